@@ -1,0 +1,202 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.port.DeleteOutcome;
+import io.tenantconfig.domain.port.ExpectedVersion;
+import io.tenantconfig.domain.port.SaveOutcome;
+import io.tenantconfig.domain.port.TenantConfigPage;
+import io.tenantconfig.domain.port.TenantConfigRepository;
+import io.tenantconfig.domain.port.TenantConfigStatistics;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** Tenant configurations in the PostgreSQL table {@code tenant_configs} (see migrations.xml). */
+public final class JdbiTenantConfigRepository implements TenantConfigRepository {
+
+    private static final String COLUMNS = """
+            id, tenant_id, user_id, waba_id, phone_number_id, business_id, display_phone_number,
+            access_token, fb_app_id, fb_app_secret, refresh_token, callback_url, redirect_url,
+            verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
+            onboarding_status, last_verified_at, created_at, updated_at, version""";
+
+    private static final String FIND_BY_TENANT =
+            "SELECT " + COLUMNS + " FROM tenant_configs WHERE tenant_id = :tenantId";
+
+    private static final String INSERT = """
+            INSERT INTO tenant_configs (
+                tenant_id, user_id, waba_id, phone_number_id, business_id, display_phone_number,
+                access_token, fb_app_id, fb_app_secret, refresh_token, callback_url, redirect_url,
+                verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
+                onboarding_status, last_verified_at, created_at, updated_at, version)
+            VALUES (
+                :tenantId, :userId, :wabaId, :phoneNumberId, :businessId, :displayPhoneNumber,
+                :accessToken, :fbAppId, :fbAppSecret, :refreshToken, :callbackUrl, :redirectUrl,
+                :verifyToken, :tokenExpiresAt, :active, :onboardingCompleted, :onboardedAt,
+                :onboardingStatus, :lastVerifiedAt, :createdAt, :updatedAt, 1)
+            ON CONFLICT (tenant_id) DO NOTHING
+            RETURNING\s""" + COLUMNS;
+
+    /** The version check is part of the statement: a stale writer updates no row. */
+    private static final String UPDATE_AT_VERSION = """
+            UPDATE tenant_configs SET
+                user_id = :userId, waba_id = :wabaId, phone_number_id = :phoneNumberId,
+                business_id = :businessId, display_phone_number = :displayPhoneNumber,
+                access_token = :accessToken, fb_app_id = :fbAppId, fb_app_secret = :fbAppSecret,
+                refresh_token = :refreshToken, callback_url = :callbackUrl, redirect_url = :redirectUrl,
+                verify_token = :verifyToken, token_expires_at = :tokenExpiresAt, is_active = :active,
+                onboarding_completed = :onboardingCompleted, onboarded_at = :onboardedAt,
+                onboarding_status = :onboardingStatus, last_verified_at = :lastVerifiedAt,
+                updated_at = :updatedAt, version = version + 1
+            WHERE tenant_id = :tenantId AND version = :version
+            RETURNING\s""" + COLUMNS;
+
+    private static final String DELETE = "DELETE FROM tenant_configs WHERE tenant_id = :tenantId RETURNING " + COLUMNS;
+
+    private static final String DELETE_AT_VERSION =
+            "DELETE FROM tenant_configs WHERE tenant_id = :tenantId AND version = :version RETURNING " + COLUMNS;
+
+    private static final String CURRENT_VERSION = "SELECT version FROM tenant_configs WHERE tenant_id = :tenantId";
+
+    private static final String DELETE_ALL = "DELETE FROM tenant_configs";
+
+    private static final String COUNT = "SELECT count(*) FROM tenant_configs";
+
+    private static final String PAGE =
+            "SELECT " + COLUMNS + " FROM tenant_configs ORDER BY id LIMIT :limit OFFSET :skip";
+
+    private static final String STATISTICS = """
+            SELECT count(*)                                         AS total,
+                   count(*) FILTER (WHERE is_active)                AS active,
+                   count(*) FILTER (WHERE NOT is_active)            AS inactive,
+                   count(*) FILTER (WHERE onboarding_completed)     AS onboarded,
+                   count(*) FILTER (WHERE NOT onboarding_completed) AS pending_onboarding
+            FROM tenant_configs""";
+
+    private final Jdbi jdbi;
+    private final TenantConfigRowMapper rowMapper = new TenantConfigRowMapper();
+
+    public JdbiTenantConfigRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<TenantConfig> findByTenant(TenantId tenantId) {
+        return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_TENANT)
+                .bind("tenantId", tenantId.value())
+                .map(rowMapper)
+                .findOne());
+    }
+
+    @Override
+    public SaveOutcome insert(TenantConfig config) {
+        return jdbi.withHandle(handle -> bindFields(handle.createQuery(INSERT), config)
+                .map(rowMapper)
+                .findOne()
+                .<SaveOutcome>map(SaveOutcome.Saved::new)
+                .orElseGet(() -> new SaveOutcome.AlreadyExists(config.tenantId())));
+    }
+
+    @Override
+    public SaveOutcome update(TenantConfig changed) {
+        return jdbi.inTransaction(handle -> {
+            Optional<TenantConfig> saved = bindFields(handle.createQuery(UPDATE_AT_VERSION), changed)
+                    .bind("version", changed.version())
+                    .map(rowMapper)
+                    .findOne();
+            if (saved.isPresent()) {
+                return new SaveOutcome.Saved(saved.get());
+            }
+            return refusal(handle, changed.tenantId());
+        });
+    }
+
+    @Override
+    public DeleteOutcome delete(TenantId tenantId, ExpectedVersion expected) {
+        OptionalInt version = expected.value();
+        return jdbi.inTransaction(handle -> {
+            Optional<TenantConfig> deleted = (version.isPresent()
+                            ? handle.createQuery(DELETE_AT_VERSION).bind("version", version.getAsInt())
+                            : handle.createQuery(DELETE))
+                    .bind("tenantId", tenantId.value())
+                    .map(rowMapper)
+                    .findOne();
+            if (deleted.isPresent()) {
+                return new DeleteOutcome.Deleted(deleted.get());
+            }
+            return (DeleteOutcome) refusal(handle, tenantId);
+        });
+    }
+
+    /** Why a guarded write touched no row: the config is gone, or someone else wrote first. */
+    private static SaveOutcome refusal(Handle handle, TenantId tenantId) {
+        return handle.createQuery(CURRENT_VERSION)
+                .bind("tenantId", tenantId.value())
+                .mapTo(Integer.class)
+                .findOne()
+                .<SaveOutcome>map(current -> new SaveOutcome.VersionConflict(tenantId, current))
+                .orElseGet(() -> new SaveOutcome.NotFound(tenantId));
+    }
+
+    @Override
+    public long deleteAll() {
+        return jdbi.withHandle(handle -> handle.createUpdate(DELETE_ALL).execute());
+    }
+
+    @Override
+    public TenantConfigPage page(long skip, int limit) {
+        // One snapshot for both statements, so the total matches the page.
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            long total = handle.createQuery(COUNT).mapTo(Long.class).one();
+            List<TenantConfig> configs = handle.createQuery(PAGE)
+                    .bind("limit", limit)
+                    .bind("skip", skip)
+                    .map(rowMapper)
+                    .list();
+            return new TenantConfigPage(total, configs);
+        });
+    }
+
+    @Override
+    public TenantConfigStatistics statistics() {
+        return jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
+                .map((rs, ctx) -> new TenantConfigStatistics(
+                        rs.getLong("total"),
+                        rs.getLong("active"),
+                        rs.getLong("inactive"),
+                        rs.getLong("onboarded"),
+                        rs.getLong("pending_onboarding")))
+                .one());
+    }
+
+    private static <S extends SqlStatement<S>> S bindFields(S statement, TenantConfig config) {
+        return statement
+                .bind("tenantId", config.tenantId().value())
+                .bind("userId", config.userId())
+                .bind("wabaId", config.wabaId().value())
+                .bind("phoneNumberId", config.phoneNumberId().value())
+                .bind("businessId", Columns.text(config.businessId()))
+                .bind("displayPhoneNumber", config.displayPhoneNumber())
+                .bind("accessToken", Columns.secret(config.accessToken()))
+                .bind("fbAppId", Columns.text(config.fbAppId()))
+                .bind("fbAppSecret", Columns.secret(config.fbAppSecret()))
+                .bind("refreshToken", Columns.secret(config.refreshToken()))
+                .bind("callbackUrl", Columns.text(config.callbackUrl()))
+                .bind("redirectUrl", Columns.text(config.redirectUrl()))
+                .bind("verifyToken", Columns.text(config.verifyToken()))
+                .bindByType("tokenExpiresAt", Columns.timestamp(config.tokenExpiresAt()), OffsetDateTime.class)
+                .bind("active", config.isActive())
+                .bind("onboardingCompleted", config.isOnboardingCompleted())
+                .bindByType("onboardedAt", Columns.timestamp(config.onboardedAt()), OffsetDateTime.class)
+                .bind("onboardingStatus", config.onboardingStatus().name())
+                .bindByType("lastVerifiedAt", Columns.timestamp(config.lastVerifiedAt()), OffsetDateTime.class)
+                .bindByType("createdAt", Columns.timestamp(config.createdAt()), OffsetDateTime.class)
+                .bindByType("updatedAt", Columns.timestamp(config.updatedAt()), OffsetDateTime.class);
+    }
+}

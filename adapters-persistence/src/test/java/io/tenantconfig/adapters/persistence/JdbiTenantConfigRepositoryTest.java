@@ -1,0 +1,24 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
+import io.tenantconfig.domain.port.TenantConfigRepository;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The repository contract against a real PostgreSQL. */
+class JdbiTenantConfigRepositoryTest extends TenantConfigRepositoryContract {
+
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void migrateOnce() {
+        jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+    }
+
+    @Override
+    protected TenantConfigRepository emptyRepository() {
+        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        return new JdbiTenantConfigRepository(jdbi);
+    }
+}

@@ -1,0 +1,14 @@
+package io.tenantconfig.application;
+
+import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
+import io.tenantconfig.domain.port.TenantConfigRepository;
+
+/** Keeps the fake that use-case tests stand on honest: it passes the same contract as PostgreSQL. */
+class InMemoryTenantConfigRepositoryTest extends TenantConfigRepositoryContract {
+
+    @Override
+    protected TenantConfigRepository emptyRepository() {
+        return new InMemoryTenantConfigRepository();
+    }
+}

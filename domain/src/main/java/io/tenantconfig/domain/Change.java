@@ -1,0 +1,78 @@
+package io.tenantconfig.domain;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What a partial update does to one field: keep it, set it, or clear it. "Not mentioned" and
+ * "set to nothing" are different requests, and a partial update has to tell them apart.
+ */
+public final class Change<T> {
+
+    private static final Change<?> KEEP = new Change<>(false, null);
+    private static final Change<?> CLEAR = new Change<>(true, null);
+
+    private final boolean given;
+    private final T value;
+
+    private Change(boolean given, T value) {
+        this.given = given;
+        this.value = value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> Change<T> keep() {
+        return (Change<T>) KEEP;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> Change<T> clear() {
+        return (Change<T>) CLEAR;
+    }
+
+    public static <T> Change<T> to(T value) {
+        return new Change<>(true, Objects.requireNonNull(value, "value"));
+    }
+
+    /** {@code null} clears, anything else sets. */
+    public static <T> Change<T> toNullable(T value) {
+        return value == null ? clear() : to(value);
+    }
+
+    public boolean isGiven() {
+        return given;
+    }
+
+    public boolean clears() {
+        return given && value == null;
+    }
+
+    public T applyTo(T current) {
+        return given ? value : current;
+    }
+
+    public <R> Change<R> map(Function<? super T, ? extends R> mapping) {
+        if (!given) {
+            return keep();
+        }
+        return value == null ? clear() : to(mapping.apply(value));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Change<?> that && given == that.given && Objects.equals(value, that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(given, value);
+    }
+
+    @Override
+    public String toString() {
+        if (!given) {
+            return "keep";
+        }
+        return value == null ? "clear" : "set";
+    }
+}

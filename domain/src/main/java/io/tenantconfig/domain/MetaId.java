@@ -1,0 +1,35 @@
+package io.tenantconfig.domain;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An id issued by Meta: a WhatsApp Business Account, a phone number, a business or an app.
+ * Meta's ids are decimal digits; anything else is a mistake (or an injection attempt).
+ */
+public record MetaId(String value) {
+
+    public static final int MAX_LENGTH = 32;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + MAX_LENGTH + "}");
+
+    public MetaId {
+        Objects.requireNonNull(value, "value");
+        if (!DIGITS.matcher(value).matches()) {
+            throw new IllegalArgumentException("a Meta id is 1 to " + MAX_LENGTH + " digits");
+        }
+    }
+
+    /** Parses the id given for {@code field}, refusing anything that is not 1 to 32 digits. */
+    public static MetaId parse(ConfigField field, String value) {
+        if (value == null || !DIGITS.matcher(value).matches()) {
+            throw new InvalidValueException(field,
+                    field.fieldName() + " must be 1 to " + MAX_LENGTH + " digits");
+        }
+        return new MetaId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,33 @@
+package io.tenantconfig.domain;
+
+/**
+ * The tenant a configuration belongs to. It only ever comes from the caller's verified token,
+ * never from a header or a parameter.
+ */
+public record TenantId(String value) {
+
+    public static final int MAX_LENGTH = 100;
+
+    public TenantId {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(ConfigField.TENANT_ID, "tenant_id must not be empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidValueException(ConfigField.TENANT_ID,
+                    "tenant_id must be at most " + MAX_LENGTH + " characters");
+        }
+        if (!Text.isPrintable(value) || !value.strip().equals(value)) {
+            throw new InvalidValueException(ConfigField.TENANT_ID,
+                    "tenant_id must be printable characters without surrounding spaces");
+        }
+    }
+
+    public static TenantId of(String value) {
+        return new TenantId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,74 @@
+package io.tenantconfig.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+
+    @Test
+    void a_secret_longer_than_four_characters_is_masked_to_its_last_four() {
+        assertThat(Secret.of(ConfigField.ACCESS_TOKEN, "EAAGm0PX4ZCpsBAxyz789").masked()).isEqualTo("***z789");
+    }
+
+    @Test
+    void a_secret_of_five_characters_shows_only_its_last_four() {
+        assertThat(Secret.of(ConfigField.ACCESS_TOKEN, "abcde").masked()).isEqualTo("***bcde");
+    }
+
+    @Test
+    void a_secret_of_four_characters_or_fewer_is_masked_entirely() {
+        assertThat(Secret.of(ConfigField.FB_APP_SECRET, "abcd").masked()).isEqualTo("***");
+        assertThat(Secret.of(ConfigField.FB_APP_SECRET, "a").masked()).isEqualTo("***");
+    }
+
+    @Test
+    void an_absent_secret_stays_absent_when_masked() {
+        assertThat(Secret.masked(null)).isNull();
+    }
+
+    @Test
+    void printing_a_secret_never_shows_its_value() {
+        Secret secret = Secret.of(ConfigField.ACCESS_TOKEN, "EAAGm0PX4ZCpsBAxyz789");
+
+        assertThat(secret.toString()).doesNotContain("EAAG").doesNotContain("z789");
+        assertThat("token is " + secret).doesNotContain("xyz789");
+    }
+
+    @Test
+    void the_value_is_available_to_those_who_ask_for_it_explicitly() {
+        assertThat(Secret.of(ConfigField.ACCESS_TOKEN, "EAAGm0PX4ZCpsBAxyz789").reveal())
+                .isEqualTo("EAAGm0PX4ZCpsBAxyz789");
+    }
+
+    @Test
+    void secrets_with_the_same_value_are_equal() {
+        assertThat(Secret.of(ConfigField.ACCESS_TOKEN, "same-value"))
+                .isEqualTo(Secret.of(ConfigField.REFRESH_TOKEN, "same-value"))
+                .isNotEqualTo(Secret.of(ConfigField.ACCESS_TOKEN, "other-value"));
+    }
+
+    @Test
+    void an_empty_secret_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> Secret.of(ConfigField.FB_APP_SECRET, ""))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("fb_app_secret must not be empty")
+                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo(ConfigField.FB_APP_SECRET);
+    }
+
+    @Test
+    void a_secret_longer_than_8192_characters_is_refused() {
+        assertThat(Secret.of(ConfigField.ACCESS_TOKEN, "x".repeat(8192)).reveal()).hasSize(8192);
+        assertThatThrownBy(() -> Secret.of(ConfigField.ACCESS_TOKEN, "x".repeat(8193)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("access_token must be at most 8192 characters");
+    }
+
+    @Test
+    void a_secret_with_control_characters_is_refused_without_echoing_it() {
+        assertThatThrownBy(() -> Secret.of(ConfigField.ACCESS_TOKEN, "token\nwith-newline"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("access_token must not contain control characters");
+    }
+}
