@@ -1,0 +1,24 @@
+package io.tenantconfig.application.usecase;
+
+import io.tenantconfig.domain.port.TenantConfigPage;
+
+/** An admin pages through every tenant's configuration. */
+public interface ListTenantConfigsUseCase {
+
+    int MAX_LIMIT = 1000;
+    int DEFAULT_LIMIT = 100;
+
+    TenantConfigPage list(PageRequest request);
+
+    /** Which page: skip at least 0, limit 1 to 1000. */
+    record PageRequest(long skip, int limit) {
+        public PageRequest {
+            if (skip < 0) {
+                throw new IllegalArgumentException("skip must be 0 or more");
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.tenantconfig.bootstrap.database;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.validation.constraints.NotEmpty;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL run from the binaries on the classpath, for development: no server to install.
+ * Its data lives in {@link #getDataDirectory()} and survives restarts.
+ */
+public class EmbeddedPostgresFactory {
+
+    @NotEmpty
+    private String dataDirectory = "./data/postgres";
+
+    @JsonProperty
+    public String getDataDirectory() {
+        return dataDirectory;
+    }
+
+    @JsonProperty
+    public void setDataDirectory(String dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts the server on a free port; the library's shutdown hook stops it if nothing else does. */
+    EmbeddedPostgres start() {
+        try {
+            Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
+            Files.createDirectories(directory);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL with its data in "
+                    + dataDirectory + " (is another instance of the service using it?)", e);
+        }
+    }
+}
