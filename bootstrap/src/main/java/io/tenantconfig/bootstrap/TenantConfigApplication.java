@@ -7,10 +7,20 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
+import io.tenantconfig.adapters.rest.AdminResource;
+import io.tenantconfig.adapters.rest.AuthResource;
+import io.tenantconfig.adapters.rest.RestApi;
+import io.tenantconfig.adapters.rest.TenantConfigResource;
+import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
+import io.tenantconfig.application.service.ManageTenantConfigService;
+import io.tenantconfig.application.service.ReadTenantConfigService;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
 import io.tenantconfig.domain.port.TenantConfigRepository;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,6 +43,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         // Strict: a ${VARIABLE} without a default that is not set stops the start, naming it.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        bootstrap.addCommand(new TokenCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TenantConfigConfiguration configuration) {
@@ -54,6 +65,26 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
             SchemaMigrations.migrate(dataSource);
         }
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        Clock clock = Clock.systemUTC();
+
         TenantConfigRepository repository = new JdbiTenantConfigRepository(jdbi);
+        ManageTenantConfigService manage = new ManageTenantConfigService(repository, clock);
+        ReadTenantConfigService read = new ReadTenantConfigService(repository);
+        DeleteAllTenantConfigsService deleteAll = new DeleteAllTenantConfigsService(repository);
+
+        // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
+        ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        JerseyEnvironment jersey = environment.jersey();
+        RestApi.configure(environment.getObjectMapper());
+        configuration.getAuth().register(jersey, environment.metrics(), clock);
+        RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(),
+                new TenantConfigResource(read, read, manage, manage, manage, manage),
+                new AdminResource(read, read, deleteAll, manage),
+                new AuthResource());
+    }
+
+    private static String version() {
+        String version = TenantConfigApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 }

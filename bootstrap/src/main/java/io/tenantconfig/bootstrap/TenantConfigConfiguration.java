@@ -2,9 +2,12 @@ package io.tenantconfig.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.List;
 
 /** Everything the service reads from {@code config.yml} (production) or {@code dev.yml}. */
 public class TenantConfigConfiguration extends Configuration {
@@ -12,6 +15,39 @@ public class TenantConfigConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    private JwtAuthFactory auth = new JwtAuthFactory();
+
+    /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
+    @NotNull
+    private List<String> corsAllowedOrigins = List.of();
+
+    @JsonProperty
+    public JwtAuthFactory getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(JwtAuthFactory auth) {
+        this.auth = auth;
+    }
+
+    @JsonProperty
+    public List<String> getCorsAllowedOrigins() {
+        return corsAllowedOrigins;
+    }
+
+    /** Accepts a list, or one comma-separated string as CORS_ALLOWED_ORIGINS gives it. */
+    @JsonProperty
+    public void setCorsAllowedOrigins(List<String> origins) {
+        this.corsAllowedOrigins = origins.stream()
+                .flatMap(o -> Arrays.stream(o.split(",")))
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
+                .toList();
+    }
 
     @JsonProperty
     public DatabaseFactory getDatabase() {

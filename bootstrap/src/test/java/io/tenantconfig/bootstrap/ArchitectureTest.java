@@ -54,6 +54,7 @@ class ArchitectureTest {
 
     private static boolean implementsAUseCase(JavaClass type) {
         return !type.isInterface() && type.getAllRawInterfaces().stream()
-                .anyMatch(i -> i.getPackageName().startsWith("io.tenantconfig.application.usecase"));
+                .anyMatch(i -> i.getPackageName().equals("io.tenantconfig.application.usecase")
+                        && i.getSimpleName().endsWith("UseCase"));
     }
 }

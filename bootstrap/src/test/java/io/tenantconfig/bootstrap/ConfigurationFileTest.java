@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 /** The two configuration files shipped at the repository root, read as the service reads them. */
 class ConfigurationFileTest {
 
+    @Test
+    void an_empty_database_url_is_refused_rather_than_starting_an_embedded_database() {
+        assertThatThrownBy(() -> load("bootstrap/src/test/resources/no-database.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("needs a url (DATABASE_URL), or an embedded section for development");
+    }
+
     private static TenantConfigConfiguration load(String file) throws Exception {
         YamlConfigurationFactory<TenantConfigConfiguration> factory = new YamlConfigurationFactory<>(
                 TenantConfigConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");

@@ -20,7 +20,10 @@ public final class Secret {
         this.value = value;
     }
 
-    /** Accepts the secret given for {@code field}: 1 to 8192 characters, no control characters. */
+    /**
+     * Accepts the secret given for {@code field}: 1 to 8192 characters, no control characters, and
+     * not a masked view ({@code ***...}) of another secret.
+     */
     public static Secret of(ConfigField field, String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidValueException(field, field.fieldName() + " must not be empty");
@@ -32,6 +35,11 @@ public final class Secret {
         if (!Text.isPrintable(value)) {
             throw new InvalidValueException(field,
                     field.fieldName() + " must not contain control characters");
+        }
+        if (value.startsWith(MASK)) {
+            // A client that sends back the masked view it was given would overwrite the secret.
+            throw new InvalidValueException(field, field.fieldName()
+                    + " is a masked value; send the secret itself, or leave the field out to keep it");
         }
         return new Secret(value);
     }

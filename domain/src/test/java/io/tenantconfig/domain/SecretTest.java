@@ -71,4 +71,11 @@ class SecretTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("access_token must not contain control characters");
     }
+
+    @Test
+    void a_masked_value_sent_back_is_refused_so_it_cannot_overwrite_the_secret() {
+        assertThatThrownBy(() -> Secret.of(ConfigField.ACCESS_TOKEN, "***z789"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("access_token is a masked value; send the secret itself, or leave the field out to keep it");
+    }
 }

@@ -8,13 +8,19 @@ import io.tenantconfig.domain.port.SaveOutcome;
 import io.tenantconfig.domain.port.TenantConfigPage;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import io.tenantconfig.domain.port.TenantConfigStatistics;
+import io.tenantconfig.domain.port.StoreUnavailableException;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Tenant configurations in the PostgreSQL table {@code tenant_configs} (see migrations.xml). */
@@ -84,28 +90,31 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     public JdbiTenantConfigRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        // Statement exceptions would otherwise quote the bound arguments, tokens included, into
+        // every log line that prints them.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     @Override
     public Optional<TenantConfig> findByTenant(TenantId tenantId) {
-        return jdbi.withHandle(handle -> handle.createQuery(FIND_BY_TENANT)
+        return available(() -> jdbi.withHandle(handle -> handle.createQuery(FIND_BY_TENANT)
                 .bind("tenantId", tenantId.value())
                 .map(rowMapper)
-                .findOne());
+                .findOne()));
     }
 
     @Override
     public SaveOutcome insert(TenantConfig config) {
-        return jdbi.withHandle(handle -> bindFields(handle.createQuery(INSERT), config)
+        return available(() -> jdbi.withHandle(handle -> bindFields(handle.createQuery(INSERT), config)
                 .map(rowMapper)
                 .findOne()
                 .<SaveOutcome>map(SaveOutcome.Saved::new)
-                .orElseGet(() -> new SaveOutcome.AlreadyExists(config.tenantId())));
+                .orElseGet(() -> new SaveOutcome.AlreadyExists(config.tenantId()))));
     }
 
     @Override
     public SaveOutcome update(TenantConfig changed) {
-        return jdbi.inTransaction(handle -> {
+        return available(() -> jdbi.inTransaction(handle -> {
             Optional<TenantConfig> saved = bindFields(handle.createQuery(UPDATE_AT_VERSION), changed)
                     .bind("version", changed.version())
                     .map(rowMapper)
@@ -114,13 +123,13 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 return new SaveOutcome.Saved(saved.get());
             }
             return refusal(handle, changed.tenantId());
-        });
+        }));
     }
 
     @Override
     public DeleteOutcome delete(TenantId tenantId, ExpectedVersion expected) {
         OptionalInt version = expected.value();
-        return jdbi.inTransaction(handle -> {
+        return available(() -> jdbi.inTransaction(handle -> {
             Optional<TenantConfig> deleted = (version.isPresent()
                             ? handle.createQuery(DELETE_AT_VERSION).bind("version", version.getAsInt())
                             : handle.createQuery(DELETE))
@@ -131,7 +140,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 return new DeleteOutcome.Deleted(deleted.get());
             }
             return (DeleteOutcome) refusal(handle, tenantId);
-        });
+        }));
     }
 
     /** Why a guarded write touched no row: the config is gone, or someone else wrote first. */
@@ -146,13 +155,13 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public long deleteAll() {
-        return jdbi.withHandle(handle -> handle.createUpdate(DELETE_ALL).execute());
+        return available(() -> jdbi.withHandle(handle -> handle.createUpdate(DELETE_ALL).execute()));
     }
 
     @Override
     public TenantConfigPage page(long skip, int limit) {
         // One snapshot for both statements, so the total matches the page.
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        return available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             long total = handle.createQuery(COUNT).mapTo(Long.class).one();
             List<TenantConfig> configs = handle.createQuery(PAGE)
                     .bind("limit", limit)
@@ -160,19 +169,41 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                     .map(rowMapper)
                     .list();
             return new TenantConfigPage(total, configs);
-        });
+        }));
     }
 
     @Override
     public TenantConfigStatistics statistics() {
-        return jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
+        return available(() -> jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
                 .map((rs, ctx) -> new TenantConfigStatistics(
                         rs.getLong("total"),
                         rs.getLong("active"),
                         rs.getLong("inactive"),
                         rs.getLong("onboarded"),
                         rs.getLong("pending_onboarding")))
-                .one());
+                .one()));
+    }
+
+    /**
+     * Runs a database call, turning "the database cannot be reached" into the port's
+     * {@link StoreUnavailableException}, so callers can answer 503 instead of 500.
+     */
+    private static <T> T available(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConnectionException e) {
+            throw new StoreUnavailableException("no connection to the database", e);
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+                throw new StoreUnavailableException("the database is unavailable (SQLSTATE " + sql.getSQLState() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Connection exceptions (class 08) and operator intervention, e.g. shutdown (57P). */
+    private static boolean isUnavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static <S extends SqlStatement<S>> S bindFields(S statement, TenantConfig config) {

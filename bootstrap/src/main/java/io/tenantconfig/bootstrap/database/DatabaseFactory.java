@@ -1,9 +1,11 @@
 package io.tenantconfig.bootstrap.database;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,10 +13,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.util.Map;
 
 /**
- * Where the configurations are stored. With a {@code url}, an existing PostgreSQL (14 or newer);
- * without one, an embedded PostgreSQL started on demand (development and tests).
+ * Where the configurations are stored: with a {@code url}, an existing PostgreSQL (14 or newer);
+ * with an {@code embedded} section and no URL, an embedded PostgreSQL started on demand
+ * (development). Neither is refused at start.
  */
 public class DatabaseFactory {
 
@@ -27,9 +31,9 @@ public class DatabaseFactory {
     private String user;
     private String password;
 
+    /** Development only: set in dev.yml, never in config.yml, so a missing URL is an error there. */
     @Valid
-    @NotNull
-    private EmbeddedPostgresFactory embedded = new EmbeddedPostgresFactory();
+    private EmbeddedPostgresFactory embedded;
 
     private boolean migrateOnStart;
 
@@ -123,7 +127,13 @@ public class DatabaseFactory {
     }
 
     public boolean isEmbedded() {
-        return url == null;
+        return url == null && embedded != null;
+    }
+
+    @ValidationMethod(message = "needs a url (DATABASE_URL), or an embedded section for development")
+    @JsonIgnore
+    public boolean isUrlOrEmbedded() {
+        return url != null || embedded != null;
     }
 
     /**
@@ -150,6 +160,9 @@ public class DatabaseFactory {
             factory.setMaxWaitForConnection(maxWaitForConnection);
             factory.setValidationQuery("/* tenant-config health check */ SELECT 1");
             factory.setCheckConnectionOnBorrow(true);
+            // The server's error detail can quote a whole row, secrets included: keep it out of
+            // exception messages and therefore out of logs.
+            factory.setProperties(Map.of("logServerErrorDetail", "false", "ApplicationName", "tenant-config"));
             dataSourceFactory = factory;
         }
         return dataSourceFactory;

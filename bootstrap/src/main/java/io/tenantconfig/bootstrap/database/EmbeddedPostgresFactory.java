@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.validation.constraints.NotEmpty;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,9 +35,9 @@ public class EmbeddedPostgresFactory {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL with its data in "
-                    + dataDirectory + " (is another instance of the service using it?)", e);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL with its data in "
+                    + dataDirectory + ". Is another instance of the service using that folder?", e);
         }
     }
 }

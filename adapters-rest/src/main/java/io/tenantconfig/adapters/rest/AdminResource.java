@@ -1,0 +1,146 @@
+package io.tenantconfig.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
+import io.tenantconfig.adapters.rest.auth.Roles;
+import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.application.usecase.ConfigWriteResult;
+import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase;
+import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
+import io.tenantconfig.application.usecase.ListTenantConfigsUseCase;
+import io.tenantconfig.application.usecase.TenantConfigStatisticsUseCase;
+import io.tenantconfig.domain.InvalidTenantConfigException;
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.FieldViolation;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.port.ExpectedVersion;
+import io.tenantconfig.domain.port.TenantConfigPage;
+import io.tenantconfig.domain.port.TenantConfigStatistics;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Platform admins: every tenant's configuration. Needs the admin role. */
+@Path("/api/v1/tenant/admin/configs")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Admin", description = "All tenants' configurations (admin role)")
+public final class AdminResource {
+
+    private final ListTenantConfigsUseCase list;
+    private final TenantConfigStatisticsUseCase statistics;
+    private final DeleteAllTenantConfigsUseCase deleteAll;
+    private final DeleteTenantConfigUseCase delete;
+
+    public AdminResource(ListTenantConfigsUseCase list, TenantConfigStatisticsUseCase statistics,
+            DeleteAllTenantConfigsUseCase deleteAll, DeleteTenantConfigUseCase delete) {
+        this.list = list;
+        this.statistics = statistics;
+        this.deleteAll = deleteAll;
+        this.delete = delete;
+    }
+
+    public record ConfigList(
+            @JsonProperty("total") long total,
+            @JsonProperty("returned") int returned,
+            @JsonProperty("configs") List<TenantConfigView> configs) {
+    }
+
+    public record Statistics(
+            @JsonProperty("total_configs") long totalConfigs,
+            @JsonProperty("active_configs") long activeConfigs,
+            @JsonProperty("inactive_configs") long inactiveConfigs,
+            @JsonProperty("onboarded_configs") long onboardedConfigs,
+            @JsonProperty("pending_onboarding") long pendingOnboarding) {
+    }
+
+    public record DeleteAllResult(
+            @JsonProperty("success") boolean success,
+            @JsonProperty("message") String message,
+            @JsonProperty("deleted_count") long deletedCount,
+            @JsonProperty("warning") String warning) {
+    }
+
+    public record DeletedConfig(
+            @JsonProperty("id") long id,
+            @JsonProperty("tenant_id") String tenantId,
+            @JsonProperty("waba_id") String wabaId) {
+    }
+
+    public record DeleteTenantResult(
+            @JsonProperty("success") boolean success,
+            @JsonProperty("message") String message,
+            @JsonProperty("deleted_config") DeletedConfig deletedConfig) {
+    }
+
+    @GET
+    @Path("/all")
+    @Operation(summary = "A page of all configurations, secrets masked")
+    public ConfigList all(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("skip") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long skip,
+            @QueryParam("limit") @DefaultValue("100")
+            @Min(value = 1, message = "must be between 1 and 1000")
+            @Max(value = ListTenantConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit) {
+        TenantConfigPage page = list.list(new ListTenantConfigsUseCase.PageRequest(skip, limit));
+        List<TenantConfigView> configs = page.configs().stream().map(TenantConfigView::masked).toList();
+        return new ConfigList(page.total(), configs.size(), configs);
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "How many configurations there are, by state")
+    public Statistics stats(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
+        TenantConfigStatistics s = statistics.statistics();
+        return new Statistics(s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding());
+    }
+
+    @DELETE
+    @Path("/delete-all")
+    @Operation(summary = "Delete every configuration; needs confirmation=DELETE_ALL_CONFIGS_PERMANENTLY")
+    public DeleteAllResult deleteAll(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("confirmation") String confirmation) {
+        DeleteAllTenantConfigsUseCase.Result result =
+                deleteAll.deleteAll(new DeleteAllTenantConfigsUseCase.Command(caller.actor(), confirmation));
+        if (result instanceof DeleteAllTenantConfigsUseCase.Result.Deleted deleted) {
+            return new DeleteAllResult(true, "Deleted " + deleted.count() + " tenant configurations",
+                    deleted.count(), "This action cannot be undone");
+        }
+        throw new ApiException(400, "Invalid confirmation. To delete every configuration, pass confirmation="
+                + DeleteAllTenantConfigsUseCase.CONFIRMATION + ".");
+    }
+
+    @DELETE
+    @Path("/delete-tenant/{tenant_id}")
+    @Operation(summary = "Delete one tenant's configuration")
+    public DeleteTenantResult deleteTenant(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @PathParam("tenant_id") String tenantId) {
+        TenantId tenant = tenantId(tenantId);
+        ConfigWriteResult result = delete.delete(
+                new DeleteTenantConfigUseCase.Command(tenant, caller.actor(), ExpectedVersion.any()));
+        TenantConfig deleted = ConfigResponses.done(result, ExpectedVersion.any());
+        return new DeleteTenantResult(true, "Configuration of tenant " + tenant.value() + " deleted",
+                new DeletedConfig(deleted.id().orElseThrow(), tenant.value(), deleted.wabaId().value()));
+    }
+
+    private static TenantId tenantId(String value) {
+        try {
+            return TenantId.of(value);
+        } catch (InvalidValueException e) {
+            throw new InvalidTenantConfigException(List.of(FieldViolation.of(e)));
+        }
+    }
+}

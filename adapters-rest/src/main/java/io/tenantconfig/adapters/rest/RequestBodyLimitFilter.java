@@ -1,0 +1,69 @@
+package io.tenantconfig.adapters.rest;
+
+import io.tenantconfig.adapters.rest.errors.ApiException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over the limit with 413: at once when {@code Content-Length} says so,
+ * and while reading when a chunked body grows past it. A configuration is a few kilobytes.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class RequestBodyLimitFilter implements ContainerRequestFilter {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+    }
+
+    private static final class LimitedInputStream extends FilterInputStream {
+        private long read;
+
+        LimitedInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+        }
+    }
+}

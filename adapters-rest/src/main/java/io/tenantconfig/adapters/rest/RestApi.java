@@ -1,0 +1,70 @@
+package io.tenantconfig.adapters.rest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.tenantconfig.adapters.rest.errors.ApiExceptionMapper;
+import io.tenantconfig.adapters.rest.errors.ConstraintViolationMapper;
+import io.tenantconfig.adapters.rest.errors.InvalidTenantConfigMapper;
+import io.tenantconfig.adapters.rest.errors.JsonProcessingMapper;
+import io.tenantconfig.adapters.rest.errors.StoreUnavailableMapper;
+import io.tenantconfig.adapters.rest.errors.UnexpectedExceptionMapper;
+import io.tenantconfig.adapters.rest.errors.WebApplicationExceptionMapper;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers the HTTP API with Jersey: the one family of error mappers, the request filters and
+ * the resources. Authentication is registered separately ({@code JwtAuthFactory}).
+ */
+public final class RestApi {
+
+    private RestApi() {
+    }
+
+    /**
+     * Sets up the JSON mapper the API reads with: a field given twice is an error, not a silent
+     * "last one wins" (which could let a second {@code access_token} slip past a review of the first).
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
+    /** Every error the API can answer with, in one format (see {@code Problem}). */
+    public static List<Object> errorMappers() {
+        return List.of(
+                new ApiExceptionMapper(),
+                new InvalidTenantConfigMapper(),
+                new JsonProcessingMapper(),
+                new ConstraintViolationMapper(),
+                new WebApplicationExceptionMapper(),
+                new StoreUnavailableMapper(),
+                new UnexpectedExceptionMapper());
+    }
+
+    /** The body size limit and CORS. */
+    public static List<Object> filters(List<String> corsAllowedOrigins) {
+        return List.of(new RequestBodyLimitFilter(), new CorsFilter(corsAllowedOrigins));
+    }
+
+    /** The OpenAPI description of the given resources. */
+    public static Object openApi(String version, Object... resources) {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (Object resource : resources) {
+            classes.add(resource.getClass());
+        }
+        return OpenApiResource.describing(classes, version);
+    }
+
+    /** Registers the mappers, the filters, the resources and their OpenAPI description. */
+    public static void register(JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version,
+            Object... resources) {
+        errorMappers().forEach(jersey::register);
+        filters(corsAllowedOrigins).forEach(jersey::register);
+        for (Object resource : resources) {
+            jersey.register(resource);
+        }
+        jersey.register(openApi(version, resources));
+    }
+}

@@ -1,0 +1,51 @@
+package io.tenantconfig.adapters.rest.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantconfig.domain.FieldViolation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of every error the API returns: a human-readable {@code detail} (what the frontend
+ * shows), the HTTP {@code status} and its {@code title}, and for invalid input the fields at fault.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @JsonProperty("detail") String detail,
+        @JsonProperty("status") int status,
+        @JsonProperty("title") String title,
+        @JsonProperty("errors") List<FieldError> errors) {
+
+    public record FieldError(@JsonProperty("field") String field, @JsonProperty("message") String message) {
+        static FieldError of(FieldViolation violation) {
+            return new FieldError(violation.field(), violation.message());
+        }
+    }
+
+    public static Response response(int status, String detail) {
+        return response(status, detail, null, Map.of());
+    }
+
+    public static Response response(int status, String detail, List<FieldError> errors, Map<String, String> headers) {
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new Problem(detail, status, title(status), errors));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 413 -> "Content Too Large";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.OnboardingStatus;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AdminResourceTest {
+
+    private static final ApiFixture FIXTURE = ApiFixture.withHs256();
+    static final ResourceExtension API = FIXTURE.resources;
+    private static final String ADMIN = Tokens.hs256(Tokens.admin());
+
+    @BeforeEach
+    void threeTenants() {
+        FIXTURE.repository.deleteAll();
+        FIXTURE.repository.insert(TestConfigs.aConfig("acme").onboardingCompleted(true)
+                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
+        FIXTURE.repository.insert(TestConfigs.aConfig("globex").build());
+        FIXTURE.repository.insert(TestConfigs.aConfig("initech").active(false).build());
+    }
+
+    private static Response get(WebTarget target) {
+        return target.request().header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).get();
+    }
+
+    private static Response delete(WebTarget target) {
+        return target.request().header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).delete();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response response) {
+        return response.readEntity(Map.class);
+    }
+
+    @Test
+    void the_list_pages_through_masked_configs() {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam("skip", 1).queryParam("limit", 1));
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        Map<String, Object> page = body(response);
+        assertThat(page).containsEntry("total", 3).containsEntry("returned", 1);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> configs = (List<Map<String, Object>>) page.get("configs");
+        assertThat(configs).singleElement().satisfies(c -> {
+            assertThat(c).containsEntry("tenant_id", "globex");
+            assertThat(c.get("access_token").toString()).startsWith("***").doesNotContain("EAAG");
+            assertThat(c.get("fb_app_secret").toString()).startsWith("***");
+        });
+    }
+
+    @Test
+    void the_list_defaults_to_the_first_100() {
+        assertThat(body(get(API.target("/api/v1/tenant/admin/configs/all")))).containsEntry("returned", 3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1001", "-1", "abc"})
+    void a_limit_outside_1_to_1000_is_422_naming_it(String limit) {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam("limit", limit));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString()).contains("field=limit");
+    }
+
+    @Test
+    void a_negative_skip_is_422() {
+        assertThat(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("skip", -1)).getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void statistics_count_by_state() {
+        assertThat(body(get(API.target("/api/v1/tenant/admin/configs/stats"))))
+                .containsEntry("total_configs", 3)
+                .containsEntry("active_configs", 2)
+                .containsEntry("inactive_configs", 1)
+                .containsEntry("onboarded_configs", 1)
+                .containsEntry("pending_onboarding", 2);
+    }
+
+    @Test
+    void delete_all_with_the_confirmation_deletes_everything() {
+        Response response = delete(API.target("/api/v1/tenant/admin/configs/delete-all")
+                .queryParam("confirmation", "DELETE_ALL_CONFIGS_PERMANENTLY"));
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(body(response)).containsEntry("success", true).containsEntry("deleted_count", 3)
+                .containsKeys("message", "warning");
+        assertThat(FIXTURE.repository.statistics().total()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yes", "delete_all_configs_permanently"})
+    void delete_all_with_anything_else_is_400_and_deletes_nothing(String confirmation) {
+        Response response = delete(API.target("/api/v1/tenant/admin/configs/delete-all").queryParam("confirmation", confirmation));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response).get("detail").toString()).contains("DELETE_ALL_CONFIGS_PERMANENTLY");
+        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(3);
+    }
+
+    @Test
+    void delete_all_without_a_confirmation_is_400() {
+        assertThat(delete(API.target("/api/v1/tenant/admin/configs/delete-all")).getStatus()).isEqualTo(400);
+        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(3);
+    }
+
+    @Test
+    void deleting_one_tenant_answers_with_what_was_deleted() {
+        Response response = delete(API.target("/api/v1/tenant/admin/configs/delete-tenant/globex"));
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> deleted = (Map<String, Object>) body(response).get("deleted_config");
+        assertThat(deleted).containsEntry("tenant_id", "globex").containsEntry("waba_id", "102290129340398")
+                .containsKey("id");
+        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(2);
+    }
+
+    @Test
+    void deleting_an_unknown_tenant_is_404() {
+        Response response = delete(API.target("/api/v1/tenant/admin/configs/delete-tenant/nobody"));
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(body(response)).containsEntry("detail", "Tenant configuration not found");
+    }
+}

@@ -1,0 +1,53 @@
+package io.tenantconfig.adapters.rest;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
+import io.tenantconfig.application.service.ManageTenantConfigService;
+import io.tenantconfig.application.service.ReadTenantConfigService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The whole HTTP API in a test container: the real resources, authentication, error mappers and
+ * filters, on the real use cases over an in-memory repository, at a fixed time.
+ */
+final class ApiFixture {
+
+    static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final String FRONTEND = "https://app.example.com";
+
+    final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
+    final ResourceExtension resources;
+
+    ApiFixture(JwtAuthFactory auth) {
+        ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
+        ReadTenantConfigService read = new ReadTenantConfigService(repository);
+        Object[] api = {
+            new TenantConfigResource(read, read, manage, manage, manage, manage),
+            new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage),
+            new AuthResource()
+        };
+        ResourceExtension.Builder builder = ResourceExtension.builder()
+                .setMapper(RestApi.configure(Jackson.newObjectMapper()))
+                .setRegisterDefaultExceptionMappers(false);
+        for (Object resource : api) {
+            builder.addResource(resource);
+        }
+        builder.addResource(RestApi.openApi("test", api));
+        auth.providers(new MetricRegistry(), CLOCK).forEach(builder::addProvider);
+        RestApi.errorMappers().forEach(builder::addProvider);
+        RestApi.filters(List.of(FRONTEND)).forEach(builder::addProvider);
+        this.resources = builder.build();
+    }
+
+    static ApiFixture withHs256() {
+        return new ApiFixture(Tokens.hs256Auth());
+    }
+}

@@ -1,0 +1,114 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint against every kind of caller, with RS256 configured as the only algorithm. Each
+ * cell starts from the same state: tenant {@code acme} has a configuration.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuthMatrixTest {
+
+    private static final ApiFixture FIXTURE = new ApiFixture(Tokens.rs256Auth());
+    static final ResourceExtension API = FIXTURE.resources;
+
+    private static final String VALID_BODY = "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}";
+
+    /** An endpoint and the status each kind of valid caller gets. */
+    record Endpoint(String method, String path, String body, int tenantUser, int admin, int service) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/api/v1/tenant/config", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/config/full", null, 403, 403, 200),
+            new Endpoint("POST", "/api/v1/tenant/config", VALID_BODY, 409, 403, 409),
+            new Endpoint("PUT", "/api/v1/tenant/config", "{\"verify_token\":\"v\"}", 200, 403, 200),
+            new Endpoint("DELETE", "/api/v1/tenant/config", null, 204, 403, 204),
+            new Endpoint("POST", "/api/v1/tenant/config/activate", null, 200, 403, 200),
+            new Endpoint("POST", "/api/v1/tenant/config/deactivate", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/configs/all", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/configs/stats", null, 403, 200, 403),
+            new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
+                    null, 403, 200, 403),
+            new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/acme", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/auth/verify", null, 200, 200, 200));
+
+    private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
+            "no token", () -> null,
+            "forged signature", () -> Tokens.forged(Tokens.user("acme")),
+            "expired", () -> Tokens.rs256(Tokens.expiredCopy(Tokens.user("acme"))),
+            "alg none", () -> Tokens.unsigned(Tokens.user("acme", "admin"), "none"),
+            "alg None", () -> Tokens.unsigned(Tokens.user("acme", "admin"), "None"),
+            "no exp", () -> Tokens.withoutExpiry(Tokens.user("acme"), true),
+            "HS256 signed with the RSA public key", () -> Tokens.hs256WithRsaPublicKey(Tokens.user("acme", "admin")),
+            "HS256 with a good secret while only RS256 is accepted", () -> Tokens.hs256(Tokens.user("acme", "admin")),
+            "not a JWT", () -> "not-a-jwt");
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            REFUSED_TOKENS.forEach((name, token) -> cells.add(Arguments.of(endpoint, name, token.get(), 401)));
+            cells.add(Arguments.of(endpoint, "tenant user", Tokens.rs256(Tokens.user("acme")), endpoint.tenantUser()));
+            cells.add(Arguments.of(endpoint, "admin", Tokens.rs256(Tokens.admin()), endpoint.admin()));
+            cells.add(Arguments.of(endpoint, "service", Tokens.rs256(Tokens.user("acme", "service")), endpoint.service()));
+        }
+        return cells.stream();
+    }
+
+    @BeforeEach
+    void acmeHasAConfiguration() {
+        FIXTURE.repository.deleteAll();
+        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @MethodSource("cells")
+    void each_caller_gets_exactly_the_expected_status(Endpoint endpoint, String caller, String token, int expected) {
+        String[] pathAndQuery = endpoint.path().split("\\?");
+        WebTarget target = API.target(pathAndQuery[0]);
+        if (pathAndQuery.length > 1) {
+            String[] parameter = pathAndQuery[1].split("=");
+            target = target.queryParam(parameter[0], parameter[1]);
+        }
+        Invocation.Builder request = target.request();
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        Response response = endpoint.body() == null
+                ? request.method(endpoint.method())
+                : request.method(endpoint.method(), Entity.entity(endpoint.body(), MediaType.APPLICATION_JSON));
+
+        assertThat(response.getStatus()).isEqualTo(expected);
+        if (expected == 401) {
+            assertThat(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+            assertThat(response.readEntity(Map.class)).containsEntry("status", 401).containsKey("detail");
+        }
+        if (expected == 403) {
+            assertThat((String) response.readEntity(Map.class).get("detail")).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The served description lists every endpoint the resources declare, found by reflection. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenApiTest {
+
+    static final ResourceExtension API = ApiFixture.withHs256().resources;
+
+    private static final List<Class<?>> RESOURCES = List.of(TenantConfigResource.class, AdminResource.class,
+            AuthResource.class);
+
+    /** "get /api/v1/tenant/config" for every resource method. */
+    private static List<String> declaredEndpoints() {
+        List<String> endpoints = new ArrayList<>();
+        for (Class<?> resource : RESOURCES) {
+            String base = resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                for (Annotation annotation : method.getAnnotations()) {
+                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path path = method.getAnnotation(Path.class);
+                        String full = base + (path == null ? "" : path.value().startsWith("/") ? path.value() : "/" + path.value());
+                        endpoints.add(http.value().toLowerCase(Locale.ROOT) + " " + full);
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_endpoint_of_every_resource_is_described() {
+        Map<String, Object> document = API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        List<String> described = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().forEach(method -> described.add(method + " " + path)));
+
+        assertThat(document.get("openapi").toString()).startsWith("3.");
+        assertThat(declaredEndpoints()).hasSize(12).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
+    }
+
+    @Test
+    void the_description_needs_no_token() {
+        assertThat(API.target("/api/v1/openapi.json").request().get().getStatus()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,185 @@
+package io.tenantconfig.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.rest.auth.TokenMinter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole service over real HTTP on a real PostgreSQL: the seed's Quick Start, every status
+ * code the API promises, and concurrent writers.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class EndToEndTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
+            TenantConfigApplication.class,
+            ResourceHelpers.resourceFilePath("test.yml"),
+            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
+            ConfigOverride.config("database.user", TestDatabase.USER));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static String token(String tenant, String... roles) {
+        return new TokenMinter(APP.getConfiguration().getAuth().settings(), Clock.systemUTC())
+                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @BeforeEach
+    void noConfigs() {
+        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("DELETE FROM tenant_configs"));
+    }
+
+    @Test
+    void the_quick_start_calls_work_as_pasted() throws Exception {
+        String acme = token("acme");
+
+        assertThat(send("POST", "/api/v1/tenant/config", acme,
+                "{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\",\"access_token\":\"EAAG-real-token-0001\"}")
+                .statusCode()).isEqualTo(201);
+
+        HttpResponse<String> get = send("GET", "/api/v1/tenant/config", acme, null);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(get.body()).contains("\"access_token\":\"***0001\"").doesNotContain("EAAG-real-token");
+
+        HttpResponse<String> put = send("PUT", "/api/v1/tenant/config", acme, "{\"callback_url\": \"https://new-url.com/webhook\"}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).contains("\"callback_url\":\"https://new-url.com/webhook\"");
+
+        HttpResponse<String> verify = send("GET", "/api/v1/auth/verify", acme, null);
+        assertThat(verify.body()).contains("\"valid\":true", "\"tenant_id\":\"acme\"");
+    }
+
+    @Test
+    void every_promised_status_code_over_real_http() throws Exception {
+        String acme = token("acme");
+        String admin = token(null, "admin");
+
+        assertThat(send("GET", "/api/v1/tenant/config", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(409);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"waba_id\":\"x\"}").statusCode()).isEqualTo(422);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{oops").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"" + "v".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
+        HttpResponse<String> textPlain = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + APP.getLocalPort() + "/api/v1/tenant/config"))
+                .header("Authorization", "Bearer " + acme).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(textPlain.statusCode()).isEqualTo(415);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{}", "If-Match", "\"9\"").statusCode()).isEqualTo(412);
+        assertThat(send("GET", "/api/v1/tenant/config/full", acme, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/tenant/admin/configs/all?limit=5000", admin, null).statusCode()).isEqualTo(422);
+        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=no", admin, null).statusCode()).isEqualTo(400);
+        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/nobody", admin, null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/tenant/config/deactivate", acme, null).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/v1/no-such-endpoint", acme, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void error_bodies_are_json_with_detail_status_and_title_and_no_internals() throws Exception {
+        HttpResponse<String> response = send("PUT", "/api/v1/tenant/config", token("acme"), "{\"access_token\": \"EAAG-leak-me\" ");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body()).contains("\"detail\"", "\"status\":400", "\"title\"")
+                .doesNotContain("EAAG-leak-me").doesNotContain("Exception").doesNotContain("at io.");
+    }
+
+    @Test
+    void sixteen_concurrent_puts_with_the_same_if_match_give_one_200_and_fifteen_412s() throws Exception {
+        String acme = token("acme");
+        send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
+        int writers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String body = "{\"verify_token\":\"writer-" + i + "\"}";
+                Callable<Integer> put = () -> {
+                    start.await();
+                    return send("PUT", "/api/v1/tenant/config", acme, body, "If-Match", "\"1\"").statusCode();
+                };
+                statuses.add(pool.submit(put));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get());
+            }
+            assertThat(results).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(results).filteredOn(s -> s == 412).hasSize(15);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(send("GET", "/api/v1/tenant/config", acme, null).headers().firstValue("ETag")).contains("\"2\"");
+    }
+
+    @Test
+    void concurrent_puts_without_if_match_all_apply_and_none_is_lost() throws Exception {
+        String acme = token("acme");
+        send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
+        List<String> fields = List.of("verify_token", "callback_url", "redirect_url", "display_phone_number");
+        List<String> values = List.of("\"v-1\"", "\"https://a.example/cb\"", "\"https://a.example/rd\"", "\"+1 555\"");
+        ExecutorService pool = Executors.newFixedThreadPool(fields.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < fields.size(); i++) {
+                String body = "{\"" + fields.get(i) + "\":" + values.get(i) + "}";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return send("PUT", "/api/v1/tenant/config", acme, body).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String config = send("GET", "/api/v1/tenant/config", acme, null).body();
+        assertThat(config).contains("v-1", "https://a.example/cb", "https://a.example/rd", "+1 555", "\"version\":5");
+    }
+}
