@@ -5,9 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=bootstrap/target/tenant-config.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src dev.yml -newer "$jar" -print -quit)" ]]; then
   echo "Building $jar ..."
   mvn -B -q -DskipTests package
 fi
+
+# Tokens signed with dev.yml's development-only secret, so the README's curl examples can be pasted.
+tenant_token=$(java -jar "$jar" token --tenant acme --subject local-developer dev.yml)
+admin_token=$(java -jar "$jar" token --roles admin --subject local-admin dev.yml)
+cat <<EOF
+
+Tokens for trying the API locally (valid for 12 hours):
+
+  export JWT_TOKEN=$tenant_token    # a user of tenant "acme"
+
+  export ADMIN_TOKEN=$admin_token    # a platform admin (no tenant)
+
+API: http://localhost:${PORT:-8002}/api/v1    health: http://localhost:${ADMIN_PORT:-8003}/healthcheck
+
+EOF
 
 exec java -jar "$jar" server dev.yml

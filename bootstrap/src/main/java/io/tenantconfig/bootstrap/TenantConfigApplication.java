@@ -13,13 +13,16 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
 import io.tenantconfig.adapters.rest.AdminResource;
 import io.tenantconfig.adapters.rest.AuthResource;
+import io.tenantconfig.adapters.rest.OnboardingResource;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.TenantConfigResource;
 import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
 import io.tenantconfig.application.service.ManageTenantConfigService;
+import io.tenantconfig.application.service.OnboardingService;
 import io.tenantconfig.application.service.ReadTenantConfigService;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
 import io.tenantconfig.domain.port.TenantConfigRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -71,6 +74,9 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, clock);
         ReadTenantConfigService read = new ReadTenantConfigService(repository);
         DeleteAllTenantConfigsService deleteAll = new DeleteAllTenantConfigsService(repository);
+        OnboardingService onboarding = new OnboardingService(repository,
+                configuration.getMeta().build(environment.getObjectMapper(), clock),
+                configuration.getMeta().policy(), new SecureRandom(), clock);
 
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -80,6 +86,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(),
                 new TenantConfigResource(read, read, manage, manage, manage, manage),
                 new AdminResource(read, read, deleteAll, manage),
+                new OnboardingResource(onboarding, onboarding),
                 new AuthResource());
     }
 

@@ -20,6 +20,10 @@ public class TenantConfigConfiguration extends Configuration {
     @NotNull
     private JwtAuthFactory auth = new JwtAuthFactory();
 
+    @Valid
+    @NotNull
+    private MetaFactory meta = new MetaFactory();
+
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
@@ -32,6 +36,16 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(JwtAuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public MetaFactory getMeta() {
+        return meta;
+    }
+
+    @JsonProperty
+    public void setMeta(MetaFactory meta) {
+        this.meta = meta;
     }
 
     @JsonProperty

@@ -7,13 +7,10 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.rest.auth.TokenMinter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,27 +37,15 @@ class EndToEndTest {
             ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
             ConfigOverride.config("database.user", TestDatabase.USER));
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(APP);
 
     private static String token(String tenant, String... roles) {
-        return new TokenMinter(APP.getConfiguration().getAuth().settings(), Clock.systemUTC())
-                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+        return new ApiClient(APP).token(tenant, roles);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, token, body, headers);
     }
 
     @BeforeEach
@@ -101,7 +86,7 @@ class EndToEndTest {
         assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"waba_id\":\"x\"}").statusCode()).isEqualTo(422);
         assertThat(send("PUT", "/api/v1/tenant/config", acme, "{oops").statusCode()).isEqualTo(400);
         assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"" + "v".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
-        HttpResponse<String> textPlain = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> textPlain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + APP.getLocalPort() + "/api/v1/tenant/config"))
                 .header("Authorization", "Bearer " + acme).header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());

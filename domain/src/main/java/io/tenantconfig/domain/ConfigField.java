@@ -15,6 +15,7 @@ public enum ConfigField {
     FB_APP_ID("fb_app_id"),
     FB_APP_SECRET("fb_app_secret"),
     REFRESH_TOKEN("refresh_token"),
+    REGISTRATION_PIN("registration_pin"),
     CALLBACK_URL("callback_url"),
     REDIRECT_URL("redirect_url"),
     VERIFY_TOKEN("verify_token"),

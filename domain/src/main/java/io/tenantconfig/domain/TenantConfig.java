@@ -28,6 +28,7 @@ public final class TenantConfig {
     private final MetaId fbAppId;
     private final Secret fbAppSecret;
     private final Secret refreshToken;
+    private final Secret registrationPin;
     private final WebUrl callbackUrl;
     private final WebUrl redirectUrl;
     private final VerifyToken verifyToken;
@@ -53,6 +54,7 @@ public final class TenantConfig {
         this.fbAppId = b.fbAppId;
         this.fbAppSecret = b.fbAppSecret;
         this.refreshToken = b.refreshToken;
+        this.registrationPin = b.registrationPin;
         this.callbackUrl = b.callbackUrl;
         this.redirectUrl = b.redirectUrl;
         this.verifyToken = b.verifyToken;
@@ -141,6 +143,64 @@ public final class TenantConfig {
         return new ActivationResult.Switched(toBuilder().active(false).updatedAt(clock.instant()).build());
     }
 
+    /**
+     * A tenant's first Embedded Signup: the configuration starts from what the signup gave, with
+     * the token just obtained. Stored at once, before any later step runs, so it is never lost.
+     */
+    public static TenantConfig onboard(TenantId tenantId, String userId, SignupAccount account, AccessGrant grant,
+            Clock clock) {
+        Instant now = clock.instant();
+        return new Builder()
+                .tenantId(tenantId)
+                .active(true)
+                .createdAt(now)
+                .version(0)
+                .apply(account)
+                .apply(userId, grant, now)
+                .build();
+    }
+
+    /**
+     * Embedded Signup again for a tenant that has a configuration (re-authorization): the account
+     * and token from the new signup replace the old ones; everything else is kept.
+     */
+    public TenantConfig reauthorize(String userId, SignupAccount account, AccessGrant grant, Clock clock) {
+        return toBuilder().apply(account).apply(userId, grant, clock.instant()).build();
+    }
+
+    /** Meta confirmed the token: when it expires ({@code null}: never) and that it was checked now. */
+    public TenantConfig tokenVerified(Instant expiresAt, Clock clock) {
+        Instant now = clock.instant();
+        return toBuilder().tokenExpiresAt(expiresAt).lastVerifiedAt(now).updatedAt(now).build();
+    }
+
+    /** Records an onboarding step that succeeded. */
+    public TenantConfig onboardingReached(OnboardingStatus step, Clock clock) {
+        if (step == OnboardingStatus.COMPLETED || step == OnboardingStatus.NOT_STARTED
+                || step == OnboardingStatus.FAILED || step == OnboardingStatus.REAUTHORIZATION_REQUIRED) {
+            throw new IllegalArgumentException(step + " is not an onboarding step");
+        }
+        return toBuilder().onboardingStatus(step).updatedAt(clock.instant()).build();
+    }
+
+    /** The PIN chosen for registering the phone number, stored before Meta is asked to use it. */
+    public TenantConfig withRegistrationPin(Secret pin, Clock clock) {
+        return toBuilder().registrationPin(pin).updatedAt(clock.instant()).build();
+    }
+
+    /** Every step succeeded. */
+    public TenantConfig onboardingCompleted(Clock clock) {
+        Instant now = clock.instant();
+        return toBuilder().onboardingStatus(OnboardingStatus.COMPLETED).onboardingCompleted(true)
+                .onboardedAt(now).updatedAt(now).build();
+    }
+
+    /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
+    public TenantConfig reauthorizationRequired(Clock clock) {
+        return toBuilder().onboardingStatus(OnboardingStatus.REAUTHORIZATION_REQUIRED).onboardingCompleted(false)
+                .updatedAt(clock.instant()).build();
+    }
+
     private static Builder applyChanges(Builder b, TenantConfigChanges c) {
         return b.wabaId(c.wabaId().applyTo(b.wabaId))
                 .phoneNumberId(c.phoneNumberId().applyTo(b.phoneNumberId))
@@ -190,6 +250,7 @@ public final class TenantConfig {
                 .fbAppId(fbAppId)
                 .fbAppSecret(fbAppSecret)
                 .refreshToken(refreshToken)
+                .registrationPin(registrationPin)
                 .callbackUrl(callbackUrl)
                 .redirectUrl(redirectUrl)
                 .verifyToken(verifyToken)
@@ -247,6 +308,11 @@ public final class TenantConfig {
 
     public Secret refreshToken() {
         return refreshToken;
+    }
+
+    /** The 6-digit PIN the phone number was registered with (two-step verification). */
+    public Secret registrationPin() {
+        return registrationPin;
     }
 
     public WebUrl callbackUrl() {
@@ -320,6 +386,7 @@ public final class TenantConfig {
         private MetaId fbAppId;
         private Secret fbAppSecret;
         private Secret refreshToken;
+        private Secret registrationPin;
         private WebUrl callbackUrl;
         private WebUrl redirectUrl;
         private VerifyToken verifyToken;
@@ -391,6 +458,11 @@ public final class TenantConfig {
             return this;
         }
 
+        public Builder registrationPin(Secret registrationPin) {
+            this.registrationPin = registrationPin;
+            return this;
+        }
+
         public Builder callbackUrl(WebUrl callbackUrl) {
             this.callbackUrl = callbackUrl;
             return this;
@@ -448,6 +520,30 @@ public final class TenantConfig {
 
         public Builder version(int version) {
             this.version = version;
+            return this;
+        }
+
+        private Builder apply(SignupAccount account) {
+            this.wabaId = account.wabaId();
+            this.phoneNumberId = account.phoneNumberId();
+            if (account.businessId() != null) {
+                this.businessId = account.businessId();
+            }
+            if (account.redirectUrl() != null) {
+                this.redirectUrl = account.redirectUrl();
+            }
+            return this;
+        }
+
+        /** A new token from a signup: a new onboarding run starts, and nothing known about the old token holds. */
+        private Builder apply(String userId, AccessGrant grant, Instant now) {
+            this.userId = checkUserId(userId);
+            this.accessToken = grant.token();
+            this.tokenExpiresAt = grant.expiresAt();
+            this.lastVerifiedAt = null;
+            this.onboardingStatus = OnboardingStatus.TOKEN_EXCHANGED;
+            this.onboardingCompleted = false;
+            this.updatedAt = now;
             return this;
         }
 

@@ -28,8 +28,8 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     private static final String COLUMNS = """
             id, tenant_id, user_id, waba_id, phone_number_id, business_id, display_phone_number,
-            access_token, fb_app_id, fb_app_secret, refresh_token, callback_url, redirect_url,
-            verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
+            access_token, fb_app_id, fb_app_secret, refresh_token, registration_pin, callback_url,
+            redirect_url, verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
             onboarding_status, last_verified_at, created_at, updated_at, version""";
 
     private static final String FIND_BY_TENANT =
@@ -38,13 +38,13 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     private static final String INSERT = """
             INSERT INTO tenant_configs (
                 tenant_id, user_id, waba_id, phone_number_id, business_id, display_phone_number,
-                access_token, fb_app_id, fb_app_secret, refresh_token, callback_url, redirect_url,
-                verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
+                access_token, fb_app_id, fb_app_secret, refresh_token, registration_pin, callback_url,
+                redirect_url, verify_token, token_expires_at, is_active, onboarding_completed, onboarded_at,
                 onboarding_status, last_verified_at, created_at, updated_at, version)
             VALUES (
                 :tenantId, :userId, :wabaId, :phoneNumberId, :businessId, :displayPhoneNumber,
-                :accessToken, :fbAppId, :fbAppSecret, :refreshToken, :callbackUrl, :redirectUrl,
-                :verifyToken, :tokenExpiresAt, :active, :onboardingCompleted, :onboardedAt,
+                :accessToken, :fbAppId, :fbAppSecret, :refreshToken, :registrationPin, :callbackUrl,
+                :redirectUrl, :verifyToken, :tokenExpiresAt, :active, :onboardingCompleted, :onboardedAt,
                 :onboardingStatus, :lastVerifiedAt, :createdAt, :updatedAt, 1)
             ON CONFLICT (tenant_id) DO NOTHING
             RETURNING\s""" + COLUMNS;
@@ -55,7 +55,8 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 user_id = :userId, waba_id = :wabaId, phone_number_id = :phoneNumberId,
                 business_id = :businessId, display_phone_number = :displayPhoneNumber,
                 access_token = :accessToken, fb_app_id = :fbAppId, fb_app_secret = :fbAppSecret,
-                refresh_token = :refreshToken, callback_url = :callbackUrl, redirect_url = :redirectUrl,
+                refresh_token = :refreshToken, registration_pin = :registrationPin,
+                callback_url = :callbackUrl, redirect_url = :redirectUrl,
                 verify_token = :verifyToken, token_expires_at = :tokenExpiresAt, is_active = :active,
                 onboarding_completed = :onboardingCompleted, onboarded_at = :onboardedAt,
                 onboarding_status = :onboardingStatus, last_verified_at = :lastVerifiedAt,
@@ -218,6 +219,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 .bind("fbAppId", Columns.text(config.fbAppId()))
                 .bind("fbAppSecret", Columns.secret(config.fbAppSecret()))
                 .bind("refreshToken", Columns.secret(config.refreshToken()))
+                .bind("registrationPin", Columns.secret(config.registrationPin()))
                 .bind("callbackUrl", Columns.text(config.callbackUrl()))
                 .bind("redirectUrl", Columns.text(config.redirectUrl()))
                 .bind("verifyToken", Columns.text(config.verifyToken()))

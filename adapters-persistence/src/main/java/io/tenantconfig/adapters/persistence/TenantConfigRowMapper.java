@@ -30,6 +30,7 @@ final class TenantConfigRowMapper implements RowMapper<TenantConfig> {
                 .fbAppId(Columns.nullable(rs, "fb_app_id", v -> MetaId.parse(ConfigField.FB_APP_ID, v)))
                 .fbAppSecret(Columns.nullable(rs, "fb_app_secret", v -> Secret.of(ConfigField.FB_APP_SECRET, v)))
                 .refreshToken(Columns.nullable(rs, "refresh_token", v -> Secret.of(ConfigField.REFRESH_TOKEN, v)))
+                .registrationPin(Columns.nullable(rs, "registration_pin", v -> Secret.of(ConfigField.REGISTRATION_PIN, v)))
                 .callbackUrl(Columns.nullable(rs, "callback_url", v -> WebUrl.parse(ConfigField.CALLBACK_URL, v)))
                 .redirectUrl(Columns.nullable(rs, "redirect_url", v -> WebUrl.parse(ConfigField.REDIRECT_URL, v)))
                 .verifyToken(Columns.nullable(rs, "verify_token", VerifyToken::parse))

@@ -5,13 +5,17 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
 import io.tenantconfig.application.service.ManageTenantConfigService;
+import io.tenantconfig.application.service.OnboardingService;
 import io.tenantconfig.application.service.ReadTenantConfigService;
+import io.tenantconfig.application.usecase.OnboardingPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The whole HTTP API in a test container: the real resources, authentication, error mappers and
@@ -24,14 +28,18 @@ final class ApiFixture {
     static final String FRONTEND = "https://app.example.com";
 
     final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
+    final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ResourceExtension resources;
 
     ApiFixture(JwtAuthFactory auth) {
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
         ReadTenantConfigService read = new ReadTenantConfigService(repository);
+        OnboardingService onboarding = new OnboardingService(repository, meta, OnboardingPolicy.DEFAULT,
+                new SplittableRandom(7), CLOCK);
         Object[] api = {
             new TenantConfigResource(read, read, manage, manage, manage, manage),
             new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage),
+            new OnboardingResource(onboarding, onboarding),
             new AuthResource()
         };
         ResourceExtension.Builder builder = ResourceExtension.builder()

@@ -55,6 +55,9 @@ class AuthMatrixTest {
             new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
                     null, 403, 200, 403),
             new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/acme", null, 403, 200, 403),
+            new Endpoint("POST", "/api/v1/tenant/onboard/whatsapp-client",
+                    "{\"code\":\"signup-code\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", 200, 403, 200),
+            new Endpoint("POST", "/api/v1/tenant/onboard/whatsapp-client/resume", null, 409, 403, 409),
             new Endpoint("GET", "/api/v1/auth/verify", null, 200, 200, 200));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(

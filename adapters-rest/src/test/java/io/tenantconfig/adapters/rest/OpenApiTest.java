@@ -22,7 +22,7 @@ class OpenApiTest {
     static final ResourceExtension API = ApiFixture.withHs256().resources;
 
     private static final List<Class<?>> RESOURCES = List.of(TenantConfigResource.class, AdminResource.class,
-            AuthResource.class);
+            OnboardingResource.class, AuthResource.class);
 
     /** "get /api/v1/tenant/config" for every resource method. */
     private static List<String> declaredEndpoints() {
@@ -52,7 +52,7 @@ class OpenApiTest {
         paths.forEach((path, operations) -> operations.keySet().forEach(method -> described.add(method + " " + path)));
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
-        assertThat(declaredEndpoints()).hasSize(12).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
+        assertThat(declaredEndpoints()).hasSize(14).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
     @Test

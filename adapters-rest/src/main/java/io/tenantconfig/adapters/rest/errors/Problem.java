@@ -42,10 +42,6 @@ public record Problem(
         if (known != null) {
             return known.getReasonPhrase();
         }
-        return switch (status) {
-            case 422 -> "Unprocessable Content";
-            case 413 -> "Content Too Large";
-            default -> "Error";
-        };
+        return status == 422 ? "Unprocessable Content" : "Error";
     }
 }

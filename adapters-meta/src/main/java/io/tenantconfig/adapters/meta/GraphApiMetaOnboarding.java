@@ -1,0 +1,209 @@
+package io.tenantconfig.adapters.meta;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.ConfigField;
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.port.MetaCallFailedException;
+import io.tenantconfig.domain.port.MetaFailure;
+import io.tenantconfig.domain.port.MetaFailure.Kind;
+import io.tenantconfig.domain.port.MetaOnboarding;
+import io.tenantconfig.domain.port.TokenInspection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link MetaOnboarding} over Meta's Graph API, with the JDK's HTTP client. Each call has the
+ * configured timeouts; none is retried here (the signup code works once, and the other steps are
+ * resumed by the caller). Logs name the method, the path (never the query, which can hold the app
+ * secret or a token), the status and the time taken.
+ */
+public final class GraphApiMetaOnboarding implements MetaOnboarding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphApiMetaOnboarding.class);
+
+    private final GraphApiSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public GraphApiMetaOnboarding(GraphApiSettings settings, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public AccessGrant exchangeCode(SignupCode code, WebUrl redirectUri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", settings.appId().value());
+        query.put("client_secret", settings.appSecret().reveal());
+        query.put("code", code.value());
+        if (redirectUri != null) {
+            query.put("redirect_uri", redirectUri.value());
+        }
+        Redactor redactor = new Redactor(settings.appSecret().reveal(), code.value());
+        JsonNode body = send("GET", "oauth/access_token", query, null, null, redactor);
+        String token = body.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw unreadable("oauth/access_token", "no access_token in Meta's answer");
+        }
+        Instant expiresAt = body.hasNonNull("expires_in") && body.get("expires_in").asLong() > 0
+                ? clock.instant().plusSeconds(body.get("expires_in").asLong())
+                : null;
+        try {
+            return new AccessGrant(Secret.of(ConfigField.ACCESS_TOKEN, token), expiresAt);
+        } catch (InvalidValueException e) {
+            throw unreadable("oauth/access_token", "the access_token in Meta's answer is not usable");
+        }
+    }
+
+    @Override
+    public TokenInspection inspectToken(Secret token) {
+        Redactor redactor = new Redactor(settings.appSecret().reveal(), token.reveal());
+        JsonNode data = send("GET", "debug_token", Map.of("input_token", token.reveal()), appToken(), null, redactor)
+                .path("data");
+        if (!data.isObject() || !data.has("is_valid")) {
+            throw unreadable("debug_token", "no data.is_valid in Meta's answer");
+        }
+        long expiresAt = data.path("expires_at").asLong(0);
+        return new TokenInspection(data.get("is_valid").asBoolean(), data.path("type").asText(null),
+                expiresAt > 0 ? Instant.ofEpochSecond(expiresAt) : null);
+    }
+
+    @Override
+    public void subscribeApp(MetaId wabaId, Secret token) {
+        expectSuccess(wabaId.value() + "/subscribed_apps", send("POST", wabaId.value() + "/subscribed_apps", Map.of(),
+                token.reveal(), null, new Redactor(token.reveal())));
+    }
+
+    @Override
+    public void registerPhone(MetaId phoneNumberId, Secret pin, Secret token) {
+        ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin.reveal());
+        expectSuccess(phoneNumberId.value() + "/register", send("POST", phoneNumberId.value() + "/register", Map.of(),
+                token.reveal(), body, new Redactor(token.reveal(), pin.reveal())));
+    }
+
+    /** The app access token, {@code app_id|app_secret}, which Meta accepts for debug_token. */
+    private String appToken() {
+        return settings.appId().value() + "|" + settings.appSecret().reveal();
+    }
+
+    private void expectSuccess(String path, JsonNode body) {
+        if (!body.path("success").asBoolean(false)) {
+            throw unreadable(path, "Meta did not answer {\"success\": true}");
+        }
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> query, String bearer, JsonNode body,
+            Redactor redactor) {
+        URI uri = settings.resolve(path + query(query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            LOG.warn("Graph API {} /{}/{} timed out after {} ms", method, settings.version(), path, millisSince(started));
+            throw new MetaCallFailedException(MetaFailure.of(Kind.TIMEOUT,
+                    "Meta did not answer within " + settings.requestTimeout().toSeconds() + " seconds"));
+        } catch (IOException e) {
+            LOG.warn("Graph API {} /{}/{} failed: {}", method, settings.version(), path, e.getClass().getSimpleName());
+            throw new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, "Meta could not be reached"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, "interrupted while calling Meta"));
+        }
+        int status = response.statusCode();
+        LOG.info("Graph API {} /{}/{} -> {} in {} ms", method, settings.version(), path, status, millisSince(started));
+        Optional<JsonNode> parsed = parse(response.body());
+        if (status >= 200 && status < 300) {
+            return parsed.orElseThrow(() -> unreadable(path, "Meta's answer is not JSON"));
+        }
+        Optional<GraphError> error = parsed.flatMap(GraphError::parse);
+        if (error.isEmpty()) {
+            Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.META_UNAVAILABLE;
+            throw new MetaCallFailedException(new MetaFailure(kind,
+                    "Meta answered HTTP " + status + " without its error JSON", null, null, null,
+                    kind == Kind.RATE_LIMITED ? retryAfter(response) : null));
+        }
+        MetaFailure failure = error.get().toFailure(status, retryAfter(response), redactor);
+        LOG.warn("Graph API {} /{}/{} refused: code {} subcode {} fbtrace_id {}", method, settings.version(), path,
+                failure.code(), failure.subcode(), failure.fbtraceId());
+        throw new MetaCallFailedException(failure);
+    }
+
+    private Optional<JsonNode> parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(v -> v.matches("[0-9]{1,6}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .orElse(settings.defaultRetryAfter());
+    }
+
+    private static String query(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    private MetaCallFailedException unreadable(String path, String why) {
+        LOG.warn("Graph API /{}/{}: {}", settings.version(), path, why);
+        return new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, why));
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,17 @@
+package io.tenantconfig.application.usecase;
+
+import io.tenantconfig.domain.TenantId;
+import java.util.Objects;
+
+/** Runs the onboarding steps not yet done, with the stored token: no new signup code needed. */
+public interface ResumeOnboardingUseCase {
+
+    OnboardingResult resume(Command command);
+
+    record Command(TenantId tenantId, Actor actor) {
+        public Command {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.tenantconfig.bootstrap;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.tenantconfig.adapters.rest.auth.TokenMinter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Real HTTP calls to a running application, with tokens signed by its configured secret. */
+final class ApiClient {
+
+    private final DropwizardAppExtension<TenantConfigConfiguration> app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ApiClient(DropwizardAppExtension<TenantConfigConfiguration> app) {
+        this.app = app;
+    }
+
+    /** A token for a user of {@code tenant} (null: no tenant) with {@code roles}. */
+    String token(String tenant, String... roles) {
+        return new TokenMinter(app.getConfiguration().getAuth().settings(), Clock.systemUTC())
+                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */
+    HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,369 @@
+package io.tenantconfig.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Embedded Signup over real HTTP, against a fake Graph API answering with Meta's documented JSON
+ * (and with what Meta sends on bad days), on a real PostgreSQL. After every case the database
+ * says what a user would expect; after all of them, no secret appears in any log line.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OnboardingEndToEndTest {
+
+    private static final WireMockServer GRAPH = started(new WireMockServer(options().dynamicPort()));
+    private static final String APP_SECRET = "test-app-secret-9f8e7d6c5b4a";
+    private static final String WABA = "102290129340398";
+    private static final String PHONE = "106540352242922";
+    private static final String RESUME = "/api/v1/tenant/onboard/whatsapp-client/resume";
+    private static final String ONBOARD = "/api/v1/tenant/onboard/whatsapp-client";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
+            TenantConfigApplication.class,
+            ResourceHelpers.resourceFilePath("test.yml"),
+            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
+            ConfigOverride.config("database.user", TestDatabase.USER),
+            ConfigOverride.config("meta.graphApiBaseUrl", GRAPH.baseUrl()),
+            ConfigOverride.config("meta.appSecret", APP_SECRET),
+            ConfigOverride.config("meta.requestTimeout", "1s"));
+
+    /** Every secret any case handed out or sent; none may appear in a log line. */
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    private static LogCapture logs;
+
+    private final ApiClient api = new ApiClient(APP);
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private int codes;
+
+    private static WireMockServer started(WireMockServer server) {
+        server.start();
+        return server;
+    }
+
+    @BeforeAll
+    static void captureLogs() {
+        logs = LogCapture.attach();
+        SECRETS.add(APP_SECRET);
+    }
+
+    @AfterAll
+    static void noSecretWasLogged() {
+        GRAPH.stop();
+        assertThat(logs.lines()).as("captured log lines").isNotEmpty();
+        for (String line : logs.lines()) {
+            for (String secret : SECRETS) {
+                assertThat(line).as("a log line").doesNotContain(secret);
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshStart() {
+        GRAPH.resetAll();
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs"));
+    }
+
+    // ---- the fake Graph API -------------------------------------------------------------
+
+    private static String token(String name) {
+        String token = "EAAG" + name + "ZCZBtokenZD" + Long.toHexString(System.nanoTime());
+        SECRETS.add(token);
+        return token;
+    }
+
+    private static void exchangeAnswers(ResponseDefinitionBuilder answer) {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(answer));
+    }
+
+    private static String exchangeIssues(String token, Long expiresIn) {
+        exchangeAnswers(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\""
+                + (expiresIn == null ? "" : ",\"expires_in\":" + expiresIn) + "}"));
+        return token;
+    }
+
+    private static void debugTokenSays(long expiresAt, String type) {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token")).willReturn(okJson(
+                "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"" + type + "\",\"application\":\"Acme\","
+                        + "\"expires_at\":" + expiresAt + ",\"is_valid\":true,"
+                        + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}")));
+    }
+
+    private static void subscribeAnswers(ResponseDefinitionBuilder answer) {
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(answer));
+    }
+
+    private static void registerAnswers(ResponseDefinitionBuilder answer) {
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register")).willReturn(answer));
+    }
+
+    private static void metaWorks() {
+        debugTokenSays(0, "SYSTEM_USER");
+        subscribeAnswers(okJson("{\"success\":true}"));
+        registerAnswers(okJson("{\"success\":true}"));
+    }
+
+    private static ResponseDefinitionBuilder graphError(int status, int code, Integer subcode, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                        + (subcode == null ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"A1b2C3d4\"}}");
+    }
+
+    // ---- the service ---------------------------------------------------------------------
+
+    private HttpResponse<String> onboard(String tenant) throws Exception {
+        String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
+        SECRETS.add(code);
+        return api.send("POST", ONBOARD, api.token(tenant), "{\"code\":\"" + code + "\",\"waba_id\":\"" + WABA
+                + "\",\"phone_number_id\":\"" + PHONE + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
+    }
+
+    private HttpResponse<String> resume(String tenant) throws Exception {
+        return api.send("POST", RESUME, api.token(tenant), null);
+    }
+
+    private Optional<Map<String, Object>> row(String tenant) {
+        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM tenant_configs WHERE tenant_id = :t").bind("t", tenant).mapToMap().findOne());
+        row.map(r -> r.get("registration_pin")).ifPresent(pin -> SECRETS.add(pin.toString()));
+        return row;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    // ---- cases ---------------------------------------------------------------------------
+
+    @Test
+    void a_business_token_that_never_expires_completes_onboarding() throws Exception {
+        String issued = exchangeIssues(token("business"), null);
+        metaWorks();
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("success").asBoolean()).isTrue();
+        assertThat(body.get("tenant_id").asText()).isEqualTo("acme");
+        assertThat(body.get("waba_id").asText()).isEqualTo(WABA);
+        assertThat(body.get("phone_number_id").asText()).isEqualTo(PHONE);
+        assertThat(body.get("message").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain(issued);
+
+        Map<String, Object> row = row("acme").orElseThrow();
+        assertThat(body.get("config_id").asLong()).isEqualTo(((Number) row.get("id")).longValue());
+        assertThat(row).containsEntry("access_token", issued)
+                .containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("onboarding_completed", true)
+                .containsEntry("user_id", "user-acme")
+                .containsEntry("redirect_url", "https://app.example.com/whatsapp")
+                .containsEntry("token_expires_at", null);
+        assertThat(row.get("onboarded_at")).isNotNull();
+        assertThat(row.get("last_verified_at")).isNotNull();
+        assertThat(row.get("registration_pin").toString()).matches("[0-9]{6}");
+        GRAPH.verify(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")).withoutQueryParam("redirect_uri"));
+    }
+
+    @Test
+    void a_user_token_is_stored_with_its_expiry() throws Exception {
+        long expiresAt = Instant.now().plus(60, ChronoUnit.DAYS).getEpochSecond();
+        exchangeIssues(token("user"), 5_183_944L);
+        metaWorks();
+        debugTokenSays(expiresAt, "USER");
+
+        assertThat(onboard("acme").statusCode()).isEqualTo(200);
+
+        Timestamp stored = (Timestamp) row("acme").orElseThrow().get("token_expires_at");
+        assertThat(stored.toInstant()).isEqualTo(Instant.ofEpochSecond(expiresAt));
+    }
+
+    @ParameterizedTest(name = "code 100/{0} -> 400, restart the signup")
+    @CsvSource({"36007", "36008", "36009"})
+    void a_rejected_signup_code_asks_the_user_to_restart_and_stores_nothing(int subcode) throws Exception {
+        exchangeAnswers(graphError(400, 100, subcode, "This authorization code has expired."));
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        String detail = json(response).get("detail").asText();
+        assertThat(detail).contains("restart the WhatsApp signup", "This authorization code has expired.", "A1b2C3d4");
+        assertThat(row("acme")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "code {0} -> 429 with Retry-After")
+    @CsvSource({"4", "80007", "130429"})
+    void metas_rate_limit_is_429_with_retry_after(int code) throws Exception {
+        exchangeAnswers(graphError(400, code, null, "Application request limit reached").withHeader("Retry-After", "30"));
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).contains("30");
+        assertThat(row("acme")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "transient code 1 | 500 | {\"error\":{\"message\":\"An unknown error occurred\",\"code\":1,\"fbtrace_id\":\"X1\"}}",
+        "transient code 2 | 503 | {\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"fbtrace_id\":\"X2\"}}",
+        "a 5xx without JSON | 500 | Internal Server Error",
+        "an HTML error page | 502 | <html><body><h1>502 Bad Gateway</h1></body></html>",
+        "malformed JSON | 200 | {\"access_token\": \"EAAG"
+    })
+    void meta_failing_or_answering_nonsense_is_502_and_stores_nothing(String name, int status, String body) throws Exception {
+        exchangeAnswers(aResponse().withStatus(status).withBody(body));
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).get("detail").asText()).contains("exchanging the signup code");
+        assertThat(row("acme")).isEmpty();
+    }
+
+    @Test
+    void meta_not_answering_in_time_is_504() throws Exception {
+        exchangeAnswers(okJson("{\"access_token\":\"EAAG-too-late\"}").withFixedDelay(3_000));
+        SECRETS.add("EAAG-too-late");
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(row("acme")).isEmpty();
+    }
+
+    @Test
+    void a_failure_at_subscribe_keeps_the_token_and_resume_completes() throws Exception {
+        String issued = exchangeIssues(token("subscribe"), null);
+        metaWorks();
+        subscribeAnswers(graphError(500, 2, null, "Service temporarily unavailable"));
+
+        HttpResponse<String> failed = onboard("acme");
+
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(json(failed).get("detail").asText()).contains("subscribing the app", "resume");
+        assertThat(row("acme").orElseThrow()).containsEntry("access_token", issued)
+                .containsEntry("onboarding_status", "TOKEN_EXCHANGED")
+                .containsEntry("onboarding_completed", false);
+
+        subscribeAnswers(okJson("{\"success\":true}"));
+        HttpResponse<String> resumed = resume("acme");
+
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(json(resumed).get("success").asBoolean()).isTrue();
+        assertThat(row("acme").orElseThrow()).containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("onboarding_completed", true).containsEntry("access_token", issued);
+        GRAPH.verify(1, getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")));
+    }
+
+    @Test
+    void a_failure_at_register_keeps_the_token_and_resume_completes() throws Exception {
+        exchangeIssues(token("register"), null);
+        metaWorks();
+        registerAnswers(graphError(400, 80007, null, "Rate limit hit"));
+
+        HttpResponse<String> failed = onboard("acme");
+
+        assertThat(failed.statusCode()).isEqualTo(429);
+        Map<String, Object> afterFailure = row("acme").orElseThrow();
+        assertThat(afterFailure).containsEntry("onboarding_status", "WEBHOOK_SUBSCRIBED");
+        Object pin = afterFailure.get("registration_pin");
+        assertThat(pin).isNotNull();
+
+        registerAnswers(okJson("{\"success\":true}"));
+        assertThat(resume("acme").statusCode()).isEqualTo(200);
+        assertThat(row("acme").orElseThrow()).containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("registration_pin", pin);
+    }
+
+    @Test
+    void an_invalid_token_on_a_later_step_marks_the_config_for_reauthorization() throws Exception {
+        exchangeIssues(token("revoked"), null);
+        metaWorks();
+        registerAnswers(graphError(401, 190, 460, "Error validating access token: The session has been invalidated."));
+
+        HttpResponse<String> response = onboard("acme");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("detail").asText()).contains("re-authorize", "A1b2C3d4");
+        assertThat(row("acme").orElseThrow()).containsEntry("onboarding_status", "REAUTHORIZATION_REQUIRED");
+        assertThat(resume("acme").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void onboarding_again_replaces_the_token_and_keeps_the_rest_of_the_configuration() throws Exception {
+        exchangeIssues(token("first"), null);
+        metaWorks();
+        onboard("acme");
+        api.send("PUT", "/api/v1/tenant/config", api.token("acme"),
+                "{\"callback_url\":\"https://acme.example/webhook\",\"verify_token\":\"acme-verify\"}");
+        long id = ((Number) row("acme").orElseThrow().get("id")).longValue();
+        String renewed = exchangeIssues(token("renewed"), null);
+
+        assertThat(onboard("acme").statusCode()).isEqualTo(200);
+
+        assertThat(row("acme").orElseThrow()).containsEntry("access_token", renewed)
+                .containsEntry("callback_url", "https://acme.example/webhook")
+                .containsEntry("verify_token", "acme-verify")
+                .containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("id", id);
+    }
+
+    @Test
+    void missing_fields_are_422_naming_each_and_meta_is_not_called() throws Exception {
+        HttpResponse<String> response = api.send("POST", ONBOARD, api.token("acme"), "{\"redirect_uri\":\"ftp://x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("\"field\":\"code\"", "\"field\":\"waba_id\"",
+                "\"field\":\"phone_number_id\"", "\"field\":\"redirect_uri\"");
+        assertThat(GRAPH.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void onboarding_needs_a_token_with_a_tenant() throws Exception {
+        assertThat(api.send("POST", ONBOARD, null, "{}").statusCode()).isEqualTo(401);
+        assertThat(api.send("POST", ONBOARD, api.token(null, "admin"),
+                "{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", RESUME, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void resume_without_a_config_is_404_and_for_a_hand_made_one_409() throws Exception {
+        assertThat(resume("acme").statusCode()).isEqualTo(404);
+        api.send("POST", "/api/v1/tenant/config", api.token("acme"), "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
+        assertThat(resume("acme").statusCode()).isEqualTo(409);
+    }
+}
