@@ -24,6 +24,16 @@ class ConfigurationFileTest {
                 .hasMessageContaining("needs a url (DATABASE_URL), or an embedded section for development");
     }
 
+    @Test
+    void cors_origins_may_come_as_one_comma_separated_variable() {
+        TenantConfigConfiguration configuration = new TenantConfigConfiguration();
+
+        configuration.setCorsAllowedOrigins(java.util.List.of("https://app.example.com, https://admin.example.com", ""));
+
+        assertThat(configuration.getCorsAllowedOrigins())
+                .containsExactly("https://app.example.com", "https://admin.example.com");
+    }
+
     private static TenantConfigConfiguration load(String file) throws Exception {
         YamlConfigurationFactory<TenantConfigConfiguration> factory = new YamlConfigurationFactory<>(
                 TenantConfigConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");

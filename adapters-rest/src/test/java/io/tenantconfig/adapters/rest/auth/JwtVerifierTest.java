@@ -1,0 +1,90 @@
+package io.tenantconfig.adapters.rest.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jsonwebtoken.Jwts;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Public-key algorithms, and the issuer and audience checks. */
+class JwtVerifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static String pem(KeyPair keys) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----";
+    }
+
+    private static KeyPair ecKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    @Test
+    void es256_tokens_verify_with_the_configured_public_key_and_no_other() throws Exception {
+        KeyPair trusted = ecKeys();
+        KeyPair stranger = ecKeys();
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setAlgorithms(List.of("ES256"));
+        auth.setEcPublicKey(pem(trusted));
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+
+        String good = Jwts.builder().subject("svc").claim("tenant_id", "acme").claim("roles", List.of("service"))
+                .expiration(Date.from(NOW.plusSeconds(600))).signWith(trusted.getPrivate(), Jwts.SIG.ES256).compact();
+        String forged = Jwts.builder().subject("svc").claim("tenant_id", "acme")
+                .expiration(Date.from(NOW.plusSeconds(600))).signWith(stranger.getPrivate(), Jwts.SIG.ES256).compact();
+
+        assertThat(verifier.verify(good)).hasValueSatisfying(caller -> {
+            assertThat(caller.subject()).isEqualTo("svc");
+            assertThat(caller.hasRole(Roles.SERVICE)).isTrue();
+        });
+        assertThat(verifier.verify(forged)).isEmpty();
+    }
+
+    @Test
+    void issuer_and_audience_are_checked_when_configured() {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        auth.setIssuer("https://auth.platform.example");
+        auth.setAudience("tenant-config");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+        TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
+
+        String right = minter.mint("u", "acme", List.of(), java.time.Duration.ofMinutes(5));
+        JwtAuthFactory other = new JwtAuthFactory();
+        other.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        other.setIssuer("https://someone-else.example");
+        other.setAudience("another-service");
+        String wrong = new TokenMinter(other.settings(), CLOCK).mint("u", "acme", List.of(), java.time.Duration.ofMinutes(5));
+
+        assertThat(verifier.verify(right)).isPresent();
+        assertThat(verifier.verify(wrong)).isEmpty();
+    }
+
+    @Test
+    void configured_role_names_map_to_the_api_roles() {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        auth.setAdminRole("platform_admin");
+        auth.setServiceRole("backend");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+        TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
+
+        CallerPrincipal admin = verifier.verify(minter.mint("a", null, List.of("platform_admin"), java.time.Duration.ofMinutes(5))).orElseThrow();
+        CallerPrincipal plain = verifier.verify(minter.mint("b", "t", List.of("admin"), java.time.Duration.ofMinutes(5))).orElseThrow();
+
+        assertThat(admin.roles()).containsExactly(Roles.ADMIN);
+        assertThat(plain.roles()).as("the default name means nothing once renamed").isEmpty();
+    }
+}
