@@ -10,20 +10,35 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.lifecycle.Managed;
+import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
+import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
 import io.tenantconfig.adapters.rest.AdminResource;
 import io.tenantconfig.adapters.rest.AuthResource;
 import io.tenantconfig.adapters.rest.OnboardingResource;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.TenantConfigResource;
+import io.tenantconfig.application.service.ConfigLoaderService;
 import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
 import io.tenantconfig.application.service.ManageTenantConfigService;
 import io.tenantconfig.application.service.OnboardingService;
 import io.tenantconfig.application.service.ReadTenantConfigService;
+import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.usecase.ValueSource;
+import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
+import io.tenantconfig.bootstrap.credentials.EnvironmentFallback;
+import io.tenantconfig.bootstrap.credentials.ReloadFallbackTask;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
-import io.tenantconfig.domain.port.TenantConfigRepository;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,9 +85,31 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
         Clock clock = Clock.systemUTC();
 
-        TenantConfigRepository repository = new JdbiTenantConfigRepository(jdbi);
+        CredentialsFactory credentials = configuration.getCredentials();
+        CachingTenantConfigRepository repository = new CachingTenantConfigRepository(
+                new JdbiTenantConfigRepository(jdbi), credentials.getCacheMaximumSize(),
+                Duration.ofMillis(credentials.getCacheExpireAfterWrite().toMilliseconds()));
+        ConfigChangeListener listener = new ConfigChangeListener(() -> listenerConnection(dataSource), repository,
+                Duration.ofMillis(credentials.getListenerReconnectDelay().toMilliseconds()));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                listener.start();
+            }
+
+            @Override
+            public void stop() throws InterruptedException {
+                listener.stop();
+            }
+        });
+        EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
+        environment.admin().addTask(new ReloadFallbackTask(fallback));
+        ResolutionCounter resolutions = new ResolutionCounter();
+        registerMetrics(environment.metrics(), repository, listener, resolutions);
+
+        ConfigLoaderService loader = new ConfigLoaderService(repository, fallback, resolutions);
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, clock);
-        ReadTenantConfigService read = new ReadTenantConfigService(repository);
+        ReadTenantConfigService read = new ReadTenantConfigService(repository, resolutions);
         DeleteAllTenantConfigsService deleteAll = new DeleteAllTenantConfigsService(repository);
         OnboardingService onboarding = new OnboardingService(repository,
                 configuration.getMeta().build(environment.getObjectMapper(), clock),
@@ -84,10 +121,37 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(),
-                new TenantConfigResource(read, read, manage, manage, manage, manage),
+                new TenantConfigResource(read, read, manage, manage, manage, manage, loader),
                 new AdminResource(read, read, deleteAll, manage),
                 new OnboardingResource(onboarding, onboarding),
                 new AuthResource());
+    }
+
+    /** A connection of the change listener's own, outside the pool, named so operators can tell it apart. */
+    private static Connection listenerConnection(DataSourceFactory dataSource) throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUser() != null) {
+            properties.setProperty("user", dataSource.getUser());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", "tenant-config-listener");
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(dataSource.getUrl(), properties);
+    }
+
+    private static void registerMetrics(MetricRegistry metrics, CachingTenantConfigRepository cache,
+            ConfigChangeListener listener, ResolutionCounter resolutions) {
+        metrics.registerGauge("tenant-config.cache.hits", cache::hits);
+        metrics.registerGauge("tenant-config.cache.misses", cache::misses);
+        metrics.registerGauge("tenant-config.cache.size", cache::size);
+        metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
+        metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
+        for (ValueSource source : ValueSource.values()) {
+            metrics.registerGauge("tenant-config.resolutions." + source.label(),
+                    () -> resolutions.snapshot().get(source));
+        }
     }
 
     private static String version() {

@@ -3,6 +3,7 @@ package io.tenantconfig.bootstrap;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,10 @@ public class TenantConfigConfiguration extends Configuration {
     @NotNull
     private MetaFactory meta = new MetaFactory();
 
+    @Valid
+    @NotNull
+    private CredentialsFactory credentials = new CredentialsFactory();
+
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
@@ -36,6 +41,16 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(JwtAuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public CredentialsFactory getCredentials() {
+        return credentials;
+    }
+
+    @JsonProperty
+    public void setCredentials(CredentialsFactory credentials) {
+        this.credentials = credentials;
     }
 
     @JsonProperty

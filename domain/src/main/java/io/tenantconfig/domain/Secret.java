@@ -54,6 +54,14 @@ public final class Secret {
      * otherwise only {@code ***}, since showing a short secret's tail would show most of it.
      */
     public String masked() {
+        return mask(value);
+    }
+
+    /** The masking rule for any secret value, including ones that never became a {@code Secret}. */
+    public static String mask(String value) {
+        if (value == null) {
+            return null;
+        }
         if (value.length() <= VISIBLE_SUFFIX) {
             return MASK;
         }

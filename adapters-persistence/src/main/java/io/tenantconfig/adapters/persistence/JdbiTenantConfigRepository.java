@@ -106,11 +106,14 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public SaveOutcome insert(TenantConfig config) {
-        return available(() -> jdbi.withHandle(handle -> bindFields(handle.createQuery(INSERT), config)
-                .map(rowMapper)
-                .findOne()
-                .<SaveOutcome>map(SaveOutcome.Saved::new)
-                .orElseGet(() -> new SaveOutcome.AlreadyExists(config.tenantId()))));
+        return available(() -> jdbi.inTransaction(handle -> {
+            Optional<TenantConfig> saved = bindFields(handle.createQuery(INSERT), config).map(rowMapper).findOne();
+            if (saved.isEmpty()) {
+                return new SaveOutcome.AlreadyExists(config.tenantId());
+            }
+            notifyChanged(handle, config.tenantId().value());
+            return new SaveOutcome.Saved(saved.get());
+        }));
     }
 
     @Override
@@ -121,6 +124,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                     .map(rowMapper)
                     .findOne();
             if (saved.isPresent()) {
+                notifyChanged(handle, changed.tenantId().value());
                 return new SaveOutcome.Saved(saved.get());
             }
             return refusal(handle, changed.tenantId());
@@ -138,6 +142,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                     .map(rowMapper)
                     .findOne();
             if (deleted.isPresent()) {
+                notifyChanged(handle, tenantId.value());
                 return new DeleteOutcome.Deleted(deleted.get());
             }
             return (DeleteOutcome) refusal(handle, tenantId);
@@ -156,7 +161,23 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public long deleteAll() {
-        return available(() -> jdbi.withHandle(handle -> handle.createUpdate(DELETE_ALL).execute()));
+        return available(() -> jdbi.inTransaction(handle -> {
+            long deleted = handle.createUpdate(DELETE_ALL).execute();
+            notifyChanged(handle, ConfigChanges.ALL_TENANTS);
+            return deleted;
+        }));
+    }
+
+    /**
+     * Tells every instance's cache that a tenant's configuration changed. Sent inside the writing
+     * transaction: PostgreSQL delivers it when (and only if) the change commits.
+     */
+    private static void notifyChanged(Handle handle, String tenant) {
+        handle.createQuery("SELECT pg_notify(:channel, :tenant)")
+                .bind("channel", ConfigChanges.CHANNEL)
+                .bind("tenant", tenant)
+                .mapToMap()
+                .list();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
 import io.tenantconfig.application.usecase.ListTenantConfigsUseCase;
 import io.tenantconfig.application.usecase.TenantConfigStatisticsUseCase;
+import io.tenantconfig.application.usecase.ValueSource;
 import io.tenantconfig.domain.InvalidTenantConfigException;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.FieldViolation;
@@ -32,7 +33,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Platform admins: every tenant's configuration. Needs the admin role. */
 @Path("/api/v1/tenant/admin/configs")
@@ -65,7 +68,8 @@ public final class AdminResource {
             @JsonProperty("active_configs") long activeConfigs,
             @JsonProperty("inactive_configs") long inactiveConfigs,
             @JsonProperty("onboarded_configs") long onboardedConfigs,
-            @JsonProperty("pending_onboarding") long pendingOnboarding) {
+            @JsonProperty("pending_onboarding") long pendingOnboarding,
+            @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource) {
     }
 
     public record DeleteAllResult(
@@ -104,8 +108,13 @@ public final class AdminResource {
     @Path("/stats")
     @Operation(summary = "How many configurations there are, by state")
     public Statistics stats(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        TenantConfigStatistics s = statistics.statistics();
-        return new Statistics(s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding());
+        TenantConfigStatisticsUseCase.Report report = statistics.statistics();
+        TenantConfigStatistics s = report.configs();
+        Map<String, Long> bySource = new LinkedHashMap<>();
+        for (ValueSource source : ValueSource.values()) {
+            bySource.put(source.label(), report.resolutionsBySource().getOrDefault(source, 0L));
+        }
+        return new Statistics(s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding(), bySource);
     }
 
     @DELETE

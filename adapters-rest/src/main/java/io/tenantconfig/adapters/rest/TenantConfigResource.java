@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.application.usecase.ChangeActivationUseCase;
+import io.tenantconfig.application.usecase.ConfigLoader;
 import io.tenantconfig.application.usecase.CreateTenantConfigUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
 import io.tenantconfig.application.usecase.RevealTenantConfigUseCase;
@@ -45,16 +46,18 @@ public final class TenantConfigResource {
     private final UpdateTenantConfigUseCase update;
     private final ChangeActivationUseCase activation;
     private final DeleteTenantConfigUseCase delete;
+    private final ConfigLoader loader;
 
     public TenantConfigResource(ViewTenantConfigUseCase view, RevealTenantConfigUseCase reveal,
             CreateTenantConfigUseCase create, UpdateTenantConfigUseCase update, ChangeActivationUseCase activation,
-            DeleteTenantConfigUseCase delete) {
+            DeleteTenantConfigUseCase delete, ConfigLoader loader) {
         this.view = view;
         this.reveal = reveal;
         this.create = create;
         this.update = update;
         this.activation = activation;
         this.delete = delete;
+        this.loader = loader;
     }
 
     @GET
@@ -74,6 +77,19 @@ public final class TenantConfigResource {
                 .tag(VersionTags.of(config.version()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    @GET
+    @Path("/resolved")
+    @Operation(summary = "The credentials the tenant should use, each with its source (database, environment, none); "
+            + "secrets in clear for the admin and service roles only")
+    public Response resolved(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
+        boolean mayReveal = caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE);
+        Response.ResponseBuilder response = Response.ok(ResolvedView.of(loader.resolve(caller.requireTenant()), mayReveal));
+        if (mayReveal) {
+            response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return response.build();
     }
 
     @POST

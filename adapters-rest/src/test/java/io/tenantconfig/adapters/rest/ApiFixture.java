@@ -6,15 +6,19 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.service.ConfigLoaderService;
 import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
 import io.tenantconfig.application.service.ManageTenantConfigService;
 import io.tenantconfig.application.service.OnboardingService;
 import io.tenantconfig.application.service.ReadTenantConfigService;
+import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.usecase.OnboardingPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -26,6 +30,11 @@ final class ApiFixture {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String FRONTEND = "https://app.example.com";
+    /** The platform-wide fallback credentials, as the environment would hold them. */
+    static final Map<String, String> FALLBACK = Map.of(
+            "WHATSAPP_PHONE_ID", "100000000000001",
+            "WHATSAPP_TOKEN", "EAAG-platform-token-9999",
+            "META_APP_SECRET", "platform-app-secret-8888");
 
     final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
@@ -33,11 +42,14 @@ final class ApiFixture {
 
     ApiFixture(JwtAuthFactory auth) {
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
-        ReadTenantConfigService read = new ReadTenantConfigService(repository);
+        ResolutionCounter resolutions = new ResolutionCounter();
+        ReadTenantConfigService read = new ReadTenantConfigService(repository, resolutions);
+        ConfigLoaderService loader = new ConfigLoaderService(repository,
+                variable -> Optional.ofNullable(FALLBACK.get(variable)), resolutions);
         OnboardingService onboarding = new OnboardingService(repository, meta, OnboardingPolicy.DEFAULT,
                 new SplittableRandom(7), CLOCK);
         Object[] api = {
-            new TenantConfigResource(read, read, manage, manage, manage, manage),
+            new TenantConfigResource(read, read, manage, manage, manage, manage, loader),
             new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage),
             new OnboardingResource(onboarding, onboarding),
             new AuthResource()

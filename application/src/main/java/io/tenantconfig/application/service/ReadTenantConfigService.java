@@ -9,7 +9,6 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.port.TenantConfigPage;
 import io.tenantconfig.domain.port.TenantConfigRepository;
-import io.tenantconfig.domain.port.TenantConfigStatistics;
 import java.util.Optional;
 
 /** Reading configurations: one tenant's, or all of them for admins. */
@@ -17,9 +16,11 @@ public final class ReadTenantConfigService implements ViewTenantConfigUseCase, R
         ListTenantConfigsUseCase, TenantConfigStatisticsUseCase {
 
     private final TenantConfigRepository repository;
+    private final ResolutionCounter resolutions;
 
-    public ReadTenantConfigService(TenantConfigRepository repository) {
+    public ReadTenantConfigService(TenantConfigRepository repository, ResolutionCounter resolutions) {
         this.repository = repository;
+        this.resolutions = resolutions;
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class ReadTenantConfigService implements ViewTenantConfigUseCase, R
     }
 
     @Override
-    public TenantConfigStatistics statistics() {
-        return repository.statistics();
+    public Report statistics() {
+        return new Report(repository.statistics(), resolutions.snapshot());
     }
 }

@@ -3,6 +3,7 @@ package io.tenantconfig.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantconfig.application.fixtures.DelegatingRepository;
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.usecase.Actor;

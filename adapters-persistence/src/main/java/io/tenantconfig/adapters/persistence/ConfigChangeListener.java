@@ -1,0 +1,160 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on {@link ConfigChanges#CHANNEL} on a connection of its own and tells the cache about
+ * every change another instance commits, typically within milliseconds. While its connection is
+ * lost the cache is bypassed; once it is back, the cache starts empty, since announcements made
+ * meanwhile are gone.
+ */
+public final class ConfigChangeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeListener.class);
+    private static final int POLL_MILLIS = 250;
+
+    /** Opens a new connection to the database. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionFactory connections;
+    private final CachingTenantConfigRepository cache;
+    private final Duration reconnectDelay;
+    private final AtomicLong notifications = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread thread;
+
+    public ConfigChangeListener(ConnectionFactory connections, CachingTenantConfigRepository cache, Duration reconnectDelay) {
+        this.connections = connections;
+        this.cache = cache;
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    /** Starts listening; returns once the first LISTEN is in place (or has failed and is being retried). */
+    public synchronized void start() {
+        running = true;
+        boolean listening = listen();
+        if (listening) {
+            cache.announcementsRestored();
+        }
+        thread = new Thread(() -> run(listening), "tenant-config-change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() throws InterruptedException {
+        running = false;
+        cache.announcementsLost();
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(5).toMillis());
+        }
+        closeQuietly();
+    }
+
+    /** Announcements received since start. */
+    public long notificationsReceived() {
+        return notifications.get();
+    }
+
+    /** Times the connection was re-established after being lost. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    private void run(boolean listening) {
+        boolean connected = listening;
+        while (running) {
+            if (!connected) {
+                sleep(reconnectDelay);
+                if (!running) {
+                    break;
+                }
+                connected = listen();
+                if (connected) {
+                    reconnects.incrementAndGet();
+                    cache.announcementsRestored();
+                    LOG.info("Listening for configuration changes again; the cache starts afresh");
+                }
+                continue;
+            }
+            try {
+                PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                if (received != null) {
+                    for (PGNotification notification : received) {
+                        notifications.incrementAndGet();
+                        apply(notification.getParameter());
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.warn("Lost the configuration change listener's connection ({}); reconnecting", e.getSQLState());
+                    cache.announcementsLost();
+                    closeQuietly();
+                    connected = false;
+                }
+            }
+        }
+    }
+
+    private void apply(String payload) {
+        if (payload == null || payload.equals(ConfigChanges.ALL_TENANTS)) {
+            cache.changedAll();
+            return;
+        }
+        try {
+            cache.changed(TenantId.of(payload));
+        } catch (InvalidValueException e) {
+            cache.changedAll();
+        }
+    }
+
+    private boolean listen() {
+        try {
+            Connection opened = connections.open();
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("LISTEN " + ConfigChanges.CHANNEL);
+            }
+            connection = opened;
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("Cannot listen for configuration changes yet ({}); retrying in {} ms", e.getSQLState(),
+                    reconnectDelay.toMillis());
+            return false;
+        }
+    }
+
+    private void closeQuietly() {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the listener connection failed", e);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

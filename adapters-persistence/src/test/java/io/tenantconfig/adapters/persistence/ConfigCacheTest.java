@@ -1,0 +1,193 @@
+package io.tenantconfig.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.DelegatingRepository;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.VerifyToken;
+import io.tenantconfig.domain.port.ExpectedVersion;
+import io.tenantconfig.domain.port.SaveOutcome;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache on a real PostgreSQL: it saves round trips, forgets at once what this instance
+ * writes, hears within a second what another instance writes, and starts afresh after its
+ * listener loses the connection.
+ */
+class ConfigCacheTest {
+
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TestDatabase DATABASE = TestDatabase.migrated();
+
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private final AtomicInteger databaseReads = new AtomicInteger();
+    private Instance here;
+    private Instance there;
+
+    /** One service instance's repository stack: database, cache, listener. */
+    private final class Instance {
+        final CachingTenantConfigRepository cache;
+        final ConfigChangeListener listener;
+
+        Instance(String name, boolean countReads) {
+            JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi);
+            cache = new CachingTenantConfigRepository(countReads ? counting(database) : database, 100, Duration.ofMinutes(5));
+            listener = new ConfigChangeListener(() -> {
+                Properties properties = new Properties();
+                properties.setProperty("user", TestDatabase.USER);
+                properties.setProperty("ApplicationName", name);
+                return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
+            }, cache, Duration.ofMillis(100));
+            listener.start();
+        }
+    }
+
+    private DelegatingRepository counting(JdbiTenantConfigRepository database) {
+        return new DelegatingRepository(database) {
+            @Override
+            public Optional<TenantConfig> findByTenant(TenantId tenantId) {
+                databaseReads.incrementAndGet();
+                return delegate.findByTenant(tenantId);
+            }
+        };
+    }
+
+    @BeforeEach
+    void twoInstances() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        here = new Instance("listener-here", true);
+        there = new Instance("listener-there", false);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        here.listener.stop();
+        there.listener.stop();
+    }
+
+    private static void within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition met in time").isBefore(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Stores acme's config through the other instance, and waits until this one has heard of it. */
+    private TenantConfig storedThere() throws InterruptedException {
+        long heard = here.listener.notificationsReceived();
+        TenantConfig stored = ((SaveOutcome.Saved) there.cache.insert(TestConfigs.aConfig("acme").build())).config();
+        within(Duration.ofSeconds(1), () -> here.listener.notificationsReceived() > heard);
+        return stored;
+    }
+
+    @Test
+    void an_unchanged_config_is_read_from_the_database_once() throws Exception {
+        storedThere();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(here.cache.findByTenant(ACME)).isPresent();
+        }
+
+        assertThat(databaseReads).hasValue(1);
+        assertThat(here.cache.hits()).isEqualTo(4);
+    }
+
+    @Test
+    void a_tenant_without_a_config_is_remembered_too_until_one_is_created_anywhere() throws Exception {
+        assertThat(here.cache.findByTenant(ACME)).isEmpty();
+        assertThat(here.cache.findByTenant(ACME)).isEmpty();
+        assertThat(databaseReads).hasValue(1);
+
+        storedThere();
+
+        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isPresent());
+    }
+
+    @Test
+    void a_write_on_this_instance_is_served_at_once() throws Exception {
+        TenantConfig stored = storedThere();
+        here.cache.findByTenant(ACME);
+
+        here.cache.update(TestConfigs.copyOf(stored).verifyToken(VerifyToken.parse("changed-here")).build());
+
+        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("changed-here");
+    }
+
+    @Test
+    void an_update_on_another_instance_is_served_here_within_a_second() throws Exception {
+        TenantConfig stored = storedThere();
+        assertThat(here.cache.findByTenant(ACME).orElseThrow().version()).isEqualTo(1);
+
+        there.cache.update(TestConfigs.copyOf(stored).verifyToken(VerifyToken.parse("changed-there")).build());
+
+        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).orElseThrow().version() == 2);
+        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("changed-there");
+    }
+
+    @Test
+    void a_deactivation_on_another_instance_is_never_served_once_announced() throws Exception {
+        TenantConfig stored = storedThere();
+        here.cache.findByTenant(ACME);
+
+        there.cache.update(TestConfigs.copyOf(stored).active(false).build());
+
+        within(Duration.ofSeconds(1), () -> !here.cache.findByTenant(ACME).orElseThrow().isActive());
+    }
+
+    @Test
+    void a_delete_on_another_instance_is_never_served_once_announced() throws Exception {
+        storedThere();
+        here.cache.findByTenant(ACME);
+
+        there.cache.delete(ACME, ExpectedVersion.any());
+
+        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isEmpty());
+    }
+
+    @Test
+    void delete_all_on_another_instance_empties_this_cache() throws Exception {
+        storedThere();
+        here.cache.findByTenant(ACME);
+
+        there.cache.deleteAll();
+
+        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isEmpty());
+    }
+
+    @Test
+    void after_the_listener_reconnects_the_cache_starts_afresh() throws Exception {
+        storedThere();
+        here.cache.findByTenant(ACME);
+        // A change the listener never hears of: written behind every cache's back.
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'unannounced', version = version + 1"));
+        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("verify-acme");
+
+        jdbi.useHandle(h -> h.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'listener-here'"));
+
+        within(Duration.ofSeconds(5), () -> here.listener.reconnects() >= 1);
+        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("unannounced");
+    }
+
+    @Test
+    void notifications_are_counted() throws Exception {
+        storedThere();
+
+        assertThat(here.listener.notificationsReceived()).isEqualTo(1);
+        within(Duration.ofSeconds(1), () -> there.listener.notificationsReceived() == 1);
+    }
+}

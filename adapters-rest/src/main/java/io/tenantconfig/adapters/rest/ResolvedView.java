@@ -1,0 +1,34 @@
+package io.tenantconfig.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantconfig.application.usecase.ResolvedCredentials;
+import io.tenantconfig.application.usecase.ResolvedValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the loader answers for the caller's tenant, as {@code GET /config/resolved} shows it. */
+public record ResolvedView(
+        @JsonProperty("tenant_id") String tenantId,
+        @JsonProperty("has_tenant_config") boolean hasTenantConfig,
+        @JsonProperty("onboarding_completed") boolean onboardingCompleted,
+        @JsonProperty("values") Map<String, Value> values) {
+
+    public record Value(@JsonProperty("value") String value, @JsonProperty("source") String source) {
+    }
+
+    /** Secrets are masked unless {@code reveal}. */
+    static ResolvedView of(ResolvedCredentials credentials, boolean reveal) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (ResolvedValue value : credentials.values().values()) {
+            values.put(value.field().fieldName(),
+                    new Value(reveal ? value.value() : value.maskedValue(), value.source().label()));
+        }
+        return new ResolvedView(credentials.tenantId().value(), credentials.hasTenantConfig(),
+                credentials.onboardingCompleted(), values);
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedView[tenantId=" + tenantId + "]";
+    }
+}

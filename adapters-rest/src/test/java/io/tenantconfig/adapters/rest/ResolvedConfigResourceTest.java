@@ -1,0 +1,70 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ResolvedConfigResourceTest {
+
+    private static final ApiFixture FIXTURE = ApiFixture.withHs256();
+    static final ResourceExtension API = FIXTURE.resources;
+
+    @BeforeEach
+    void acmeHasAConfigWithoutAnAppSecret() {
+        FIXTURE.repository.deleteAll();
+        FIXTURE.repository.insert(TestConfigs.aConfig("acme").fbAppSecret(null).build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolved(String token) {
+        Response response = API.target("/api/v1/tenant/config/resolved").request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.readEntity(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> value(Map<String, Object> resolved, String field) {
+        return ((Map<String, Map<String, String>>) resolved.get("values")).get(field);
+    }
+
+    @Test
+    void a_tenant_user_sees_where_each_value_comes_from_with_secrets_masked() {
+        Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("acme")));
+
+        assertThat(resolved).containsEntry("tenant_id", "acme").containsEntry("has_tenant_config", true)
+                .containsEntry("onboarding_completed", false);
+        assertThat(value(resolved, "phone_number_id")).containsEntry("value", "106540352242922").containsEntry("source", "database");
+        assertThat(value(resolved, "access_token")).containsEntry("value", "***acme").containsEntry("source", "database");
+        assertThat(value(resolved, "fb_app_secret")).containsEntry("value", "***8888").containsEntry("source", "environment");
+        assertThat(value(resolved, "waba_id")).containsEntry("source", "database");
+        assertThat(resolved.get("values").toString()).doesNotContain("EAAG-access-token-of-acme")
+                .doesNotContain("platform-app-secret");
+    }
+
+    @Test
+    void a_service_sees_the_secrets_in_clear() {
+        Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("acme", "service")));
+
+        assertThat(value(resolved, "access_token")).containsEntry("value", "EAAG-access-token-of-acme");
+        assertThat(value(resolved, "fb_app_secret")).containsEntry("value", "platform-app-secret-8888");
+    }
+
+    @Test
+    void a_tenant_without_a_config_gets_the_platform_values() {
+        Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("newcomer")));
+
+        assertThat(resolved).containsEntry("has_tenant_config", false);
+        assertThat(value(resolved, "phone_number_id")).containsEntry("value", "100000000000001").containsEntry("source", "environment");
+        assertThat(value(resolved, "waba_id")).containsEntry("value", null).containsEntry("source", "none");
+    }
+}

@@ -1,0 +1,126 @@
+package io.tenantconfig.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.usecase.CredentialField;
+import io.tenantconfig.application.usecase.ResolvedCredentials;
+import io.tenantconfig.application.usecase.ResolvedValue;
+import io.tenantconfig.application.usecase.ValueSource;
+import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.TenantId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The seed's ConfigLoader answers, and where each answer came from. */
+class ConfigLoaderServiceTest {
+
+    private final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
+    private final Map<String, String> environment = new HashMap<>(Map.of(
+            "WHATSAPP_PHONE_ID", "100000000000001",
+            "WHATSAPP_TOKEN", "EAAG-platform-token",
+            "VERIFY_TOKEN", "platform-verify",
+            "CALLBACK_URL", "https://platform.example/webhook",
+            "FB_APP_ID", "999",
+            "FB_APP_SECRET", "platform-app-secret"));
+    private final ResolutionCounter counter = new ResolutionCounter();
+    private final ConfigLoaderService loader = new ConfigLoaderService(repository,
+            variable -> Optional.ofNullable(environment.get(variable)), counter);
+
+    private static ResolvedValue value(String value, ValueSource source, CredentialField field) {
+        return new ResolvedValue(field, value, source);
+    }
+
+    @Test
+    void scenario_1_a_new_tenant_gets_the_environment_values() {
+        TenantId tenant = TenantId.of("new-tenant");
+
+        assertThat(loader.hasTenantConfig(tenant)).isFalse();
+        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
+                value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.accessToken(tenant).source()).isEqualTo(ValueSource.ENVIRONMENT);
+        assertThat(loader.isOnboardingCompleted(tenant)).isFalse();
+    }
+
+    @Test
+    void scenario_2_an_onboarded_tenant_gets_its_database_values() {
+        repository.insert(TestConfigs.aConfig("onboarded-tenant").onboardingCompleted(true)
+                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
+        TenantId tenant = TenantId.of("onboarded-tenant");
+
+        assertThat(loader.hasTenantConfig(tenant)).isTrue();
+        assertThat(loader.isOnboardingCompleted(tenant)).isTrue();
+        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
+                value("106540352242922", ValueSource.DATABASE, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.accessToken(tenant).value()).isEqualTo("EAAG-access-token-of-onboarded-tenant");
+    }
+
+    @Test
+    void scenario_3_an_inactive_config_counts_as_absent() {
+        repository.insert(TestConfigs.aConfig("inactive-tenant").active(false).onboardingCompleted(true)
+                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
+        TenantId tenant = TenantId.of("inactive-tenant");
+
+        assertThat(loader.hasTenantConfig(tenant)).isFalse();
+        assertThat(loader.isOnboardingCompleted(tenant)).isFalse();
+        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
+                value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.wabaId(tenant).source()).isEqualTo(ValueSource.NONE);
+    }
+
+    @Test
+    void each_field_falls_back_on_its_own() {
+        repository.insert(TestConfigs.aMinimalConfig("partial").verifyToken(io.tenantconfig.domain.VerifyToken.parse("own-verify")).build());
+
+        ResolvedCredentials credentials = loader.resolve(TenantId.of("partial"));
+
+        assertThat(credentials.value(CredentialField.PHONE_NUMBER_ID).source()).isEqualTo(ValueSource.DATABASE);
+        assertThat(credentials.value(CredentialField.VERIFY_TOKEN)).isEqualTo(
+                value("own-verify", ValueSource.DATABASE, CredentialField.VERIFY_TOKEN));
+        assertThat(credentials.value(CredentialField.ACCESS_TOKEN)).isEqualTo(
+                value("EAAG-platform-token", ValueSource.ENVIRONMENT, CredentialField.ACCESS_TOKEN));
+        assertThat(credentials.value(CredentialField.CALLBACK_URL).source()).isEqualTo(ValueSource.ENVIRONMENT);
+        assertThat(credentials.value(CredentialField.FB_APP_SECRET).source()).isEqualTo(ValueSource.ENVIRONMENT);
+        assertThat(credentials.value(CredentialField.REDIRECT_URL).source()).isEqualTo(ValueSource.NONE);
+    }
+
+    @Test
+    void the_app_id_and_secret_fall_back_to_the_meta_names_when_the_fb_names_are_unset() {
+        environment.remove("FB_APP_ID");
+        environment.remove("FB_APP_SECRET");
+        environment.put("META_APP_ID", "777");
+        environment.put("META_APP_SECRET", "meta-named-secret");
+        TenantId tenant = TenantId.of("new-tenant");
+
+        assertThat(loader.appId(tenant)).isEqualTo(value("777", ValueSource.ENVIRONMENT, CredentialField.FB_APP_ID));
+        assertThat(loader.appSecret(tenant).value()).isEqualTo("meta-named-secret");
+    }
+
+    @Test
+    void waba_id_and_redirect_url_never_come_from_the_environment() {
+        environment.put("WABA_ID", "123");
+        environment.put("REDIRECT_URL", "https://x.example/cb");
+
+        ResolvedCredentials credentials = loader.resolve(TenantId.of("new-tenant"));
+
+        assertThat(credentials.value(CredentialField.WABA_ID).source()).isEqualTo(ValueSource.NONE);
+        assertThat(credentials.value(CredentialField.REDIRECT_URL).source()).isEqualTo(ValueSource.NONE);
+    }
+
+    @Test
+    void a_resolved_secret_prints_masked() {
+        assertThat(loader.accessToken(TenantId.of("new-tenant")).toString())
+                .doesNotContain("EAAG-platform-token").contains("***oken");
+    }
+
+    @Test
+    void resolutions_are_counted_by_source() {
+        loader.resolve(TenantId.of("new-tenant"));
+
+        assertThat(counter.snapshot()).containsEntry(ValueSource.ENVIRONMENT, 6L).containsEntry(ValueSource.NONE, 2L)
+                .containsEntry(ValueSource.DATABASE, 0L);
+    }
+}

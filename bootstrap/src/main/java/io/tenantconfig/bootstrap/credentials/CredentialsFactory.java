@@ -1,0 +1,68 @@
+package io.tenantconfig.bootstrap.credentials;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The {@code credentials} section: where fallback credentials come from, and how the in-memory
+ * cache of tenant configurations is bounded.
+ */
+public class CredentialsFactory {
+
+    @NotEmpty
+    private String dotenvFile = "./.env";
+
+    @Min(0)
+    @Max(10_000_000)
+    private long cacheMaximumSize = 10_000;
+
+    @NotNull
+    private Duration cacheExpireAfterWrite = Duration.seconds(60);
+
+    @NotNull
+    private Duration listenerReconnectDelay = Duration.seconds(1);
+
+    @JsonProperty
+    public String getDotenvFile() {
+        return dotenvFile;
+    }
+
+    @JsonProperty
+    public void setDotenvFile(String dotenvFile) {
+        this.dotenvFile = dotenvFile;
+    }
+
+    @JsonProperty
+    public long getCacheMaximumSize() {
+        return cacheMaximumSize;
+    }
+
+    @JsonProperty
+    public void setCacheMaximumSize(long cacheMaximumSize) {
+        this.cacheMaximumSize = cacheMaximumSize;
+    }
+
+    @JsonProperty
+    public Duration getCacheExpireAfterWrite() {
+        return cacheExpireAfterWrite;
+    }
+
+    @JsonProperty
+    public void setCacheExpireAfterWrite(Duration cacheExpireAfterWrite) {
+        this.cacheExpireAfterWrite = cacheExpireAfterWrite;
+    }
+
+    @JsonProperty
+    public Duration getListenerReconnectDelay() {
+        return listenerReconnectDelay;
+    }
+
+    @JsonProperty
+    public void setListenerReconnectDelay(Duration listenerReconnectDelay) {
+        this.listenerReconnectDelay = listenerReconnectDelay;
+    }
+}

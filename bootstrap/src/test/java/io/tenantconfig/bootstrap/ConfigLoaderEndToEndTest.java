@@ -1,0 +1,167 @@
+package io.tenantconfig.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.rest.auth.TokenMinter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the service on one database, as in production: what one changes, the other
+ * serves within a second, from memory. And the resolved view of the credentials over HTTP.
+ */
+class ConfigLoaderEndToEndTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path folder;
+
+    private static DropwizardTestSupport<TenantConfigConfiguration> first;
+    private static DropwizardTestSupport<TenantConfigConfiguration> second;
+    private static Path dotenv;
+
+    private static DropwizardTestSupport<TenantConfigConfiguration> instance() {
+        return new DropwizardTestSupport<>(TenantConfigApplication.class, ResourceHelpers.resourceFilePath("test.yml"),
+                ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
+                ConfigOverride.config("database.user", TestDatabase.USER),
+                ConfigOverride.config("credentials.dotenvFile", dotenv.toString()));
+    }
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        dotenv = folder.resolve(".env");
+        Files.writeString(dotenv, "WHATSAPP_PHONE_ID=100000000000001\nWHATSAPP_TOKEN=EAAG-platform-token-0042\n");
+        first = instance();
+        first.before();
+        second = instance();
+        second.before();
+    }
+
+    @AfterAll
+    static void stop() {
+        second.after();
+        first.after();
+    }
+
+    private static String token(String tenant, String... roles) {
+        return new TokenMinter(first.getConfiguration().getAuth().settings(), Clock.systemUTC())
+                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+    }
+
+    private static HttpResponse<String> call(DropwizardTestSupport<?> instance, String method, String path,
+            String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.getLocalPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls until {@code instance} answers GET /config with {@code status} and {@code field} = {@code expected}. */
+    private static Duration servedWithin(DropwizardTestSupport<?> instance, String tenantToken, int status, String field,
+            String expected) throws Exception {
+        Instant start = Instant.now();
+        while (true) {
+            HttpResponse<String> response = call(instance, "GET", "/api/v1/tenant/config", tenantToken, null);
+            boolean matches = response.statusCode() == status
+                    && (field == null || expected.equals(json(response).path(field).asText()));
+            Duration waited = Duration.between(start, Instant.now());
+            if (matches || waited.compareTo(Duration.ofSeconds(2)) > 0) {
+                assertThat(matches).as("instance two serves the change").isTrue();
+                return waited;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void a_change_through_one_instance_is_served_by_the_other_within_a_second() throws Exception {
+        String acme = token("acme-two-instances");
+        assertThat(call(first, "POST", "/api/v1/tenant/config", acme,
+                "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"verify_token\":\"before\"}").statusCode()).isEqualTo(201);
+        assertThat(servedWithin(second, acme, 200, "verify_token", "before")).isLessThan(Duration.ofSeconds(1));
+
+        assertThat(call(first, "PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"after\"}").statusCode()).isEqualTo(200);
+        assertThat(servedWithin(second, acme, 200, "verify_token", "after")).isLessThan(Duration.ofSeconds(1));
+
+        assertThat(call(first, "POST", "/api/v1/tenant/config/deactivate", acme, null).statusCode()).isEqualTo(200);
+        assertThat(servedWithin(second, acme, 200, "is_active", "false")).isLessThan(Duration.ofSeconds(1));
+
+        assertThat(call(first, "DELETE", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(204);
+        assertThat(servedWithin(second, acme, 404, null, null)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void resolved_credentials_fall_back_to_the_dotenv_file_and_are_masked_for_tenant_users() throws Exception {
+        String tenant = token("resolved-newcomer");
+
+        JsonNode resolved = json(call(second, "GET", "/api/v1/tenant/config/resolved", tenant, null));
+
+        assertThat(resolved.get("has_tenant_config").asBoolean()).isFalse();
+        assertThat(resolved.at("/values/phone_number_id/value").asText()).isEqualTo("100000000000001");
+        assertThat(resolved.at("/values/phone_number_id/source").asText()).isEqualTo("environment");
+        assertThat(resolved.at("/values/access_token/value").asText()).isEqualTo("***0042");
+        assertThat(resolved.at("/values/waba_id/source").asText()).isEqualTo("none");
+
+        JsonNode forService = json(call(second, "GET", "/api/v1/tenant/config/resolved",
+                token("resolved-newcomer", "service"), null));
+        assertThat(forService.at("/values/access_token/value").asText()).isEqualTo("EAAG-platform-token-0042");
+    }
+
+    @Test
+    void the_reload_task_reads_the_dotenv_file_again() throws Exception {
+        Files.writeString(dotenv, "WHATSAPP_PHONE_ID=100000000000001\nWHATSAPP_TOKEN=EAAG-platform-token-0042\n"
+                + "CALLBACK_URL=https://platform.example/webhook\n");
+        HttpResponse<String> task = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + second.getAdminPort() + "/tasks/reload-fallback"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(task.statusCode()).isEqualTo(200);
+        JsonNode resolved = json(call(second, "GET", "/api/v1/tenant/config/resolved", token("reload-check"), null));
+        assertThat(resolved.at("/values/callback_url/value").asText()).isEqualTo("https://platform.example/webhook");
+    }
+
+    @Test
+    void statistics_report_resolutions_by_source_and_metrics_show_the_cache() throws Exception {
+        call(second, "GET", "/api/v1/tenant/config/resolved", token("stats-check"), null);
+
+        JsonNode stats = json(call(second, "GET", "/api/v1/tenant/admin/configs/stats", token(null, "admin"), null));
+        assertThat(stats.at("/resolutions_by_source/environment").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(stats.at("/resolutions_by_source/none").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.has("total_configs")).isTrue();
+
+        JsonNode metrics = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + second.getAdminPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(metrics.at("/gauges").has("tenant-config.cache.hits")).isTrue();
+        assertThat(metrics.at("/gauges").has("tenant-config.notifications.received")).isTrue();
+        assertThat(metrics.at("/gauges/tenant-config.resolutions.environment/value").asLong()).isGreaterThanOrEqualTo(2);
+    }
+}
