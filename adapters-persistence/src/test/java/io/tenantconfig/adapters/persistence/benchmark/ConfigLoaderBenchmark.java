@@ -1,0 +1,77 @@
+package io.tenantconfig.adapters.persistence.benchmark;
+
+import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
+import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.service.ConfigLoaderService;
+import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.usecase.ResolvedCredentials;
+import io.tenantconfig.domain.TenantId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long the ConfigLoader takes to resolve every credential of a tenant: from memory (the
+ * cache in front of PostgreSQL, as the service runs) and from the database each time through a
+ * connection pool (as the earlier version did, one query per lookup). Sample mode, so the report shows the median (p0.50) and the tail.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark -pl adapters-persistence -am verify -DskipTests}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ConfigLoaderBenchmark {
+
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "WHATSAPP_TOKEN", "EAAG-platform-token", "FB_APP_SECRET", "platform-secret");
+
+    private ConfigLoaderService cached;
+    private ConfigLoaderService uncached;
+
+    @Setup
+    public void setUp() {
+        // Pooled, as in the service (Dropwizard's data source is tomcat-jdbc), so a round trip
+        // costs a query, not a new connection.
+        org.apache.tomcat.jdbc.pool.DataSource pool = new org.apache.tomcat.jdbc.pool.DataSource();
+        pool.setUrl(TestDatabase.migrated().jdbcUrl());
+        pool.setUsername(TestDatabase.USER);
+        pool.setDriverClassName("org.postgresql.Driver");
+        pool.setMaxActive(4);
+        Jdbi jdbi = Jdbi.create(pool);
+        JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi);
+        database.insert(TestConfigs.aMinimalConfig("acme").build());
+        CachingTenantConfigRepository cache = new CachingTenantConfigRepository(database, 10_000, Duration.ofMinutes(5));
+        cache.announcementsRestored();
+        cached = new ConfigLoaderService(cache, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter());
+        uncached = new ConfigLoaderService(database, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter());
+        cached.resolve(TENANT);
+    }
+
+    @Benchmark
+    public ResolvedCredentials cachedResolution() {
+        return cached.resolve(TENANT);
+    }
+
+    @Benchmark
+    public ResolvedCredentials uncachedResolution() {
+        return uncached.resolve(TENANT);
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# HTTP load test of the service as ./run.sh runs it: GET /api/v1/tenant/config (served from the
+# in-memory cache) against GET /api/v1/auth/verify (no configuration at all), with the same token,
+# 2 threads x 32 connections x 20 s each, then 1,000 connections to check nothing collapses.
+# Needs wrk (Debian: apt-get install wrk). Traffic goes to localhost only.
+#
+#   bench/http-load.sh            # prints requests/s, p99 latency and errors per run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[[ $(ulimit -n) == unlimited || $(ulimit -n) -ge 2100 ]] || echo "note: open-files limit $(ulimit -n) is low for 1,000 connections" >&2
+
+api=http://localhost:${PORT:-8002}
+admin=http://localhost:${ADMIN_PORT:-8003}
+log=$(mktemp)
+./run.sh >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -f "$log"' EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "$admin/healthcheck" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$admin/healthcheck" >/dev/null || { echo "the service did not start; its output:" >&2; cat "$log" >&2; exit 1; }
+token=$(sed -n 's/^ *export JWT_TOKEN=\([^ ]*\).*/\1/p' "$log")
+
+# The tenant needs a configuration for GET /config to answer 200 (201 the first time, 409 after).
+curl -s -o /dev/null -X POST "$api/api/v1/tenant/config" -H "Authorization: Bearer $token" \
+  -H "Content-Type: application/json" \
+  -d '{"waba_id":"102290129340398","phone_number_id":"106540352242922","access_token":"EAAG-load-test-token"}'
+
+run() { # name connections seconds path
+  local out
+  out=$(wrk -t2 -c"$2" -d"$3"s --latency -H "Authorization: Bearer $token" "$api$4")
+  local rps p99 non2xx errors
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  errors=$(awk '/Socket errors/ {print $0}' <<<"$out")
+  printf '%-34s %6s conns  %10s req/s  p99 %9s  non-2xx %s  %s\n' "$1" "$2" "$rps" "$p99" "${non2xx:-0}" "${errors:-socket errors: none}"
+}
+
+echo "warming up (JIT, caches) ..."
+wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
+wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+
+run "GET /api/v1/tenant/config" 32 20 /api/v1/tenant/config
+run "GET /api/v1/auth/verify" 32 20 /api/v1/auth/verify
+run "GET /api/v1/tenant/config" 1000 10 /api/v1/tenant/config
+run "GET /api/v1/auth/verify" 1000 10 /api/v1/auth/verify
