@@ -1,5 +1,6 @@
 package io.tenantconfig.bootstrap;
 
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tenantconfig.adapters.rest.auth.TokenMinter;
 import java.net.URI;
@@ -9,27 +10,39 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** Real HTTP calls to a running application, with tokens signed by its configured secret. */
 final class ApiClient {
 
-    private final DropwizardAppExtension<TenantConfigConfiguration> app;
+    private final Supplier<TenantConfigConfiguration> configuration;
+    private final IntSupplier port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     ApiClient(DropwizardAppExtension<TenantConfigConfiguration> app) {
-        this.app = app;
+        this(app::getConfiguration, app::getLocalPort);
+    }
+
+    ApiClient(DropwizardTestSupport<TenantConfigConfiguration> app) {
+        this(app::getConfiguration, app::getLocalPort);
+    }
+
+    private ApiClient(Supplier<TenantConfigConfiguration> configuration, IntSupplier port) {
+        this.configuration = configuration;
+        this.port = port;
     }
 
     /** A token for a user of {@code tenant} (null: no tenant) with {@code roles}. */
     String token(String tenant, String... roles) {
-        return new TokenMinter(app.getConfiguration().getAuth().settings(), Clock.systemUTC())
+        return new TokenMinter(configuration.get().getAuth().settings(), Clock.systemUTC())
                 .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
     }
 
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */
     HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port.getAsInt() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -8,17 +8,14 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.rest.auth.TokenMinter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,19 +62,12 @@ class ConfigLoaderEndToEndTest {
     }
 
     private static String token(String tenant, String... roles) {
-        return new TokenMinter(first.getConfiguration().getAuth().settings(), Clock.systemUTC())
-                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+        return new ApiClient(first).token(tenant, roles);
     }
 
-    private static HttpResponse<String> call(DropwizardTestSupport<?> instance, String method, String path,
-            String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.getLocalPort() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(DropwizardTestSupport<TenantConfigConfiguration> instance, String method,
+            String path, String token, String body) throws Exception {
+        return new ApiClient(instance).send(method, path, token, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -85,7 +75,7 @@ class ConfigLoaderEndToEndTest {
     }
 
     /** Polls until {@code instance} answers GET /config with {@code status} and {@code field} = {@code expected}. */
-    private static Duration servedWithin(DropwizardTestSupport<?> instance, String tenantToken, int status, String field,
+    private static Duration servedWithin(DropwizardTestSupport<TenantConfigConfiguration> instance, String tenantToken, int status, String field,
             String expected) throws Exception {
         Instant start = Instant.now();
         while (true) {
