@@ -31,6 +31,8 @@ import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.credentials.EnvironmentFallback;
 import io.tenantconfig.bootstrap.credentials.ReloadFallbackTask;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
+import io.tenantconfig.bootstrap.encryption.KeysetCommand;
+import io.tenantconfig.bootstrap.encryption.SecretsCommand;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -62,6 +64,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addCommand(new TokenCommand());
+        bootstrap.addCommand(new KeysetCommand());
+        bootstrap.addCommand(new SecretsCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TenantConfigConfiguration configuration) {
@@ -87,7 +91,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
 
         CredentialsFactory credentials = configuration.getCredentials();
         CachingTenantConfigRepository repository = new CachingTenantConfigRepository(
-                new JdbiTenantConfigRepository(jdbi), credentials.getCacheMaximumSize(),
+                new JdbiTenantConfigRepository(jdbi, configuration.getEncryption().cipher()), credentials.getCacheMaximumSize(),
                 Duration.ofMillis(credentials.getCacheExpireAfterWrite().toMilliseconds()));
         ConfigChangeListener listener = new ConfigChangeListener(() -> listenerConnection(dataSource), repository,
                 Duration.ofMillis(credentials.getListenerReconnectDelay().toMilliseconds()));

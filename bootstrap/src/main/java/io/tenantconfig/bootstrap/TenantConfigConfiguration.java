@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
+import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
@@ -29,6 +30,10 @@ public class TenantConfigConfiguration extends Configuration {
     @NotNull
     private CredentialsFactory credentials = new CredentialsFactory();
 
+    @Valid
+    @NotNull
+    private EncryptionFactory encryption = new EncryptionFactory();
+
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
@@ -41,6 +46,16 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(JwtAuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public EncryptionFactory getEncryption() {
+        return encryption;
+    }
+
+    @JsonProperty
+    public void setEncryption(EncryptionFactory encryption) {
+        this.encryption = encryption;
     }
 
     @JsonProperty

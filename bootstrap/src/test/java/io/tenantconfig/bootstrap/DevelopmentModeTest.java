@@ -28,6 +28,7 @@ class DevelopmentModeTest {
     private DropwizardTestSupport<TenantConfigConfiguration> devServer() {
         return new DropwizardTestSupport<>(TenantConfigApplication.class, DEV_YML,
                 ConfigOverride.config("database.embedded.dataDirectory", data.resolve("postgres").toString()),
+                ConfigOverride.config("encryption.keysetFile", data.resolve("encryption-keyset.json").toString()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"));
     }

@@ -167,4 +167,19 @@ class EndToEndTest {
         String config = send("GET", "/api/v1/tenant/config", acme, null).body();
         assertThat(config).contains("v-1", "https://a.example/cb", "https://a.example/rd", "+1 555", "\"version\":5");
     }
+
+    @Test
+    void a_secret_copied_from_another_tenant_is_an_error_never_the_other_tenants_secret() throws Exception {
+        send("POST", "/api/v1/tenant/config", token("acme"),
+                "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"access_token\":\"EAAG-acme-only-7777\"}");
+        send("POST", "/api/v1/tenant/config", token("globex"),
+                "{\"waba_id\":\"3\",\"phone_number_id\":\"4\",\"access_token\":\"EAAG-globex-only-8888\"}");
+        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = "
+                + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
+
+        HttpResponse<String> response = send("GET", "/api/v1/tenant/config/full", token("globex", "service"), null);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("cannot be decrypted").doesNotContain("EAAG-acme-only").doesNotContain("7777");
+    }
 }

@@ -18,10 +18,13 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.domain.port.SecretCipher;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,11 +158,23 @@ class OnboardingEndToEndTest {
         return api.send("POST", RESUME, api.token(tenant), null);
     }
 
+    /** The stored row, its secret columns (ciphertext in the table) decrypted with the service's keyset. */
     private Optional<Map<String, Object>> row(String tenant) {
-        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
+        Optional<Map<String, Object>> stored = jdbi.withHandle(h -> h.createQuery(
                         "SELECT * FROM tenant_configs WHERE tenant_id = :t").bind("t", tenant).mapToMap().findOne());
-        row.map(r -> r.get("registration_pin")).ifPresent(pin -> SECRETS.add(pin.toString()));
-        return row;
+        SecretCipher cipher = APP.getConfiguration().getEncryption().cipher();
+        return stored.map(raw -> {
+            Map<String, Object> row = new HashMap<>(raw);
+            for (String column : List.of("access_token", "registration_pin")) {
+                Object value = raw.get(column);
+                if (value != null) {
+                    assertThat(value.toString()).as(column + " is stored encrypted").startsWith("tink1:");
+                    row.put(column, cipher.decrypt(value.toString(), "tenant_configs." + column + "/" + tenant));
+                }
+            }
+            Optional.ofNullable(row.get("registration_pin")).ifPresent(pin -> SECRETS.add(pin.toString()));
+            return row;
+        });
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

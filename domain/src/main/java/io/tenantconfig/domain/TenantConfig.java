@@ -524,6 +524,10 @@ public final class TenantConfig {
         }
 
         private Builder apply(SignupAccount account) {
+            if (!account.phoneNumberId().equals(this.phoneNumberId)) {
+                // A PIN belongs to a phone number: a different number is registered with a new one.
+                this.registrationPin = null;
+            }
             this.wabaId = account.wabaId();
             this.phoneNumberId = account.phoneNumberId();
             if (account.businessId() != null) {

@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.domain.Secret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,8 +17,9 @@ final class Columns {
         return value == null ? null : value.toString();
     }
 
-    static String secret(Secret secret) {
-        return secret == null ? null : secret.reveal();
+    /** Where a secret is stored, bound into its ciphertext: {@code tenant_configs.access_token/acme}. */
+    static String location(String column, String tenantId) {
+        return "tenant_configs." + column + "/" + tenantId;
     }
 
     /** Timestamps are written with an explicit UTC offset into {@code timestamptz} columns. */

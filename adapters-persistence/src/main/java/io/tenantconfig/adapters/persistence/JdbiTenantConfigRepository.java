@@ -1,10 +1,12 @@
 package io.tenantconfig.adapters.persistence;
 
+import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.port.DeleteOutcome;
 import io.tenantconfig.domain.port.ExpectedVersion;
 import io.tenantconfig.domain.port.SaveOutcome;
+import io.tenantconfig.domain.port.SecretCipher;
 import io.tenantconfig.domain.port.TenantConfigPage;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import io.tenantconfig.domain.port.TenantConfigStatistics;
@@ -87,10 +89,14 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
             FROM tenant_configs""";
 
     private final Jdbi jdbi;
-    private final TenantConfigRowMapper rowMapper = new TenantConfigRowMapper();
+    private final SecretCipher cipher;
+    private final TenantConfigRowMapper rowMapper;
 
-    public JdbiTenantConfigRepository(Jdbi jdbi) {
+    /** @param cipher encrypts every secret column before it reaches the database */
+    public JdbiTenantConfigRepository(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = jdbi;
+        this.cipher = cipher;
+        this.rowMapper = new TenantConfigRowMapper(cipher);
         // Statement exceptions would otherwise quote the bound arguments, tokens included, into
         // every log line that prints them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -206,6 +212,10 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 .one()));
     }
 
+    private String encrypted(TenantConfig config, String column, Secret secret) {
+        return secret == null ? null : cipher.encrypt(secret.reveal(), Columns.location(column, config.tenantId().value()));
+    }
+
     /**
      * Runs a database call, turning "the database cannot be reached" into the port's
      * {@link StoreUnavailableException}, so callers can answer 503 instead of 500.
@@ -228,7 +238,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
-    private static <S extends SqlStatement<S>> S bindFields(S statement, TenantConfig config) {
+    private <S extends SqlStatement<S>> S bindFields(S statement, TenantConfig config) {
         return statement
                 .bind("tenantId", config.tenantId().value())
                 .bind("userId", config.userId())
@@ -236,11 +246,11 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 .bind("phoneNumberId", config.phoneNumberId().value())
                 .bind("businessId", Columns.text(config.businessId()))
                 .bind("displayPhoneNumber", config.displayPhoneNumber())
-                .bind("accessToken", Columns.secret(config.accessToken()))
+                .bind("accessToken", encrypted(config, "access_token", config.accessToken()))
                 .bind("fbAppId", Columns.text(config.fbAppId()))
-                .bind("fbAppSecret", Columns.secret(config.fbAppSecret()))
-                .bind("refreshToken", Columns.secret(config.refreshToken()))
-                .bind("registrationPin", Columns.secret(config.registrationPin()))
+                .bind("fbAppSecret", encrypted(config, "fb_app_secret", config.fbAppSecret()))
+                .bind("refreshToken", encrypted(config, "refresh_token", config.refreshToken()))
+                .bind("registrationPin", encrypted(config, "registration_pin", config.registrationPin()))
                 .bind("callbackUrl", Columns.text(config.callbackUrl()))
                 .bind("redirectUrl", Columns.text(config.redirectUrl()))
                 .bind("verifyToken", Columns.text(config.verifyToken()))

@@ -8,29 +8,37 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.port.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Rebuilds a {@link TenantConfig} from a row of {@code tenant_configs}, column by column. */
+/** Rebuilds a {@link TenantConfig} from a row of {@code tenant_configs}, column by column, decrypting its secrets. */
 final class TenantConfigRowMapper implements RowMapper<TenantConfig> {
+
+    private final SecretCipher cipher;
+
+    TenantConfigRowMapper(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
 
     @Override
     public TenantConfig map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String tenant = rs.getString("tenant_id");
         return TenantConfig.restore()
                 .id(rs.getLong("id"))
-                .tenantId(TenantId.of(rs.getString("tenant_id")))
+                .tenantId(TenantId.of(tenant))
                 .userId(rs.getString("user_id"))
                 .wabaId(MetaId.parse(ConfigField.WABA_ID, rs.getString("waba_id")))
                 .phoneNumberId(MetaId.parse(ConfigField.PHONE_NUMBER_ID, rs.getString("phone_number_id")))
                 .businessId(Columns.nullable(rs, "business_id", v -> MetaId.parse(ConfigField.BUSINESS_ID, v)))
                 .displayPhoneNumber(rs.getString("display_phone_number"))
-                .accessToken(Columns.nullable(rs, "access_token", v -> Secret.of(ConfigField.ACCESS_TOKEN, v)))
+                .accessToken(secret(rs, "access_token", ConfigField.ACCESS_TOKEN, tenant))
                 .fbAppId(Columns.nullable(rs, "fb_app_id", v -> MetaId.parse(ConfigField.FB_APP_ID, v)))
-                .fbAppSecret(Columns.nullable(rs, "fb_app_secret", v -> Secret.of(ConfigField.FB_APP_SECRET, v)))
-                .refreshToken(Columns.nullable(rs, "refresh_token", v -> Secret.of(ConfigField.REFRESH_TOKEN, v)))
-                .registrationPin(Columns.nullable(rs, "registration_pin", v -> Secret.of(ConfigField.REGISTRATION_PIN, v)))
+                .fbAppSecret(secret(rs, "fb_app_secret", ConfigField.FB_APP_SECRET, tenant))
+                .refreshToken(secret(rs, "refresh_token", ConfigField.REFRESH_TOKEN, tenant))
+                .registrationPin(secret(rs, "registration_pin", ConfigField.REGISTRATION_PIN, tenant))
                 .callbackUrl(Columns.nullable(rs, "callback_url", v -> WebUrl.parse(ConfigField.CALLBACK_URL, v)))
                 .redirectUrl(Columns.nullable(rs, "redirect_url", v -> WebUrl.parse(ConfigField.REDIRECT_URL, v)))
                 .verifyToken(Columns.nullable(rs, "verify_token", VerifyToken::parse))
@@ -44,5 +52,9 @@ final class TenantConfigRowMapper implements RowMapper<TenantConfig> {
                 .updatedAt(Columns.instant(rs, "updated_at"))
                 .version(rs.getInt("version"))
                 .build();
+    }
+
+    private Secret secret(ResultSet rs, String column, ConfigField field, String tenant) throws SQLException {
+        return Columns.nullable(rs, column, stored -> Secret.of(field, cipher.decrypt(stored, Columns.location(column, tenant))));
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class CachingTenantConfigRepositoryContractTest extends TenantConfigRepositoryCo
     protected TenantConfigRepository emptyRepository() {
         jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
         CachingTenantConfigRepository cache =
-                new CachingTenantConfigRepository(new JdbiTenantConfigRepository(jdbi), 1_000, Duration.ofMinutes(5));
+                new CachingTenantConfigRepository(new JdbiTenantConfigRepository(jdbi, TestKeys.cipher()), 1_000, Duration.ofMinutes(5));
         cache.announcementsRestored();
         return cache;
     }

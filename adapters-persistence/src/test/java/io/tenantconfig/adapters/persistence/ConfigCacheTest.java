@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.DelegatingRepository;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.TenantConfig;
@@ -43,7 +44,7 @@ class ConfigCacheTest {
         final ConfigChangeListener listener;
 
         Instance(String name, boolean countReads) {
-            JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi);
+            JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
             cache = new CachingTenantConfigRepository(countReads ? counting(database) : database, 100, Duration.ofMinutes(5));
             listener = new ConfigChangeListener(() -> {
                 Properties properties = new Properties();

@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +20,6 @@ class JdbiTenantConfigRepositoryTest extends TenantConfigRepositoryContract {
     @Override
     protected TenantConfigRepository emptyRepository() {
         jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
-        return new JdbiTenantConfigRepository(jdbi);
+        return new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
     }
 }

@@ -91,8 +91,8 @@ public final class OnboardingResource {
         if (result instanceof OnboardingResult.NotFound) {
             throw ConfigResponses.notFound();
         }
-        throw new ApiException(409, "The configuration was changed by another request while onboarding ran. "
-                + "Continue with POST " + RESUME_PATH + ".");
+        throw new ApiException(409, "The configuration was changed or deleted by another request while onboarding ran. "
+                + "Check it with GET /api/v1/tenant/config, then resume or run the WhatsApp signup again.");
     }
 
     /** Meta's failure as HTTP: which step, Meta's own words and trace id, and what to do next. */
@@ -102,6 +102,10 @@ public final class OnboardingResource {
         String next = failed.tokenSaved()
                 ? " The access token is saved; continue with POST " + RESUME_PATH + "."
                 : "";
+        if (failed.step() == OnboardingStep.EXCHANGE_CODE && failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
+            // No tenant token exists yet: Meta refused our app's own credentials.
+            return new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": " + meta + ".");
+        }
         return switch (failure.kind()) {
             case SIGNUP_CODE_REJECTED -> new ApiException(400, "Meta rejected the signup code: " + meta
                     + ". A code is valid for about 30 seconds and only once: please restart the WhatsApp signup.");

@@ -7,6 +7,7 @@ import io.tenantconfig.adapters.rest.errors.ApiExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.ConstraintViolationMapper;
 import io.tenantconfig.adapters.rest.errors.InvalidTenantConfigMapper;
 import io.tenantconfig.adapters.rest.errors.JsonProcessingMapper;
+import io.tenantconfig.adapters.rest.errors.SecretUnreadableMapper;
 import io.tenantconfig.adapters.rest.errors.StoreUnavailableMapper;
 import io.tenantconfig.adapters.rest.errors.UnexpectedExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.WebApplicationExceptionMapper;
@@ -40,6 +41,7 @@ public final class RestApi {
                 new ConstraintViolationMapper(),
                 new WebApplicationExceptionMapper(),
                 new StoreUnavailableMapper(),
+                new SecretUnreadableMapper(),
                 new UnexpectedExceptionMapper());
     }
 

@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence.benchmark;
 import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.service.ConfigLoaderService;
 import io.tenantconfig.application.service.ResolutionCounter;
@@ -56,7 +57,7 @@ public class ConfigLoaderBenchmark {
         pool.setDriverClassName("org.postgresql.Driver");
         pool.setMaxActive(4);
         Jdbi jdbi = Jdbi.create(pool);
-        JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi);
+        JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
         database.insert(TestConfigs.aMinimalConfig("acme").build());
         CachingTenantConfigRepository cache = new CachingTenantConfigRepository(database, 10_000, Duration.ofMinutes(5));
         cache.announcementsRestored();

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** 503 with {@code Retry-After} when the database cannot be reached; nothing was changed. */
+/** 503 with {@code Retry-After} when the database cannot be reached. */
 public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailableException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailableMapper.class);
@@ -17,7 +17,7 @@ public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavai
     @Override
     public Response toResponse(StoreUnavailableException e) {
         LOG.warn("Database unavailable: {}", e.getMessage());
-        return Problem.response(503, "The configuration store is unavailable; nothing was changed. Try again shortly.",
+        return Problem.response(503, "The configuration store is unavailable. Try again shortly.",
                 null, Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
 }

@@ -1,0 +1,134 @@
+package io.tenantconfig.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantconfig.adapters.persistence.crypto.Keysets;
+import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.port.SecretUnreadableException;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Secrets in the database are ciphertext bound to their tenant and column, and keys can rotate. */
+class EncryptionAtRestTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.migrated();
+    private static final List<String> SECRET_COLUMNS = SecretReencryption.SECRET_COLUMNS;
+
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private String keyset;
+
+    @BeforeEach
+    void emptyTableAndANewKeyset() throws Exception {
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        keyset = Keysets.generate();
+    }
+
+    private JdbiTenantConfigRepository repository(String keysetJson) {
+        return new JdbiTenantConfigRepository(jdbi, new TinkSecretCipher(keysetJson));
+    }
+
+    private Map<String, Object> rawRow(String tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_configs WHERE tenant_id = :t")
+                .bind("t", tenant).mapToMap().one());
+    }
+
+    @Test
+    void no_secret_reaches_the_database_in_clear() {
+        TenantConfig config = TestConfigs.aConfig("acme").build();
+        repository(keyset).insert(config);
+
+        Map<String, Object> row = rawRow("acme");
+
+        for (String column : SECRET_COLUMNS) {
+            assertThat(row.get(column).toString()).startsWith("tink1:");
+        }
+        String everything = row.toString();
+        assertThat(everything).doesNotContain(config.accessToken().reveal())
+                .doesNotContain(config.fbAppSecret().reveal())
+                .doesNotContain(config.refreshToken().reveal())
+                .doesNotContain(config.registrationPin().reveal());
+        assertThat(repository(keyset).findByTenant(TenantId.of("acme")).orElseThrow().accessToken())
+                .isEqualTo(config.accessToken());
+    }
+
+    @Test
+    void a_ciphertext_copied_into_another_tenants_row_does_not_decrypt() {
+        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        repository(keyset).insert(TestConfigs.aConfig("globex").build());
+
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = "
+                + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
+
+        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("globex")))
+                .isInstanceOf(SecretUnreadableException.class)
+                .hasMessage("the secret stored at tenant_configs.access_token/globex cannot be decrypted")
+                .hasMessageNotContaining("EAAG");
+    }
+
+    @Test
+    void a_ciphertext_copied_into_another_column_does_not_decrypt() {
+        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
+
+        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("acme")))
+                .isInstanceOf(SecretUnreadableException.class);
+    }
+
+    @Test
+    void rotating_then_reencrypting_leaves_every_row_readable_with_only_the_new_key() throws Exception {
+        for (int i = 1; i <= 7; i++) {
+            repository(keyset).insert(TestConfigs.aConfig("tenant-" + i).build());
+        }
+        String rotated = Keysets.rotate(keyset);
+
+        SecretReencryption.Report report = new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, line -> { });
+
+        assertThat(report.rows()).isEqualTo(7);
+        assertThat(report.reencrypted()).isEqualTo(7 * SECRET_COLUMNS.size());
+        JdbiTenantConfigRepository onlyNewKey = repository(Keysets.prune(rotated));
+        for (int i = 1; i <= 7; i++) {
+            assertThat(onlyNewKey.findByTenant(TenantId.of("tenant-" + i)).orElseThrow().accessToken().reveal())
+                    .isEqualTo("EAAG-access-token-of-tenant-" + i);
+        }
+        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("tenant-1")))
+                .as("the old key alone no longer reads them").isInstanceOf(SecretUnreadableException.class);
+    }
+
+    @Test
+    void reencrypting_twice_changes_nothing_the_second_time() throws Exception {
+        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(Keysets.rotate(keyset)));
+
+        reencryption.run(10, line -> { });
+        Map<String, Object> before = rawRow("acme");
+        SecretReencryption.Report second = reencryption.run(10, line -> { });
+
+        assertThat(second.reencrypted()).isZero();
+        assertThat(second.alreadyCurrent()).isEqualTo(SECRET_COLUMNS.size());
+        assertThat(rawRow("acme")).isEqualTo(before);
+    }
+
+    @Test
+    void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, access_token,"
+                + " fb_app_secret) VALUES ('legacy', '1', '2', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
+        assertThat(repository(keyset).findByTenant(TenantId.of("legacy")).orElseThrow().accessToken().reveal())
+                .isEqualTo("EAAG-legacy-plain-token");
+
+        SecretReencryption.Report report = new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, line -> { });
+
+        assertThat(report.reencrypted()).isEqualTo(2);
+        assertThat(rawRow("legacy").toString()).doesNotContain("EAAG-legacy-plain-token").doesNotContain("legacy-app-secret");
+        assertThat(repository(keyset).findByTenant(TenantId.of("legacy")).orElseThrow().fbAppSecret().reveal())
+                .isEqualTo("legacy-app-secret");
+    }
+}
