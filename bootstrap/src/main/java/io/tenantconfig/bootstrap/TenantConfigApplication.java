@@ -20,6 +20,7 @@ import io.tenantconfig.adapters.rest.AuthResource;
 import io.tenantconfig.adapters.rest.OnboardingResource;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.TenantConfigResource;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.service.ConfigLoaderService;
 import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
 import io.tenantconfig.application.service.ManageTenantConfigService;
@@ -124,6 +125,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);
+        jersey.register(new RateLimitFeature(clock, configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(),
                 new TenantConfigResource(read, read, manage, manage, manage, manage, loader),
                 new AdminResource(read, read, deleteAll, manage),

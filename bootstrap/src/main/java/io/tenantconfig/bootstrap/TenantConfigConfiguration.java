@@ -34,6 +34,10 @@ public class TenantConfigConfiguration extends Configuration {
     @NotNull
     private EncryptionFactory encryption = new EncryptionFactory();
 
+    @Valid
+    @NotNull
+    private RateLimitsFactory rateLimits = new RateLimitsFactory();
+
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
@@ -46,6 +50,16 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(JwtAuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public RateLimitsFactory getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitsFactory rateLimits) {
+        this.rateLimits = rateLimits;
     }
 
     @JsonProperty

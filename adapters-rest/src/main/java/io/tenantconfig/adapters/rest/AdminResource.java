@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.usecase.ConfigWriteResult;
 import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
@@ -41,6 +43,7 @@ import java.util.Map;
 @Path("/api/v1/tenant/admin/configs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@RateLimited(RateLimitPolicy.Kind.ADMIN)
 @Tag(name = "Admin", description = "All tenants' configurations (admin role)")
 public final class AdminResource {
 

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.usecase.OnboardWhatsAppClientUseCase;
 import io.tenantconfig.application.usecase.OnboardingResult;
 import io.tenantconfig.application.usecase.OnboardingStep;
@@ -30,6 +32,7 @@ import java.util.Map;
 @Path("/api/v1/tenant/onboard/whatsapp-client")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@RateLimited(RateLimitPolicy.Kind.ONBOARDING)
 @Tag(name = "Onboarding", description = "Meta Embedded Signup")
 public final class OnboardingResource {
 

@@ -4,6 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.service.ConfigLoaderService;
@@ -40,7 +42,17 @@ final class ApiFixture {
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ResourceExtension resources;
 
+    /** Limits no ordinary test reaches; {@code RateLimitTest} uses small ones. */
+    static final RateLimitPolicy[] GENEROUS = {
+        new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 100_000, 100_000),
+        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 100_000, 100_000)
+    };
+
     ApiFixture(JwtAuthFactory auth) {
+        this(auth, GENEROUS);
+    }
+
+    ApiFixture(JwtAuthFactory auth, RateLimitPolicy... limits) {
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
         ResolutionCounter resolutions = new ResolutionCounter();
         ReadTenantConfigService read = new ReadTenantConfigService(repository, resolutions);
@@ -64,6 +76,7 @@ final class ApiFixture {
         auth.providers(new MetricRegistry(), CLOCK).forEach(builder::addProvider);
         RestApi.errorMappers().forEach(builder::addProvider);
         RestApi.filters(List.of(FRONTEND)).forEach(builder::addProvider);
+        builder.addProvider(new RateLimitFeature(CLOCK, limits));
         this.resources = builder.build();
     }
 

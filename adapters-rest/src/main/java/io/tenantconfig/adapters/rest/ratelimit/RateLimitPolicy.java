@@ -1,0 +1,45 @@
+package io.tenantconfig.adapters.rest.ratelimit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How many requests one key may make: a burst of {@code capacity}, refilled at {@code perMinute}.
+ * Admin endpoints are keyed by the token's subject, onboarding by the tenant.
+ */
+public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
+
+    public enum Kind {
+        ADMIN("admin"),
+        ONBOARDING("onboarding");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static final RateLimitPolicy ADMIN_DEFAULT = new RateLimitPolicy(Kind.ADMIN, 20, 60);
+    public static final RateLimitPolicy ONBOARDING_DEFAULT = new RateLimitPolicy(Kind.ONBOARDING, 10, 10);
+
+    public RateLimitPolicy {
+        Objects.requireNonNull(kind, "kind");
+        if (capacity < 1 || perMinute < 1) {
+            throw new IllegalArgumentException("a rate limit allows at least one request (" + kind.label() + ")");
+        }
+    }
+
+    Duration window() {
+        return Duration.ofMinutes(1);
+    }
+
+    /** {@code "admin";q=60;w=60}: the policy as the RateLimit-Policy header describes it. */
+    String header() {
+        return "\"" + kind.label() + "\";q=" + perMinute + ";w=" + window().toSeconds();
+    }
+}

@@ -1,0 +1,88 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Admin endpoints per token subject, onboarding per tenant: 429 with Retry-After past the limit. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RateLimitTest {
+
+    private static final ApiFixture FIXTURE = new ApiFixture(Tokens.hs256Auth(),
+            new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 3, 60),
+            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 2, 10));
+    static final ResourceExtension API = FIXTURE.resources;
+
+    private static Response stats(String subject) {
+        Map<String, Object> claims = Tokens.admin();
+        claims.put("user_id", subject);
+        return API.target("/api/v1/tenant/admin/configs/stats").request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims)).get();
+    }
+
+    private static Response onboard(String tenant, String user) {
+        Map<String, Object> claims = Tokens.user(tenant);
+        claims.put("user_id", user);
+        return API.target("/api/v1/tenant/onboard/whatsapp-client").request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims))
+                .post(Entity.entity("{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void an_admin_past_the_burst_gets_429_with_retry_after_and_the_ratelimit_headers() {
+        for (int i = 0; i < 3; i++) {
+            Response ok = stats("admin-one");
+            assertThat(ok.getStatus()).isEqualTo(200);
+            assertThat(ok.getHeaderString("RateLimit-Policy")).isEqualTo("\"admin\";q=60;w=60");
+            assertThat(ok.getHeaderString("RateLimit")).isEqualTo("\"admin\";r=" + (2 - i));
+        }
+
+        Response limited = stats("admin-one");
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(limited.getHeaderString("RateLimit-Policy")).isEqualTo("\"admin\";q=60;w=60");
+        assertThat(limited.getHeaderString("RateLimit")).isEqualTo("\"admin\";r=0;t=1");
+        assertThat(limited.readEntity(Map.class).get("detail").toString()).contains("Too many admin requests");
+    }
+
+    @Test
+    void one_admins_use_never_limits_another() {
+        for (int i = 0; i < 5; i++) {
+            stats("busy-admin");
+        }
+
+        assertThat(stats("quiet-admin").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void onboarding_is_limited_per_tenant_whoever_of_it_calls() {
+        assertThat(onboard("tenant-a", "alice").getStatus()).isEqualTo(200);
+        assertThat(onboard("tenant-a", "bob").getStatus()).isEqualTo(200);
+
+        Response limited = onboard("tenant-a", "carol");
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("6");
+        assertThat(onboard("tenant-b", "dave").getStatus()).as("another tenant is not limited").isEqualTo(200);
+    }
+
+    @Test
+    void tenant_config_endpoints_are_not_limited() {
+        FIXTURE.repository.insert(io.tenantconfig.application.fixtures.TestConfigs.aConfig("busy").build());
+        for (int i = 0; i < 20; i++) {
+            assertThat(API.target("/api/v1/tenant/config").request()
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("busy"))).get().getStatus())
+                    .isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.tenantconfig.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 20, 60 a
+ * minute), onboarding per tenant (default 10 a minute).
+ */
+public class RateLimitsFactory {
+
+    @Min(1)
+    private int adminBurst = RateLimitPolicy.ADMIN_DEFAULT.capacity();
+
+    @Min(1)
+    private int adminPerMinute = RateLimitPolicy.ADMIN_DEFAULT.perMinute();
+
+    @Min(1)
+    private int onboardingBurst = RateLimitPolicy.ONBOARDING_DEFAULT.capacity();
+
+    @Min(1)
+    private int onboardingPerMinute = RateLimitPolicy.ONBOARDING_DEFAULT.perMinute();
+
+    public RateLimitPolicy[] policies() {
+        return new RateLimitPolicy[] {
+            new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, adminBurst, adminPerMinute),
+            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, onboardingBurst, onboardingPerMinute)
+        };
+    }
+
+    @JsonProperty
+    public int getAdminBurst() {
+        return adminBurst;
+    }
+
+    @JsonProperty
+    public void setAdminBurst(int adminBurst) {
+        this.adminBurst = adminBurst;
+    }
+
+    @JsonProperty
+    public int getAdminPerMinute() {
+        return adminPerMinute;
+    }
+
+    @JsonProperty
+    public void setAdminPerMinute(int adminPerMinute) {
+        this.adminPerMinute = adminPerMinute;
+    }
+
+    @JsonProperty
+    public int getOnboardingBurst() {
+        return onboardingBurst;
+    }
+
+    @JsonProperty
+    public void setOnboardingBurst(int onboardingBurst) {
+        this.onboardingBurst = onboardingBurst;
+    }
+
+    @JsonProperty
+    public int getOnboardingPerMinute() {
+        return onboardingPerMinute;
+    }
+
+    @JsonProperty
+    public void setOnboardingPerMinute(int onboardingPerMinute) {
+        this.onboardingPerMinute = onboardingPerMinute;
+    }
+}
