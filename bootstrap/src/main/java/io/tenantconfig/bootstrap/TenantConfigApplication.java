@@ -14,6 +14,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
+import io.tenantconfig.adapters.persistence.JdbiAuditTrail;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
 import io.tenantconfig.adapters.rest.AdminResource;
 import io.tenantconfig.adapters.rest.AuthResource;
@@ -112,9 +113,10 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         ResolutionCounter resolutions = new ResolutionCounter();
         registerMetrics(environment.metrics(), repository, listener, resolutions);
 
-        ConfigLoaderService loader = new ConfigLoaderService(repository, fallback, resolutions);
+        JdbiAuditTrail auditTrail = new JdbiAuditTrail(jdbi);
+        ConfigLoaderService loader = new ConfigLoaderService(repository, fallback, resolutions, auditTrail);
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, clock);
-        ReadTenantConfigService read = new ReadTenantConfigService(repository, resolutions);
+        ReadTenantConfigService read = new ReadTenantConfigService(repository, auditTrail, resolutions);
         DeleteAllTenantConfigsService deleteAll = new DeleteAllTenantConfigsService(repository);
         OnboardingService onboarding = new OnboardingService(repository,
                 configuration.getMeta().build(environment.getObjectMapper(), clock),
@@ -127,8 +129,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         configuration.getAuth().register(jersey, environment.metrics(), clock);
         jersey.register(new RateLimitFeature(clock, configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(),
-                new TenantConfigResource(read, read, manage, manage, manage, manage, loader),
-                new AdminResource(read, read, deleteAll, manage),
+                new TenantConfigResource(read, read, manage, manage, manage, manage, loader, loader, read),
+                new AdminResource(read, read, deleteAll, manage, read),
                 new OnboardingResource(onboarding, onboarding),
                 new AuthResource());
     }

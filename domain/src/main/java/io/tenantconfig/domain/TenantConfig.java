@@ -2,8 +2,13 @@ package io.tenantconfig.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One tenant's WhatsApp Business credentials and settings: the aggregate. Immutable; every rule
@@ -263,6 +268,48 @@ public final class TenantConfig {
                 .createdAt(createdAt)
                 .updatedAt(updatedAt)
                 .version(version);
+    }
+
+    /**
+     * The names of the fields that differ between two versions of a configuration (for the audit
+     * trail: names only, never values). {@code before} may be null: every field that is set.
+     */
+    public static Set<String> changedFields(TenantConfig before, TenantConfig after) {
+        Set<String> changed = new TreeSet<>();
+        for (Map.Entry<String, Function<TenantConfig, Object>> field : FIELDS.entrySet()) {
+            Object now = after == null ? null : field.getValue().apply(after);
+            Object was = before == null ? null : field.getValue().apply(before);
+            if (!Objects.equals(was, now)) {
+                changed.add(field.getKey());
+            }
+        }
+        return changed;
+    }
+
+    private static final Map<String, Function<TenantConfig, Object>> FIELDS = fields();
+
+    private static Map<String, Function<TenantConfig, Object>> fields() {
+        Map<String, Function<TenantConfig, Object>> fields = new LinkedHashMap<>();
+        fields.put("user_id", TenantConfig::userId);
+        fields.put("waba_id", TenantConfig::wabaId);
+        fields.put("phone_number_id", TenantConfig::phoneNumberId);
+        fields.put("business_id", TenantConfig::businessId);
+        fields.put("display_phone_number", TenantConfig::displayPhoneNumber);
+        fields.put("access_token", TenantConfig::accessToken);
+        fields.put("fb_app_id", TenantConfig::fbAppId);
+        fields.put("fb_app_secret", TenantConfig::fbAppSecret);
+        fields.put("refresh_token", TenantConfig::refreshToken);
+        fields.put("registration_pin", TenantConfig::registrationPin);
+        fields.put("callback_url", TenantConfig::callbackUrl);
+        fields.put("redirect_url", TenantConfig::redirectUrl);
+        fields.put("verify_token", TenantConfig::verifyToken);
+        fields.put("token_expires_at", TenantConfig::tokenExpiresAt);
+        fields.put("is_active", c -> c.active);
+        fields.put("onboarding_completed", c -> c.onboardingCompleted);
+        fields.put("onboarded_at", TenantConfig::onboardedAt);
+        fields.put("onboarding_status", TenantConfig::onboardingStatus);
+        fields.put("last_verified_at", TenantConfig::lastVerifiedAt);
+        return fields;
     }
 
     /** The database id; empty until the configuration has been stored. */

@@ -2,6 +2,8 @@ package io.tenantconfig.adapters.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tenantconfig.domain.Actor;
+import io.tenantconfig.domain.AuditAction;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.port.DeleteOutcome;
@@ -28,22 +30,43 @@ import java.util.Optional;
  */
 public final class CachingTenantConfigRepository implements TenantConfigRepository {
 
+    /** The cache and whether it may be used, shared by every view on behalf of an actor. */
+    private static final class State {
+        final Cache<TenantId, Optional<TenantConfig>> cache;
+        volatile boolean announcementsLive;
+
+        State(long maximumSize, Duration expireAfterWrite) {
+            cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).recordStats().build();
+        }
+    }
+
     private final TenantConfigRepository database;
+    private final State state;
     private final Cache<TenantId, Optional<TenantConfig>> cache;
-    private volatile boolean announcementsLive;
 
     public CachingTenantConfigRepository(TenantConfigRepository database, long maximumSize, Duration expireAfterWrite) {
+        this(database, new State(maximumSize, expireAfterWrite));
+    }
+
+    private CachingTenantConfigRepository(TenantConfigRepository database, State state) {
         this.database = database;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(expireAfterWrite)
-                .recordStats()
-                .build();
+        this.state = state;
+        this.cache = state.cache;
+    }
+
+    @Override
+    public TenantConfigRepository onBehalfOf(Actor actor) {
+        return new CachingTenantConfigRepository(database.onBehalfOf(actor), state);
+    }
+
+    @Override
+    public TenantConfigRepository onBehalfOf(Actor actor, AuditAction deleteAction) {
+        return new CachingTenantConfigRepository(database.onBehalfOf(actor, deleteAction), state);
     }
 
     @Override
     public Optional<TenantConfig> findByTenant(TenantId tenantId) {
-        if (!announcementsLive) {
+        if (!state.announcementsLive) {
             return database.findByTenant(tenantId);
         }
         return cache.get(tenantId, database::findByTenant);
@@ -107,14 +130,14 @@ public final class CachingTenantConfigRepository implements TenantConfigReposito
 
     /** The listener lost its connection: changes elsewhere go unheard, so stop serving from memory. */
     public void announcementsLost() {
-        announcementsLive = false;
+        state.announcementsLive = false;
         cache.invalidateAll();
     }
 
     /** The listener is (again) receiving every change: start from an empty cache and use it. */
     public void announcementsRestored() {
         cache.invalidateAll();
-        announcementsLive = true;
+        state.announcementsLive = true;
     }
 
     public long hits() {

@@ -1,5 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
+import io.tenantconfig.domain.Actor;
+import io.tenantconfig.domain.AuditAction;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -91,15 +93,33 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     private final Jdbi jdbi;
     private final SecretCipher cipher;
     private final TenantConfigRowMapper rowMapper;
+    private final Actor actor;
+    private final AuditAction deleteAction;
 
     /** @param cipher encrypts every secret column before it reaches the database */
     public JdbiTenantConfigRepository(Jdbi jdbi, SecretCipher cipher) {
+        this(jdbi, cipher, Actor.SYSTEM, AuditAction.DELETE);
+    }
+
+    private JdbiTenantConfigRepository(Jdbi jdbi, SecretCipher cipher, Actor actor, AuditAction deleteAction) {
         this.jdbi = jdbi;
         this.cipher = cipher;
+        this.actor = actor;
+        this.deleteAction = deleteAction;
         this.rowMapper = new TenantConfigRowMapper(cipher);
         // Statement exceptions would otherwise quote the bound arguments, tokens included, into
         // every log line that prints them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    }
+
+    @Override
+    public TenantConfigRepository onBehalfOf(Actor actor) {
+        return new JdbiTenantConfigRepository(jdbi, cipher, actor, AuditAction.DELETE);
+    }
+
+    @Override
+    public TenantConfigRepository onBehalfOf(Actor actor, AuditAction deleteAction) {
+        return new JdbiTenantConfigRepository(jdbi, cipher, actor, deleteAction);
     }
 
     @Override
@@ -118,6 +138,8 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                 return new SaveOutcome.AlreadyExists(config.tenantId());
             }
             notifyChanged(handle, config.tenantId().value());
+            JdbiAuditTrail.record(handle, actor, config.tenantId(), AuditAction.ofChange(null, saved.get()),
+                    TenantConfig.changedFields(null, saved.get()));
             return new SaveOutcome.Saved(saved.get());
         }));
     }
@@ -125,12 +147,19 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     @Override
     public SaveOutcome update(TenantConfig changed) {
         return available(() -> jdbi.inTransaction(handle -> {
+            Optional<TenantConfig> before = handle.createQuery(FIND_BY_TENANT + " FOR UPDATE")
+                    .bind("tenantId", changed.tenantId().value())
+                    .map(rowMapper)
+                    .findOne();
             Optional<TenantConfig> saved = bindFields(handle.createQuery(UPDATE_AT_VERSION), changed)
                     .bind("version", changed.version())
                     .map(rowMapper)
                     .findOne();
             if (saved.isPresent()) {
                 notifyChanged(handle, changed.tenantId().value());
+                JdbiAuditTrail.record(handle, actor, changed.tenantId(),
+                        AuditAction.ofChange(before.orElse(null), saved.get()),
+                        TenantConfig.changedFields(before.orElse(null), saved.get()));
                 return new SaveOutcome.Saved(saved.get());
             }
             return refusal(handle, changed.tenantId());
@@ -149,6 +178,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                     .findOne();
             if (deleted.isPresent()) {
                 notifyChanged(handle, tenantId.value());
+                JdbiAuditTrail.record(handle, actor, tenantId, deleteAction, List.of());
                 return new DeleteOutcome.Deleted(deleted.get());
             }
             return (DeleteOutcome) refusal(handle, tenantId);
@@ -170,6 +200,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
         return available(() -> jdbi.inTransaction(handle -> {
             long deleted = handle.createUpdate(DELETE_ALL).execute();
             notifyChanged(handle, ConfigChanges.ALL_TENANTS);
+            JdbiAuditTrail.record(handle, actor, null, AuditAction.DELETE_ALL, List.of());
             return deleted;
         }));
     }

@@ -22,13 +22,13 @@ class MigrationsTest {
         TestDatabase database = TestDatabase.empty();
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(tables(database)).containsExactly("tenant_configs");
+        assertThat(tables(database)).containsExactly("tenant_config_audit", "tenant_configs");
 
         database.withLiquibase(liquibase -> liquibase.rollback(100, ""));
         assertThat(tables(database)).isEmpty();
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(tables(database)).containsExactly("tenant_configs");
+        assertThat(tables(database)).containsExactly("tenant_config_audit", "tenant_configs");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
+import io.tenantconfig.application.usecase.AuditTrailUseCase;
 import io.tenantconfig.application.usecase.ConfigWriteResult;
 import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
@@ -18,6 +19,7 @@ import io.tenantconfig.application.usecase.TenantConfigStatisticsUseCase;
 import io.tenantconfig.application.usecase.ValueSource;
 import io.tenantconfig.domain.InvalidTenantConfigException;
 import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.AuditAction;
 import io.tenantconfig.domain.FieldViolation;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -38,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Platform admins: every tenant's configuration. Needs the admin role. */
 @Path("/api/v1/tenant/admin/configs")
@@ -51,13 +54,15 @@ public final class AdminResource {
     private final TenantConfigStatisticsUseCase statistics;
     private final DeleteAllTenantConfigsUseCase deleteAll;
     private final DeleteTenantConfigUseCase delete;
+    private final AuditTrailUseCase audit;
 
     public AdminResource(ListTenantConfigsUseCase list, TenantConfigStatisticsUseCase statistics,
-            DeleteAllTenantConfigsUseCase deleteAll, DeleteTenantConfigUseCase delete) {
+            DeleteAllTenantConfigsUseCase deleteAll, DeleteTenantConfigUseCase delete, AuditTrailUseCase audit) {
         this.list = list;
         this.statistics = statistics;
         this.deleteAll = deleteAll;
         this.delete = delete;
+        this.audit = audit;
     }
 
     public record ConfigList(
@@ -142,10 +147,22 @@ public final class AdminResource {
             @PathParam("tenant_id") String tenantId) {
         TenantId tenant = tenantId(tenantId);
         ConfigWriteResult result = delete.delete(
-                new DeleteTenantConfigUseCase.Command(tenant, caller.actor(), ExpectedVersion.any()));
+                new DeleteTenantConfigUseCase.Command(tenant, caller.actor(), ExpectedVersion.any(), AuditAction.DELETE_TENANT));
         TenantConfig deleted = ConfigResponses.done(result, ExpectedVersion.any());
         return new DeleteTenantResult(true, "Configuration of tenant " + tenant.value() + " deleted",
                 new DeletedConfig(deleted.id().orElseThrow(), tenant.value(), deleted.wabaId().value()));
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit trail of all tenants, or of one (tenant_id), newest first")
+    public AuditView audit(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
+            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
+            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
+        Optional<TenantId> tenant = tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
+        return AuditView.of(audit.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)), limit);
     }
 
     private static TenantId tenantId(String value) {

@@ -45,9 +45,9 @@ public final class RestApi {
                 new UnexpectedExceptionMapper());
     }
 
-    /** The body size limit and CORS. */
+    /** Request ids, the body size limit and CORS. */
     public static List<Object> filters(List<String> corsAllowedOrigins) {
-        return List.of(new RequestBodyLimitFilter(), new CorsFilter(corsAllowedOrigins));
+        return List.of(new RequestIdentity(), new RequestBodyLimitFilter(), new CorsFilter(corsAllowedOrigins));
     }
 
     /** The OpenAPI description of the given resources. */

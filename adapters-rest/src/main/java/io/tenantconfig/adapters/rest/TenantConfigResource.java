@@ -7,28 +7,36 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
+import io.tenantconfig.application.usecase.AuditTrailUseCase;
 import io.tenantconfig.application.usecase.ChangeActivationUseCase;
 import io.tenantconfig.application.usecase.ConfigLoader;
 import io.tenantconfig.application.usecase.CreateTenantConfigUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
+import io.tenantconfig.application.usecase.RevealCredentialsUseCase;
 import io.tenantconfig.application.usecase.RevealTenantConfigUseCase;
 import io.tenantconfig.application.usecase.UpdateTenantConfigUseCase;
 import io.tenantconfig.application.usecase.ViewTenantConfigUseCase;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.port.ExpectedVersion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * The caller's own tenant configuration. The tenant is always the one in the caller's token.
@@ -47,10 +55,13 @@ public final class TenantConfigResource {
     private final ChangeActivationUseCase activation;
     private final DeleteTenantConfigUseCase delete;
     private final ConfigLoader loader;
+    private final RevealCredentialsUseCase revealCredentials;
+    private final AuditTrailUseCase history;
 
     public TenantConfigResource(ViewTenantConfigUseCase view, RevealTenantConfigUseCase reveal,
             CreateTenantConfigUseCase create, UpdateTenantConfigUseCase update, ChangeActivationUseCase activation,
-            DeleteTenantConfigUseCase delete, ConfigLoader loader) {
+            DeleteTenantConfigUseCase delete, ConfigLoader loader, RevealCredentialsUseCase revealCredentials,
+            AuditTrailUseCase history) {
         this.view = view;
         this.reveal = reveal;
         this.create = create;
@@ -58,6 +69,8 @@ public final class TenantConfigResource {
         this.activation = activation;
         this.delete = delete;
         this.loader = loader;
+        this.revealCredentials = revealCredentials;
+        this.history = history;
     }
 
     @GET
@@ -84,12 +97,24 @@ public final class TenantConfigResource {
     @Operation(summary = "The credentials the tenant should use, each with its source (database, environment, none); "
             + "secrets in clear for the admin and service roles only")
     public Response resolved(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        boolean mayReveal = caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE);
-        Response.ResponseBuilder response = Response.ok(ResolvedView.of(loader.resolve(caller.requireTenant()), mayReveal));
-        if (mayReveal) {
-            response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        TenantId tenant = caller.requireTenant();
+        if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE)) {
+            return Response.ok(ResolvedView.of(revealCredentials.reveal(tenant, caller.actor()), true))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
         }
-        return response.build();
+        return Response.ok(ResolvedView.of(loader.resolve(tenant), false)).build();
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "The tenant's own audit trail, newest first: who changed or read its configuration")
+    public AuditView history(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
+            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
+            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
+        return AuditView.of(history.page(new AuditTrailUseCase.Query(Optional.of(caller.requireTenant()),
+                Optional.ofNullable(before), limit)), limit);
     }
 
     @POST

@@ -55,14 +55,14 @@ final class ApiFixture {
     ApiFixture(JwtAuthFactory auth, RateLimitPolicy... limits) {
         ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
         ResolutionCounter resolutions = new ResolutionCounter();
-        ReadTenantConfigService read = new ReadTenantConfigService(repository, resolutions);
+        ReadTenantConfigService read = new ReadTenantConfigService(repository, repository, resolutions);
         ConfigLoaderService loader = new ConfigLoaderService(repository,
-                variable -> Optional.ofNullable(FALLBACK.get(variable)), resolutions);
+                variable -> Optional.ofNullable(FALLBACK.get(variable)), resolutions, repository);
         OnboardingService onboarding = new OnboardingService(repository, meta, OnboardingPolicy.DEFAULT,
                 new SplittableRandom(7), CLOCK);
         Object[] api = {
-            new TenantConfigResource(read, read, manage, manage, manage, manage, loader),
-            new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage),
+            new TenantConfigResource(read, read, manage, manage, manage, manage, loader, loader, read),
+            new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage, read),
             new OnboardingResource(onboarding, onboarding),
             new AuthResource()
         };

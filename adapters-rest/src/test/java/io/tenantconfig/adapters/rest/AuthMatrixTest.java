@@ -46,6 +46,8 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/config", null, 200, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/config/full", null, 403, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/config/resolved", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/config/history", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/configs/audit", null, 403, 200, 403),
             new Endpoint("POST", "/api/v1/tenant/config", VALID_BODY, 409, 403, 409),
             new Endpoint("PUT", "/api/v1/tenant/config", "{\"verify_token\":\"v\"}", 200, 403, 200),
             new Endpoint("DELETE", "/api/v1/tenant/config", null, 204, 403, 204),

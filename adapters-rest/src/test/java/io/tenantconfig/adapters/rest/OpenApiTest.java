@@ -52,7 +52,7 @@ class OpenApiTest {
         paths.forEach((path, operations) -> operations.keySet().forEach(method -> described.add(method + " " + path)));
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
-        assertThat(declaredEndpoints()).hasSize(15).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
+        assertThat(declaredEndpoints()).hasSize(17).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
     @Test

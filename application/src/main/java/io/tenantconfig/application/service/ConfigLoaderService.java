@@ -4,10 +4,13 @@ import io.tenantconfig.application.usecase.ConfigLoader;
 import io.tenantconfig.application.usecase.CredentialField;
 import io.tenantconfig.application.usecase.ResolvedCredentials;
 import io.tenantconfig.application.usecase.ResolvedValue;
+import io.tenantconfig.application.usecase.RevealCredentialsUseCase;
 import io.tenantconfig.application.usecase.ValueSource;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.port.AuditTrail;
 import io.tenantconfig.domain.port.CredentialFallback;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import java.util.EnumMap;
@@ -19,16 +22,26 @@ import java.util.Optional;
  * fallback variable that is set, otherwise nothing. Reads go through the repository, which the
  * service wires with a cache, so a resolution normally touches no database.
  */
-public final class ConfigLoaderService implements ConfigLoader {
+public final class ConfigLoaderService implements ConfigLoader, RevealCredentialsUseCase {
 
     private final TenantConfigRepository repository;
     private final CredentialFallback fallback;
     private final ResolutionCounter counter;
+    private final AuditTrail auditTrail;
 
-    public ConfigLoaderService(TenantConfigRepository repository, CredentialFallback fallback, ResolutionCounter counter) {
+    public ConfigLoaderService(TenantConfigRepository repository, CredentialFallback fallback, ResolutionCounter counter,
+            AuditTrail auditTrail) {
         this.repository = repository;
         this.fallback = fallback;
         this.counter = counter;
+        this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public ResolvedCredentials reveal(TenantId tenantId, Actor actor) {
+        ResolvedCredentials credentials = resolve(tenantId);
+        auditTrail.recordSecretsRead(tenantId, actor);
+        return credentials;
     }
 
     @Override

@@ -17,6 +17,6 @@ public final class DeleteAllTenantConfigsService implements DeleteAllTenantConfi
         if (!CONFIRMATION.equals(command.confirmation())) {
             return new Result.NotConfirmed();
         }
-        return new Result.Deleted(repository.deleteAll());
+        return new Result.Deleted(repository.onBehalfOf(command.actor()).deleteAll());
     }
 }

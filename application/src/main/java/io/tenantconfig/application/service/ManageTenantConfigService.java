@@ -6,6 +6,7 @@ import io.tenantconfig.application.usecase.CreateTenantConfigUseCase;
 import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
 import io.tenantconfig.application.usecase.UpdateTenantConfigUseCase;
 import io.tenantconfig.domain.ActivationResult;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.port.DeleteOutcome;
 import io.tenantconfig.domain.port.SaveOutcome;
@@ -18,20 +19,23 @@ public final class ManageTenantConfigService implements CreateTenantConfigUseCas
         ChangeActivationUseCase, DeleteTenantConfigUseCase {
 
     private final TenantConfigRepository repository;
-    private final OptimisticWriter writer;
     private final Clock clock;
 
     public ManageTenantConfigService(TenantConfigRepository repository, Clock clock) {
         this.repository = repository;
-        this.writer = new OptimisticWriter(repository);
         this.clock = clock;
+    }
+
+    /** Writes recorded in the audit trail as the actor's. */
+    private OptimisticWriter writer(Actor actor) {
+        return new OptimisticWriter(repository.onBehalfOf(actor));
     }
 
     @Override
     public ConfigWriteResult create(CreateTenantConfigUseCase.Command command) {
         TenantConfig config = TenantConfig.create(
                 command.tenantId(), command.actor().subject(), command.initialValues(), clock);
-        SaveOutcome outcome = repository.insert(config);
+        SaveOutcome outcome = repository.onBehalfOf(command.actor()).insert(config);
         if (outcome instanceof SaveOutcome.Saved saved) {
             return new ConfigWriteResult.Done(saved.config());
         }
@@ -40,23 +44,26 @@ public final class ManageTenantConfigService implements CreateTenantConfigUseCas
 
     @Override
     public ConfigWriteResult update(UpdateTenantConfigUseCase.Command command) {
-        return writer.apply(command.tenantId(), command.expected(),
+        return writer(command.actor()).apply(command.tenantId(), command.expected(),
                 current -> Optional.of(current.update(command.changes(), clock)));
     }
 
     @Override
     public ConfigWriteResult activate(ChangeActivationUseCase.Command command) {
-        return writer.apply(command.tenantId(), command.expected(), current -> changed(current.activate(clock)));
+        return writer(command.actor()).apply(command.tenantId(), command.expected(),
+                current -> changed(current.activate(clock)));
     }
 
     @Override
     public ConfigWriteResult deactivate(ChangeActivationUseCase.Command command) {
-        return writer.apply(command.tenantId(), command.expected(), current -> changed(current.deactivate(clock)));
+        return writer(command.actor()).apply(command.tenantId(), command.expected(),
+                current -> changed(current.deactivate(clock)));
     }
 
     @Override
     public ConfigWriteResult delete(DeleteTenantConfigUseCase.Command command) {
-        DeleteOutcome outcome = repository.delete(command.tenantId(), command.expected());
+        DeleteOutcome outcome = repository.onBehalfOf(command.actor(), command.auditAs())
+                .delete(command.tenantId(), command.expected());
         if (outcome instanceof DeleteOutcome.Deleted deleted) {
             return new ConfigWriteResult.Done(deleted.config());
         }

@@ -35,7 +35,6 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
     private static final int PIN_BOUND = 1_000_000;
 
     private final TenantConfigRepository repository;
-    private final OptimisticWriter writer;
     private final MetaOnboarding meta;
     private final OnboardingPolicy policy;
     private final RandomGenerator random;
@@ -44,7 +43,6 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
     public OnboardingService(TenantConfigRepository repository, MetaOnboarding meta, OnboardingPolicy policy,
             RandomGenerator random, Clock clock) {
         this.repository = repository;
-        this.writer = new OptimisticWriter(repository);
         this.meta = meta;
         this.policy = policy;
         this.random = random;
@@ -63,7 +61,7 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
         if (saved.isEmpty()) {
             return new OnboardingResult.Interrupted();
         }
-        return remainingSteps(saved.get());
+        return remainingSteps(saved.get(), new OptimisticWriter(repository.onBehalfOf(command.actor())));
     }
 
     @Override
@@ -80,7 +78,7 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
         if (!isResumable(status) || config.accessToken() == null) {
             return new OnboardingResult.NothingToResume(status);
         }
-        return remainingSteps(config);
+        return remainingSteps(config, new OptimisticWriter(repository.onBehalfOf(command.actor())));
     }
 
     private static boolean isResumable(OnboardingStatus status) {
@@ -91,9 +89,11 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
     /** Stores the new token: a new configuration, or the existing one re-authorized. */
     private Optional<TenantConfig> storeToken(OnboardWhatsAppClientUseCase.Command command, AccessGrant grant) {
         String user = command.actor().subject();
+        TenantConfigRepository audited = repository.onBehalfOf(command.actor());
+        OptimisticWriter writer = new OptimisticWriter(audited);
         for (int attempt = 1; attempt <= OptimisticWriter.MAX_ATTEMPTS; attempt++) {
             if (repository.findByTenant(command.tenantId()).isEmpty()) {
-                SaveOutcome inserted = repository.insert(
+                SaveOutcome inserted = audited.insert(
                         TenantConfig.onboard(command.tenantId(), user, command.account(), grant, clock));
                 if (inserted instanceof SaveOutcome.Saved saved) {
                     return Optional.of(saved.config());
@@ -109,7 +109,7 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
         return Optional.empty();
     }
 
-    private OnboardingResult remainingSteps(TenantConfig start) {
+    private OnboardingResult remainingSteps(TenantConfig start, OptimisticWriter writer) {
         TenantId tenant = start.tenantId();
         Secret token = start.accessToken();
         TenantConfig config = start;
@@ -119,7 +119,7 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
                 throw new StepFailure(OnboardingStep.VERIFY_TOKEN, MetaFailure.of(MetaFailure.Kind.TOKEN_INVALID,
                         "Meta reports that the token is no longer valid"));
             }
-            config = store(tenant, c -> c.tokenVerified(inspection.expiresAt(), clock));
+            config = store(writer, tenant, c -> c.tokenVerified(inspection.expiresAt(), clock));
 
             if (policy.subscribeWaba() && config.onboardingStatus() == OnboardingStatus.TOKEN_EXCHANGED) {
                 TenantConfig subscribing = config;
@@ -127,24 +127,24 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
                     meta.subscribeApp(subscribing.wabaId(), token);
                     return null;
                 });
-                config = store(tenant, c -> c.onboardingReached(OnboardingStatus.WEBHOOK_SUBSCRIBED, clock));
+                config = store(writer, tenant, c -> c.onboardingReached(OnboardingStatus.WEBHOOK_SUBSCRIBED, clock));
             }
 
             if (policy.registerPhone() && config.onboardingStatus() != OnboardingStatus.PHONE_REGISTERED) {
                 if (config.registrationPin() == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
                     Secret pin = newPin();
-                    config = store(tenant, c -> c.registrationPin() == null ? c.withRegistrationPin(pin, clock) : c);
+                    config = store(writer, tenant, c -> c.registrationPin() == null ? c.withRegistrationPin(pin, clock) : c);
                 }
                 TenantConfig registering = config;
                 call(OnboardingStep.REGISTER_PHONE, () -> {
                     meta.registerPhone(registering.phoneNumberId(), registering.registrationPin(), token);
                     return null;
                 });
-                config = store(tenant, c -> c.onboardingReached(OnboardingStatus.PHONE_REGISTERED, clock));
+                config = store(writer, tenant, c -> c.onboardingReached(OnboardingStatus.PHONE_REGISTERED, clock));
             }
 
-            return new OnboardingResult.Completed(store(tenant, c -> c.onboardingCompleted(clock)));
+            return new OnboardingResult.Completed(store(writer, tenant, c -> c.onboardingCompleted(clock)));
         } catch (StepFailure failure) {
             if (failure.failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
                 writer.apply(tenant, ExpectedVersion.any(), c -> Optional.of(c.reauthorizationRequired(clock)));
@@ -159,7 +159,7 @@ public final class OnboardingService implements OnboardWhatsAppClientUseCase, Re
         return Secret.of(ConfigField.REGISTRATION_PIN, String.format("%06d", random.nextInt(PIN_BOUND)));
     }
 
-    private TenantConfig store(TenantId tenant, UnaryOperator<TenantConfig> step) {
+    private static TenantConfig store(OptimisticWriter writer, TenantId tenant, UnaryOperator<TenantConfig> step) {
         ConfigWriteResult result = writer.apply(tenant, ExpectedVersion.any(), c -> Optional.of(step.apply(c)));
         if (result instanceof ConfigWriteResult.Done done) {
             return done.config();

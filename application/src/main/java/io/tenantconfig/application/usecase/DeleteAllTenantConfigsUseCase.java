@@ -1,5 +1,6 @@
 package io.tenantconfig.application.usecase;
 
+import io.tenantconfig.domain.Actor;
 import java.util.Objects;
 
 /** An admin deletes every tenant's configuration, which only an exact confirmation allows. */

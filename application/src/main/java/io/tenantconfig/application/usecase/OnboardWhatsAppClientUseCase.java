@@ -1,5 +1,6 @@
 package io.tenantconfig.application.usecase;
 
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantId;

@@ -1,5 +1,6 @@
 package io.tenantconfig.application.usecase;
 
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.domain.TenantConfigChanges;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.port.ExpectedVersion;

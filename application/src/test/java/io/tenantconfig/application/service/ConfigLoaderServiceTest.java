@@ -28,7 +28,7 @@ class ConfigLoaderServiceTest {
             "FB_APP_SECRET", "platform-app-secret"));
     private final ResolutionCounter counter = new ResolutionCounter();
     private final ConfigLoaderService loader = new ConfigLoaderService(repository,
-            variable -> Optional.ofNullable(environment.get(variable)), counter);
+            variable -> Optional.ofNullable(environment.get(variable)), counter, repository);
 
     private static ResolvedValue value(String value, ValueSource source, CredentialField field) {
         return new ResolvedValue(field, value, source);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.usecase.Actor;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase.Command;
 import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase.Result;
 import org.junit.jupiter.params.ParameterizedTest;

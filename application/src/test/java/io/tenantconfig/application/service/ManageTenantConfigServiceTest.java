@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantconfig.application.fixtures.DelegatingRepository;
 import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.usecase.Actor;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.application.usecase.ChangeActivationUseCase;
 import io.tenantconfig.application.usecase.ConfigWriteResult;
 import io.tenantconfig.application.usecase.CreateTenantConfigUseCase;

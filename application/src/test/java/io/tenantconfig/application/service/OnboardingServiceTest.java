@@ -6,7 +6,7 @@ import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.usecase.Actor;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.application.usecase.OnboardWhatsAppClientUseCase;
 import io.tenantconfig.application.usecase.OnboardingPolicy;
 import io.tenantconfig.application.usecase.OnboardingResult;

@@ -1,5 +1,7 @@
 package io.tenantconfig.domain.port;
 
+import io.tenantconfig.domain.Actor;
+import io.tenantconfig.domain.AuditAction;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.util.Optional;
@@ -9,6 +11,16 @@ import java.util.Optional;
  * a configuration was read at, so that two writers never silently overwrite each other.
  */
 public interface TenantConfigRepository {
+
+    /**
+     * This repository, with every write recorded in the audit trail, in the same transaction, as
+     * done by {@code actor}. Writes through a repository not obtained this way are recorded as
+     * done by {@link Actor#SYSTEM}.
+     */
+    TenantConfigRepository onBehalfOf(Actor actor);
+
+    /** As {@link #onBehalfOf(Actor)}, with deletions recorded as {@code deleteAction} (e.g. an admin's delete-tenant). */
+    TenantConfigRepository onBehalfOf(Actor actor, AuditAction deleteAction);
 
     Optional<TenantConfig> findByTenant(TenantId tenantId);
 

@@ -1,12 +1,14 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
 import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
+import io.tenantconfig.adapters.persistence.JdbiAuditTrail;
 import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.service.ConfigLoaderService;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.usecase.ConfigLoader;
 import io.tenantconfig.application.usecase.ResolvedCredentials;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
@@ -44,8 +46,8 @@ public class ConfigLoaderBenchmark {
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "WHATSAPP_TOKEN", "EAAG-platform-token", "FB_APP_SECRET", "platform-secret");
 
-    private ConfigLoaderService cached;
-    private ConfigLoaderService uncached;
+    private ConfigLoader cached;
+    private ConfigLoader uncached;
 
     @Setup
     public void setUp() {
@@ -61,8 +63,9 @@ public class ConfigLoaderBenchmark {
         database.insert(TestConfigs.aMinimalConfig("acme").build());
         CachingTenantConfigRepository cache = new CachingTenantConfigRepository(database, 10_000, Duration.ofMinutes(5));
         cache.announcementsRestored();
-        cached = new ConfigLoaderService(cache, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter());
-        uncached = new ConfigLoaderService(database, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter());
+        JdbiAuditTrail audit = new JdbiAuditTrail(jdbi);
+        cached = new ConfigLoaderService(cache, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter(), audit);
+        uncached = new ConfigLoaderService(database, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter(), audit);
         cached.resolve(TENANT);
     }
 

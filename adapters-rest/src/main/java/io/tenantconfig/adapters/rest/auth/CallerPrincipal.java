@@ -1,7 +1,8 @@
 package io.tenantconfig.adapters.rest.auth;
 
+import io.tenantconfig.adapters.rest.RequestIdentity;
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.application.usecase.Actor;
+import io.tenantconfig.domain.Actor;
 import io.tenantconfig.domain.TenantId;
 import java.security.Principal;
 import java.time.Instant;
@@ -60,8 +61,9 @@ public final class CallerPrincipal implements Principal {
         return tenant;
     }
 
+    /** The caller as the audit trail records it, with the current request's id and client address. */
     public Actor actor() {
-        return new Actor(subject);
+        return new Actor(subject, roles, RequestIdentity.requestId(), RequestIdentity.clientAddress());
     }
 
     /** The API roles ({@link Roles}) this caller holds. */
