@@ -2,6 +2,8 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -50,7 +52,7 @@ class EndToEndTest {
 
     @BeforeEach
     void noConfigs() {
-        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("DELETE FROM tenant_configs"));
+        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_config_audit"));
     }
 
     @Test
@@ -181,5 +183,36 @@ class EndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("cannot be decrypted").doesNotContain("EAAG-acme-only").doesNotContain("7777");
+    }
+
+    @Test
+    void the_audit_trail_records_who_changed_and_read_what_and_each_tenant_sees_only_its_own() throws Exception {
+        String acme = token("acme");
+        send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
+        HttpResponse<String> put = send("PUT", "/api/v1/tenant/config", acme,
+                "{\"access_token\":\"EAAG-never-in-the-audit-5555\"}", "X-Request-Id", "req-audit-1");
+        assertThat(put.headers().firstValue("X-Request-Id")).contains("req-audit-1");
+        send("GET", "/api/v1/tenant/config/full", token("acme", "service"), null);
+        send("POST", "/api/v1/tenant/config", token("globex"), "{\"waba_id\":\"3\",\"phone_number_id\":\"4\"}");
+
+        JsonNode history = new ObjectMapper().readTree(send("GET", "/api/v1/tenant/config/history", acme, null).body());
+
+        JsonNode records = history.get("records");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0).get("action").asText()).isEqualTo("SECRETS_READ");
+        assertThat(records.get(0).get("roles").toString()).contains("service");
+        JsonNode update = records.get(1);
+        assertThat(update.get("action").asText()).isEqualTo("UPDATE");
+        assertThat(update.get("actor").asText()).isEqualTo("user-acme");
+        assertThat(update.get("fields").toString()).isEqualTo("[\"access_token\"]");
+        assertThat(update.get("request_id").asText()).isEqualTo("req-audit-1");
+        assertThat(update.get("client_address").asText()).isEqualTo("127.0.0.1");
+        assertThat(records.get(2).get("action").asText()).isEqualTo("CREATE");
+        assertThat(history.toString()).doesNotContain("globex").doesNotContain("EAAG-never");
+
+        JsonNode all = new ObjectMapper().readTree(send("GET", "/api/v1/tenant/admin/configs/audit?tenant_id=globex",
+                token(null, "admin"), null).body());
+        assertThat(all.get("records")).hasSize(1);
+        assertThat(all.at("/records/0/tenant_id").asText()).isEqualTo("globex");
     }
 }

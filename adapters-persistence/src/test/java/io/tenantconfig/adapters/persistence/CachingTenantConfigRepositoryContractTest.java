@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
+import io.tenantconfig.domain.port.AuditTrail;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -20,10 +21,15 @@ class CachingTenantConfigRepositoryContractTest extends TenantConfigRepositoryCo
 
     @Override
     protected TenantConfigRepository emptyRepository() {
-        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
         CachingTenantConfigRepository cache =
                 new CachingTenantConfigRepository(new JdbiTenantConfigRepository(jdbi, TestKeys.cipher()), 1_000, Duration.ofMinutes(5));
         cache.announcementsRestored();
         return cache;
+    }
+
+    @Override
+    protected AuditTrail auditTrail() {
+        return new JdbiAuditTrail(jdbi);
     }
 }

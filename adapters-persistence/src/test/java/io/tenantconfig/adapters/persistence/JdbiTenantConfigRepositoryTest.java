@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TenantConfigRepositoryContract;
+import io.tenantconfig.domain.port.AuditTrail;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,12 @@ class JdbiTenantConfigRepositoryTest extends TenantConfigRepositoryContract {
 
     @Override
     protected TenantConfigRepository emptyRepository() {
-        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
         return new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
+    }
+
+    @Override
+    protected AuditTrail auditTrail() {
+        return new JdbiAuditTrail(jdbi);
     }
 }
