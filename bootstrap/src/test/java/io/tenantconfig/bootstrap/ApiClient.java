@@ -3,6 +3,7 @@ package io.tenantconfig.bootstrap;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tenantconfig.adapters.rest.auth.TokenMinter;
+import io.tenantconfig.application.fixtures.SecretValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +36,8 @@ final class ApiClient {
 
     /** A token for a user of {@code tenant} (null: no tenant) with {@code roles}. */
     String token(String tenant, String... roles) {
-        return new TokenMinter(configuration.get().getAuth().settings(), Clock.systemUTC())
-                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10));
+        return SecretValues.secret(new TokenMinter(configuration.get().getAuth().settings(), Clock.systemUTC())
+                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10)));
     }
 
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */

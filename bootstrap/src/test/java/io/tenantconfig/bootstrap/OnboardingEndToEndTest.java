@@ -18,6 +18,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.SecretValues;
 import io.tenantconfig.domain.port.SecretCipher;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -72,6 +73,12 @@ class OnboardingEndToEndTest {
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
     private int codes;
 
+    /** A secret this test handed out: checked here after the class, and by the suite-wide log check. */
+    private static void register(String secret) {
+        SECRETS.add(secret);
+        SecretValues.secret(secret);
+    }
+
     private static WireMockServer started(WireMockServer server) {
         server.start();
         return server;
@@ -80,7 +87,7 @@ class OnboardingEndToEndTest {
     @BeforeAll
     static void captureLogs() {
         logs = LogCapture.attach();
-        SECRETS.add(APP_SECRET);
+        register(APP_SECRET);
     }
 
     @AfterAll
@@ -104,7 +111,7 @@ class OnboardingEndToEndTest {
 
     private static String token(String name) {
         String token = "EAAG" + name + "ZCZBtokenZD" + Long.toHexString(System.nanoTime());
-        SECRETS.add(token);
+        register(token);
         return token;
     }
 
@@ -149,7 +156,7 @@ class OnboardingEndToEndTest {
 
     private HttpResponse<String> onboard(String tenant) throws Exception {
         String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
-        SECRETS.add(code);
+        register(code);
         return api.send("POST", ONBOARD, api.token(tenant), "{\"code\":\"" + code + "\",\"waba_id\":\"" + WABA
                 + "\",\"phone_number_id\":\"" + PHONE + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
     }
@@ -172,7 +179,7 @@ class OnboardingEndToEndTest {
                     row.put(column, cipher.decrypt(value.toString(), "tenant_configs." + column + "/" + tenant));
                 }
             }
-            Optional.ofNullable(row.get("registration_pin")).ifPresent(pin -> SECRETS.add(pin.toString()));
+            Optional.ofNullable(row.get("registration_pin")).ifPresent(pin -> register(pin.toString()));
             return row;
         });
     }
@@ -272,7 +279,7 @@ class OnboardingEndToEndTest {
     @Test
     void meta_not_answering_in_time_is_504() throws Exception {
         exchangeAnswers(okJson("{\"access_token\":\"EAAG-too-late\"}").withFixedDelay(3_000));
-        SECRETS.add("EAAG-too-late");
+        register("EAAG-too-late");
 
         HttpResponse<String> response = onboard("acme");
 

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tenantconfig.application.fixtures.SecretValues;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.ConfigField;
 import io.tenantconfig.domain.MetaId;
@@ -43,9 +44,9 @@ class GraphApiMetaOnboardingTest {
     static final WireMockExtension GRAPH = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    private static final String APP_SECRET = "app-secret-5f4dcc3b5aa765d61d83";
-    private static final SignupCode CODE = new SignupCode("AQBx-signup-code-3f9a");
-    private static final Secret TOKEN = Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-business-token-77aa");
+    private static final String APP_SECRET = SecretValues.secret("app-secret-5f4dcc3b5aa765d61d83");
+    private static final SignupCode CODE = new SignupCode(SecretValues.secret("AQBx-signup-code-3f9a"));
+    private static final Secret TOKEN = Secret.of(ConfigField.ACCESS_TOKEN, SecretValues.secret("EAAG-business-token-77aa"));
     private static final MetaId WABA = MetaId.parse(ConfigField.WABA_ID, "102290129340398");
     private static final MetaId PHONE = MetaId.parse(ConfigField.PHONE_NUMBER_ID, "106540352242922");
 

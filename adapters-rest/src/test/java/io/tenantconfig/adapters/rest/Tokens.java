@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.rest;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.application.fixtures.SecretValues;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,7 +18,7 @@ import javax.crypto.SecretKey;
 /** Tokens as the platform's issuer writes them, and the malformed and hostile ones it never should. */
 final class Tokens {
 
-    static final String SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
+    static final String SECRET = SecretValues.secret("test-secret-of-at-least-thirty-two-bytes-0123456789");
     static final SecretKey HMAC_KEY = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
     static final KeyPair RSA = rsaKeyPair();
 
@@ -58,11 +59,11 @@ final class Tokens {
     }
 
     static String hs256(Map<String, Object> claims) {
-        return Jwts.builder().claims(claims).signWith(HMAC_KEY, Jwts.SIG.HS256).compact();
+        return SecretValues.secret(Jwts.builder().claims(claims).signWith(HMAC_KEY, Jwts.SIG.HS256).compact());
     }
 
     static String rs256(Map<String, Object> claims) {
-        return Jwts.builder().claims(claims).signWith(RSA.getPrivate(), Jwts.SIG.RS256).compact();
+        return SecretValues.secret(Jwts.builder().claims(claims).signWith(RSA.getPrivate(), Jwts.SIG.RS256).compact());
     }
 
     static Map<String, Object> expiredCopy(Map<String, Object> claims) {

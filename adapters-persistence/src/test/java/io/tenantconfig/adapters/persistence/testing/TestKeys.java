@@ -2,12 +2,13 @@ package io.tenantconfig.adapters.persistence.testing;
 
 import io.tenantconfig.adapters.persistence.crypto.Keysets;
 import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.application.fixtures.SecretValues;
 import java.security.GeneralSecurityException;
 
 /** An encryption keyset made once per test JVM, as dev.yml makes one on first start. */
 public final class TestKeys {
 
-    public static final String KEYSET = generate();
+    public static final String KEYSET = SecretValues.secret(generate());
 
     private TestKeys() {
     }
