@@ -60,7 +60,7 @@ public class ConfigLoaderBenchmark {
         pool.setMaxActive(4);
         Jdbi jdbi = Jdbi.create(pool);
         JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
-        database.insert(TestConfigs.aMinimalConfig("acme").build());
+        database.insert(TestConfigs.aConfig("acme").build()); // with its secrets: an uncached read decrypts them
         CachingTenantConfigRepository cache = new CachingTenantConfigRepository(database, 10_000, Duration.ofMinutes(5));
         cache.announcementsRestored();
         JdbiAuditTrail audit = new JdbiAuditTrail(jdbi);
