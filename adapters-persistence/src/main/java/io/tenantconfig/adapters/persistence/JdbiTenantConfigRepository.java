@@ -93,6 +93,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     private final Jdbi jdbi;
     private final SecretCipher cipher;
     private final TenantConfigRowMapper rowMapper;
+    private final TenantConfigRowMapper deletedRowMapper;
     private final Actor actor;
     private final AuditAction deleteAction;
 
@@ -106,7 +107,8 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
         this.cipher = cipher;
         this.actor = actor;
         this.deleteAction = deleteAction;
-        this.rowMapper = new TenantConfigRowMapper(cipher);
+        this.rowMapper = new TenantConfigRowMapper(cipher, false);
+        this.deletedRowMapper = new TenantConfigRowMapper(cipher, true);
         // Statement exceptions would otherwise quote the bound arguments, tokens included, into
         // every log line that prints them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -174,7 +176,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                             ? handle.createQuery(DELETE_AT_VERSION).bind("version", version.getAsInt())
                             : handle.createQuery(DELETE))
                     .bind("tenantId", tenantId.value())
-                    .map(rowMapper)
+                    .map(deletedRowMapper)
                     .findOne();
             if (deleted.isPresent()) {
                 notifyChanged(handle, tenantId.value());

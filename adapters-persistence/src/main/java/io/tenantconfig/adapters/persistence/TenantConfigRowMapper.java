@@ -9,6 +9,7 @@ import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 import io.tenantconfig.domain.port.SecretCipher;
+import io.tenantconfig.domain.port.SecretUnreadableException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -18,9 +19,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class TenantConfigRowMapper implements RowMapper<TenantConfig> {
 
     private final SecretCipher cipher;
+    private final boolean skipUnreadableSecrets;
 
-    TenantConfigRowMapper(SecretCipher cipher) {
+    /**
+     * @param skipUnreadableSecrets leave a secret that does not decrypt out instead of failing: only
+     *     for rows being deleted, so that a damaged configuration can still be removed
+     */
+    TenantConfigRowMapper(SecretCipher cipher, boolean skipUnreadableSecrets) {
         this.cipher = cipher;
+        this.skipUnreadableSecrets = skipUnreadableSecrets;
     }
 
     @Override
@@ -55,6 +62,14 @@ final class TenantConfigRowMapper implements RowMapper<TenantConfig> {
     }
 
     private Secret secret(ResultSet rs, String column, ConfigField field, String tenant) throws SQLException {
-        return Columns.nullable(rs, column, stored -> Secret.of(field, cipher.decrypt(stored, Columns.location(column, tenant))));
+        try {
+            return Columns.nullable(rs, column,
+                    stored -> Secret.of(field, cipher.decrypt(stored, Columns.location(column, tenant))));
+        } catch (SecretUnreadableException e) {
+            if (skipUnreadableSecrets) {
+                return null;
+            }
+            throw e;
+        }
     }
 }

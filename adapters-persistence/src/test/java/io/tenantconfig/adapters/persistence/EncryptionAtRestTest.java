@@ -9,6 +9,8 @@ import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.port.DeleteOutcome;
+import io.tenantconfig.domain.port.ExpectedVersion;
 import io.tenantconfig.domain.port.SecretUnreadableException;
 import java.util.List;
 import java.util.Map;
@@ -130,5 +132,17 @@ class EncryptionAtRestTest {
         assertThat(rawRow("legacy").toString()).doesNotContain("EAAG-legacy-plain-token").doesNotContain("legacy-app-secret");
         assertThat(repository(keyset).findByTenant(TenantId.of("legacy")).orElseThrow().fbAppSecret().reveal())
                 .isEqualTo("legacy-app-secret");
+    }
+
+    @Test
+    void a_configuration_whose_secret_no_longer_decrypts_can_still_be_deleted() {
+        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
+
+        DeleteOutcome outcome = repository(keyset).delete(TenantId.of("acme"), ExpectedVersion.any());
+
+        assertThat(outcome).isInstanceOf(DeleteOutcome.Deleted.class);
+        assertThat(((DeleteOutcome.Deleted) outcome).config().fbAppSecret()).isNull();
+        assertThat(repository(keyset).findByTenant(TenantId.of("acme"))).isEmpty();
     }
 }

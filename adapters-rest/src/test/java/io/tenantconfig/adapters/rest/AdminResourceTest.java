@@ -137,4 +137,35 @@ class AdminResourceTest {
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(body(response)).containsEntry("detail", "Tenant configuration not found");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=1001", "limit=ten", "before=0", "before=abc"})
+    void the_audit_trail_refuses_parameters_out_of_range_naming_them(String parameter) {
+        String[] pair = parameter.split("=");
+
+        Response response = get(API.target("/api/v1/tenant/admin/configs/audit").queryParam(pair[0], pair[1]));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString()).contains("field=" + pair[0]);
+    }
+
+    @Test
+    void the_audit_trail_refuses_a_tenant_id_that_cannot_be_one() {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("tenant_id", "t".repeat(101)));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString()).contains("field=tenant_id");
+    }
+
+    @Test
+    void the_audit_trail_pages_newest_first() {
+        Map<String, Object> first = body(get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("limit", 2)));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) first.get("records");
+        assertThat(records).extracting(r -> r.get("tenant_id")).containsExactly("initech", "globex");
+        Map<String, Object> second = body(get(API.target("/api/v1/tenant/admin/configs/audit")
+                .queryParam("limit", 2).queryParam("before", first.get("next_before"))));
+        assertThat(second.get("records").toString()).contains("tenant_id=acme");
+    }
 }

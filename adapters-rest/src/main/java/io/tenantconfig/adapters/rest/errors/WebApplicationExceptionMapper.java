@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.glassfish.jersey.server.ParamException;
 
 /**
@@ -20,6 +21,9 @@ import org.glassfish.jersey.server.ParamException;
  * API's error format. A response that already carries a body (the 401 challenge) is kept as is.
  */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    /** The API's numeric query parameters. */
+    private static final Set<String> NUMERIC_PARAMETERS = Set.of("skip", "limit", "before");
 
     @Context
     private ResourceInfo resource;
@@ -34,8 +38,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             // Jersey answers 404 for a query parameter that is not a number; it is bad input.
             String name = param.getParameterName();
             return Problem.response(422, "The request has invalid parameters: " + name + ".",
-                    List.of(new Problem.FieldError(name, "must be a " + ("limit".equals(name) || "skip".equals(name)
-                            ? "whole number" : "valid value"))), Map.of());
+                    List.of(new Problem.FieldError(name, NUMERIC_PARAMETERS.contains(name)
+                            ? "must be a whole number" : "is not a valid value")), Map.of());
         }
         int status = response.getStatus();
         Map<String, String> headers = response.getHeaderString(HttpHeaders.ALLOW) == null
