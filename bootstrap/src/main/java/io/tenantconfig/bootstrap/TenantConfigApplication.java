@@ -146,6 +146,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         }
         properties.setProperty("ApplicationName", "tenant-config-listener");
         properties.setProperty("tcpKeepAlive", "true");
+        // With the listener's periodic check, a connection that died silently is noticed within seconds.
+        properties.setProperty("socketTimeout", "10");
         return DriverManager.getConnection(dataSource.getUrl(), properties);
     }
 

@@ -22,6 +22,8 @@ public final class ConfigChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeListener.class);
     private static final int POLL_MILLIS = 250;
+    /** A connection that died silently is only noticed when used: check it this often. */
+    private static final long CHECK_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
     /** Opens a new connection to the database. */
     @FunctionalInterface
@@ -78,6 +80,7 @@ public final class ConfigChangeListener {
 
     private void run(boolean listening) {
         boolean connected = listening;
+        long lastCheck = System.nanoTime();
         while (running) {
             if (!connected) {
                 sleep(reconnectDelay);
@@ -93,6 +96,12 @@ public final class ConfigChangeListener {
                 continue;
             }
             try {
+                if (System.nanoTime() - lastCheck > CHECK_EVERY_NANOS) {
+                    try (Statement check = connection.createStatement()) {
+                        check.execute("SELECT 1");
+                    }
+                    lastCheck = System.nanoTime();
+                }
                 PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (received != null) {
                     for (PGNotification notification : received) {
