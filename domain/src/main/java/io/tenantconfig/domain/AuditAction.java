@@ -25,8 +25,7 @@ public enum AuditAction {
         if (before.isActive() != after.isActive()) {
             return after.isActive() ? ACTIVATE : DEACTIVATE;
         }
-        if (before.onboardingStatus() != after.onboardingStatus()
-                || (after.onboardingStatus() == OnboardingStatus.TOKEN_EXCHANGED && !after.accessToken().equals(before.accessToken()))) {
+        if (before.onboardingStatus() != after.onboardingStatus()) {
             return switch (after.onboardingStatus()) {
                 case TOKEN_EXCHANGED -> ONBOARDING_TOKEN_EXCHANGED;
                 case WEBHOOK_SUBSCRIBED -> ONBOARDING_WEBHOOK_SUBSCRIBED;

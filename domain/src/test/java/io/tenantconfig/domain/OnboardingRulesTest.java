@@ -87,4 +87,14 @@ class OnboardingRulesTest {
     void a_signup_code_never_prints() {
         assertThat(new SignupCode("AQD-secret-code").toString()).doesNotContain("AQD");
     }
+
+    @Test
+    void clearing_the_token_mid_onboarding_is_an_update_in_the_audit_trail() {
+        TenantConfig started = TenantConfig.onboard(TenantId.of("acme"), "alice", ACCOUNT, GRANT, CLOCK);
+
+        TenantConfig cleared = started.update(TenantConfigChanges.builder().accessToken(Change.clear()).build(), CLOCK);
+
+        assertThat(AuditAction.ofChange(started, cleared)).isEqualTo(AuditAction.UPDATE);
+        assertThat(TenantConfig.changedFields(started, cleared)).containsExactly("access_token");
+    }
 }

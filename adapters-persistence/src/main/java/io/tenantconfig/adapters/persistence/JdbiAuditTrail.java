@@ -37,12 +37,15 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public void recordSecretsRead(TenantId tenantId, Actor actor) {
-        jdbi.useHandle(handle -> record(handle, actor, tenantId, AuditAction.SECRETS_READ, Set.of()));
+        Availability.available(() -> jdbi.withHandle(handle -> {
+            record(handle, actor, tenantId, AuditAction.SECRETS_READ, Set.of());
+            return null;
+        }));
     }
 
     @Override
     public List<AuditRecord> page(Optional<TenantId> tenantId, Optional<Long> before, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(PAGE)
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(PAGE)
                 .bind("tenantId", tenantId.map(TenantId::value).orElse(null))
                 .bind("before", before.orElse(null))
                 .bind("limit", limit)
@@ -54,7 +57,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                         rs.getString("tenant_id") == null ? null : TenantId.of(rs.getString("tenant_id")),
                         AuditAction.valueOf(rs.getString("action")),
                         split(rs.getString("fields"))))
-                .list());
+                .list()));
     }
 
     /** Writes one record with {@code handle}, inside whatever transaction it is in. */

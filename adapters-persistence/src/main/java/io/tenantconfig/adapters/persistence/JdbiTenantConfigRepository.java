@@ -12,17 +12,12 @@ import io.tenantconfig.domain.port.SecretCipher;
 import io.tenantconfig.domain.port.TenantConfigPage;
 import io.tenantconfig.domain.port.TenantConfigRepository;
 import io.tenantconfig.domain.port.TenantConfigStatistics;
-import io.tenantconfig.domain.port.StoreUnavailableException;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -126,7 +121,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public Optional<TenantConfig> findByTenant(TenantId tenantId) {
-        return available(() -> jdbi.withHandle(handle -> handle.createQuery(FIND_BY_TENANT)
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(FIND_BY_TENANT)
                 .bind("tenantId", tenantId.value())
                 .map(rowMapper)
                 .findOne()));
@@ -134,7 +129,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public SaveOutcome insert(TenantConfig config) {
-        return available(() -> jdbi.inTransaction(handle -> {
+        return Availability.available(() -> jdbi.inTransaction(handle -> {
             Optional<TenantConfig> saved = bindFields(handle.createQuery(INSERT), config).map(rowMapper).findOne();
             if (saved.isEmpty()) {
                 return new SaveOutcome.AlreadyExists(config.tenantId());
@@ -148,7 +143,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public SaveOutcome update(TenantConfig changed) {
-        return available(() -> jdbi.inTransaction(handle -> {
+        return Availability.available(() -> jdbi.inTransaction(handle -> {
             Optional<TenantConfig> before = handle.createQuery(FIND_BY_TENANT + " FOR UPDATE")
                     .bind("tenantId", changed.tenantId().value())
                     .map(rowMapper)
@@ -171,7 +166,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     @Override
     public DeleteOutcome delete(TenantId tenantId, ExpectedVersion expected) {
         OptionalInt version = expected.value();
-        return available(() -> jdbi.inTransaction(handle -> {
+        return Availability.available(() -> jdbi.inTransaction(handle -> {
             Optional<TenantConfig> deleted = (version.isPresent()
                             ? handle.createQuery(DELETE_AT_VERSION).bind("version", version.getAsInt())
                             : handle.createQuery(DELETE))
@@ -199,7 +194,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public long deleteAll() {
-        return available(() -> jdbi.inTransaction(handle -> {
+        return Availability.available(() -> jdbi.inTransaction(handle -> {
             long deleted = handle.createUpdate(DELETE_ALL).execute();
             notifyChanged(handle, ConfigChanges.ALL_TENANTS);
             JdbiAuditTrail.record(handle, actor, null, AuditAction.DELETE_ALL, List.of());
@@ -222,7 +217,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
     @Override
     public TenantConfigPage page(long skip, int limit) {
         // One snapshot for both statements, so the total matches the page.
-        return available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        return Availability.available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             long total = handle.createQuery(COUNT).mapTo(Long.class).one();
             List<TenantConfig> configs = handle.createQuery(PAGE)
                     .bind("limit", limit)
@@ -235,7 +230,7 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     @Override
     public TenantConfigStatistics statistics() {
-        return available(() -> jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
                 .map((rs, ctx) -> new TenantConfigStatistics(
                         rs.getLong("total"),
                         rs.getLong("active"),
@@ -247,28 +242,6 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
 
     private String encrypted(TenantConfig config, String column, Secret secret) {
         return secret == null ? null : cipher.encrypt(secret.reveal(), Columns.location(column, config.tenantId().value()));
-    }
-
-    /**
-     * Runs a database call, turning "the database cannot be reached" into the port's
-     * {@link StoreUnavailableException}, so callers can answer 503 instead of 500.
-     */
-    private static <T> T available(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConnectionException e) {
-            throw new StoreUnavailableException("no connection to the database", e);
-        } catch (JdbiException e) {
-            if (e.getCause() instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
-                throw new StoreUnavailableException("the database is unavailable (SQLSTATE " + sql.getSQLState() + ")", e);
-            }
-            throw e;
-        }
-    }
-
-    /** Connection exceptions (class 08) and operator intervention, e.g. shutdown (57P). */
-    private static boolean isUnavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private <S extends SqlStatement<S>> S bindFields(S statement, TenantConfig config) {

@@ -73,6 +73,12 @@ class AuthResourceTest {
     }
 
     @Test
+    void a_token_naming_a_user_longer_than_the_service_can_record_is_refused() {
+        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(256), "tenant_id", "acme"))).getStatus()).isEqualTo(401);
+        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(255), "tenant_id", "acme"))).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void a_token_with_an_unusable_tenant_id_is_refused() {
         assertThat(verify(Tokens.hs256(claims("sub", "u", "tenant_id", "t".repeat(101)))).getStatus()).isEqualTo(401);
     }

@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.LogLeakGuard;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.client.Entity;
@@ -69,6 +70,8 @@ class TenantIsolationProperties {
 
     @BeforeContainer
     static void start() throws Throwable {
+        // jqwik runs outside JUnit Jupiter, so the suite-wide guard is attached and checked here.
+        LogLeakGuard.attach();
         fixture = ApiFixture.withHs256();
         api = fixture.resources;
         api.before();
@@ -77,6 +80,7 @@ class TenantIsolationProperties {
     @AfterContainer
     static void stop() throws Throwable {
         api.after();
+        assertThat(LogLeakGuard.leaks()).as("log lines holding a secret").isEmpty();
     }
 
     @Provide

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class JwtVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
+    /** The longest user id the service records (user_id, audit actor). */
+    static final int MAX_SUBJECT_LENGTH = 255;
 
     private final JwtSettings settings;
     private final JwtParser parser;
@@ -74,8 +76,9 @@ public final class JwtVerifier {
             return Optional.empty();
         }
         Optional<String> subject = firstText(claims, settings.claims().user());
-        if (subject.isEmpty()) {
-            LOG.debug("Token refused: it names no user ({})", settings.claims().user());
+        if (subject.isEmpty() || subject.get().length() > MAX_SUBJECT_LENGTH) {
+            LOG.debug("Token refused: it names no user ({}), or one longer than {} characters",
+                    settings.claims().user(), MAX_SUBJECT_LENGTH);
             return Optional.empty();
         }
         TenantId tenant;
