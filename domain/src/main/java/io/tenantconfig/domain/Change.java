@@ -1,7 +1,6 @@
 package io.tenantconfig.domain;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * What a partial update does to one field: keep it, set it, or clear it. "Not mentioned" and
@@ -34,11 +33,6 @@ public final class Change<T> {
         return new Change<>(true, Objects.requireNonNull(value, "value"));
     }
 
-    /** {@code null} clears, anything else sets. */
-    public static <T> Change<T> toNullable(T value) {
-        return value == null ? clear() : to(value);
-    }
-
     public boolean isGiven() {
         return given;
     }
@@ -49,13 +43,6 @@ public final class Change<T> {
 
     public T applyTo(T current) {
         return given ? value : current;
-    }
-
-    public <R> Change<R> map(Function<? super T, ? extends R> mapping) {
-        if (!given) {
-            return keep();
-        }
-        return value == null ? clear() : to(mapping.apply(value));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.tenantconfig.domain;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The writable fields of a configuration, each kept, set or cleared. A new configuration is made
@@ -49,31 +47,6 @@ public record TenantConfigChanges(
     /** No field changes. */
     public static TenantConfigChanges none() {
         return builder().build();
-    }
-
-    /** The names of the fields this request sets or clears (never their values). */
-    public Set<ConfigField> givenFields() {
-        Set<ConfigField> given = EnumSet.noneOf(ConfigField.class);
-        addIfGiven(given, ConfigField.WABA_ID, wabaId);
-        addIfGiven(given, ConfigField.PHONE_NUMBER_ID, phoneNumberId);
-        addIfGiven(given, ConfigField.BUSINESS_ID, businessId);
-        addIfGiven(given, ConfigField.DISPLAY_PHONE_NUMBER, displayPhoneNumber);
-        addIfGiven(given, ConfigField.ACCESS_TOKEN, accessToken);
-        addIfGiven(given, ConfigField.FB_APP_ID, fbAppId);
-        addIfGiven(given, ConfigField.FB_APP_SECRET, fbAppSecret);
-        addIfGiven(given, ConfigField.REFRESH_TOKEN, refreshToken);
-        addIfGiven(given, ConfigField.CALLBACK_URL, callbackUrl);
-        addIfGiven(given, ConfigField.REDIRECT_URL, redirectUrl);
-        addIfGiven(given, ConfigField.VERIFY_TOKEN, verifyToken);
-        addIfGiven(given, ConfigField.TOKEN_EXPIRES_AT, tokenExpiresAt);
-        addIfGiven(given, ConfigField.IS_ACTIVE, active);
-        return given;
-    }
-
-    private static void addIfGiven(Set<ConfigField> given, ConfigField field, Change<?> change) {
-        if (change.isGiven()) {
-            given.add(field);
-        }
     }
 
     /** Checks a display phone number as Meta shows it, e.g. {@code +1 555-010-0000}. */

@@ -30,10 +30,6 @@ public final class Violations {
         found.add(new FieldViolation(field.fieldName(), message));
     }
 
-    public boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new InvalidTenantConfigException(found);
