@@ -18,6 +18,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.fixtures.LogLeakGuard;
 import io.tenantconfig.application.fixtures.SecretValues;
 import io.tenantconfig.domain.port.SecretCipher;
 import java.net.http.HttpResponse;
@@ -67,7 +68,6 @@ class OnboardingEndToEndTest {
 
     /** Every secret any case handed out or sent; none may appear in a log line. */
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
-    private static LogCapture logs;
 
     private final ApiClient api = new ApiClient(APP);
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
@@ -86,15 +86,15 @@ class OnboardingEndToEndTest {
 
     @BeforeAll
     static void captureLogs() {
-        logs = LogCapture.attach();
+        LogLeakGuard.attach();
         register(APP_SECRET);
     }
 
     @AfterAll
     static void noSecretWasLogged() {
         GRAPH.stop();
-        assertThat(logs.lines()).as("captured log lines").isNotEmpty();
-        for (String line : logs.lines()) {
+        assertThat(LogLeakGuard.lines()).as("captured log lines").isNotEmpty();
+        for (String line : LogLeakGuard.lines()) {
             for (String secret : SECRETS) {
                 assertThat(line).as("a log line").doesNotContain(secret);
             }
