@@ -159,7 +159,9 @@ public final class JdbiTenantConfigRepository implements TenantConfigRepository 
                         TenantConfig.changedFields(before.orElse(null), saved.get()));
                 return new SaveOutcome.Saved(saved.get());
             }
-            return refusal(handle, changed.tenantId());
+            // The row is locked since it was read: what was read says why nothing was updated.
+            return before.<SaveOutcome>map(row -> new SaveOutcome.VersionConflict(changed.tenantId(), row.version()))
+                    .orElseGet(() -> new SaveOutcome.NotFound(changed.tenantId()));
         }));
     }
 
