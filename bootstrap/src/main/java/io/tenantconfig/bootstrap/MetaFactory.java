@@ -1,15 +1,13 @@
 package io.tenantconfig.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.util.Duration;
 import io.tenantconfig.adapters.meta.GraphApiMetaOnboarding;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
-import io.tenantconfig.application.usecase.OnboardingPolicy;
-import io.tenantconfig.domain.ConfigField;
+import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
-import io.tenantconfig.domain.port.MetaOnboarding;
+import io.tenantconfig.application.port.out.MetaOnboarding;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,15 +44,15 @@ public class MetaFactory {
     private boolean registerPhone = true;
     private boolean forwardRedirectUri;
 
-    public MetaOnboarding build(ObjectMapper json, Clock clock) {
+    public MetaOnboarding build(Clock clock) {
         return new GraphApiMetaOnboarding(new GraphApiSettings(
                 URI.create(graphApiBaseUrl),
                 graphApiVersion,
-                MetaId.parse(ConfigField.FB_APP_ID, appId),
-                Secret.of(ConfigField.FB_APP_SECRET, appSecret),
+                MetaId.parse(appId),
+                Secret.of(appSecret),
                 java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
                 java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
-                java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds())), json, clock);
+                java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds())), clock);
     }
 
     public OnboardingPolicy policy() {

@@ -1,18 +1,23 @@
 package io.tenantconfig.bootstrap;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 
-/** The hexagon's rules (DESIGN.md, "Modules"), checked on the production classes of every module. */
+/** The hexagon's rules (docs/architecture.md), checked on the production classes of every module. */
 @AnalyzeClasses(packages = "io.tenantconfig",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
@@ -27,8 +32,22 @@ class ArchitectureTest {
 
     private static final String DOMAIN = "io.tenantconfig.domain..";
     private static final String APPLICATION = "io.tenantconfig.application..";
+    private static final String INBOUND_PORTS = "io.tenantconfig.application.port.in..";
+    private static final String OUTBOUND_PORTS = "io.tenantconfig.application.port.out..";
+    private static final String SERVICES = "io.tenantconfig.application.service..";
     private static final String ADAPTERS = "io.tenantconfig.adapters..";
     private static final String BOOTSTRAP = "io.tenantconfig.bootstrap..";
+
+    @ArchTest
+    static final ArchRule the_hexagon_has_its_layers = onionArchitecture()
+            .domainModels(DOMAIN)
+            .applicationServices(APPLICATION)
+            .adapter("rest", "io.tenantconfig.adapters.rest..")
+            .adapter("persistence", "io.tenantconfig.adapters.persistence..")
+            .adapter("meta", "io.tenantconfig.adapters.meta..")
+            .withOptionalLayers(true)
+            // The composition root wires every layer together; it is the one place allowed to.
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage(BOOTSTRAP), DescribedPredicate.alwaysTrue());
 
     @ArchTest
     static final ArchRule the_domain_depends_only_on_the_jdk_and_itself = classes()
@@ -39,6 +58,22 @@ class ArchitectureTest {
     static final ArchRule the_application_depends_only_on_the_jdk_the_domain_and_itself = classes()
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+
+    @ArchTest
+    static final ArchRule ports_never_know_the_services_behind_them = noClasses()
+            .that().resideInAnyPackage(INBOUND_PORTS, OUTBOUND_PORTS)
+            .should().dependOnClassesThat().resideInAPackage(SERVICES);
+
+    @ArchTest
+    static final ArchRule each_service_implements_exactly_one_use_case = classes()
+            .that().resideInAPackage(SERVICES).and().areNotInterfaces().and().areTopLevelClasses()
+            .and().haveSimpleNameEndingWith("Service")
+            .should(implementExactlyOneInboundPort());
+
+    @ArchTest
+    static final ArchRule adapters_call_use_cases_through_their_ports_only = noClasses()
+            .that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(SERVICES);
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices()
@@ -56,15 +91,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("io.dropwizard.core.Application")
             .orShould().dependOnClassesThat().areAssignableTo(io.dropwizard.core.Configuration.class);
 
-    @ArchTest
-    static final ArchRule adapters_use_use_cases_through_their_interfaces = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat(describe("implementations of use cases",
-                    ArchitectureTest::implementsAUseCase));
-
-    private static boolean implementsAUseCase(JavaClass type) {
-        return !type.isInterface() && type.getAllRawInterfaces().stream()
-                .anyMatch(i -> i.getPackageName().equals("io.tenantconfig.application.usecase")
-                        && i.getSimpleName().endsWith("UseCase"));
+    private static ArchCondition<JavaClass> implementExactlyOneInboundPort() {
+        return new ArchCondition<>("implement exactly one inbound port (one use case, one class)") {
+            @Override
+            public void check(JavaClass service, ConditionEvents events) {
+                List<String> ports = service.getAllRawInterfaces().stream()
+                        .filter(type -> type.getPackageName().startsWith("io.tenantconfig.application.port.in"))
+                        .map(JavaClass::getSimpleName)
+                        .toList();
+                events.add(new SimpleConditionEvent(service, ports.size() == 1,
+                        service.getSimpleName() + " implements " + ports));
+            }
+        };
     }
 }

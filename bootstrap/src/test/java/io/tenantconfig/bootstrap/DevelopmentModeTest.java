@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +31,6 @@ class DevelopmentModeTest {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"));
     }
 
-    private static Jdbi jdbi(DropwizardTestSupport<TenantConfigConfiguration> server) {
-        return Jdbi.create(server.getConfiguration().getDatabase().dataSourceFactory().getUrl(), "postgres", "");
-    }
 
     private static int healthStatus(DropwizardTestSupport<TenantConfigConfiguration> server) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
@@ -49,8 +44,9 @@ class DevelopmentModeTest {
         first.before();
         try {
             assertThat(healthStatus(first)).isEqualTo(200);
-            jdbi(first).useHandle(h -> h.execute(
-                    "INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id) VALUES ('acme', '1', '2')"));
+            ApiClient api = new ApiClient(first);
+            assertThat(api.send("POST", "/api/v1/tenant/config", api.token("acme"), "{\"waba_id\":\"1\"}").statusCode())
+                    .isEqualTo(201);
         } finally {
             first.after();
         }
@@ -59,9 +55,10 @@ class DevelopmentModeTest {
         second.before();
         try {
             assertThat(healthStatus(second)).isEqualTo(200);
-            List<String> tenants = jdbi(second).withHandle(h -> h.createQuery(
-                    "SELECT tenant_id FROM tenant_configs").mapTo(String.class).list());
-            assertThat(tenants).containsExactly("acme");
+            ApiClient api = new ApiClient(second);
+            HttpResponse<String> config = api.send("GET", "/api/v1/tenant/config", api.token("acme"), null);
+            assertThat(config.statusCode()).isEqualTo(200);
+            assertThat(config.body()).contains("\"waba_id\":\"1\"");
         } finally {
             second.after();
         }

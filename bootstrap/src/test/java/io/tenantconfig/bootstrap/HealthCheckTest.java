@@ -17,10 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HealthCheckTest {
 
+    private static final TestDatabase DATABASE = TestDatabase.empty();
     private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
             TenantConfigApplication.class,
             ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", TestDatabase.empty().jdbcUrl()),
+            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
             ConfigOverride.config("database.user", TestDatabase.USER));
 
     @Test
@@ -45,7 +46,7 @@ class HealthCheckTest {
                 .get();
 
         assertThat(response.getStatus()).isEqualTo(200);
-        Jdbi jdbi = Jdbi.create(APP.getConfiguration().getDatabase().dataSourceFactory().getUrl(), TestDatabase.USER, "");
+        Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
         long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_configs").mapTo(Long.class).one());
         assertThat(rows).isZero();
     }

@@ -20,7 +20,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.LogLeakGuard;
 import io.tenantconfig.application.fixtures.SecretValues;
-import io.tenantconfig.domain.port.SecretCipher;
+import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;

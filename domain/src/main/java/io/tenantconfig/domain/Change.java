@@ -1,6 +1,7 @@
 package io.tenantconfig.domain;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a partial update does to one field: keep it, set it, or clear it. "Not mentioned" and
@@ -33,6 +34,16 @@ public final class Change<T> {
         return new Change<>(true, Objects.requireNonNull(value, "value"));
     }
 
+    /** Set to {@code value}, or keep the field as it is when there is none. */
+    public static <T> Change<T> toIfGiven(T value) {
+        return value == null ? keep() : to(value);
+    }
+
+    /** Set to {@code value}, or clear the field when there is none. */
+    public static <T> Change<T> toOrClear(T value) {
+        return value == null ? clear() : to(value);
+    }
+
     public boolean isGiven() {
         return given;
     }
@@ -41,6 +52,12 @@ public final class Change<T> {
         return given && value == null;
     }
 
+    /** The value this change sets; empty when it keeps or clears the field. */
+    public Optional<T> newValue() {
+        return Optional.ofNullable(value);
+    }
+
+    /** The field's value after this change, given its value before. */
     public T applyTo(T current) {
         return given ? value : current;
     }

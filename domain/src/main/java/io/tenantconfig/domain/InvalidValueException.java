@@ -2,17 +2,14 @@ package io.tenantconfig.domain;
 
 import java.util.Objects;
 
-/** A value refused by a value object; the message names the field and says what is expected. */
+/**
+ * A value refused by a value type. The message says what is expected, without naming a field
+ * ("must be 1 to 32 digits"): the caller knows which field it was reading and puts its name in
+ * front. Never carries the refused value, which may be a secret.
+ */
 public final class InvalidValueException extends IllegalArgumentException {
 
-    private final ConfigField field;
-
-    public InvalidValueException(ConfigField field, String message) {
-        super(Objects.requireNonNull(message, "message"));
-        this.field = Objects.requireNonNull(field, "field");
-    }
-
-    public ConfigField field() {
-        return field;
+    public InvalidValueException(String expectation) {
+        super(Objects.requireNonNull(expectation, "expectation"));
     }
 }

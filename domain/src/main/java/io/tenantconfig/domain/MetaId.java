@@ -1,6 +1,5 @@
 package io.tenantconfig.domain;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -13,18 +12,12 @@ public record MetaId(String value) {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + MAX_LENGTH + "}");
 
     public MetaId {
-        Objects.requireNonNull(value, "value");
-        if (!DIGITS.matcher(value).matches()) {
-            throw new IllegalArgumentException("a Meta id is 1 to " + MAX_LENGTH + " digits");
+        if (value == null || !DIGITS.matcher(value).matches()) {
+            throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " digits");
         }
     }
 
-    /** Parses the id given for {@code field}, refusing anything that is not 1 to 32 digits. */
-    public static MetaId parse(ConfigField field, String value) {
-        if (value == null || !DIGITS.matcher(value).matches()) {
-            throw new InvalidValueException(field,
-                    field.fieldName() + " must be 1 to " + MAX_LENGTH + " digits");
-        }
+    public static MetaId parse(String value) {
         return new MetaId(value);
     }
 

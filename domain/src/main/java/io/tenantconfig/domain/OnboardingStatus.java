@@ -2,7 +2,8 @@ package io.tenantconfig.domain;
 
 /**
  * How far Meta's Embedded Signup got for a tenant. Each value names the last step that succeeded,
- * so a failed run can be resumed from the next one.
+ * so a failed run can be resumed from the next one; a failure itself is in the answer to the
+ * caller, never in the status.
  */
 public enum OnboardingStatus {
     /** Configured by hand, or never onboarded. */
@@ -15,8 +16,11 @@ public enum OnboardingStatus {
     PHONE_REGISTERED,
     /** Every step succeeded. */
     COMPLETED,
-    /** Read if stored, never written: this service records the last step that succeeded instead. */
-    FAILED,
     /** Meta no longer accepts the stored token: the tenant has to run Embedded Signup again. */
-    REAUTHORIZATION_REQUIRED
+    REAUTHORIZATION_REQUIRED;
+
+    /** Whether a run stopped after this step can carry on with the stored token. */
+    public boolean isResumable() {
+        return this == TOKEN_EXCHANGED || this == WEBHOOK_SUBSCRIBED || this == PHONE_REGISTERED;
+    }
 }

@@ -21,25 +21,23 @@ public final class Secret {
     }
 
     /**
-     * Accepts the secret given for {@code field}: 1 to 8192 characters, no control characters, and
-     * not a masked view ({@code ***...}) of another secret.
+     * Accepts a secret: 1 to 8192 characters, no control characters, and not a masked view
+     * ({@code ***...}) of another secret.
      */
-    public static Secret of(ConfigField field, String value) {
+    public static Secret of(String value) {
         if (value == null || value.isEmpty()) {
-            throw new InvalidValueException(field, field.fieldName() + " must not be empty");
+            throw new InvalidValueException("must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException(field,
-                    field.fieldName() + " must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("must be at most " + MAX_LENGTH + " characters");
         }
         if (!Text.isPrintable(value)) {
-            throw new InvalidValueException(field,
-                    field.fieldName() + " must not contain control characters");
+            throw new InvalidValueException("must not contain control characters");
         }
         if (value.startsWith(MASK)) {
             // A client that sends back the masked view it was given would overwrite the secret.
-            throw new InvalidValueException(field, field.fieldName()
-                    + " is a masked value; send the secret itself, or leave the field out to keep it");
+            throw new InvalidValueException(
+                    "is a masked value; send the secret itself, or leave the field out to keep it");
         }
         return new Secret(value);
     }

@@ -10,7 +10,7 @@ public record SignupCode(String value) {
 
     public SignupCode {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH || !Text.isPrintableAscii(value)) {
-            throw new IllegalArgumentException("a signup code is 1 to " + MAX_LENGTH + " printable characters");
+            throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " printable characters");
         }
     }
 

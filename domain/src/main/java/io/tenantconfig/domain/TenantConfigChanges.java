@@ -2,152 +2,87 @@ package io.tenantconfig.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The writable fields of a configuration, each kept, set or cleared. A new configuration is made
- * from its initial values in this same shape; an update applies one to an existing configuration.
+ * The settings a tenant writes, each kept, set or cleared: a new configuration starts from its
+ * initial values in this shape, and a partial update applies one to the current configuration.
+ * Every field may be left out, so the Meta ids can come later (or from onboarding), and the
+ * ConfigLoader falls back field by field for what is missing.
  */
 public record TenantConfigChanges(
         Change<MetaId> wabaId,
-        Change<MetaId> phoneNumberId,
         Change<MetaId> businessId,
-        Change<String> displayPhoneNumber,
-        Change<Secret> accessToken,
+        Change<MetaId> phoneNumberId,
+        Change<DisplayPhoneNumber> displayPhoneNumber,
         Change<MetaId> fbAppId,
         Change<Secret> fbAppSecret,
+        Change<Secret> accessToken,
         Change<Secret> refreshToken,
-        Change<WebUrl> callbackUrl,
-        Change<WebUrl> redirectUrl,
-        Change<VerifyToken> verifyToken,
         Change<Instant> tokenExpiresAt,
+        Change<WebUrl> callbackUrl,
+        Change<VerifyToken> verifyToken,
+        Change<WebUrl> redirectUrl,
         Change<Boolean> active) {
 
-    public static final int MAX_DISPLAY_PHONE_NUMBER_LENGTH = 32;
+    /** Nothing changes. */
+    public static final TenantConfigChanges NONE = new TenantConfigChanges(Change.keep(), Change.keep(),
+            Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(),
+            Change.keep(), Change.keep(), Change.keep(), Change.keep());
 
     public TenantConfigChanges {
         Objects.requireNonNull(wabaId, "wabaId");
-        Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(displayPhoneNumber, "displayPhoneNumber");
-        Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(fbAppId, "fbAppId");
         Objects.requireNonNull(fbAppSecret, "fbAppSecret");
+        Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        Objects.requireNonNull(callbackUrl, "callbackUrl");
-        Objects.requireNonNull(redirectUrl, "redirectUrl");
-        Objects.requireNonNull(verifyToken, "verifyToken");
         Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
+        Objects.requireNonNull(callbackUrl, "callbackUrl");
+        Objects.requireNonNull(verifyToken, "verifyToken");
+        Objects.requireNonNull(redirectUrl, "redirectUrl");
         Objects.requireNonNull(active, "active");
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * What an Embedded Signup sets: the account and number it names, the business and redirect
+     * URL when it gives them, and the token just issued with its expiry.
+     */
+    static TenantConfigChanges signup(SignupAccount account, AccessGrant grant) {
+        return new TenantConfigChanges(Change.to(account.wabaId()), Change.toIfGiven(account.businessId()),
+                Change.to(account.phoneNumberId()), Change.keep(), Change.keep(), Change.keep(),
+                Change.to(grant.token()), Change.keep(), Change.toOrClear(grant.expiresAt()), Change.keep(),
+                Change.keep(), Change.toIfGiven(account.redirectUrl()), Change.keep());
     }
 
-    /** No field changes. */
-    public static TenantConfigChanges none() {
-        return builder().build();
+    /** The settings of {@code current} with these changes applied, and the names of those that changed. */
+    Applied applyTo(TenantConfig current) {
+        FieldEdits edits = new FieldEdits();
+        WhatsAppAccount account = new WhatsAppAccount(
+                edits.apply("waba_id", wabaId, current.account().wabaId()),
+                edits.apply("business_id", businessId, current.account().businessId()));
+        PhoneNumber phone = current.phoneNumber()
+                .identifiedAs(edits.apply("phone_number_id", phoneNumberId, current.phoneNumber().id()));
+        phone = phone.displayedAs(edits.apply("display_phone_number", displayPhoneNumber, phone.displayNumber()));
+        AppCredentials app = new AppCredentials(
+                edits.apply("fb_app_id", fbAppId, current.app().appId()),
+                edits.apply("fb_app_secret", fbAppSecret, current.app().appSecret()));
+        TokenGrant token = current.token()
+                .withAccessToken(edits.apply("access_token", accessToken, current.token().accessToken()));
+        token = token.withRefreshToken(edits.apply("refresh_token", refreshToken, token.refreshToken()));
+        token = token.expiringAt(edits.apply("token_expires_at", tokenExpiresAt, token.expiresAt()));
+        Webhook webhook = new Webhook(
+                edits.apply("callback_url", callbackUrl, current.webhook().callbackUrl()),
+                edits.apply("verify_token", verifyToken, current.webhook().verifyToken()),
+                edits.apply("redirect_url", redirectUrl, current.webhook().redirectUrl()));
+        boolean isActive = edits.flag("is_active", active, current.active());
+        return new Applied(account, phone, app, token, webhook, isActive, edits.changed());
     }
 
-    /** Checks a display phone number as Meta shows it, e.g. {@code +1 555-010-0000}. */
-    public static String displayPhoneNumber(String value) {
-        if (value == null || value.isBlank() || value.length() > MAX_DISPLAY_PHONE_NUMBER_LENGTH
-                || !value.matches("[0-9+()\\-. ]+")) {
-            throw new InvalidValueException(ConfigField.DISPLAY_PHONE_NUMBER,
-                    "display_phone_number must be 1 to " + MAX_DISPLAY_PHONE_NUMBER_LENGTH
-                            + " characters of digits, spaces and + ( ) - .");
-        }
-        return value;
-    }
-
-    /** Builds changes; every field not named is kept. */
-    public static final class Builder {
-        private Change<MetaId> wabaId = Change.keep();
-        private Change<MetaId> phoneNumberId = Change.keep();
-        private Change<MetaId> businessId = Change.keep();
-        private Change<String> displayPhoneNumber = Change.keep();
-        private Change<Secret> accessToken = Change.keep();
-        private Change<MetaId> fbAppId = Change.keep();
-        private Change<Secret> fbAppSecret = Change.keep();
-        private Change<Secret> refreshToken = Change.keep();
-        private Change<WebUrl> callbackUrl = Change.keep();
-        private Change<WebUrl> redirectUrl = Change.keep();
-        private Change<VerifyToken> verifyToken = Change.keep();
-        private Change<Instant> tokenExpiresAt = Change.keep();
-        private Change<Boolean> active = Change.keep();
-
-        private Builder() {
-        }
-
-        public Builder wabaId(Change<MetaId> change) {
-            this.wabaId = change;
-            return this;
-        }
-
-        public Builder phoneNumberId(Change<MetaId> change) {
-            this.phoneNumberId = change;
-            return this;
-        }
-
-        public Builder businessId(Change<MetaId> change) {
-            this.businessId = change;
-            return this;
-        }
-
-        public Builder displayPhoneNumber(Change<String> change) {
-            this.displayPhoneNumber = change;
-            return this;
-        }
-
-        public Builder accessToken(Change<Secret> change) {
-            this.accessToken = change;
-            return this;
-        }
-
-        public Builder fbAppId(Change<MetaId> change) {
-            this.fbAppId = change;
-            return this;
-        }
-
-        public Builder fbAppSecret(Change<Secret> change) {
-            this.fbAppSecret = change;
-            return this;
-        }
-
-        public Builder refreshToken(Change<Secret> change) {
-            this.refreshToken = change;
-            return this;
-        }
-
-        public Builder callbackUrl(Change<WebUrl> change) {
-            this.callbackUrl = change;
-            return this;
-        }
-
-        public Builder redirectUrl(Change<WebUrl> change) {
-            this.redirectUrl = change;
-            return this;
-        }
-
-        public Builder verifyToken(Change<VerifyToken> change) {
-            this.verifyToken = change;
-            return this;
-        }
-
-        public Builder tokenExpiresAt(Change<Instant> change) {
-            this.tokenExpiresAt = change;
-            return this;
-        }
-
-        public Builder active(Change<Boolean> change) {
-            this.active = change;
-            return this;
-        }
-
-        public TenantConfigChanges build() {
-            return new TenantConfigChanges(wabaId, phoneNumberId, businessId, displayPhoneNumber, accessToken,
-                    fbAppId, fbAppSecret, refreshToken, callbackUrl, redirectUrl, verifyToken, tokenExpiresAt,
-                    active);
-        }
+    /** The settings after the changes, and the names of the fields whose value changed. */
+    record Applied(WhatsAppAccount account, PhoneNumber phoneNumber, AppCredentials app, TokenGrant token,
+            Webhook webhook, boolean active, Set<String> changedFields) {
     }
 }

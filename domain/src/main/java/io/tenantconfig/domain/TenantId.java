@@ -10,15 +10,13 @@ public record TenantId(String value) {
 
     public TenantId {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException(ConfigField.TENANT_ID, "tenant_id must not be empty");
+            throw new InvalidValueException("must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException(ConfigField.TENANT_ID,
-                    "tenant_id must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("must be at most " + MAX_LENGTH + " characters");
         }
         if (!Text.isPrintable(value) || !value.strip().equals(value)) {
-            throw new InvalidValueException(ConfigField.TENANT_ID,
-                    "tenant_id must be printable characters without surrounding spaces");
+            throw new InvalidValueException("must be printable characters without surrounding spaces");
         }
     }
 

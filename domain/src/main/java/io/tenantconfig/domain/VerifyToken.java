@@ -9,20 +9,15 @@ public record VerifyToken(String value) {
     public static final int MAX_LENGTH = 255;
 
     public VerifyToken {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !Text.isPrintableAscii(value)) {
-            throw new IllegalArgumentException("a verify token is 1 to 255 printable characters");
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " characters");
+        }
+        if (!Text.isPrintableAscii(value)) {
+            throw new InvalidValueException("must contain printable ASCII characters only");
         }
     }
 
     public static VerifyToken parse(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw new InvalidValueException(ConfigField.VERIFY_TOKEN,
-                    "verify_token must be 1 to " + MAX_LENGTH + " characters");
-        }
-        if (!Text.isPrintableAscii(value)) {
-            throw new InvalidValueException(ConfigField.VERIFY_TOKEN,
-                    "verify_token must contain printable ASCII characters only");
-        }
         return new VerifyToken(value);
     }
 

@@ -17,15 +17,11 @@ public record WebUrl(String value) {
     public WebUrl {
         String problem = problemWith(value);
         if (problem != null) {
-            throw new IllegalArgumentException("a URL " + problem);
+            throw new InvalidValueException(problem);
         }
     }
 
-    public static WebUrl parse(ConfigField field, String value) {
-        String problem = problemWith(value);
-        if (problem != null) {
-            throw new InvalidValueException(field, field.fieldName() + " " + problem);
-        }
+    public static WebUrl parse(String value) {
         return new WebUrl(value);
     }
 

@@ -1,86 +1,118 @@
 package io.tenantconfig.domain;
 
+import static io.tenantconfig.domain.TestChanges.changes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OnboardingRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final SignupAccount ACCOUNT = new SignupAccount(MetaId.parse(ConfigField.WABA_ID, "111"),
-            MetaId.parse(ConfigField.PHONE_NUMBER_ID, "222"), null, null);
-    private static final AccessGrant GRANT = new AccessGrant(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-token-1"), null);
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final UserId ALICE = UserId.of("alice");
+    private static final SignupAccount ACCOUNT = new SignupAccount(MetaId.parse("111"), MetaId.parse("222"), null, null);
+    private static final AccessGrant GRANT = new AccessGrant(Secret.of("EAAG-token-1"), null);
 
     private static TenantConfig onboardedOnce() {
-        TenantConfig config = TenantConfig.onboard(TenantId.of("acme"), "alice", ACCOUNT, GRANT, CLOCK)
-                .withRegistrationPin(Secret.of(ConfigField.REGISTRATION_PIN, "123456"), CLOCK)
-                .onboardingCompleted(CLOCK);
-        return config.update(TenantConfigChanges.builder()
-                .verifyToken(Change.to(VerifyToken.parse("kept"))).build(), CLOCK);
+        TenantConfig config = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config()
+                .registrationPinChosen(Secret.of("123456"), CLOCK).config()
+                .onboardingCompleted(CLOCK).config();
+        return config.changeSettings(changes().verifyToken("kept").build(), CLOCK).config();
     }
 
     @Test
-    void a_first_signup_stores_the_token_and_records_the_exchange() {
-        TenantConfig config = TenantConfig.onboard(TenantId.of("acme"), "alice", ACCOUNT, GRANT, CLOCK);
+    void a_first_signup_stores_the_account_and_the_token_and_records_the_exchange() {
+        Changed onboarded = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK);
 
-        assertThat(config.onboardingStatus()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
-        assertThat(config.accessToken()).isEqualTo(GRANT.token());
-        assertThat(config.isOnboardingCompleted()).isFalse();
-        assertThat(config.isActive()).isTrue();
-        assertThat(config.userId()).isEqualTo("alice");
+        TenantConfig config = onboarded.config();
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+        assertThat(config.token().accessToken()).isEqualTo(GRANT.token());
+        assertThat(config.account().wabaId()).isEqualTo(ACCOUNT.wabaId());
+        assertThat(config.phoneNumber().id()).isEqualTo(ACCOUNT.phoneNumberId());
+        assertThat(config.onboarding().isCompleted()).isFalse();
+        assertThat(config.active()).isTrue();
+        assertThat(config.onboarding().user()).isEqualTo(ALICE);
+        assertThat(onboarded.event().type()).isEqualTo(ConfigEvent.Type.TOKEN_EXCHANGED);
+        assertThat(onboarded.event().fields())
+                .containsExactlyInAnyOrder("waba_id", "phone_number_id", "access_token", "onboarding_status");
     }
 
     @Test
     void reauthorizing_replaces_the_token_and_starts_a_new_run_but_keeps_the_settings() {
-        AccessGrant renewed = new AccessGrant(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-token-2"), NOW.plusSeconds(60));
+        AccessGrant renewed = new AccessGrant(Secret.of("EAAG-token-2"), NOW.plusSeconds(60));
 
-        TenantConfig config = onboardedOnce().reauthorize("bob", ACCOUNT, renewed, CLOCK);
+        Changed reauthorized = onboardedOnce().reauthorize(UserId.of("bob"), ACCOUNT, renewed, CLOCK);
 
-        assertThat(config.accessToken().reveal()).isEqualTo("EAAG-token-2");
-        assertThat(config.tokenExpiresAt()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(config.onboardingStatus()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
-        assertThat(config.isOnboardingCompleted()).isFalse();
-        assertThat(config.verifyToken().value()).isEqualTo("kept");
-        assertThat(config.registrationPin().reveal()).as("same number, same PIN").isEqualTo("123456");
-        assertThat(config.userId()).isEqualTo("bob");
+        TenantConfig config = reauthorized.config();
+        assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-token-2");
+        assertThat(config.token().expiresAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+        assertThat(config.onboarding().isCompleted()).isFalse();
+        assertThat(config.webhook().verifyToken().value()).isEqualTo("kept");
+        assertThat(config.phoneNumber().registrationPin().reveal()).as("same number, same PIN").isEqualTo("123456");
+        assertThat(config.onboarding().user()).isEqualTo(UserId.of("bob"));
+        assertThat(reauthorized.event().fields())
+                .containsExactlyInAnyOrder("access_token", "token_expires_at", "onboarding_status");
     }
 
     @Test
     void reauthorizing_with_another_phone_number_forgets_the_old_numbers_pin() {
-        SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse(ConfigField.PHONE_NUMBER_ID, "333"), null, null);
+        SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
 
-        TenantConfig config = onboardedOnce().reauthorize("alice", otherNumber, GRANT, CLOCK);
+        TenantConfig config = onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, CLOCK).config();
 
-        assertThat(config.phoneNumberId().value()).isEqualTo("333");
-        assertThat(config.registrationPin()).isNull();
+        assertThat(config.phoneNumber().id().value()).isEqualTo("333");
+        assertThat(config.phoneNumber().registrationPin()).isNull();
     }
 
     @Test
     void completing_marks_the_config_onboarded_now() {
         TenantConfig config = onboardedOnce();
 
-        assertThat(config.onboardingStatus()).isEqualTo(OnboardingStatus.COMPLETED);
-        assertThat(config.isOnboardingCompleted()).isTrue();
-        assertThat(config.onboardedAt()).isEqualTo(NOW);
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(config.onboarding().isCompleted()).isTrue();
+        assertThat(config.onboarding().onboardedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void each_step_says_which_step_it_was() {
+        TenantConfig started = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+
+        assertThat(started.tokenVerified(null, CLOCK).event().type()).isEqualTo(ConfigEvent.Type.TOKEN_VERIFIED);
+        assertThat(started.webhookSubscribed(CLOCK).event().type()).isEqualTo(ConfigEvent.Type.WEBHOOK_SUBSCRIBED);
+        assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
+                .isEqualTo(OnboardingStatus.PHONE_REGISTERED);
+        assertThat(started.onboardingCompleted(CLOCK).event().fields())
+                .containsExactlyInAnyOrder("onboarding_status", "onboarded_at");
+    }
+
+    @Test
+    void a_checked_token_records_when_it_was_checked_and_when_it_expires() {
+        TenantConfig verified = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config()
+                .tokenVerified(NOW.plusSeconds(3600), CLOCK).config();
+
+        assertThat(verified.token().lastVerifiedAt()).isEqualTo(NOW);
+        assertThat(verified.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
     }
 
     @Test
     void a_token_meta_refuses_needs_a_new_signup() {
-        TenantConfig config = onboardedOnce().reauthorizationRequired(CLOCK);
+        TenantConfig config = onboardedOnce().reauthorizationRequired(CLOCK).config();
 
-        assertThat(config.onboardingStatus()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
-        assertThat(config.isOnboardingCompleted()).isFalse();
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        assertThat(config.onboarding().isCompleted()).isFalse();
+        assertThat(config.onboarding().status().isResumable()).isFalse();
     }
 
     @Test
-    void only_real_steps_can_be_recorded_as_reached() {
-        assertThatThrownBy(() -> onboardedOnce().onboardingReached(OnboardingStatus.COMPLETED, CLOCK))
-                .isInstanceOf(IllegalArgumentException.class);
+    void only_the_steps_after_the_exchange_can_be_resumed() {
+        assertThat(OnboardingStatus.values()).filteredOn(OnboardingStatus::isResumable).containsExactly(
+                OnboardingStatus.TOKEN_EXCHANGED, OnboardingStatus.WEBHOOK_SUBSCRIBED, OnboardingStatus.PHONE_REGISTERED);
     }
 
     @Test
@@ -89,12 +121,13 @@ class OnboardingRulesTest {
     }
 
     @Test
-    void clearing_the_token_mid_onboarding_is_an_update_in_the_audit_trail() {
-        TenantConfig started = TenantConfig.onboard(TenantId.of("acme"), "alice", ACCOUNT, GRANT, CLOCK);
+    void clearing_the_token_mid_onboarding_is_a_change_of_settings() {
+        TenantConfig started = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
-        TenantConfig cleared = started.update(TenantConfigChanges.builder().accessToken(Change.clear()).build(), CLOCK);
+        Changed cleared = started.changeSettings(changes().accessToken(null).build(), CLOCK);
 
-        assertThat(AuditAction.ofChange(started, cleared)).isEqualTo(AuditAction.UPDATE);
-        assertThat(TenantConfig.changedFields(started, cleared)).containsExactly("access_token");
+        assertThat(cleared.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED,
+                Set.of("access_token")));
+        assertThat(cleared.config().token().accessToken()).isNull();
     }
 }

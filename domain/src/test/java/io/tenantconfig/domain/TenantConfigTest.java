@@ -1,12 +1,14 @@
 package io.tenantconfig.domain;
 
+import static io.tenantconfig.domain.TestChanges.changes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TenantConfigTest {
@@ -16,152 +18,166 @@ class TenantConfigTest {
     private static final Clock AT_CREATION = Clock.fixed(CREATED, ZoneOffset.UTC);
     private static final Clock LATER_ON = Clock.fixed(LATER, ZoneOffset.UTC);
     private static final TenantId ACME = TenantId.of("acme");
+    private static final UserId ALICE = UserId.of("alice");
 
-    private static TenantConfigChanges.Builder wabaAndPhone() {
-        return TenantConfigChanges.builder()
-                .wabaId(Change.to(MetaId.parse(ConfigField.WABA_ID, "123456789")))
-                .phoneNumberId(Change.to(MetaId.parse(ConfigField.PHONE_NUMBER_ID, "987654321")));
-    }
-
+    /** A configuration as the store gives it back: id and version set, its token checked once. */
     private static TenantConfig aStoredConfig() {
-        TenantConfig created = TenantConfig.create(ACME, "user-1", wabaAndPhone()
-                .accessToken(Change.to(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-old-token-1234")))
-                .tokenExpiresAt(Change.to(CREATED.plus(Duration.ofDays(60))))
-                .callbackUrl(Change.to(WebUrl.parse(ConfigField.CALLBACK_URL, "https://acme.example/webhook")))
-                .build(), AT_CREATION);
-        return TenantConfig.restore()
-                .id(7L).tenantId(created.tenantId()).userId(created.userId())
-                .wabaId(created.wabaId()).phoneNumberId(created.phoneNumberId())
-                .accessToken(created.accessToken()).tokenExpiresAt(created.tokenExpiresAt())
-                .lastVerifiedAt(CREATED).callbackUrl(created.callbackUrl())
-                .active(true).onboardingStatus(OnboardingStatus.NOT_STARTED)
-                .createdAt(CREATED).updatedAt(CREATED).version(1)
-                .build();
+        TenantConfig created = TenantConfig.create(ACME, ALICE, changes().wabaId("123456789").phoneNumberId("987654321")
+                .accessToken("EAAG-old-token-1234").tokenExpiresAt(CREATED.plus(Duration.ofDays(60)))
+                .callbackUrl("https://acme.example/webhook").build(), AT_CREATION).config();
+        TenantConfig verified = created.tokenVerified(created.token().expiresAt(), AT_CREATION).config();
+        return new TenantConfig(7, verified.tenantId(), verified.account(), verified.phoneNumber(), verified.app(),
+                verified.token(), verified.webhook(), verified.onboarding(), verified.active(), verified.createdAt(),
+                verified.updatedAt(), 1);
     }
 
     @Test
-    void a_new_config_is_active_not_onboarded_and_stamped_with_the_clock() {
-        TenantConfig config = TenantConfig.create(ACME, "user-1", wabaAndPhone().build(), AT_CREATION);
+    void a_new_config_is_active_not_onboarded_owned_by_its_creator_and_stamped_with_the_clock() {
+        TenantConfig config = TenantConfig.create(ACME, ALICE, changes().wabaId("1").build(), AT_CREATION).config();
 
-        assertThat(config.isActive()).isTrue();
-        assertThat(config.isOnboardingCompleted()).isFalse();
-        assertThat(config.onboardingStatus()).isEqualTo(OnboardingStatus.NOT_STARTED);
+        assertThat(config.active()).isTrue();
+        assertThat(config.onboarding().isCompleted()).isFalse();
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.NOT_STARTED);
+        assertThat(config.onboarding().user()).isEqualTo(ALICE);
         assertThat(config.createdAt()).isEqualTo(CREATED);
         assertThat(config.updatedAt()).isEqualTo(CREATED);
-        assertThat(config.id()).isEmpty();
+        assertThat(config.id()).isZero();
         assertThat(config.version()).isZero();
     }
 
     @Test
-    void a_new_config_needs_a_waba_id_and_a_phone_number_id_and_names_both_when_missing() {
-        assertThatThrownBy(() -> TenantConfig.create(ACME, "user-1", TenantConfigChanges.none(), AT_CREATION))
-                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.violations())
-                        .containsExactly(
-                                new FieldViolation("waba_id", "waba_id is required"),
-                                new FieldViolation("phone_number_id", "phone_number_id is required")));
+    void a_new_config_may_start_with_no_settings_at_all_and_the_meta_ids_come_later() {
+        Changed created = TenantConfig.create(ACME, ALICE, TenantConfigChanges.NONE, AT_CREATION);
+
+        assertThat(created.config().account()).isEqualTo(WhatsAppAccount.NONE);
+        assertThat(created.config().phoneNumber()).isEqualTo(PhoneNumber.NONE);
+        assertThat(created.config().token()).isEqualTo(TokenGrant.NONE);
+        assertThat(created.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.CREATED, Set.of()));
+    }
+
+    @Test
+    void creating_names_the_fields_it_set_and_never_their_values() {
+        Changed created = TenantConfig.create(ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(),
+                AT_CREATION);
+
+        assertThat(created.event().type()).isEqualTo(ConfigEvent.Type.CREATED);
+        assertThat(created.event().fields()).containsExactly("access_token");
+        assertThat(created.event().toString()).doesNotContain("EAAG");
     }
 
     @Test
     void a_new_config_may_start_inactive() {
-        TenantConfig config = TenantConfig.create(ACME, null, wabaAndPhone().active(Change.to(false)).build(), AT_CREATION);
+        Changed created = TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION);
 
-        assertThat(config.isActive()).isFalse();
+        assertThat(created.config().active()).isFalse();
+        assertThat(created.event().fields()).containsExactly("is_active");
     }
 
     @Test
-    void an_update_changes_only_the_fields_it_names() {
+    void a_change_of_settings_changes_only_the_fields_it_names_and_says_which() {
         TenantConfig stored = aStoredConfig();
-        WebUrl newCallback = WebUrl.parse(ConfigField.CALLBACK_URL, "https://new-url.com/webhook");
 
-        TenantConfig updated = stored.update(
-                TenantConfigChanges.builder().callbackUrl(Change.to(newCallback)).build(), LATER_ON);
+        Changed changed = stored.changeSettings(changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON);
 
-        assertThat(updated.callbackUrl()).isEqualTo(newCallback);
-        assertThat(updated.accessToken()).isEqualTo(stored.accessToken());
-        assertThat(updated.tokenExpiresAt()).isEqualTo(stored.tokenExpiresAt());
-        assertThat(updated.wabaId()).isEqualTo(stored.wabaId());
+        TenantConfig updated = changed.config();
+        assertThat(updated.webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
+        assertThat(updated.token()).isEqualTo(stored.token());
+        assertThat(updated.account()).isEqualTo(stored.account());
         assertThat(updated.updatedAt()).isEqualTo(LATER);
         assertThat(updated.createdAt()).isEqualTo(CREATED);
-        assertThat(updated.version()).as("the version it was read at, for the repository's check").isEqualTo(1);
+        assertThat(updated.version()).as("the version it was read at; the store moves it on").isEqualTo(1);
+        assertThat(changed.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED,
+                Set.of("callback_url")));
     }
 
     @Test
-    void an_update_can_clear_an_optional_field() {
-        TenantConfig updated = aStoredConfig().update(
-                TenantConfigChanges.builder().callbackUrl(Change.clear()).build(), LATER_ON);
+    void setting_a_field_to_the_value_it_has_changes_no_field() {
+        Changed changed = aStoredConfig().changeSettings(changes().callbackUrl("https://acme.example/webhook").build(),
+                LATER_ON);
 
-        assertThat(updated.callbackUrl()).isNull();
+        assertThat(changed.event().fields()).isEmpty();
     }
 
     @Test
-    void an_update_cannot_remove_the_waba_id_or_the_phone_number_id() {
-        TenantConfigChanges removal = TenantConfigChanges.builder()
-                .wabaId(Change.clear()).phoneNumberId(Change.clear()).build();
+    void a_change_can_clear_any_field_the_meta_ids_included() {
+        Changed changed = aStoredConfig().changeSettings(changes().callbackUrl(null).wabaId(null).phoneNumberId(null)
+                .build(), LATER_ON);
 
-        assertThatThrownBy(() -> aStoredConfig().update(removal, LATER_ON))
-                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("waba_id", "phone_number_id"));
+        assertThat(changed.config().webhook().callbackUrl()).isNull();
+        assertThat(changed.config().account().wabaId()).isNull();
+        assertThat(changed.config().phoneNumber().id()).isNull();
+        assertThat(changed.event().fields()).containsExactlyInAnyOrder("callback_url", "waba_id", "phone_number_id");
     }
 
     @Test
     void replacing_the_access_token_forgets_the_old_tokens_expiry_and_verification() {
-        TenantConfig updated = aStoredConfig().update(TenantConfigChanges.builder()
-                .accessToken(Change.to(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-new-token-5678"))).build(), LATER_ON);
+        TenantConfig updated = aStoredConfig().changeSettings(changes().accessToken("EAAG-new-token-5678").build(),
+                LATER_ON).config();
 
-        assertThat(updated.accessToken().reveal()).isEqualTo("EAAG-new-token-5678");
-        assertThat(updated.tokenExpiresAt()).isNull();
-        assertThat(updated.lastVerifiedAt()).isNull();
+        assertThat(updated.token().accessToken().reveal()).isEqualTo("EAAG-new-token-5678");
+        assertThat(updated.token().expiresAt()).isNull();
+        assertThat(updated.token().lastVerifiedAt()).isNull();
     }
 
     @Test
     void replacing_the_access_token_keeps_an_expiry_given_with_it() {
         Instant newExpiry = LATER.plus(Duration.ofDays(60));
 
-        TenantConfig updated = aStoredConfig().update(TenantConfigChanges.builder()
-                .accessToken(Change.to(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-new-token-5678")))
-                .tokenExpiresAt(Change.to(newExpiry)).build(), LATER_ON);
+        TenantConfig updated = aStoredConfig().changeSettings(changes().accessToken("EAAG-new-token-5678")
+                .tokenExpiresAt(newExpiry).build(), LATER_ON).config();
 
-        assertThat(updated.tokenExpiresAt()).isEqualTo(newExpiry);
+        assertThat(updated.token().expiresAt()).isEqualTo(newExpiry);
     }
 
     @Test
     void setting_the_same_access_token_again_keeps_what_is_known_about_it() {
         TenantConfig stored = aStoredConfig();
 
-        TenantConfig updated = stored.update(TenantConfigChanges.builder()
-                .accessToken(Change.to(Secret.of(ConfigField.ACCESS_TOKEN, "EAAG-old-token-1234"))).build(), LATER_ON);
+        TenantConfig updated = stored.changeSettings(changes().accessToken("EAAG-old-token-1234").build(), LATER_ON)
+                .config();
 
-        assertThat(updated.tokenExpiresAt()).isEqualTo(stored.tokenExpiresAt());
-        assertThat(updated.lastVerifiedAt()).isEqualTo(stored.lastVerifiedAt());
+        assertThat(updated.token().expiresAt()).isEqualTo(stored.token().expiresAt());
+        assertThat(updated.token().lastVerifiedAt()).isEqualTo(CREATED);
     }
 
     @Test
-    void deactivating_an_active_config_switches_it_off() {
-        ActivationResult result = aStoredConfig().deactivate(LATER_ON);
+    void another_phone_number_never_inherits_the_registration_pin_of_the_old_one() {
+        TenantConfig registered = aStoredConfig().registrationPinChosen(Secret.of("482913"), LATER_ON).config();
 
-        assertThat(result).isInstanceOf(ActivationResult.Switched.class);
-        assertThat(result.config().isActive()).isFalse();
-        assertThat(result.config().updatedAt()).isEqualTo(LATER);
+        TenantConfig sameNumber = registered.changeSettings(changes().phoneNumberId("987654321")
+                .displayPhoneNumber("+1 555-000-0001").build(), LATER_ON).config();
+        TenantConfig otherNumber = registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON)
+                .config();
+
+        assertThat(sameNumber.phoneNumber().registrationPin().reveal()).isEqualTo("482913");
+        assertThat(otherNumber.phoneNumber().registrationPin()).isNull();
+    }
+
+    @Test
+    void deactivating_an_active_config_switches_it_off_and_says_so() {
+        Optional<Changed> changed = aStoredConfig().deactivate(LATER_ON);
+
+        assertThat(changed).hasValueSatisfying(c -> {
+            assertThat(c.config().active()).isFalse();
+            assertThat(c.config().updatedAt()).isEqualTo(LATER);
+            assertThat(c.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.DEACTIVATED, Set.of("is_active")));
+        });
     }
 
     @Test
     void activating_an_already_active_config_changes_nothing() {
-        TenantConfig stored = aStoredConfig();
-
-        ActivationResult result = stored.activate(LATER_ON);
-
-        assertThat(result).isInstanceOf(ActivationResult.AlreadyInState.class);
-        assertThat(result.config()).isSameAs(stored);
+        assertThat(aStoredConfig().activate(LATER_ON)).isEmpty();
     }
 
     @Test
     void an_inactive_config_can_be_activated_again() {
-        TenantConfig inactive = aStoredConfig().deactivate(LATER_ON).config();
+        TenantConfig inactive = aStoredConfig().deactivate(LATER_ON).orElseThrow().config();
 
-        ActivationResult result = inactive.activate(LATER_ON);
-
-        assertThat(result).isInstanceOf(ActivationResult.Switched.class);
-        assertThat(result.config().isActive()).isTrue();
+        assertThat(inactive.deactivate(LATER_ON)).isEmpty();
+        assertThat(inactive.activate(LATER_ON)).hasValueSatisfying(c -> {
+            assertThat(c.config().active()).isTrue();
+            assertThat(c.event().type()).isEqualTo(ConfigEvent.Type.ACTIVATED);
+        });
     }
 
     @Test

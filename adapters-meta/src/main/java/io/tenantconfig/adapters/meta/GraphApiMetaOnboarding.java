@@ -3,19 +3,19 @@ package io.tenantconfig.adapters.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantconfig.domain.AccessGrant;
-import io.tenantconfig.domain.ConfigField;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.port.MetaCallFailedException;
-import io.tenantconfig.domain.port.MetaFailure;
-import io.tenantconfig.domain.port.MetaFailure.Kind;
-import io.tenantconfig.domain.port.MetaOnboarding;
-import io.tenantconfig.domain.port.TokenInspection;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.TokenInspection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,9 +49,11 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public GraphApiMetaOnboarding(GraphApiSettings settings, ObjectMapper json, Clock clock) {
+    public GraphApiMetaOnboarding(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
-        this.json = json;
+        // Meta's answers are read with a mapper of their own: lenient about fields Meta adds, and
+        // never reconfigured by the rules the API applies to request bodies.
+        this.json = JsonMapper.builder().build();
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -78,7 +80,7 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                 ? clock.instant().plusSeconds(body.get("expires_in").asLong())
                 : null;
         try {
-            return new AccessGrant(Secret.of(ConfigField.ACCESS_TOKEN, token), expiresAt);
+            return new AccessGrant(Secret.of(token), expiresAt);
         } catch (InvalidValueException e) {
             throw unreadable("oauth/access_token", "the access_token in Meta's answer is not usable");
         }

@@ -1,8 +1,8 @@
 package io.tenantconfig.adapters.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tenantconfig.domain.port.MetaFailure;
-import io.tenantconfig.domain.port.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

@@ -13,20 +13,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tenantconfig.application.fixtures.SecretValues;
 import io.tenantconfig.domain.AccessGrant;
-import io.tenantconfig.domain.ConfigField;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.port.MetaCallFailedException;
-import io.tenantconfig.domain.port.MetaFailure;
-import io.tenantconfig.domain.port.MetaFailure.Kind;
-import io.tenantconfig.domain.port.TokenInspection;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.TokenInspection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,15 +44,14 @@ class GraphApiMetaOnboardingTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String APP_SECRET = SecretValues.secret("app-secret-5f4dcc3b5aa765d61d83");
     private static final SignupCode CODE = new SignupCode(SecretValues.secret("AQBx-signup-code-3f9a"));
-    private static final Secret TOKEN = Secret.of(ConfigField.ACCESS_TOKEN, SecretValues.secret("EAAG-business-token-77aa"));
-    private static final MetaId WABA = MetaId.parse(ConfigField.WABA_ID, "102290129340398");
-    private static final MetaId PHONE = MetaId.parse(ConfigField.PHONE_NUMBER_ID, "106540352242922");
+    private static final Secret TOKEN = Secret.of(SecretValues.secret("EAAG-business-token-77aa"));
+    private static final MetaId WABA = MetaId.parse("102290129340398");
+    private static final MetaId PHONE = MetaId.parse("106540352242922");
 
     private static GraphApiMetaOnboarding meta(Duration requestTimeout) {
         return new GraphApiMetaOnboarding(new GraphApiSettings(URI.create(GRAPH.baseUrl()), "v23.0",
-                MetaId.parse(ConfigField.FB_APP_ID, "1234567890"), Secret.of(ConfigField.FB_APP_SECRET, APP_SECRET),
-                Duration.ofSeconds(2), requestTimeout, Duration.ofSeconds(60)), new ObjectMapper(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                MetaId.parse("1234567890"), Secret.of(APP_SECRET),
+                Duration.ofSeconds(2), requestTimeout, Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static GraphApiMetaOnboarding meta() {
@@ -105,7 +102,7 @@ class GraphApiMetaOnboardingTest {
     void the_redirect_uri_is_sent_only_when_given() {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(okJson("{\"access_token\":\"EAAG-t\"}")));
 
-        meta().exchangeCode(CODE, WebUrl.parse(ConfigField.REDIRECT_URL, "https://app.example.com/callback"));
+        meta().exchangeCode(CODE, WebUrl.parse("https://app.example.com/callback"));
 
         GRAPH.verify(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token"))
                 .withQueryParam("redirect_uri", equalTo("https://app.example.com/callback")));
@@ -139,7 +136,7 @@ class GraphApiMetaOnboardingTest {
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register")).willReturn(okJson("{\"success\":true}")));
 
         meta().subscribeApp(WABA, TOKEN);
-        meta().registerPhone(PHONE, Secret.of(ConfigField.REGISTRATION_PIN, "123456"), TOKEN);
+        meta().registerPhone(PHONE, Secret.of("123456"), TOKEN);
 
         GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN.reveal())));
@@ -184,7 +181,7 @@ class GraphApiMetaOnboardingTest {
                 .willReturn(graphError(400, 130429, null, "Throughput reached")));
 
         assertThat(failureOf(() -> meta().subscribeApp(WABA, TOKEN)).retryAfter()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(failureOf(() -> meta().registerPhone(PHONE, Secret.of(ConfigField.REGISTRATION_PIN, "123456"), TOKEN))
+        assertThat(failureOf(() -> meta().registerPhone(PHONE, Secret.of("123456"), TOKEN))
                 .retryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 

@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.domain.port.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;

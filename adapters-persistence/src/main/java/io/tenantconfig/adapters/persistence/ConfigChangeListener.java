@@ -32,7 +32,7 @@ public final class ConfigChangeListener {
     }
 
     private final ConnectionFactory connections;
-    private final CachingTenantConfigRepository cache;
+    private final CachingConfigStore cache;
     private final Duration reconnectDelay;
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -40,7 +40,7 @@ public final class ConfigChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    public ConfigChangeListener(ConnectionFactory connections, CachingTenantConfigRepository cache, Duration reconnectDelay) {
+    public ConfigChangeListener(ConnectionFactory connections, CachingConfigStore cache, Duration reconnectDelay) {
         this.connections = connections;
         this.cache = cache;
         this.reconnectDelay = reconnectDelay;
@@ -71,6 +71,11 @@ public final class ConfigChangeListener {
     /** Announcements received since start. */
     public long notificationsReceived() {
         return notifications.get();
+    }
+
+    /** Whether every change is being heard of now (the cache is in use). */
+    public boolean isListening() {
+        return connection != null;
     }
 
     /** Times the connection was re-established after being lost. */

@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.domain.port.SecretCipher;
+import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,11 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SecretReencryption {
 
-    static final List<String> SECRET_COLUMNS = List.of("access_token", "fb_app_secret", "refresh_token", "registration_pin");
-
-    private static final String BATCH = """
-            SELECT id, tenant_id, access_token, fb_app_secret, refresh_token, registration_pin
-            FROM tenant_configs WHERE id > :after ORDER BY id LIMIT :size FOR UPDATE""";
+    private static final String BATCH = "SELECT id, tenant_id, " + String.join(", ", TenantConfigRow.SECRET_COLUMNS)
+            + " FROM tenant_configs WHERE id > :after ORDER BY id LIMIT :size FOR UPDATE";
 
     private final Jdbi jdbi;
     private final SecretCipher cipher;
@@ -31,30 +28,34 @@ public final class SecretReencryption {
 
     /** What a run did. */
     public record Report(long rows, long reencrypted, long alreadyCurrent) {
+
+        Report plus(Batch batch) {
+            return new Report(rows + batch.rows(), reencrypted + batch.reencrypted(),
+                    alreadyCurrent + batch.alreadyCurrent());
+        }
+    }
+
+    /** What one batch did, and the last row id it read (where the next batch starts). */
+    private record Batch(long rows, long reencrypted, long alreadyCurrent, long lastId) {
     }
 
     public Report run(int batchSize, Consumer<String> progress) {
+        Report report = new Report(0, 0, 0);
         long after = 0;
-        long rows = 0;
-        long reencrypted = 0;
-        long current = 0;
         while (true) {
             long from = after;
-            long[] batch = jdbi.inTransaction(handle -> reencryptBatch(handle, from, batchSize));
-            if (batch[0] == 0) {
-                break;
+            Batch batch = jdbi.inTransaction(handle -> reencryptBatch(handle, from, batchSize));
+            if (batch.rows() == 0) {
+                return report;
             }
-            rows += batch[0];
-            reencrypted += batch[1];
-            current += batch[2];
-            after = batch[3];
-            progress.accept("rows up to id " + after + ": " + rows + " read, " + reencrypted + " values re-encrypted");
+            report = report.plus(batch);
+            after = batch.lastId();
+            progress.accept("rows up to id " + after + ": " + report.rows() + " read, " + report.reencrypted()
+                    + " values re-encrypted");
         }
-        return new Report(rows, reencrypted, current);
     }
 
-    /** @return rows read, values re-encrypted, values already current, last id */
-    private long[] reencryptBatch(Handle handle, long after, int size) {
+    private Batch reencryptBatch(Handle handle, long after, int size) {
         List<Map<String, Object>> rows = handle.createQuery(BATCH).bind("after", after).bind("size", size).mapToMap().list();
         long reencrypted = 0;
         long current = 0;
@@ -62,7 +63,7 @@ public final class SecretReencryption {
         for (Map<String, Object> row : rows) {
             lastId = ((Number) row.get("id")).longValue();
             String tenant = (String) row.get("tenant_id");
-            for (String column : SECRET_COLUMNS) {
+            for (String column : TenantConfigRow.SECRET_COLUMNS) {
                 String stored = (String) row.get(column);
                 if (stored == null) {
                     continue;
@@ -71,14 +72,14 @@ public final class SecretReencryption {
                     current++;
                     continue;
                 }
-                String location = Columns.location(column, tenant);
+                String location = TenantConfigRow.location(column, tenant);
                 String fresh = cipher.encrypt(cipher.decrypt(stored, location), location);
-                // The column name comes from the fixed list above, never from input.
+                // The column name comes from the row type's own components, never from input.
                 handle.createUpdate("UPDATE tenant_configs SET " + column + " = :value WHERE id = :id")
                         .bind("value", fresh).bind("id", lastId).execute();
                 reencrypted++;
             }
         }
-        return new long[] {rows.size(), reencrypted, current, lastId};
+        return new Batch(rows.size(), reencrypted, current, lastId);
     }
 }

@@ -5,44 +5,80 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.domain.Actor;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.port.SaveOutcome;
+import java.util.Arrays;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.junit.jupiter.api.Test;
 
-/** The audit record and the change it records commit together, or not at all. */
+/** On PostgreSQL, the audit record and the change it records commit together, or not at all. */
 class AuditInTransactionTest {
 
+    private static final TenantId ACME = TenantId.of("acme");
+
     private final Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
-    private final JdbiTenantConfigRepository repository = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
+    private final JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
 
     @Test
-    void when_the_audit_record_cannot_be_written_the_change_is_not_made_either() {
-        TenantConfig stored = ((SaveOutcome.Saved) repository.insert(TestConfigs.aConfig("acme").build())).config();
-        // A subject longer than the audit column holds: the audit insert fails inside the transaction.
+    void when_the_database_refuses_the_audit_record_the_change_is_not_made_either() {
+        TenantConfig stored = store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
+                .orElseThrow();
+        // A subject longer than the audit column holds: PostgreSQL refuses the insert, inside the transaction.
         Actor unrecordable = new Actor("x".repeat(300), Set.of(), null, null);
 
-        assertThatThrownBy(() -> repository.onBehalfOf(unrecordable)
-                .update(TestConfigs.copyOf(stored).active(false).build()))
-                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            TenantConfig saved = tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow()).active(false).build());
+            tx.record(AuditEntry.of(unrecordable, ACME, AuditAction.DEACTIVATE));
+            return saved;
+        })).isInstanceOf(RuntimeException.class);
 
-        TenantConfig after = repository.findByTenant(TenantId.of("acme")).orElseThrow();
-        assertThat(after.isActive()).isTrue();
-        assertThat(after.version()).isEqualTo(1);
+        TenantConfig after = store.load(ACME).orElseThrow();
+        assertThat(after).isEqualTo(stored);
+        long auditRows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_config_audit")
+                .mapTo(Long.class).one());
+        assertThat(auditRows).isZero();
     }
 
     @Test
     void the_audit_table_holds_no_secret_values() {
         TenantConfig config = TestConfigs.aConfig("acme").build();
-        repository.onBehalfOf(new Actor("alice")).insert(config);
+        store.inTransaction(tx -> {
+            tx.insertIfAbsent(config);
+            tx.record(new AuditEntry(new Actor("alice"), ACME, AuditAction.CREATE, Set.of("access_token", "fb_app_secret")));
+            return null;
+        });
 
         String audit = jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_config_audit").mapToMap().list()).toString();
 
-        assertThat(audit).contains("access_token").doesNotContain(config.accessToken().reveal())
-                .doesNotContain(config.fbAppSecret().reveal());
+        assertThat(audit).contains("access_token").doesNotContain(config.token().accessToken().reveal())
+                .doesNotContain(config.app().appSecret().reveal());
+    }
+
+    @Test
+    void a_change_is_announced_to_other_instances_only_when_it_commits() throws Exception {
+        TenantConfig stored = store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
+                .orElseThrow();
+
+        String[] announced = jdbi.withHandle(listening -> {
+            listening.execute("LISTEN " + ConfigChanges.CHANNEL);
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow()).active(false).build());
+                throw new IllegalStateException("rolled back");
+            }));
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow()).active(false).build()));
+            listening.execute("SELECT 1");
+            return Arrays.stream(listening.getConnection().unwrap(PGConnection.class)
+                    .getNotifications(1000)).map(PGNotification::getParameter).toArray(String[]::new);
+        });
+
+        assertThat(announced).containsExactly("acme");
+        assertThat(store.load(ACME).orElseThrow().version()).isEqualTo(stored.version() + 1);
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
-import io.tenantconfig.application.fixtures.DelegatingRepository;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
-import io.tenantconfig.domain.port.ExpectedVersion;
-import io.tenantconfig.domain.port.SaveOutcome;
+import io.tenantconfig.domain.Webhook;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,14 +39,15 @@ class ConfigCacheTest {
     private Instance here;
     private Instance there;
 
-    /** One service instance's repository stack: database, cache, listener. */
+    /** One service instance's store: database, cache, listener. */
     private final class Instance {
-        final CachingTenantConfigRepository cache;
+        final CachingConfigStore cache;
         final ConfigChangeListener listener;
 
         Instance(String name, boolean countReads) {
-            JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
-            cache = new CachingTenantConfigRepository(countReads ? counting(database) : database, 100, Duration.ofMinutes(5));
+            JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
+            cache = new CachingConfigStore(countReads ? counting(database) : database, 100, Duration.ofMinutes(5),
+                    Ticker.systemTicker());
             listener = new ConfigChangeListener(() -> {
                 Properties properties = new Properties();
                 properties.setProperty("user", TestDatabase.USER);
@@ -56,14 +58,28 @@ class ConfigCacheTest {
         }
     }
 
-    private DelegatingRepository counting(JdbiTenantConfigRepository database) {
-        return new DelegatingRepository(database) {
+    private ConfigStore counting(JdbiConfigStore database) {
+        return new ConfigStore() {
             @Override
-            public Optional<TenantConfig> findByTenant(TenantId tenantId) {
+            public Optional<TenantConfig> load(TenantId tenantId) {
                 databaseReads.incrementAndGet();
-                return delegate.findByTenant(tenantId);
+                return database.load(tenantId);
+            }
+
+            @Override
+            public <T> T inTransaction(Function<Transaction, T> work) {
+                return database.inTransaction(work);
             }
         };
+    }
+
+    /** Changes acme's configuration through {@code instance}, under a lock as the use cases do. */
+    private static TenantConfig change(Instance instance, Function<TenantConfig, TenantConfig> change) {
+        return instance.cache.inTransaction(tx -> tx.save(change.apply(tx.lock(ACME).orElseThrow())));
+    }
+
+    private static Webhook verifyToken(TenantConfig config, String value) {
+        return new Webhook(config.webhook().callbackUrl(), VerifyToken.parse(value), config.webhook().redirectUrl());
     }
 
     @BeforeEach
@@ -90,7 +106,8 @@ class ConfigCacheTest {
     /** Stores acme's config through the other instance, and waits until this one has heard of it. */
     private TenantConfig storedThere() throws InterruptedException {
         long heard = here.listener.notificationsReceived();
-        TenantConfig stored = ((SaveOutcome.Saved) there.cache.insert(TestConfigs.aConfig("acme").build())).config();
+        TenantConfig stored = there.cache.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
+                .orElseThrow();
         within(Duration.ofSeconds(1), () -> here.listener.notificationsReceived() > heard);
         return stored;
     }
@@ -100,7 +117,7 @@ class ConfigCacheTest {
         storedThere();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(here.cache.findByTenant(ACME)).isPresent();
+            assertThat(here.cache.load(ACME)).isPresent();
         }
 
         assertThat(databaseReads).hasValue(1);
@@ -109,79 +126,82 @@ class ConfigCacheTest {
 
     @Test
     void a_tenant_without_a_config_is_remembered_too_until_one_is_created_anywhere() throws Exception {
-        assertThat(here.cache.findByTenant(ACME)).isEmpty();
-        assertThat(here.cache.findByTenant(ACME)).isEmpty();
+        assertThat(here.cache.load(ACME)).isEmpty();
+        assertThat(here.cache.load(ACME)).isEmpty();
         assertThat(databaseReads).hasValue(1);
 
         storedThere();
 
-        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isPresent());
+        within(Duration.ofSeconds(1), () -> here.cache.load(ACME).isPresent());
     }
 
     @Test
     void a_write_on_this_instance_is_served_at_once() throws Exception {
-        TenantConfig stored = storedThere();
-        here.cache.findByTenant(ACME);
+        storedThere();
+        here.cache.load(ACME);
 
-        here.cache.update(TestConfigs.copyOf(stored).verifyToken(VerifyToken.parse("changed-here")).build());
+        change(here, c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-here")).build());
 
-        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("changed-here");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("changed-here");
     }
 
     @Test
     void an_update_on_another_instance_is_served_here_within_a_second() throws Exception {
-        TenantConfig stored = storedThere();
-        assertThat(here.cache.findByTenant(ACME).orElseThrow().version()).isEqualTo(1);
+        storedThere();
+        assertThat(here.cache.load(ACME).orElseThrow().version()).isEqualTo(1);
 
-        there.cache.update(TestConfigs.copyOf(stored).verifyToken(VerifyToken.parse("changed-there")).build());
+        change(there, c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-there")).build());
 
-        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).orElseThrow().version() == 2);
-        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("changed-there");
+        within(Duration.ofSeconds(1), () -> here.cache.load(ACME).orElseThrow().version() == 2);
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("changed-there");
     }
 
     @Test
     void a_deactivation_on_another_instance_is_never_served_once_announced() throws Exception {
-        TenantConfig stored = storedThere();
-        here.cache.findByTenant(ACME);
+        storedThere();
+        here.cache.load(ACME);
 
-        there.cache.update(TestConfigs.copyOf(stored).active(false).build());
+        change(there, c -> TestConfigs.from(c).active(false).build());
 
-        within(Duration.ofSeconds(1), () -> !here.cache.findByTenant(ACME).orElseThrow().isActive());
+        within(Duration.ofSeconds(1), () -> !here.cache.load(ACME).orElseThrow().active());
     }
 
     @Test
     void a_delete_on_another_instance_is_never_served_once_announced() throws Exception {
         storedThere();
-        here.cache.findByTenant(ACME);
+        here.cache.load(ACME);
 
-        there.cache.delete(ACME, ExpectedVersion.any());
+        there.cache.inTransaction(tx -> {
+            tx.delete(tx.lock(ACME).orElseThrow());
+            return null;
+        });
 
-        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isEmpty());
+        within(Duration.ofSeconds(1), () -> here.cache.load(ACME).isEmpty());
     }
 
     @Test
     void delete_all_on_another_instance_empties_this_cache() throws Exception {
         storedThere();
-        here.cache.findByTenant(ACME);
+        here.cache.load(ACME);
 
-        there.cache.deleteAll();
+        there.cache.inTransaction(ConfigStore.Transaction::deleteAll);
 
-        within(Duration.ofSeconds(1), () -> here.cache.findByTenant(ACME).isEmpty());
+        within(Duration.ofSeconds(1), () -> here.cache.load(ACME).isEmpty());
     }
 
     @Test
     void after_the_listener_reconnects_the_cache_starts_afresh() throws Exception {
         storedThere();
-        here.cache.findByTenant(ACME);
+        here.cache.load(ACME);
         // A change the listener never hears of: written behind every cache's back.
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'unannounced', version = version + 1"));
-        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("verify-acme");
 
         jdbi.useHandle(h -> h.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'listener-here'"));
 
         within(Duration.ofSeconds(5), () -> here.listener.reconnects() >= 1);
-        assertThat(here.cache.findByTenant(ACME).orElseThrow().verifyToken().value()).isEqualTo("unannounced");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("unannounced");
     }
 
     @Test

@@ -7,13 +7,12 @@ import io.tenantconfig.adapters.persistence.crypto.Keysets;
 import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.port.DeleteOutcome;
-import io.tenantconfig.domain.port.ExpectedVersion;
-import io.tenantconfig.domain.port.SecretUnreadableException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EncryptionAtRestTest {
 
     private static final TestDatabase DATABASE = TestDatabase.migrated();
-    private static final List<String> SECRET_COLUMNS = SecretReencryption.SECRET_COLUMNS;
+    private static final List<String> SECRET_COLUMNS = TenantConfigRow.SECRET_COLUMNS;
 
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
     private String keyset;
@@ -33,8 +32,12 @@ class EncryptionAtRestTest {
         keyset = Keysets.generate();
     }
 
-    private JdbiTenantConfigRepository repository(String keysetJson) {
-        return new JdbiTenantConfigRepository(jdbi, new TinkSecretCipher(keysetJson));
+    private JdbiConfigStore store(String keysetJson) {
+        return new JdbiConfigStore(jdbi, new TinkSecretCipher(keysetJson));
+    }
+
+    private void insert(TenantConfig config) {
+        store(keyset).inTransaction(tx -> tx.insertIfAbsent(config));
     }
 
     private Map<String, Object> rawRow(String tenant) {
@@ -45,7 +48,7 @@ class EncryptionAtRestTest {
     @Test
     void no_secret_reaches_the_database_in_clear() {
         TenantConfig config = TestConfigs.aConfig("acme").build();
-        repository(keyset).insert(config);
+        insert(config);
 
         Map<String, Object> row = rawRow("acme");
 
@@ -53,23 +56,23 @@ class EncryptionAtRestTest {
             assertThat(row.get(column).toString()).startsWith("tink1:");
         }
         String everything = row.toString();
-        assertThat(everything).doesNotContain(config.accessToken().reveal())
-                .doesNotContain(config.fbAppSecret().reveal())
-                .doesNotContain(config.refreshToken().reveal())
-                .doesNotContain(config.registrationPin().reveal());
-        assertThat(repository(keyset).findByTenant(TenantId.of("acme")).orElseThrow().accessToken())
-                .isEqualTo(config.accessToken());
+        assertThat(everything).doesNotContain(config.token().accessToken().reveal())
+                .doesNotContain(config.app().appSecret().reveal())
+                .doesNotContain(config.token().refreshToken().reveal())
+                .doesNotContain(config.phoneNumber().registrationPin().reveal());
+        assertThat(store(keyset).load(TenantId.of("acme")).orElseThrow().token().accessToken())
+                .isEqualTo(config.token().accessToken());
     }
 
     @Test
     void a_ciphertext_copied_into_another_tenants_row_does_not_decrypt() {
-        repository(keyset).insert(TestConfigs.aConfig("acme").build());
-        repository(keyset).insert(TestConfigs.aConfig("globex").build());
+        insert(TestConfigs.aConfig("acme").build());
+        insert(TestConfigs.aConfig("globex").build());
 
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = "
                 + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
 
-        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("globex")))
+        assertThatThrownBy(() -> store(keyset).load(TenantId.of("globex")))
                 .isInstanceOf(SecretUnreadableException.class)
                 .hasMessage("the secret stored at tenant_configs.access_token/globex cannot be decrypted")
                 .hasMessageNotContaining("EAAG");
@@ -77,18 +80,18 @@ class EncryptionAtRestTest {
 
     @Test
     void a_ciphertext_copied_into_another_column_does_not_decrypt() {
-        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        insert(TestConfigs.aConfig("acme").build());
 
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
 
-        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("acme")))
+        assertThatThrownBy(() -> store(keyset).load(TenantId.of("acme")))
                 .isInstanceOf(SecretUnreadableException.class);
     }
 
     @Test
     void rotating_then_reencrypting_leaves_every_row_readable_with_only_the_new_key() throws Exception {
         for (int i = 1; i <= 7; i++) {
-            repository(keyset).insert(TestConfigs.aConfig("tenant-" + i).build());
+            insert(TestConfigs.aConfig("tenant-" + i).build());
         }
         String rotated = Keysets.rotate(keyset);
 
@@ -96,18 +99,18 @@ class EncryptionAtRestTest {
 
         assertThat(report.rows()).isEqualTo(7);
         assertThat(report.reencrypted()).isEqualTo(7 * SECRET_COLUMNS.size());
-        JdbiTenantConfigRepository onlyNewKey = repository(Keysets.prune(rotated));
+        JdbiConfigStore onlyNewKey = store(Keysets.prune(rotated));
         for (int i = 1; i <= 7; i++) {
-            assertThat(onlyNewKey.findByTenant(TenantId.of("tenant-" + i)).orElseThrow().accessToken().reveal())
+            assertThat(onlyNewKey.load(TenantId.of("tenant-" + i)).orElseThrow().token().accessToken().reveal())
                     .isEqualTo("EAAG-access-token-of-tenant-" + i);
         }
-        assertThatThrownBy(() -> repository(keyset).findByTenant(TenantId.of("tenant-1")))
+        assertThatThrownBy(() -> store(keyset).load(TenantId.of("tenant-1")))
                 .as("the old key alone no longer reads them").isInstanceOf(SecretUnreadableException.class);
     }
 
     @Test
     void reencrypting_twice_changes_nothing_the_second_time() throws Exception {
-        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        insert(TestConfigs.aConfig("acme").build());
         SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(Keysets.rotate(keyset)));
 
         reencryption.run(10, line -> { });
@@ -123,26 +126,35 @@ class EncryptionAtRestTest {
     void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, access_token,"
                 + " fb_app_secret) VALUES ('legacy', '1', '2', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
-        assertThat(repository(keyset).findByTenant(TenantId.of("legacy")).orElseThrow().accessToken().reveal())
+        assertThat(store(keyset).load(TenantId.of("legacy")).orElseThrow().token().accessToken().reveal())
                 .isEqualTo("EAAG-legacy-plain-token");
 
         SecretReencryption.Report report = new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, line -> { });
 
         assertThat(report.reencrypted()).isEqualTo(2);
         assertThat(rawRow("legacy").toString()).doesNotContain("EAAG-legacy-plain-token").doesNotContain("legacy-app-secret");
-        assertThat(repository(keyset).findByTenant(TenantId.of("legacy")).orElseThrow().fbAppSecret().reveal())
+        assertThat(store(keyset).load(TenantId.of("legacy")).orElseThrow().app().appSecret().reveal())
                 .isEqualTo("legacy-app-secret");
     }
 
     @Test
     void a_configuration_whose_secret_no_longer_decrypts_can_still_be_deleted() {
-        repository(keyset).insert(TestConfigs.aConfig("acme").build());
+        insert(TestConfigs.aConfig("acme").build());
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
 
-        DeleteOutcome outcome = repository(keyset).delete(TenantId.of("acme"), ExpectedVersion.any());
+        assertThatThrownBy(() -> store(keyset).inTransaction(tx -> tx.lock(TenantId.of("acme"))))
+                .isInstanceOf(SecretUnreadableException.class);
 
-        assertThat(outcome).isInstanceOf(DeleteOutcome.Deleted.class);
-        assertThat(((DeleteOutcome.Deleted) outcome).config().fbAppSecret()).isNull();
-        assertThat(repository(keyset).findByTenant(TenantId.of("acme"))).isEmpty();
+        Optional<TenantConfig> deleted = store(keyset).inTransaction(tx -> {
+            Optional<TenantConfig> locked = tx.lockForDeletion(TenantId.of("acme"));
+            locked.ifPresent(tx::delete);
+            return locked;
+        });
+
+        assertThat(deleted).hasValueSatisfying(config -> {
+            assertThat(config.app().appSecret()).as("the secret that does not decrypt is left out").isNull();
+            assertThat(config.token().accessToken()).as("the others are read").isNotNull();
+        });
+        assertThat(store(keyset).load(TenantId.of("acme"))).isEmpty();
     }
 }

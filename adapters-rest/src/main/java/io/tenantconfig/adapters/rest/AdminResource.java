@@ -8,24 +8,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.errors.InvalidRequestException;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
-import io.tenantconfig.application.usecase.AuditTrailUseCase;
-import io.tenantconfig.application.usecase.ConfigWriteResult;
-import io.tenantconfig.application.usecase.DeleteAllTenantConfigsUseCase;
-import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
-import io.tenantconfig.application.usecase.ListTenantConfigsUseCase;
-import io.tenantconfig.application.usecase.TenantConfigStatisticsUseCase;
-import io.tenantconfig.application.usecase.ValueSource;
-import io.tenantconfig.domain.InvalidTenantConfigException;
+import io.tenantconfig.application.port.in.AuditTrailUseCase;
+import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
+import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
+import io.tenantconfig.application.port.in.DeleteConfigUseCase;
+import io.tenantconfig.application.port.in.ExpectedVersion;
+import io.tenantconfig.application.port.in.ListConfigsUseCase;
+import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.out.ConfigPage;
+import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.domain.InvalidValueException;
-import io.tenantconfig.domain.AuditAction;
-import io.tenantconfig.domain.FieldViolation;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.port.ExpectedVersion;
-import io.tenantconfig.domain.port.TenantConfigPage;
-import io.tenantconfig.domain.port.TenantConfigStatistics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,19 +47,19 @@ import java.util.Optional;
 @Tag(name = "Admin", description = "All tenants' configurations (admin role)")
 public final class AdminResource {
 
-    private final ListTenantConfigsUseCase list;
-    private final TenantConfigStatisticsUseCase statistics;
-    private final DeleteAllTenantConfigsUseCase deleteAll;
-    private final DeleteTenantConfigUseCase delete;
-    private final AuditTrailUseCase audit;
+    private final ListConfigsUseCase listConfigs;
+    private final ConfigStatisticsUseCase configStatistics;
+    private final DeleteAllConfigsUseCase deleteAllConfigs;
+    private final DeleteConfigUseCase deleteConfig;
+    private final AuditTrailUseCase auditTrail;
 
-    public AdminResource(ListTenantConfigsUseCase list, TenantConfigStatisticsUseCase statistics,
-            DeleteAllTenantConfigsUseCase deleteAll, DeleteTenantConfigUseCase delete, AuditTrailUseCase audit) {
-        this.list = list;
-        this.statistics = statistics;
-        this.deleteAll = deleteAll;
-        this.delete = delete;
-        this.audit = audit;
+    public AdminResource(ListConfigsUseCase listConfigs, ConfigStatisticsUseCase configStatistics,
+            DeleteAllConfigsUseCase deleteAllConfigs, DeleteConfigUseCase deleteConfig, AuditTrailUseCase auditTrail) {
+        this.listConfigs = listConfigs;
+        this.configStatistics = configStatistics;
+        this.deleteAllConfigs = deleteAllConfigs;
+        this.deleteConfig = deleteConfig;
+        this.auditTrail = auditTrail;
     }
 
     public record ConfigList(
@@ -106,8 +103,8 @@ public final class AdminResource {
             @QueryParam("skip") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long skip,
             @QueryParam("limit") @DefaultValue("100")
             @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = ListTenantConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit) {
-        TenantConfigPage page = list.list(new ListTenantConfigsUseCase.PageRequest(skip, limit));
+            @Max(value = ListConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit) {
+        ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit));
         List<TenantConfigView> configs = page.configs().stream().map(TenantConfigView::masked).toList();
         return new ConfigList(page.total(), configs.size(), configs);
     }
@@ -116,8 +113,8 @@ public final class AdminResource {
     @Path("/stats")
     @Operation(summary = "How many configurations there are, by state")
     public Statistics stats(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        TenantConfigStatisticsUseCase.Report report = statistics.statistics();
-        TenantConfigStatistics s = report.configs();
+        ConfigStatisticsUseCase.Report report = configStatistics.statistics();
+        ConfigStatistics s = report.configs();
         Map<String, Long> bySource = new LinkedHashMap<>();
         for (ValueSource source : ValueSource.values()) {
             bySource.put(source.label(), report.resolutionsBySource().getOrDefault(source, 0L));
@@ -130,14 +127,13 @@ public final class AdminResource {
     @Operation(summary = "Delete every configuration; needs confirmation=DELETE_ALL_CONFIGS_PERMANENTLY")
     public DeleteAllResult deleteAll(@Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("confirmation") String confirmation) {
-        DeleteAllTenantConfigsUseCase.Result result =
-                deleteAll.deleteAll(new DeleteAllTenantConfigsUseCase.Command(caller.actor(), confirmation));
-        if (result instanceof DeleteAllTenantConfigsUseCase.Result.Deleted deleted) {
-            return new DeleteAllResult(true, "Deleted " + deleted.count() + " tenant configurations",
-                    deleted.count(), "This action cannot be undone");
-        }
-        throw new ApiException(400, "Invalid confirmation. To delete every configuration, pass confirmation="
-                + DeleteAllTenantConfigsUseCase.CONFIRMATION + ".");
+        return deleteAllConfigs.deleteAll(new DeleteAllConfigsUseCase.Command(caller.actor(), confirmation)).match(
+                deleted -> new DeleteAllResult(true, "Deleted " + deleted + " tenant configurations", deleted,
+                        "This action cannot be undone"),
+                () -> {
+                    throw new ApiException(400, "Invalid confirmation. To delete every configuration, pass "
+                            + "confirmation=" + DeleteAllConfigsUseCase.CONFIRMATION + ".");
+                });
     }
 
     @DELETE
@@ -146,11 +142,10 @@ public final class AdminResource {
     public DeleteTenantResult deleteTenant(@Parameter(hidden = true) @Auth CallerPrincipal caller,
             @PathParam("tenant_id") String tenantId) {
         TenantId tenant = tenantId(tenantId);
-        ConfigWriteResult result = delete.delete(
-                new DeleteTenantConfigUseCase.Command(tenant, caller.actor(), ExpectedVersion.any(), AuditAction.DELETE_TENANT));
-        TenantConfig deleted = ConfigResponses.done(result, ExpectedVersion.any());
+        TenantConfig deleted = ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
+                tenant, caller.actor(), ExpectedVersion.any(), DeleteConfigUseCase.Requester.ADMIN)));
         return new DeleteTenantResult(true, "Configuration of tenant " + tenant.value() + " deleted",
-                new DeletedConfig(deleted.id().orElseThrow(), tenant.value(), deleted.wabaId().value()));
+                new DeletedConfig(deleted.id(), tenant.value(), text(deleted.account().wabaId())));
     }
 
     @GET
@@ -162,14 +157,19 @@ public final class AdminResource {
             @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
             @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
         Optional<TenantId> tenant = tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
-        return AuditView.of(audit.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)), limit);
+        return AuditView.of(auditTrail.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)),
+                limit);
     }
 
     private static TenantId tenantId(String value) {
         try {
             return TenantId.of(value);
         } catch (InvalidValueException e) {
-            throw new InvalidTenantConfigException(List.of(FieldViolation.of(e)));
+            throw InvalidRequestException.of("tenant_id", "tenant_id " + e.getMessage());
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -1,7 +1,8 @@
 package io.tenantconfig.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tenantconfig.domain.AuditRecord;
+import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.application.port.out.AuditRecord;
 import java.util.List;
 
 /** A page of the audit trail, newest first; {@code next_before} asks for the following page. */
@@ -22,11 +23,16 @@ public record AuditView(
     }
 
     static AuditView of(List<AuditRecord> records, int limit) {
-        List<Entry> entries = records.stream().map(r -> new Entry(r.id(), r.occurredAt().toString(), r.actor().subject(),
-                r.actor().roles().stream().sorted().toList(), r.tenantId() == null ? null : r.tenantId().value(),
-                r.action().name(), r.fields().stream().sorted().toList(), r.actor().requestId(),
-                r.actor().clientAddress())).toList();
+        List<Entry> entries = records.stream().map(AuditView::entry).toList();
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).id() : null;
         return new AuditView(entries, next);
+    }
+
+    private static Entry entry(AuditRecord record) {
+        AuditEntry e = record.entry();
+        return new Entry(record.id(), record.occurredAt().toString(), e.actor().subject(),
+                e.actor().roles().stream().sorted().toList(), e.tenantId() == null ? null : e.tenantId().value(),
+                e.action().name(), e.fields().stream().sorted().toList(), e.actor().requestId(),
+                e.actor().clientAddress());
     }
 }

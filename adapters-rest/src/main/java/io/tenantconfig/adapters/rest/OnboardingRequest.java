@@ -1,43 +1,42 @@
 package io.tenantconfig.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.tenantconfig.domain.ConfigField;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantconfig.adapters.rest.errors.FieldErrors;
+import io.tenantconfig.adapters.rest.json.BodyFields;
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
-import io.tenantconfig.domain.Violations;
+import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.WebUrl;
 
 /**
  * The onboarding request, {@code {code, waba_id, phone_number_id, redirect_uri?, business_id?}}:
- * every missing, invalid or unknown field is named in one 422. No value is ever echoed.
+ * every missing or invalid field is named in one 422. It never prints the code.
  */
-record OnboardingRequest(SignupCode code, SignupAccount account) {
+@BodyFields(of = "an onboarding request")
+record OnboardingRequest(
+        @JsonProperty("code") String code,
+        @JsonProperty("waba_id") String wabaId,
+        @JsonProperty("phone_number_id") String phoneNumberId,
+        @JsonProperty("redirect_uri") String redirectUri,
+        @JsonProperty("business_id") String businessId) {
 
-    /** @throws io.tenantconfig.domain.InvalidTenantConfigException naming every field at fault */
-    static OnboardingRequest read(JsonNode body) {
-        Violations violations = new Violations();
-        JsonFields fields = new JsonFields(body, violations);
-        SignupCode code = fields.required("code", OnboardingRequest::signupCode);
-        MetaId wabaId = fields.required("waba_id", v -> MetaId.parse(ConfigField.WABA_ID, v));
-        MetaId phoneNumberId = fields.required("phone_number_id", v -> MetaId.parse(ConfigField.PHONE_NUMBER_ID, v));
-        MetaId businessId = fields.optional("business_id", v -> MetaId.parse(ConfigField.BUSINESS_ID, v));
-        WebUrl redirectUri = fields.optional("redirect_uri", v -> WebUrl.parse(ConfigField.REDIRECT_URL, v));
-        fields.refuseOthers(name -> name + " is not a field of an onboarding request");
-        violations.throwIfAny();
-        return new OnboardingRequest(code, new SignupAccount(wabaId, phoneNumberId, businessId, redirectUri));
-    }
-
-    private static SignupCode signupCode(String value) {
-        try {
-            return new SignupCode(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("code must be 1 to " + SignupCode.MAX_LENGTH + " printable characters");
-        }
+    /** @throws io.tenantconfig.adapters.rest.errors.InvalidRequestException naming every field at fault */
+    OnboardUseCase.Command toCommand(TenantId tenantId, Actor actor) {
+        FieldErrors errors = new FieldErrors();
+        SignupCode signupCode = errors.required("code", code, SignupCode::new);
+        MetaId waba = errors.required("waba_id", wabaId, MetaId::parse);
+        MetaId phoneNumber = errors.required("phone_number_id", phoneNumberId, MetaId::parse);
+        WebUrl redirect = errors.optional("redirect_uri", redirectUri, WebUrl::parse);
+        MetaId business = errors.optional("business_id", businessId, MetaId::parse);
+        errors.throwIfAny();
+        return new OnboardUseCase.Command(tenantId, actor, signupCode, new SignupAccount(waba, phoneNumber, business, redirect));
     }
 
     @Override
     public String toString() {
-        return "OnboardingRequest[account=" + account + "]";
+        return "OnboardingRequest[wabaId=" + wabaId + ", phoneNumberId=" + phoneNumberId + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.tenantconfig.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,13 +9,15 @@ import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
-import io.tenantconfig.application.usecase.OnboardWhatsAppClientUseCase;
-import io.tenantconfig.application.usecase.OnboardingResult;
-import io.tenantconfig.application.usecase.OnboardingStep;
-import io.tenantconfig.application.usecase.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.OnboardingResult;
+import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.TenantConfig;
-import io.tenantconfig.domain.port.MetaFailure;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,12 +39,12 @@ public final class OnboardingResource {
 
     static final String RESUME_PATH = "/api/v1/tenant/onboard/whatsapp-client/resume";
 
-    private final OnboardWhatsAppClientUseCase onboard;
-    private final ResumeOnboardingUseCase resume;
+    private final OnboardUseCase onboard;
+    private final ResumeOnboardingUseCase resumeOnboarding;
 
-    public OnboardingResource(OnboardWhatsAppClientUseCase onboard, ResumeOnboardingUseCase resume) {
+    public OnboardingResource(OnboardUseCase onboard, ResumeOnboardingUseCase resumeOnboarding) {
         this.onboard = onboard;
-        this.resume = resume;
+        this.resumeOnboarding = resumeOnboarding;
     }
 
     /** The seed's answer to a successful onboarding. */
@@ -56,47 +57,65 @@ public final class OnboardingResource {
             @JsonProperty("phone_number_id") String phoneNumberId) {
 
         static Onboarded of(TenantConfig config, String message) {
-            return new Onboarded(true, message, config.tenantId().value(), config.id().orElseThrow(),
-                    config.wabaId().value(), config.phoneNumberId().value());
+            return new Onboarded(true, message, config.tenantId().value(), config.id(),
+                    text(config.account().wabaId()), text(config.phoneNumber().id()));
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
         }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Finish Embedded Signup: exchange the code, store the token, subscribe and register")
-    public Onboarded onboard(@Parameter(hidden = true) @Auth CallerPrincipal caller, JsonNode body) {
-        OnboardingRequest request = OnboardingRequest.read(body);
-        return answer(onboard.onboard(new OnboardWhatsAppClientUseCase.Command(
-                caller.requireTenant(), caller.actor(), request.code(), request.account())));
+    public Onboarded onboard(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @NotNull(message = "must be a JSON object") OnboardingRequest body) {
+        return onboard.onboard(body.toCommand(caller.requireTenant(), caller.actor())).match(ANSWER);
     }
 
     @POST
     @Path("/resume")
     @Operation(summary = "Run the onboarding steps not yet done, with the stored token")
     public Onboarded resume(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        return answer(resume.resume(new ResumeOnboardingUseCase.Command(caller.requireTenant(), caller.actor())));
+        return resumeOnboarding.resume(new ResumeOnboardingUseCase.Command(caller.requireTenant(), caller.actor()))
+                .match(ANSWER);
     }
 
-    private static Onboarded answer(OnboardingResult result) {
-        if (result instanceof OnboardingResult.Completed completed) {
-            return Onboarded.of(completed.config(), "WhatsApp Business account connected successfully");
+    /** An onboarding run's outcome as HTTP: the seed's answer when it completed, an error saying what to do otherwise. */
+    private static final OnboardingResult.Cases<Onboarded> ANSWER = new OnboardingResult.Cases<>() {
+        @Override
+        public Onboarded completed(TenantConfig config) {
+            return Onboarded.of(config, "WhatsApp Business account connected successfully");
         }
-        if (result instanceof OnboardingResult.AlreadyCompleted done) {
-            return Onboarded.of(done.config(), "Onboarding was already completed; nothing to resume");
+
+        @Override
+        public Onboarded alreadyCompleted(TenantConfig config) {
+            return Onboarded.of(config, "Onboarding was already completed; nothing to resume");
         }
-        if (result instanceof OnboardingResult.StepFailed failed) {
+
+        @Override
+        public Onboarded stepFailed(OnboardingResult.StepFailed failed) {
             throw failure(failed);
         }
-        if (result instanceof OnboardingResult.NothingToResume nothing) {
-            throw new ApiException(409, "There is no onboarding to resume (status " + nothing.status()
+
+        @Override
+        public Onboarded nothingToResume(OnboardingStatus status) {
+            throw new ApiException(409, "There is no onboarding to resume (status " + status
                     + "). Start the WhatsApp signup again.");
         }
-        if (result instanceof OnboardingResult.NotFound) {
+
+        @Override
+        public Onboarded notFound() {
             throw ConfigResponses.notFound();
         }
-        throw new ApiException(409, "The configuration was changed or deleted by another request while onboarding ran. "
-                + "Check it with GET /api/v1/tenant/config, then resume or run the WhatsApp signup again.");
-    }
+
+        @Override
+        public Onboarded interrupted() {
+            throw new ApiException(409, "The configuration was changed or deleted by another request while onboarding "
+                    + "ran. Check it with GET /api/v1/tenant/config, then resume or run the WhatsApp signup again.");
+        }
+    };
 
     /** Meta's failure as HTTP: which step, Meta's own words and trace id, and what to do next. */
     private static ApiException failure(OnboardingResult.StepFailed failed) {

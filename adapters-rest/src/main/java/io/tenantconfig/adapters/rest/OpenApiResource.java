@@ -1,5 +1,10 @@
 package io.tenantconfig.adapters.rest;
 
+import com.fasterxml.jackson.databind.JavaType;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -7,12 +12,15 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.tenantconfig.domain.Change;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -23,6 +31,10 @@ import java.util.Set;
 @Path("/api/v1/openapi.json")
 @Hidden
 public final class OpenApiResource {
+
+    static {
+        ModelConverters.getInstance().addConverter(new ChangeAsItsValue());
+    }
 
     private final String document;
 
@@ -46,5 +58,21 @@ public final class OpenApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String get() {
         return document;
+    }
+
+    /** Describes a request field of type {@code Change<T>} as the {@code T} it carries. */
+    private static final class ChangeAsItsValue implements ModelConverter {
+        @Override
+        public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            JavaType javaType = Json.mapper().constructType(type.getType());
+            if (javaType.getRawClass() == Change.class) {
+                return context.resolve(new AnnotatedType(javaType.containedType(0))
+                        .ctxAnnotations(type.getCtxAnnotations())
+                        .schemaProperty(type.isSchemaProperty())
+                        .propertyName(type.getPropertyName())
+                        .parent(type.getParent()));
+            }
+            return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.tenantconfig.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tenantconfig.application.usecase.ResolvedCredentials;
-import io.tenantconfig.application.usecase.ResolvedValue;
+import io.tenantconfig.application.port.in.ResolvedCredentials;
+import io.tenantconfig.application.port.in.ResolvedValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,16 +1,16 @@
 package io.tenantconfig.adapters.rest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.tenantconfig.adapters.rest.errors.ApiExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.ConstraintViolationMapper;
-import io.tenantconfig.adapters.rest.errors.InvalidTenantConfigMapper;
+import io.tenantconfig.adapters.rest.errors.InvalidRequestMapper;
 import io.tenantconfig.adapters.rest.errors.JsonProcessingMapper;
 import io.tenantconfig.adapters.rest.errors.SecretUnreadableMapper;
 import io.tenantconfig.adapters.rest.errors.StoreUnavailableMapper;
 import io.tenantconfig.adapters.rest.errors.UnexpectedExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.WebApplicationExceptionMapper;
+import io.tenantconfig.adapters.rest.json.RequestJson;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,19 +24,16 @@ public final class RestApi {
     private RestApi() {
     }
 
-    /**
-     * Sets up the JSON mapper the API reads with: a field given twice is an error, not a silent
-     * "last one wins" (which could let a second {@code access_token} slip past a review of the first).
-     */
+    /** Sets up the JSON mapper the API reads request bodies with (see {@link RequestJson}). */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        return RequestJson.configure(mapper);
     }
 
     /** Every error the API can answer with, in one format (see {@code Problem}). */
     public static List<Object> errorMappers() {
         return List.of(
                 new ApiExceptionMapper(),
-                new InvalidTenantConfigMapper(),
+                new InvalidRequestMapper(),
                 new JsonProcessingMapper(),
                 new ConstraintViolationMapper(),
                 new WebApplicationExceptionMapper(),

@@ -1,42 +1,34 @@
 package io.tenantconfig.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
-import io.tenantconfig.application.usecase.AuditTrailUseCase;
-import io.tenantconfig.application.usecase.ChangeActivationUseCase;
-import io.tenantconfig.application.usecase.ConfigLoader;
-import io.tenantconfig.application.usecase.CreateTenantConfigUseCase;
-import io.tenantconfig.application.usecase.DeleteTenantConfigUseCase;
-import io.tenantconfig.application.usecase.RevealCredentialsUseCase;
-import io.tenantconfig.application.usecase.RevealTenantConfigUseCase;
-import io.tenantconfig.application.usecase.UpdateTenantConfigUseCase;
-import io.tenantconfig.application.usecase.ViewTenantConfigUseCase;
+import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
+import io.tenantconfig.application.port.in.CreateConfigUseCase;
+import io.tenantconfig.application.port.in.DeleteConfigUseCase;
+import io.tenantconfig.application.port.in.RevealConfigUseCase;
+import io.tenantconfig.application.port.in.SwitchActivationUseCase;
+import io.tenantconfig.application.port.in.SwitchActivationUseCase.Activation;
+import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.domain.TenantConfig;
-import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.port.ExpectedVersion;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * The caller's own tenant configuration. The tenant is always the one in the caller's token.
@@ -48,35 +40,30 @@ import java.util.Optional;
 @Tag(name = "Tenant configuration", description = "The calling tenant's own WhatsApp credentials")
 public final class TenantConfigResource {
 
-    private final ViewTenantConfigUseCase view;
-    private final RevealTenantConfigUseCase reveal;
-    private final CreateTenantConfigUseCase create;
-    private final UpdateTenantConfigUseCase update;
-    private final ChangeActivationUseCase activation;
-    private final DeleteTenantConfigUseCase delete;
-    private final ConfigLoader loader;
-    private final RevealCredentialsUseCase revealCredentials;
-    private final AuditTrailUseCase history;
+    private static final String BODY_IS_AN_OBJECT = "must be a JSON object";
 
-    public TenantConfigResource(ViewTenantConfigUseCase view, RevealTenantConfigUseCase reveal,
-            CreateTenantConfigUseCase create, UpdateTenantConfigUseCase update, ChangeActivationUseCase activation,
-            DeleteTenantConfigUseCase delete, ConfigLoader loader, RevealCredentialsUseCase revealCredentials,
-            AuditTrailUseCase history) {
-        this.view = view;
-        this.reveal = reveal;
-        this.create = create;
-        this.update = update;
-        this.activation = activation;
-        this.delete = delete;
-        this.loader = loader;
-        this.revealCredentials = revealCredentials;
-        this.history = history;
+    private final ViewConfigUseCase viewConfig;
+    private final RevealConfigUseCase revealConfig;
+    private final CreateConfigUseCase createConfig;
+    private final ChangeSettingsUseCase changeSettings;
+    private final SwitchActivationUseCase switchActivation;
+    private final DeleteConfigUseCase deleteConfig;
+
+    public TenantConfigResource(ViewConfigUseCase viewConfig, RevealConfigUseCase revealConfig,
+            CreateConfigUseCase createConfig, ChangeSettingsUseCase changeSettings,
+            SwitchActivationUseCase switchActivation, DeleteConfigUseCase deleteConfig) {
+        this.viewConfig = viewConfig;
+        this.revealConfig = revealConfig;
+        this.createConfig = createConfig;
+        this.changeSettings = changeSettings;
+        this.switchActivation = switchActivation;
+        this.deleteConfig = deleteConfig;
     }
 
     @GET
     @Operation(summary = "The tenant's configuration, secrets masked")
     public Response get(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        return ConfigResponses.ok(view.view(caller.requireTenant()).orElseThrow(ConfigResponses::notFound));
+        return ConfigResponses.ok(viewConfig.view(caller.requireTenant()).orElseThrow(ConfigResponses::notFound));
     }
 
     @GET
@@ -84,7 +71,7 @@ public final class TenantConfigResource {
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "The tenant's configuration with secrets in clear (admin or service role)")
     public Response getFull(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        TenantConfig config = reveal.reveal(caller.requireTenant(), caller.actor())
+        TenantConfig config = revealConfig.reveal(caller.requireTenant(), caller.actor())
                 .orElseThrow(ConfigResponses::notFound);
         return Response.ok(TenantConfigView.full(config))
                 .tag(VersionTags.of(config.version()))
@@ -92,37 +79,16 @@ public final class TenantConfigResource {
                 .build();
     }
 
-    @GET
-    @Path("/resolved")
-    @Operation(summary = "The credentials the tenant should use, each with its source (database, environment, none); "
-            + "secrets in clear for the admin and service roles only")
-    public Response resolved(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        TenantId tenant = caller.requireTenant();
-        if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE)) {
-            return Response.ok(ResolvedView.of(revealCredentials.reveal(tenant, caller.actor()), true))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
-        }
-        return Response.ok(ResolvedView.of(loader.resolve(tenant), false)).build();
-    }
-
-    @GET
-    @Path("/history")
-    @Operation(summary = "The tenant's own audit trail, newest first: who changed or read its configuration")
-    public AuditView history(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
-            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
-        return AuditView.of(history.page(new AuditTrailUseCase.Query(Optional.of(caller.requireTenant()),
-                Optional.ofNullable(before), limit)), limit);
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the tenant's configuration (waba_id and phone_number_id required)")
-    public Response create(@Parameter(hidden = true) @Auth CallerPrincipal caller, JsonNode body) {
-        TenantConfig config = ConfigResponses.done(create.create(new CreateTenantConfigUseCase.Command(
-                caller.requireTenant(), caller.actor(), TenantConfigRequest.read(body))), ExpectedVersion.any());
+    @Operation(summary = "Create the tenant's configuration; every field is optional ({} included)")
+    public Response create(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
+        TenantConfig config = createConfig.create(new CreateConfigUseCase.Command(
+                        caller.requireTenant(), caller.actor(), body.toChanges()))
+                .match(created -> created, () -> {
+                    throw new ApiException(409, ConfigResponses.ALREADY_EXISTS);
+                });
         return Response.status(Response.Status.CREATED)
                 .entity(TenantConfigView.masked(config))
                 .tag(VersionTags.of(config.version()))
@@ -133,19 +99,18 @@ public final class TenantConfigResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change some fields; the others keep their values. Honours If-Match.")
     public Response update(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        ExpectedVersion expected = VersionTags.expected(ifMatch);
-        return ConfigResponses.ok(ConfigResponses.done(update.update(new UpdateTenantConfigUseCase.Command(
-                caller.requireTenant(), caller.actor(), TenantConfigRequest.read(body), expected)), expected));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
+        return ConfigResponses.ok(ConfigResponses.written(changeSettings.changeSettings(new ChangeSettingsUseCase.Command(
+                caller.requireTenant(), caller.actor(), body.toChanges(), VersionTags.expected(ifMatch)))));
     }
 
     @DELETE
     @Operation(summary = "Delete the tenant's configuration. Honours If-Match.")
     public Response delete(@Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ExpectedVersion expected = VersionTags.expected(ifMatch);
-        ConfigResponses.done(delete.delete(
-                new DeleteTenantConfigUseCase.Command(caller.requireTenant(), caller.actor(), expected)), expected);
+        ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(caller.requireTenant(),
+                caller.actor(), VersionTags.expected(ifMatch), DeleteConfigUseCase.Requester.TENANT)));
         return Response.noContent().build();
     }
 
@@ -154,9 +119,7 @@ public final class TenantConfigResource {
     @Operation(summary = "Put the configuration back in use. Honours If-Match.")
     public Response activate(@Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ExpectedVersion expected = VersionTags.expected(ifMatch);
-        return ConfigResponses.ok(ConfigResponses.done(activation.activate(
-                new ChangeActivationUseCase.Command(caller.requireTenant(), caller.actor(), expected)), expected));
+        return switchTo(Activation.ACTIVE, caller, ifMatch);
     }
 
     @POST
@@ -164,8 +127,12 @@ public final class TenantConfigResource {
     @Operation(summary = "Take the configuration out of use; the loader falls back to the environment. Honours If-Match.")
     public Response deactivate(@Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ExpectedVersion expected = VersionTags.expected(ifMatch);
-        return ConfigResponses.ok(ConfigResponses.done(activation.deactivate(
-                new ChangeActivationUseCase.Command(caller.requireTenant(), caller.actor(), expected)), expected));
+        return switchTo(Activation.INACTIVE, caller, ifMatch);
+    }
+
+    private Response switchTo(Activation activation, CallerPrincipal caller, String ifMatch) {
+        return ConfigResponses.ok(ConfigResponses.written(switchActivation.switchActivation(
+                new SwitchActivationUseCase.Command(caller.requireTenant(), caller.actor(),
+                        VersionTags.expected(ifMatch), activation))));
     }
 }

@@ -1,7 +1,7 @@
 package io.tenantconfig.adapters.rest;
 
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.domain.port.ExpectedVersion;
+import io.tenantconfig.application.port.in.ExpectedVersion;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

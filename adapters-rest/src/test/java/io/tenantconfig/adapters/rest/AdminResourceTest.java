@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -26,11 +29,13 @@ class AdminResourceTest {
 
     @BeforeEach
     void threeTenants() {
-        FIXTURE.repository.deleteAll();
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").onboardingCompleted(true)
-                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
-        FIXTURE.repository.insert(TestConfigs.aConfig("globex").build());
-        FIXTURE.repository.insert(TestConfigs.aConfig("initech").active(false).build());
+        FIXTURE.clear();
+        FIXTURE.insert(TestConfigs.aConfig("acme").onboardedAt(TestConfigs.CREATED_AT).build());
+        FIXTURE.insert(TestConfigs.aConfig("globex").build());
+        FIXTURE.insert(TestConfigs.aConfig("initech").active(false).build());
+        for (String tenant : List.of("acme", "globex", "initech")) {
+            FIXTURE.store.record(AuditEntry.of(Actor.SYSTEM, TenantId.of(tenant), AuditAction.CREATE));
+        }
     }
 
     private static Response get(WebTarget target) {
@@ -99,7 +104,7 @@ class AdminResourceTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(body(response)).containsEntry("success", true).containsEntry("deleted_count", 3)
                 .containsKeys("message", "warning");
-        assertThat(FIXTURE.repository.statistics().total()).isZero();
+        assertThat(FIXTURE.store.statistics().total()).isZero();
     }
 
     @ParameterizedTest
@@ -109,13 +114,13 @@ class AdminResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).get("detail").toString()).contains("DELETE_ALL_CONFIGS_PERMANENTLY");
-        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(3);
+        assertThat(FIXTURE.store.statistics().total()).isEqualTo(3);
     }
 
     @Test
     void delete_all_without_a_confirmation_is_400() {
         assertThat(delete(API.target("/api/v1/tenant/admin/configs/delete-all")).getStatus()).isEqualTo(400);
-        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(3);
+        assertThat(FIXTURE.store.statistics().total()).isEqualTo(3);
     }
 
     @Test
@@ -127,7 +132,7 @@ class AdminResourceTest {
         Map<String, Object> deleted = (Map<String, Object>) body(response).get("deleted_config");
         assertThat(deleted).containsEntry("tenant_id", "globex").containsEntry("waba_id", "102290129340398")
                 .containsKey("id");
-        assertThat(FIXTURE.repository.statistics().total()).isEqualTo(2);
+        assertThat(FIXTURE.store.statistics().total()).isEqualTo(2);
     }
 
     @Test

@@ -6,26 +6,24 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
-import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
-import io.tenantconfig.application.service.ConfigLoaderService;
-import io.tenantconfig.application.service.DeleteAllTenantConfigsService;
-import io.tenantconfig.application.service.ManageTenantConfigService;
-import io.tenantconfig.application.service.OnboardingService;
-import io.tenantconfig.application.service.ReadTenantConfigService;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.usecase.OnboardingPolicy;
+import io.tenantconfig.application.service.UseCases;
+import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * The whole HTTP API in a test container: the real resources, authentication, error mappers and
- * filters, on the real use cases over an in-memory repository, at a fixed time.
+ * filters, on the real use cases over an in-memory store, at a fixed time.
  */
 final class ApiFixture {
 
@@ -38,7 +36,7 @@ final class ApiFixture {
             "WHATSAPP_TOKEN", "EAAG-platform-token-9999",
             "META_APP_SECRET", "platform-app-secret-8888");
 
-    final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
+    final InMemoryConfigStore store = new InMemoryConfigStore();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ResourceExtension resources;
 
@@ -53,17 +51,16 @@ final class ApiFixture {
     }
 
     ApiFixture(JwtAuthFactory auth, RateLimitPolicy... limits) {
-        ManageTenantConfigService manage = new ManageTenantConfigService(repository, CLOCK);
-        ResolutionCounter resolutions = new ResolutionCounter();
-        ReadTenantConfigService read = new ReadTenantConfigService(repository, repository, resolutions);
-        ConfigLoaderService loader = new ConfigLoaderService(repository,
-                variable -> Optional.ofNullable(FALLBACK.get(variable)), resolutions, repository);
-        OnboardingService onboarding = new OnboardingService(repository, meta, OnboardingPolicy.DEFAULT,
-                new SplittableRandom(7), CLOCK);
+        UseCases u = TestUseCases.over(store, meta, variable -> Optional.ofNullable(FALLBACK.get(variable)),
+                OnboardingPolicy.DEFAULT, new ResolutionCounter(), CLOCK);
         Object[] api = {
-            new TenantConfigResource(read, read, manage, manage, manage, manage, loader, loader, read),
-            new AdminResource(read, read, new DeleteAllTenantConfigsService(repository), manage, read),
-            new OnboardingResource(onboarding, onboarding),
+            new TenantConfigResource(u.viewConfig(), u.revealConfig(), u.createConfig(), u.changeSettings(),
+                    u.switchActivation(), u.deleteConfig()),
+            new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
+            new HistoryResource(u.auditTrail()),
+            new AdminResource(u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(),
+                    u.auditTrail()),
+            new OnboardingResource(u.onboard(), u.resumeOnboarding()),
             new AuthResource()
         };
         ResourceExtension.Builder builder = ResourceExtension.builder()
@@ -78,6 +75,16 @@ final class ApiFixture {
         RestApi.filters(List.of(FRONTEND)).forEach(builder::addProvider);
         builder.addProvider(new RateLimitFeature(CLOCK, limits));
         this.resources = builder.build();
+    }
+
+    /** Stores {@code config} as it is, as if it had been written earlier. */
+    TenantConfig insert(TenantConfig config) {
+        return store.inTransaction(tx -> tx.insertIfAbsent(config)).orElseThrow();
+    }
+
+    /** No configuration at all (the audit trail stays). */
+    void clear() {
+        store.inTransaction(ConfigStore.Transaction::deleteAll);
     }
 
     static ApiFixture withHs256() {

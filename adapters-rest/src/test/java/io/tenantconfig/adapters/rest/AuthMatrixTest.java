@@ -87,8 +87,8 @@ class AuthMatrixTest {
 
     @BeforeEach
     void acmeHasAConfiguration() {
-        FIXTURE.repository.deleteAll();
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.clear();
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {3}")

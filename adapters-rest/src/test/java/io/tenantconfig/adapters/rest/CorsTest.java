@@ -37,8 +37,8 @@ class CorsTest {
 
     @Test
     void the_frontend_can_read_the_etag_of_an_answer() {
-        FIXTURE.repository.deleteAll();
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.clear();
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = API.target("/api/v1/tenant/config").request()
                 .header("Origin", ApiFixture.FRONTEND)

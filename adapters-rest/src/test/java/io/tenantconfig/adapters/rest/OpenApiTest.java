@@ -21,8 +21,8 @@ class OpenApiTest {
 
     static final ResourceExtension API = ApiFixture.withHs256().resources;
 
-    private static final List<Class<?>> RESOURCES = List.of(TenantConfigResource.class, AdminResource.class,
-            OnboardingResource.class, AuthResource.class);
+    private static final List<Class<?>> RESOURCES = List.of(TenantConfigResource.class, ResolvedConfigResource.class,
+            HistoryResource.class, AdminResource.class, OnboardingResource.class, AuthResource.class);
 
     /** "get /api/v1/tenant/config" for every resource method. */
     private static List<String> declaredEndpoints() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.application.fixtures.TestConfigs;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -78,7 +79,7 @@ class RateLimitTest {
 
     @Test
     void tenant_config_endpoints_are_not_limited() {
-        FIXTURE.repository.insert(io.tenantconfig.application.fixtures.TestConfigs.aConfig("busy").build());
+        FIXTURE.insert(TestConfigs.aConfig("busy").build());
         for (int i = 0; i < 20; i++) {
             assertThat(API.target("/api/v1/tenant/config").request()
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("busy"))).get().getStatus())

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.TenantConfig;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -20,8 +22,9 @@ class ResolvedConfigResourceTest {
 
     @BeforeEach
     void acmeHasAConfigWithoutAnAppSecret() {
-        FIXTURE.repository.deleteAll();
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").fbAppSecret(null).build());
+        FIXTURE.clear();
+        TenantConfig acme = TestConfigs.aConfig("acme").build();
+        FIXTURE.insert(TestConfigs.from(acme).app(new AppCredentials(acme.app().appId(), null)).build());
     }
 
     @SuppressWarnings("unchecked")

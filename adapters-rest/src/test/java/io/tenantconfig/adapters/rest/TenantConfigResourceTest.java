@@ -17,6 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TenantConfigResourceTest {
@@ -29,7 +32,7 @@ class TenantConfigResourceTest {
 
     @BeforeEach
     void empty() {
-        FIXTURE.repository.deleteAll();
+        FIXTURE.clear();
     }
 
     private static Invocation.Builder as(String token, String path) {
@@ -45,8 +48,13 @@ class TenantConfigResourceTest {
         return response.readEntity(Map.class);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> errors(Map<String, Object> problem) {
+        return (List<Map<String, String>>) problem.get("errors");
+    }
+
     private static TenantConfig acmeConfig() {
-        return FIXTURE.repository.findByTenant(TenantId.of("acme")).orElseThrow();
+        return FIXTURE.store.load(TenantId.of("acme")).orElseThrow();
     }
 
     @Test
@@ -74,12 +82,12 @@ class TenantConfigResourceTest {
         assertThat(updated.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"2\"");
         assertThat(body(updated)).containsEntry("callback_url", "https://new-url.com/webhook")
                 .containsEntry("access_token", "***z789");
-        assertThat(acmeConfig().accessToken().reveal()).isEqualTo("EAAGsecret-xyz789");
+        assertThat(acmeConfig().token().accessToken().reveal()).isEqualTo("EAAGsecret-xyz789");
     }
 
     @Test
     void the_config_response_has_every_field_of_the_contract() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         assertThat(body(as(ACME_USER, "/api/v1/tenant/config").get())).containsOnlyKeys(
                 "id", "tenant_id", "user_id", "waba_id", "phone_number_id", "business_id", "display_phone_number",
@@ -98,7 +106,7 @@ class TenantConfigResourceTest {
 
     @Test
     void creating_a_second_config_gets_409_with_the_seed_message() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = as(ACME_USER, "/api/v1/tenant/config").post(json("{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}"));
 
@@ -107,48 +115,107 @@ class TenantConfigResourceTest {
     }
 
     @Test
-    void every_invalid_or_unknown_field_is_named_in_one_422() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+    void every_invalid_value_is_named_in_one_422_without_echoing_it() {
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"waba_id\":\"12ab\",\"callbak_url\":\"x\","
-                + "\"callback_url\":\"http://example.com/hook\",\"is_active\":\"yes\",\"tenant_id\":\"globex\","
-                + "\"access_token\":\"***z789\",\"phone_number_id\":123}"));
+        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"waba_id\":\"12ab\","
+                + "\"callback_url\":\"http://example.com/hook\",\"access_token\":\"***z789\","
+                + "\"display_phone_number\":\"call me\",\"token_expires_at\":\"tomorrow\",\"is_active\":null}"));
 
         assertThat(response.getStatus()).isEqualTo(422);
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> errors = (List<Map<String, String>>) body(response).get("errors");
-        assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder(
-                "waba_id", "callbak_url", "callback_url", "is_active", "tenant_id", "access_token", "phone_number_id");
-        assertThat(errors.toString()).doesNotContain("z789").doesNotContain("12ab");
+        Map<String, Object> problem = body(response);
+        assertThat(errors(problem)).containsExactlyInAnyOrder(
+                Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
+                Map.of("field", "callback_url",
+                        "message", "callback_url must use https (http is accepted only for localhost)"),
+                Map.of("field", "access_token", "message",
+                        "access_token is a masked value; send the secret itself, or leave the field out to keep it"),
+                Map.of("field", "display_phone_number", "message",
+                        "display_phone_number must be 1 to 32 characters of digits, spaces and + ( ) - ."),
+                Map.of("field", "token_expires_at", "message",
+                        "token_expires_at must be an ISO-8601 date-time with an offset, e.g. 2026-03-01T12:00:00Z"),
+                Map.of("field", "is_active", "message", "is_active must be true or false"));
+        assertThat(problem.get("detail").toString()).startsWith("The request has invalid fields: ");
+        assertThat(problem.toString()).doesNotContain("z789").doesNotContain("12ab").doesNotContain("call me");
         assertThat(acmeConfig().version()).as("nothing was stored").isEqualTo(1);
     }
 
-    @Test
-    void a_create_without_the_required_ids_names_them() {
-        Response response = as(ACME_USER, "/api/v1/tenant/config").post(json("{\"access_token\":\"EAAG-token\"}"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"callbak_url\":\"x\"}                          | callbak_url     | callbak_url is not a field of a tenant configuration",
+        "{\"tenant_id\":\"globex\"}                       | tenant_id       | tenant_id is read-only and cannot be set",
+        "{\"version\":9}                                  | version         | version is read-only and cannot be set",
+        "{\"phone_number_id\":123}                        | phone_number_id | phone_number_id must be a string",
+        "{\"access_token\":{\"value\":\"x\"}}             | access_token    | access_token must be a string",
+        "{\"is_active\":\"yes\"}                          | is_active       | is_active must be true or false",
+        "{\"is_active\":1}                                | is_active       | is_active must be true or false",
+        "{\"verify_token\":\"a\",\"verify_token\":\"b\"} | verify_token    | verify_token is given more than once"
+    })
+    void a_field_the_body_cannot_have_is_named_in_a_422_and_nothing_is_stored(String body, String field, String message) {
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
+
+        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json(body));
 
         assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(body(response).get("errors").toString()).contains("waba_id is required", "phone_number_id is required");
+        assertThat(errors(body(response))).containsExactly(Map.of("field", field, "message", message));
+        assertThat(acmeConfig().version()).isEqualTo(1);
+        assertThat(as(GLOBEX_USER, "/api/v1/tenant/config").post(json(body)).getStatus())
+                .as("a create refuses it too").isEqualTo(422);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"access_token\":\"EAAG-token-only\"}", "{\"waba_id\":\"123456789\"}",
+        "{\"display_phone_number\":\"+1 555-010-0000\"}", "{\"waba_id\":null,\"phone_number_id\":null}"})
+    void a_create_with_any_subset_of_the_fields_answers_201_with_the_masked_config(String body) {
+        Response response = as(ACME_USER, "/api/v1/tenant/config").post(json(body));
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(response.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"1\"");
+        Map<String, Object> config = body(response);
+        assertThat(config).containsEntry("tenant_id", "acme").containsEntry("is_active", true)
+                .containsEntry("onboarding_status", "NOT_STARTED").containsEntry("version", 1);
+        assertThat(config.toString()).doesNotContain("EAAG-token-only");
+        assertThat(as(ACME_USER, "/api/v1/tenant/config").get().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void the_meta_ids_can_be_filled_in_after_an_empty_create() {
+        as(ACME_USER, "/api/v1/tenant/config").post(json("{}"));
+
+        Response updated = as(ACME_USER, "/api/v1/tenant/config")
+                .put(json("{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\"}"));
+
+        assertThat(updated.getStatus()).isEqualTo(200);
+        assertThat(body(updated)).containsEntry("waba_id", "123456789").containsEntry("phone_number_id", "987654321")
+                .containsEntry("version", 2);
+    }
+
+    @Test
+    void a_post_without_a_body_is_422_naming_the_body() {
+        Response response = as(ACME_USER, "/api/v1/tenant/config").post(Entity.entity("", MediaType.APPLICATION_JSON));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(errors(body(response))).extracting(e -> e.get("field")).containsExactly("body");
     }
 
     @Test
     void a_put_changes_only_the_fields_given_and_null_clears_an_optional_one() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
         TenantConfig before = acmeConfig();
 
         Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"redirect_url\":null,\"verify_token\":\"new\"}"));
 
         assertThat(response.getStatus()).isEqualTo(200);
         TenantConfig after = acmeConfig();
-        assertThat(after.redirectUrl()).isNull();
-        assertThat(after.verifyToken().value()).isEqualTo("new");
-        assertThat(after.callbackUrl()).isEqualTo(before.callbackUrl());
-        assertThat(after.accessToken()).isEqualTo(before.accessToken());
+        assertThat(after.webhook().redirectUrl()).isNull();
+        assertThat(after.webhook().verifyToken().value()).isEqualTo("new");
+        assertThat(after.webhook().callbackUrl()).isEqualTo(before.webhook().callbackUrl());
+        assertThat(after.token()).isEqualTo(before.token());
     }
 
     @Test
     void if_match_with_the_current_etag_applies_and_a_stale_one_gets_412() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response current = as(ACME_USER, "/api/v1/tenant/config").header(HttpHeaders.IF_MATCH, "\"1\"")
                 .put(json("{\"verify_token\":\"first\"}"));
@@ -157,17 +224,17 @@ class TenantConfigResourceTest {
 
         assertThat(current.getStatus()).isEqualTo(200);
         assertThat(stale.getStatus()).isEqualTo(412);
-        assertThat(acmeConfig().verifyToken().value()).isEqualTo("first");
+        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("first");
         assertThat(as(ACME_USER, "/api/v1/tenant/config").header(HttpHeaders.IF_MATCH, "\"1\"").delete().getStatus())
                 .isEqualTo(412);
         assertThat(as(ACME_USER, "/api/v1/tenant/config/deactivate").header(HttpHeaders.IF_MATCH, "W/\"2\"")
                 .post(null).getStatus()).as("a weak tag never matches").isEqualTo(412);
-        assertThat(acmeConfig().isActive()).isTrue();
+        assertThat(acmeConfig().active()).isTrue();
     }
 
     @Test
     void deactivating_and_activating_answer_with_the_config() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response off = as(ACME_USER, "/api/v1/tenant/config/deactivate").post(null);
         assertThat(off.getStatus()).isEqualTo(200);
@@ -179,7 +246,7 @@ class TenantConfigResourceTest {
 
     @Test
     void deleting_answers_204_and_the_config_is_gone() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         assertThat(as(ACME_USER, "/api/v1/tenant/config").delete().getStatus()).isEqualTo(204);
         assertThat(as(ACME_USER, "/api/v1/tenant/config").get().getStatus()).isEqualTo(404);
@@ -188,7 +255,7 @@ class TenantConfigResourceTest {
 
     @Test
     void a_tenant_never_reaches_another_tenants_config_whatever_it_sends() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = API.target("/api/v1/tenant/config").queryParam("tenant_id", "acme").request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + GLOBEX_USER)
@@ -201,12 +268,12 @@ class TenantConfigResourceTest {
                 .isEqualTo(401);
         assertThat(as(GLOBEX_USER, "/api/v1/tenant/config").put(json("{\"verify_token\":\"hijack\"}")).getStatus())
                 .isEqualTo(404);
-        assertThat(acmeConfig().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
     }
 
     @Test
     void the_full_view_shows_secrets_to_a_service_and_is_never_cached() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = as(Tokens.hs256(Tokens.user("acme", "service")), "/api/v1/tenant/config/full").get();
 
@@ -226,7 +293,7 @@ class TenantConfigResourceTest {
 
     @Test
     void malformed_json_is_400_without_echoing_the_body() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"access_token\": \"EAAG-secret-value\""));
 
@@ -242,13 +309,13 @@ class TenantConfigResourceTest {
 
     @Test
     void a_duplicate_field_is_refused_rather_than_one_copy_silently_winning() {
-        FIXTURE.repository.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = as(ACME_USER, "/api/v1/tenant/config")
                 .put(json("{\"verify_token\":\"one\",\"verify_token\":\"two\"}"));
 
         assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(acmeConfig().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
     }
 
     @Test

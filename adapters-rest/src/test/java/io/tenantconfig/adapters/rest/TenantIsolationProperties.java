@@ -93,7 +93,7 @@ class TenantIsolationProperties {
 
     @Property(tries = 60)
     void no_tenant_ever_reads_or_changes_another_tenants_configuration(@ForAll("operations") List<Operation> operations) {
-        fixture.repository.deleteAll();
+        fixture.clear();
         for (Operation operation : operations) {
             String body = operation.send(api).readEntity(String.class);
             for (String other : TENANTS) {
@@ -105,12 +105,12 @@ class TenantIsolationProperties {
             }
         }
         for (String tenant : TENANTS) {
-            Optional<TenantConfig> stored = fixture.repository.findByTenant(TenantId.of(tenant));
+            Optional<TenantConfig> stored = fixture.store.load(TenantId.of(tenant));
             stored.ifPresent(config -> {
-                assertThat(config.verifyToken().value()).startsWith("mark-" + tenant + "-");
-                assertThat(config.accessToken().reveal()).startsWith("EAAG-" + tenant + "-");
-                if (config.callbackUrl() != null) {
-                    assertThat(config.callbackUrl().value()).startsWith("https://" + tenant + ".example/");
+                assertThat(config.webhook().verifyToken().value()).startsWith("mark-" + tenant + "-");
+                assertThat(config.token().accessToken().reveal()).startsWith("EAAG-" + tenant + "-");
+                if (config.webhook().callbackUrl() != null) {
+                    assertThat(config.webhook().callbackUrl().value()).startsWith("https://" + tenant + ".example/");
                 }
             });
         }

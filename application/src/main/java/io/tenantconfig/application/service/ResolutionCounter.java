@@ -1,6 +1,6 @@
 package io.tenantconfig.application.service;
 
-import io.tenantconfig.application.usecase.ValueSource;
+import io.tenantconfig.application.port.in.ValueSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

@@ -2,14 +2,24 @@ package io.tenantconfig.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.application.fixtures.InMemoryTenantConfigRepository;
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.usecase.CredentialField;
-import io.tenantconfig.application.usecase.ResolvedCredentials;
-import io.tenantconfig.application.usecase.ResolvedValue;
-import io.tenantconfig.application.usecase.ValueSource;
-import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.CredentialField;
+import io.tenantconfig.application.port.in.ResolvedCredentials;
+import io.tenantconfig.application.port.in.ResolvedValue;
+import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.VerifyToken;
+import io.tenantconfig.domain.Webhook;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The seed's ConfigLoader answers, and where each answer came from. */
 class ConfigLoaderServiceTest {
 
-    private final InMemoryTenantConfigRepository repository = new InMemoryTenantConfigRepository();
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final Map<String, String> environment = new HashMap<>(Map.of(
             "WHATSAPP_PHONE_ID", "100000000000001",
             "WHATSAPP_TOKEN", "EAAG-platform-token",
@@ -27,8 +37,14 @@ class ConfigLoaderServiceTest {
             "FB_APP_ID", "999",
             "FB_APP_SECRET", "platform-app-secret"));
     private final ResolutionCounter counter = new ResolutionCounter();
-    private final ConfigLoaderService loader = new ConfigLoaderService(repository,
-            variable -> Optional.ofNullable(environment.get(variable)), counter, repository);
+    private final UseCases useCases = TestUseCases.over(store, new ScriptedMetaOnboarding(),
+            variable -> Optional.ofNullable(environment.get(variable)), OnboardingPolicy.DEFAULT, counter,
+            Clock.systemUTC());
+    private final ConfigLoader loader = useCases.configLoader();
+
+    private void stored(TenantConfig config) {
+        store.inTransaction(tx -> tx.insertIfAbsent(config));
+    }
 
     private static ResolvedValue value(String value, ValueSource source, CredentialField field) {
         return new ResolvedValue(field, value, source);
@@ -47,8 +63,7 @@ class ConfigLoaderServiceTest {
 
     @Test
     void scenario_2_an_onboarded_tenant_gets_its_database_values() {
-        repository.insert(TestConfigs.aConfig("onboarded-tenant").onboardingCompleted(true)
-                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
+        stored(TestConfigs.aConfig("onboarded-tenant").onboardedAt(TestConfigs.CREATED_AT).build());
         TenantId tenant = TenantId.of("onboarded-tenant");
 
         assertThat(loader.hasTenantConfig(tenant)).isTrue();
@@ -60,8 +75,7 @@ class ConfigLoaderServiceTest {
 
     @Test
     void scenario_3_an_inactive_config_counts_as_absent() {
-        repository.insert(TestConfigs.aConfig("inactive-tenant").active(false).onboardingCompleted(true)
-                .onboardedAt(TestConfigs.CREATED_AT).onboardingStatus(OnboardingStatus.COMPLETED).build());
+        stored(TestConfigs.aConfig("inactive-tenant").active(false).onboardedAt(TestConfigs.CREATED_AT).build());
         TenantId tenant = TenantId.of("inactive-tenant");
 
         assertThat(loader.hasTenantConfig(tenant)).isFalse();
@@ -73,7 +87,8 @@ class ConfigLoaderServiceTest {
 
     @Test
     void each_field_falls_back_on_its_own() {
-        repository.insert(TestConfigs.aMinimalConfig("partial").verifyToken(io.tenantconfig.domain.VerifyToken.parse("own-verify")).build());
+        stored(TestConfigs.aMinimalConfig("partial").phoneNumber(new PhoneNumber(MetaId.parse("222"), null, null))
+                .webhook(new Webhook(null, VerifyToken.parse("own-verify"), null)).build());
 
         ResolvedCredentials credentials = loader.resolve(TenantId.of("partial"));
 
@@ -122,5 +137,14 @@ class ConfigLoaderServiceTest {
 
         assertThat(counter.snapshot()).containsEntry(ValueSource.ENVIRONMENT, 6L).containsEntry(ValueSource.NONE, 2L)
                 .containsEntry(ValueSource.DATABASE, 0L);
+    }
+
+    @Test
+    void reading_the_credentials_in_clear_is_recorded_even_without_a_configuration() {
+        ResolvedCredentials revealed = useCases.revealCredentials().reveal(TenantId.of("new-tenant"), new Actor("svc"));
+
+        assertThat(revealed.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-platform-token");
+        assertThat(store.auditTrail()).singleElement()
+                .satisfies(r -> assertThat(r.entry().action()).isEqualTo(AuditAction.SECRETS_READ));
     }
 }

@@ -2,6 +2,7 @@ package io.tenantconfig.bootstrap.credentials;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.tenantconfig.bootstrap.database.CacheSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,6 +26,12 @@ public class CredentialsFactory {
 
     @NotNull
     private Duration listenerReconnectDelay = Duration.seconds(1);
+
+    /** How the in-memory copy of the configurations is bounded and kept current. */
+    public CacheSettings cache() {
+        return new CacheSettings(cacheMaximumSize, java.time.Duration.ofMillis(cacheExpireAfterWrite.toMilliseconds()),
+                java.time.Duration.ofMillis(listenerReconnectDelay.toMilliseconds()));
+    }
 
     @JsonProperty
     public String getDotenvFile() {

@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap.credentials;
 
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
-import io.tenantconfig.domain.port.CredentialFallback;
+import io.tenantconfig.application.port.out.CredentialFallback;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,29 +1,37 @@
 package io.tenantconfig.bootstrap.database;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.tenantconfig.adapters.persistence.CachingConfigStore;
+import io.tenantconfig.adapters.persistence.ConfigChangeListener;
+import io.tenantconfig.adapters.persistence.JdbiAuditLog;
+import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Where the configurations are stored: with a {@code url}, an existing PostgreSQL (14 or newer);
- * with an {@code embedded} section and no URL, an embedded PostgreSQL started on demand
- * (development). Neither is refused at start.
+ * The {@code database} section: where the configurations are stored. With a {@code url}, an
+ * existing PostgreSQL (14 or newer); with an {@code embedded} section and no URL, an embedded
+ * PostgreSQL (development). Neither is refused at start.
  */
 public class DatabaseFactory {
-
-    private static final String EMBEDDED_USER = "postgres";
-    private static final String EMBEDDED_DATABASE = "postgres";
 
     @Pattern(regexp = "jdbc:postgresql:.+",
             message = "must be a JDBC URL such as jdbc:postgresql://db.example:5432/tenant_config (DATABASE_URL)")
@@ -47,8 +55,6 @@ public class DatabaseFactory {
     @NotNull
     private Duration maxWaitForConnection = Duration.seconds(5);
 
-    private DataSourceFactory dataSourceFactory;
-    private EmbeddedPostgres embeddedServer;
 
     @JsonProperty
     public String getUrl() {
@@ -137,49 +143,88 @@ public class DatabaseFactory {
     }
 
     /**
-     * The pool settings for Dropwizard's data source. When no URL is configured this starts the
-     * embedded PostgreSQL first (once), so {@code db migrate dev.yml} and {@code server dev.yml}
-     * both find a database.
+     * Assembles the database side of the service: starts the embedded PostgreSQL when configured
+     * (stopped with the server), applies the migrations or checks that they were applied, builds
+     * the pool and JDBI (with the {@code database} health check), the store behind its cache, and
+     * the change listener that keeps the cache right (with its own health check and metrics).
      */
-    public synchronized DataSourceFactory dataSourceFactory() {
-        if (dataSourceFactory == null) {
-            DataSourceFactory factory = new DataSourceFactory();
-            factory.setDriverClass("org.postgresql.Driver");
-            if (isEmbedded()) {
-                embeddedServer = embedded.start();
-                factory.setUrl(embeddedServer.getJdbcUrl(EMBEDDED_USER, EMBEDDED_DATABASE));
-                factory.setUser(EMBEDDED_USER);
-            } else {
-                factory.setUrl(url);
-                factory.setUser(user);
-                factory.setPassword(password);
-            }
-            factory.setMinSize(Math.min(minSize, maxSize));
-            factory.setInitialSize(Math.min(minSize, maxSize));
-            factory.setMaxSize(maxSize);
-            factory.setMaxWaitForConnection(maxWaitForConnection);
-            factory.setValidationQuery("/* tenant-config health check */ SELECT 1");
-            factory.setCheckConnectionOnBorrow(true);
-            // The server's error detail can quote a whole row, secrets included: keep it out of
-            // exception messages and therefore out of logs.
-            factory.setProperties(Map.of("logServerErrorDetail", "false", "ApplicationName", "tenant-config"));
-            dataSourceFactory = factory;
+    public Database build(Environment environment, SecretCipher cipher, CacheSettings cache) throws Exception {
+        DataSourceFactory dataSource;
+        if (isEmbedded()) {
+            EmbeddedDatabase database = embedded.start();
+            environment.lifecycle().manage(database);
+            dataSource = pool(database.jdbcUrl(), database.user(), null);
+        } else {
+            dataSource = pool(url, user, password);
         }
-        return dataSourceFactory;
+        if (migrateOnStart) {
+            SchemaMigrations.migrate(dataSource);
+        } else {
+            SchemaMigrations.requireApplied(dataSource);
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+
+        JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
+        CachingConfigStore store = new CachingConfigStore(database, cache.maximumSize(), cache.expireAfterWrite(),
+                Ticker.systemTicker());
+        ConfigChangeListener listener = new ConfigChangeListener(() -> listenerConnection(dataSource), store,
+                cache.listenerReconnectDelay());
+        environment.lifecycle().manage(new ManagedChangeListener(listener));
+        environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(listener));
+
+        MetricRegistry metrics = environment.metrics();
+        metrics.registerGauge("tenant-config.cache.hits", store::hits);
+        metrics.registerGauge("tenant-config.cache.misses", store::misses);
+        metrics.registerGauge("tenant-config.cache.size", store::size);
+        metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
+        metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
+        return new Database(store, database, new JdbiAuditLog(jdbi));
     }
 
-    /** Stops the embedded PostgreSQL, if one was started, when the server stops. */
-    public Managed embeddedLifecycle() {
-        return new Managed() {
-            @Override
-            public void stop() throws IOException {
-                synchronized (DatabaseFactory.this) {
-                    if (embeddedServer != null) {
-                        embeddedServer.close();
-                        embeddedServer = null;
-                    }
-                }
-            }
-        };
+    /**
+     * The pool settings for the {@code db} and {@code secrets} commands, which run without a
+     * server: with an embedded section this starts the embedded PostgreSQL first (its shutdown
+     * hook stops it when the command ends).
+     */
+    public DataSourceFactory dataSourceForCommands() {
+        if (isEmbedded()) {
+            EmbeddedDatabase database = embedded.start();
+            return pool(database.jdbcUrl(), database.user(), null);
+        }
+        return pool(url, user, password);
+    }
+
+    private DataSourceFactory pool(String jdbcUrl, String poolUser, String poolPassword) {
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setDriverClass("org.postgresql.Driver");
+        factory.setUrl(jdbcUrl);
+        factory.setUser(poolUser);
+        factory.setPassword(poolPassword);
+        factory.setMinSize(Math.min(minSize, maxSize));
+        factory.setInitialSize(Math.min(minSize, maxSize));
+        factory.setMaxSize(maxSize);
+        factory.setMaxWaitForConnection(maxWaitForConnection);
+        factory.setValidationQuery("/* tenant-config health check */ SELECT 1");
+        factory.setCheckConnectionOnBorrow(true);
+        // The server's error detail can quote a whole row, secrets included: keep it out of
+        // exception messages and therefore out of logs.
+        factory.setProperties(Map.of("logServerErrorDetail", "false", "ApplicationName", "tenant-config"));
+        return factory;
+    }
+
+    /** A connection of the change listener's own, outside the pool, named so operators can tell it apart. */
+    private static Connection listenerConnection(DataSourceFactory dataSource) throws SQLException {
+        Properties properties = new Properties();
+        if (dataSource.getUser() != null) {
+            properties.setProperty("user", dataSource.getUser());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", "tenant-config-listener");
+        properties.setProperty("tcpKeepAlive", "true");
+        // With the listener's periodic check, a connection that died silently is noticed within seconds.
+        properties.setProperty("socketTimeout", "10");
+        return DriverManager.getConnection(dataSource.getUrl(), properties);
     }
 }

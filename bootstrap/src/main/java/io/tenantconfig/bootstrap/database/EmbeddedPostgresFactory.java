@@ -27,14 +27,14 @@ public class EmbeddedPostgresFactory {
     }
 
     /** Starts the server on a free port; the library's shutdown hook stops it if nothing else does. */
-    EmbeddedPostgres start() {
+    EmbeddedDatabase start() {
         try {
             Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
             Files.createDirectories(directory);
-            return EmbeddedPostgres.builder()
+            return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    .start();
+                    .start());
         } catch (IOException | IllegalStateException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL with its data in "
                     + dataDirectory + ". Is another instance of the service using that folder?", e);

@@ -30,7 +30,7 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
     @Override
     protected void run(Bootstrap<TenantConfigConfiguration> bootstrap, Namespace namespace,
             TenantConfigConfiguration configuration) throws Exception {
-        ManagedDataSource dataSource = configuration.getDatabase().dataSourceFactory()
+        ManagedDataSource dataSource = configuration.getDatabase().dataSourceForCommands()
                 .build(new MetricRegistry(), "reencrypt");
         try {
             SecretReencryption.Report report = new SecretReencryption(Jdbi.create(dataSource),

@@ -3,8 +3,7 @@ package io.tenantconfig.adapters.persistence.crypto;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import io.tenantconfig.domain.port.SecretCipher;
-import io.tenantconfig.domain.port.SecretUnreadableException;
+import io.tenantconfig.application.port.out.SecretUnreadableException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -53,7 +52,7 @@ public final class TinkSecretCipher implements SecretCipher {
             byte[] ciphertext = Base64.getDecoder().decode(stored.substring(MARKER.length()));
             return new String(aead.decrypt(ciphertext, associatedData(location)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new SecretUnreadableException(location, null);
+            throw new SecretUnreadableException(location);
         }
     }
 

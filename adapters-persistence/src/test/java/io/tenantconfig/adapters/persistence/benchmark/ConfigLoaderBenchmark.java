@@ -1,15 +1,21 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import io.tenantconfig.adapters.persistence.CachingTenantConfigRepository;
-import io.tenantconfig.adapters.persistence.JdbiAuditTrail;
-import io.tenantconfig.adapters.persistence.JdbiTenantConfigRepository;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.tenantconfig.adapters.persistence.CachingConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiAuditLog;
+import io.tenantconfig.adapters.persistence.JdbiConfigStore;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.service.ConfigLoaderService;
+import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.ResolvedCredentials;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.usecase.ConfigLoader;
-import io.tenantconfig.application.usecase.ResolvedCredentials;
+import io.tenantconfig.application.service.UseCases;
+import java.time.Clock;
+import java.util.SplittableRandom;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How long the ConfigLoader takes to resolve every credential of a tenant: from memory (the
  * cache in front of PostgreSQL, as the service runs) and from the database each time through a
- * connection pool (as the earlier version did, one query per lookup). Sample mode, so the report shows the median (p0.50) and the tail.
+ * connection pool (as the earlier version did, one query per lookup). Sample mode, so the report
+ * shows the median (p0.50) and the tail.
  *
  * <p>Run: {@code mvn -B -Pbenchmark -pl adapters-persistence -am verify -DskipTests}
  */
@@ -59,14 +66,21 @@ public class ConfigLoaderBenchmark {
         pool.setDriverClassName("org.postgresql.Driver");
         pool.setMaxActive(4);
         Jdbi jdbi = Jdbi.create(pool);
-        JdbiTenantConfigRepository database = new JdbiTenantConfigRepository(jdbi, TestKeys.cipher());
-        database.insert(TestConfigs.aConfig("acme").build()); // with its secrets: an uncached read decrypts them
-        CachingTenantConfigRepository cache = new CachingTenantConfigRepository(database, 10_000, Duration.ofMinutes(5));
+        JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
+        // With its secrets: an uncached read decrypts them.
+        database.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        CachingConfigStore cache = new CachingConfigStore(database, 10_000, Duration.ofMinutes(5), Ticker.systemTicker());
         cache.announcementsRestored();
-        JdbiAuditTrail audit = new JdbiAuditTrail(jdbi);
-        cached = new ConfigLoaderService(cache, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter(), audit);
-        uncached = new ConfigLoaderService(database, v -> Optional.ofNullable(ENVIRONMENT.get(v)), new ResolutionCounter(), audit);
+        cached = loader(cache, database, jdbi);
+        uncached = loader(database, database, jdbi);
         cached.resolve(TENANT);
+    }
+
+    private static ConfigLoader loader(ConfigStore store, JdbiConfigStore catalog, Jdbi jdbi) {
+        return UseCases.wire(new UseCases.Ports(store, catalog, new JdbiAuditLog(jdbi), new ScriptedMetaOnboarding(),
+                        v -> Optional.ofNullable(ENVIRONMENT.get(v))),
+                OnboardingPolicy.DEFAULT, new ResolutionCounter(), new SplittableRandom(1), Clock.systemUTC())
+                .configLoader();
     }
 
     @Benchmark

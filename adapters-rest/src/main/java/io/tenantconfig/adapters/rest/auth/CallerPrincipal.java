@@ -2,7 +2,7 @@ package io.tenantconfig.adapters.rest.auth;
 
 import io.tenantconfig.adapters.rest.RequestIdentity;
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.domain.Actor;
+import io.tenantconfig.application.Actor;
 import io.tenantconfig.domain.TenantId;
 import java.security.Principal;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.UserId;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,6 @@ public final class JwtVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
     /** The longest user id the service records (user_id, audit actor). */
-    static final int MAX_SUBJECT_LENGTH = 255;
 
     private final JwtSettings settings;
     private final JwtParser parser;
@@ -76,9 +76,9 @@ public final class JwtVerifier {
             return Optional.empty();
         }
         Optional<String> subject = firstText(claims, settings.claims().user());
-        if (subject.isEmpty() || subject.get().length() > MAX_SUBJECT_LENGTH) {
+        if (subject.isEmpty() || subject.get().length() > UserId.MAX_LENGTH) {
             LOG.debug("Token refused: it names no user ({}), or one longer than {} characters",
-                    settings.claims().user(), MAX_SUBJECT_LENGTH);
+                    settings.claims().user(), UserId.MAX_LENGTH);
             return Optional.empty();
         }
         TenantId tenant;

@@ -26,18 +26,23 @@ public final class TokenMinter {
         this.clock = clock;
     }
 
-    /** A token for {@code subject}, of {@code tenant} (may be null) with {@code roles}, valid for {@code ttl}. */
+    /**
+     * A token for {@code subject}, of {@code tenant} (may be null) with {@code roles}, valid for
+     * {@code ttl}, written with the claim names this service reads first. The roles {@code admin}
+     * and {@code service} are written as the configured names of those roles.
+     */
     public String mint(String subject, String tenant, List<String> roles, Duration ttl) {
         Instant now = clock.instant();
+        ClaimNames claims = settings.claims();
         var builder = Jwts.builder()
                 .id(UUID.randomUUID().toString())
                 .subject(subject)
-                .claim("user_id", subject)
-                .claim("roles", roles)
+                .claim(claims.user().get(0), subject)
+                .claim(claims.roles().get(0), roles.stream().map(this::configuredName).toList())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)));
         if (tenant != null) {
-            builder.claim("tenant_id", tenant);
+            builder.claim(claims.tenant().get(0), tenant);
         }
         if (settings.issuer() != null) {
             builder.issuer(settings.issuer());
@@ -49,5 +54,13 @@ public final class TokenMinter {
         String algorithm = settings.algorithms().stream().filter(JwtSettings.HMAC::contains).sorted().findFirst()
                 .orElseThrow(() -> new IllegalStateException("minting needs an HMAC algorithm in auth.algorithms"));
         return builder.signWith(settings.hmacKey(), (MacAlgorithm) Jwts.SIG.get().forKey(algorithm)).compact();
+    }
+
+    private String configuredName(String role) {
+        return switch (role) {
+            case Roles.ADMIN -> settings.adminRole();
+            case Roles.SERVICE -> settings.serviceRole();
+            default -> role;
+        };
     }
 }

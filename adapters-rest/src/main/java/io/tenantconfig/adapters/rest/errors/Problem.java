@@ -2,7 +2,6 @@ package io.tenantconfig.adapters.rest.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tenantconfig.domain.FieldViolation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -19,10 +18,8 @@ public record Problem(
         @JsonProperty("title") String title,
         @JsonProperty("errors") List<FieldError> errors) {
 
+    /** One refused field and why. Never carries the refused value: it may be a secret. */
     public record FieldError(@JsonProperty("field") String field, @JsonProperty("message") String message) {
-        static FieldError of(FieldViolation violation) {
-            return new FieldError(violation.field(), violation.message());
-        }
     }
 
     public static Response response(int status, String detail) {

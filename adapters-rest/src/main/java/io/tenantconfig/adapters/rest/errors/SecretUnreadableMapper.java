@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.rest.errors;
 
-import io.tenantconfig.domain.port.SecretUnreadableException;
+import io.tenantconfig.application.port.out.SecretUnreadableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;

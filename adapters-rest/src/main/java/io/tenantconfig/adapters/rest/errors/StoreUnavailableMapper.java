@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.rest.errors;
 
-import io.tenantconfig.domain.port.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -3,10 +3,12 @@ package io.tenantconfig.adapters.rest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsonwebtoken.Jwts;
+import io.tenantconfig.domain.TenantId;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -61,12 +63,12 @@ class JwtVerifierTest {
         JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
         TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
 
-        String right = minter.mint("u", "acme", List.of(), java.time.Duration.ofMinutes(5));
+        String right = minter.mint("u", "acme", List.of(), Duration.ofMinutes(5));
         JwtAuthFactory other = new JwtAuthFactory();
         other.setHmacSecret("exactly-thirty-two-bytes-0123456");
         other.setIssuer("https://someone-else.example");
         other.setAudience("another-service");
-        String wrong = new TokenMinter(other.settings(), CLOCK).mint("u", "acme", List.of(), java.time.Duration.ofMinutes(5));
+        String wrong = new TokenMinter(other.settings(), CLOCK).mint("u", "acme", List.of(), Duration.ofMinutes(5));
 
         assertThat(verifier.verify(right)).isPresent();
         assertThat(verifier.verify(wrong)).isEmpty();
@@ -79,12 +81,37 @@ class JwtVerifierTest {
         auth.setAdminRole("platform_admin");
         auth.setServiceRole("backend");
         JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
-        TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
+        JwtAuthFactory defaults = new JwtAuthFactory();
+        defaults.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        TokenMinter withDefaultNames = new TokenMinter(defaults.settings(), CLOCK);
 
-        CallerPrincipal admin = verifier.verify(minter.mint("a", null, List.of("platform_admin"), java.time.Duration.ofMinutes(5))).orElseThrow();
-        CallerPrincipal plain = verifier.verify(minter.mint("b", "t", List.of("admin"), java.time.Duration.ofMinutes(5))).orElseThrow();
+        CallerPrincipal admin = verifier.verify(withDefaultNames.mint("a", null, List.of("platform_admin"),
+                Duration.ofMinutes(5))).orElseThrow();
+        CallerPrincipal plain = verifier.verify(withDefaultNames.mint("b", "t", List.of("admin"),
+                Duration.ofMinutes(5))).orElseThrow();
 
         assertThat(admin.roles()).containsExactly(Roles.ADMIN);
         assertThat(plain.roles()).as("the default name means nothing once renamed").isEmpty();
+    }
+
+    @Test
+    void minted_tokens_carry_the_claim_and_role_names_the_service_is_configured_to_read() {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        auth.setTenantClaims(List.of("org"));
+        auth.setUserClaims(List.of("uid"));
+        auth.setRoleClaims(List.of("permissions"));
+        auth.setAdminRole("platform_admin");
+        auth.setServiceRole("backend");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+        TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
+
+        CallerPrincipal caller = verifier.verify(minter.mint("alice", "acme", List.of("admin", "service"),
+                Duration.ofMinutes(5))).orElseThrow();
+
+        assertThat(caller.subject()).isEqualTo("alice");
+        assertThat(caller.tenant()).contains(TenantId.of("acme"));
+        assertThat(caller.roles()).containsExactlyInAnyOrder(Roles.ADMIN, Roles.SERVICE);
+        assertThat(caller.tokenRoles()).containsExactlyInAnyOrder("platform_admin", "backend");
     }
 }

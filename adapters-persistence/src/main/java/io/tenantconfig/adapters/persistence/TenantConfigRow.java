@@ -1,0 +1,250 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.application.port.out.SecretUnreadableException;
+import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.DisplayPhoneNumber;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Onboarding;
+import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.TokenGrant;
+import io.tenantconfig.domain.UserId;
+import io.tenantconfig.domain.VerifyToken;
+import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.Webhook;
+import io.tenantconfig.domain.WhatsAppAccount;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * A row of {@code tenant_configs} as the database holds it: secrets encrypted, timestamps with
+ * their offset. Its components are the table's columns (in snake_case), so the column list of
+ * every statement is written here once; {@link #of} and {@link #toConfig} map it to the domain.
+ */
+record TenantConfigRow(
+        long id,
+        String tenantId,
+        String userId,
+        String wabaId,
+        String businessId,
+        String phoneNumberId,
+        String displayPhoneNumber,
+        @Encrypted String registrationPin,
+        String fbAppId,
+        @Encrypted String fbAppSecret,
+        @Encrypted String accessToken,
+        @Encrypted String refreshToken,
+        OffsetDateTime tokenExpiresAt,
+        OffsetDateTime lastVerifiedAt,
+        String callbackUrl,
+        String verifyToken,
+        String redirectUrl,
+        String onboardingStatus,
+        OffsetDateTime onboardedAt,
+        boolean isActive,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        int version) {
+
+    /** A column holding a secret: stored encrypted, bound to its tenant and column. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    @interface Encrypted {
+    }
+
+    static final String TABLE = "tenant_configs";
+    private static final List<RecordComponent> COMPONENTS = List.of(TenantConfigRow.class.getRecordComponents());
+    /** The columns the database sets itself: the id on insert, the version on every write. */
+    private static final Set<String> SET_BY_DATABASE = Set.of("id", "version");
+    /** The columns a change never rewrites. */
+    private static final Set<String> FIXED = Set.of("id", "tenant_id", "created_at", "version");
+
+    private static final Constructor<TenantConfigRow> CANONICAL = canonicalConstructor();
+
+    static final String COLUMNS = COMPONENTS.stream().map(c -> column(c.getName())).collect(Collectors.joining(", "));
+    static final List<String> SECRET_COLUMNS = COMPONENTS.stream()
+            .filter(c -> c.isAnnotationPresent(Encrypted.class)).map(c -> column(c.getName())).toList();
+
+    static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
+
+    static final String INSERT = "INSERT INTO " + TABLE + " (" + list(c -> column(c), SET_BY_DATABASE) + ", version)"
+            + " VALUES (" + list(c -> ":" + c, SET_BY_DATABASE) + ", 1)"
+            + " ON CONFLICT (tenant_id) DO NOTHING RETURNING " + COLUMNS;
+
+    /** Guarded by the version the row was locked at: a write that did not lock it updates nothing. */
+    static final String UPDATE = "UPDATE " + TABLE + " SET " + list(c -> column(c) + " = :" + c, FIXED)
+            + ", version = version + 1 WHERE id = :id AND version = :version RETURNING " + COLUMNS;
+
+    /** Reads the row a statement selected {@link #COLUMNS} of. */
+    static TenantConfigRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+        Object[] values = new Object[COMPONENTS.size()];
+        for (int i = 0; i < values.length; i++) {
+            RecordComponent component = COMPONENTS.get(i);
+            values[i] = rs.getObject(column(component.getName()), boxed(component.getType()));
+        }
+        try {
+            return CANONICAL.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a row of " + TABLE, e);
+        }
+    }
+
+    /** Binds every column's value under its component's name ({@code :tokenExpiresAt}). */
+    <S extends SqlStatement<S>> S bindTo(S statement) {
+        for (RecordComponent component : COMPONENTS) {
+            try {
+                statement.bindByType(component.getName(), component.getAccessor().invoke(this), component.getType());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the column " + component.getName(), e);
+            }
+        }
+        return statement;
+    }
+
+    static TenantConfigRow of(TenantConfig c, SecretCipher cipher) {
+        Encryption secrets = new Encryption(cipher, c.tenantId().value());
+        return new TenantConfigRow(
+                c.id(),
+                c.tenantId().value(),
+                text(c.onboarding().user()),
+                text(c.account().wabaId()),
+                text(c.account().businessId()),
+                text(c.phoneNumber().id()),
+                text(c.phoneNumber().displayNumber()),
+                secrets.encrypt("registration_pin", c.phoneNumber().registrationPin()),
+                text(c.app().appId()),
+                secrets.encrypt("fb_app_secret", c.app().appSecret()),
+                secrets.encrypt("access_token", c.token().accessToken()),
+                secrets.encrypt("refresh_token", c.token().refreshToken()),
+                timestamp(c.token().expiresAt()),
+                timestamp(c.token().lastVerifiedAt()),
+                text(c.webhook().callbackUrl()),
+                text(c.webhook().verifyToken()),
+                text(c.webhook().redirectUrl()),
+                c.onboarding().status().name(),
+                timestamp(c.onboarding().onboardedAt()),
+                c.active(),
+                timestamp(c.createdAt()),
+                timestamp(c.updatedAt()),
+                c.version());
+    }
+
+    /**
+     * The configuration this row holds.
+     *
+     * @param skipUnreadableSecrets leave a secret that does not decrypt out instead of failing: only
+     *     for rows being deleted, so that a damaged configuration can still be removed
+     * @throws SecretUnreadableException when a secret does not decrypt (and is not skipped)
+     */
+    TenantConfig toConfig(SecretCipher cipher, boolean skipUnreadableSecrets) {
+        Decryption secrets = new Decryption(cipher, tenantId, skipUnreadableSecrets);
+        return new TenantConfig(
+                id,
+                TenantId.of(tenantId),
+                new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse)),
+                new PhoneNumber(parse(phoneNumberId, MetaId::parse), parse(displayPhoneNumber, DisplayPhoneNumber::parse),
+                        secrets.decrypt("registration_pin", registrationPin)),
+                new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
+                new TokenGrant(secrets.decrypt("access_token", accessToken),
+                        secrets.decrypt("refresh_token", refreshToken), instant(tokenExpiresAt), instant(lastVerifiedAt)),
+                new Webhook(parse(callbackUrl, WebUrl::parse), parse(verifyToken, VerifyToken::parse),
+                        parse(redirectUrl, WebUrl::parse)),
+                new Onboarding(OnboardingStatus.valueOf(onboardingStatus), instant(onboardedAt), parse(userId, UserId::of)),
+                isActive,
+                instant(createdAt),
+                instant(updatedAt),
+                version);
+    }
+
+    /** Where a secret is stored, bound into its ciphertext: {@code tenant_configs.access_token/acme}. */
+    static String location(String column, String tenantId) {
+        return TABLE + "." + column + "/" + tenantId;
+    }
+
+    private record Encryption(SecretCipher cipher, String tenantId) {
+        String encrypt(String column, Secret secret) {
+            return secret == null ? null : cipher.encrypt(secret.reveal(), location(column, tenantId));
+        }
+    }
+
+    private record Decryption(SecretCipher cipher, String tenantId, boolean skipUnreadable) {
+        Secret decrypt(String column, String stored) {
+            if (stored == null) {
+                return null;
+            }
+            try {
+                return Secret.of(cipher.decrypt(stored, location(column, tenantId)));
+            } catch (SecretUnreadableException e) {
+                if (skipUnreadable) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static String list(Function<String, String> format, Set<String> except) {
+        return COMPONENTS.stream().map(RecordComponent::getName).filter(name -> !except.contains(column(name)))
+                .map(format).collect(Collectors.joining(", "));
+    }
+
+    /** {@code tokenExpiresAt} is stored in {@code token_expires_at}. */
+    private static String column(String component) {
+        return component.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    }
+
+    private static Constructor<TenantConfigRow> canonicalConstructor() {
+        try {
+            return TenantConfigRow.class.getDeclaredConstructor(
+                    COMPONENTS.stream().map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        }
+        return type == boolean.class ? Boolean.class : type;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static <T> T parse(String value, Function<String, T> parse) {
+        return value == null ? null : parse.apply(value);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,29 @@
+package io.tenantconfig.adapters.persistence;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.ConfigStoreContract;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The cache in front of PostgreSQL keeps every promise of the store contract. */
+class CachingConfigStoreTest extends ConfigStoreContract {
+
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void migrateOnce() {
+        jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+    }
+
+    @Override
+    protected Stores emptyStores() {
+        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
+        JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
+        CachingConfigStore cache = new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        cache.announcementsRestored();
+        return new Stores(cache, database, new JdbiAuditLog(jdbi));
+    }
+}

@@ -1,0 +1,25 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.ConfigStoreContract;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The store contract against a real PostgreSQL. */
+class JdbiConfigStoreTest extends ConfigStoreContract {
+
+    private static Jdbi jdbi;
+
+    @BeforeAll
+    static void migrateOnce() {
+        jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+    }
+
+    @Override
+    protected Stores emptyStores() {
+        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
+        JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
+        return new Stores(store, store, new JdbiAuditLog(jdbi));
+    }
+}

@@ -1,0 +1,42 @@
+package io.tenantconfig.adapters.rest;
+
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
+import io.tenantconfig.application.port.in.AuditTrailUseCase;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+
+/** The caller's tenant's own audit trail: who changed or read its configuration. */
+@Path("/api/v1/tenant/config/history")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Tenant configuration", description = "The calling tenant's own WhatsApp credentials")
+public final class HistoryResource {
+
+    private final AuditTrailUseCase auditTrail;
+
+    public HistoryResource(AuditTrailUseCase auditTrail) {
+        this.auditTrail = auditTrail;
+    }
+
+    @GET
+    @Operation(summary = "The tenant's own audit trail, newest first: who changed or read its configuration")
+    public AuditView history(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
+            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
+            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
+        return AuditView.of(auditTrail.page(new AuditTrailUseCase.Query(Optional.of(caller.requireTenant()),
+                Optional.ofNullable(before), limit)), limit);
+    }
+}

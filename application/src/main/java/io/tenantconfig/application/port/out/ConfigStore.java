@@ -1,0 +1,58 @@
+package io.tenantconfig.application.port.out;
+
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where tenant configurations are kept, at most one per tenant. Reads may be served from memory;
+ * every change runs in one transaction that locks the row, writes it and its audit entries, and
+ * tells the other instances, all or nothing.
+ */
+public interface ConfigStore {
+
+    /**
+     * The tenant's configuration as last committed.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     * @throws SecretUnreadableException when a stored secret does not decrypt
+     */
+    Optional<TenantConfig> load(TenantId tenantId);
+
+    /** Runs {@code work} in one transaction: what it writes commits together when it returns, or not at all. */
+    <T> T inTransaction(Function<Transaction, T> work);
+
+    /** The writes of one transaction. Each configuration it changes it first {@link #lock}s. */
+    interface Transaction {
+
+        /** The tenant's configuration, locked until the transaction ends: no one else changes it meanwhile. */
+        Optional<TenantConfig> lock(TenantId tenantId);
+
+        /**
+         * Stores a configuration that does not exist yet (version 0).
+         *
+         * @return the stored configuration (its id set, version 1), or empty when the tenant has one
+         *     already; then the transaction can {@link #lock} that one
+         */
+        Optional<TenantConfig> insertIfAbsent(TenantConfig config);
+
+        /** Stores a change to a configuration this transaction locked; returns it at the next version. */
+        TenantConfig save(TenantConfig changed);
+
+        /**
+         * As {@link #lock}, for a configuration about to be deleted: a secret that no longer decrypts
+         * is left out instead of failing, so a damaged configuration can still be removed.
+         */
+        Optional<TenantConfig> lockForDeletion(TenantId tenantId);
+
+        /** Deletes a configuration this transaction locked. */
+        void delete(TenantConfig locked);
+
+        /** Deletes every configuration and says how many there were. */
+        long deleteAll();
+
+        /** Adds an entry to the audit trail, committed with the change it records. */
+        void record(AuditEntry entry);
+    }
+}

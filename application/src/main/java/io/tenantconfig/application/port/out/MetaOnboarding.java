@@ -1,0 +1,31 @@
+package io.tenantconfig.application.port.out;
+
+import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.WebUrl;
+
+/**
+ * Meta's side of WhatsApp Embedded Signup, the calls our backend makes to finish it. Every call
+ * either succeeds or throws {@link MetaCallFailedException} saying how it failed.
+ */
+public interface MetaOnboarding {
+
+    /**
+     * Exchanges the signup code for the tenant's token. The code works once: callers must never
+     * retry this call.
+     *
+     * @param redirectUri sent to Meta only when configured to; may be null
+     */
+    AccessGrant exchangeCode(SignupCode code, WebUrl redirectUri);
+
+    /** Asks Meta whether the token is valid, what kind it is and when it expires. */
+    TokenInspection inspectToken(Secret token);
+
+    /** Subscribes our app to the WhatsApp Business Account's webhooks. */
+    void subscribeApp(MetaId wabaId, Secret token);
+
+    /** Registers the phone number for the Cloud API, with {@code pin} as its two-step verification PIN. */
+    void registerPhone(MetaId phoneNumberId, Secret pin, Secret token);
+}

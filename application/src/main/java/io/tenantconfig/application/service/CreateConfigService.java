@@ -1,0 +1,30 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.port.in.CreateConfigUseCase;
+import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.TenantConfig;
+import java.time.Clock;
+
+final class CreateConfigService implements CreateConfigUseCase {
+
+    private final ConfigStore store;
+    private final Clock clock;
+
+    CreateConfigService(ConfigStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result create(Command command) {
+        Changed created = TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
+        return store.inTransaction(tx -> tx.insertIfAbsent(created.config())
+                .<Result>map(stored -> {
+                    tx.record(AuditEntry.of(command.actor(), command.tenantId(), created.event()));
+                    return new Result.Created(stored);
+                })
+                .orElseGet(Result.AlreadyExists::new));
+    }
+}

@@ -1,0 +1,49 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.port.in.ExpectedVersion;
+import io.tenantconfig.application.port.in.WriteResult;
+import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One change to one tenant's configuration, in one transaction: lock the row, check the version
+ * the caller expects, apply the rule to what is stored now, store the result and record the
+ * event it produced. Concurrent changes wait for the lock and apply on top of each other, so none
+ * is lost and none has to be retried.
+ */
+final class LockedWrite {
+
+    private final ConfigStore store;
+
+    LockedWrite(ConfigStore store) {
+        this.store = store;
+    }
+
+    /** @param rule the change; empty when nothing needs to change (nothing is stored or recorded) */
+    WriteResult apply(TenantId tenantId, ExpectedVersion expected, Actor actor,
+            Function<TenantConfig, Optional<Changed>> rule) {
+        return store.inTransaction(tx -> {
+            Optional<TenantConfig> locked = tx.lock(tenantId);
+            if (locked.isEmpty()) {
+                return new WriteResult.NotFound();
+            }
+            TenantConfig current = locked.get();
+            if (!expected.isSatisfiedBy(current.version())) {
+                return new WriteResult.VersionMismatch(current.version());
+            }
+            Optional<Changed> changed = rule.apply(current);
+            if (changed.isEmpty()) {
+                return new WriteResult.Done(current);
+            }
+            TenantConfig saved = tx.save(changed.get().config());
+            tx.record(AuditEntry.of(actor, tenantId, changed.get().event()));
+            return new WriteResult.Done(saved);
+        });
+    }
+}

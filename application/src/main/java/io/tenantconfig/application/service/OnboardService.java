@@ -1,0 +1,73 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.OnboardingResult;
+import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.TenantConfig;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Finishes Meta's Embedded Signup: exchanges the code (once, never retried), stores the token at
+ * once (a new configuration, or the existing one re-authorized), then runs the remaining steps.
+ */
+final class OnboardService implements OnboardUseCase {
+
+    private final ConfigStore store;
+    private final MetaOnboarding meta;
+    private final OnboardingSteps steps;
+    private final OnboardingPolicy policy;
+    private final Clock clock;
+
+    OnboardService(ConfigStore store, MetaOnboarding meta, OnboardingSteps steps, OnboardingPolicy policy,
+            Clock clock) {
+        this.store = store;
+        this.meta = meta;
+        this.steps = steps;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public OnboardingResult onboard(Command command) {
+        AccessGrant grant;
+        try {
+            grant = meta.exchangeCode(command.code(),
+                    policy.forwardRedirectUri() ? command.account().redirectUrl() : null);
+        } catch (MetaCallFailedException e) {
+            return new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE, e.failure(), false);
+        }
+        return store.inTransaction(tx -> storeToken(tx, command, grant))
+                .map(stored -> steps.runFrom(stored, command.actor()))
+                .orElseGet(OnboardingResult.Interrupted::new);
+    }
+
+    /** A new configuration from the signup, or the tenant's existing one re-authorized with it. */
+    private Optional<TenantConfig> storeToken(ConfigStore.Transaction tx, Command command, AccessGrant grant) {
+        Optional<TenantConfig> current = tx.lock(command.tenantId());
+        if (current.isEmpty()) {
+            Changed onboarded = TenantConfig.onboard(command.tenantId(), command.actor().user(), command.account(),
+                    grant, clock);
+            Optional<TenantConfig> inserted = tx.insertIfAbsent(onboarded.config());
+            if (inserted.isPresent()) {
+                tx.record(AuditEntry.of(command.actor(), command.tenantId(), onboarded.event()));
+                return inserted;
+            }
+            // Created by another request since the lock found nothing: re-authorize that one.
+            current = tx.lock(command.tenantId());
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Changed reauthorized = current.get().reauthorize(command.actor().user(), command.account(), grant, clock);
+        TenantConfig saved = tx.save(reauthorized.config());
+        tx.record(AuditEntry.of(command.actor(), command.tenantId(), reauthorized.event()));
+        return Optional.of(saved);
+    }
+}

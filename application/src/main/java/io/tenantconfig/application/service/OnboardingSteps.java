@@ -1,0 +1,168 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.port.in.ExpectedVersion;
+import io.tenantconfig.application.port.in.OnboardingResult;
+import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.TokenInspection;
+import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.TenantConfig;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The onboarding steps after the code exchange, run with the stored token: check it, subscribe the
+ * app to the WABA, register the phone number, mark the configuration onboarded. Each step that
+ * succeeds is stored at once (its own transaction), so a failure keeps what was done and
+ * {@code resume} carries on from the next step.
+ */
+final class OnboardingSteps {
+
+    private static final int PIN_BOUND = 1_000_000;
+
+    private final LockedWrite write;
+    private final MetaOnboarding meta;
+    private final OnboardingPolicy policy;
+    private final RandomGenerator random;
+    private final Clock clock;
+
+    OnboardingSteps(LockedWrite write, MetaOnboarding meta, OnboardingPolicy policy, RandomGenerator random,
+            Clock clock) {
+        this.write = write;
+        this.meta = meta;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** Whether {@code config} holds what the steps need: a token, the account and the number. */
+    static boolean canRun(TenantConfig config) {
+        return config.token().accessToken() != null && config.account().wabaId() != null
+                && config.phoneNumber().id() != null;
+    }
+
+    OnboardingResult runFrom(TenantConfig start, Actor actor) {
+        Run run = new Run(start, actor);
+        try {
+            TokenInspection inspection = call(OnboardingStep.VERIFY_TOKEN, () -> meta.inspectToken(run.token));
+            if (!inspection.valid()) {
+                throw new StepFailure(OnboardingStep.VERIFY_TOKEN, MetaFailure.of(MetaFailure.Kind.TOKEN_INVALID,
+                        "Meta reports that the token is no longer valid"));
+            }
+            TenantConfig config = run.store(c -> Optional.of(c.tokenVerified(inspection.expiresAt(), clock)));
+
+            if (policy.subscribeWaba() && config.onboarding().status() == OnboardingStatus.TOKEN_EXCHANGED) {
+                TenantConfig subscribing = config;
+                call(OnboardingStep.SUBSCRIBE_WABA, () -> {
+                    meta.subscribeApp(subscribing.account().wabaId(), run.token);
+                    return null;
+                });
+                config = run.store(c -> Optional.of(c.webhookSubscribed(clock)));
+            }
+
+            if (policy.registerPhone() && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
+                if (config.phoneNumber().registrationPin() == null) {
+                    // Stored before Meta sees it: the number is never registered with a PIN we lost.
+                    Secret pin = newPin();
+                    config = run.store(c -> c.phoneNumber().registrationPin() == null
+                            ? Optional.of(c.registrationPinChosen(pin, clock))
+                            : Optional.empty());
+                }
+                TenantConfig registering = config;
+                call(OnboardingStep.REGISTER_PHONE, () -> {
+                    meta.registerPhone(registering.phoneNumber().id(), registering.phoneNumber().registrationPin(),
+                            run.token);
+                    return null;
+                });
+                config = run.store(c -> Optional.of(c.phoneRegistered(clock)));
+            }
+
+            return new OnboardingResult.Completed(run.store(c -> Optional.of(c.onboardingCompleted(clock))));
+        } catch (StepFailure failure) {
+            if (failure.failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
+                try {
+                    run.store(c -> Optional.of(c.reauthorizationRequired(clock)));
+                } catch (Interrupted interrupted) {
+                    // Deleted or re-authorized meanwhile: there is nothing left to mark.
+                }
+            }
+            return new OnboardingResult.StepFailed(failure.step, failure.failure, true);
+        } catch (Interrupted interrupted) {
+            return new OnboardingResult.Interrupted();
+        }
+    }
+
+    private Secret newPin() {
+        return Secret.of(String.format("%06d", random.nextInt(PIN_BOUND)));
+    }
+
+    private static <T> T call(OnboardingStep step, MetaCall<T> call) {
+        try {
+            return call.run();
+        } catch (MetaCallFailedException e) {
+            throw new StepFailure(step, e.failure());
+        }
+    }
+
+    /** One run: the token it works with, and who it is recorded as. */
+    private final class Run {
+        private final TenantConfig start;
+        private final Secret token;
+        private final Actor actor;
+
+        Run(TenantConfig start, Actor actor) {
+            this.start = start;
+            this.token = start.token().accessToken();
+            this.actor = actor;
+        }
+
+        /**
+         * Stores a step on the configuration as it is now. A run only ever records steps for the
+         * token it works with: when the configuration is gone, its token replaced, or the ids a
+         * step needs removed, the run stops.
+         */
+        TenantConfig store(Function<TenantConfig, Optional<Changed>> step) {
+            return write.apply(start.tenantId(), ExpectedVersion.any(), actor, current -> {
+                if (!token.equals(current.token().accessToken()) || !canRun(current)) {
+                    throw new Interrupted();
+                }
+                return step.apply(current);
+            }).match(config -> config, () -> {
+                throw new Interrupted();
+            }, version -> {
+                throw new IllegalStateException("a write that expects no version cannot mismatch");
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface MetaCall<T> {
+        T run();
+    }
+
+    /** Unwinds the steps when a call to Meta fails; never leaves this class. */
+    private static final class StepFailure extends RuntimeException {
+        private final OnboardingStep step;
+        private final MetaFailure failure;
+
+        StepFailure(OnboardingStep step, MetaFailure failure) {
+            super(null, null, false, false);
+            this.step = step;
+            this.failure = failure;
+        }
+    }
+
+    /** Unwinds the steps when the configuration changed under them; never leaves this class. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+}

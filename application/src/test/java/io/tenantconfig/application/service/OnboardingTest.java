@@ -1,0 +1,253 @@
+package io.tenantconfig.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.OnboardingResult;
+import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Onboarding;
+import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.SignupAccount;
+import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.WebUrl;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OnboardingTest {
+
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final SignupAccount ACCOUNT = new SignupAccount(
+            MetaId.parse("555000111"), MetaId.parse("777000222"), null, WebUrl.parse("https://app.example.com/signup"));
+
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
+
+    private UseCases service(OnboardingPolicy policy) {
+        return TestUseCases.over(store, meta, variable -> Optional.empty(), policy, new ResolutionCounter(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private OnboardingResult onboard(UseCases service) {
+        return service.onboard().onboard(new OnboardUseCase.Command(ACME, new Actor("alice"),
+                new SignupCode("signup-code"), ACCOUNT));
+    }
+
+    private OnboardingResult resume(UseCases service) {
+        return service.resumeOnboarding().resume(new ResumeOnboardingUseCase.Command(ACME, new Actor("alice")));
+    }
+
+    private void stored(TenantConfig config) {
+        store.inTransaction(tx -> tx.insertIfAbsent(config));
+    }
+
+    private TenantConfig stored() {
+        return store.load(ACME).orElseThrow();
+    }
+
+    @Test
+    void a_new_tenant_goes_through_every_step_and_ends_onboarded() {
+        OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        TenantConfig config = stored();
+        assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(config.onboarding().isCompleted()).isTrue();
+        assertThat(config.onboarding().onboardedAt()).isEqualTo(NOW);
+        assertThat(config.token().lastVerifiedAt()).isEqualTo(NOW);
+        assertThat(config.onboarding().user().value()).isEqualTo("alice");
+        assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
+        assertThat(config.webhook().redirectUrl()).isEqualTo(ACCOUNT.redirectUrl());
+        assertThat(config.phoneNumber().registrationPin().reveal()).matches("[0-9]{6}");
+        assertThat(meta.calls()).containsExactly("exchange", "inspect", "subscribe 555000111",
+                "register 777000222 pin=" + config.phoneNumber().registrationPin().reveal());
+    }
+
+    @Test
+    void the_redirect_uri_goes_to_meta_only_when_configured() {
+        onboard(service(new OnboardingPolicy(true, true, true)));
+
+        assertThat(meta.calls().get(0)).isEqualTo("exchange redirect_uri=https://app.example.com/signup");
+    }
+
+    @Test
+    void a_rejected_code_stores_nothing() {
+        meta.failsAt(Call.EXCHANGE, MetaFailure.of(Kind.SIGNUP_CODE_REJECTED, "code expired"));
+
+        OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(result).isEqualTo(new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE,
+                MetaFailure.of(Kind.SIGNUP_CODE_REJECTED, "code expired"), false));
+        assertThat(store.load(ACME)).isEmpty();
+        assertThat(store.auditTrail()).isEmpty();
+    }
+
+    @Test
+    void a_failure_at_subscribe_keeps_the_token_and_resume_finishes_the_job() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+
+        OnboardingResult failed = onboard(service);
+
+        assertThat(failed).isInstanceOf(OnboardingResult.StepFailed.class);
+        assertThat(((OnboardingResult.StepFailed) failed).step()).isEqualTo(OnboardingStep.SUBSCRIBE_WABA);
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+        assertThat(stored().token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
+
+        meta.succeedsAgain();
+        assertThat(resume(service)).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(meta.calls()).filteredOn(c -> c.startsWith("exchange")).hasSize(1);
+    }
+
+    @Test
+    void a_failure_at_register_resumes_with_the_same_pin() {
+        meta.failsAt(Call.REGISTER, MetaFailure.of(Kind.TIMEOUT, "no answer"));
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+
+        onboard(service);
+        String pin = stored().phoneNumber().registrationPin().reveal();
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.WEBHOOK_SUBSCRIBED);
+
+        meta.succeedsAgain();
+        resume(service);
+
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(meta.calls()).filteredOn(c -> c.startsWith("register")).containsOnly("register 777000222 pin=" + pin);
+        assertThat(meta.calls()).filteredOn(c -> c.startsWith("subscribe")).hasSize(1);
+    }
+
+    @Test
+    void an_invalid_token_on_a_later_step_marks_the_config_for_reauthorization() {
+        meta.failsAt(Call.REGISTER, MetaFailure.of(Kind.TOKEN_INVALID, "Error validating access token"));
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+
+        onboard(service);
+
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        assertThat(resume(service)).isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
+    }
+
+    @Test
+    void a_token_meta_reports_invalid_needs_reauthorization() {
+        meta.reportsTokenInvalid();
+
+        OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(((OnboardingResult.StepFailed) result).failure().kind()).isEqualTo(Kind.TOKEN_INVALID);
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+    }
+
+    @Test
+    void steps_switched_off_are_skipped() {
+        OnboardingResult result = onboard(service(new OnboardingPolicy(false, false, false)));
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(meta.calls()).containsExactly("exchange", "inspect");
+        assertThat(stored().phoneNumber().registrationPin()).isNull();
+    }
+
+    @Test
+    void reauthorizing_an_onboarded_tenant_replaces_the_token_and_keeps_the_rest() {
+        stored(TestConfigs.aConfig("acme").onboardedAt(NOW.minusSeconds(86_400)).build());
+        TenantConfig before = stored();
+        meta.issues("EAAG-renewed-token-0002", NOW.plusSeconds(3600));
+
+        onboard(service(OnboardingPolicy.DEFAULT));
+
+        TenantConfig after = stored();
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.token().accessToken().reveal()).isEqualTo("EAAG-renewed-token-0002");
+        assertThat(after.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(after.account().wabaId()).isEqualTo(ACCOUNT.wabaId());
+        assertThat(after.webhook().callbackUrl()).isEqualTo(before.webhook().callbackUrl());
+        assertThat(after.webhook().verifyToken()).isEqualTo(before.webhook().verifyToken());
+        assertThat(after.app().appSecret()).isEqualTo(before.app().appSecret());
+        assertThat(after.onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+    }
+
+    @Test
+    void resume_without_a_config_finds_nothing_and_a_hand_made_config_has_nothing_to_resume() {
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+        assertThat(resume(service)).isInstanceOf(OnboardingResult.NotFound.class);
+
+        stored(TestConfigs.aConfig("acme").build());
+        assertThat(resume(service)).isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.NOT_STARTED));
+        assertThat(meta.calls()).isEmpty();
+    }
+
+    @Test
+    void resume_after_completion_changes_nothing() {
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+        onboard(service);
+        int calls = meta.calls().size();
+
+        assertThat(resume(service)).isInstanceOf(OnboardingResult.AlreadyCompleted.class);
+        assertThat(meta.calls()).hasSize(calls);
+    }
+
+    @Test
+    void each_step_is_recorded_as_it_happens_one_version_each() {
+        onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(store.auditTrail()).extracting(r -> r.entry().action()).containsExactly(
+                AuditAction.ONBOARDING_TOKEN_EXCHANGED, AuditAction.TOKEN_VERIFIED,
+                AuditAction.ONBOARDING_WEBHOOK_SUBSCRIBED, AuditAction.UPDATE, AuditAction.ONBOARDING_PHONE_REGISTERED,
+                AuditAction.ONBOARDING_COMPLETED);
+        assertThat(store.auditTrail()).allSatisfy(r -> assertThat(r.entry().actor().subject()).isEqualTo("alice"));
+        assertThat(stored().version()).isEqualTo(store.auditTrail().size());
+        assertThat(store.auditTrail().get(3).entry().fields()).containsExactly("registration_pin");
+    }
+
+    @Test
+    void a_token_replaced_by_another_request_while_meta_works_stops_the_run_without_marking_the_new_token() {
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+        meta.meanwhile(Call.INSPECT, () -> store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                .accessToken("EAAG-pasted-by-hand").build())));
+
+        OnboardingResult result = onboard(service);
+
+        assertThat(result).isEqualTo(new OnboardingResult.Interrupted());
+        assertThat(stored().token().accessToken().reveal()).isEqualTo("EAAG-pasted-by-hand");
+        assertThat(stored().token().lastVerifiedAt()).as("Meta checked the old token, not this one").isNull();
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+    }
+
+    @Test
+    void a_configuration_deleted_while_meta_works_stops_the_run() {
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+        meta.meanwhile(Call.SUBSCRIBE, () -> store.inTransaction(tx -> {
+            tx.delete(tx.lock(ACME).orElseThrow());
+            return null;
+        }));
+
+        assertThat(onboard(service)).isEqualTo(new OnboardingResult.Interrupted());
+        assertThat(store.load(ACME)).isEmpty();
+    }
+
+    @Test
+    void a_configuration_without_the_ids_onboarding_needs_has_nothing_to_resume() {
+        stored(TestConfigs.aMinimalConfig("acme").accessToken("EAAG-token-only")
+                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null)).build());
+
+        assertThat(resume(service(OnboardingPolicy.DEFAULT)))
+                .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.TOKEN_EXCHANGED));
+        assertThat(meta.calls()).isEmpty();
+    }
+}

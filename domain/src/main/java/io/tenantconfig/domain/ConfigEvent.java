@@ -1,0 +1,42 @@
+package io.tenantconfig.domain;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a change to a configuration meant, produced by the change itself: its type, and the names
+ * of the fields it set (data-model names such as {@code access_token}), never their values, so it
+ * can be recorded and published as it is.
+ */
+public record ConfigEvent(Type type, Set<String> fields) {
+
+    public enum Type {
+        /** A tenant set up its configuration by hand. */
+        CREATED,
+        /** Settings changed; the fields are those whose value is now different. */
+        SETTINGS_CHANGED,
+        /** The configuration is back in use. */
+        ACTIVATED,
+        /** The configuration is out of use: the loader treats it as absent. */
+        DEACTIVATED,
+        /** Embedded Signup exchanged a code for a token, which is now stored: a new onboarding run. */
+        TOKEN_EXCHANGED,
+        /** Onboarding subscribed the app to the WhatsApp Business Account's webhooks. */
+        WEBHOOK_SUBSCRIBED,
+        /** Onboarding registered the phone number for the Cloud API. */
+        PHONE_REGISTERED,
+        /** Every onboarding step succeeded. */
+        ONBOARDING_COMPLETED,
+        /** Meta refused the stored token: the tenant has to sign up again. */
+        REAUTHORIZATION_REQUIRED,
+        /** Meta confirmed that the access token works, and said when it expires. */
+        TOKEN_VERIFIED,
+        /** A PIN was chosen for registering the phone number, stored before Meta sees it. */
+        REGISTRATION_PIN_CHOSEN
+    }
+
+    public ConfigEvent {
+        Objects.requireNonNull(type, "type");
+        fields = Set.copyOf(fields);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tenantconfig.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the tenant holds to call Meta: the access token, a refresh token, when the access token
+ * expires ({@code null}: never, or unknown) and when Meta last confirmed it. What is known about
+ * a token is about that token only: a different token starts with nothing known.
+ */
+public record TokenGrant(Secret accessToken, Secret refreshToken, Instant expiresAt, Instant lastVerifiedAt) {
+
+    public static final TokenGrant NONE = new TokenGrant(null, null, null, null);
+
+    /** With {@code token} as the access token; a different token forgets the old one's expiry and check. */
+    TokenGrant withAccessToken(Secret token) {
+        return Objects.equals(token, accessToken) ? this : new TokenGrant(token, refreshToken, null, null);
+    }
+
+    TokenGrant withRefreshToken(Secret token) {
+        return new TokenGrant(accessToken, token, expiresAt, lastVerifiedAt);
+    }
+
+    TokenGrant expiringAt(Instant newExpiresAt) {
+        return new TokenGrant(accessToken, refreshToken, newExpiresAt, lastVerifiedAt);
+    }
+
+    /** Meta confirmed the token at {@code now} and said when it expires. */
+    TokenGrant verified(Instant newExpiresAt, Instant now) {
+        return new TokenGrant(accessToken, refreshToken, newExpiresAt, now);
+    }
+}
