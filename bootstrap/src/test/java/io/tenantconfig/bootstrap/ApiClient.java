@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /** Real HTTP calls to a running application, with tokens signed by its configured secret. */
 final class ApiClient {
@@ -38,6 +39,20 @@ final class ApiClient {
     String token(String tenant, String... roles) {
         return SecretValues.secret(new TokenMinter(configuration.get().getAuth().settings(), Clock.systemUTC())
                 .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10)));
+    }
+
+    /**
+     * Deletes every configuration through the service (so that its cache hears of it too) and
+     * empties the audit trail behind it: a fresh start for the next test.
+     */
+    void startAfresh(Jdbi jdbi) throws Exception {
+        HttpResponse<String> deleted = send("DELETE",
+                "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
+                token(null, "admin"), null);
+        if (deleted.statusCode() != 200) {
+            throw new IllegalStateException("could not delete every configuration: " + deleted.body());
+        }
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_config_audit"));
     }
 
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */

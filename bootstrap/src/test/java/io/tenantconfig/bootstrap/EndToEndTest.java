@@ -13,13 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +45,8 @@ class EndToEndTest {
     }
 
     @BeforeEach
-    void noConfigs() {
-        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_config_audit"));
+    void noConfigs() throws Exception {
+        api.startAfresh(Jdbi.create(DATABASE.dataSource()));
     }
 
     @Test
@@ -113,61 +107,35 @@ class EndToEndTest {
     }
 
     @Test
-    void sixteen_concurrent_puts_with_the_same_if_match_give_one_200_and_fifteen_412s() throws Exception {
+    void concurrent_puts_of_different_fields_without_if_match_all_apply_and_none_is_lost() throws Exception {
         String acme = token("acme");
         send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
-        int writers = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try {
-            for (int i = 0; i < writers; i++) {
-                String body = "{\"verify_token\":\"writer-" + i + "\"}";
-                Callable<Integer> put = () -> {
-                    start.await();
-                    return send("PUT", "/api/v1/tenant/config", acme, body, "If-Match", "\"1\"").statusCode();
-                };
-                statuses.add(pool.submit(put));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                results.add(status.get());
-            }
-            assertThat(results).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(results).filteredOn(s -> s == 412).hasSize(15);
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(send("GET", "/api/v1/tenant/config", acme, null).headers().firstValue("ETag")).contains("\"2\"");
+        List<String> bodies = List.of("{\"verify_token\":\"v-1\"}", "{\"callback_url\":\"https://a.example/cb\"}",
+                "{\"redirect_url\":\"https://a.example/rd\"}", "{\"display_phone_number\":\"+1 555\"}");
+
+        List<Integer> statuses = ConcurrentRequests.statuses(bodies.size(), 1, (client, n) ->
+                send("PUT", "/api/v1/tenant/config", acme, bodies.get(client)));
+
+        assertThat(statuses).containsOnly(200);
+        String config = send("GET", "/api/v1/tenant/config", acme, null).body();
+        assertThat(config).contains("v-1", "https://a.example/cb", "https://a.example/rd", "+1 555", "\"version\":5");
     }
 
     @Test
-    void concurrent_puts_without_if_match_all_apply_and_none_is_lost() throws Exception {
-        String acme = token("acme");
-        send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
-        List<String> fields = List.of("verify_token", "callback_url", "redirect_url", "display_phone_number");
-        List<String> values = List.of("\"v-1\"", "\"https://a.example/cb\"", "\"https://a.example/rd\"", "\"+1 555\"");
-        ExecutorService pool = Executors.newFixedThreadPool(fields.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try {
-            for (int i = 0; i < fields.size(); i++) {
-                String body = "{\"" + fields.get(i) + "\":" + values.get(i) + "}";
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return send("PUT", "/api/v1/tenant/config", acme, body).statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
+    void a_configuration_can_be_created_with_any_subset_of_its_fields() throws Exception {
+        HttpResponse<String> empty = send("POST", "/api/v1/tenant/config", token("acme"), "{}");
+        HttpResponse<String> tokenOnly = send("POST", "/api/v1/tenant/config", token("globex"),
+                "{\"access_token\":\"EAAG-only-a-token-4321\"}");
+        HttpResponse<String> wabaOnly = send("POST", "/api/v1/tenant/config", token("initech"), "{\"waba_id\":\"77\"}");
+
+        for (HttpResponse<String> created : List.of(empty, tokenOnly, wabaOnly)) {
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
         }
-        String config = send("GET", "/api/v1/tenant/config", acme, null).body();
-        assertThat(config).contains("v-1", "https://a.example/cb", "https://a.example/rd", "+1 555", "\"version\":5");
+        assertThat(tokenOnly.body()).contains("\"access_token\":\"***4321\"").doesNotContain("EAAG-only");
+        assertThat(wabaOnly.body()).contains("\"waba_id\":\"77\"", "\"phone_number_id\":null");
+        HttpResponse<String> resolved = send("GET", "/api/v1/tenant/config/resolved", token("acme"), null);
+        assertThat(resolved.body()).contains("\"has_tenant_config\":true");
     }
 
     @Test

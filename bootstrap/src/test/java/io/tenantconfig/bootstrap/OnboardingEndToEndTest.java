@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -102,9 +103,9 @@ class OnboardingEndToEndTest {
     }
 
     @BeforeEach
-    void freshStart() {
+    void freshStart() throws Exception {
         GRAPH.resetAll();
-        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs"));
+        api.startAfresh(jdbi);
     }
 
     // ---- the fake Graph API -------------------------------------------------------------
@@ -387,5 +388,37 @@ class OnboardingEndToEndTest {
         assertThat(resume("acme").statusCode()).isEqualTo(404);
         api.send("POST", "/api/v1/tenant/config", api.token("acme"), "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
         assertThat(resume("acme").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void changes_made_while_onboarding_runs_are_all_kept_and_every_version_has_its_audit_entry() throws Exception {
+        String acme = api.token("acme");
+        assertThat(api.send("POST", "/api/v1/tenant/config", acme, "{}").statusCode()).isEqualTo(201);
+        exchangeIssues(token("Race"), null);
+        debugTokenSays(0, "SYSTEM_USER");
+        subscribeAnswers(okJson("{\"success\":true}").withFixedDelay(200));
+        registerAnswers(okJson("{\"success\":true}").withFixedDelay(200));
+
+        CompletableFuture<HttpResponse<String>> onboarding = CompletableFuture.supplyAsync(() -> {
+            try {
+                return onboard("acme");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Integer> puts = ConcurrentRequests.statuses(8, 20, (client, n) -> api.send("PUT", "/api/v1/tenant/config",
+                acme, "{\"callback_url\":\"https://acme.example/" + client + "/" + n + "\"}"));
+
+        assertThat(onboarding.get().statusCode()).isEqualTo(200);
+        assertThat(puts).hasSize(160).containsOnly(200);
+        Map<String, Object> row = row("acme").orElseThrow();
+        assertThat(row).containsEntry("onboarding_status", "COMPLETED");
+        assertThat(row.get("callback_url").toString()).startsWith("https://acme.example/");
+        long entries = jdbi.withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM tenant_config_audit WHERE tenant_id = 'acme'").mapTo(Long.class).one());
+        long settings = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_config_audit"
+                + " WHERE tenant_id = 'acme' AND action = 'UPDATE' AND fields = 'callback_url'").mapTo(Long.class).one());
+        assertThat(settings).isEqualTo(160);
+        assertThat(((Number) row.get("version")).longValue()).isEqualTo(entries);
     }
 }
