@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.tenantconfig.adapters.meta.GraphApiMetaOnboarding;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
+import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
-import io.tenantconfig.application.port.out.MetaOnboarding;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,14 +45,16 @@ public class MetaFactory {
     private boolean forwardRedirectUri;
 
     public MetaOnboarding build(Clock clock) {
-        return new GraphApiMetaOnboarding(new GraphApiSettings(
-                URI.create(graphApiBaseUrl),
-                graphApiVersion,
-                MetaId.parse(appId),
-                Secret.of(appSecret),
-                java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
-                java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
-                java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds())), clock);
+        return new GraphApiMetaOnboarding(
+                new GraphApiSettings(
+                        URI.create(graphApiBaseUrl),
+                        graphApiVersion,
+                        MetaId.parse(appId),
+                        Secret.of(appSecret),
+                        java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
+                        java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
+                        java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds())),
+                clock);
     }
 
     public OnboardingPolicy policy() {

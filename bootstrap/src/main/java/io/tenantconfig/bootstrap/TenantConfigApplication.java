@@ -71,39 +71,56 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
         CredentialsFactory credentials = configuration.getCredentials();
-        Database database = configuration.getDatabase()
+        Database database = configuration
+                .getDatabase()
                 .build(environment, configuration.getEncryption().cipher(), credentials.cache());
         EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
         ResolutionCounter resolutions = new ResolutionCounter();
         for (ValueSource source : ValueSource.values()) {
-            environment.metrics().registerGauge("tenant-config.resolutions." + source.label(),
-                    () -> resolutions.snapshot().get(source));
+            environment
+                    .metrics()
+                    .registerGauge(
+                            "tenant-config.resolutions." + source.label(),
+                            () -> resolutions.snapshot().get(source));
         }
 
         UseCases useCases = UseCases.wire(
-                new UseCases.Ports(database.store(), database.catalog(), database.auditLog(),
-                        configuration.getMeta().build(clock), fallback),
-                configuration.getMeta().policy(), resolutions, new SecureRandom(), clock);
+                new UseCases.Ports(
+                        database.store(),
+                        database.catalog(),
+                        database.auditLog(),
+                        configuration.getMeta().build(clock),
+                        fallback),
+                configuration.getMeta().policy(),
+                resolutions,
+                new SecureRandom(),
+                clock);
 
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);
-        jersey.register(new RateLimitFeature(clock, configuration.getRateLimits().policies()));
+        jersey.register(
+                new RateLimitFeature(clock, configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), resources(useCases));
     }
 
     /** Each resource with the use cases it calls. */
     static Object[] resources(UseCases u) {
         return new Object[] {
-            new TenantConfigResource(u.viewConfig(), u.revealConfig(), u.createConfig(), u.changeSettings(),
-                    u.switchActivation(), u.deleteConfig()),
+            new TenantConfigResource(
+                    u.viewConfig(),
+                    u.revealConfig(),
+                    u.createConfig(),
+                    u.changeSettings(),
+                    u.switchActivation(),
+                    u.deleteConfig()),
             new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
             new HistoryResource(u.auditTrail()),
-            new AdminResource(u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(),
-                    u.auditTrail()),
+            new AdminResource(
+                    u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
             new OnboardingResource(u.onboard(), u.resumeOnboarding()),
             new AuthResource()
         };

@@ -30,12 +30,19 @@ final class TokenCommand extends ConfiguredCommand<TenantConfigConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<TenantConfigConfiguration> bootstrap, Namespace namespace,
+    protected void run(
+            Bootstrap<TenantConfigConfiguration> bootstrap,
+            Namespace namespace,
             TenantConfigConfiguration configuration) {
         List<String> roles = Arrays.stream(namespace.getString("roles").split(","))
-                .map(String::strip).filter(r -> !r.isEmpty()).toList();
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .toList();
         TokenMinter minter = new TokenMinter(configuration.getAuth().settings(), Clock.systemUTC());
-        System.out.println(minter.mint(namespace.getString("subject"), namespace.getString("tenant"), roles,
+        System.out.println(minter.mint(
+                namespace.getString("subject"),
+                namespace.getString("tenant"),
+                roles,
                 Duration.parse(namespace.getString("ttl"))));
     }
 }

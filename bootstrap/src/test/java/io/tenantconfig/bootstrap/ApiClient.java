@@ -46,9 +46,11 @@ final class ApiClient {
      * empties the audit trail behind it: a fresh start for the next test.
      */
     void startAfresh(Jdbi jdbi) throws Exception {
-        HttpResponse<String> deleted = send("DELETE",
+        HttpResponse<String> deleted = send(
+                "DELETE",
                 "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
-                token(null, "admin"), null);
+                token(null, "admin"),
+                null);
         if (deleted.statusCode() != 200) {
             throw new IllegalStateException("could not delete every configuration: " + deleted.body());
         }
@@ -59,7 +61,9 @@ final class ApiClient {
     HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port.getAsInt() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -18,7 +18,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 
 /** The hexagon's rules (docs/architecture.md), checked on the production classes of every module. */
-@AnalyzeClasses(packages = "io.tenantconfig",
+@AnalyzeClasses(
+        packages = "io.tenantconfig",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
@@ -51,45 +52,70 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domain_depends_only_on_the_jdk_and_itself = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN);
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN);
 
     @ArchTest
     static final ArchRule the_application_depends_only_on_the_jdk_the_domain_and_itself = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN, APPLICATION);
 
     @ArchTest
     static final ArchRule ports_never_know_the_services_behind_them = noClasses()
-            .that().resideInAnyPackage(INBOUND_PORTS, OUTBOUND_PORTS)
-            .should().dependOnClassesThat().resideInAPackage(SERVICES);
+            .that()
+            .resideInAnyPackage(INBOUND_PORTS, OUTBOUND_PORTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SERVICES);
 
     @ArchTest
     static final ArchRule each_service_implements_exactly_one_use_case = classes()
-            .that().resideInAPackage(SERVICES).and().areNotInterfaces().and().areTopLevelClasses()
-            .and().haveSimpleNameEndingWith("Service")
+            .that()
+            .resideInAPackage(SERVICES)
+            .and()
+            .areNotInterfaces()
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .haveSimpleNameEndingWith("Service")
             .should(implementExactlyOneInboundPort());
 
     @ArchTest
     static final ArchRule adapters_call_use_cases_through_their_ports_only = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(SERVICES);
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SERVICES);
 
     @ArchTest
-    static final ArchRule adapters_do_not_depend_on_each_other = slices()
-            .matching("io.tenantconfig.adapters.(*)..")
-            .should().notDependOnEachOther();
+    static final ArchRule adapters_do_not_depend_on_each_other =
+            slices().matching("io.tenantconfig.adapters.(*)..").should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_bootstrap = noClasses()
-            .that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP);
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP);
 
     @ArchTest
     static final ArchRule nothing_but_bootstrap_knows_the_dropwizard_application = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().haveFullyQualifiedName("io.dropwizard.core.Application")
-            .orShould().dependOnClassesThat().areAssignableTo(io.dropwizard.core.Configuration.class);
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.dropwizard.core.Application")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(io.dropwizard.core.Configuration.class);
 
     private static ArchCondition<JavaClass> implementExactlyOneInboundPort() {
         return new ArchCondition<>("implement exactly one inbound port (one use case, one class)") {
@@ -99,8 +125,8 @@ class ArchitectureTest {
                         .filter(type -> type.getPackageName().startsWith("io.tenantconfig.application.port.in"))
                         .map(JavaClass::getSimpleName)
                         .toList();
-                events.add(new SimpleConditionEvent(service, ports.size() == 1,
-                        service.getSimpleName() + " implements " + ports));
+                events.add(new SimpleConditionEvent(
+                        service, ports.size() == 1, service.getSimpleName() + " implements " + ports));
             }
         };
     }

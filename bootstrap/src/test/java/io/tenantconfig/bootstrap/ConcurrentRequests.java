@@ -17,8 +17,7 @@ final class ConcurrentRequests {
         HttpResponse<String> send(int thread, int n) throws Exception;
     }
 
-    private ConcurrentRequests() {
-    }
+    private ConcurrentRequests() {}
 
     /** The status of every response, in no particular order. */
     static List<Integer> statuses(int threads, int each, Request request) throws Exception {

@@ -40,13 +40,15 @@ class ConcurrentWritesTest {
     void acmeHasAConfiguration() throws Exception {
         api.startAfresh(jdbi);
         acme = api.token("acme");
-        assertThat(api.send("POST", CONFIG, acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode())
+        assertThat(api.send("POST", CONFIG, acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}")
+                        .statusCode())
                 .isEqualTo(201);
     }
 
     private int version() throws Exception {
         HttpResponse<String> config = api.send("GET", CONFIG, acme, null);
-        return Integer.parseInt(config.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        return Integer.parseInt(
+                config.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
     }
 
     /** How many audit entries acme's configuration has, by action. */
@@ -64,8 +66,11 @@ class ConcurrentWritesTest {
             throws Exception {
         int before = version();
 
-        List<Integer> statuses = ConcurrentRequests.statuses(16, 50, (client, n) ->
-                api.send("PUT", CONFIG, acme, "{\"verify_token\":\"client-" + client + "-put-" + n + "\"}"));
+        List<Integer> statuses = ConcurrentRequests.statuses(
+                16,
+                50,
+                (client, n) ->
+                        api.send("PUT", CONFIG, acme, "{\"verify_token\":\"client-" + client + "-put-" + n + "\"}"));
 
         assertThat(statuses).hasSize(800).containsOnly(200);
         assertThat(version()).isEqualTo(before + 800);
@@ -76,8 +81,11 @@ class ConcurrentWritesTest {
     void sixteen_concurrent_puts_with_the_same_if_match_give_one_200_and_fifteen_412s() throws Exception {
         String current = "\"" + version() + "\"";
 
-        List<Integer> statuses = ConcurrentRequests.statuses(16, 1, (client, n) ->
-                api.send("PUT", CONFIG, acme, "{\"verify_token\":\"writer-" + client + "\"}", "If-Match", current));
+        List<Integer> statuses = ConcurrentRequests.statuses(
+                16,
+                1,
+                (client, n) -> api.send(
+                        "PUT", CONFIG, acme, "{\"verify_token\":\"writer-" + client + "\"}", "If-Match", current));
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(15);
@@ -86,24 +94,34 @@ class ConcurrentWritesTest {
     }
 
     @Test
-    void switching_activation_while_others_change_settings_loses_nothing_and_records_every_version()
-            throws Exception {
+    void switching_activation_while_others_change_settings_loses_nothing_and_records_every_version() throws Exception {
         int before = version();
 
-        List<Integer> statuses = ConcurrentRequests.statuses(16, 25, (client, n) -> client % 2 == 0
-                ? api.send("PUT", CONFIG, acme, "{\"callback_url\":\"https://acme.example/" + client + "/" + n + "\"}")
-                : api.send("POST", CONFIG + (n % 2 == 0 ? "/deactivate" : "/activate"), acme, null));
+        List<Integer> statuses = ConcurrentRequests.statuses(
+                16,
+                25,
+                (client, n) -> client % 2 == 0
+                        ? api.send(
+                                "PUT",
+                                CONFIG,
+                                acme,
+                                "{\"callback_url\":\"https://acme.example/" + client + "/" + n + "\"}")
+                        : api.send("POST", CONFIG + (n % 2 == 0 ? "/deactivate" : "/activate"), acme, null));
 
         assertThat(statuses).hasSize(400).containsOnly(200);
         Map<String, Long> audit = audit();
         assertThat(audit).containsEntry("UPDATE", 200L);
         long switches = audit.getOrDefault("ACTIVATE", 0L) + audit.getOrDefault("DEACTIVATE", 0L);
-        assertThat(version() - before).as("one version per stored change, each with its audit entry")
+        assertThat(version() - before)
+                .as("one version per stored change, each with its audit entry")
                 .isEqualTo(200 + switches);
         List<String> sequence = jdbi.withHandle(h -> h.createQuery("SELECT action FROM tenant_config_audit"
-                + " WHERE action IN ('ACTIVATE', 'DEACTIVATE') ORDER BY id").mapTo(String.class).list());
+                        + " WHERE action IN ('ACTIVATE', 'DEACTIVATE') ORDER BY id")
+                .mapTo(String.class)
+                .list());
         for (int i = 1; i < sequence.size(); i++) {
-            assertThat(sequence.get(i)).as("a switch is applied to the state it finds, so switches alternate")
+            assertThat(sequence.get(i))
+                    .as("a switch is applied to the state it finds, so switches alternate")
                     .isNotEqualTo(sequence.get(i - 1));
         }
     }

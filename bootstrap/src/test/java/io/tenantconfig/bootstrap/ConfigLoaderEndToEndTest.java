@@ -39,7 +39,9 @@ class ConfigLoaderEndToEndTest {
     private static Path dotenv;
 
     private static DropwizardTestSupport<TenantConfigConfiguration> instance() {
-        return new DropwizardTestSupport<>(TenantConfigApplication.class, ResourceHelpers.resourceFilePath("test.yml"),
+        return new DropwizardTestSupport<>(
+                TenantConfigApplication.class,
+                ResourceHelpers.resourceFilePath("test.yml"),
                 ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
                 ConfigOverride.config("database.user", TestDatabase.USER),
                 ConfigOverride.config("credentials.dotenvFile", dotenv.toString()));
@@ -65,8 +67,13 @@ class ConfigLoaderEndToEndTest {
         return new ApiClient(first).token(tenant, roles);
     }
 
-    private static HttpResponse<String> call(DropwizardTestSupport<TenantConfigConfiguration> instance, String method,
-            String path, String token, String body) throws Exception {
+    private static HttpResponse<String> call(
+            DropwizardTestSupport<TenantConfigConfiguration> instance,
+            String method,
+            String path,
+            String token,
+            String body)
+            throws Exception {
         return new ApiClient(instance).send(method, path, token, body);
     }
 
@@ -75,13 +82,19 @@ class ConfigLoaderEndToEndTest {
     }
 
     /** Polls until {@code instance} answers GET /config with {@code status} and {@code field} = {@code expected}. */
-    private static Duration servedWithin(DropwizardTestSupport<TenantConfigConfiguration> instance, String tenantToken, int status, String field,
-            String expected) throws Exception {
+    private static Duration servedWithin(
+            DropwizardTestSupport<TenantConfigConfiguration> instance,
+            String tenantToken,
+            int status,
+            String field,
+            String expected)
+            throws Exception {
         Instant start = Instant.now();
         while (true) {
             HttpResponse<String> response = call(instance, "GET", "/api/v1/tenant/config", tenantToken, null);
             boolean matches = response.statusCode() == status
-                    && (field == null || expected.equals(json(response).path(field).asText()));
+                    && (field == null
+                            || expected.equals(json(response).path(field).asText()));
             Duration waited = Duration.between(start, Instant.now());
             if (matches || waited.compareTo(Duration.ofSeconds(2)) > 0) {
                 assertThat(matches).as("instance two serves the change").isTrue();
@@ -94,17 +107,28 @@ class ConfigLoaderEndToEndTest {
     @Test
     void a_change_through_one_instance_is_served_by_the_other_within_a_second() throws Exception {
         String acme = token("acme-two-instances");
-        assertThat(call(first, "POST", "/api/v1/tenant/config", acme,
-                "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"verify_token\":\"before\"}").statusCode()).isEqualTo(201);
+        assertThat(call(
+                                first,
+                                "POST",
+                                "/api/v1/tenant/config",
+                                acme,
+                                "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"verify_token\":\"before\"}")
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(servedWithin(second, acme, 200, "verify_token", "before")).isLessThan(Duration.ofSeconds(1));
 
-        assertThat(call(first, "PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"after\"}").statusCode()).isEqualTo(200);
+        assertThat(call(first, "PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"after\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(servedWithin(second, acme, 200, "verify_token", "after")).isLessThan(Duration.ofSeconds(1));
 
-        assertThat(call(first, "POST", "/api/v1/tenant/config/deactivate", acme, null).statusCode()).isEqualTo(200);
+        assertThat(call(first, "POST", "/api/v1/tenant/config/deactivate", acme, null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(servedWithin(second, acme, 200, "is_active", "false")).isLessThan(Duration.ofSeconds(1));
 
-        assertThat(call(first, "DELETE", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(204);
+        assertThat(call(first, "DELETE", "/api/v1/tenant/config", acme, null).statusCode())
+                .isEqualTo(204);
         assertThat(servedWithin(second, acme, 404, null, null)).isLessThan(Duration.ofSeconds(1));
     }
 
@@ -120,18 +144,23 @@ class ConfigLoaderEndToEndTest {
         assertThat(resolved.at("/values/access_token/value").asText()).isEqualTo("***0042");
         assertThat(resolved.at("/values/waba_id/source").asText()).isEqualTo("none");
 
-        JsonNode forService = json(call(second, "GET", "/api/v1/tenant/config/resolved",
-                token("resolved-newcomer", "service"), null));
+        JsonNode forService = json(
+                call(second, "GET", "/api/v1/tenant/config/resolved", token("resolved-newcomer", "service"), null));
         assertThat(forService.at("/values/access_token/value").asText()).isEqualTo("EAAG-platform-token-0042");
     }
 
     @Test
     void the_reload_task_reads_the_dotenv_file_again() throws Exception {
-        Files.writeString(dotenv, "WHATSAPP_PHONE_ID=100000000000001\nWHATSAPP_TOKEN=EAAG-platform-token-0042\n"
-                + "CALLBACK_URL=https://platform.example/webhook\n");
-        HttpResponse<String> task = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + second.getAdminPort() + "/tasks/reload-fallback"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        Files.writeString(
+                dotenv,
+                "WHATSAPP_PHONE_ID=100000000000001\nWHATSAPP_TOKEN=EAAG-platform-token-0042\n"
+                        + "CALLBACK_URL=https://platform.example/webhook\n");
+        HttpResponse<String> task = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + second.getAdminPort() + "/tasks/reload-fallback"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(task.statusCode()).isEqualTo(200);
         JsonNode resolved = json(call(second, "GET", "/api/v1/tenant/config/resolved", token("reload-check"), null));
@@ -147,11 +176,16 @@ class ConfigLoaderEndToEndTest {
         assertThat(stats.at("/resolutions_by_source/none").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.has("total_configs")).isTrue();
 
-        JsonNode metrics = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + second.getAdminPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode metrics = JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + second.getAdminPort() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(metrics.at("/gauges").has("tenant-config.cache.hits")).isTrue();
-        assertThat(metrics.at("/gauges").has("tenant-config.notifications.received")).isTrue();
-        assertThat(metrics.at("/gauges/tenant-config.resolutions.environment/value").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.at("/gauges").has("tenant-config.notifications.received"))
+                .isTrue();
+        assertThat(metrics.at("/gauges/tenant-config.resolutions.environment/value")
+                        .asLong())
+                .isGreaterThanOrEqualTo(2);
     }
 }

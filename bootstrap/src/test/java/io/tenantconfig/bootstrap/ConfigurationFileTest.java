@@ -28,7 +28,8 @@ class ConfigurationFileTest {
     void cors_origins_may_come_as_one_comma_separated_variable() {
         TenantConfigConfiguration configuration = new TenantConfigConfiguration();
 
-        configuration.setCorsAllowedOrigins(java.util.List.of("https://app.example.com, https://admin.example.com", ""));
+        configuration.setCorsAllowedOrigins(
+                java.util.List.of("https://app.example.com, https://admin.example.com", ""));
 
         assertThat(configuration.getCorsAllowedOrigins())
                 .containsExactly("https://app.example.com", "https://admin.example.com");
@@ -37,16 +38,17 @@ class ConfigurationFileTest {
     private static TenantConfigConfiguration load(String file) throws Exception {
         YamlConfigurationFactory<TenantConfigConfiguration> factory = new YamlConfigurationFactory<>(
                 TenantConfigConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
-        return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                new EnvironmentVariableSubstitutor(true)), Path.of("..", file).toString());
+        return factory.build(
+                new SubstitutingSourceProvider(
+                        new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)),
+                Path.of("..", file).toString());
     }
 
     @Test
     void config_yml_refuses_to_start_without_the_database_environment_and_names_what_is_missing() {
         assumeTrue(System.getenv("DATABASE_URL") == null, "DATABASE_URL is set in this environment");
 
-        assertThatThrownBy(() -> load("config.yml"))
-                .hasMessageContaining("DATABASE_URL");
+        assertThatThrownBy(() -> load("config.yml")).hasMessageContaining("DATABASE_URL");
     }
 
     @Test
@@ -61,13 +63,14 @@ class ConfigurationFileTest {
     @Test
     void a_database_url_that_is_not_a_jdbc_url_is_refused_with_an_example() {
         assertThatThrownBy(() -> {
-            System.setProperty("dw.database.url", "postgresql://db.example/tenant_config");
-            try {
-                load("dev.yml");
-            } finally {
-                System.clearProperty("dw.database.url");
-            }
-        }).isInstanceOf(ConfigurationException.class)
+                    System.setProperty("dw.database.url", "postgresql://db.example/tenant_config");
+                    try {
+                        load("dev.yml");
+                    } finally {
+                        System.clearProperty("dw.database.url");
+                    }
+                })
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("database.url must be a JDBC URL such as jdbc:postgresql://");
     }
 }

@@ -18,24 +18,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevelopmentModeTest {
 
-    private static final String DEV_YML = Path.of("..", "dev.yml").toAbsolutePath().normalize().toString();
+    private static final String DEV_YML =
+            Path.of("..", "dev.yml").toAbsolutePath().normalize().toString();
 
     @TempDir
     Path data;
 
     private DropwizardTestSupport<TenantConfigConfiguration> devServer() {
-        return new DropwizardTestSupport<>(TenantConfigApplication.class, DEV_YML,
-                ConfigOverride.config("database.embedded.dataDirectory", data.resolve("postgres").toString()),
-                ConfigOverride.config("encryption.keysetFile", data.resolve("encryption-keyset.json").toString()),
+        return new DropwizardTestSupport<>(
+                TenantConfigApplication.class,
+                DEV_YML,
+                ConfigOverride.config(
+                        "database.embedded.dataDirectory",
+                        data.resolve("postgres").toString()),
+                ConfigOverride.config(
+                        "encryption.keysetFile",
+                        data.resolve("encryption-keyset.json").toString()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"));
     }
 
-
     private static int healthStatus(DropwizardTestSupport<TenantConfigConfiguration> server) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + server.getAdminPort() + "/healthcheck")).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        URI.create("http://localhost:" + server.getAdminPort() + "/healthcheck"))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -45,7 +54,8 @@ class DevelopmentModeTest {
         try {
             assertThat(healthStatus(first)).isEqualTo(200);
             ApiClient api = new ApiClient(first);
-            assertThat(api.send("POST", "/api/v1/tenant/config", api.token("acme"), "{\"waba_id\":\"1\"}").statusCode())
+            assertThat(api.send("POST", "/api/v1/tenant/config", api.token("acme"), "{\"waba_id\":\"1\"}")
+                            .statusCode())
                     .isEqualTo(201);
         } finally {
             first.after();

@@ -53,16 +53,21 @@ class EndToEndTest {
     void the_quick_start_calls_work_as_pasted() throws Exception {
         String acme = token("acme");
 
-        assertThat(send("POST", "/api/v1/tenant/config", acme,
-                "{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\",\"access_token\":\"EAAG-real-token-0001\"}")
-                .statusCode()).isEqualTo(201);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/tenant/config",
+                                acme,
+                                "{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\",\"access_token\":\"EAAG-real-token-0001\"}")
+                        .statusCode())
+                .isEqualTo(201);
 
         HttpResponse<String> get = send("GET", "/api/v1/tenant/config", acme, null);
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.headers().firstValue("ETag")).contains("\"1\"");
         assertThat(get.body()).contains("\"access_token\":\"***0001\"").doesNotContain("EAAG-real-token");
 
-        HttpResponse<String> put = send("PUT", "/api/v1/tenant/config", acme, "{\"callback_url\": \"https://new-url.com/webhook\"}");
+        HttpResponse<String> put =
+                send("PUT", "/api/v1/tenant/config", acme, "{\"callback_url\": \"https://new-url.com/webhook\"}");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(put.body()).contains("\"callback_url\":\"https://new-url.com/webhook\"");
 
@@ -75,46 +80,82 @@ class EndToEndTest {
         String acme = token("acme");
         String admin = token(null, "admin");
 
-        assertThat(send("GET", "/api/v1/tenant/config", null, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(404);
-        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(201);
-        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(409);
-        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"waba_id\":\"x\"}").statusCode()).isEqualTo(422);
-        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{oops").statusCode()).isEqualTo(400);
-        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"" + "v".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
-        HttpResponse<String> textPlain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + APP.getLocalPort() + "/api/v1/tenant/config"))
-                .header("Authorization", "Bearer " + acme).header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(send("GET", "/api/v1/tenant/config", null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "/api/v1/tenant/config", acme, null).statusCode())
+                .isEqualTo(404);
+        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"waba_id\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{oops").statusCode())
+                .isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"" + "v".repeat(70_000) + "\"}")
+                        .statusCode())
+                .isEqualTo(413);
+        HttpResponse<String> textPlain = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + APP.getLocalPort() + "/api/v1/tenant/config"))
+                                .header("Authorization", "Bearer " + acme)
+                                .header("Content-Type", "text/plain")
+                                .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(textPlain.statusCode()).isEqualTo(415);
-        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{}", "If-Match", "\"9\"").statusCode()).isEqualTo(412);
-        assertThat(send("GET", "/api/v1/tenant/config/full", acme, null).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/v1/tenant/admin/configs/all?limit=5000", admin, null).statusCode()).isEqualTo(422);
-        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=no", admin, null).statusCode()).isEqualTo(400);
-        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/nobody", admin, null).statusCode()).isEqualTo(404);
-        assertThat(send("POST", "/api/v1/tenant/config/deactivate", acme, null).statusCode()).isEqualTo(200);
-        assertThat(send("DELETE", "/api/v1/tenant/config", acme, null).statusCode()).isEqualTo(204);
-        assertThat(send("GET", "/api/v1/no-such-endpoint", acme, null).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/tenant/config", acme, "{}", "If-Match", "\"9\"")
+                        .statusCode())
+                .isEqualTo(412);
+        assertThat(send("GET", "/api/v1/tenant/config/full", acme, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/tenant/admin/configs/all?limit=5000", admin, null)
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=no", admin, null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/nobody", admin, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("POST", "/api/v1/tenant/config/deactivate", acme, null).statusCode())
+                .isEqualTo(200);
+        assertThat(send("DELETE", "/api/v1/tenant/config", acme, null).statusCode())
+                .isEqualTo(204);
+        assertThat(send("GET", "/api/v1/no-such-endpoint", acme, null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void error_bodies_are_json_with_detail_status_and_title_and_no_internals() throws Exception {
-        HttpResponse<String> response = send("PUT", "/api/v1/tenant/config", token("acme"), "{\"access_token\": \"EAAG-leak-me\" ");
+        HttpResponse<String> response =
+                send("PUT", "/api/v1/tenant/config", token("acme"), "{\"access_token\": \"EAAG-leak-me\" ");
 
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-        assertThat(response.body()).contains("\"detail\"", "\"status\":400", "\"title\"")
-                .doesNotContain("EAAG-leak-me").doesNotContain("Exception").doesNotContain("at io.");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body())
+                .contains("\"detail\"", "\"status\":400", "\"title\"")
+                .doesNotContain("EAAG-leak-me")
+                .doesNotContain("Exception")
+                .doesNotContain("at io.");
     }
 
     @Test
     void concurrent_puts_of_different_fields_without_if_match_all_apply_and_none_is_lost() throws Exception {
         String acme = token("acme");
         send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
-        List<String> bodies = List.of("{\"verify_token\":\"v-1\"}", "{\"callback_url\":\"https://a.example/cb\"}",
-                "{\"redirect_url\":\"https://a.example/rd\"}", "{\"display_phone_number\":\"+1 555\"}");
+        List<String> bodies = List.of(
+                "{\"verify_token\":\"v-1\"}",
+                "{\"callback_url\":\"https://a.example/cb\"}",
+                "{\"redirect_url\":\"https://a.example/rd\"}",
+                "{\"display_phone_number\":\"+1 555\"}");
 
-        List<Integer> statuses = ConcurrentRequests.statuses(bodies.size(), 1, (client, n) ->
-                send("PUT", "/api/v1/tenant/config", acme, bodies.get(client)));
+        List<Integer> statuses = ConcurrentRequests.statuses(
+                bodies.size(), 1, (client, n) -> send("PUT", "/api/v1/tenant/config", acme, bodies.get(client)));
 
         assertThat(statuses).containsOnly(200);
         String config = send("GET", "/api/v1/tenant/config", acme, null).body();
@@ -124,8 +165,8 @@ class EndToEndTest {
     @Test
     void a_configuration_can_be_created_with_any_subset_of_its_fields() throws Exception {
         HttpResponse<String> empty = send("POST", "/api/v1/tenant/config", token("acme"), "{}");
-        HttpResponse<String> tokenOnly = send("POST", "/api/v1/tenant/config", token("globex"),
-                "{\"access_token\":\"EAAG-only-a-token-4321\"}");
+        HttpResponse<String> tokenOnly =
+                send("POST", "/api/v1/tenant/config", token("globex"), "{\"access_token\":\"EAAG-only-a-token-4321\"}");
         HttpResponse<String> wabaOnly = send("POST", "/api/v1/tenant/config", token("initech"), "{\"waba_id\":\"77\"}");
 
         for (HttpResponse<String> created : List.of(empty, tokenOnly, wabaOnly)) {
@@ -140,30 +181,49 @@ class EndToEndTest {
 
     @Test
     void a_secret_copied_from_another_tenant_is_an_error_never_the_other_tenants_secret() throws Exception {
-        send("POST", "/api/v1/tenant/config", token("acme"),
+        send(
+                "POST",
+                "/api/v1/tenant/config",
+                token("acme"),
                 "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"access_token\":\"EAAG-acme-only-7777\"}");
-        send("POST", "/api/v1/tenant/config", token("globex"),
+        send(
+                "POST",
+                "/api/v1/tenant/config",
+                token("globex"),
                 "{\"waba_id\":\"3\",\"phone_number_id\":\"4\",\"access_token\":\"EAAG-globex-only-8888\"}");
-        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = "
-                + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(
+                        h -> h.execute(
+                                "UPDATE tenant_configs SET access_token = "
+                                        + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
 
         HttpResponse<String> response = send("GET", "/api/v1/tenant/config/full", token("globex", "service"), null);
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).contains("cannot be decrypted").doesNotContain("EAAG-acme-only").doesNotContain("7777");
+        assertThat(response.body())
+                .contains("cannot be decrypted")
+                .doesNotContain("EAAG-acme-only")
+                .doesNotContain("7777");
     }
 
     @Test
     void the_audit_trail_records_who_changed_and_read_what_and_each_tenant_sees_only_its_own() throws Exception {
         String acme = token("acme");
         send("POST", "/api/v1/tenant/config", acme, "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}");
-        HttpResponse<String> put = send("PUT", "/api/v1/tenant/config", acme,
-                "{\"access_token\":\"EAAG-never-in-the-audit-5555\"}", "X-Request-Id", "req-audit-1");
+        HttpResponse<String> put = send(
+                "PUT",
+                "/api/v1/tenant/config",
+                acme,
+                "{\"access_token\":\"EAAG-never-in-the-audit-5555\"}",
+                "X-Request-Id",
+                "req-audit-1");
         assertThat(put.headers().firstValue("X-Request-Id")).contains("req-audit-1");
         send("GET", "/api/v1/tenant/config/full", token("acme", "service"), null);
         send("POST", "/api/v1/tenant/config", token("globex"), "{\"waba_id\":\"3\",\"phone_number_id\":\"4\"}");
 
-        JsonNode history = new ObjectMapper().readTree(send("GET", "/api/v1/tenant/config/history", acme, null).body());
+        JsonNode history = new ObjectMapper()
+                .readTree(
+                        send("GET", "/api/v1/tenant/config/history", acme, null).body());
 
         JsonNode records = history.get("records");
         assertThat(records).hasSize(3);
@@ -178,8 +238,9 @@ class EndToEndTest {
         assertThat(records.get(2).get("action").asText()).isEqualTo("CREATE");
         assertThat(history.toString()).doesNotContain("globex").doesNotContain("EAAG-never");
 
-        JsonNode all = new ObjectMapper().readTree(send("GET", "/api/v1/tenant/admin/configs/audit?tenant_id=globex",
-                token(null, "admin"), null).body());
+        JsonNode all = new ObjectMapper()
+                .readTree(send("GET", "/api/v1/tenant/admin/configs/audit?tenant_id=globex", token(null, "admin"), null)
+                        .body());
         assertThat(all.get("records")).hasSize(1);
         assertThat(all.at("/records/0/tenant_id").asText()).isEqualTo("globex");
     }

@@ -47,7 +47,9 @@ class HealthCheckTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
-        long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_configs").mapTo(Long.class).one());
+        long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_configs")
+                .mapTo(Long.class)
+                .one());
         assertThat(rows).isZero();
     }
 }

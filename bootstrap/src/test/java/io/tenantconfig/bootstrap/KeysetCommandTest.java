@@ -31,8 +31,11 @@ class KeysetCommandTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             Bootstrap<TenantConfigConfiguration> bootstrap = new Bootstrap<>(new TenantConfigApplication());
             bootstrap.addCommand(new KeysetCommand());
-            Optional<Throwable> failure = new Cli(new JarLocation(KeysetCommandTest.class), bootstrap,
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+            Optional<Throwable> failure = new Cli(
+                            new JarLocation(KeysetCommandTest.class),
+                            bootstrap,
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8))
                     .run(args);
             assertThat(failure).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
         } finally {
@@ -61,6 +64,7 @@ class KeysetCommandTest {
         assertThat(rotated.get("key")).hasSize(2);
         assertThat(rotated.get("primaryKeyId").asLong()).isNotEqualTo(originalPrimary);
         assertThat(pruned.get("key")).hasSize(1);
-        assertThat(pruned.get("primaryKeyId").asLong()).isEqualTo(rotated.get("primaryKeyId").asLong());
+        assertThat(pruned.get("primaryKeyId").asLong())
+                .isEqualTo(rotated.get("primaryKeyId").asLong());
     }
 }

@@ -17,10 +17,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.LogLeakGuard;
 import io.tenantconfig.application.fixtures.SecretValues;
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -49,7 +49,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OnboardingEndToEndTest {
 
-    private static final WireMockServer GRAPH = started(new WireMockServer(options().dynamicPort()));
+    private static final WireMockServer GRAPH =
+            started(new WireMockServer(options().dynamicPort()));
     private static final String APP_SECRET = "test-app-secret-9f8e7d6c5b4a";
     private static final String WABA = "102290129340398";
     private static final String PHONE = "106540352242922";
@@ -127,14 +128,16 @@ class OnboardingEndToEndTest {
     }
 
     private static void debugTokenSays(long expiresAt, String type) {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token")).willReturn(okJson(
-                "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"" + type + "\",\"application\":\"Acme\","
-                        + "\"expires_at\":" + expiresAt + ",\"is_valid\":true,"
-                        + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
+                .willReturn(okJson(
+                        "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"" + type + "\",\"application\":\"Acme\","
+                                + "\"expires_at\":" + expiresAt + ",\"is_valid\":true,"
+                                + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}")));
     }
 
     private static void subscribeAnswers(ResponseDefinitionBuilder answer) {
-        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(answer));
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(answer));
     }
 
     private static void registerAnswers(ResponseDefinitionBuilder answer) {
@@ -148,7 +151,9 @@ class OnboardingEndToEndTest {
     }
 
     private static ResponseDefinitionBuilder graphError(int status, int code, Integer subcode, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
                         + (subcode == null ? "" : ",\"error_subcode\":" + subcode) + ",\"fbtrace_id\":\"A1b2C3d4\"}}");
     }
@@ -158,8 +163,12 @@ class OnboardingEndToEndTest {
     private HttpResponse<String> onboard(String tenant) throws Exception {
         String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
         register(code);
-        return api.send("POST", ONBOARD, api.token(tenant), "{\"code\":\"" + code + "\",\"waba_id\":\"" + WABA
-                + "\",\"phone_number_id\":\"" + PHONE + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
+        return api.send(
+                "POST",
+                ONBOARD,
+                api.token(tenant),
+                "{\"code\":\"" + code + "\",\"waba_id\":\"" + WABA + "\",\"phone_number_id\":\"" + PHONE
+                        + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
     }
 
     private HttpResponse<String> resume(String tenant) throws Exception {
@@ -168,15 +177,20 @@ class OnboardingEndToEndTest {
 
     /** The stored row, its secret columns (ciphertext in the table) decrypted with the service's keyset. */
     private Optional<Map<String, Object>> row(String tenant) {
-        Optional<Map<String, Object>> stored = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM tenant_configs WHERE tenant_id = :t").bind("t", tenant).mapToMap().findOne());
+        Optional<Map<String, Object>> stored =
+                jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_configs WHERE tenant_id = :t")
+                        .bind("t", tenant)
+                        .mapToMap()
+                        .findOne());
         SecretCipher cipher = APP.getConfiguration().getEncryption().cipher();
         return stored.map(raw -> {
             Map<String, Object> row = new HashMap<>(raw);
             for (String column : List.of("access_token", "registration_pin")) {
                 Object value = raw.get(column);
                 if (value != null) {
-                    assertThat(value.toString()).as(column + " is stored encrypted").startsWith("tink1:");
+                    assertThat(value.toString())
+                            .as(column + " is stored encrypted")
+                            .startsWith("tink1:");
                     row.put(column, cipher.decrypt(value.toString(), "tenant_configs." + column + "/" + tenant));
                 }
             }
@@ -209,7 +223,8 @@ class OnboardingEndToEndTest {
 
         Map<String, Object> row = row("acme").orElseThrow();
         assertThat(body.get("config_id").asLong()).isEqualTo(((Number) row.get("id")).longValue());
-        assertThat(row).containsEntry("access_token", issued)
+        assertThat(row)
+                .containsEntry("access_token", issued)
                 .containsEntry("onboarding_status", "COMPLETED")
                 .containsEntry("onboarding_completed", true)
                 .containsEntry("user_id", "user-acme")
@@ -218,7 +233,8 @@ class OnboardingEndToEndTest {
         assertThat(row.get("onboarded_at")).isNotNull();
         assertThat(row.get("last_verified_at")).isNotNull();
         assertThat(row.get("registration_pin").toString()).matches("[0-9]{6}");
-        GRAPH.verify(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")).withoutQueryParam("redirect_uri"));
+        GRAPH.verify(
+                getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")).withoutQueryParam("redirect_uri"));
     }
 
     @Test
@@ -250,7 +266,8 @@ class OnboardingEndToEndTest {
     @ParameterizedTest(name = "code {0} -> 429 with Retry-After")
     @CsvSource({"4", "80007", "130429"})
     void metas_rate_limit_is_429_with_retry_after(int code) throws Exception {
-        exchangeAnswers(graphError(400, code, null, "Application request limit reached").withHeader("Retry-After", "30"));
+        exchangeAnswers(
+                graphError(400, code, null, "Application request limit reached").withHeader("Retry-After", "30"));
 
         HttpResponse<String> response = onboard("acme");
 
@@ -260,14 +277,17 @@ class OnboardingEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "transient code 1 | 500 | {\"error\":{\"message\":\"An unknown error occurred\",\"code\":1,\"fbtrace_id\":\"X1\"}}",
-        "transient code 2 | 503 | {\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"fbtrace_id\":\"X2\"}}",
-        "a 5xx without JSON | 500 | Internal Server Error",
-        "an HTML error page | 502 | <html><body><h1>502 Bad Gateway</h1></body></html>",
-        "malformed JSON | 200 | {\"access_token\": \"EAAG"
-    })
-    void meta_failing_or_answering_nonsense_is_502_and_stores_nothing(String name, int status, String body) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "transient code 1 | 500 | {\"error\":{\"message\":\"An unknown error occurred\",\"code\":1,\"fbtrace_id\":\"X1\"}}",
+                "transient code 2 | 503 | {\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"fbtrace_id\":\"X2\"}}",
+                "a 5xx without JSON | 500 | Internal Server Error",
+                "an HTML error page | 502 | <html><body><h1>502 Bad Gateway</h1></body></html>",
+                "malformed JSON | 200 | {\"access_token\": \"EAAG"
+            })
+    void meta_failing_or_answering_nonsense_is_502_and_stores_nothing(String name, int status, String body)
+            throws Exception {
         exchangeAnswers(aResponse().withStatus(status).withBody(body));
 
         HttpResponse<String> response = onboard("acme");
@@ -298,7 +318,8 @@ class OnboardingEndToEndTest {
 
         assertThat(failed.statusCode()).isEqualTo(502);
         assertThat(json(failed).get("detail").asText()).contains("subscribing the app", "resume");
-        assertThat(row("acme").orElseThrow()).containsEntry("access_token", issued)
+        assertThat(row("acme").orElseThrow())
+                .containsEntry("access_token", issued)
                 .containsEntry("onboarding_status", "TOKEN_EXCHANGED")
                 .containsEntry("onboarding_completed", false);
 
@@ -307,8 +328,10 @@ class OnboardingEndToEndTest {
 
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(json(resumed).get("success").asBoolean()).isTrue();
-        assertThat(row("acme").orElseThrow()).containsEntry("onboarding_status", "COMPLETED")
-                .containsEntry("onboarding_completed", true).containsEntry("access_token", issued);
+        assertThat(row("acme").orElseThrow())
+                .containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("onboarding_completed", true)
+                .containsEntry("access_token", issued);
         GRAPH.verify(1, getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")));
     }
 
@@ -328,7 +351,8 @@ class OnboardingEndToEndTest {
 
         registerAnswers(okJson("{\"success\":true}"));
         assertThat(resume("acme").statusCode()).isEqualTo(200);
-        assertThat(row("acme").orElseThrow()).containsEntry("onboarding_status", "COMPLETED")
+        assertThat(row("acme").orElseThrow())
+                .containsEntry("onboarding_status", "COMPLETED")
                 .containsEntry("registration_pin", pin);
     }
 
@@ -351,14 +375,18 @@ class OnboardingEndToEndTest {
         exchangeIssues(token("first"), null);
         metaWorks();
         onboard("acme");
-        api.send("PUT", "/api/v1/tenant/config", api.token("acme"),
+        api.send(
+                "PUT",
+                "/api/v1/tenant/config",
+                api.token("acme"),
                 "{\"callback_url\":\"https://acme.example/webhook\",\"verify_token\":\"acme-verify\"}");
         long id = ((Number) row("acme").orElseThrow().get("id")).longValue();
         String renewed = exchangeIssues(token("renewed"), null);
 
         assertThat(onboard("acme").statusCode()).isEqualTo(200);
 
-        assertThat(row("acme").orElseThrow()).containsEntry("access_token", renewed)
+        assertThat(row("acme").orElseThrow())
+                .containsEntry("access_token", renewed)
                 .containsEntry("callback_url", "https://acme.example/webhook")
                 .containsEntry("verify_token", "acme-verify")
                 .containsEntry("onboarding_status", "COMPLETED")
@@ -370,16 +398,25 @@ class OnboardingEndToEndTest {
         HttpResponse<String> response = api.send("POST", ONBOARD, api.token("acme"), "{\"redirect_uri\":\"ftp://x\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("\"field\":\"code\"", "\"field\":\"waba_id\"",
-                "\"field\":\"phone_number_id\"", "\"field\":\"redirect_uri\"");
+        assertThat(response.body())
+                .contains(
+                        "\"field\":\"code\"",
+                        "\"field\":\"waba_id\"",
+                        "\"field\":\"phone_number_id\"",
+                        "\"field\":\"redirect_uri\"");
         assertThat(GRAPH.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void onboarding_needs_a_token_with_a_tenant() throws Exception {
         assertThat(api.send("POST", ONBOARD, null, "{}").statusCode()).isEqualTo(401);
-        assertThat(api.send("POST", ONBOARD, api.token(null, "admin"),
-                "{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}").statusCode()).isEqualTo(403);
+        assertThat(api.send(
+                                "POST",
+                                ONBOARD,
+                                api.token(null, "admin"),
+                                "{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(api.send("POST", RESUME, null, null).statusCode()).isEqualTo(401);
     }
 
@@ -393,7 +430,8 @@ class OnboardingEndToEndTest {
     @Test
     void changes_made_while_onboarding_runs_are_all_kept_and_every_version_has_its_audit_entry() throws Exception {
         String acme = api.token("acme");
-        assertThat(api.send("POST", "/api/v1/tenant/config", acme, "{}").statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", "/api/v1/tenant/config", acme, "{}").statusCode())
+                .isEqualTo(201);
         exchangeIssues(token("Race"), null);
         debugTokenSays(0, "SYSTEM_USER");
         subscribeAnswers(okJson("{\"success\":true}").withFixedDelay(200));
@@ -406,18 +444,28 @@ class OnboardingEndToEndTest {
                 throw new IllegalStateException(e);
             }
         });
-        List<Integer> puts = ConcurrentRequests.statuses(8, 20, (client, n) -> api.send("PUT", "/api/v1/tenant/config",
-                acme, "{\"callback_url\":\"https://acme.example/" + client + "/" + n + "\"}"));
+        List<Integer> puts = ConcurrentRequests.statuses(
+                8,
+                20,
+                (client, n) -> api.send(
+                        "PUT",
+                        "/api/v1/tenant/config",
+                        acme,
+                        "{\"callback_url\":\"https://acme.example/" + client + "/" + n + "\"}"));
 
         assertThat(onboarding.get().statusCode()).isEqualTo(200);
         assertThat(puts).hasSize(160).containsOnly(200);
         Map<String, Object> row = row("acme").orElseThrow();
         assertThat(row).containsEntry("onboarding_status", "COMPLETED");
         assertThat(row.get("callback_url").toString()).startsWith("https://acme.example/");
-        long entries = jdbi.withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM tenant_config_audit WHERE tenant_id = 'acme'").mapTo(Long.class).one());
+        long entries =
+                jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_config_audit WHERE tenant_id = 'acme'")
+                        .mapTo(Long.class)
+                        .one());
         long settings = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_config_audit"
-                + " WHERE tenant_id = 'acme' AND action = 'UPDATE' AND fields = 'callback_url'").mapTo(Long.class).one());
+                        + " WHERE tenant_id = 'acme' AND action = 'UPDATE' AND fields = 'callback_url'")
+                .mapTo(Long.class)
+                .one());
         assertThat(settings).isEqualTo(160);
         assertThat(((Number) row.get("version")).longValue()).isEqualTo(entries);
     }

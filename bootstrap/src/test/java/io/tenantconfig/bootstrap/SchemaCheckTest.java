@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class SchemaCheckTest {
 
     private static DropwizardTestSupport<TenantConfigConfiguration> server(TestDatabase database) {
-        return new DropwizardTestSupport<>(TenantConfigApplication.class, ResourceHelpers.resourceFilePath("test.yml"),
+        return new DropwizardTestSupport<>(
+                TenantConfigApplication.class,
+                ResourceHelpers.resourceFilePath("test.yml"),
                 ConfigOverride.config("database.url", database.jdbcUrl()),
                 ConfigOverride.config("database.user", TestDatabase.USER),
                 ConfigOverride.config("database.migrateOnStart", "false"));
@@ -24,9 +26,10 @@ class SchemaCheckTest {
         DropwizardTestSupport<TenantConfigConfiguration> server = server(TestDatabase.empty());
 
         try {
-            assertThatThrownBy(server::before).hasStackTraceContaining(
-                    "The database schema is 7 change(s) behind this version (first: 1-create-tenant-configs). "
-                            + "Apply them with: java -jar tenant-config.jar db migrate config.yml");
+            assertThatThrownBy(server::before)
+                    .hasStackTraceContaining(
+                            "The database schema is 7 change(s) behind this version (first: 1-create-tenant-configs). "
+                                    + "Apply them with: java -jar tenant-config.jar db migrate config.yml");
         } finally {
             server.after();
         }

@@ -58,15 +58,17 @@ public record TenantConfig(
      * A tenant's first Embedded Signup: the configuration starts from what the signup gave, with
      * the token just obtained. Stored at once, before any later step runs, so it is never lost.
      */
-    public static Changed onboard(TenantId tenantId, UserId user, SignupAccount account, AccessGrant grant,
-            Clock clock) {
+    public static Changed onboard(
+            TenantId tenantId, UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
         return blank(tenantId, user, clock.instant()).reauthorize(user, account, grant, clock);
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
     public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
         TenantConfigChanges.Applied applied = changes.applyTo(this);
-        return new Changed(with(applied).touched(clock), new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, applied.changedFields()));
+        return new Changed(
+                with(applied).touched(clock),
+                new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, applied.changedFields()));
     }
 
     /**
@@ -90,7 +92,8 @@ public record TenantConfig(
      * replace the old ones, a new onboarding run starts, and every other setting is kept.
      */
     public Changed reauthorize(UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        TenantConfigChanges.Applied applied = TenantConfigChanges.signup(account, grant).applyTo(this);
+        TenantConfigChanges.Applied applied =
+                TenantConfigChanges.signup(account, grant).applyTo(this);
         Set<String> fields = new HashSet<>(applied.changedFields());
         fields.add("onboarding_status");
         TenantConfig signedUp = with(applied).with(onboarding.restartedBy(user)).touched(clock);
@@ -99,38 +102,54 @@ public record TenantConfig(
 
     /** Meta confirmed the token: when it expires ({@code null}: never), and that it was checked now. */
     public Changed tokenVerified(Instant expiresAt, Clock clock) {
-        TenantConfig verified = with(phoneNumber, token.verified(expiresAt, clock.instant())).touched(clock);
-        return new Changed(verified, new ConfigEvent(ConfigEvent.Type.TOKEN_VERIFIED, Set.of("token_expires_at", "last_verified_at")));
+        TenantConfig verified =
+                with(phoneNumber, token.verified(expiresAt, clock.instant())).touched(clock);
+        return new Changed(
+                verified,
+                new ConfigEvent(ConfigEvent.Type.TOKEN_VERIFIED, Set.of("token_expires_at", "last_verified_at")));
     }
 
     /** The PIN chosen for registering the phone number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
-        return new Changed(with(phoneNumber.registeredWith(pin), token).touched(clock),
+        return new Changed(
+                with(phoneNumber.registeredWith(pin), token).touched(clock),
                 new ConfigEvent(ConfigEvent.Type.REGISTRATION_PIN_CHOSEN, Set.of("registration_pin")));
     }
 
     /** Onboarding subscribed our app to the WhatsApp Business Account's webhooks. */
     public Changed webhookSubscribed(Clock clock) {
-        return advanced(onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED), ConfigEvent.Type.WEBHOOK_SUBSCRIBED,
-                Set.of("onboarding_status"), clock);
+        return advanced(
+                onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED),
+                ConfigEvent.Type.WEBHOOK_SUBSCRIBED,
+                Set.of("onboarding_status"),
+                clock);
     }
 
     /** Onboarding registered the phone number for the Cloud API. */
     public Changed phoneRegistered(Clock clock) {
-        return advanced(onboarding.reached(OnboardingStatus.PHONE_REGISTERED), ConfigEvent.Type.PHONE_REGISTERED,
-                Set.of("onboarding_status"), clock);
+        return advanced(
+                onboarding.reached(OnboardingStatus.PHONE_REGISTERED),
+                ConfigEvent.Type.PHONE_REGISTERED,
+                Set.of("onboarding_status"),
+                clock);
     }
 
     /** Every step succeeded. */
     public Changed onboardingCompleted(Clock clock) {
-        return advanced(onboarding.completedAt(clock.instant()), ConfigEvent.Type.ONBOARDING_COMPLETED,
-                Set.of("onboarding_status", "onboarded_at"), clock);
+        return advanced(
+                onboarding.completedAt(clock.instant()),
+                ConfigEvent.Type.ONBOARDING_COMPLETED,
+                Set.of("onboarding_status", "onboarded_at"),
+                clock);
     }
 
     /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
     public Changed reauthorizationRequired(Clock clock) {
-        return advanced(onboarding.reached(OnboardingStatus.REAUTHORIZATION_REQUIRED),
-                ConfigEvent.Type.REAUTHORIZATION_REQUIRED, Set.of("onboarding_status"), clock);
+        return advanced(
+                onboarding.reached(OnboardingStatus.REAUTHORIZATION_REQUIRED),
+                ConfigEvent.Type.REAUTHORIZATION_REQUIRED,
+                Set.of("onboarding_status"),
+                clock);
     }
 
     private Changed advanced(Onboarding next, ConfigEvent.Type type, Set<String> fields, Clock clock) {
@@ -138,32 +157,100 @@ public record TenantConfig(
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
-        return new TenantConfig(0, tenantId, WhatsAppAccount.NONE, PhoneNumber.NONE, AppCredentials.NONE,
-                TokenGrant.NONE, Webhook.NONE, Onboarding.notStarted(user), true, now, now, 0);
+        return new TenantConfig(
+                0,
+                tenantId,
+                WhatsAppAccount.NONE,
+                PhoneNumber.NONE,
+                AppCredentials.NONE,
+                TokenGrant.NONE,
+                Webhook.NONE,
+                Onboarding.notStarted(user),
+                true,
+                now,
+                now,
+                0);
     }
 
     private TenantConfig with(TenantConfigChanges.Applied s) {
-        return new TenantConfig(id, tenantId, s.account(), s.phoneNumber(), s.app(), s.token(), s.webhook(),
-                onboarding, s.active(), createdAt, updatedAt, version);
+        return new TenantConfig(
+                id,
+                tenantId,
+                s.account(),
+                s.phoneNumber(),
+                s.app(),
+                s.token(),
+                s.webhook(),
+                onboarding,
+                s.active(),
+                createdAt,
+                updatedAt,
+                version);
     }
 
     private TenantConfig with(PhoneNumber newPhoneNumber, TokenGrant newToken) {
-        return new TenantConfig(id, tenantId, account, newPhoneNumber, app, newToken, webhook, onboarding, active,
-                createdAt, updatedAt, version);
+        return new TenantConfig(
+                id,
+                tenantId,
+                account,
+                newPhoneNumber,
+                app,
+                newToken,
+                webhook,
+                onboarding,
+                active,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     private TenantConfig with(Onboarding newOnboarding) {
-        return new TenantConfig(id, tenantId, account, phoneNumber, app, token, webhook, newOnboarding, active,
-                createdAt, updatedAt, version);
+        return new TenantConfig(
+                id,
+                tenantId,
+                account,
+                phoneNumber,
+                app,
+                token,
+                webhook,
+                newOnboarding,
+                active,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
-        return new Changed(new TenantConfig(id, tenantId, account, phoneNumber, app, token, webhook, onboarding,
-                newActive, createdAt, clock.instant(), version), new ConfigEvent(type, Set.of("is_active")));
+        return new Changed(
+                new TenantConfig(
+                        id,
+                        tenantId,
+                        account,
+                        phoneNumber,
+                        app,
+                        token,
+                        webhook,
+                        onboarding,
+                        newActive,
+                        createdAt,
+                        clock.instant(),
+                        version),
+                new ConfigEvent(type, Set.of("is_active")));
     }
 
     private TenantConfig touched(Clock clock) {
-        return new TenantConfig(id, tenantId, account, phoneNumber, app, token, webhook, onboarding, active,
-                createdAt, clock.instant(), version);
+        return new TenantConfig(
+                id,
+                tenantId,
+                account,
+                phoneNumber,
+                app,
+                token,
+                webhook,
+                onboarding,
+                active,
+                createdAt,
+                clock.instant(),
+                version);
     }
 }

@@ -26,9 +26,20 @@ public record TenantConfigChanges(
         Change<Boolean> active) {
 
     /** Nothing changes. */
-    public static final TenantConfigChanges NONE = new TenantConfigChanges(Change.keep(), Change.keep(),
-            Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(),
-            Change.keep(), Change.keep(), Change.keep(), Change.keep());
+    public static final TenantConfigChanges NONE = new TenantConfigChanges(
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep(),
+            Change.keep());
 
     public TenantConfigChanges {
         Objects.requireNonNull(wabaId, "wabaId");
@@ -51,10 +62,20 @@ public record TenantConfigChanges(
      * URL when it gives them, and the token just issued with its expiry.
      */
     static TenantConfigChanges signup(SignupAccount account, AccessGrant grant) {
-        return new TenantConfigChanges(Change.to(account.wabaId()), Change.toIfGiven(account.businessId()),
-                Change.to(account.phoneNumberId()), Change.keep(), Change.keep(), Change.keep(),
-                Change.to(grant.token()), Change.keep(), Change.toOrClear(grant.expiresAt()), Change.keep(),
-                Change.keep(), Change.toIfGiven(account.redirectUrl()), Change.keep());
+        return new TenantConfigChanges(
+                Change.to(account.wabaId()),
+                Change.toIfGiven(account.businessId()),
+                Change.to(account.phoneNumberId()),
+                Change.keep(),
+                Change.keep(),
+                Change.keep(),
+                Change.to(grant.token()),
+                Change.keep(),
+                Change.toOrClear(grant.expiresAt()),
+                Change.keep(),
+                Change.keep(),
+                Change.toIfGiven(account.redirectUrl()),
+                Change.keep());
     }
 
     /** The settings of {@code current} with these changes applied, and the names of those that changed. */
@@ -64,13 +85,15 @@ public record TenantConfigChanges(
                 edits.apply("waba_id", wabaId, current.account().wabaId()),
                 edits.apply("business_id", businessId, current.account().businessId()));
         PhoneNumber phone = current.phoneNumber()
-                .identifiedAs(edits.apply("phone_number_id", phoneNumberId, current.phoneNumber().id()));
+                .identifiedAs(edits.apply(
+                        "phone_number_id", phoneNumberId, current.phoneNumber().id()));
         phone = phone.displayedAs(edits.apply("display_phone_number", displayPhoneNumber, phone.displayNumber()));
         AppCredentials app = new AppCredentials(
                 edits.apply("fb_app_id", fbAppId, current.app().appId()),
                 edits.apply("fb_app_secret", fbAppSecret, current.app().appSecret()));
         TokenGrant token = current.token()
-                .withAccessToken(edits.apply("access_token", accessToken, current.token().accessToken()));
+                .withAccessToken(
+                        edits.apply("access_token", accessToken, current.token().accessToken()));
         token = token.withRefreshToken(edits.apply("refresh_token", refreshToken, token.refreshToken()));
         token = token.expiringAt(edits.apply("token_expires_at", tokenExpiresAt, token.expiresAt()));
         Webhook webhook = new Webhook(
@@ -82,7 +105,12 @@ public record TenantConfigChanges(
     }
 
     /** The settings after the changes, and the names of the fields whose value changed. */
-    record Applied(WhatsAppAccount account, PhoneNumber phoneNumber, AppCredentials app, TokenGrant token,
-            Webhook webhook, boolean active, Set<String> changedFields) {
-    }
+    record Applied(
+            WhatsAppAccount account,
+            PhoneNumber phoneNumber,
+            AppCredentials app,
+            TokenGrant token,
+            Webhook webhook,
+            boolean active,
+            Set<String> changedFields) {}
 }

@@ -3,8 +3,7 @@ package io.tenantconfig.domain;
 /** Character rules shared by the value objects. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** True when every character is printable ASCII or a printable non-ASCII letter, no controls. */
     static boolean isPrintable(String value) {

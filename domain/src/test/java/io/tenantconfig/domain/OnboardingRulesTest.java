@@ -15,14 +15,19 @@ class OnboardingRulesTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final TenantId ACME = TenantId.of("acme");
     private static final UserId ALICE = UserId.of("alice");
-    private static final SignupAccount ACCOUNT = new SignupAccount(MetaId.parse("111"), MetaId.parse("222"), null, null);
+    private static final SignupAccount ACCOUNT =
+            new SignupAccount(MetaId.parse("111"), MetaId.parse("222"), null, null);
     private static final AccessGrant GRANT = new AccessGrant(Secret.of("EAAG-token-1"), null);
 
     private static TenantConfig onboardedOnce() {
-        TenantConfig config = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config()
-                .registrationPinChosen(Secret.of("123456"), CLOCK).config()
-                .onboardingCompleted(CLOCK).config();
-        return config.changeSettings(changes().verifyToken("kept").build(), CLOCK).config();
+        TenantConfig config = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+                .config()
+                .registrationPinChosen(Secret.of("123456"), CLOCK)
+                .config()
+                .onboardingCompleted(CLOCK)
+                .config();
+        return config.changeSettings(changes().verifyToken("kept").build(), CLOCK)
+                .config();
     }
 
     @Test
@@ -54,7 +59,9 @@ class OnboardingRulesTest {
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
         assertThat(config.onboarding().isCompleted()).isFalse();
         assertThat(config.webhook().verifyToken().value()).isEqualTo("kept");
-        assertThat(config.phoneNumber().registrationPin().reveal()).as("same number, same PIN").isEqualTo("123456");
+        assertThat(config.phoneNumber().registrationPin().reveal())
+                .as("same number, same PIN")
+                .isEqualTo("123456");
         assertThat(config.onboarding().user()).isEqualTo(UserId.of("bob"));
         assertThat(reauthorized.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "onboarding_status");
@@ -64,7 +71,8 @@ class OnboardingRulesTest {
     void reauthorizing_with_another_phone_number_forgets_the_old_numbers_pin() {
         SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
 
-        TenantConfig config = onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, CLOCK).config();
+        TenantConfig config =
+                onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, CLOCK).config();
 
         assertThat(config.phoneNumber().id().value()).isEqualTo("333");
         assertThat(config.phoneNumber().registrationPin()).isNull();
@@ -81,7 +89,8 @@ class OnboardingRulesTest {
 
     @Test
     void each_step_says_which_step_it_was() {
-        TenantConfig started = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started =
+                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         assertThat(started.tokenVerified(null, CLOCK).event().type()).isEqualTo(ConfigEvent.Type.TOKEN_VERIFIED);
         assertThat(started.webhookSubscribed(CLOCK).event().type()).isEqualTo(ConfigEvent.Type.WEBHOOK_SUBSCRIBED);
@@ -93,8 +102,10 @@ class OnboardingRulesTest {
 
     @Test
     void a_checked_token_records_when_it_was_checked_and_when_it_expires() {
-        TenantConfig verified = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config()
-                .tokenVerified(NOW.plusSeconds(3600), CLOCK).config();
+        TenantConfig verified = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+                .config()
+                .tokenVerified(NOW.plusSeconds(3600), CLOCK)
+                .config();
 
         assertThat(verified.token().lastVerifiedAt()).isEqualTo(NOW);
         assertThat(verified.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
@@ -111,8 +122,12 @@ class OnboardingRulesTest {
 
     @Test
     void only_the_steps_after_the_exchange_can_be_resumed() {
-        assertThat(OnboardingStatus.values()).filteredOn(OnboardingStatus::isResumable).containsExactly(
-                OnboardingStatus.TOKEN_EXCHANGED, OnboardingStatus.WEBHOOK_SUBSCRIBED, OnboardingStatus.PHONE_REGISTERED);
+        assertThat(OnboardingStatus.values())
+                .filteredOn(OnboardingStatus::isResumable)
+                .containsExactly(
+                        OnboardingStatus.TOKEN_EXCHANGED,
+                        OnboardingStatus.WEBHOOK_SUBSCRIBED,
+                        OnboardingStatus.PHONE_REGISTERED);
     }
 
     @Test
@@ -122,12 +137,13 @@ class OnboardingRulesTest {
 
     @Test
     void clearing_the_token_mid_onboarding_is_a_change_of_settings() {
-        TenantConfig started = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started =
+                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed cleared = started.changeSettings(changes().accessToken(null).build(), CLOCK);
 
-        assertThat(cleared.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED,
-                Set.of("access_token")));
+        assertThat(cleared.event())
+                .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("access_token")));
         assertThat(cleared.config().token().accessToken()).isNull();
     }
 }

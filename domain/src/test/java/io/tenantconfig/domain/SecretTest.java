@@ -38,15 +38,12 @@ class SecretTest {
 
     @Test
     void the_value_is_available_to_those_who_ask_for_it_explicitly() {
-        assertThat(Secret.of("EAAGm0PX4ZCpsBAxyz789").reveal())
-                .isEqualTo("EAAGm0PX4ZCpsBAxyz789");
+        assertThat(Secret.of("EAAGm0PX4ZCpsBAxyz789").reveal()).isEqualTo("EAAGm0PX4ZCpsBAxyz789");
     }
 
     @Test
     void secrets_with_the_same_value_are_equal() {
-        assertThat(Secret.of("same-value"))
-                .isEqualTo(Secret.of("same-value"))
-                .isNotEqualTo(Secret.of("other-value"));
+        assertThat(Secret.of("same-value")).isEqualTo(Secret.of("same-value")).isNotEqualTo(Secret.of("other-value"));
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TenantConfigTest {
@@ -22,18 +22,40 @@ class TenantConfigTest {
 
     /** A configuration as the store gives it back: id and version set, its token checked once. */
     private static TenantConfig aStoredConfig() {
-        TenantConfig created = TenantConfig.create(ACME, ALICE, changes().wabaId("123456789").phoneNumberId("987654321")
-                .accessToken("EAAG-old-token-1234").tokenExpiresAt(CREATED.plus(Duration.ofDays(60)))
-                .callbackUrl("https://acme.example/webhook").build(), AT_CREATION).config();
-        TenantConfig verified = created.tokenVerified(created.token().expiresAt(), AT_CREATION).config();
-        return new TenantConfig(7, verified.tenantId(), verified.account(), verified.phoneNumber(), verified.app(),
-                verified.token(), verified.webhook(), verified.onboarding(), verified.active(), verified.createdAt(),
-                verified.updatedAt(), 1);
+        TenantConfig created = TenantConfig.create(
+                        ACME,
+                        ALICE,
+                        changes()
+                                .wabaId("123456789")
+                                .phoneNumberId("987654321")
+                                .accessToken("EAAG-old-token-1234")
+                                .tokenExpiresAt(CREATED.plus(Duration.ofDays(60)))
+                                .callbackUrl("https://acme.example/webhook")
+                                .build(),
+                        AT_CREATION)
+                .config();
+        TenantConfig verified =
+                created.tokenVerified(created.token().expiresAt(), AT_CREATION).config();
+        return new TenantConfig(
+                7,
+                verified.tenantId(),
+                verified.account(),
+                verified.phoneNumber(),
+                verified.app(),
+                verified.token(),
+                verified.webhook(),
+                verified.onboarding(),
+                verified.active(),
+                verified.createdAt(),
+                verified.updatedAt(),
+                1);
     }
 
     @Test
     void a_new_config_is_active_not_onboarded_owned_by_its_creator_and_stamped_with_the_clock() {
-        TenantConfig config = TenantConfig.create(ACME, ALICE, changes().wabaId("1").build(), AT_CREATION).config();
+        TenantConfig config = TenantConfig.create(
+                        ACME, ALICE, changes().wabaId("1").build(), AT_CREATION)
+                .config();
 
         assertThat(config.active()).isTrue();
         assertThat(config.onboarding().isCompleted()).isFalse();
@@ -57,8 +79,8 @@ class TenantConfigTest {
 
     @Test
     void creating_names_the_fields_it_set_and_never_their_values() {
-        Changed created = TenantConfig.create(ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(),
-                AT_CREATION);
+        Changed created = TenantConfig.create(
+                ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(), AT_CREATION);
 
         assertThat(created.event().type()).isEqualTo(ConfigEvent.Type.CREATED);
         assertThat(created.event().fields()).containsExactly("access_token");
@@ -67,7 +89,8 @@ class TenantConfigTest {
 
     @Test
     void a_new_config_may_start_inactive() {
-        Changed created = TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION);
+        Changed created =
+                TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION);
 
         assertThat(created.config().active()).isFalse();
         assertThat(created.event().fields()).containsExactly("is_active");
@@ -77,7 +100,8 @@ class TenantConfigTest {
     void a_change_of_settings_changes_only_the_fields_it_names_and_says_which() {
         TenantConfig stored = aStoredConfig();
 
-        Changed changed = stored.changeSettings(changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON);
+        Changed changed = stored.changeSettings(
+                changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON);
 
         TenantConfig updated = changed.config();
         assertThat(updated.webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
@@ -85,23 +109,32 @@ class TenantConfigTest {
         assertThat(updated.account()).isEqualTo(stored.account());
         assertThat(updated.updatedAt()).isEqualTo(LATER);
         assertThat(updated.createdAt()).isEqualTo(CREATED);
-        assertThat(updated.version()).as("the version it was read at; the store moves it on").isEqualTo(1);
-        assertThat(changed.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED,
-                Set.of("callback_url")));
+        assertThat(updated.version())
+                .as("the version it was read at; the store moves it on")
+                .isEqualTo(1);
+        assertThat(changed.event())
+                .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("callback_url")));
     }
 
     @Test
     void setting_a_field_to_the_value_it_has_changes_no_field() {
-        Changed changed = aStoredConfig().changeSettings(changes().callbackUrl("https://acme.example/webhook").build(),
-                LATER_ON);
+        Changed changed = aStoredConfig()
+                .changeSettings(
+                        changes().callbackUrl("https://acme.example/webhook").build(), LATER_ON);
 
         assertThat(changed.event().fields()).isEmpty();
     }
 
     @Test
     void a_change_can_clear_any_field_the_meta_ids_included() {
-        Changed changed = aStoredConfig().changeSettings(changes().callbackUrl(null).wabaId(null).phoneNumberId(null)
-                .build(), LATER_ON);
+        Changed changed = aStoredConfig()
+                .changeSettings(
+                        changes()
+                                .callbackUrl(null)
+                                .wabaId(null)
+                                .phoneNumberId(null)
+                                .build(),
+                        LATER_ON);
 
         assertThat(changed.config().webhook().callbackUrl()).isNull();
         assertThat(changed.config().account().wabaId()).isNull();
@@ -111,8 +144,9 @@ class TenantConfigTest {
 
     @Test
     void replacing_the_access_token_forgets_the_old_tokens_expiry_and_verification() {
-        TenantConfig updated = aStoredConfig().changeSettings(changes().accessToken("EAAG-new-token-5678").build(),
-                LATER_ON).config();
+        TenantConfig updated = aStoredConfig()
+                .changeSettings(changes().accessToken("EAAG-new-token-5678").build(), LATER_ON)
+                .config();
 
         assertThat(updated.token().accessToken().reveal()).isEqualTo("EAAG-new-token-5678");
         assertThat(updated.token().expiresAt()).isNull();
@@ -123,8 +157,14 @@ class TenantConfigTest {
     void replacing_the_access_token_keeps_an_expiry_given_with_it() {
         Instant newExpiry = LATER.plus(Duration.ofDays(60));
 
-        TenantConfig updated = aStoredConfig().changeSettings(changes().accessToken("EAAG-new-token-5678")
-                .tokenExpiresAt(newExpiry).build(), LATER_ON).config();
+        TenantConfig updated = aStoredConfig()
+                .changeSettings(
+                        changes()
+                                .accessToken("EAAG-new-token-5678")
+                                .tokenExpiresAt(newExpiry)
+                                .build(),
+                        LATER_ON)
+                .config();
 
         assertThat(updated.token().expiresAt()).isEqualTo(newExpiry);
     }
@@ -133,7 +173,8 @@ class TenantConfigTest {
     void setting_the_same_access_token_again_keeps_what_is_known_about_it() {
         TenantConfig stored = aStoredConfig();
 
-        TenantConfig updated = stored.changeSettings(changes().accessToken("EAAG-old-token-1234").build(), LATER_ON)
+        TenantConfig updated = stored.changeSettings(
+                        changes().accessToken("EAAG-old-token-1234").build(), LATER_ON)
                 .config();
 
         assertThat(updated.token().expiresAt()).isEqualTo(stored.token().expiresAt());
@@ -142,11 +183,20 @@ class TenantConfigTest {
 
     @Test
     void another_phone_number_never_inherits_the_registration_pin_of_the_old_one() {
-        TenantConfig registered = aStoredConfig().registrationPinChosen(Secret.of("482913"), LATER_ON).config();
+        TenantConfig registered = aStoredConfig()
+                .registrationPinChosen(Secret.of("482913"), LATER_ON)
+                .config();
 
-        TenantConfig sameNumber = registered.changeSettings(changes().phoneNumberId("987654321")
-                .displayPhoneNumber("+1 555-000-0001").build(), LATER_ON).config();
-        TenantConfig otherNumber = registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON)
+        TenantConfig sameNumber = registered
+                .changeSettings(
+                        changes()
+                                .phoneNumberId("987654321")
+                                .displayPhoneNumber("+1 555-000-0001")
+                                .build(),
+                        LATER_ON)
+                .config();
+        TenantConfig otherNumber = registered
+                .changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON)
                 .config();
 
         assertThat(sameNumber.phoneNumber().registrationPin().reveal()).isEqualTo("482913");
@@ -171,7 +221,8 @@ class TenantConfigTest {
 
     @Test
     void an_inactive_config_can_be_activated_again() {
-        TenantConfig inactive = aStoredConfig().deactivate(LATER_ON).orElseThrow().config();
+        TenantConfig inactive =
+                aStoredConfig().deactivate(LATER_ON).orElseThrow().config();
 
         assertThat(inactive.deactivate(LATER_ON)).isEmpty();
         assertThat(inactive.activate(LATER_ON)).hasValueSatisfying(c -> {

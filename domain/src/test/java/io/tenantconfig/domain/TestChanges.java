@@ -19,8 +19,7 @@ public final class TestChanges {
     private Change<WebUrl> redirectUrl = Change.keep();
     private Change<Boolean> active = Change.keep();
 
-    private TestChanges() {
-    }
+    private TestChanges() {}
 
     public static TestChanges changes() {
         return new TestChanges();
@@ -92,7 +91,19 @@ public final class TestChanges {
     }
 
     public TenantConfigChanges build() {
-        return new TenantConfigChanges(wabaId, businessId, phoneNumberId, displayPhoneNumber, fbAppId, fbAppSecret,
-                accessToken, refreshToken, tokenExpiresAt, callbackUrl, verifyToken, redirectUrl, active);
+        return new TenantConfigChanges(
+                wabaId,
+                businessId,
+                phoneNumberId,
+                displayPhoneNumber,
+                fbAppId,
+                fbAppSecret,
+                accessToken,
+                refreshToken,
+                tokenExpiresAt,
+                callbackUrl,
+                verifyToken,
+                redirectUrl,
+                active);
     }
 }

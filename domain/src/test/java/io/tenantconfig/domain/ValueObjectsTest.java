@@ -26,27 +26,29 @@ class ValueObjectsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://example.com/webhook",
-        "https://example.com:8443/hooks/whatsapp?tenant=acme",
-        "http://localhost:8080/webhook",
-        "http://127.0.0.1/webhook",
-        "http://[::1]:3000/cb"
-    })
+    @ValueSource(
+            strings = {
+                "https://example.com/webhook",
+                "https://example.com:8443/hooks/whatsapp?tenant=acme",
+                "http://localhost:8080/webhook",
+                "http://127.0.0.1/webhook",
+                "http://[::1]:3000/cb"
+            })
     void a_url_is_absolute_https_or_http_on_the_local_machine(String value) {
         assertThat(WebUrl.parse(value).value()).isEqualTo(value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "http://example.com/webhook",
-        "ftp://example.com/file",
-        "/relative/path",
-        "example.com/webhook",
-        "javascript:alert(1)",
-        "https://user:password@example.com/",
-        "https://exa mple.com/"
-    })
+    @ValueSource(
+            strings = {
+                "http://example.com/webhook",
+                "ftp://example.com/file",
+                "/relative/path",
+                "example.com/webhook",
+                "javascript:alert(1)",
+                "https://user:password@example.com/",
+                "https://exa mple.com/"
+            })
     void a_url_that_is_not_absolute_https_is_refused_saying_what_is_expected(String value) {
         assertThatThrownBy(() -> WebUrl.parse(value))
                 .isInstanceOf(InvalidValueException.class)
@@ -57,8 +59,7 @@ class ValueObjectsTest {
     void a_url_longer_than_500_characters_is_refused() {
         String url = "https://example.com/" + "a".repeat(481);
 
-        assertThatThrownBy(() -> WebUrl.parse(url))
-                .hasMessage("must be at most 500 characters");
+        assertThatThrownBy(() -> WebUrl.parse(url)).hasMessage("must be at most 500 characters");
     }
 
     @Test

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.application.port.out.MetaCallFailedException;
-import io.tenantconfig.application.port.out.MetaFailure;
-import io.tenantconfig.application.port.out.MetaFailure.Kind;
-import io.tenantconfig.application.port.out.MetaOnboarding;
-import io.tenantconfig.application.port.out.TokenInspection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -76,9 +76,10 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
         if (token.isEmpty()) {
             throw unreadable("oauth/access_token", "no access_token in Meta's answer");
         }
-        Instant expiresAt = body.hasNonNull("expires_in") && body.get("expires_in").asLong() > 0
-                ? clock.instant().plusSeconds(body.get("expires_in").asLong())
-                : null;
+        Instant expiresAt =
+                body.hasNonNull("expires_in") && body.get("expires_in").asLong() > 0
+                        ? clock.instant().plusSeconds(body.get("expires_in").asLong())
+                        : null;
         try {
             return new AccessGrant(Secret.of(token), expiresAt);
         } catch (InvalidValueException e) {
@@ -95,21 +96,38 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
             throw unreadable("debug_token", "no data.is_valid in Meta's answer");
         }
         long expiresAt = data.path("expires_at").asLong(0);
-        return new TokenInspection(data.get("is_valid").asBoolean(), data.path("type").asText(null),
+        return new TokenInspection(
+                data.get("is_valid").asBoolean(),
+                data.path("type").asText(null),
                 expiresAt > 0 ? Instant.ofEpochSecond(expiresAt) : null);
     }
 
     @Override
     public void subscribeApp(MetaId wabaId, Secret token) {
-        expectSuccess(wabaId.value() + "/subscribed_apps", send("POST", wabaId.value() + "/subscribed_apps", Map.of(),
-                token.reveal(), null, new Redactor(token.reveal())));
+        expectSuccess(
+                wabaId.value() + "/subscribed_apps",
+                send(
+                        "POST",
+                        wabaId.value() + "/subscribed_apps",
+                        Map.of(),
+                        token.reveal(),
+                        null,
+                        new Redactor(token.reveal())));
     }
 
     @Override
     public void registerPhone(MetaId phoneNumberId, Secret pin, Secret token) {
-        ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin.reveal());
-        expectSuccess(phoneNumberId.value() + "/register", send("POST", phoneNumberId.value() + "/register", Map.of(),
-                token.reveal(), body, new Redactor(token.reveal(), pin.reveal())));
+        ObjectNode body =
+                json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin.reveal());
+        expectSuccess(
+                phoneNumberId.value() + "/register",
+                send(
+                        "POST",
+                        phoneNumberId.value() + "/register",
+                        Map.of(),
+                        token.reveal(),
+                        body,
+                        new Redactor(token.reveal(), pin.reveal())));
     }
 
     /** The app access token, {@code app_id|app_secret}, which Meta accepts for debug_token. */
@@ -123,12 +141,11 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
         }
     }
 
-    private JsonNode send(String method, String path, Map<String, String> query, String bearer, JsonNode body,
-            Redactor redactor) {
+    private JsonNode send(
+            String method, String path, Map<String, String> query, String bearer, JsonNode body, Redactor redactor) {
         URI uri = settings.resolve(path + query(query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -143,11 +160,22 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            LOG.warn("Graph API {} /{}/{} timed out after {} ms", method, settings.version(), path, millisSince(started));
-            throw new MetaCallFailedException(MetaFailure.of(Kind.TIMEOUT,
+            LOG.warn(
+                    "Graph API {} /{}/{} timed out after {} ms",
+                    method,
+                    settings.version(),
+                    path,
+                    millisSince(started));
+            throw new MetaCallFailedException(MetaFailure.of(
+                    Kind.TIMEOUT,
                     "Meta did not answer within " + settings.requestTimeout().toSeconds() + " seconds"));
         } catch (IOException e) {
-            LOG.warn("Graph API {} /{}/{} failed: {}", method, settings.version(), path, e.getClass().getSimpleName());
+            LOG.warn(
+                    "Graph API {} /{}/{} failed: {}",
+                    method,
+                    settings.version(),
+                    path,
+                    e.getClass().getSimpleName());
             throw new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, "Meta could not be reached"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,13 +190,23 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
         Optional<GraphError> error = parsed.flatMap(GraphError::parse);
         if (error.isEmpty()) {
             Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.META_UNAVAILABLE;
-            throw new MetaCallFailedException(new MetaFailure(kind,
-                    "Meta answered HTTP " + status + " without its error JSON", null, null, null,
+            throw new MetaCallFailedException(new MetaFailure(
+                    kind,
+                    "Meta answered HTTP " + status + " without its error JSON",
+                    null,
+                    null,
+                    null,
                     kind == Kind.RATE_LIMITED ? retryAfter(response) : null));
         }
         MetaFailure failure = error.get().toFailure(status, retryAfter(response), redactor);
-        LOG.warn("Graph API {} /{}/{} refused: code {} subcode {} fbtrace_id {}", method, settings.version(), path,
-                failure.code(), failure.subcode(), failure.fbtraceId());
+        LOG.warn(
+                "Graph API {} /{}/{} refused: code {} subcode {} fbtrace_id {}",
+                method,
+                settings.version(),
+                path,
+                failure.code(),
+                failure.subcode(),
+                failure.fbtraceId());
         throw new MetaCallFailedException(failure);
     }
 
@@ -185,7 +223,8 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
     }
 
     private Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .filter(v -> v.matches("[0-9]{1,6}"))
                 .map(v -> Duration.ofSeconds(Long.parseLong(v)))
                 .orElse(settings.defaultRetryAfter());

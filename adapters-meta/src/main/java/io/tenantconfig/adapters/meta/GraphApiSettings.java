@@ -11,8 +11,14 @@ import java.util.Objects;
  * the connect and request timeouts, and how long to ask callers to wait when Meta rate-limits us
  * without saying for how long.
  */
-public record GraphApiSettings(URI baseUrl, String version, MetaId appId, Secret appSecret,
-        Duration connectTimeout, Duration requestTimeout, Duration defaultRetryAfter) {
+public record GraphApiSettings(
+        URI baseUrl,
+        String version,
+        MetaId appId,
+        Secret appSecret,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration defaultRetryAfter) {
 
     public GraphApiSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");

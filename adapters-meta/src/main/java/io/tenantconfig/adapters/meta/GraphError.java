@@ -52,8 +52,8 @@ record GraphError(String message, String type, Integer code, Integer subcode, St
     MetaFailure toFailure(int httpStatus, Duration retryAfter, Redactor redactor) {
         Kind kind = kind(httpStatus);
         String text = message == null || message.isBlank() ? "Meta gave no message (HTTP " + httpStatus + ")" : message;
-        return new MetaFailure(kind, redactor.redact(text), code, subcode, fbtraceId,
-                kind == Kind.RATE_LIMITED ? retryAfter : null);
+        return new MetaFailure(
+                kind, redactor.redact(text), code, subcode, fbtraceId, kind == Kind.RATE_LIMITED ? retryAfter : null);
     }
 
     private static String text(JsonNode node, String field) {

@@ -16,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tenantconfig.application.fixtures.SecretValues;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.application.port.out.MetaCallFailedException;
-import io.tenantconfig.application.port.out.MetaFailure;
-import io.tenantconfig.application.port.out.MetaFailure.Kind;
-import io.tenantconfig.application.port.out.TokenInspection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GraphApiMetaOnboardingTest {
 
     @RegisterExtension
-    static final WireMockExtension GRAPH = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension GRAPH = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String APP_SECRET = SecretValues.secret("app-secret-5f4dcc3b5aa765d61d83");
@@ -49,9 +51,16 @@ class GraphApiMetaOnboardingTest {
     private static final MetaId PHONE = MetaId.parse("106540352242922");
 
     private static GraphApiMetaOnboarding meta(Duration requestTimeout) {
-        return new GraphApiMetaOnboarding(new GraphApiSettings(URI.create(GRAPH.baseUrl()), "v23.0",
-                MetaId.parse("1234567890"), Secret.of(APP_SECRET),
-                Duration.ofSeconds(2), requestTimeout, Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new GraphApiMetaOnboarding(
+                new GraphApiSettings(
+                        URI.create(GRAPH.baseUrl()),
+                        "v23.0",
+                        MetaId.parse("1234567890"),
+                        Secret.of(APP_SECRET),
+                        Duration.ofSeconds(2),
+                        requestTimeout,
+                        Duration.ofSeconds(60)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static GraphApiMetaOnboarding meta() {
@@ -59,8 +68,10 @@ class GraphApiMetaOnboardingTest {
     }
 
     private static ResponseDefinitionBuilder graphError(int status, int code, Integer subcode, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(
-                "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
                         + (subcode == null ? "" : ",\"error_subcode\":" + subcode)
                         + ",\"fbtrace_id\":\"AbCdEf123\"}}");
     }
@@ -93,14 +104,16 @@ class GraphApiMetaOnboardingTest {
     @Test
     void a_user_token_expires_after_its_expires_in() {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
-                .willReturn(okJson("{\"access_token\":\"EAAG-user-token\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
+                .willReturn(okJson(
+                        "{\"access_token\":\"EAAG-user-token\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
 
         assertThat(meta().exchangeCode(CODE, null).expiresAt()).isEqualTo(NOW.plusSeconds(5183944));
     }
 
     @Test
     void the_redirect_uri_is_sent_only_when_given() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(okJson("{\"access_token\":\"EAAG-t\"}")));
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(okJson("{\"access_token\":\"EAAG-t\"}")));
 
         meta().exchangeCode(CODE, WebUrl.parse("https://app.example.com/callback"));
 
@@ -110,9 +123,12 @@ class GraphApiMetaOnboardingTest {
 
     @Test
     void debug_token_reads_validity_type_and_expiry_with_the_app_token() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token")).willReturn(okJson(
-                "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"USER\",\"application\":\"Acme\",\"expires_at\":1780000000,"
-                        + "\"is_valid\":true,\"scopes\":[\"whatsapp_business_management\"],\"user_id\":\"42\"}}")));
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/debug_token"))
+                        .willReturn(
+                                okJson(
+                                        "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"USER\",\"application\":\"Acme\",\"expires_at\":1780000000,"
+                                                + "\"is_valid\":true,\"scopes\":[\"whatsapp_business_management\"],\"user_id\":\"42\"}}")));
 
         TokenInspection inspection = meta().inspectToken(TOKEN);
 
@@ -124,15 +140,16 @@ class GraphApiMetaOnboardingTest {
 
     @Test
     void an_expires_at_of_zero_means_the_token_never_expires() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token")).willReturn(okJson(
-                "{\"data\":{\"type\":\"SYSTEM_USER\",\"expires_at\":0,\"is_valid\":true}}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
+                .willReturn(okJson("{\"data\":{\"type\":\"SYSTEM_USER\",\"expires_at\":0,\"is_valid\":true}}")));
 
         assertThat(meta().inspectToken(TOKEN)).isEqualTo(new TokenInspection(true, "SYSTEM_USER", null));
     }
 
     @Test
     void subscribing_and_registering_send_the_documented_requests() {
-        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register")).willReturn(okJson("{\"success\":true}")));
 
         meta().subscribeApp(WABA, TOKEN);
@@ -180,37 +197,47 @@ class GraphApiMetaOnboardingTest {
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register"))
                 .willReturn(graphError(400, 130429, null, "Throughput reached")));
 
-        assertThat(failureOf(() -> meta().subscribeApp(WABA, TOKEN)).retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(failureOf(() -> meta().subscribeApp(WABA, TOKEN)).retryAfter())
+                .isEqualTo(Duration.ofSeconds(120));
         assertThat(failureOf(() -> meta().registerPhone(PHONE, Secret.of("123456"), TOKEN))
-                .retryAfter()).isEqualTo(Duration.ofSeconds(60));
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void an_html_error_page_is_meta_unavailable() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Bad Gateway</body></html>")));
 
         assertThat(failureOf(() -> meta().exchangeCode(CODE, null)).kind()).isEqualTo(Kind.META_UNAVAILABLE);
     }
 
     @Test
     void malformed_json_in_a_success_answer_is_meta_unavailable() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"access_token\": \"EAAG")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\": \"EAAG")));
 
         assertThat(failureOf(() -> meta().exchangeCode(CODE, null)).kind()).isEqualTo(Kind.META_UNAVAILABLE);
     }
 
     @Test
     void a_success_answer_without_a_token_is_meta_unavailable() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(okJson("{\"token_type\":\"bearer\"}")));
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(okJson("{\"token_type\":\"bearer\"}")));
 
         assertThat(failureOf(() -> meta().exchangeCode(CODE, null)).kind()).isEqualTo(Kind.META_UNAVAILABLE);
     }
 
     @Test
     void a_subscribe_answer_without_success_true_is_meta_unavailable() {
-        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":false}")));
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":false}")));
 
         assertThat(failureOf(() -> meta().subscribeApp(WABA, TOKEN)).kind()).isEqualTo(Kind.META_UNAVAILABLE);
     }
@@ -229,20 +256,26 @@ class GraphApiMetaOnboardingTest {
 
     @Test
     void a_meta_message_that_echoes_a_secret_is_redacted() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(graphError(400, 100, 36009,
-                "Code " + CODE.value() + " for client_secret " + APP_SECRET + " was used")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(graphError(
+                        400, 100, 36009, "Code " + CODE.value() + " for client_secret " + APP_SECRET + " was used")));
 
         MetaFailure failure = failureOf(() -> meta().exchangeCode(CODE, null));
 
-        assertThat(failure.message()).doesNotContain(CODE.value()).doesNotContain(APP_SECRET).contains("***");
+        assertThat(failure.message())
+                .doesNotContain(CODE.value())
+                .doesNotContain(APP_SECRET)
+                .contains("***");
     }
 
     @Test
     void the_exchange_is_never_retried() {
-        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(graphError(500, 2, null, "try later")));
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/oauth/access_token")).willReturn(graphError(500, 2, null, "try later")));
 
         assertThatThrownBy(() -> meta().exchangeCode(CODE, null)).isInstanceOf(MetaCallFailedException.class);
 
-        assertThat(GRAPH.findAll(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")))).hasSize(1);
+        assertThat(GRAPH.findAll(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token"))))
+                .hasSize(1);
     }
 }

@@ -12,8 +12,7 @@ import org.jdbi.v3.core.JdbiException;
  */
 final class Availability {
 
-    private Availability() {
-    }
+    private Availability() {}
 
     static <T> T available(Supplier<T> call) {
         try {
@@ -22,7 +21,8 @@ final class Availability {
             throw new StoreUnavailableException("no connection to the database", e);
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
-                throw new StoreUnavailableException("the database is unavailable (SQLSTATE " + sql.getSQLState() + ")", e);
+                throw new StoreUnavailableException(
+                        "the database is unavailable (SQLSTATE " + sql.getSQLState() + ")", e);
             }
             throw e;
         }

@@ -107,7 +107,8 @@ public final class ConfigChangeListener {
                     }
                     lastCheck = System.nanoTime();
                 }
-                PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                PGNotification[] received =
+                        connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (received != null) {
                     for (PGNotification notification : received) {
                         notifications.incrementAndGet();
@@ -146,7 +147,9 @@ public final class ConfigChangeListener {
             connection = opened;
             return true;
         } catch (SQLException e) {
-            LOG.warn("Cannot listen for configuration changes yet ({}); retrying in {} ms", e.getSQLState(),
+            LOG.warn(
+                    "Cannot listen for configuration changes yet ({}); retrying in {} ms",
+                    e.getSQLState(),
                     reconnectDelay.toMillis());
             return false;
         }

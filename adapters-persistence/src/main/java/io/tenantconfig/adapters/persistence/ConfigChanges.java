@@ -10,6 +10,5 @@ public final class ConfigChanges {
     public static final String CHANNEL = "tenant_config_changed";
     public static final String ALL_TENANTS = "";
 
-    private ConfigChanges() {
-    }
+    private ConfigChanges() {}
 }

@@ -57,8 +57,11 @@ public final class JdbiAuditLog implements AuditLog {
                         rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         new AuditEntry(
-                                new Actor(rs.getString("actor"), split(rs.getString("roles")),
-                                        rs.getString("request_id"), rs.getString("client_address")),
+                                new Actor(
+                                        rs.getString("actor"),
+                                        split(rs.getString("roles")),
+                                        rs.getString("request_id"),
+                                        rs.getString("client_address")),
                                 rs.getString("tenant_id") == null ? null : TenantId.of(rs.getString("tenant_id")),
                                 AuditAction.valueOf(rs.getString("action")),
                                 split(rs.getString("fields")))))
@@ -69,10 +72,16 @@ public final class JdbiAuditLog implements AuditLog {
     static void insert(Handle handle, AuditEntry entry) {
         handle.createUpdate(INSERT)
                 .bind("actor", entry.actor().subject())
-                .bind("roles", String.join(",", entry.actor().roles().stream().sorted().toList()))
-                .bind("tenantId", entry.tenantId() == null ? null : entry.tenantId().value())
+                .bind(
+                        "roles",
+                        String.join(",", entry.actor().roles().stream().sorted().toList()))
+                .bind(
+                        "tenantId",
+                        entry.tenantId() == null ? null : entry.tenantId().value())
                 .bind("action", entry.action().name())
-                .bind("fields", String.join(",", entry.fields().stream().sorted().toList()))
+                .bind(
+                        "fields",
+                        String.join(",", entry.fields().stream().sorted().toList()))
                 .bind("requestId", entry.actor().requestId())
                 .bind("clientAddress", entry.actor().clientAddress())
                 .execute();

@@ -90,7 +90,10 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
     }
 
     private static Optional<TenantConfigRow> select(Handle handle, String sql, TenantId tenantId) {
-        return handle.createQuery(sql).bind("tenantId", tenantId.value()).mapTo(TenantConfigRow.class).findOne();
+        return handle.createQuery(sql)
+                .bind("tenantId", tenantId.value())
+                .mapTo(TenantConfigRow.class)
+                .findOne();
     }
 
     private final class JdbiTransaction implements Transaction {

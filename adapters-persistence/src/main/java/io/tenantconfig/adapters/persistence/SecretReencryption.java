@@ -30,14 +30,13 @@ public final class SecretReencryption {
     public record Report(long rows, long reencrypted, long alreadyCurrent) {
 
         Report plus(Batch batch) {
-            return new Report(rows + batch.rows(), reencrypted + batch.reencrypted(),
-                    alreadyCurrent + batch.alreadyCurrent());
+            return new Report(
+                    rows + batch.rows(), reencrypted + batch.reencrypted(), alreadyCurrent + batch.alreadyCurrent());
         }
     }
 
     /** What one batch did, and the last row id it read (where the next batch starts). */
-    private record Batch(long rows, long reencrypted, long alreadyCurrent, long lastId) {
-    }
+    private record Batch(long rows, long reencrypted, long alreadyCurrent, long lastId) {}
 
     public Report run(int batchSize, Consumer<String> progress) {
         Report report = new Report(0, 0, 0);
@@ -56,7 +55,11 @@ public final class SecretReencryption {
     }
 
     private Batch reencryptBatch(Handle handle, long after, int size) {
-        List<Map<String, Object>> rows = handle.createQuery(BATCH).bind("after", after).bind("size", size).mapToMap().list();
+        List<Map<String, Object>> rows = handle.createQuery(BATCH)
+                .bind("after", after)
+                .bind("size", size)
+                .mapToMap()
+                .list();
         long reencrypted = 0;
         long current = 0;
         long lastId = after;
@@ -76,7 +79,9 @@ public final class SecretReencryption {
                 String fresh = cipher.encrypt(cipher.decrypt(stored, location), location);
                 // The column name comes from the row type's own components, never from input.
                 handle.createUpdate("UPDATE tenant_configs SET " + column + " = :value WHERE id = :id")
-                        .bind("value", fresh).bind("id", lastId).execute();
+                        .bind("value", fresh)
+                        .bind("id", lastId)
+                        .execute();
                 reencrypted++;
             }
         }

@@ -69,8 +69,7 @@ record TenantConfigRow(
     /** A column holding a secret: stored encrypted, bound to its tenant and column. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
-    @interface Encrypted {
-    }
+    @interface Encrypted {}
 
     static final String TABLE = "tenant_configs";
     private static final List<RecordComponent> COMPONENTS = List.of(TenantConfigRow.class.getRecordComponents());
@@ -81,9 +80,12 @@ record TenantConfigRow(
 
     private static final Constructor<TenantConfigRow> CANONICAL = canonicalConstructor();
 
-    static final String COLUMNS = COMPONENTS.stream().map(c -> column(c.getName())).collect(Collectors.joining(", "));
+    static final String COLUMNS =
+            COMPONENTS.stream().map(c -> column(c.getName())).collect(Collectors.joining(", "));
     static final List<String> SECRET_COLUMNS = COMPONENTS.stream()
-            .filter(c -> c.isAnnotationPresent(Encrypted.class)).map(c -> column(c.getName())).toList();
+            .filter(c -> c.isAnnotationPresent(Encrypted.class))
+            .map(c -> column(c.getName()))
+            .toList();
 
     static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
@@ -113,7 +115,8 @@ record TenantConfigRow(
     <S extends SqlStatement<S>> S bindTo(S statement) {
         for (RecordComponent component : COMPONENTS) {
             try {
-                statement.bindByType(component.getName(), component.getAccessor().invoke(this), component.getType());
+                statement.bindByType(
+                        component.getName(), component.getAccessor().invoke(this), component.getType());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read the column " + component.getName(), e);
             }
@@ -162,14 +165,22 @@ record TenantConfigRow(
                 id,
                 TenantId.of(tenantId),
                 new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse)),
-                new PhoneNumber(parse(phoneNumberId, MetaId::parse), parse(displayPhoneNumber, DisplayPhoneNumber::parse),
+                new PhoneNumber(
+                        parse(phoneNumberId, MetaId::parse),
+                        parse(displayPhoneNumber, DisplayPhoneNumber::parse),
                         secrets.decrypt("registration_pin", registrationPin)),
                 new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
-                new TokenGrant(secrets.decrypt("access_token", accessToken),
-                        secrets.decrypt("refresh_token", refreshToken), instant(tokenExpiresAt), instant(lastVerifiedAt)),
-                new Webhook(parse(callbackUrl, WebUrl::parse), parse(verifyToken, VerifyToken::parse),
+                new TokenGrant(
+                        secrets.decrypt("access_token", accessToken),
+                        secrets.decrypt("refresh_token", refreshToken),
+                        instant(tokenExpiresAt),
+                        instant(lastVerifiedAt)),
+                new Webhook(
+                        parse(callbackUrl, WebUrl::parse),
+                        parse(verifyToken, VerifyToken::parse),
                         parse(redirectUrl, WebUrl::parse)),
-                new Onboarding(OnboardingStatus.valueOf(onboardingStatus), instant(onboardedAt), parse(userId, UserId::of)),
+                new Onboarding(
+                        OnboardingStatus.valueOf(onboardingStatus), instant(onboardedAt), parse(userId, UserId::of)),
                 isActive,
                 instant(createdAt),
                 instant(updatedAt),
@@ -204,8 +215,11 @@ record TenantConfigRow(
     }
 
     private static String list(Function<String, String> format, Set<String> except) {
-        return COMPONENTS.stream().map(RecordComponent::getName).filter(name -> !except.contains(column(name)))
-                .map(format).collect(Collectors.joining(", "));
+        return COMPONENTS.stream()
+                .map(RecordComponent::getName)
+                .filter(name -> !except.contains(column(name)))
+                .map(format)
+                .collect(Collectors.joining(", "));
     }
 
     /** {@code tokenExpiresAt} is stored in {@code token_expires_at}. */

@@ -22,7 +22,8 @@ class CachingConfigStoreTest extends ConfigStoreContract {
     protected Stores emptyStores() {
         jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        CachingConfigStore cache = new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        CachingConfigStore cache =
+                new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
         cache.announcementsRestored();
         return new Stores(cache, database, new JdbiAuditLog(jdbi));
     }

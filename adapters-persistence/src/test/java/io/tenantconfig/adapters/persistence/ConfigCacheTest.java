@@ -2,9 +2,9 @@ package io.tenantconfig.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.TenantConfig;
@@ -46,14 +46,17 @@ class ConfigCacheTest {
 
         Instance(String name, boolean countReads) {
             JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
-            cache = new CachingConfigStore(countReads ? counting(database) : database, 100, Duration.ofMinutes(5),
-                    Ticker.systemTicker());
-            listener = new ConfigChangeListener(() -> {
-                Properties properties = new Properties();
-                properties.setProperty("user", TestDatabase.USER);
-                properties.setProperty("ApplicationName", name);
-                return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
-            }, cache, Duration.ofMillis(100));
+            cache = new CachingConfigStore(
+                    countReads ? counting(database) : database, 100, Duration.ofMinutes(5), Ticker.systemTicker());
+            listener = new ConfigChangeListener(
+                    () -> {
+                        Properties properties = new Properties();
+                        properties.setProperty("user", TestDatabase.USER);
+                        properties.setProperty("ApplicationName", name);
+                        return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
+                    },
+                    cache,
+                    Duration.ofMillis(100));
             listener.start();
         }
     }
@@ -75,11 +78,15 @@ class ConfigCacheTest {
 
     /** Changes acme's configuration through {@code instance}, under a lock as the use cases do. */
     private static TenantConfig change(Instance instance, Function<TenantConfig, TenantConfig> change) {
-        return instance.cache.inTransaction(tx -> tx.save(change.apply(tx.lock(ACME).orElseThrow())));
+        return instance.cache.inTransaction(
+                tx -> tx.save(change.apply(tx.lock(ACME).orElseThrow())));
     }
 
     private static Webhook verifyToken(TenantConfig config, String value) {
-        return new Webhook(config.webhook().callbackUrl(), VerifyToken.parse(value), config.webhook().redirectUrl());
+        return new Webhook(
+                config.webhook().callbackUrl(),
+                VerifyToken.parse(value),
+                config.webhook().redirectUrl());
     }
 
     @BeforeEach
@@ -106,7 +113,9 @@ class ConfigCacheTest {
     /** Stores acme's config through the other instance, and waits until this one has heard of it. */
     private TenantConfig storedThere() throws InterruptedException {
         long heard = here.listener.notificationsReceived();
-        TenantConfig stored = there.cache.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
+        TenantConfig stored = there.cache
+                .inTransaction(
+                        tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
                 .orElseThrow();
         within(Duration.ofSeconds(1), () -> here.listener.notificationsReceived() > heard);
         return stored;
@@ -140,9 +149,12 @@ class ConfigCacheTest {
         storedThere();
         here.cache.load(ACME);
 
-        change(here, c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-here")).build());
+        change(
+                here,
+                c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-here")).build());
 
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("changed-here");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+                .isEqualTo("changed-here");
     }
 
     @Test
@@ -150,10 +162,15 @@ class ConfigCacheTest {
         storedThere();
         assertThat(here.cache.load(ACME).orElseThrow().version()).isEqualTo(1);
 
-        change(there, c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-there")).build());
+        change(
+                there,
+                c -> TestConfigs.from(c)
+                        .webhook(verifyToken(c, "changed-there"))
+                        .build());
 
         within(Duration.ofSeconds(1), () -> here.cache.load(ACME).orElseThrow().version() == 2);
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("changed-there");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+                .isEqualTo("changed-there");
     }
 
     @Test
@@ -195,13 +212,15 @@ class ConfigCacheTest {
         here.cache.load(ACME);
         // A change the listener never hears of: written behind every cache's back.
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'unannounced', version = version + 1"));
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+                .isEqualTo("verify-acme");
 
         jdbi.useHandle(h -> h.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'listener-here'"));
 
         within(Duration.ofSeconds(5), () -> here.listener.reconnects() >= 1);
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value()).isEqualTo("unannounced");
+        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+                .isEqualTo("unannounced");
     }
 
     @Test

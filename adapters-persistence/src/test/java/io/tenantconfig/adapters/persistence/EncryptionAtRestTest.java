@@ -42,7 +42,9 @@ class EncryptionAtRestTest {
 
     private Map<String, Object> rawRow(String tenant) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_configs WHERE tenant_id = :t")
-                .bind("t", tenant).mapToMap().one());
+                .bind("t", tenant)
+                .mapToMap()
+                .one());
     }
 
     @Test
@@ -56,7 +58,8 @@ class EncryptionAtRestTest {
             assertThat(row.get(column).toString()).startsWith("tink1:");
         }
         String everything = row.toString();
-        assertThat(everything).doesNotContain(config.token().accessToken().reveal())
+        assertThat(everything)
+                .doesNotContain(config.token().accessToken().reveal())
                 .doesNotContain(config.app().appSecret().reveal())
                 .doesNotContain(config.token().refreshToken().reveal())
                 .doesNotContain(config.phoneNumber().registrationPin().reveal());
@@ -84,8 +87,7 @@ class EncryptionAtRestTest {
 
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
 
-        assertThatThrownBy(() -> store(keyset).load(TenantId.of("acme")))
-                .isInstanceOf(SecretUnreadableException.class);
+        assertThatThrownBy(() -> store(keyset).load(TenantId.of("acme"))).isInstanceOf(SecretUnreadableException.class);
     }
 
     @Test
@@ -95,17 +97,24 @@ class EncryptionAtRestTest {
         }
         String rotated = Keysets.rotate(keyset);
 
-        SecretReencryption.Report report = new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, line -> { });
+        SecretReencryption.Report report =
+                new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, line -> {});
 
         assertThat(report.rows()).isEqualTo(7);
         assertThat(report.reencrypted()).isEqualTo(7 * SECRET_COLUMNS.size());
         JdbiConfigStore onlyNewKey = store(Keysets.prune(rotated));
         for (int i = 1; i <= 7; i++) {
-            assertThat(onlyNewKey.load(TenantId.of("tenant-" + i)).orElseThrow().token().accessToken().reveal())
+            assertThat(onlyNewKey
+                            .load(TenantId.of("tenant-" + i))
+                            .orElseThrow()
+                            .token()
+                            .accessToken()
+                            .reveal())
                     .isEqualTo("EAAG-access-token-of-tenant-" + i);
         }
         assertThatThrownBy(() -> store(keyset).load(TenantId.of("tenant-1")))
-                .as("the old key alone no longer reads them").isInstanceOf(SecretUnreadableException.class);
+                .as("the old key alone no longer reads them")
+                .isInstanceOf(SecretUnreadableException.class);
     }
 
     @Test
@@ -113,9 +122,9 @@ class EncryptionAtRestTest {
         insert(TestConfigs.aConfig("acme").build());
         SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(Keysets.rotate(keyset)));
 
-        reencryption.run(10, line -> { });
+        reencryption.run(10, line -> {});
         Map<String, Object> before = rawRow("acme");
-        SecretReencryption.Report second = reencryption.run(10, line -> { });
+        SecretReencryption.Report second = reencryption.run(10, line -> {});
 
         assertThat(second.reencrypted()).isZero();
         assertThat(second.alreadyCurrent()).isEqualTo(SECRET_COLUMNS.size());
@@ -126,14 +135,27 @@ class EncryptionAtRestTest {
     void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, access_token,"
                 + " fb_app_secret) VALUES ('legacy', '1', '2', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
-        assertThat(store(keyset).load(TenantId.of("legacy")).orElseThrow().token().accessToken().reveal())
+        assertThat(store(keyset)
+                        .load(TenantId.of("legacy"))
+                        .orElseThrow()
+                        .token()
+                        .accessToken()
+                        .reveal())
                 .isEqualTo("EAAG-legacy-plain-token");
 
-        SecretReencryption.Report report = new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, line -> { });
+        SecretReencryption.Report report =
+                new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, line -> {});
 
         assertThat(report.reencrypted()).isEqualTo(2);
-        assertThat(rawRow("legacy").toString()).doesNotContain("EAAG-legacy-plain-token").doesNotContain("legacy-app-secret");
-        assertThat(store(keyset).load(TenantId.of("legacy")).orElseThrow().app().appSecret().reveal())
+        assertThat(rawRow("legacy").toString())
+                .doesNotContain("EAAG-legacy-plain-token")
+                .doesNotContain("legacy-app-secret");
+        assertThat(store(keyset)
+                        .load(TenantId.of("legacy"))
+                        .orElseThrow()
+                        .app()
+                        .appSecret()
+                        .reveal())
                 .isEqualTo("legacy-app-secret");
     }
 
@@ -152,7 +174,9 @@ class EncryptionAtRestTest {
         });
 
         assertThat(deleted).hasValueSatisfying(config -> {
-            assertThat(config.app().appSecret()).as("the secret that does not decrypt is left out").isNull();
+            assertThat(config.app().appSecret())
+                    .as("the secret that does not decrypt is left out")
+                    .isNull();
             assertThat(config.token().accessToken()).as("the others are read").isNotNull();
         });
         assertThat(store(keyset).load(TenantId.of("acme"))).isEmpty();

@@ -17,15 +17,19 @@ class MigrationsTest {
     private static final int CHANGESETS_OF_THE_FIRST_RELEASE = 4;
 
     private static List<String> tables(TestDatabase database) {
-        return Jdbi.create(database.dataSource()).withHandle(h -> h.createQuery(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                                + " AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name")
-                .mapTo(String.class).list());
+        return Jdbi.create(database.dataSource())
+                .withHandle(h -> h.createQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                                        + " AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name")
+                        .mapTo(String.class)
+                        .list());
     }
 
     private static List<Map<String, Object>> rows(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, waba_id, phone_number_id, onboarding_status,"
-                + " onboarding_completed, access_token FROM tenant_configs ORDER BY tenant_id").mapToMap().list());
+                        + " onboarding_completed, access_token FROM tenant_configs ORDER BY tenant_id")
+                .mapToMap()
+                .list());
     }
 
     @Test
@@ -57,18 +61,21 @@ class MigrationsTest {
 
         database.withLiquibase(liquibase -> liquibase.update(""));
 
-        assertThat(rows(jdbi)).containsExactly(
-                row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
-                row("failed", "3", "4", "NOT_STARTED", false, null),
-                row("marked-completed", "5", "6", "COMPLETED", true, null),
-                row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
+        assertThat(rows(jdbi))
+                .containsExactly(
+                        row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
+                        row("failed", "3", "4", "NOT_STARTED", false, null),
+                        row("marked-completed", "5", "6", "COMPLETED", true, null),
+                        row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
 
         database.withLiquibase(liquibase -> liquibase.rollback(3, ""));
-        assertThat(rows(jdbi)).as("back on the first release's schema, nothing lost").containsExactly(
-                row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
-                row("failed", "3", "4", "NOT_STARTED", false, null),
-                row("marked-completed", "5", "6", "COMPLETED", true, null),
-                row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
+        assertThat(rows(jdbi))
+                .as("back on the first release's schema, nothing lost")
+                .containsExactly(
+                        row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
+                        row("failed", "3", "4", "NOT_STARTED", false, null),
+                        row("marked-completed", "5", "6", "COMPLETED", true, null),
+                        row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
 
         database.withLiquibase(liquibase -> liquibase.update(""));
         assertThat(rows(jdbi)).hasSize(4);
@@ -81,7 +88,8 @@ class MigrationsTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('created-with-nothing')"));
 
         assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(3, "")))
-                .rootCause().hasMessageContaining("1 configurations have no waba_id or phone_number_id");
+                .rootCause()
+                .hasMessageContaining("1 configurations have no waba_id or phone_number_id");
 
         assertThat(rows(jdbi)).extracting(r -> r.get("tenant_id")).containsExactly("created-with-nothing");
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET waba_id = '1', phone_number_id = '2'"));
@@ -113,7 +121,8 @@ class MigrationsTest {
 
         String select = "SELECT is_active, onboarding_completed, onboarding_status, version,"
                 + " created_at IS NOT NULL AS stamped FROM tenant_configs WHERE tenant_id = 'acme'";
-        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
+        Map<String, Object> row =
+                jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
         assertThat(row)
                 .containsEntry("is_active", true)
                 .containsEntry("onboarding_completed", false)
@@ -121,12 +130,13 @@ class MigrationsTest {
                 .containsEntry("version", 1)
                 .containsEntry("stamped", true);
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'COMPLETED'"));
-        Map<String, Object> completed = jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
+        Map<String, Object> completed =
+                jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
         assertThat(completed).containsEntry("onboarding_completed", true);
     }
 
-    private static Map<String, Object> row(String tenant, String waba, String phone, String status, boolean completed,
-            String token) {
+    private static Map<String, Object> row(
+            String tenant, String waba, String phone, String status, boolean completed, String token) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("tenant_id", tenant);
         row.put("waba_id", waba);

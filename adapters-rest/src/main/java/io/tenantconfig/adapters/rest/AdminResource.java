@@ -53,8 +53,12 @@ public final class AdminResource {
     private final DeleteConfigUseCase deleteConfig;
     private final AuditTrailUseCase auditTrail;
 
-    public AdminResource(ListConfigsUseCase listConfigs, ConfigStatisticsUseCase configStatistics,
-            DeleteAllConfigsUseCase deleteAllConfigs, DeleteConfigUseCase deleteConfig, AuditTrailUseCase auditTrail) {
+    public AdminResource(
+            ListConfigsUseCase listConfigs,
+            ConfigStatisticsUseCase configStatistics,
+            DeleteAllConfigsUseCase deleteAllConfigs,
+            DeleteConfigUseCase deleteConfig,
+            AuditTrailUseCase auditTrail) {
         this.listConfigs = listConfigs;
         this.configStatistics = configStatistics;
         this.deleteAllConfigs = deleteAllConfigs;
@@ -65,8 +69,7 @@ public final class AdminResource {
     public record ConfigList(
             @JsonProperty("total") long total,
             @JsonProperty("returned") int returned,
-            @JsonProperty("configs") List<TenantConfigView> configs) {
-    }
+            @JsonProperty("configs") List<TenantConfigView> configs) {}
 
     public record Statistics(
             @JsonProperty("total_configs") long totalConfigs,
@@ -74,38 +77,38 @@ public final class AdminResource {
             @JsonProperty("inactive_configs") long inactiveConfigs,
             @JsonProperty("onboarded_configs") long onboardedConfigs,
             @JsonProperty("pending_onboarding") long pendingOnboarding,
-            @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource) {
-    }
+            @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource) {}
 
     public record DeleteAllResult(
             @JsonProperty("success") boolean success,
             @JsonProperty("message") String message,
             @JsonProperty("deleted_count") long deletedCount,
-            @JsonProperty("warning") String warning) {
-    }
+            @JsonProperty("warning") String warning) {}
 
     public record DeletedConfig(
             @JsonProperty("id") long id,
             @JsonProperty("tenant_id") String tenantId,
-            @JsonProperty("waba_id") String wabaId) {
-    }
+            @JsonProperty("waba_id") String wabaId) {}
 
     public record DeleteTenantResult(
             @JsonProperty("success") boolean success,
             @JsonProperty("message") String message,
-            @JsonProperty("deleted_config") DeletedConfig deletedConfig) {
-    }
+            @JsonProperty("deleted_config") DeletedConfig deletedConfig) {}
 
     @GET
     @Path("/all")
     @Operation(summary = "A page of all configurations, secrets masked")
-    public ConfigList all(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+    public ConfigList all(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("skip") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long skip,
-            @QueryParam("limit") @DefaultValue("100")
-            @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = ListConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit) {
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be between 1 and 1000")
+                    @Max(value = ListConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
+                    int limit) {
         ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit));
-        List<TenantConfigView> configs = page.configs().stream().map(TenantConfigView::masked).toList();
+        List<TenantConfigView> configs =
+                page.configs().stream().map(TenantConfigView::masked).toList();
         return new ConfigList(page.total(), configs.size(), configs);
     }
 
@@ -125,40 +128,55 @@ public final class AdminResource {
     @DELETE
     @Path("/delete-all")
     @Operation(summary = "Delete every configuration; needs confirmation=DELETE_ALL_CONFIGS_PERMANENTLY")
-    public DeleteAllResult deleteAll(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @QueryParam("confirmation") String confirmation) {
-        return deleteAllConfigs.deleteAll(new DeleteAllConfigsUseCase.Command(caller.actor(), confirmation)).match(
-                deleted -> new DeleteAllResult(true, "Deleted " + deleted + " tenant configurations", deleted,
-                        "This action cannot be undone"),
-                () -> {
-                    throw new ApiException(400, "Invalid confirmation. To delete every configuration, pass "
-                            + "confirmation=" + DeleteAllConfigsUseCase.CONFIRMATION + ".");
-                });
+    public DeleteAllResult deleteAll(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller, @QueryParam("confirmation") String confirmation) {
+        return deleteAllConfigs
+                .deleteAll(new DeleteAllConfigsUseCase.Command(caller.actor(), confirmation))
+                .match(
+                        deleted -> new DeleteAllResult(
+                                true,
+                                "Deleted " + deleted + " tenant configurations",
+                                deleted,
+                                "This action cannot be undone"),
+                        () -> {
+                            throw new ApiException(
+                                    400,
+                                    "Invalid confirmation. To delete every configuration, pass " + "confirmation="
+                                            + DeleteAllConfigsUseCase.CONFIRMATION + ".");
+                        });
     }
 
     @DELETE
     @Path("/delete-tenant/{tenant_id}")
     @Operation(summary = "Delete one tenant's configuration")
-    public DeleteTenantResult deleteTenant(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @PathParam("tenant_id") String tenantId) {
+    public DeleteTenantResult deleteTenant(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller, @PathParam("tenant_id") String tenantId) {
         TenantId tenant = tenantId(tenantId);
         TenantConfig deleted = ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
                 tenant, caller.actor(), ExpectedVersion.any(), DeleteConfigUseCase.Requester.ADMIN)));
-        return new DeleteTenantResult(true, "Configuration of tenant " + tenant.value() + " deleted",
-                new DeletedConfig(deleted.id(), tenant.value(), text(deleted.account().wabaId())));
+        return new DeleteTenantResult(
+                true,
+                "Configuration of tenant " + tenant.value() + " deleted",
+                new DeletedConfig(
+                        deleted.id(), tenant.value(), text(deleted.account().wabaId())));
     }
 
     @GET
     @Path("/audit")
     @Operation(summary = "The audit trail of all tenants, or of one (tenant_id), newest first")
-    public AuditView audit(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+    public AuditView audit(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("tenant_id") String tenantId,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be between 1 and 1000")
+                    @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
+                    int limit,
             @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
-        Optional<TenantId> tenant = tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
-        return AuditView.of(auditTrail.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)),
-                limit);
+        Optional<TenantId> tenant =
+                tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
+        return AuditView.of(
+                auditTrail.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)), limit);
     }
 
     private static TenantId tenantId(String value) {

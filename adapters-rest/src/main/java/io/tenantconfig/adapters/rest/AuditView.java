@@ -19,8 +19,7 @@ public record AuditView(
             @JsonProperty("action") String action,
             @JsonProperty("fields") List<String> fields,
             @JsonProperty("request_id") String requestId,
-            @JsonProperty("client_address") String clientAddress) {
-    }
+            @JsonProperty("client_address") String clientAddress) {}
 
     static AuditView of(List<AuditRecord> records, int limit) {
         List<Entry> entries = records.stream().map(AuditView::entry).toList();
@@ -30,9 +29,15 @@ public record AuditView(
 
     private static Entry entry(AuditRecord record) {
         AuditEntry e = record.entry();
-        return new Entry(record.id(), record.occurredAt().toString(), e.actor().subject(),
-                e.actor().roles().stream().sorted().toList(), e.tenantId() == null ? null : e.tenantId().value(),
-                e.action().name(), e.fields().stream().sorted().toList(), e.actor().requestId(),
+        return new Entry(
+                record.id(),
+                record.occurredAt().toString(),
+                e.actor().subject(),
+                e.actor().roles().stream().sorted().toList(),
+                e.tenantId() == null ? null : e.tenantId().value(),
+                e.action().name(),
+                e.fields().stream().sorted().toList(),
+                e.actor().requestId(),
                 e.actor().clientAddress());
     }
 }

@@ -27,14 +27,18 @@ public final class AuthResource {
             @JsonProperty("tenant_id") String tenantId,
             @JsonProperty("email") String email,
             @JsonProperty("modules") List<String> modules,
-            @JsonProperty("roles") List<String> roles) {
-    }
+            @JsonProperty("roles") List<String> roles) {}
 
     @GET
     @Path("/verify")
     @Operation(summary = "Whether the bearer token is valid, and whom it names")
     public Verification verify(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        return new Verification(true, caller.subject(), caller.tenant().map(TenantId::value).orElse(null),
-                caller.email(), caller.modules(), caller.tokenRoles());
+        return new Verification(
+                true,
+                caller.subject(),
+                caller.tenant().map(TenantId::value).orElse(null),
+                caller.email(),
+                caller.modules(),
+                caller.tokenRoles());
     }
 }

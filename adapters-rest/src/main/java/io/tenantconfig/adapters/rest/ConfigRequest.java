@@ -20,9 +20,21 @@ import java.time.format.DateTimeParseException;
  * {@code null} (clear) or a value. Jackson refuses unknown and read-only fields and wrong JSON
  * types; {@link #toChanges} then checks every value and names all refused ones at once.
  */
-@BodyFields(of = "a tenant configuration", readOnly = {"id", "config_id", "tenant_id", "user_id",
-    "onboarding_completed", "onboarded_at", "onboarding_status", "last_verified_at", "created_at", "updated_at",
-    "version"})
+@BodyFields(
+        of = "a tenant configuration",
+        readOnly = {
+            "id",
+            "config_id",
+            "tenant_id",
+            "user_id",
+            "onboarding_completed",
+            "onboarded_at",
+            "onboarding_status",
+            "last_verified_at",
+            "created_at",
+            "updated_at",
+            "version"
+        })
 record ConfigRequest(
         @JsonProperty("waba_id") Change<String> wabaId,
         @JsonProperty("business_id") Change<String> businessId,

@@ -11,21 +11,25 @@ final class ConfigResponses {
     static final String NOT_FOUND = "Tenant configuration not found";
     static final String ALREADY_EXISTS = "Configuration already exists for this tenant. Use PUT to update.";
 
-    private ConfigResponses() {
-    }
+    private ConfigResponses() {}
 
     /** 200 with the masked configuration and its version as the ETag. */
     static Response ok(TenantConfig config) {
-        return Response.ok(TenantConfigView.masked(config)).tag(VersionTags.of(config.version())).build();
+        return Response.ok(TenantConfigView.masked(config))
+                .tag(VersionTags.of(config.version()))
+                .build();
     }
 
     /** The configuration a change left; 404 when there was none, 412 when If-Match named another version. */
     static TenantConfig written(WriteResult result) {
-        return result.match(config -> config, () -> {
-            throw notFound();
-        }, currentVersion -> {
-            throw VersionTags.mismatch();
-        });
+        return result.match(
+                config -> config,
+                () -> {
+                    throw notFound();
+                },
+                currentVersion -> {
+                    throw VersionTags.mismatch();
+                });
     }
 
     static ApiException notFound() {

@@ -32,11 +32,17 @@ public final class HistoryResource {
 
     @GET
     @Operation(summary = "The tenant's own audit trail, newest first: who changed or read its configuration")
-    public AuditView history(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000") int limit,
+    public AuditView history(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be between 1 and 1000")
+                    @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
+                    int limit,
             @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
-        return AuditView.of(auditTrail.page(new AuditTrailUseCase.Query(Optional.of(caller.requireTenant()),
-                Optional.ofNullable(before), limit)), limit);
+        return AuditView.of(
+                auditTrail.page(new AuditTrailUseCase.Query(
+                        Optional.of(caller.requireTenant()), Optional.ofNullable(before), limit)),
+                limit);
     }
 }

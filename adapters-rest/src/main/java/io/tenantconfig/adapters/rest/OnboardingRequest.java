@@ -32,7 +32,8 @@ record OnboardingRequest(
         WebUrl redirect = errors.optional("redirect_uri", redirectUri, WebUrl::parse);
         MetaId business = errors.optional("business_id", businessId, MetaId::parse);
         errors.throwIfAny();
-        return new OnboardUseCase.Command(tenantId, actor, signupCode, new SignupAccount(waba, phoneNumber, business, redirect));
+        return new OnboardUseCase.Command(
+                tenantId, actor, signupCode, new SignupAccount(waba, phoneNumber, business, redirect));
     }
 
     @Override

@@ -57,8 +57,13 @@ public final class OnboardingResource {
             @JsonProperty("phone_number_id") String phoneNumberId) {
 
         static Onboarded of(TenantConfig config, String message) {
-            return new Onboarded(true, message, config.tenantId().value(), config.id(),
-                    text(config.account().wabaId()), text(config.phoneNumber().id()));
+            return new Onboarded(
+                    true,
+                    message,
+                    config.tenantId().value(),
+                    config.id(),
+                    text(config.account().wabaId()),
+                    text(config.phoneNumber().id()));
         }
 
         private static String text(Object value) {
@@ -69,16 +74,19 @@ public final class OnboardingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Finish Embedded Signup: exchange the code, store the token, subscribe and register")
-    public Onboarded onboard(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+    public Onboarded onboard(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @NotNull(message = "must be a JSON object") OnboardingRequest body) {
-        return onboard.onboard(body.toCommand(caller.requireTenant(), caller.actor())).match(ANSWER);
+        return onboard.onboard(body.toCommand(caller.requireTenant(), caller.actor()))
+                .match(ANSWER);
     }
 
     @POST
     @Path("/resume")
     @Operation(summary = "Run the onboarding steps not yet done, with the stored token")
     public Onboarded resume(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        return resumeOnboarding.resume(new ResumeOnboardingUseCase.Command(caller.requireTenant(), caller.actor()))
+        return resumeOnboarding
+                .resume(new ResumeOnboardingUseCase.Command(caller.requireTenant(), caller.actor()))
                 .match(ANSWER);
     }
 
@@ -101,8 +109,8 @@ public final class OnboardingResource {
 
         @Override
         public Onboarded nothingToResume(OnboardingStatus status) {
-            throw new ApiException(409, "There is no onboarding to resume (status " + status
-                    + "). Start the WhatsApp signup again.");
+            throw new ApiException(
+                    409, "There is no onboarding to resume (status " + status + "). Start the WhatsApp signup again.");
         }
 
         @Override
@@ -112,33 +120,46 @@ public final class OnboardingResource {
 
         @Override
         public Onboarded interrupted() {
-            throw new ApiException(409, "The configuration was changed or deleted by another request while onboarding "
-                    + "ran. Check it with GET /api/v1/tenant/config, then resume or run the WhatsApp signup again.");
+            throw new ApiException(
+                    409,
+                    "The configuration was changed or deleted by another request while onboarding "
+                            + "ran. Check it with GET /api/v1/tenant/config, then resume or run the WhatsApp signup again.");
         }
     };
 
     /** Meta's failure as HTTP: which step, Meta's own words and trace id, and what to do next. */
     private static ApiException failure(OnboardingResult.StepFailed failed) {
         MetaFailure failure = failed.failure();
-        String meta = failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
-        String next = failed.tokenSaved()
-                ? " The access token is saved; continue with POST " + RESUME_PATH + "."
-                : "";
+        String meta =
+                failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
+        String next = failed.tokenSaved() ? " The access token is saved; continue with POST " + RESUME_PATH + "." : "";
         if (failed.step() == OnboardingStep.EXCHANGE_CODE && failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
             // No tenant token exists yet: Meta refused our app's own credentials.
             return new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": " + meta + ".");
         }
         return switch (failure.kind()) {
-            case SIGNUP_CODE_REJECTED -> new ApiException(400, "Meta rejected the signup code: " + meta
-                    + ". A code is valid for about 30 seconds and only once: please restart the WhatsApp signup.");
-            case TOKEN_INVALID -> new ApiException(400, "Meta no longer accepts the access token ("
-                    + step(failed.step()) + "): " + meta + ". Please run the WhatsApp signup again to re-authorize.");
-            case RATE_LIMITED -> new ApiException(429, "Meta is rate limiting requests (" + step(failed.step()) + "): "
-                    + meta + ". Try again in " + failure.retryAfter().toSeconds() + " seconds." + next,
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds())));
-            case TIMEOUT -> new ApiException(504, "Onboarding stopped " + step(failed.step()) + ": " + meta + "." + next);
-            case META_UNAVAILABLE, REJECTED -> new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": "
-                    + meta + "." + next);
+            case SIGNUP_CODE_REJECTED ->
+                new ApiException(
+                        400,
+                        "Meta rejected the signup code: " + meta
+                                + ". A code is valid for about 30 seconds and only once: please restart the WhatsApp signup.");
+            case TOKEN_INVALID ->
+                new ApiException(
+                        400,
+                        "Meta no longer accepts the access token (" + step(failed.step()) + "): " + meta
+                                + ". Please run the WhatsApp signup again to re-authorize.");
+            case RATE_LIMITED ->
+                new ApiException(
+                        429,
+                        "Meta is rate limiting requests (" + step(failed.step()) + "): " + meta + ". Try again in "
+                                + failure.retryAfter().toSeconds() + " seconds." + next,
+                        Map.of(
+                                HttpHeaders.RETRY_AFTER,
+                                Long.toString(failure.retryAfter().toSeconds())));
+            case TIMEOUT ->
+                new ApiException(504, "Onboarding stopped " + step(failed.step()) + ": " + meta + "." + next);
+            case META_UNAVAILABLE, REJECTED ->
+                new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": " + meta + "." + next);
         };
     }
 

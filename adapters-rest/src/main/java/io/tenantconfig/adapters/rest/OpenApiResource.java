@@ -15,10 +15,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.tenantconfig.domain.Change;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.tenantconfig.domain.Change;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -44,11 +44,18 @@ public final class OpenApiResource {
 
     static OpenApiResource describing(Set<Class<?>> resources, String version) {
         OpenAPI base = new OpenAPI()
-                .info(new Info().title("tenant-config").version(version)
+                .info(new Info()
+                        .title("tenant-config")
+                        .version(version)
                         .description("WhatsApp Business credentials of each tenant. Every endpoint needs "
                                 + "Authorization: Bearer <JWT>; the tenant is always the token's."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base)).read(new LinkedHashSet<>(resources));
         return new OpenApiResource(Json.pretty(api));

@@ -30,7 +30,9 @@ public final class RequestIdentity implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && ACCEPTED_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(HEADER, id);
         CURRENT.set(new String[] {id, remoteAddress()});
     }

@@ -33,8 +33,9 @@ public final class ResolvedConfigResource {
     }
 
     @GET
-    @Operation(summary = "The credentials the tenant should use, each with its source (database, environment, none); "
-            + "secrets in clear for the admin and service roles only")
+    @Operation(
+            summary = "The credentials the tenant should use, each with its source (database, environment, none); "
+                    + "secrets in clear for the admin and service roles only")
     public Response resolved(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
         TenantId tenant = caller.requireTenant();
         if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE)) {

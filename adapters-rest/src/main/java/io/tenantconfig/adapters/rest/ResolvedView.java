@@ -13,18 +13,25 @@ public record ResolvedView(
         @JsonProperty("onboarding_completed") boolean onboardingCompleted,
         @JsonProperty("values") Map<String, Value> values) {
 
-    public record Value(@JsonProperty("value") String value, @JsonProperty("source") String source) {
-    }
+    public record Value(
+            @JsonProperty("value") String value,
+            @JsonProperty("source") String source) {}
 
     /** Secrets are masked unless {@code reveal}. */
     static ResolvedView of(ResolvedCredentials credentials, boolean reveal) {
         Map<String, Value> values = new LinkedHashMap<>();
         for (ResolvedValue value : credentials.values().values()) {
-            values.put(value.field().fieldName(),
-                    new Value(reveal ? value.value() : value.maskedValue(), value.source().label()));
+            values.put(
+                    value.field().fieldName(),
+                    new Value(
+                            reveal ? value.value() : value.maskedValue(),
+                            value.source().label()));
         }
-        return new ResolvedView(credentials.tenantId().value(), credentials.hasTenantConfig(),
-                credentials.onboardingCompleted(), values);
+        return new ResolvedView(
+                credentials.tenantId().value(),
+                credentials.hasTenantConfig(),
+                credentials.onboardingCompleted(),
+                values);
     }
 
     @Override

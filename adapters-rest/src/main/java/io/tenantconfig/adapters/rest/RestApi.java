@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class RestApi {
 
-    private RestApi() {
-    }
+    private RestApi() {}
 
     /** Sets up the JSON mapper the API reads request bodies with (see {@link RequestJson}). */
     public static ObjectMapper configure(ObjectMapper mapper) {
@@ -57,8 +56,8 @@ public final class RestApi {
     }
 
     /** Registers the mappers, the filters, the resources and their OpenAPI description. */
-    public static void register(JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version,
-            Object... resources) {
+    public static void register(
+            JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version, Object... resources) {
         errorMappers().forEach(jersey::register);
         filters(corsAllowedOrigins).forEach(jersey::register);
         for (Object resource : resources) {

@@ -49,9 +49,13 @@ public final class TenantConfigResource {
     private final SwitchActivationUseCase switchActivation;
     private final DeleteConfigUseCase deleteConfig;
 
-    public TenantConfigResource(ViewConfigUseCase viewConfig, RevealConfigUseCase revealConfig,
-            CreateConfigUseCase createConfig, ChangeSettingsUseCase changeSettings,
-            SwitchActivationUseCase switchActivation, DeleteConfigUseCase deleteConfig) {
+    public TenantConfigResource(
+            ViewConfigUseCase viewConfig,
+            RevealConfigUseCase revealConfig,
+            CreateConfigUseCase createConfig,
+            ChangeSettingsUseCase changeSettings,
+            SwitchActivationUseCase switchActivation,
+            DeleteConfigUseCase deleteConfig) {
         this.viewConfig = viewConfig;
         this.revealConfig = revealConfig;
         this.createConfig = createConfig;
@@ -71,8 +75,8 @@ public final class TenantConfigResource {
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "The tenant's configuration with secrets in clear (admin or service role)")
     public Response getFull(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
-        TenantConfig config = revealConfig.reveal(caller.requireTenant(), caller.actor())
-                .orElseThrow(ConfigResponses::notFound);
+        TenantConfig config =
+                revealConfig.reveal(caller.requireTenant(), caller.actor()).orElseThrow(ConfigResponses::notFound);
         return Response.ok(TenantConfigView.full(config))
                 .tag(VersionTags.of(config.version()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -82,10 +86,11 @@ public final class TenantConfigResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create the tenant's configuration; every field is optional ({} included)")
-    public Response create(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+    public Response create(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
-        TenantConfig config = createConfig.create(new CreateConfigUseCase.Command(
-                        caller.requireTenant(), caller.actor(), body.toChanges()))
+        TenantConfig config = createConfig
+                .create(new CreateConfigUseCase.Command(caller.requireTenant(), caller.actor(), body.toChanges()))
                 .match(created -> created, () -> {
                     throw new ApiException(409, ConfigResponses.ALREADY_EXISTS);
                 });
@@ -98,41 +103,47 @@ public final class TenantConfigResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change some fields; the others keep their values. Honours If-Match.")
-    public Response update(@Parameter(hidden = true) @Auth CallerPrincipal caller,
+    public Response update(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
-        return ConfigResponses.ok(ConfigResponses.written(changeSettings.changeSettings(new ChangeSettingsUseCase.Command(
-                caller.requireTenant(), caller.actor(), body.toChanges(), VersionTags.expected(ifMatch)))));
+        return ConfigResponses.ok(
+                ConfigResponses.written(changeSettings.changeSettings(new ChangeSettingsUseCase.Command(
+                        caller.requireTenant(), caller.actor(), body.toChanges(), VersionTags.expected(ifMatch)))));
     }
 
     @DELETE
     @Operation(summary = "Delete the tenant's configuration. Honours If-Match.")
-    public Response delete(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(caller.requireTenant(),
-                caller.actor(), VersionTags.expected(ifMatch), DeleteConfigUseCase.Requester.TENANT)));
+    public Response delete(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
+                caller.requireTenant(),
+                caller.actor(),
+                VersionTags.expected(ifMatch),
+                DeleteConfigUseCase.Requester.TENANT)));
         return Response.noContent().build();
     }
 
     @POST
     @Path("/activate")
     @Operation(summary = "Put the configuration back in use. Honours If-Match.")
-    public Response activate(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response activate(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return switchTo(Activation.ACTIVE, caller, ifMatch);
     }
 
     @POST
     @Path("/deactivate")
-    @Operation(summary = "Take the configuration out of use; the loader falls back to the environment. Honours If-Match.")
-    public Response deactivate(@Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(
+            summary = "Take the configuration out of use; the loader falls back to the environment. Honours If-Match.")
+    public Response deactivate(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return switchTo(Activation.INACTIVE, caller, ifMatch);
     }
 
     private Response switchTo(Activation activation, CallerPrincipal caller, String ifMatch) {
-        return ConfigResponses.ok(ConfigResponses.written(switchActivation.switchActivation(
-                new SwitchActivationUseCase.Command(caller.requireTenant(), caller.actor(),
-                        VersionTags.expected(ifMatch), activation))));
+        return ConfigResponses.ok(
+                ConfigResponses.written(switchActivation.switchActivation(new SwitchActivationUseCase.Command(
+                        caller.requireTenant(), caller.actor(), VersionTags.expected(ifMatch), activation))));
     }
 }

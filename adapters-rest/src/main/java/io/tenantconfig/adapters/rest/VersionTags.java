@@ -11,8 +11,7 @@ final class VersionTags {
 
     private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"([1-9][0-9]{0,9})\"\\s*");
 
-    private VersionTags() {
-    }
+    private VersionTags() {}
 
     static EntityTag of(int version) {
         return new EntityTag(Integer.toString(version));
@@ -39,7 +38,9 @@ final class VersionTags {
     }
 
     static ApiException mismatch() {
-        return new ApiException(412, "The configuration has changed since you read it (If-Match does not match "
-                + "the current ETag). Read it again and retry.");
+        return new ApiException(
+                412,
+                "The configuration has changed since you read it (If-Match does not match "
+                        + "the current ETag). Read it again and retry.");
     }
 }

@@ -30,7 +30,8 @@ class AdminResourceTest {
     @BeforeEach
     void threeTenants() {
         FIXTURE.clear();
-        FIXTURE.insert(TestConfigs.aConfig("acme").onboardedAt(TestConfigs.CREATED_AT).build());
+        FIXTURE.insert(
+                TestConfigs.aConfig("acme").onboardedAt(TestConfigs.CREATED_AT).build());
         FIXTURE.insert(TestConfigs.aConfig("globex").build());
         FIXTURE.insert(TestConfigs.aConfig("initech").active(false).build());
         for (String tenant : List.of("acme", "globex", "initech")) {
@@ -39,11 +40,15 @@ class AdminResourceTest {
     }
 
     private static Response get(WebTarget target) {
-        return target.request().header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).get();
+        return target.request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .get();
     }
 
     private static Response delete(WebTarget target) {
-        return target.request().header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).delete();
+        return target.request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .delete();
     }
 
     @SuppressWarnings("unchecked")
@@ -53,7 +58,9 @@ class AdminResourceTest {
 
     @Test
     void the_list_pages_through_masked_configs() {
-        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam("skip", 1).queryParam("limit", 1));
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("skip", 1)
+                .queryParam("limit", 1));
 
         assertThat(response.getStatus()).isEqualTo(200);
         Map<String, Object> page = body(response);
@@ -83,7 +90,9 @@ class AdminResourceTest {
 
     @Test
     void a_negative_skip_is_422() {
-        assertThat(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("skip", -1)).getStatus()).isEqualTo(422);
+        assertThat(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("skip", -1))
+                        .getStatus())
+                .isEqualTo(422);
     }
 
     @Test
@@ -102,7 +111,9 @@ class AdminResourceTest {
                 .queryParam("confirmation", "DELETE_ALL_CONFIGS_PERMANENTLY"));
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(body(response)).containsEntry("success", true).containsEntry("deleted_count", 3)
+        assertThat(body(response))
+                .containsEntry("success", true)
+                .containsEntry("deleted_count", 3)
                 .containsKeys("message", "warning");
         assertThat(FIXTURE.store.statistics().total()).isZero();
     }
@@ -110,7 +121,8 @@ class AdminResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "yes", "delete_all_configs_permanently"})
     void delete_all_with_anything_else_is_400_and_deletes_nothing(String confirmation) {
-        Response response = delete(API.target("/api/v1/tenant/admin/configs/delete-all").queryParam("confirmation", confirmation));
+        Response response =
+                delete(API.target("/api/v1/tenant/admin/configs/delete-all").queryParam("confirmation", confirmation));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).get("detail").toString()).contains("DELETE_ALL_CONFIGS_PERMANENTLY");
@@ -119,7 +131,8 @@ class AdminResourceTest {
 
     @Test
     void delete_all_without_a_confirmation_is_400() {
-        assertThat(delete(API.target("/api/v1/tenant/admin/configs/delete-all")).getStatus()).isEqualTo(400);
+        assertThat(delete(API.target("/api/v1/tenant/admin/configs/delete-all")).getStatus())
+                .isEqualTo(400);
         assertThat(FIXTURE.store.statistics().total()).isEqualTo(3);
     }
 
@@ -130,7 +143,9 @@ class AdminResourceTest {
         assertThat(response.getStatus()).isEqualTo(200);
         @SuppressWarnings("unchecked")
         Map<String, Object> deleted = (Map<String, Object>) body(response).get("deleted_config");
-        assertThat(deleted).containsEntry("tenant_id", "globex").containsEntry("waba_id", "102290129340398")
+        assertThat(deleted)
+                .containsEntry("tenant_id", "globex")
+                .containsEntry("waba_id", "102290129340398")
                 .containsKey("id");
         assertThat(FIXTURE.store.statistics().total()).isEqualTo(2);
     }
@@ -156,7 +171,8 @@ class AdminResourceTest {
 
     @Test
     void the_audit_trail_refuses_a_tenant_id_that_cannot_be_one() {
-        Response response = get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("tenant_id", "t".repeat(101)));
+        Response response =
+                get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("tenant_id", "t".repeat(101)));
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(body(response).get("errors").toString()).contains("field=tenant_id");
@@ -164,13 +180,15 @@ class AdminResourceTest {
 
     @Test
     void the_audit_trail_pages_newest_first() {
-        Map<String, Object> first = body(get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("limit", 2)));
+        Map<String, Object> first =
+                body(get(API.target("/api/v1/tenant/admin/configs/audit").queryParam("limit", 2)));
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> records = (List<Map<String, Object>>) first.get("records");
         assertThat(records).extracting(r -> r.get("tenant_id")).containsExactly("initech", "globex");
         Map<String, Object> second = body(get(API.target("/api/v1/tenant/admin/configs/audit")
-                .queryParam("limit", 2).queryParam("before", first.get("next_before"))));
+                .queryParam("limit", 2)
+                .queryParam("before", first.get("next_before"))));
         assertThat(second.get("records").toString()).contains("tenant_id=acme");
     }
 }

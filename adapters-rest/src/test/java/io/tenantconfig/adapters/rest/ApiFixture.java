@@ -51,15 +51,25 @@ final class ApiFixture {
     }
 
     ApiFixture(JwtAuthFactory auth, RateLimitPolicy... limits) {
-        UseCases u = TestUseCases.over(store, meta, variable -> Optional.ofNullable(FALLBACK.get(variable)),
-                OnboardingPolicy.DEFAULT, new ResolutionCounter(), CLOCK);
+        UseCases u = TestUseCases.over(
+                store,
+                meta,
+                variable -> Optional.ofNullable(FALLBACK.get(variable)),
+                OnboardingPolicy.DEFAULT,
+                new ResolutionCounter(),
+                CLOCK);
         Object[] api = {
-            new TenantConfigResource(u.viewConfig(), u.revealConfig(), u.createConfig(), u.changeSettings(),
-                    u.switchActivation(), u.deleteConfig()),
+            new TenantConfigResource(
+                    u.viewConfig(),
+                    u.revealConfig(),
+                    u.createConfig(),
+                    u.changeSettings(),
+                    u.switchActivation(),
+                    u.deleteConfig()),
             new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
             new HistoryResource(u.auditTrail()),
-            new AdminResource(u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(),
-                    u.auditTrail()),
+            new AdminResource(
+                    u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
             new OnboardingResource(u.onboard(), u.resumeOnboarding()),
             new AuthResource()
         };

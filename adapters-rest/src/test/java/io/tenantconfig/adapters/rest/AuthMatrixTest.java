@@ -55,11 +55,21 @@ class AuthMatrixTest {
             new Endpoint("POST", "/api/v1/tenant/config/deactivate", null, 200, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/admin/configs/all", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/configs/stats", null, 403, 200, 403),
-            new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
-                    null, 403, 200, 403),
+            new Endpoint(
+                    "DELETE",
+                    "/api/v1/tenant/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY",
+                    null,
+                    403,
+                    200,
+                    403),
             new Endpoint("DELETE", "/api/v1/tenant/admin/configs/delete-tenant/acme", null, 403, 200, 403),
-            new Endpoint("POST", "/api/v1/tenant/onboard/whatsapp-client",
-                    "{\"code\":\"signup-code\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", 200, 403, 200),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/tenant/onboard/whatsapp-client",
+                    "{\"code\":\"signup-code\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}",
+                    200,
+                    403,
+                    200),
             new Endpoint("POST", "/api/v1/tenant/onboard/whatsapp-client/resume", null, 409, 403, 409),
             new Endpoint("GET", "/api/v1/auth/verify", null, 200, 200, 200));
 
@@ -80,7 +90,8 @@ class AuthMatrixTest {
             REFUSED_TOKENS.forEach((name, token) -> cells.add(Arguments.of(endpoint, name, token.get(), 401)));
             cells.add(Arguments.of(endpoint, "tenant user", Tokens.rs256(Tokens.user("acme")), endpoint.tenantUser()));
             cells.add(Arguments.of(endpoint, "admin", Tokens.rs256(Tokens.admin()), endpoint.admin()));
-            cells.add(Arguments.of(endpoint, "service", Tokens.rs256(Tokens.user("acme", "service")), endpoint.service()));
+            cells.add(Arguments.of(
+                    endpoint, "service", Tokens.rs256(Tokens.user("acme", "service")), endpoint.service()));
         }
         return cells.stream();
     }
@@ -111,7 +122,9 @@ class AuthMatrixTest {
         assertThat(response.getStatus()).isEqualTo(expected);
         if (expected == 401) {
             assertThat(response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
-            assertThat(response.readEntity(Map.class)).containsEntry("status", 401).containsKey("detail");
+            assertThat(response.readEntity(Map.class))
+                    .containsEntry("status", 401)
+                    .containsKey("detail");
         }
         if (expected == 403) {
             assertThat((String) response.readEntity(Map.class).get("detail")).isNotBlank();

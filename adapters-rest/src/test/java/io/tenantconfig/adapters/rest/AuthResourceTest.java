@@ -21,7 +21,10 @@ class AuthResourceTest {
     static final ResourceExtension API = FIXTURE.resources;
 
     private static Response verify(String token) {
-        return API.target("/api/v1/auth/verify").request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get();
+        return API.target("/api/v1/auth/verify")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .get();
     }
 
     @SuppressWarnings("unchecked")
@@ -42,8 +45,17 @@ class AuthResourceTest {
 
     @Test
     void verify_tells_who_the_token_names() {
-        assertThat(verified(claims("user_id", "u-1", "tenant_id", "acme", "email", "ann@acme.example",
-                "modules", List.of("whatsapp", "crm"), "roles", List.of("admin"))))
+        assertThat(verified(claims(
+                        "user_id",
+                        "u-1",
+                        "tenant_id",
+                        "acme",
+                        "email",
+                        "ann@acme.example",
+                        "modules",
+                        List.of("whatsapp", "crm"),
+                        "roles",
+                        List.of("admin"))))
                 .containsEntry("valid", true)
                 .containsEntry("user_id", "u-1")
                 .containsEntry("tenant_id", "acme")
@@ -56,7 +68,8 @@ class AuthResourceTest {
     void the_tenant_may_be_named_tenant_or_tenantId_or_be_an_object_or_a_number() {
         assertThat(verified(claims("sub", "u", "tenant", "acme"))).containsEntry("tenant_id", "acme");
         assertThat(verified(claims("sub", "u", "tenantId", "acme"))).containsEntry("tenant_id", "acme");
-        assertThat(verified(claims("sub", "u", "tenant", Map.of("id", "acme", "name", "Acme")))).containsEntry("tenant_id", "acme");
+        assertThat(verified(claims("sub", "u", "tenant", Map.of("id", "acme", "name", "Acme"))))
+                .containsEntry("tenant_id", "acme");
         assertThat(verified(claims("sub", "u", "tenant_id", 42))).containsEntry("tenant_id", "42");
     }
 
@@ -69,30 +82,43 @@ class AuthResourceTest {
 
     @Test
     void a_token_naming_no_user_is_refused() {
-        assertThat(verify(Tokens.hs256(claims("tenant_id", "acme"))).getStatus()).isEqualTo(401);
+        assertThat(verify(Tokens.hs256(claims("tenant_id", "acme"))).getStatus())
+                .isEqualTo(401);
     }
 
     @Test
     void a_token_naming_a_user_longer_than_the_service_can_record_is_refused() {
-        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(256), "tenant_id", "acme"))).getStatus()).isEqualTo(401);
-        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(255), "tenant_id", "acme"))).getStatus()).isEqualTo(200);
+        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(256), "tenant_id", "acme")))
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(verify(Tokens.hs256(claims("sub", "u".repeat(255), "tenant_id", "acme")))
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void a_token_with_an_unusable_tenant_id_is_refused() {
-        assertThat(verify(Tokens.hs256(claims("sub", "u", "tenant_id", "t".repeat(101)))).getStatus()).isEqualTo(401);
+        assertThat(verify(Tokens.hs256(claims("sub", "u", "tenant_id", "t".repeat(101))))
+                        .getStatus())
+                .isEqualTo(401);
     }
 
     @Test
     void an_oversized_token_is_refused_before_it_is_parsed() {
-        assertThat(verify(Tokens.hs256(claims("sub", "u", "padding", "x".repeat(9000)))).getStatus()).isEqualTo(401);
+        assertThat(verify(Tokens.hs256(claims("sub", "u", "padding", "x".repeat(9000))))
+                        .getStatus())
+                .isEqualTo(401);
     }
 
     @Test
     void a_token_in_the_query_string_is_not_accepted() {
         String token = Tokens.hs256(claims("sub", "u", "tenant_id", "acme"));
 
-        assertThat(API.target("/api/v1/auth/verify").queryParam("access_token", token).request().get().getStatus())
+        assertThat(API.target("/api/v1/auth/verify")
+                        .queryParam("access_token", token)
+                        .request()
+                        .get()
+                        .getStatus())
                 .isEqualTo(401);
     }
 

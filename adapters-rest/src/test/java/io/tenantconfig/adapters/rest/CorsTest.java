@@ -17,7 +17,8 @@ class CorsTest {
     static final ResourceExtension API = FIXTURE.resources;
 
     private static Response preflight(String origin) {
-        return API.target("/api/v1/tenant/config").request()
+        return API.target("/api/v1/tenant/config")
+                .request()
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization, content-type, if-match")
@@ -40,7 +41,8 @@ class CorsTest {
         FIXTURE.clear();
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = API.target("/api/v1/tenant/config").request()
+        Response response = API.target("/api/v1/tenant/config")
+                .request()
                 .header("Origin", ApiFixture.FRONTEND)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
                 .get();
@@ -53,8 +55,11 @@ class CorsTest {
     @Test
     void any_other_origin_gets_no_cors_headers() {
         Response preflight = preflight("https://evil.example");
-        Response request = API.target("/api/v1/auth/verify").request().header("Origin", "https://evil.example")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme"))).get();
+        Response request = API.target("/api/v1/auth/verify")
+                .request()
+                .header("Origin", "https://evil.example")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .get();
 
         assertThat(preflight.getHeaderString("Access-Control-Allow-Origin")).isNull();
         assertThat(preflight.getHeaderString("Access-Control-Allow-Methods")).isNull();

@@ -26,7 +26,11 @@ class JwtAttackTest {
     static final ResourceExtension API = ApiFixture.withHs256().resources;
 
     private static int status(String token, String path) {
-        return API.target(path).request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get().getStatus();
+        return API.target(path)
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .get()
+                .getStatus();
     }
 
     private static int verify(String token) {
@@ -40,17 +44,36 @@ class JwtAttackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../../../etc/passwd", "/dev/null", "' OR '1'='1", "1; DROP TABLE tenant_configs; --",
-        "file:///etc/shadow", "http://attacker.example/key"})
+    @ValueSource(
+            strings = {
+                "../../../../etc/passwd",
+                "/dev/null",
+                "' OR '1'='1",
+                "1; DROP TABLE tenant_configs; --",
+                "file:///etc/shadow",
+                "http://attacker.example/key"
+            })
     void a_kid_with_path_or_sql_characters_changes_nothing(String kid) {
-        String signedWithTheRightKey = Jwts.builder().header().keyId(kid).and()
-                .claims(Tokens.user("acme")).signWith(Tokens.HMAC_KEY, Jwts.SIG.HS256).compact();
-        String signedWithAnotherKey = Jwts.builder().header().keyId(kid).and()
+        String signedWithTheRightKey = Jwts.builder()
+                .header()
+                .keyId(kid)
+                .and()
+                .claims(Tokens.user("acme"))
+                .signWith(Tokens.HMAC_KEY, Jwts.SIG.HS256)
+                .compact();
+        String signedWithAnotherKey = Jwts.builder()
+                .header()
+                .keyId(kid)
+                .and()
                 .claims(Tokens.user("acme", "admin"))
-                .signWith(Keys.hmacShaKeyFor("attacker-controlled-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)),
-                        Jwts.SIG.HS256).compact();
+                .signWith(
+                        Keys.hmacShaKeyFor("attacker-controlled-secret-32-bytes!!".getBytes(StandardCharsets.UTF_8)),
+                        Jwts.SIG.HS256)
+                .compact();
 
-        assertThat(verify(signedWithTheRightKey)).as("the kid is ignored: the configured key decides").isEqualTo(200);
+        assertThat(verify(signedWithTheRightKey))
+                .as("the kid is ignored: the configured key decides")
+                .isEqualTo(200);
         assertThat(verify(signedWithAnotherKey)).isEqualTo(401);
     }
 
@@ -95,9 +118,13 @@ class JwtAttackTest {
         String token = Tokens.hs256(Tokens.user("acme"));
         String truncated = token.substring(0, token.length() - 2);
         String[] parts = token.split("\\.");
-        String elevated = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"user_id\":\"x\",\"tenant_id\":\"acme\",\"roles\":[\"admin\"],\"exp\":"
-                        + ApiFixture.NOW.plusSeconds(600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String elevated = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("{\"user_id\":\"x\",\"tenant_id\":\"acme\",\"roles\":[\"admin\"],\"exp\":"
+                                        + ApiFixture.NOW.plusSeconds(600).getEpochSecond() + "}")
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
 
         assertThat(verify(truncated)).isEqualTo(401);
         assertThat(verify(elevated)).as("claims changed after signing").isEqualTo(401);

@@ -21,8 +21,13 @@ class OpenApiTest {
 
     static final ResourceExtension API = ApiFixture.withHs256().resources;
 
-    private static final List<Class<?>> RESOURCES = List.of(TenantConfigResource.class, ResolvedConfigResource.class,
-            HistoryResource.class, AdminResource.class, OnboardingResource.class, AuthResource.class);
+    private static final List<Class<?>> RESOURCES = List.of(
+            TenantConfigResource.class,
+            ResolvedConfigResource.class,
+            HistoryResource.class,
+            AdminResource.class,
+            OnboardingResource.class,
+            AuthResource.class);
 
     /** "get /api/v1/tenant/config" for every resource method. */
     private static List<String> declaredEndpoints() {
@@ -34,7 +39,10 @@ class OpenApiTest {
                     HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
                     if (http != null) {
                         Path path = method.getAnnotation(Path.class);
-                        String full = base + (path == null ? "" : path.value().startsWith("/") ? path.value() : "/" + path.value());
+                        String full = base
+                                + (path == null
+                                        ? ""
+                                        : path.value().startsWith("/") ? path.value() : "/" + path.value());
                         endpoints.add(http.value().toLowerCase(Locale.ROOT) + " " + full);
                     }
                 }
@@ -46,17 +54,21 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void every_endpoint_of_every_resource_is_described() {
-        Map<String, Object> document = API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Object> document =
+                API.target("/api/v1/openapi.json").request().get(Map.class);
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         List<String> described = new ArrayList<>();
         paths.forEach((path, operations) -> operations.keySet().forEach(method -> described.add(method + " " + path)));
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
-        assertThat(declaredEndpoints()).hasSize(17).allSatisfy(endpoint -> assertThat(described).contains(endpoint));
+        assertThat(declaredEndpoints())
+                .hasSize(17)
+                .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
     @Test
     void the_description_needs_no_token() {
-        assertThat(API.target("/api/v1/openapi.json").request().get().getStatus()).isEqualTo(200);
+        assertThat(API.target("/api/v1/openapi.json").request().get().getStatus())
+                .isEqualTo(200);
     }
 }

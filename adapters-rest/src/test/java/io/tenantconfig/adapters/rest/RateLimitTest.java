@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RateLimitTest {
 
-    private static final ApiFixture FIXTURE = new ApiFixture(Tokens.hs256Auth(),
+    private static final ApiFixture FIXTURE = new ApiFixture(
+            Tokens.hs256Auth(),
             new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 3, 60),
             new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 2, 10));
     static final ResourceExtension API = FIXTURE.resources;
@@ -26,16 +27,20 @@ class RateLimitTest {
     private static Response stats(String subject) {
         Map<String, Object> claims = Tokens.admin();
         claims.put("user_id", subject);
-        return API.target("/api/v1/tenant/admin/configs/stats").request()
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims)).get();
+        return API.target("/api/v1/tenant/admin/configs/stats")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims))
+                .get();
     }
 
     private static Response onboard(String tenant, String user) {
         Map<String, Object> claims = Tokens.user(tenant);
         claims.put("user_id", user);
-        return API.target("/api/v1/tenant/onboard/whatsapp-client").request()
+        return API.target("/api/v1/tenant/onboard/whatsapp-client")
+                .request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims))
-                .post(Entity.entity("{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", MediaType.APPLICATION_JSON));
+                .post(Entity.entity(
+                        "{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", MediaType.APPLICATION_JSON));
     }
 
     @Test
@@ -74,15 +79,20 @@ class RateLimitTest {
 
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("6");
-        assertThat(onboard("tenant-b", "dave").getStatus()).as("another tenant is not limited").isEqualTo(200);
+        assertThat(onboard("tenant-b", "dave").getStatus())
+                .as("another tenant is not limited")
+                .isEqualTo(200);
     }
 
     @Test
     void tenant_config_endpoints_are_not_limited() {
         FIXTURE.insert(TestConfigs.aConfig("busy").build());
         for (int i = 0; i < 20; i++) {
-            assertThat(API.target("/api/v1/tenant/config").request()
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("busy"))).get().getStatus())
+            assertThat(API.target("/api/v1/tenant/config")
+                            .request()
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("busy")))
+                            .get()
+                            .getStatus())
                     .isEqualTo(200);
         }
     }

@@ -24,13 +24,17 @@ class ResolvedConfigResourceTest {
     void acmeHasAConfigWithoutAnAppSecret() {
         FIXTURE.clear();
         TenantConfig acme = TestConfigs.aConfig("acme").build();
-        FIXTURE.insert(TestConfigs.from(acme).app(new AppCredentials(acme.app().appId(), null)).build());
+        FIXTURE.insert(TestConfigs.from(acme)
+                .app(new AppCredentials(acme.app().appId(), null))
+                .build());
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> resolved(String token) {
-        Response response = API.target("/api/v1/tenant/config/resolved").request()
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get();
+        Response response = API.target("/api/v1/tenant/config/resolved")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .get();
         assertThat(response.getStatus()).isEqualTo(200);
         return response.readEntity(Map.class);
     }
@@ -44,13 +48,22 @@ class ResolvedConfigResourceTest {
     void a_tenant_user_sees_where_each_value_comes_from_with_secrets_masked() {
         Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("acme")));
 
-        assertThat(resolved).containsEntry("tenant_id", "acme").containsEntry("has_tenant_config", true)
+        assertThat(resolved)
+                .containsEntry("tenant_id", "acme")
+                .containsEntry("has_tenant_config", true)
                 .containsEntry("onboarding_completed", false);
-        assertThat(value(resolved, "phone_number_id")).containsEntry("value", "106540352242922").containsEntry("source", "database");
-        assertThat(value(resolved, "access_token")).containsEntry("value", "***acme").containsEntry("source", "database");
-        assertThat(value(resolved, "fb_app_secret")).containsEntry("value", "***8888").containsEntry("source", "environment");
+        assertThat(value(resolved, "phone_number_id"))
+                .containsEntry("value", "106540352242922")
+                .containsEntry("source", "database");
+        assertThat(value(resolved, "access_token"))
+                .containsEntry("value", "***acme")
+                .containsEntry("source", "database");
+        assertThat(value(resolved, "fb_app_secret"))
+                .containsEntry("value", "***8888")
+                .containsEntry("source", "environment");
         assertThat(value(resolved, "waba_id")).containsEntry("source", "database");
-        assertThat(resolved.get("values").toString()).doesNotContain("EAAG-access-token-of-acme")
+        assertThat(resolved.get("values").toString())
+                .doesNotContain("EAAG-access-token-of-acme")
                 .doesNotContain("platform-app-secret");
     }
 
@@ -67,7 +80,9 @@ class ResolvedConfigResourceTest {
         Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("newcomer")));
 
         assertThat(resolved).containsEntry("has_tenant_config", false);
-        assertThat(value(resolved, "phone_number_id")).containsEntry("value", "100000000000001").containsEntry("source", "environment");
+        assertThat(value(resolved, "phone_number_id"))
+                .containsEntry("value", "100000000000001")
+                .containsEntry("source", "environment");
         assertThat(value(resolved, "waba_id")).containsEntry("value", null).containsEntry("source", "none");
     }
 }

@@ -59,16 +59,18 @@ class TenantConfigResourceTest {
 
     @Test
     void a_tenant_creates_reads_and_updates_its_config_as_in_the_quick_start() {
-        Response created = as(ACME_USER, "/api/v1/tenant/config").post(json(
-                "{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\",\"access_token\":\"EAAGsecret-xyz789\","
-                        + "\"fb_app_secret\":\"app-secret-abc456\",\"verify_token\":\"my-verify-token\"}"));
+        Response created = as(ACME_USER, "/api/v1/tenant/config")
+                .post(json(
+                        "{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\",\"access_token\":\"EAAGsecret-xyz789\","
+                                + "\"fb_app_secret\":\"app-secret-abc456\",\"verify_token\":\"my-verify-token\"}"));
         assertThat(created.getStatus()).isEqualTo(201);
         assertThat(created.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"1\"");
 
         Response read = as(ACME_USER, "/api/v1/tenant/config").get();
         Map<String, Object> config = body(read);
         assertThat(read.getStatus()).isEqualTo(200);
-        assertThat(config).containsEntry("tenant_id", "acme")
+        assertThat(config)
+                .containsEntry("tenant_id", "acme")
                 .containsEntry("waba_id", "123456789")
                 .containsEntry("access_token", "***z789")
                 .containsEntry("fb_app_secret", "***c456")
@@ -77,10 +79,12 @@ class TenantConfigResourceTest {
                 .containsEntry("onboarding_completed", false)
                 .containsEntry("version", 1);
 
-        Response updated = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"callback_url\":\"https://new-url.com/webhook\"}"));
+        Response updated =
+                as(ACME_USER, "/api/v1/tenant/config").put(json("{\"callback_url\":\"https://new-url.com/webhook\"}"));
         assertThat(updated.getStatus()).isEqualTo(200);
         assertThat(updated.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"2\"");
-        assertThat(body(updated)).containsEntry("callback_url", "https://new-url.com/webhook")
+        assertThat(body(updated))
+                .containsEntry("callback_url", "https://new-url.com/webhook")
                 .containsEntry("access_token", "***z789");
         assertThat(acmeConfig().token().accessToken().reveal()).isEqualTo("EAAGsecret-xyz789");
     }
@@ -89,11 +93,31 @@ class TenantConfigResourceTest {
     void the_config_response_has_every_field_of_the_contract() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        assertThat(body(as(ACME_USER, "/api/v1/tenant/config").get())).containsOnlyKeys(
-                "id", "tenant_id", "user_id", "waba_id", "phone_number_id", "business_id", "display_phone_number",
-                "access_token", "fb_app_id", "fb_app_secret", "refresh_token", "callback_url", "redirect_url",
-                "verify_token", "token_expires_at", "is_active", "onboarding_completed", "onboarded_at",
-                "onboarding_status", "last_verified_at", "created_at", "updated_at", "version");
+        assertThat(body(as(ACME_USER, "/api/v1/tenant/config").get()))
+                .containsOnlyKeys(
+                        "id",
+                        "tenant_id",
+                        "user_id",
+                        "waba_id",
+                        "phone_number_id",
+                        "business_id",
+                        "display_phone_number",
+                        "access_token",
+                        "fb_app_id",
+                        "fb_app_secret",
+                        "refresh_token",
+                        "callback_url",
+                        "redirect_url",
+                        "verify_token",
+                        "token_expires_at",
+                        "is_active",
+                        "onboarding_completed",
+                        "onboarded_at",
+                        "onboarding_status",
+                        "last_verified_at",
+                        "created_at",
+                        "updated_at",
+                        "version");
     }
 
     @Test
@@ -108,50 +132,74 @@ class TenantConfigResourceTest {
     void creating_a_second_config_gets_409_with_the_seed_message() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config").post(json("{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}"));
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").post(json("{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}"));
 
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(body(response)).containsEntry("detail", "Configuration already exists for this tenant. Use PUT to update.");
+        assertThat(body(response))
+                .containsEntry("detail", "Configuration already exists for this tenant. Use PUT to update.");
     }
 
     @Test
     void every_invalid_value_is_named_in_one_422_without_echoing_it() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"waba_id\":\"12ab\","
-                + "\"callback_url\":\"http://example.com/hook\",\"access_token\":\"***z789\","
-                + "\"display_phone_number\":\"call me\",\"token_expires_at\":\"tomorrow\",\"is_active\":null}"));
+        Response response = as(ACME_USER, "/api/v1/tenant/config")
+                .put(
+                        json(
+                                "{\"waba_id\":\"12ab\","
+                                        + "\"callback_url\":\"http://example.com/hook\",\"access_token\":\"***z789\","
+                                        + "\"display_phone_number\":\"call me\",\"token_expires_at\":\"tomorrow\",\"is_active\":null}"));
 
         assertThat(response.getStatus()).isEqualTo(422);
         Map<String, Object> problem = body(response);
-        assertThat(errors(problem)).containsExactlyInAnyOrder(
-                Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
-                Map.of("field", "callback_url",
-                        "message", "callback_url must use https (http is accepted only for localhost)"),
-                Map.of("field", "access_token", "message",
-                        "access_token is a masked value; send the secret itself, or leave the field out to keep it"),
-                Map.of("field", "display_phone_number", "message",
-                        "display_phone_number must be 1 to 32 characters of digits, spaces and + ( ) - ."),
-                Map.of("field", "token_expires_at", "message",
-                        "token_expires_at must be an ISO-8601 date-time with an offset, e.g. 2026-03-01T12:00:00Z"),
-                Map.of("field", "is_active", "message", "is_active must be true or false"));
+        assertThat(errors(problem))
+                .containsExactlyInAnyOrder(
+                        Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
+                        Map.of(
+                                "field",
+                                "callback_url",
+                                "message",
+                                "callback_url must use https (http is accepted only for localhost)"),
+                        Map.of(
+                                "field",
+                                "access_token",
+                                "message",
+                                "access_token is a masked value; send the secret itself, or leave the field out to keep it"),
+                        Map.of(
+                                "field",
+                                "display_phone_number",
+                                "message",
+                                "display_phone_number must be 1 to 32 characters of digits, spaces and + ( ) - ."),
+                        Map.of(
+                                "field",
+                                "token_expires_at",
+                                "message",
+                                "token_expires_at must be an ISO-8601 date-time with an offset, e.g. 2026-03-01T12:00:00Z"),
+                        Map.of("field", "is_active", "message", "is_active must be true or false"));
         assertThat(problem.get("detail").toString()).startsWith("The request has invalid fields: ");
-        assertThat(problem.toString()).doesNotContain("z789").doesNotContain("12ab").doesNotContain("call me");
+        assertThat(problem.toString())
+                .doesNotContain("z789")
+                .doesNotContain("12ab")
+                .doesNotContain("call me");
         assertThat(acmeConfig().version()).as("nothing was stored").isEqualTo(1);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"callbak_url\":\"x\"}                          | callbak_url     | callbak_url is not a field of a tenant configuration",
-        "{\"tenant_id\":\"globex\"}                       | tenant_id       | tenant_id is read-only and cannot be set",
-        "{\"version\":9}                                  | version         | version is read-only and cannot be set",
-        "{\"phone_number_id\":123}                        | phone_number_id | phone_number_id must be a string",
-        "{\"access_token\":{\"value\":\"x\"}}             | access_token    | access_token must be a string",
-        "{\"is_active\":\"yes\"}                          | is_active       | is_active must be true or false",
-        "{\"is_active\":1}                                | is_active       | is_active must be true or false",
-        "{\"verify_token\":\"a\",\"verify_token\":\"b\"} | verify_token    | verify_token is given more than once"
-    })
-    void a_field_the_body_cannot_have_is_named_in_a_422_and_nothing_is_stored(String body, String field, String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"callbak_url\":\"x\"}                          | callbak_url     | callbak_url is not a field of a tenant configuration",
+                "{\"tenant_id\":\"globex\"}                       | tenant_id       | tenant_id is read-only and cannot be set",
+                "{\"version\":9}                                  | version         | version is read-only and cannot be set",
+                "{\"phone_number_id\":123}                        | phone_number_id | phone_number_id must be a string",
+                "{\"access_token\":{\"value\":\"x\"}}             | access_token    | access_token must be a string",
+                "{\"is_active\":\"yes\"}                          | is_active       | is_active must be true or false",
+                "{\"is_active\":1}                                | is_active       | is_active must be true or false",
+                "{\"verify_token\":\"a\",\"verify_token\":\"b\"} | verify_token    | verify_token is given more than once"
+            })
+    void a_field_the_body_cannot_have_is_named_in_a_422_and_nothing_is_stored(
+            String body, String field, String message) {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
         Response response = as(ACME_USER, "/api/v1/tenant/config").put(json(body));
@@ -160,20 +208,30 @@ class TenantConfigResourceTest {
         assertThat(errors(body(response))).containsExactly(Map.of("field", field, "message", message));
         assertThat(acmeConfig().version()).isEqualTo(1);
         assertThat(as(GLOBEX_USER, "/api/v1/tenant/config").post(json(body)).getStatus())
-                .as("a create refuses it too").isEqualTo(422);
+                .as("a create refuses it too")
+                .isEqualTo(422);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"access_token\":\"EAAG-token-only\"}", "{\"waba_id\":\"123456789\"}",
-        "{\"display_phone_number\":\"+1 555-010-0000\"}", "{\"waba_id\":null,\"phone_number_id\":null}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"access_token\":\"EAAG-token-only\"}",
+                "{\"waba_id\":\"123456789\"}",
+                "{\"display_phone_number\":\"+1 555-010-0000\"}",
+                "{\"waba_id\":null,\"phone_number_id\":null}"
+            })
     void a_create_with_any_subset_of_the_fields_answers_201_with_the_masked_config(String body) {
         Response response = as(ACME_USER, "/api/v1/tenant/config").post(json(body));
 
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(response.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"1\"");
         Map<String, Object> config = body(response);
-        assertThat(config).containsEntry("tenant_id", "acme").containsEntry("is_active", true)
-                .containsEntry("onboarding_status", "NOT_STARTED").containsEntry("version", 1);
+        assertThat(config)
+                .containsEntry("tenant_id", "acme")
+                .containsEntry("is_active", true)
+                .containsEntry("onboarding_status", "NOT_STARTED")
+                .containsEntry("version", 1);
         assertThat(config.toString()).doesNotContain("EAAG-token-only");
         assertThat(as(ACME_USER, "/api/v1/tenant/config").get().getStatus()).isEqualTo(200);
     }
@@ -186,7 +244,9 @@ class TenantConfigResourceTest {
                 .put(json("{\"waba_id\":\"123456789\",\"phone_number_id\":\"987654321\"}"));
 
         assertThat(updated.getStatus()).isEqualTo(200);
-        assertThat(body(updated)).containsEntry("waba_id", "123456789").containsEntry("phone_number_id", "987654321")
+        assertThat(body(updated))
+                .containsEntry("waba_id", "123456789")
+                .containsEntry("phone_number_id", "987654321")
                 .containsEntry("version", 2);
     }
 
@@ -203,7 +263,8 @@ class TenantConfigResourceTest {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
         TenantConfig before = acmeConfig();
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"redirect_url\":null,\"verify_token\":\"new\"}"));
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").put(json("{\"redirect_url\":null,\"verify_token\":\"new\"}"));
 
         assertThat(response.getStatus()).isEqualTo(200);
         TenantConfig after = acmeConfig();
@@ -217,18 +278,27 @@ class TenantConfigResourceTest {
     void if_match_with_the_current_etag_applies_and_a_stale_one_gets_412() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response current = as(ACME_USER, "/api/v1/tenant/config").header(HttpHeaders.IF_MATCH, "\"1\"")
+        Response current = as(ACME_USER, "/api/v1/tenant/config")
+                .header(HttpHeaders.IF_MATCH, "\"1\"")
                 .put(json("{\"verify_token\":\"first\"}"));
-        Response stale = as(ACME_USER, "/api/v1/tenant/config").header(HttpHeaders.IF_MATCH, "\"1\"")
+        Response stale = as(ACME_USER, "/api/v1/tenant/config")
+                .header(HttpHeaders.IF_MATCH, "\"1\"")
                 .put(json("{\"verify_token\":\"second\"}"));
 
         assertThat(current.getStatus()).isEqualTo(200);
         assertThat(stale.getStatus()).isEqualTo(412);
         assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("first");
-        assertThat(as(ACME_USER, "/api/v1/tenant/config").header(HttpHeaders.IF_MATCH, "\"1\"").delete().getStatus())
+        assertThat(as(ACME_USER, "/api/v1/tenant/config")
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .delete()
+                        .getStatus())
                 .isEqualTo(412);
-        assertThat(as(ACME_USER, "/api/v1/tenant/config/deactivate").header(HttpHeaders.IF_MATCH, "W/\"2\"")
-                .post(null).getStatus()).as("a weak tag never matches").isEqualTo(412);
+        assertThat(as(ACME_USER, "/api/v1/tenant/config/deactivate")
+                        .header(HttpHeaders.IF_MATCH, "W/\"2\"")
+                        .post(null)
+                        .getStatus())
+                .as("a weak tag never matches")
+                .isEqualTo(412);
         assertThat(acmeConfig().active()).isTrue();
     }
 
@@ -257,16 +327,24 @@ class TenantConfigResourceTest {
     void a_tenant_never_reaches_another_tenants_config_whatever_it_sends() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = API.target("/api/v1/tenant/config").queryParam("tenant_id", "acme").request()
+        Response response = API.target("/api/v1/tenant/config")
+                .queryParam("tenant_id", "acme")
+                .request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + GLOBEX_USER)
                 .header("X-Tenant-Id", "acme")
                 .cookie("tenant_id", "acme")
                 .get();
 
         assertThat(response.getStatus()).isEqualTo(404);
-        assertThat(API.target("/api/v1/tenant/config").request().header("X-Tenant-Id", "acme").get().getStatus())
+        assertThat(API.target("/api/v1/tenant/config")
+                        .request()
+                        .header("X-Tenant-Id", "acme")
+                        .get()
+                        .getStatus())
                 .isEqualTo(401);
-        assertThat(as(GLOBEX_USER, "/api/v1/tenant/config").put(json("{\"verify_token\":\"hijack\"}")).getStatus())
+        assertThat(as(GLOBEX_USER, "/api/v1/tenant/config")
+                        .put(json("{\"verify_token\":\"hijack\"}"))
+                        .getStatus())
                 .isEqualTo(404);
         assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
     }
@@ -275,17 +353,20 @@ class TenantConfigResourceTest {
     void the_full_view_shows_secrets_to_a_service_and_is_never_cached() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(Tokens.hs256(Tokens.user("acme", "service")), "/api/v1/tenant/config/full").get();
+        Response response = as(Tokens.hs256(Tokens.user("acme", "service")), "/api/v1/tenant/config/full")
+                .get();
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeaderString(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
-        assertThat(body(response)).containsEntry("access_token", "EAAG-access-token-of-acme")
+        assertThat(body(response))
+                .containsEntry("access_token", "EAAG-access-token-of-acme")
                 .containsEntry("fb_app_secret", "app-secret-of-acme");
     }
 
     @Test
     void a_token_without_a_tenant_cannot_use_tenant_endpoints() {
-        Response response = as(Tokens.hs256(Tokens.admin()), "/api/v1/tenant/config").get();
+        Response response =
+                as(Tokens.hs256(Tokens.admin()), "/api/v1/tenant/config").get();
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(body(response).get("detail").toString()).contains("does not name a tenant");
@@ -295,7 +376,8 @@ class TenantConfigResourceTest {
     void malformed_json_is_400_without_echoing_the_body() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config").put(json("{\"access_token\": \"EAAG-secret-value\""));
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").put(json("{\"access_token\": \"EAAG-secret-value\""));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).toString()).doesNotContain("EAAG-secret-value");
@@ -303,16 +385,18 @@ class TenantConfigResourceTest {
 
     @Test
     void a_body_that_is_not_an_object_is_422() {
-        assertThat(as(ACME_USER, "/api/v1/tenant/config").post(json("[1,2]")).getStatus()).isEqualTo(422);
-        assertThat(as(ACME_USER, "/api/v1/tenant/config").post(json("\"text\"")).getStatus()).isEqualTo(422);
+        assertThat(as(ACME_USER, "/api/v1/tenant/config").post(json("[1,2]")).getStatus())
+                .isEqualTo(422);
+        assertThat(as(ACME_USER, "/api/v1/tenant/config").post(json("\"text\"")).getStatus())
+                .isEqualTo(422);
     }
 
     @Test
     void a_duplicate_field_is_refused_rather_than_one_copy_silently_winning() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());
 
-        Response response = as(ACME_USER, "/api/v1/tenant/config")
-                .put(json("{\"verify_token\":\"one\",\"verify_token\":\"two\"}"));
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").put(json("{\"verify_token\":\"one\",\"verify_token\":\"two\"}"));
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
@@ -320,7 +404,8 @@ class TenantConfigResourceTest {
 
     @Test
     void a_body_that_is_not_json_is_415() {
-        Response response = as(ACME_USER, "/api/v1/tenant/config").post(Entity.entity("waba_id=1", MediaType.TEXT_PLAIN));
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").post(Entity.entity("waba_id=1", MediaType.TEXT_PLAIN));
 
         assertThat(response.getStatus()).isEqualTo(415);
         assertThat(body(response)).containsKey("detail");

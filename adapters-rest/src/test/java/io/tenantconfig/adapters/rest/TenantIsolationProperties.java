@@ -34,19 +34,33 @@ class TenantIsolationProperties {
     private static ApiFixture fixture;
     private static ResourceExtension api;
 
-    enum Action { GET, FULL, RESOLVED, HISTORY, CREATE, UPDATE, DELETE, ACTIVATE, DEACTIVATE }
+    enum Action {
+        GET,
+        FULL,
+        RESOLVED,
+        HISTORY,
+        CREATE,
+        UPDATE,
+        DELETE,
+        ACTIVATE,
+        DEACTIVATE
+    }
 
     record Operation(String tenant, Action action, int n) {
         Response send(ResourceExtension api) {
             boolean service = action == Action.FULL || action == Action.RESOLVED;
             String token = Tokens.hs256(service ? Tokens.user(tenant, "service") : Tokens.user(tenant));
-            Invocation.Builder request = api.target(path()).request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            Invocation.Builder request =
+                    api.target(path()).request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             return switch (action) {
                 case GET, FULL, RESOLVED, HISTORY -> request.get();
-                case CREATE -> request.post(json("{\"waba_id\":\"1" + n + "\",\"phone_number_id\":\"2" + n + "\","
-                        + "\"verify_token\":\"mark-" + tenant + "-" + n + "\",\"access_token\":\"EAAG-" + tenant + "-" + n + "\"}"));
-                case UPDATE -> request.put(json("{\"verify_token\":\"mark-" + tenant + "-" + n + "\","
-                        + "\"callback_url\":\"https://" + tenant + ".example/" + n + "\"}"));
+                case CREATE ->
+                    request.post(json("{\"waba_id\":\"1" + n + "\",\"phone_number_id\":\"2" + n + "\","
+                            + "\"verify_token\":\"mark-" + tenant + "-" + n + "\",\"access_token\":\"EAAG-" + tenant
+                            + "-" + n + "\"}"));
+                case UPDATE ->
+                    request.put(json("{\"verify_token\":\"mark-" + tenant + "-" + n + "\","
+                            + "\"callback_url\":\"https://" + tenant + ".example/" + n + "\"}"));
                 case DELETE -> request.delete();
                 case ACTIVATE, DEACTIVATE -> request.post(null);
             };
@@ -86,20 +100,25 @@ class TenantIsolationProperties {
     @Provide
     Arbitrary<List<Operation>> operations() {
         Arbitrary<Operation> operation = Combinators.combine(
-                Arbitraries.of(TENANTS), Arbitraries.of(Action.class), Arbitraries.integers().between(0, 99))
+                        Arbitraries.of(TENANTS),
+                        Arbitraries.of(Action.class),
+                        Arbitraries.integers().between(0, 99))
                 .as(Operation::new);
         return operation.list().ofMinSize(1).ofMaxSize(40);
     }
 
     @Property(tries = 60)
-    void no_tenant_ever_reads_or_changes_another_tenants_configuration(@ForAll("operations") List<Operation> operations) {
+    void no_tenant_ever_reads_or_changes_another_tenants_configuration(
+            @ForAll("operations") List<Operation> operations) {
         fixture.clear();
         for (Operation operation : operations) {
             String body = operation.send(api).readEntity(String.class);
             for (String other : TENANTS) {
                 if (!other.equals(operation.tenant())) {
-                    assertThat(body).as(operation + " answered with another tenant's value")
-                            .doesNotContain("-" + other + "-").doesNotContain(other + ".example")
+                    assertThat(body)
+                            .as(operation + " answered with another tenant's value")
+                            .doesNotContain("-" + other + "-")
+                            .doesNotContain(other + ".example")
                             .doesNotContain("\"" + other + "\"");
                 }
             }

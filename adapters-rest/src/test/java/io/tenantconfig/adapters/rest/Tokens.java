@@ -22,8 +22,7 @@ final class Tokens {
     static final SecretKey HMAC_KEY = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
     static final KeyPair RSA = rsaKeyPair();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static JwtAuthFactory hs256Auth() {
         JwtAuthFactory auth = new JwtAuthFactory();
@@ -59,11 +58,15 @@ final class Tokens {
     }
 
     static String hs256(Map<String, Object> claims) {
-        return SecretValues.secret(Jwts.builder().claims(claims).signWith(HMAC_KEY, Jwts.SIG.HS256).compact());
+        return SecretValues.secret(
+                Jwts.builder().claims(claims).signWith(HMAC_KEY, Jwts.SIG.HS256).compact());
     }
 
     static String rs256(Map<String, Object> claims) {
-        return SecretValues.secret(Jwts.builder().claims(claims).signWith(RSA.getPrivate(), Jwts.SIG.RS256).compact());
+        return SecretValues.secret(Jwts.builder()
+                .claims(claims)
+                .signWith(RSA.getPrivate(), Jwts.SIG.RS256)
+                .compact());
     }
 
     static Map<String, Object> expiredCopy(Map<String, Object> claims) {
@@ -81,18 +84,32 @@ final class Tokens {
     /** An unsigned token: {@code alg} as given ("none", "None", "NONE"...), empty signature. */
     static String unsigned(Map<String, Object> claims, String alg) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        String header =
+                b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
         StringBuilder payload = new StringBuilder("{");
-        claims.forEach((k, v) -> payload.append(payload.length() > 1 ? "," : "").append('"').append(k).append("\":")
-                .append(v instanceof String ? "\"" + v + "\"" : v instanceof List<?> l ? "[" + String.join(",",
-                        l.stream().map(x -> "\"" + x + "\"").toList()) + "]" : String.valueOf(v)));
+        claims.forEach((k, v) -> payload.append(payload.length() > 1 ? "," : "")
+                .append('"')
+                .append(k)
+                .append("\":")
+                .append(
+                        v instanceof String
+                                ? "\"" + v + "\""
+                                : v instanceof List<?> l
+                                        ? "["
+                                                + String.join(
+                                                        ",",
+                                                        l.stream()
+                                                                .map(x -> "\"" + x + "\"")
+                                                                .toList()) + "]"
+                                        : String.valueOf(v)));
         payload.append('}');
         return header + "." + b64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     /** A token whose signature was made with another key. */
     static String forged(Map<String, Object> claims) {
-        SecretKey other = Keys.hmacShaKeyFor("another-secret-of-at-least-32-bytes-xxxxxxxx".getBytes(StandardCharsets.UTF_8));
+        SecretKey other =
+                Keys.hmacShaKeyFor("another-secret-of-at-least-32-bytes-xxxxxxxx".getBytes(StandardCharsets.UTF_8));
         return Jwts.builder().claims(claims).signWith(other, Jwts.SIG.HS256).compact();
     }
 

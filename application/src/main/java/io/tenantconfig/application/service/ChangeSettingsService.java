@@ -17,7 +17,10 @@ final class ChangeSettingsService implements ChangeSettingsUseCase {
 
     @Override
     public WriteResult changeSettings(Command command) {
-        return write.apply(command.tenantId(), command.expected(), command.actor(),
+        return write.apply(
+                command.tenantId(),
+                command.expected(),
+                command.actor(),
                 current -> Optional.of(current.changeSettings(command.changes(), clock)));
     }
 }

@@ -36,12 +36,16 @@ final class ConfigLoaderService implements ConfigLoader {
         Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::active);
         Map<CredentialField, ResolvedValue> values = new EnumMap<>(CredentialField.class);
         for (CredentialField field : CredentialField.values()) {
-            ResolvedValue value = resolve(field, active.map(config -> stored(config, field)).orElse(null));
+            ResolvedValue value =
+                    resolve(field, active.map(config -> stored(config, field)).orElse(null));
             counter.count(value.source());
             values.put(field, value);
         }
-        return new ResolvedCredentials(tenantId, active.isPresent(),
-                active.map(config -> config.onboarding().isCompleted()).orElse(false), values);
+        return new ResolvedCredentials(
+                tenantId,
+                active.isPresent(),
+                active.map(config -> config.onboarding().isCompleted()).orElse(false),
+                values);
     }
 
     private ResolvedValue resolve(CredentialField field, String stored) {

@@ -19,7 +19,8 @@ final class CreateConfigService implements CreateConfigUseCase {
 
     @Override
     public Result create(Command command) {
-        Changed created = TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
+        Changed created =
+                TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
         return store.inTransaction(tx -> tx.insertIfAbsent(created.config())
                 .<Result>map(stored -> {
                     tx.record(AuditEntry.of(command.actor(), command.tenantId(), created.event()));

@@ -26,8 +26,8 @@ final class LockedWrite {
     }
 
     /** @param rule the change; empty when nothing needs to change (nothing is stored or recorded) */
-    WriteResult apply(TenantId tenantId, ExpectedVersion expected, Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule) {
+    WriteResult apply(
+            TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Optional<Changed>> rule) {
         return store.inTransaction(tx -> {
             Optional<TenantConfig> locked = tx.lock(tenantId);
             if (locked.isEmpty()) {

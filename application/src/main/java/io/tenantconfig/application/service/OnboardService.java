@@ -25,8 +25,8 @@ final class OnboardService implements OnboardUseCase {
     private final OnboardingPolicy policy;
     private final Clock clock;
 
-    OnboardService(ConfigStore store, MetaOnboarding meta, OnboardingSteps steps, OnboardingPolicy policy,
-            Clock clock) {
+    OnboardService(
+            ConfigStore store, MetaOnboarding meta, OnboardingSteps steps, OnboardingPolicy policy, Clock clock) {
         this.store = store;
         this.meta = meta;
         this.steps = steps;
@@ -38,7 +38,8 @@ final class OnboardService implements OnboardUseCase {
     public OnboardingResult onboard(Command command) {
         AccessGrant grant;
         try {
-            grant = meta.exchangeCode(command.code(),
+            grant = meta.exchangeCode(
+                    command.code(),
                     policy.forwardRedirectUri() ? command.account().redirectUrl() : null);
         } catch (MetaCallFailedException e) {
             return new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE, e.failure(), false);
@@ -52,8 +53,8 @@ final class OnboardService implements OnboardUseCase {
     private Optional<TenantConfig> storeToken(ConfigStore.Transaction tx, Command command, AccessGrant grant) {
         Optional<TenantConfig> current = tx.lock(command.tenantId());
         if (current.isEmpty()) {
-            Changed onboarded = TenantConfig.onboard(command.tenantId(), command.actor().user(), command.account(),
-                    grant, clock);
+            Changed onboarded =
+                    TenantConfig.onboard(command.tenantId(), command.actor().user(), command.account(), grant, clock);
             Optional<TenantConfig> inserted = tx.insertIfAbsent(onboarded.config());
             if (inserted.isPresent()) {
                 tx.record(AuditEntry.of(command.actor(), command.tenantId(), onboarded.event()));

@@ -33,8 +33,8 @@ final class OnboardingSteps {
     private final RandomGenerator random;
     private final Clock clock;
 
-    OnboardingSteps(LockedWrite write, MetaOnboarding meta, OnboardingPolicy policy, RandomGenerator random,
-            Clock clock) {
+    OnboardingSteps(
+            LockedWrite write, MetaOnboarding meta, OnboardingPolicy policy, RandomGenerator random, Clock clock) {
         this.write = write;
         this.meta = meta;
         this.policy = policy;
@@ -44,7 +44,8 @@ final class OnboardingSteps {
 
     /** Whether {@code config} holds what the steps need: a token, the account and the number. */
     static boolean canRun(TenantConfig config) {
-        return config.token().accessToken() != null && config.account().wabaId() != null
+        return config.token().accessToken() != null
+                && config.account().wabaId() != null
                 && config.phoneNumber().id() != null;
     }
 
@@ -53,8 +54,10 @@ final class OnboardingSteps {
         try {
             TokenInspection inspection = call(OnboardingStep.VERIFY_TOKEN, () -> meta.inspectToken(run.token));
             if (!inspection.valid()) {
-                throw new StepFailure(OnboardingStep.VERIFY_TOKEN, MetaFailure.of(MetaFailure.Kind.TOKEN_INVALID,
-                        "Meta reports that the token is no longer valid"));
+                throw new StepFailure(
+                        OnboardingStep.VERIFY_TOKEN,
+                        MetaFailure.of(
+                                MetaFailure.Kind.TOKEN_INVALID, "Meta reports that the token is no longer valid"));
             }
             TenantConfig config = run.store(c -> Optional.of(c.tokenVerified(inspection.expiresAt(), clock)));
 
@@ -77,7 +80,9 @@ final class OnboardingSteps {
                 }
                 TenantConfig registering = config;
                 call(OnboardingStep.REGISTER_PHONE, () -> {
-                    meta.registerPhone(registering.phoneNumber().id(), registering.phoneNumber().registrationPin(),
+                    meta.registerPhone(
+                            registering.phoneNumber().id(),
+                            registering.phoneNumber().registrationPin(),
                             run.token);
                     return null;
                 });
@@ -130,15 +135,19 @@ final class OnboardingSteps {
          */
         TenantConfig store(Function<TenantConfig, Optional<Changed>> step) {
             return write.apply(start.tenantId(), ExpectedVersion.any(), actor, current -> {
-                if (!token.equals(current.token().accessToken()) || !canRun(current)) {
-                    throw new Interrupted();
-                }
-                return step.apply(current);
-            }).match(config -> config, () -> {
-                throw new Interrupted();
-            }, version -> {
-                throw new IllegalStateException("a write that expects no version cannot mismatch");
-            });
+                        if (!token.equals(current.token().accessToken()) || !canRun(current)) {
+                            throw new Interrupted();
+                        }
+                        return step.apply(current);
+                    })
+                    .match(
+                            config -> config,
+                            () -> {
+                                throw new Interrupted();
+                            },
+                            version -> {
+                                throw new IllegalStateException("a write that expects no version cannot mismatch");
+                            });
         }
     }
 

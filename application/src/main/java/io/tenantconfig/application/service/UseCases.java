@@ -45,7 +45,11 @@ public record UseCases(
         RevealCredentialsUseCase revealCredentials) {
 
     /** What the use cases need from outside the hexagon. */
-    public record Ports(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog, MetaOnboarding meta,
+    public record Ports(
+            ConfigStore store,
+            ConfigCatalog catalog,
+            AuditLog auditLog,
+            MetaOnboarding meta,
             CredentialFallback fallback) {
         public Ports {
             Objects.requireNonNull(store, "store");
@@ -60,8 +64,8 @@ public record UseCases(
      * @param resolutions counts the loader's answers by source (shared with the metrics)
      * @param random where registration PINs come from ({@code SecureRandom} in production)
      */
-    public static UseCases wire(Ports ports, OnboardingPolicy policy, ResolutionCounter resolutions,
-            RandomGenerator random, Clock clock) {
+    public static UseCases wire(
+            Ports ports, OnboardingPolicy policy, ResolutionCounter resolutions, RandomGenerator random, Clock clock) {
         LockedWrite write = new LockedWrite(ports.store());
         OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, random, clock);
         ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), resolutions);

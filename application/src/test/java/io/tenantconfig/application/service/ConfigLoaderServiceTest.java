@@ -37,8 +37,12 @@ class ConfigLoaderServiceTest {
             "FB_APP_ID", "999",
             "FB_APP_SECRET", "platform-app-secret"));
     private final ResolutionCounter counter = new ResolutionCounter();
-    private final UseCases useCases = TestUseCases.over(store, new ScriptedMetaOnboarding(),
-            variable -> Optional.ofNullable(environment.get(variable)), OnboardingPolicy.DEFAULT, counter,
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            new ScriptedMetaOnboarding(),
+            variable -> Optional.ofNullable(environment.get(variable)),
+            OnboardingPolicy.DEFAULT,
+            counter,
             Clock.systemUTC());
     private final ConfigLoader loader = useCases.configLoader();
 
@@ -55,48 +59,55 @@ class ConfigLoaderServiceTest {
         TenantId tenant = TenantId.of("new-tenant");
 
         assertThat(loader.hasTenantConfig(tenant)).isFalse();
-        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
-                value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.phoneNumberId(tenant))
+                .isEqualTo(value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
         assertThat(loader.accessToken(tenant).source()).isEqualTo(ValueSource.ENVIRONMENT);
         assertThat(loader.isOnboardingCompleted(tenant)).isFalse();
     }
 
     @Test
     void scenario_2_an_onboarded_tenant_gets_its_database_values() {
-        stored(TestConfigs.aConfig("onboarded-tenant").onboardedAt(TestConfigs.CREATED_AT).build());
+        stored(TestConfigs.aConfig("onboarded-tenant")
+                .onboardedAt(TestConfigs.CREATED_AT)
+                .build());
         TenantId tenant = TenantId.of("onboarded-tenant");
 
         assertThat(loader.hasTenantConfig(tenant)).isTrue();
         assertThat(loader.isOnboardingCompleted(tenant)).isTrue();
-        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
-                value("106540352242922", ValueSource.DATABASE, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.phoneNumberId(tenant))
+                .isEqualTo(value("106540352242922", ValueSource.DATABASE, CredentialField.PHONE_NUMBER_ID));
         assertThat(loader.accessToken(tenant).value()).isEqualTo("EAAG-access-token-of-onboarded-tenant");
     }
 
     @Test
     void scenario_3_an_inactive_config_counts_as_absent() {
-        stored(TestConfigs.aConfig("inactive-tenant").active(false).onboardedAt(TestConfigs.CREATED_AT).build());
+        stored(TestConfigs.aConfig("inactive-tenant")
+                .active(false)
+                .onboardedAt(TestConfigs.CREATED_AT)
+                .build());
         TenantId tenant = TenantId.of("inactive-tenant");
 
         assertThat(loader.hasTenantConfig(tenant)).isFalse();
         assertThat(loader.isOnboardingCompleted(tenant)).isFalse();
-        assertThat(loader.phoneNumberId(tenant)).isEqualTo(
-                value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
+        assertThat(loader.phoneNumberId(tenant))
+                .isEqualTo(value("100000000000001", ValueSource.ENVIRONMENT, CredentialField.PHONE_NUMBER_ID));
         assertThat(loader.wabaId(tenant).source()).isEqualTo(ValueSource.NONE);
     }
 
     @Test
     void each_field_falls_back_on_its_own() {
-        stored(TestConfigs.aMinimalConfig("partial").phoneNumber(new PhoneNumber(MetaId.parse("222"), null, null))
-                .webhook(new Webhook(null, VerifyToken.parse("own-verify"), null)).build());
+        stored(TestConfigs.aMinimalConfig("partial")
+                .phoneNumber(new PhoneNumber(MetaId.parse("222"), null, null))
+                .webhook(new Webhook(null, VerifyToken.parse("own-verify"), null))
+                .build());
 
         ResolvedCredentials credentials = loader.resolve(TenantId.of("partial"));
 
         assertThat(credentials.value(CredentialField.PHONE_NUMBER_ID).source()).isEqualTo(ValueSource.DATABASE);
-        assertThat(credentials.value(CredentialField.VERIFY_TOKEN)).isEqualTo(
-                value("own-verify", ValueSource.DATABASE, CredentialField.VERIFY_TOKEN));
-        assertThat(credentials.value(CredentialField.ACCESS_TOKEN)).isEqualTo(
-                value("EAAG-platform-token", ValueSource.ENVIRONMENT, CredentialField.ACCESS_TOKEN));
+        assertThat(credentials.value(CredentialField.VERIFY_TOKEN))
+                .isEqualTo(value("own-verify", ValueSource.DATABASE, CredentialField.VERIFY_TOKEN));
+        assertThat(credentials.value(CredentialField.ACCESS_TOKEN))
+                .isEqualTo(value("EAAG-platform-token", ValueSource.ENVIRONMENT, CredentialField.ACCESS_TOKEN));
         assertThat(credentials.value(CredentialField.CALLBACK_URL).source()).isEqualTo(ValueSource.ENVIRONMENT);
         assertThat(credentials.value(CredentialField.FB_APP_SECRET).source()).isEqualTo(ValueSource.ENVIRONMENT);
         assertThat(credentials.value(CredentialField.REDIRECT_URL).source()).isEqualTo(ValueSource.NONE);
@@ -128,14 +139,17 @@ class ConfigLoaderServiceTest {
     @Test
     void a_resolved_secret_prints_masked() {
         assertThat(loader.accessToken(TenantId.of("new-tenant")).toString())
-                .doesNotContain("EAAG-platform-token").contains("***oken");
+                .doesNotContain("EAAG-platform-token")
+                .contains("***oken");
     }
 
     @Test
     void resolutions_are_counted_by_source() {
         loader.resolve(TenantId.of("new-tenant"));
 
-        assertThat(counter.snapshot()).containsEntry(ValueSource.ENVIRONMENT, 6L).containsEntry(ValueSource.NONE, 2L)
+        assertThat(counter.snapshot())
+                .containsEntry(ValueSource.ENVIRONMENT, 6L)
+                .containsEntry(ValueSource.NONE, 2L)
                 .containsEntry(ValueSource.DATABASE, 0L);
     }
 
@@ -144,7 +158,8 @@ class ConfigLoaderServiceTest {
         ResolvedCredentials revealed = useCases.revealCredentials().reveal(TenantId.of("new-tenant"), new Actor("svc"));
 
         assertThat(revealed.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-platform-token");
-        assertThat(store.auditTrail()).singleElement()
+        assertThat(store.auditTrail())
+                .singleElement()
                 .satisfies(r -> assertThat(r.entry().action()).isEqualTo(AuditAction.SECRETS_READ));
     }
 }

@@ -20,17 +20,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeleteAllConfigsTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
-    private final UseCases useCases = TestUseCases.over(store, new ScriptedMetaOnboarding(), variable -> Optional.empty(),
-            OnboardingPolicy.DEFAULT, new ResolutionCounter(), Clock.systemUTC());
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            new ScriptedMetaOnboarding(),
+            variable -> Optional.empty(),
+            OnboardingPolicy.DEFAULT,
+            new ResolutionCounter(),
+            Clock.systemUTC());
 
     DeleteAllConfigsTest() {
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
-        store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("globex").build()));
+        store.inTransaction(
+                tx -> tx.insertIfAbsent(TestConfigs.aConfig("globex").build()));
     }
 
     @Test
     void the_exact_confirmation_deletes_every_config_and_records_it() {
-        Result result = useCases.deleteAllConfigs().deleteAll(new Command(new Actor("root"), "DELETE_ALL_CONFIGS_PERMANENTLY"));
+        Result result =
+                useCases.deleteAllConfigs().deleteAll(new Command(new Actor("root"), "DELETE_ALL_CONFIGS_PERMANENTLY"));
 
         assertThat(result).isEqualTo(new Result.Deleted(2));
         assertThat(store.statistics().total()).isZero();

@@ -42,11 +42,18 @@ class ManageConfigTest {
     private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
-    private final UseCases useCases = TestUseCases.over(store, new ScriptedMetaOnboarding(), variable -> Optional.empty(),
-            OnboardingPolicy.DEFAULT, new ResolutionCounter(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            new ScriptedMetaOnboarding(),
+            variable -> Optional.empty(),
+            OnboardingPolicy.DEFAULT,
+            new ResolutionCounter(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private TenantConfig stored() {
-        return store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build())).orElseThrow();
+        return store.inTransaction(
+                        tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()))
+                .orElseThrow();
     }
 
     private TenantConfig current() {
@@ -58,31 +65,35 @@ class ManageConfigTest {
     }
 
     private WriteResult change(TenantConfigChanges changes, ExpectedVersion expected) {
-        return useCases.changeSettings().changeSettings(new ChangeSettingsUseCase.Command(ACME, ALICE, changes, expected));
+        return useCases.changeSettings()
+                .changeSettings(new ChangeSettingsUseCase.Command(ACME, ALICE, changes, expected));
     }
 
     private WriteResult switchTo(Activation activation, ExpectedVersion expected) {
-        return useCases.switchActivation().switchActivation(
-                new SwitchActivationUseCase.Command(ACME, ALICE, expected, activation));
+        return useCases.switchActivation()
+                .switchActivation(new SwitchActivationUseCase.Command(ACME, ALICE, expected, activation));
     }
 
     @Test
     void creating_stores_a_new_config_owned_by_the_caller_and_records_what_it_set() {
-        CreateConfigUseCase.Result result = useCases.createConfig().create(new CreateConfigUseCase.Command(ACME, ALICE,
-                changes().wabaId("123456789").phoneNumberId("987654321").build()));
+        CreateConfigUseCase.Result result = useCases.createConfig()
+                .create(new CreateConfigUseCase.Command(
+                        ACME,
+                        ALICE,
+                        changes().wabaId("123456789").phoneNumberId("987654321").build()));
 
         assertThat(result).isEqualTo(new CreateConfigUseCase.Result.Created(current()));
         assertThat(current().onboarding().user()).isEqualTo(UserId.of("alice"));
         assertThat(current().version()).isEqualTo(1);
         assertThat(current().createdAt()).isEqualTo(NOW);
-        assertThat(trail()).containsExactly(
-                new AuditEntry(ALICE, ACME, AuditAction.CREATE, Set.of("waba_id", "phone_number_id")));
+        assertThat(trail())
+                .containsExactly(new AuditEntry(ALICE, ACME, AuditAction.CREATE, Set.of("waba_id", "phone_number_id")));
     }
 
     @Test
     void creating_with_no_settings_at_all_stores_an_empty_config() {
-        CreateConfigUseCase.Result result = useCases.createConfig().create(
-                new CreateConfigUseCase.Command(ACME, ALICE, TenantConfigChanges.NONE));
+        CreateConfigUseCase.Result result =
+                useCases.createConfig().create(new CreateConfigUseCase.Command(ACME, ALICE, TenantConfigChanges.NONE));
 
         assertThat(result).isInstanceOf(CreateConfigUseCase.Result.Created.class);
         assertThat(current().account().wabaId()).isNull();
@@ -93,8 +104,9 @@ class ManageConfigTest {
     void creating_a_second_config_for_a_tenant_is_refused_and_records_nothing() {
         stored();
 
-        CreateConfigUseCase.Result result = useCases.createConfig().create(new CreateConfigUseCase.Command(ACME, ALICE,
-                changes().wabaId("1").build()));
+        CreateConfigUseCase.Result result = useCases.createConfig()
+                .create(new CreateConfigUseCase.Command(
+                        ACME, ALICE, changes().wabaId("1").build()));
 
         assertThat(result).isEqualTo(new CreateConfigUseCase.Result.AlreadyExists());
         assertThat(trail()).isEmpty();
@@ -104,7 +116,8 @@ class ManageConfigTest {
     void changing_settings_stores_the_next_version_and_records_the_fields_that_changed() {
         TenantConfig before = stored();
 
-        WriteResult result = change(changes().callbackUrl("https://new-url.com/webhook").build(), ExpectedVersion.exactly(1));
+        WriteResult result =
+                change(changes().callbackUrl("https://new-url.com/webhook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.Done(current()));
         assertThat(current().webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
@@ -118,7 +131,8 @@ class ManageConfigTest {
         stored();
         change(changes().callbackUrl("https://first.example/hook").build(), ExpectedVersion.any());
 
-        WriteResult result = change(changes().callbackUrl("https://second.example/hook").build(), ExpectedVersion.exactly(1));
+        WriteResult result =
+                change(changes().callbackUrl("https://second.example/hook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.VersionMismatch(2));
         assertThat(current().webhook().callbackUrl().value()).isEqualTo("https://first.example/hook");
@@ -134,7 +148,8 @@ class ManageConfigTest {
             for (int writer = 0; writer < 8; writer++) {
                 for (int i = 0; i < 25; i++) {
                     String token = "verify-" + writer + "-" + i;
-                    results.add(pool.submit(() -> change(changes().verifyToken(token).build(), ExpectedVersion.any())));
+                    results.add(pool.submit(
+                            () -> change(changes().verifyToken(token).build(), ExpectedVersion.any())));
                 }
             }
             for (Future<WriteResult> result : results) {
@@ -181,23 +196,28 @@ class ManageConfigTest {
     void deleting_answers_with_what_was_deleted_and_records_who_deleted_it() {
         TenantConfig before = stored();
 
-        WriteResult byTenant = useCases.deleteConfig().delete(new DeleteConfigUseCase.Command(ACME, ALICE,
-                ExpectedVersion.any(), DeleteConfigUseCase.Requester.TENANT));
+        WriteResult byTenant = useCases.deleteConfig()
+                .delete(new DeleteConfigUseCase.Command(
+                        ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.TENANT));
         stored();
-        useCases.deleteConfig().delete(new DeleteConfigUseCase.Command(ACME, ALICE, ExpectedVersion.any(),
-                DeleteConfigUseCase.Requester.ADMIN));
+        useCases.deleteConfig()
+                .delete(new DeleteConfigUseCase.Command(
+                        ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.ADMIN));
 
         assertThat(byTenant).isEqualTo(new WriteResult.Done(before));
         assertThat(store.load(ACME)).isEmpty();
-        assertThat(trail()).extracting(AuditEntry::action).containsExactly(AuditAction.DELETE, AuditAction.DELETE_TENANT);
+        assertThat(trail())
+                .extracting(AuditEntry::action)
+                .containsExactly(AuditAction.DELETE, AuditAction.DELETE_TENANT);
     }
 
     @Test
     void deleting_at_a_stale_version_keeps_the_config() {
         stored();
 
-        WriteResult result = useCases.deleteConfig().delete(new DeleteConfigUseCase.Command(ACME, ALICE,
-                ExpectedVersion.exactly(7), DeleteConfigUseCase.Requester.TENANT));
+        WriteResult result = useCases.deleteConfig()
+                .delete(new DeleteConfigUseCase.Command(
+                        ACME, ALICE, ExpectedVersion.exactly(7), DeleteConfigUseCase.Requester.TENANT));
 
         assertThat(result).isEqualTo(new WriteResult.VersionMismatch(1));
         assertThat(store.load(ACME)).isPresent();

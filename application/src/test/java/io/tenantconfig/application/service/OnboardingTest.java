@@ -40,13 +40,18 @@ class OnboardingTest {
     private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
 
     private UseCases service(OnboardingPolicy policy) {
-        return TestUseCases.over(store, meta, variable -> Optional.empty(), policy, new ResolutionCounter(),
+        return TestUseCases.over(
+                store,
+                meta,
+                variable -> Optional.empty(),
+                policy,
+                new ResolutionCounter(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private OnboardingResult onboard(UseCases service) {
-        return service.onboard().onboard(new OnboardUseCase.Command(ACME, new Actor("alice"),
-                new SignupCode("signup-code"), ACCOUNT));
+        return service.onboard()
+                .onboard(new OnboardUseCase.Command(ACME, new Actor("alice"), new SignupCode("signup-code"), ACCOUNT));
     }
 
     private OnboardingResult resume(UseCases service) {
@@ -75,8 +80,13 @@ class OnboardingTest {
         assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
         assertThat(config.webhook().redirectUrl()).isEqualTo(ACCOUNT.redirectUrl());
         assertThat(config.phoneNumber().registrationPin().reveal()).matches("[0-9]{6}");
-        assertThat(meta.calls()).containsExactly("exchange", "inspect", "subscribe 555000111",
-                "register 777000222 pin=" + config.phoneNumber().registrationPin().reveal());
+        assertThat(meta.calls())
+                .containsExactly(
+                        "exchange",
+                        "inspect",
+                        "subscribe 555000111",
+                        "register 777000222 pin="
+                                + config.phoneNumber().registrationPin().reveal());
     }
 
     @Test
@@ -92,8 +102,11 @@ class OnboardingTest {
 
         OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
 
-        assertThat(result).isEqualTo(new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE,
-                MetaFailure.of(Kind.SIGNUP_CODE_REJECTED, "code expired"), false));
+        assertThat(result)
+                .isEqualTo(new OnboardingResult.StepFailed(
+                        OnboardingStep.EXCHANGE_CODE,
+                        MetaFailure.of(Kind.SIGNUP_CODE_REJECTED, "code expired"),
+                        false));
         assertThat(store.load(ACME)).isEmpty();
         assertThat(store.auditTrail()).isEmpty();
     }
@@ -129,7 +142,9 @@ class OnboardingTest {
         resume(service);
 
         assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
-        assertThat(meta.calls()).filteredOn(c -> c.startsWith("register")).containsOnly("register 777000222 pin=" + pin);
+        assertThat(meta.calls())
+                .filteredOn(c -> c.startsWith("register"))
+                .containsOnly("register 777000222 pin=" + pin);
         assertThat(meta.calls()).filteredOn(c -> c.startsWith("subscribe")).hasSize(1);
     }
 
@@ -141,7 +156,8 @@ class OnboardingTest {
         onboard(service);
 
         assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
-        assertThat(resume(service)).isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
+        assertThat(resume(service))
+                .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
     }
 
     @Test
@@ -206,11 +222,17 @@ class OnboardingTest {
     void each_step_is_recorded_as_it_happens_one_version_each() {
         onboard(service(OnboardingPolicy.DEFAULT));
 
-        assertThat(store.auditTrail()).extracting(r -> r.entry().action()).containsExactly(
-                AuditAction.ONBOARDING_TOKEN_EXCHANGED, AuditAction.TOKEN_VERIFIED,
-                AuditAction.ONBOARDING_WEBHOOK_SUBSCRIBED, AuditAction.UPDATE, AuditAction.ONBOARDING_PHONE_REGISTERED,
-                AuditAction.ONBOARDING_COMPLETED);
-        assertThat(store.auditTrail()).allSatisfy(r -> assertThat(r.entry().actor().subject()).isEqualTo("alice"));
+        assertThat(store.auditTrail())
+                .extracting(r -> r.entry().action())
+                .containsExactly(
+                        AuditAction.ONBOARDING_TOKEN_EXCHANGED,
+                        AuditAction.TOKEN_VERIFIED,
+                        AuditAction.ONBOARDING_WEBHOOK_SUBSCRIBED,
+                        AuditAction.UPDATE,
+                        AuditAction.ONBOARDING_PHONE_REGISTERED,
+                        AuditAction.ONBOARDING_COMPLETED);
+        assertThat(store.auditTrail())
+                .allSatisfy(r -> assertThat(r.entry().actor().subject()).isEqualTo("alice"));
         assertThat(stored().version()).isEqualTo(store.auditTrail().size());
         assertThat(store.auditTrail().get(3).entry().fields()).containsExactly("registration_pin");
     }
@@ -218,24 +240,32 @@ class OnboardingTest {
     @Test
     void a_token_replaced_by_another_request_while_meta_works_stops_the_run_without_marking_the_new_token() {
         UseCases service = service(OnboardingPolicy.DEFAULT);
-        meta.meanwhile(Call.INSPECT, () -> store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
-                .accessToken("EAAG-pasted-by-hand").build())));
+        meta.meanwhile(
+                Call.INSPECT,
+                () -> store.inTransaction(
+                        tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                                .accessToken("EAAG-pasted-by-hand")
+                                .build())));
 
         OnboardingResult result = onboard(service);
 
         assertThat(result).isEqualTo(new OnboardingResult.Interrupted());
         assertThat(stored().token().accessToken().reveal()).isEqualTo("EAAG-pasted-by-hand");
-        assertThat(stored().token().lastVerifiedAt()).as("Meta checked the old token, not this one").isNull();
+        assertThat(stored().token().lastVerifiedAt())
+                .as("Meta checked the old token, not this one")
+                .isNull();
         assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
     }
 
     @Test
     void a_configuration_deleted_while_meta_works_stops_the_run() {
         UseCases service = service(OnboardingPolicy.DEFAULT);
-        meta.meanwhile(Call.SUBSCRIBE, () -> store.inTransaction(tx -> {
-            tx.delete(tx.lock(ACME).orElseThrow());
-            return null;
-        }));
+        meta.meanwhile(
+                Call.SUBSCRIBE,
+                () -> store.inTransaction(tx -> {
+                    tx.delete(tx.lock(ACME).orElseThrow());
+                    return null;
+                }));
 
         assertThat(onboard(service)).isEqualTo(new OnboardingResult.Interrupted());
         assertThat(store.load(ACME)).isEmpty();
@@ -243,8 +273,10 @@ class OnboardingTest {
 
     @Test
     void a_configuration_without_the_ids_onboarding_needs_has_nothing_to_resume() {
-        stored(TestConfigs.aMinimalConfig("acme").accessToken("EAAG-token-only")
-                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null)).build());
+        stored(TestConfigs.aMinimalConfig("acme")
+                .accessToken("EAAG-token-only")
+                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null))
+                .build());
 
         assertThat(resume(service(OnboardingPolicy.DEFAULT)))
                 .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.TOKEN_EXCHANGED));

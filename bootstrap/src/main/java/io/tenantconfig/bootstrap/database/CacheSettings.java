@@ -7,5 +7,4 @@ import java.time.Duration;
  * each forgotten {@code expireAfterWrite} after it was loaded, and how long the change listener
  * waits before reconnecting.
  */
-public record CacheSettings(long maximumSize, Duration expireAfterWrite, Duration listenerReconnectDelay) {
-}
+public record CacheSettings(long maximumSize, Duration expireAfterWrite, Duration listenerReconnectDelay) {}

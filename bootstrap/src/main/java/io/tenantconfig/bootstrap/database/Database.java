@@ -5,5 +5,4 @@ import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 
 /** The database as the use cases see it: the store (behind its cache), the catalog and the audit log. */
-public record Database(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog) {
-}
+public record Database(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog) {}

@@ -33,9 +33,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class DatabaseFactory {
 
-    @Pattern(regexp = "jdbc:postgresql:.+",
+    @Pattern(
+            regexp = "jdbc:postgresql:.+",
             message = "must be a JDBC URL such as jdbc:postgresql://db.example:5432/tenant_config (DATABASE_URL)")
     private String url;
+
     private String user;
     private String password;
 
@@ -54,7 +56,6 @@ public class DatabaseFactory {
 
     @NotNull
     private Duration maxWaitForConnection = Duration.seconds(5);
-
 
     @JsonProperty
     public String getUrl() {
@@ -165,10 +166,10 @@ public class DatabaseFactory {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
 
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
-        CachingConfigStore store = new CachingConfigStore(database, cache.maximumSize(), cache.expireAfterWrite(),
-                Ticker.systemTicker());
-        ConfigChangeListener listener = new ConfigChangeListener(() -> listenerConnection(dataSource), store,
-                cache.listenerReconnectDelay());
+        CachingConfigStore store =
+                new CachingConfigStore(database, cache.maximumSize(), cache.expireAfterWrite(), Ticker.systemTicker());
+        ConfigChangeListener listener =
+                new ConfigChangeListener(() -> listenerConnection(dataSource), store, cache.listenerReconnectDelay());
         environment.lifecycle().manage(new ManagedChangeListener(listener));
         environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(listener));
 

@@ -36,8 +36,10 @@ public class EmbeddedPostgresFactory {
                     .setCleanDataDirectory(false)
                     .start());
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL with its data in "
-                    + dataDirectory + ". Is another instance of the service using that folder?", e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL with its data in " + dataDirectory
+                            + ". Is another instance of the service using that folder?",
+                    e);
         }
     }
 }

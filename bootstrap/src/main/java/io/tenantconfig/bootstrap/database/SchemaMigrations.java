@@ -14,8 +14,7 @@ public final class SchemaMigrations {
 
     public static final String CHANGELOG = "migrations.xml";
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /** Applies every change not applied yet (development: {@code database.migrateOnStart}). */
     static void migrate(DataSourceFactory dataSourceFactory) throws Exception {

@@ -21,7 +21,9 @@ public final class KeysetCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").choices("generate", "rotate", "prune")
+        subparser
+                .addArgument("action")
+                .choices("generate", "rotate", "prune")
                 .help("generate: print a new keyset; rotate: add a new primary key to the keyset on stdin; "
                         + "prune: keep only the primary key of the keyset on stdin");
     }
@@ -29,12 +31,13 @@ public final class KeysetCommand extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         String action = namespace.getString("action");
-        System.out.println(switch (action) {
-            case "generate" -> Keysets.generate();
-            case "rotate" -> Keysets.rotate(stdin());
-            case "prune" -> Keysets.prune(stdin());
-            default -> throw new IllegalArgumentException(action);
-        });
+        System.out.println(
+                switch (action) {
+                    case "generate" -> Keysets.generate();
+                    case "rotate" -> Keysets.rotate(stdin());
+                    case "prune" -> Keysets.prune(stdin());
+                    default -> throw new IllegalArgumentException(action);
+                });
     }
 
     private String stdin() throws IOException {

@@ -23,18 +23,27 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("action").choices("reencrypt").help("reencrypt: every secret with the primary key");
-        subparser.addArgument("--batch-size").type(Integer.class).setDefault(500).help("rows per transaction");
+        subparser
+                .addArgument("--batch-size")
+                .type(Integer.class)
+                .setDefault(500)
+                .help("rows per transaction");
         super.configure(subparser);
     }
 
     @Override
-    protected void run(Bootstrap<TenantConfigConfiguration> bootstrap, Namespace namespace,
-            TenantConfigConfiguration configuration) throws Exception {
-        ManagedDataSource dataSource = configuration.getDatabase().dataSourceForCommands()
-                .build(new MetricRegistry(), "reencrypt");
+    protected void run(
+            Bootstrap<TenantConfigConfiguration> bootstrap,
+            Namespace namespace,
+            TenantConfigConfiguration configuration)
+            throws Exception {
+        ManagedDataSource dataSource =
+                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "reencrypt");
         try {
-            SecretReencryption.Report report = new SecretReencryption(Jdbi.create(dataSource),
-                    configuration.getEncryption().cipher()).run(namespace.getInt("batch_size"), System.out::println);
+            SecretReencryption.Report report = new SecretReencryption(
+                            Jdbi.create(dataSource),
+                            configuration.getEncryption().cipher())
+                    .run(namespace.getInt("batch_size"), System.out::println);
             System.out.println("Done: " + report.rows() + " rows, " + report.reencrypted() + " values re-encrypted, "
                     + report.alreadyCurrent() + " already under the primary key.");
         } finally {

@@ -22,8 +22,7 @@ public final class Keysets {
         }
     }
 
-    private Keysets() {
-    }
+    private Keysets() {}
 
     /** A new keyset with one AES-256-GCM key. */
     public static String generate() throws GeneralSecurityException {
@@ -34,7 +33,8 @@ public final class Keysets {
     public static String rotate(String keyset) throws GeneralSecurityException {
         KeysetHandle.Builder builder = KeysetHandle.newBuilder(parse(keyset));
         builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                .withRandomId().makePrimary());
+                .withRandomId()
+                .makePrimary());
         return serialize(builder.build());
     }
 

@@ -29,7 +29,8 @@ public final class TinkSecretCipher implements SecretCipher {
             this.primaryKeyId = keyset.getPrimary().getId();
         } catch (GeneralSecurityException e) {
             // Tink's message can describe the keyset; never repeat the keyset itself.
-            throw new IllegalArgumentException("the encryption keyset (ENCRYPTION_KEYSET) is not a valid Tink AEAD keyset");
+            throw new IllegalArgumentException(
+                    "the encryption keyset (ENCRYPTION_KEYSET) is not a valid Tink AEAD keyset");
         }
     }
 
@@ -63,7 +64,8 @@ public final class TinkSecretCipher implements SecretCipher {
         }
         try {
             byte[] ciphertext = Base64.getDecoder().decode(stored.substring(MARKER.length()));
-            return ciphertext.length > TINK_PREFIX_LENGTH && ByteBuffer.wrap(ciphertext, 1, 4).getInt() == primaryKeyId;
+            return ciphertext.length > TINK_PREFIX_LENGTH
+                    && ByteBuffer.wrap(ciphertext, 1, 4).getInt() == primaryKeyId;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -14,12 +14,12 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.UseCases;
-import java.time.Clock;
-import java.util.SplittableRandom;
 import io.tenantconfig.domain.TenantId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,8 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConfigLoaderBenchmark {
 
     private static final TenantId TENANT = TenantId.of("acme");
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "WHATSAPP_TOKEN", "EAAG-platform-token", "FB_APP_SECRET", "platform-secret");
+    private static final Map<String, String> ENVIRONMENT =
+            Map.of("WHATSAPP_TOKEN", "EAAG-platform-token", "FB_APP_SECRET", "platform-secret");
 
     private ConfigLoader cached;
     private ConfigLoader uncached;
@@ -68,8 +68,10 @@ public class ConfigLoaderBenchmark {
         Jdbi jdbi = Jdbi.create(pool);
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         // With its secrets: an uncached read decrypts them.
-        database.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
-        CachingConfigStore cache = new CachingConfigStore(database, 10_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        database.inTransaction(
+                tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        CachingConfigStore cache =
+                new CachingConfigStore(database, 10_000, Duration.ofMinutes(5), Ticker.systemTicker());
         cache.announcementsRestored();
         cached = loader(cache, database, jdbi);
         uncached = loader(database, database, jdbi);
@@ -77,9 +79,17 @@ public class ConfigLoaderBenchmark {
     }
 
     private static ConfigLoader loader(ConfigStore store, JdbiConfigStore catalog, Jdbi jdbi) {
-        return UseCases.wire(new UseCases.Ports(store, catalog, new JdbiAuditLog(jdbi), new ScriptedMetaOnboarding(),
-                        v -> Optional.ofNullable(ENVIRONMENT.get(v))),
-                OnboardingPolicy.DEFAULT, new ResolutionCounter(), new SplittableRandom(1), Clock.systemUTC())
+        return UseCases.wire(
+                        new UseCases.Ports(
+                                store,
+                                catalog,
+                                new JdbiAuditLog(jdbi),
+                                new ScriptedMetaOnboarding(),
+                                v -> Optional.ofNullable(ENVIRONMENT.get(v))),
+                        OnboardingPolicy.DEFAULT,
+                        new ResolutionCounter(),
+                        new SplittableRandom(1),
+                        Clock.systemUTC())
                 .configLoader();
     }
 

@@ -58,8 +58,8 @@ public final class TestDatabase {
     /** Runs Liquibase with the project's changelog against this database. */
     public void withLiquibase(LiquibaseAction action) {
         try (Connection connection = dataSource().getConnection()) {
-            Liquibase liquibase = new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(),
-                    new JdbcConnection(connection));
+            Liquibase liquibase =
+                    new Liquibase("migrations.xml", new ClassLoaderResourceAccessor(), new JdbcConnection(connection));
             action.run(liquibase);
         } catch (Exception e) {
             throw new IllegalStateException("Liquibase failed on " + name, e);

@@ -10,8 +10,7 @@ public final class TestKeys {
 
     public static final String KEYSET = SecretValues.secret(generate());
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static TinkSecretCipher cipher() {
         return new TinkSecretCipher(KEYSET);

@@ -18,8 +18,7 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, CallerPrinci
 
     static final String SCHEME = "Bearer";
 
-    private BearerTokenAuthFilter() {
-    }
+    private BearerTokenAuthFilter() {}
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -25,8 +25,14 @@ public final class CallerPrincipal implements Principal {
     private final List<String> modules;
     private final Instant expiresAt;
 
-    public CallerPrincipal(String subject, TenantId tenant, Set<String> roles, List<String> tokenRoles, String email,
-            List<String> modules, Instant expiresAt) {
+    public CallerPrincipal(
+            String subject,
+            TenantId tenant,
+            Set<String> roles,
+            List<String> tokenRoles,
+            String email,
+            List<String> modules,
+            Instant expiresAt) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.tenant = tenant;
         this.roles = Set.copyOf(roles);

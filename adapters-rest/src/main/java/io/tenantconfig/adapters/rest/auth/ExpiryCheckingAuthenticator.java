@@ -26,7 +26,8 @@ final class ExpiryCheckingAuthenticator implements Authenticator<String, CallerP
     @Override
     public Optional<CallerPrincipal> authenticate(String token) throws AuthenticationException {
         Optional<CallerPrincipal> caller = cache.authenticate(token);
-        if (caller.isPresent() && !clock.instant().isBefore(caller.get().expiresAt().plus(clockSkew))) {
+        if (caller.isPresent()
+                && !clock.instant().isBefore(caller.get().expiresAt().plus(clockSkew))) {
             cache.invalidate(token);
             return Optional.empty();
         }

@@ -11,7 +11,10 @@ final class JsonUnauthorizedHandler implements UnauthorizedHandler {
 
     @Override
     public Response buildResponse(String prefix, String realm) {
-        return Problem.response(401, "A valid, unexpired bearer token is required.", null,
+        return Problem.response(
+                401,
+                "A valid, unexpired bearer token is required.",
+                null,
                 Map.of(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\""));
     }
 }

@@ -94,8 +94,8 @@ public class JwtAuthFactory {
     public List<Object> providers(MetricRegistry metrics, Clock clock) {
         JwtSettings settings = settings();
         JwtVerifier verifier = new JwtVerifier(settings, clock);
-        CachingAuthenticator<String, CallerPrincipal> cache = new CachingAuthenticator<>(
-                metrics, verifier::verify, CaffeineSpec.parse(cachePolicy));
+        CachingAuthenticator<String, CallerPrincipal> cache =
+                new CachingAuthenticator<>(metrics, verifier::verify, CaffeineSpec.parse(cachePolicy));
         return List.of(
                 new AuthDynamicFeature(new BearerTokenAuthFilter.Builder()
                         .setAuthenticator(new ExpiryCheckingAuthenticator(cache, clock, settings.clockSkew()))
@@ -127,9 +127,11 @@ public class JwtAuthFactory {
         }
         String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance(algorithm)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(setting + " is not an " + algorithm + " public key in PEM (X.509 SubjectPublicKeyInfo)");
+            throw new IllegalArgumentException(
+                    setting + " is not an " + algorithm + " public key in PEM (X.509 SubjectPublicKeyInfo)");
         }
     }
 

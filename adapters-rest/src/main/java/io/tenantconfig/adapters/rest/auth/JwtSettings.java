@@ -48,7 +48,8 @@ public record JwtSettings(
             throw new IllegalArgumentException("auth.rsaPublicKey (an RSA public key in PEM) is required for RS256");
         }
         if (algorithms.contains("ES256") && (ecKey == null || !"EC".equals(ecKey.getAlgorithm()))) {
-            throw new IllegalArgumentException("auth.ecPublicKey (an EC P-256 public key in PEM) is required for ES256");
+            throw new IllegalArgumentException(
+                    "auth.ecPublicKey (an EC P-256 public key in PEM) is required for ES256");
         }
         if (maxTokenLength < 256) {
             throw new IllegalArgumentException("auth.maxTokenLength must be at least 256");

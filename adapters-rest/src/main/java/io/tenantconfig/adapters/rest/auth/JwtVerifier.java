@@ -34,8 +34,8 @@ public final class JwtVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
     /** The longest user id the service records (user_id, audit actor). */
-
     private final JwtSettings settings;
+
     private final JwtParser parser;
 
     public JwtVerifier(JwtSettings settings, Clock clock) {
@@ -77,8 +77,10 @@ public final class JwtVerifier {
         }
         Optional<String> subject = firstText(claims, settings.claims().user());
         if (subject.isEmpty() || subject.get().length() > UserId.MAX_LENGTH) {
-            LOG.debug("Token refused: it names no user ({}), or one longer than {} characters",
-                    settings.claims().user(), UserId.MAX_LENGTH);
+            LOG.debug(
+                    "Token refused: it names no user ({}), or one longer than {} characters",
+                    settings.claims().user(),
+                    UserId.MAX_LENGTH);
             return Optional.empty();
         }
         TenantId tenant;
@@ -96,7 +98,11 @@ public final class JwtVerifier {
         if (tokenRoles.contains(settings.serviceRole())) {
             roles.add(Roles.SERVICE);
         }
-        return Optional.of(new CallerPrincipal(subject.get(), tenant, roles, tokenRoles,
+        return Optional.of(new CallerPrincipal(
+                subject.get(),
+                tenant,
+                roles,
+                tokenRoles,
                 text(claims.get(settings.claims().email())).orElse(null),
                 strings(claims.get(settings.claims().modules())),
                 Instant.ofEpochMilli(expiration.getTime())));

@@ -12,6 +12,5 @@ public final class Roles {
     /** Backend services such as the message sender: their tenant's unmasked credentials. */
     public static final String SERVICE = "service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

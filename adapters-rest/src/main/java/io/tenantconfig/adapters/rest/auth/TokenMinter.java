@@ -38,7 +38,9 @@ public final class TokenMinter {
                 .id(UUID.randomUUID().toString())
                 .subject(subject)
                 .claim(claims.user().get(0), subject)
-                .claim(claims.roles().get(0), roles.stream().map(this::configuredName).toList())
+                .claim(
+                        claims.roles().get(0),
+                        roles.stream().map(this::configuredName).toList())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)));
         if (tenant != null) {
@@ -51,9 +53,14 @@ public final class TokenMinter {
             builder.audience().add(settings.audience());
         }
         // The weakest configured HMAC algorithm the key allows: every configured one verifies it.
-        String algorithm = settings.algorithms().stream().filter(JwtSettings.HMAC::contains).sorted().findFirst()
+        String algorithm = settings.algorithms().stream()
+                .filter(JwtSettings.HMAC::contains)
+                .sorted()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("minting needs an HMAC algorithm in auth.algorithms"));
-        return builder.signWith(settings.hmacKey(), (MacAlgorithm) Jwts.SIG.get().forKey(algorithm)).compact();
+        return builder.signWith(
+                        settings.hmacKey(), (MacAlgorithm) Jwts.SIG.get().forKey(algorithm))
+                .compact();
     }
 
     private String configuredName(String role) {

@@ -17,9 +17,17 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problem.response(422, "The request has invalid parameters: "
-                + String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList()) + ".",
-                errors, Map.of());
+        return Problem.response(
+                422,
+                "The request has invalid parameters: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(Problem.FieldError::field)
+                                        .distinct()
+                                        .toList()) + ".",
+                errors,
+                Map.of());
     }
 
     /** The parameter's own name: the last node of the path (the build keeps parameter names). */

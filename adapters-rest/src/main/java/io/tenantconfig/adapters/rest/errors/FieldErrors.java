@@ -21,7 +21,10 @@ public final class FieldErrors {
         if (given.clears()) {
             return Change.clear();
         }
-        return given.newValue().map(value -> parse(field, value, parse)).map(Change::to).orElse(Change.keep());
+        return given.newValue()
+                .map(value -> parse(field, value, parse))
+                .map(Change::to)
+                .orElse(Change.keep());
     }
 
     /** A flag may be set, not cleared. */

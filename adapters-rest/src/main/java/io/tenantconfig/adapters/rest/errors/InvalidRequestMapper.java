@@ -9,8 +9,16 @@ public final class InvalidRequestMapper implements ExceptionMapper<InvalidReques
 
     @Override
     public Response toResponse(InvalidRequestException e) {
-        return Problem.response(422, "The request has invalid fields: "
-                + String.join(", ", e.errors().stream().map(Problem.FieldError::field).distinct().toList()) + ".",
-                e.errors(), Map.of());
+        return Problem.response(
+                422,
+                "The request has invalid fields: "
+                        + String.join(
+                                ", ",
+                                e.errors().stream()
+                                        .map(Problem.FieldError::field)
+                                        .distinct()
+                                        .toList()) + ".",
+                e.errors(),
+                Map.of());
     }
 }

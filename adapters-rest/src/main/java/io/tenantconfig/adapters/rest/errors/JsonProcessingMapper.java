@@ -43,9 +43,11 @@ public final class JsonProcessingMapper implements ExceptionMapper<JsonProcessin
             String field = shown(unknown.getPropertyName());
             BodyFields body = unknown.getReferringClass().getAnnotation(BodyFields.class);
             boolean readOnly = body != null && Arrays.asList(body.readOnly()).contains(unknown.getPropertyName());
-            return invalid(field, readOnly
-                    ? field + " is read-only and cannot be set"
-                    : field + " is not a field of " + (body == null ? "this request" : body.of()));
+            return invalid(
+                    field,
+                    readOnly
+                            ? field + " is read-only and cannot be set"
+                            : field + " is not a field of " + (body == null ? "this request" : body.of()));
         }
         if (e instanceof MismatchedInputException mismatch) {
             List<JsonMappingException.Reference> path = mismatch.getPath();
@@ -55,8 +57,8 @@ public final class JsonProcessingMapper implements ExceptionMapper<JsonProcessin
             String field = shown(path.get(path.size() - 1).getFieldName());
             return invalid(field, field + " must be " + expected(mismatch.getTargetType()));
         }
-        return Problem.response(422, "The request body could not be read" + position(e.getLocation()) + ".", null,
-                Map.of());
+        return Problem.response(
+                422, "The request body could not be read" + position(e.getLocation()) + ".", null, Map.of());
     }
 
     private static Response invalid(String field, String message) {

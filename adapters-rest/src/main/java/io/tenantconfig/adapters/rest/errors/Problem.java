@@ -19,8 +19,9 @@ public record Problem(
         @JsonProperty("errors") List<FieldError> errors) {
 
     /** One refused field and why. Never carries the refused value: it may be a secret. */
-    public record FieldError(@JsonProperty("field") String field, @JsonProperty("message") String message) {
-    }
+    public record FieldError(
+            @JsonProperty("field") String field,
+            @JsonProperty("message") String message) {}
 
     public static Response response(int status, String detail) {
         return response(status, detail, null, Map.of());

@@ -19,7 +19,9 @@ public final class SecretUnreadableMapper implements ExceptionMapper<SecretUnrea
     public Response toResponse(SecretUnreadableException e) {
         String reference = UUID.randomUUID().toString();
         LOG.error("{} (reference {}): check the encryption keyset and the row", e.getMessage(), reference);
-        return Problem.response(500, "A stored secret of this configuration cannot be decrypted; an operator "
-                + "has to check it (reference " + reference + ").");
+        return Problem.response(
+                500,
+                "A stored secret of this configuration cannot be decrypted; an operator "
+                        + "has to check it (reference " + reference + ").");
     }
 }

@@ -17,7 +17,10 @@ public final class StoreUnavailableMapper implements ExceptionMapper<StoreUnavai
     @Override
     public Response toResponse(StoreUnavailableException e) {
         LOG.warn("Database unavailable: {}", e.getMessage());
-        return Problem.response(503, "The configuration store is unavailable. Try again shortly.",
-                null, Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+        return Problem.response(
+                503,
+                "The configuration store is unavailable. Try again shortly.",
+                null,
+                Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
 }

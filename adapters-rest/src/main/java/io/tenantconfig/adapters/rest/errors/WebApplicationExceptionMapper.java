@@ -37,13 +37,18 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (e instanceof ParamException param) {
             // Jersey answers 404 for a query parameter that is not a number; it is bad input.
             String name = param.getParameterName();
-            return Problem.response(422, "The request has invalid parameters: " + name + ".",
-                    List.of(new Problem.FieldError(name, NUMERIC_PARAMETERS.contains(name)
-                            ? "must be a whole number" : "is not a valid value")), Map.of());
+            return Problem.response(
+                    422,
+                    "The request has invalid parameters: " + name + ".",
+                    List.of(new Problem.FieldError(
+                            name,
+                            NUMERIC_PARAMETERS.contains(name) ? "must be a whole number" : "is not a valid value")),
+                    Map.of());
         }
         int status = response.getStatus();
         Map<String, String> headers = response.getHeaderString(HttpHeaders.ALLOW) == null
-                ? Map.of() : Map.of(HttpHeaders.ALLOW, response.getHeaderString(HttpHeaders.ALLOW));
+                ? Map.of()
+                : Map.of(HttpHeaders.ALLOW, response.getHeaderString(HttpHeaders.ALLOW));
         return Problem.response(status, detail(e, status), null, headers);
     }
 

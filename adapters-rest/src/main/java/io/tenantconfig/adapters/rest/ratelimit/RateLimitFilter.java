@@ -51,12 +51,19 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
             return;
         }
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        request.abortWith(Problem.response(429, "Too many " + policy.kind().label() + " requests: at most "
+        request.abortWith(Problem.response(
+                429,
+                "Too many " + policy.kind().label() + " requests: at most "
                         + policy.perMinute() + " a minute (bursts of " + policy.capacity() + "). Try again in "
-                        + retryAfter + " seconds.", null,
-                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter),
-                        "RateLimit-Policy", policy.header(),
-                        "RateLimit", "\"" + policy.kind().label() + "\";r=0;t=" + retryAfter)));
+                        + retryAfter + " seconds.",
+                null,
+                Map.of(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(retryAfter),
+                        "RateLimit-Policy",
+                        policy.header(),
+                        "RateLimit",
+                        "\"" + policy.kind().label() + "\";r=0;t=" + retryAfter)));
     }
 
     @Override
@@ -77,8 +84,10 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(policy.capacity())
-                        .refillGreedy(policy.perMinute(), policy.window()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(policy.capacity())
+                        .refillGreedy(policy.perMinute(), policy.window())
+                        .build())
                 .withCustomTimePrecision(time)
                 .build();
     }

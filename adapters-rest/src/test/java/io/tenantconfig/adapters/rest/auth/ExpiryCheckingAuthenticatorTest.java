@@ -43,14 +43,17 @@ class ExpiryCheckingAuthenticatorTest {
     void a_cached_caller_is_served_from_the_cache_until_its_token_expires_and_never_after() throws Exception {
         MovingClock clock = new MovingClock();
         AtomicInteger verifications = new AtomicInteger();
-        CallerPrincipal caller = new CallerPrincipal("u", null, Set.of(), List.of(), null, List.of(),
-                NOW.plus(Duration.ofMinutes(5)));
-        CachingAuthenticator<String, CallerPrincipal> cache = new CachingAuthenticator<>(new MetricRegistry(),
+        CallerPrincipal caller =
+                new CallerPrincipal("u", null, Set.of(), List.of(), null, List.of(), NOW.plus(Duration.ofMinutes(5)));
+        CachingAuthenticator<String, CallerPrincipal> cache = new CachingAuthenticator<>(
+                new MetricRegistry(),
                 token -> {
                     verifications.incrementAndGet();
                     return Optional.of(caller);
-                }, CaffeineSpec.parse("maximumSize=10, expireAfterWrite=1h"));
-        ExpiryCheckingAuthenticator authenticator = new ExpiryCheckingAuthenticator(cache, clock, Duration.ofSeconds(30));
+                },
+                CaffeineSpec.parse("maximumSize=10, expireAfterWrite=1h"));
+        ExpiryCheckingAuthenticator authenticator =
+                new ExpiryCheckingAuthenticator(cache, clock, Duration.ofSeconds(30));
 
         assertThat(authenticator.authenticate("token")).contains(caller);
         assertThat(authenticator.authenticate("token")).contains(caller);

@@ -14,7 +14,9 @@ class JwtAuthFactoryTest {
         JwtAuthFactory auth = new JwtAuthFactory();
         auth.setHmacSecret("only-31-bytes-of-secret-0123456");
 
-        assertThatThrownBy(auth::settings).hasMessageContaining("JWT_SECRET_KEY").hasMessageContaining("256 bits");
+        assertThatThrownBy(auth::settings)
+                .hasMessageContaining("JWT_SECRET_KEY")
+                .hasMessageContaining("256 bits");
     }
 
     @Test

@@ -23,8 +23,8 @@ class JwtVerifierTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static String pem(KeyPair keys) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----";
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
     }
 
     private static KeyPair ecKeys() throws Exception {
@@ -42,10 +42,19 @@ class JwtVerifierTest {
         auth.setEcPublicKey(pem(trusted));
         JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
 
-        String good = Jwts.builder().subject("svc").claim("tenant_id", "acme").claim("roles", List.of("service"))
-                .expiration(Date.from(NOW.plusSeconds(600))).signWith(trusted.getPrivate(), Jwts.SIG.ES256).compact();
-        String forged = Jwts.builder().subject("svc").claim("tenant_id", "acme")
-                .expiration(Date.from(NOW.plusSeconds(600))).signWith(stranger.getPrivate(), Jwts.SIG.ES256).compact();
+        String good = Jwts.builder()
+                .subject("svc")
+                .claim("tenant_id", "acme")
+                .claim("roles", List.of("service"))
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(trusted.getPrivate(), Jwts.SIG.ES256)
+                .compact();
+        String forged = Jwts.builder()
+                .subject("svc")
+                .claim("tenant_id", "acme")
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(stranger.getPrivate(), Jwts.SIG.ES256)
+                .compact();
 
         assertThat(verifier.verify(good)).hasValueSatisfying(caller -> {
             assertThat(caller.subject()).isEqualTo("svc");
@@ -85,13 +94,17 @@ class JwtVerifierTest {
         defaults.setHmacSecret("exactly-thirty-two-bytes-0123456");
         TokenMinter withDefaultNames = new TokenMinter(defaults.settings(), CLOCK);
 
-        CallerPrincipal admin = verifier.verify(withDefaultNames.mint("a", null, List.of("platform_admin"),
-                Duration.ofMinutes(5))).orElseThrow();
-        CallerPrincipal plain = verifier.verify(withDefaultNames.mint("b", "t", List.of("admin"),
-                Duration.ofMinutes(5))).orElseThrow();
+        CallerPrincipal admin = verifier.verify(
+                        withDefaultNames.mint("a", null, List.of("platform_admin"), Duration.ofMinutes(5)))
+                .orElseThrow();
+        CallerPrincipal plain = verifier.verify(
+                        withDefaultNames.mint("b", "t", List.of("admin"), Duration.ofMinutes(5)))
+                .orElseThrow();
 
         assertThat(admin.roles()).containsExactly(Roles.ADMIN);
-        assertThat(plain.roles()).as("the default name means nothing once renamed").isEmpty();
+        assertThat(plain.roles())
+                .as("the default name means nothing once renamed")
+                .isEmpty();
     }
 
     @Test
@@ -106,8 +119,9 @@ class JwtVerifierTest {
         JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
         TokenMinter minter = new TokenMinter(auth.settings(), CLOCK);
 
-        CallerPrincipal caller = verifier.verify(minter.mint("alice", "acme", List.of("admin", "service"),
-                Duration.ofMinutes(5))).orElseThrow();
+        CallerPrincipal caller = verifier.verify(
+                        minter.mint("alice", "acme", List.of("admin", "service"), Duration.ofMinutes(5)))
+                .orElseThrow();
 
         assertThat(caller.subject()).isEqualTo("alice");
         assertThat(caller.tenant()).contains(TenantId.of("acme"));

@@ -11,7 +11,10 @@ import java.util.Objects;
  * Everything the loader answers for one tenant: whether it has an active configuration, whether
  * its onboarding is completed, and each credential with its source, in {@link CredentialField} order.
  */
-public record ResolvedCredentials(TenantId tenantId, boolean hasTenantConfig, boolean onboardingCompleted,
+public record ResolvedCredentials(
+        TenantId tenantId,
+        boolean hasTenantConfig,
+        boolean onboardingCompleted,
         Map<CredentialField, ResolvedValue> values) {
 
     public ResolvedCredentials {

@@ -8,8 +8,8 @@ import java.util.Objects;
  * or from the transport. {@code message} and {@code fbtraceId} are Meta's, for the user and for
  * Meta's support; neither ever contains one of our secrets.
  */
-public record MetaFailure(Kind kind, String message, Integer code, Integer subcode, String fbtraceId,
-        Duration retryAfter) {
+public record MetaFailure(
+        Kind kind, String message, Integer code, Integer subcode, String fbtraceId, Duration retryAfter) {
 
     public enum Kind {
         /** The signup code expired, was already used, or its redirect URI does not match: sign up again. */
