@@ -9,17 +9,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.migrations.MigrationsBundle;
-import io.tenantconfig.adapters.rest.AdminResource;
-import io.tenantconfig.adapters.rest.AuthResource;
-import io.tenantconfig.adapters.rest.HistoryResource;
-import io.tenantconfig.adapters.rest.OnboardingResource;
-import io.tenantconfig.adapters.rest.ResolvedConfigResource;
 import io.tenantconfig.adapters.rest.RestApi;
-import io.tenantconfig.adapters.rest.TenantConfigResource;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.UseCases;
+import io.tenantconfig.application.service.Services;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.credentials.EnvironmentFallback;
 import io.tenantconfig.bootstrap.credentials.ReloadFallbackTask;
@@ -85,8 +80,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                             () -> resolutions.snapshot().get(source));
         }
 
-        UseCases useCases = UseCases.wire(
-                new UseCases.Ports(
+        UseCases useCases = Services.wire(
+                new Services.Ports(
                         database.store(),
                         database.catalog(),
                         database.auditLog(),
@@ -104,26 +99,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         configuration.getAuth().register(jersey, environment.metrics(), clock);
         jersey.register(
                 new RateLimitFeature(clock, configuration.getRateLimits().policies()));
-        RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), resources(useCases));
-    }
-
-    /** Each resource with the use cases it calls. */
-    static Object[] resources(UseCases u) {
-        return new Object[] {
-            new TenantConfigResource(
-                    u.viewConfig(),
-                    u.revealConfig(),
-                    u.createConfig(),
-                    u.changeSettings(),
-                    u.switchActivation(),
-                    u.deleteConfig()),
-            new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
-            new HistoryResource(u.auditTrail()),
-            new AdminResource(
-                    u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
-            new OnboardingResource(u.onboard(), u.resumeOnboarding()),
-            new AuthResource()
-        };
+        RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
     }
 
     private static String version() {

@@ -49,9 +49,11 @@ public record TenantConfig(
      * It is active unless the settings say otherwise, and not onboarded.
      */
     public static Changed create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
-        TenantConfig blank = blank(tenantId, user, clock.instant());
+        Instant now = clock.instant();
+        TenantConfig blank = blank(tenantId, user, now);
         TenantConfigChanges.Applied applied = initial.applyTo(blank);
-        return new Changed(blank.with(applied), new ConfigEvent(ConfigEvent.Type.CREATED, applied.changedFields()));
+        return new Changed(
+                blank.with(applied, now), new ConfigEvent(ConfigEvent.Type.CREATED, applied.changedFields()));
     }
 
     /**
@@ -67,7 +69,7 @@ public record TenantConfig(
     public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
         TenantConfigChanges.Applied applied = changes.applyTo(this);
         return new Changed(
-                with(applied).touched(clock),
+                with(applied, clock.instant()),
                 new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, applied.changedFields()));
     }
 
@@ -96,14 +98,15 @@ public record TenantConfig(
                 TenantConfigChanges.signup(account, grant).applyTo(this);
         Set<String> fields = new HashSet<>(applied.changedFields());
         fields.add("onboarding_status");
-        TenantConfig signedUp = with(applied).with(onboarding.restartedBy(user)).touched(clock);
+        Instant now = clock.instant();
+        TenantConfig signedUp = with(applied, now).with(onboarding.restartedBy(user), now);
         return new Changed(signedUp, new ConfigEvent(ConfigEvent.Type.TOKEN_EXCHANGED, fields));
     }
 
     /** Meta confirmed the token: when it expires ({@code null}: never), and that it was checked now. */
     public Changed tokenVerified(Instant expiresAt, Clock clock) {
-        TenantConfig verified =
-                with(phoneNumber, token.verified(expiresAt, clock.instant())).touched(clock);
+        Instant now = clock.instant();
+        TenantConfig verified = with(phoneNumber, token.verified(expiresAt, now), now);
         return new Changed(
                 verified,
                 new ConfigEvent(ConfigEvent.Type.TOKEN_VERIFIED, Set.of("token_expires_at", "last_verified_at")));
@@ -112,7 +115,7 @@ public record TenantConfig(
     /** The PIN chosen for registering the phone number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
         return new Changed(
-                with(phoneNumber.registeredWith(pin), token).touched(clock),
+                with(phoneNumber.registeredWith(pin), token, clock.instant()),
                 new ConfigEvent(ConfigEvent.Type.REGISTRATION_PIN_CHOSEN, Set.of("registration_pin")));
     }
 
@@ -153,7 +156,7 @@ public record TenantConfig(
     }
 
     private Changed advanced(Onboarding next, ConfigEvent.Type type, Set<String> fields, Clock clock) {
-        return new Changed(with(next).touched(clock), new ConfigEvent(type, fields));
+        return new Changed(with(next, clock.instant()), new ConfigEvent(type, fields));
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
@@ -172,7 +175,7 @@ public record TenantConfig(
                 0);
     }
 
-    private TenantConfig with(TenantConfigChanges.Applied s) {
+    private TenantConfig with(TenantConfigChanges.Applied s, Instant now) {
         return new TenantConfig(
                 id,
                 tenantId,
@@ -184,11 +187,11 @@ public record TenantConfig(
                 onboarding,
                 s.active(),
                 createdAt,
-                updatedAt,
+                now,
                 version);
     }
 
-    private TenantConfig with(PhoneNumber newPhoneNumber, TokenGrant newToken) {
+    private TenantConfig with(PhoneNumber newPhoneNumber, TokenGrant newToken, Instant now) {
         return new TenantConfig(
                 id,
                 tenantId,
@@ -200,11 +203,11 @@ public record TenantConfig(
                 onboarding,
                 active,
                 createdAt,
-                updatedAt,
+                now,
                 version);
     }
 
-    private TenantConfig with(Onboarding newOnboarding) {
+    private TenantConfig with(Onboarding newOnboarding, Instant now) {
         return new TenantConfig(
                 id,
                 tenantId,
@@ -216,30 +219,12 @@ public record TenantConfig(
                 newOnboarding,
                 active,
                 createdAt,
-                updatedAt,
+                now,
                 version);
     }
 
     private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
-        return new Changed(
-                new TenantConfig(
-                        id,
-                        tenantId,
-                        account,
-                        phoneNumber,
-                        app,
-                        token,
-                        webhook,
-                        onboarding,
-                        newActive,
-                        createdAt,
-                        clock.instant(),
-                        version),
-                new ConfigEvent(type, Set.of("is_active")));
-    }
-
-    private TenantConfig touched(Clock clock) {
-        return new TenantConfig(
+        TenantConfig switched = new TenantConfig(
                 id,
                 tenantId,
                 account,
@@ -248,9 +233,10 @@ public record TenantConfig(
                 token,
                 webhook,
                 onboarding,
-                active,
+                newActive,
                 createdAt,
                 clock.instant(),
                 version);
+        return new Changed(switched, new ConfigEvent(type, Set.of("is_active")));
     }
 }

@@ -11,6 +11,7 @@ import io.tenantconfig.adapters.rest.errors.StoreUnavailableMapper;
 import io.tenantconfig.adapters.rest.errors.UnexpectedExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.WebApplicationExceptionMapper;
 import io.tenantconfig.adapters.rest.json.RequestJson;
+import io.tenantconfig.application.port.in.UseCases;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,13 +42,31 @@ public final class RestApi {
                 new UnexpectedExceptionMapper());
     }
 
+    /** Every resource, each with the use cases it calls. */
+    public static List<Object> resources(UseCases u) {
+        return List.of(
+                new TenantConfigResource(
+                        u.viewConfig(),
+                        u.revealConfig(),
+                        u.createConfig(),
+                        u.changeSettings(),
+                        u.switchActivation(),
+                        u.deleteConfig()),
+                new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
+                new HistoryResource(u.auditTrail()),
+                new AdminResource(
+                        u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
+                new OnboardingResource(u.onboard(), u.resumeOnboarding()),
+                new AuthResource());
+    }
+
     /** Request ids, the body size limit and CORS. */
     public static List<Object> filters(List<String> corsAllowedOrigins) {
         return List.of(new RequestIdentity(), new RequestBodyLimitFilter(), new CorsFilter(corsAllowedOrigins));
     }
 
     /** The OpenAPI description of the given resources. */
-    public static Object openApi(String version, Object... resources) {
+    public static Object openApi(String version, List<Object> resources) {
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (Object resource : resources) {
             classes.add(resource.getClass());
@@ -57,7 +76,7 @@ public final class RestApi {
 
     /** Registers the mappers, the filters, the resources and their OpenAPI description. */
     public static void register(
-            JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version, Object... resources) {
+            JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version, List<Object> resources) {
         errorMappers().forEach(jersey::register);
         filters(corsAllowedOrigins).forEach(jersey::register);
         for (Object resource : resources) {

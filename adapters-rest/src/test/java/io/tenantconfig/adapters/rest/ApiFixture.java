@@ -9,10 +9,10 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.UseCases;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,21 +58,7 @@ final class ApiFixture {
                 OnboardingPolicy.DEFAULT,
                 new ResolutionCounter(),
                 CLOCK);
-        Object[] api = {
-            new TenantConfigResource(
-                    u.viewConfig(),
-                    u.revealConfig(),
-                    u.createConfig(),
-                    u.changeSettings(),
-                    u.switchActivation(),
-                    u.deleteConfig()),
-            new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
-            new HistoryResource(u.auditTrail()),
-            new AdminResource(
-                    u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
-            new OnboardingResource(u.onboard(), u.resumeOnboarding()),
-            new AuthResource()
-        };
+        List<Object> api = RestApi.resources(u);
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setMapper(RestApi.configure(Jackson.newObjectMapper()))
                 .setRegisterDefaultExceptionMappers(false);

@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.MetaId;

@@ -9,6 +9,7 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestUseCases;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase.Command;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase.Result;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import java.time.Clock;
 import java.util.Optional;

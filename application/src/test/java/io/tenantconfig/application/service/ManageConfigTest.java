@@ -14,6 +14,7 @@ import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase.Activation;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;

@@ -12,6 +12,7 @@ import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;

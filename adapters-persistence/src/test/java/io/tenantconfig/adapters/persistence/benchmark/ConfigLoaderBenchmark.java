@@ -13,7 +13,7 @@ import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.UseCases;
+import io.tenantconfig.application.service.Services;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,8 +79,8 @@ public class ConfigLoaderBenchmark {
     }
 
     private static ConfigLoader loader(ConfigStore store, JdbiConfigStore catalog, Jdbi jdbi) {
-        return UseCases.wire(
-                        new UseCases.Ports(
+        return Services.wire(
+                        new Services.Ports(
                                 store,
                                 catalog,
                                 new JdbiAuditLog(jdbi),

@@ -1,19 +1,7 @@
 package io.tenantconfig.application.service;
 
-import io.tenantconfig.application.port.in.AuditTrailUseCase;
-import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.ConfigLoader;
-import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
-import io.tenantconfig.application.port.in.CreateConfigUseCase;
-import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
-import io.tenantconfig.application.port.in.DeleteConfigUseCase;
-import io.tenantconfig.application.port.in.ListConfigsUseCase;
-import io.tenantconfig.application.port.in.OnboardUseCase;
-import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
-import io.tenantconfig.application.port.in.RevealConfigUseCase;
-import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
-import io.tenantconfig.application.port.in.SwitchActivationUseCase;
-import io.tenantconfig.application.port.in.ViewConfigUseCase;
+import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
@@ -23,26 +11,10 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
-/**
- * Every use case of the service, each behind its inbound port, built once from the outbound ports
- * ({@link #wire}). The composition root hands each adapter the use cases it calls; tests wire the
- * same set over in-memory ports.
- */
-public record UseCases(
-        ViewConfigUseCase viewConfig,
-        RevealConfigUseCase revealConfig,
-        CreateConfigUseCase createConfig,
-        ChangeSettingsUseCase changeSettings,
-        SwitchActivationUseCase switchActivation,
-        DeleteConfigUseCase deleteConfig,
-        DeleteAllConfigsUseCase deleteAllConfigs,
-        ListConfigsUseCase listConfigs,
-        ConfigStatisticsUseCase configStatistics,
-        AuditTrailUseCase auditTrail,
-        OnboardUseCase onboard,
-        ResumeOnboardingUseCase resumeOnboarding,
-        ConfigLoader configLoader,
-        RevealCredentialsUseCase revealCredentials) {
+/** Builds every use case from the outbound ports, with {@code new}: the application's part of the wiring. */
+public final class Services {
+
+    private Services() {}
 
     /** What the use cases need from outside the hexagon. */
     public record Ports(
