@@ -40,6 +40,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * A row of {@code tenant_configs} as the database holds it: secrets encrypted, timestamps with
  * their offset. Its components are the table's columns (in snake_case), so the column list of
  * every statement is written here once; {@link #of} and {@link #toConfig} map it to the domain.
+ * {@code onboarding_completed} is written for the readers of the table (a constraint keeps it
+ * equal to what the status says) and never read back: the domain derives it.
  */
 record TenantConfigRow(
         long id,
@@ -61,6 +63,7 @@ record TenantConfigRow(
         String redirectUrl,
         String onboardingStatus,
         OffsetDateTime onboardedAt,
+        boolean onboardingCompleted,
         boolean isActive,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -146,6 +149,7 @@ record TenantConfigRow(
                 text(c.webhook().redirectUrl()),
                 c.onboarding().status().name(),
                 timestamp(c.onboarding().onboardedAt()),
+                c.onboarding().isCompleted(),
                 c.active(),
                 timestamp(c.createdAt()),
                 timestamp(c.updatedAt()),

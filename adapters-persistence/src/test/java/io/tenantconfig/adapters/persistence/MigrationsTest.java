@@ -25,6 +25,12 @@ class MigrationsTest {
                         .list());
     }
 
+    private static List<String> appliedChangeSets(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM databasechangelog ORDER BY orderexecuted")
+                .mapTo(String.class)
+                .list());
+    }
+
     private static List<Map<String, Object>> rows(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, waba_id, phone_number_id, onboarding_status,"
                         + " onboarding_completed, access_token FROM tenant_configs ORDER BY tenant_id")
@@ -82,7 +88,7 @@ class MigrationsTest {
     }
 
     @Test
-    void a_configuration_without_meta_ids_is_never_lost_by_a_rollback() {
+    void a_rollback_that_would_lose_a_configuration_without_meta_ids_refuses_before_undoing_anything() {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('created-with-nothing')"));
@@ -91,9 +97,12 @@ class MigrationsTest {
                 .rootCause()
                 .hasMessageContaining("1 configurations have no waba_id or phone_number_id");
 
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(7);
         assertThat(rows(jdbi)).extracting(r -> r.get("tenant_id")).containsExactly("created-with-nothing");
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET waba_id = '1', phone_number_id = '2'"));
         database.withLiquibase(liquibase -> liquibase.rollback(3, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_OF_THE_FIRST_RELEASE);
+        assertThat(tables(database)).containsExactly("tenant_config_audit", "tenant_configs");
         assertThat(rows(jdbi)).extracting(r -> r.get("waba_id")).containsExactly("1");
     }
 
@@ -114,25 +123,34 @@ class MigrationsTest {
     }
 
     @Test
-    void a_row_written_with_only_its_tenant_gets_the_documented_defaults_and_onboarding_follows_the_status() {
+    void a_row_written_with_only_its_tenant_gets_the_documented_defaults() {
         Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
 
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
 
-        String select = "SELECT is_active, onboarding_completed, onboarding_status, version,"
-                + " created_at IS NOT NULL AS stamped FROM tenant_configs WHERE tenant_id = 'acme'";
-        Map<String, Object> row =
-                jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
+        Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT is_active, onboarding_completed,"
+                        + " onboarding_status, version, created_at IS NOT NULL AS stamped FROM tenant_configs")
+                .mapToMap()
+                .one());
         assertThat(row)
                 .containsEntry("is_active", true)
                 .containsEntry("onboarding_completed", false)
                 .containsEntry("onboarding_status", "NOT_STARTED")
                 .containsEntry("version", 1)
                 .containsEntry("stamped", true);
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'COMPLETED'"));
-        Map<String, Object> completed =
-                jdbi.withHandle(h -> h.createQuery(select).mapToMap().one());
-        assertThat(completed).containsEntry("onboarding_completed", true);
+    }
+
+    @Test
+    void the_database_refuses_a_completion_flag_that_disagrees_with_the_status() {
+        Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
+
+        assertThatThrownBy(() ->
+                        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'COMPLETED'")))
+                .hasMessageContaining("ck_tenant_configs_onboarding_completed");
+
+        jdbi.useHandle(h ->
+                h.execute("UPDATE tenant_configs SET onboarding_status = 'COMPLETED', onboarding_completed = true"));
     }
 
     private static Map<String, Object> row(
