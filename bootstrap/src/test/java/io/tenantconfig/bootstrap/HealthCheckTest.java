@@ -36,6 +36,9 @@ class HealthCheckTest {
         Map<String, Map<String, Object>> checks = response.readEntity(Map.class);
         assertThat(checks).containsKey("database");
         assertThat(checks.get("database")).containsEntry("healthy", true);
+        assertThat(checks.get("change-listener"))
+                .containsEntry("healthy", true)
+                .containsEntry("message", "receiving every configuration change; lookups are served from memory");
     }
 
     @Test

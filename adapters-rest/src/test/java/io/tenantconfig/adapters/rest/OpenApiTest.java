@@ -71,4 +71,20 @@ class OpenApiTest {
         assertThat(API.target("/api/v1/openapi.json").request().get().getStatus())
                 .isEqualTo(200);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void request_bodies_are_described_field_by_field_as_plain_json_values() {
+        Map<String, Object> document =
+                API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+
+        Map<String, Map<String, Object>> config = (Map<String, Map<String, Object>>)
+                ((Map<String, Object>) schemas.get("ConfigRequest")).get("properties");
+        assertThat(config).containsKeys("waba_id", "phone_number_id", "access_token", "verify_token", "is_active");
+        assertThat(config.get("waba_id")).containsEntry("type", "string");
+        assertThat(config.get("is_active")).containsEntry("type", "boolean");
+        assertThat((Map<String, Object>) schemas.get("OnboardingRequest")).containsKey("properties");
+    }
 }
