@@ -42,9 +42,13 @@ run() { # name connections seconds path
   printf '%-34s %6s conns  %10s req/s  p99 %9s  non-2xx %s  %s\n' "$1" "$2" "$rps" "$p99" "${non2xx:-0}" "${errors:-socket errors: none}"
 }
 
+# Until the JIT has compiled the hot paths the figures say more about the compiler than the
+# service: on a busy 2-core machine that takes well over 10 seconds, so warm up for longer.
 echo "warming up (JIT, caches) ..."
-wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
-wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+for _ in 1 2; do
+  wrk -t2 -c32 -d15s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
+  wrk -t2 -c32 -d15s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+done
 
 run "GET /api/v1/tenant/config" 32 20 /api/v1/tenant/config
 run "GET /api/v1/auth/verify" 32 20 /api/v1/auth/verify

@@ -82,6 +82,9 @@ record TenantConfigRow(
     private static final Set<String> FIXED = Set.of("id", "tenant_id", "created_at", "version");
 
     private static final Constructor<TenantConfigRow> CANONICAL = canonicalConstructor();
+    /** The Java type each column is read as, in column order. */
+    private static final Class<?>[] TYPES =
+            COMPONENTS.stream().map(c -> boxed(c.getType())).toArray(Class<?>[]::new);
 
     static final String COLUMNS =
             COMPONENTS.stream().map(c -> column(c.getName())).collect(Collectors.joining(", "));
@@ -100,12 +103,11 @@ record TenantConfigRow(
     static final String UPDATE = "UPDATE " + TABLE + " SET " + list(c -> column(c) + " = :" + c, FIXED)
             + ", version = version + 1 WHERE id = :id AND version = :version RETURNING " + COLUMNS;
 
-    /** Reads the row a statement selected {@link #COLUMNS} of. */
+    /** Reads the row a statement selected {@link #COLUMNS} of, column by column in their order. */
     static TenantConfigRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Object[] values = new Object[COMPONENTS.size()];
+        Object[] values = new Object[TYPES.length];
         for (int i = 0; i < values.length; i++) {
-            RecordComponent component = COMPONENTS.get(i);
-            values[i] = rs.getObject(column(component.getName()), boxed(component.getType()));
+            values[i] = rs.getObject(i + 1, TYPES[i]);
         }
         try {
             return CANONICAL.newInstance(values);
