@@ -3,7 +3,7 @@ package io.tenantconfig.bootstrap;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tenantconfig.adapters.rest.auth.TokenMinter;
-import io.tenantconfig.application.fixtures.SecretValues;
+import io.tenantconfig.testing.SecretValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,12 +60,13 @@ final class ApiClient {
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */
     HttpResponse<String> send(String method, String path, String token, String body, String... headers)
             throws Exception {
+        SecretValues.inJsonBody(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port.getAsInt() + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header("Authorization", "Bearer " + SecretValues.secret(token));
         }
         if (body != null) {
             request.header("Content-Type", "application/json");

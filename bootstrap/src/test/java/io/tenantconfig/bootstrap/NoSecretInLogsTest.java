@@ -1,6 +1,6 @@
 package io.tenantconfig.bootstrap;
 
-import io.tenantconfig.application.fixtures.NoSecretInLogsCheck;
+import io.tenantconfig.testing.NoSecretInLogsCheck;
 import org.junit.jupiter.api.Order;
 
 /** Runs after every other test class of this module: none of them made the service log a secret. */

@@ -1,5 +1,6 @@
 package io.tenantconfig.domain;
 
+import io.tenantconfig.testing.SecretValues;
 import java.time.Instant;
 
 /** Test data: partial updates written field by field, every field not named kept. */
@@ -51,17 +52,17 @@ public final class TestChanges {
     }
 
     public TestChanges fbAppSecret(String value) {
-        fbAppSecret = Change.toOrClear(value == null ? null : Secret.of(value));
+        fbAppSecret = Change.toOrClear(value == null ? null : Secret.of(SecretValues.secret(value)));
         return this;
     }
 
     public TestChanges accessToken(String value) {
-        accessToken = Change.toOrClear(value == null ? null : Secret.of(value));
+        accessToken = Change.toOrClear(value == null ? null : Secret.of(SecretValues.secret(value)));
         return this;
     }
 
     public TestChanges refreshToken(String value) {
-        refreshToken = Change.toOrClear(value == null ? null : Secret.of(value));
+        refreshToken = Change.toOrClear(value == null ? null : Secret.of(SecretValues.secret(value)));
         return this;
     }
 

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.tenantconfig.application.fixtures.SecretValues;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
@@ -25,6 +24,7 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.testing.SecretValues;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

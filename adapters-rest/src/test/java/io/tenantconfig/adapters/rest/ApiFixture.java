@@ -14,6 +14,10 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.testing.SecretValues;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,6 +64,7 @@ final class ApiFixture {
                 CLOCK);
         List<Object> api = RestApi.resources(u);
         ResourceExtension.Builder builder = ResourceExtension.builder()
+                .setClientConfigurator(client -> client.register(new SentSecrets()))
                 .setMapper(RestApi.configure(Jackson.newObjectMapper()))
                 .setRegisterDefaultExceptionMappers(false);
         for (Object resource : api) {
@@ -81,6 +86,17 @@ final class ApiFixture {
     /** No configuration at all (the audit trail stays). */
     void clear() {
         store.inTransaction(ConfigStore.Transaction::deleteAll);
+    }
+
+    /** Tells the log leak guard about every token and secret the tests send. */
+    private static final class SentSecrets implements ClientRequestFilter {
+        @Override
+        public void filter(ClientRequestContext request) {
+            SecretValues.inAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            if (request.getEntity() instanceof String body) {
+                SecretValues.inJsonBody(body);
+            }
+        }
     }
 
     static ApiFixture withHs256() {

@@ -3,7 +3,7 @@ package io.tenantconfig.adapters.rest;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
-import io.tenantconfig.application.fixtures.SecretValues;
+import io.tenantconfig.testing.SecretValues;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -24,6 +24,7 @@ import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,7 +53,8 @@ class OnboardingTest {
 
     private OnboardingResult onboard(UseCases service) {
         return service.onboard()
-                .onboard(new OnboardUseCase.Command(ACME, new Actor("alice"), new SignupCode("signup-code"), ACCOUNT));
+                .onboard(new OnboardUseCase.Command(
+                        ACME, new Actor("alice"), new SignupCode(SecretValues.secret("signup-code")), ACCOUNT));
     }
 
     private OnboardingResult resume(UseCases service) {

@@ -2,7 +2,7 @@ package io.tenantconfig.adapters.persistence.testing;
 
 import io.tenantconfig.adapters.persistence.crypto.Keysets;
 import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
-import io.tenantconfig.application.fixtures.SecretValues;
+import io.tenantconfig.testing.SecretValues;
 import java.security.GeneralSecurityException;
 
 /** An encryption keyset made once per test JVM, as dev.yml makes one on first start. */
