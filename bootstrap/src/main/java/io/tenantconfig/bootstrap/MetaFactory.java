@@ -45,16 +45,19 @@ public class MetaFactory {
     private boolean forwardRedirectUri;
 
     public MetaOnboarding build(Clock clock) {
-        return new GraphApiMetaOnboarding(
-                new GraphApiSettings(
-                        URI.create(graphApiBaseUrl),
-                        graphApiVersion,
-                        MetaId.parse(appId),
-                        Secret.of(appSecret),
-                        java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
-                        java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
-                        java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds())),
-                clock);
+        return new GraphApiMetaOnboarding(settings(), clock);
+    }
+
+    /** Where Meta is, as which app, and how long to wait for it. */
+    public GraphApiSettings settings() {
+        return new GraphApiSettings(
+                URI.create(graphApiBaseUrl),
+                graphApiVersion,
+                MetaId.parse(appId),
+                Secret.of(appSecret),
+                java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
+                java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
+                java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds()));
     }
 
     public OnboardingPolicy policy() {

@@ -1,6 +1,7 @@
 package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,31 +81,30 @@ class ConfigLoaderEndToEndTest {
         return JSON.readTree(response.body());
     }
 
-    /** Polls until {@code instance} answers GET /config with {@code status} and {@code field} = {@code expected}. */
-    private static Duration servedWithin(
+    /**
+     * Waits until {@code instance} answers GET /config with {@code status} and {@code field} =
+     * {@code expected}. The deadline is generous for a loaded machine, and shorter than the cache's
+     * 60-second expiry: only the change announcement can make the other instance serve it in time.
+     */
+    private static void served(
             DropwizardTestSupport<TenantConfigConfiguration> instance,
             String tenantToken,
             int status,
             String field,
-            String expected)
-            throws Exception {
-        Instant start = Instant.now();
-        while (true) {
-            HttpResponse<String> response = call(instance, "GET", "/api/v1/tenant/config", tenantToken, null);
-            boolean matches = response.statusCode() == status
-                    && (field == null
-                            || expected.equals(json(response).path(field).asText()));
-            Duration waited = Duration.between(start, Instant.now());
-            if (matches || waited.compareTo(Duration.ofSeconds(2)) > 0) {
-                assertThat(matches).as("instance two serves the change").isTrue();
-                return waited;
-            }
-            Thread.sleep(10);
-        }
+            String expected) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    HttpResponse<String> response = call(instance, "GET", "/api/v1/tenant/config", tenantToken, null);
+                    return response.statusCode() == status
+                            && (field == null
+                                    || expected.equals(
+                                            json(response).path(field).asText()));
+                });
     }
 
     @Test
-    void a_change_through_one_instance_is_served_by_the_other_within_a_second() throws Exception {
+    void a_change_through_one_instance_is_served_by_the_other_once_announced() throws Exception {
         String acme = token("acme-two-instances");
         assertThat(call(
                                 first,
@@ -115,21 +114,21 @@ class ConfigLoaderEndToEndTest {
                                 "{\"waba_id\":\"1\",\"phone_number_id\":\"2\",\"verify_token\":\"before\"}")
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(servedWithin(second, acme, 200, "verify_token", "before")).isLessThan(Duration.ofSeconds(1));
+        served(second, acme, 200, "verify_token", "before");
 
         assertThat(call(first, "PUT", "/api/v1/tenant/config", acme, "{\"verify_token\":\"after\"}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(servedWithin(second, acme, 200, "verify_token", "after")).isLessThan(Duration.ofSeconds(1));
+        served(second, acme, 200, "verify_token", "after");
 
         assertThat(call(first, "POST", "/api/v1/tenant/config/deactivate", acme, null)
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(servedWithin(second, acme, 200, "is_active", "false")).isLessThan(Duration.ofSeconds(1));
+        served(second, acme, 200, "is_active", "false");
 
         assertThat(call(first, "DELETE", "/api/v1/tenant/config", acme, null).statusCode())
                 .isEqualTo(204);
-        assertThat(servedWithin(second, acme, 404, null, null)).isLessThan(Duration.ofSeconds(1));
+        served(second, acme, 404, null, null);
     }
 
     @Test

@@ -2,16 +2,21 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.tenantconfig.adapters.meta.GraphApiSettings;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.bootstrap.database.CacheSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.text.StringSubstitutor;
+import org.apache.commons.text.lookup.StringLookupFactory;
 import org.junit.jupiter.api.Test;
 
 /** The two configuration files shipped at the repository root, read as the service reads them. */
@@ -35,20 +40,68 @@ class ConfigurationFileTest {
                 .containsExactly("https://app.example.com", "https://admin.example.com");
     }
 
-    private static TenantConfigConfiguration load(String file) throws Exception {
+    /** The variables config.yml needs, as a deployment would set them. */
+    private static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of(
+            "DATABASE_URL", "jdbc:postgresql://db.internal:5432/tenant_config",
+            "DATABASE_USER", "tenant_config",
+            "DATABASE_PASSWORD", "not-a-real-password",
+            "JWT_SECRET_KEY", "a-shared-secret-of-at-least-thirty-two-bytes",
+            "FB_APP_ID", "1234567890",
+            "FB_APP_SECRET", "not-a-real-app-secret",
+            "ENCRYPTION_KEYSET", "{}");
+
+    /** Reads {@code file} as the server does, with {@code environment} in place of the process's. */
+    private static TenantConfigConfiguration load(String file, Map<String, String> environment) throws Exception {
+        StringSubstitutor substitutor =
+                new StringSubstitutor(StringLookupFactory.INSTANCE.mapStringLookup(environment));
+        substitutor.setEnableUndefinedVariableException(true);
         YamlConfigurationFactory<TenantConfigConfiguration> factory = new YamlConfigurationFactory<>(
                 TenantConfigConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
         return factory.build(
-                new SubstitutingSourceProvider(
-                        new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)),
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
                 Path.of("..", file).toString());
+    }
+
+    /** Reads {@code file} with no environment at all: only its own defaults. */
+    private static TenantConfigConfiguration load(String file) throws Exception {
+        return load(file, Map.of());
     }
 
     @Test
     void config_yml_refuses_to_start_without_the_database_environment_and_names_what_is_missing() {
-        assumeTrue(System.getenv("DATABASE_URL") == null, "DATABASE_URL is set in this environment");
+        Map<String, String> withoutDatabase = new HashMap<>(PRODUCTION_ENVIRONMENT);
+        withoutDatabase.remove("DATABASE_URL");
 
-        assertThatThrownBy(() -> load("config.yml")).hasMessageContaining("DATABASE_URL");
+        assertThatThrownBy(() -> load("config.yml", withoutDatabase)).hasMessageContaining("DATABASE_URL");
+    }
+
+    @Test
+    void config_yml_ships_the_documented_limits_timeouts_and_cache() throws Exception {
+        TenantConfigConfiguration configuration = load("config.yml", PRODUCTION_ENVIRONMENT);
+
+        assertThat(configuration.getRateLimits().policies())
+                .containsExactly(
+                        new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 20, 60),
+                        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10));
+        GraphApiSettings meta = configuration.getMeta().settings();
+        assertThat(meta.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(meta.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(meta.baseUrl()).hasToString("https://graph.facebook.com");
+        assertThat(meta.version()).isEqualTo("v23.0");
+        assertThat(configuration.getCredentials().cache())
+                .isEqualTo(
+                        new CacheSettings(10_000, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1)));
+        assertThat(configuration.getDatabase().isMigrateOnStart()).isFalse();
+    }
+
+    @Test
+    void the_meta_timeouts_default_to_5_seconds_to_connect_and_10_to_answer() {
+        MetaFactory meta = new MetaFactory();
+        meta.setAppId("1234567890");
+        meta.setAppSecret("not-a-real-app-secret");
+
+        assertThat(meta.settings().connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(meta.settings().requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
     }
 
     @Test

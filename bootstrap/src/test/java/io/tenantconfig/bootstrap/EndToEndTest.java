@@ -244,4 +244,22 @@ class EndToEndTest {
         assertThat(all.get("records")).hasSize(1);
         assertThat(all.at("/records/0/tenant_id").asText()).isEqualTo("globex");
     }
+
+    @Test
+    void a_request_without_an_id_gets_one_and_the_audit_trail_records_it() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/tenant/config", token("acme"), "{}");
+        HttpResponse<String> hostile =
+                send("POST", "/api/v1/tenant/config", token("globex"), "{}", "X-Request-Id", "not an id; DROP TABLE");
+
+        String generated = created.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(hostile.headers().firstValue("X-Request-Id").orElseThrow())
+                .as("an id that is not a plain token is replaced")
+                .doesNotContain("DROP")
+                .isNotEqualTo(generated);
+        JsonNode history = new ObjectMapper()
+                .readTree(send("GET", "/api/v1/tenant/config/history", token("acme"), null)
+                        .body());
+        assertThat(history.at("/records/0/request_id").asText()).isEqualTo(generated);
+    }
 }

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import io.tenantconfig.bootstrap.encryption.KeysetCommand;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AesGcmKey;
 import org.junit.jupiter.api.Test;
 
 /** The keyset commands as an operator types them. */
@@ -22,35 +16,21 @@ class KeysetCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String run(String stdin, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream originalIn = System.in;
-        PrintStream originalOut = System.out;
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            Bootstrap<TenantConfigConfiguration> bootstrap = new Bootstrap<>(new TenantConfigApplication());
-            bootstrap.addCommand(new KeysetCommand());
-            Optional<Throwable> failure = new Cli(
-                            new JarLocation(KeysetCommandTest.class),
-                            bootstrap,
-                            new PrintStream(out, true, StandardCharsets.UTF_8),
-                            new PrintStream(err, true, StandardCharsets.UTF_8))
-                    .run(args);
-            assertThat(failure).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        } finally {
-            System.setIn(originalIn);
-            System.setOut(originalOut);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip();
+        return CommandLine.run(stdin, args);
     }
 
     @Test
     void generate_prints_a_keyset_with_one_aes256_gcm_key() throws Exception {
-        JsonNode keyset = JSON.readTree(run("", "keyset", "generate"));
+        String printed = run("", "keyset", "generate");
+        JsonNode keyset = JSON.readTree(printed);
 
         assertThat(keyset.get("key")).hasSize(1);
-        assertThat(keyset.at("/key/0/keyData/typeUrl").asText()).endsWith("AesGcmKey");
+        KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(printed, InsecureSecretKeyAccess.get());
+        assertThat(handle.getPrimary().getKey()).isInstanceOfSatisfying(AesGcmKey.class, key -> {
+            assertThat(key.getParameters().getKeySizeBytes()).as("AES-256").isEqualTo(32);
+            assertThat(key.getParameters().getIvSizeBytes()).isEqualTo(12);
+            assertThat(key.getParameters().getTagSizeBytes()).isEqualTo(16);
+        });
     }
 
     @Test

@@ -166,9 +166,8 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                     settings.version(),
                     path,
                     millisSince(started));
-            throw new MetaCallFailedException(MetaFailure.of(
-                    Kind.TIMEOUT,
-                    "Meta did not answer within " + settings.requestTimeout().toSeconds() + " seconds"));
+            throw new MetaCallFailedException(
+                    MetaFailure.of(Kind.TIMEOUT, "Meta did not answer within " + spoken(settings.requestTimeout())));
         } catch (IOException e) {
             LOG.warn(
                     "Graph API {} /{}/{} failed: {}",
@@ -242,6 +241,11 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
     private MetaCallFailedException unreadable(String path, String why) {
         LOG.warn("Graph API /{}/{}: {}", settings.version(), path, why);
         return new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, why));
+    }
+
+    /** "10 seconds", or "500 ms" below a second. */
+    private static String spoken(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " seconds";
     }
 
     private static long millisSince(long started) {

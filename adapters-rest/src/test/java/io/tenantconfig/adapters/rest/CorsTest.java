@@ -33,7 +33,7 @@ class CorsTest {
         assertThat(response.getHeaderString("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.FRONTEND);
         assertThat(response.getHeaderString("Access-Control-Allow-Methods")).contains("GET", "POST", "PUT", "DELETE");
         assertThat(response.getHeaderString("Access-Control-Allow-Headers"))
-                .contains("Authorization", "Content-Type", "If-Match");
+                .contains("Authorization", "Content-Type", "If-Match", "X-Request-Id");
     }
 
     @Test
@@ -49,7 +49,8 @@ class CorsTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeaderString("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.FRONTEND);
-        assertThat(response.getHeaderString("Access-Control-Expose-Headers")).contains("ETag");
+        assertThat(response.getHeaderString("Access-Control-Expose-Headers").split(",\\s*"))
+                .contains("ETag", "Retry-After", "X-Request-Id", "RateLimit", "RateLimit-Policy");
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -84,5 +87,30 @@ class ResolvedConfigResourceTest {
                 .containsEntry("value", "100000000000001")
                 .containsEntry("source", "environment");
         assertThat(value(resolved, "waba_id")).containsEntry("value", null).containsEntry("source", "none");
+    }
+
+    @Test
+    void reading_the_secrets_in_clear_is_recorded_and_never_cached_while_a_masked_read_is_neither() {
+        int before = FIXTURE.store.auditTrail().size();
+
+        Response masked = API.target("/api/v1/tenant/config/resolved")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .get();
+        assertThat(FIXTURE.store.auditTrail()).hasSize(before);
+
+        Response clear = API.target("/api/v1/tenant/config/resolved")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme", "service")))
+                .get();
+
+        assertThat(masked.getHeaderString(HttpHeaders.CACHE_CONTROL)).isNull();
+        assertThat(clear.getHeaderString(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
+        assertThat(FIXTURE.store.auditTrail()).hasSize(before + 1);
+        AuditEntry entry = FIXTURE.store.auditTrail().get(before).entry();
+        assertThat(entry.action()).isEqualTo(AuditAction.SECRETS_READ);
+        assertThat(entry.tenantId()).isEqualTo(TenantId.of("acme"));
+        assertThat(entry.actor().subject()).isEqualTo("user-of-acme");
+        assertThat(entry.actor().roles()).containsExactly("service");
     }
 }

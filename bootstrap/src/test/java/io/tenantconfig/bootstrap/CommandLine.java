@@ -1,0 +1,49 @@
+package io.tenantconfig.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import io.tenantconfig.testing.SecretValues;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Runs the service's command line as an operator does ({@code java -jar tenant-config.jar ...}),
+ * with the same commands and bundles, in this JVM: standard input given, standard output returned.
+ */
+final class CommandLine {
+
+    private CommandLine() {}
+
+    /** What the command printed; the command must succeed. Its output is treated as secret. */
+    static synchronized String run(String stdin, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            TenantConfigApplication application = new TenantConfigApplication();
+            Bootstrap<TenantConfigConfiguration> bootstrap = new Bootstrap<>(application);
+            application.initialize(bootstrap);
+            Optional<Throwable> failure = new Cli(
+                            new JarLocation(CommandLine.class),
+                            bootstrap,
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .run(args);
+            assertThat(failure).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+        }
+        return SecretValues.secret(out.toString(StandardCharsets.UTF_8).strip());
+    }
+}
