@@ -247,6 +247,8 @@ class ConfigCacheTest {
             jdbi.useHandle(h -> h.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'listener-deaf'"));
             eventually(() -> !deaf.listener.isListening());
+            // A lookup while deaf: were memory still in use, this would put the tenant back in it.
+            assertThat(deaf.cache.load(ACME)).isPresent();
             // A change nobody announces: only a lookup that goes to the database sees it.
             jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'unannounced'"));
 
