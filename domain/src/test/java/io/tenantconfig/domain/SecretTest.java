@@ -74,4 +74,22 @@ class SecretTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("is a masked value; send the secret itself, or leave the field out to keep it");
     }
+
+    @Test
+    void a_secret_prints_as_a_masked_secret_so_a_log_shows_one_was_there() {
+        assertThat(Secret.of("EAAGm0PX4ZCpsBAxyz789")).hasToString("Secret[***]");
+    }
+
+    @Test
+    void the_masking_rule_leaves_an_absent_value_absent() {
+        assertThat(Secret.mask(null)).isNull();
+        assertThat(Secret.mask("abcdef")).isEqualTo("***cdef");
+    }
+
+    @Test
+    void every_secret_hashes_alike_so_a_hash_tells_nothing_about_the_value() {
+        assertThat(Secret.of("first-secret"))
+                .hasSameHashCodeAs(Secret.of("first-secret"))
+                .hasSameHashCodeAs(Secret.of("another-secret-entirely"));
+    }
 }

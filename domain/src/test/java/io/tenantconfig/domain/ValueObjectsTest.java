@@ -3,8 +3,13 @@ package io.tenantconfig.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,5 +97,74 @@ class ValueObjectsTest {
         assertThat(UserId.of("u".repeat(255)).value()).hasSize(255);
         assertThatThrownBy(() -> UserId.of("u".repeat(256))).hasMessage("must be 1 to 255 characters");
         assertThatThrownBy(() -> UserId.of(" ")).isInstanceOf(InvalidValueException.class);
+    }
+
+    static Stream<Arguments> limits() {
+        return Stream.of(
+                limit("tenant id", TenantId::of, "t", TenantId.MAX_LENGTH),
+                limit("user", UserId::of, "u", UserId.MAX_LENGTH),
+                limit("verify token", VerifyToken::parse, "v", VerifyToken.MAX_LENGTH),
+                limit("signup code", SignupCode::new, "c", SignupCode.MAX_LENGTH),
+                limit("meta id", MetaId::parse, "1", MetaId.MAX_LENGTH),
+                limit("display number", DisplayPhoneNumber::parse, "5", DisplayPhoneNumber.MAX_LENGTH),
+                limit("url", text -> WebUrl.parse("https://example.com/" + text.substring(20)), "a", WebUrl.MAX_LENGTH),
+                limit("secret", Secret::of, "s", Secret.MAX_LENGTH));
+    }
+
+    private static Arguments limit(String name, Function<String, Object> parse, String character, int max) {
+        return Arguments.of(name, parse, character, max);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("limits")
+    void every_length_limit_accepts_exactly_its_maximum_and_refuses_one_more(
+            String name, Function<String, Object> parse, String character, int max) {
+        assertThat(parse.apply(character.repeat(max))).isNotNull();
+        assertThatThrownBy(() -> parse.apply(character.repeat(max + 1))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "~", " !\"#~"})
+    void printable_ascii_runs_from_space_to_tilde(String value) {
+        assertThat(VerifyToken.parse(value).value()).isEqualTo(value);
+        assertThat(new SignupCode("code" + value).value()).isEqualTo("code" + value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u001F", "\u007F", "\u00E9", "\u00A0"})
+    void a_character_just_outside_printable_ascii_is_refused(String character) {
+        assertThatThrownBy(() -> VerifyToken.parse("token" + character))
+                .hasMessage("must contain printable ASCII characters only");
+        assertThatThrownBy(() -> new SignupCode("code" + character)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void an_empty_url_is_refused_as_empty(String value) {
+        assertThatThrownBy(() -> WebUrl.parse(value)).hasMessage("must not be empty");
+    }
+
+    @Test
+    void identifiers_print_as_their_value_so_log_lines_and_messages_name_them_plainly() {
+        assertThat(TenantId.of("acme-corp")).hasToString("acme-corp");
+        assertThat(UserId.of("user-42")).hasToString("user-42");
+        assertThat(MetaId.parse("1234567890")).hasToString("1234567890");
+        assertThat(DisplayPhoneNumber.parse("+1 555-010-0000")).hasToString("+1 555-010-0000");
+        assertThat(VerifyToken.parse("my-verify-token")).hasToString("my-verify-token");
+        assertThat(WebUrl.parse("https://example.com/webhook")).hasToString("https://example.com/webhook");
+    }
+
+    @Test
+    void a_grant_prints_its_expiry_but_never_its_token() {
+        Instant expiry = Instant.parse("2027-01-01T00:00:00Z");
+
+        assertThat(new AccessGrant(Secret.of("EAAG-granted-token"), expiry))
+                .hasToString("AccessGrant[token=Secret[***], expiresAt=2027-01-01T00:00:00Z]");
+    }
+
+    @Test
+    void a_signup_code_prints_as_a_masked_code() {
+        assertThat(new SignupCode("AQD-one-time-code")).hasToString("SignupCode[***]");
     }
 }

@@ -81,6 +81,23 @@ class ConfigLoaderServiceTest {
     }
 
     @Test
+    void an_active_config_not_yet_through_onboarding_is_used_but_not_reported_onboarded() {
+        stored(TestConfigs.aConfig("signing-up").build());
+        TenantId tenant = TenantId.of("signing-up");
+
+        assertThat(loader.hasTenantConfig(tenant)).isTrue();
+        assertThat(loader.isOnboardingCompleted(tenant)).isFalse();
+        assertThat(loader.verifyToken(tenant))
+                .isEqualTo(value("verify-signing-up", ValueSource.DATABASE, CredentialField.VERIFY_TOKEN));
+        assertThat(loader.callbackUrl(tenant))
+                .isEqualTo(value(
+                        "https://signing-up.example/webhook", ValueSource.DATABASE, CredentialField.CALLBACK_URL));
+        assertThat(loader.redirectUrl(tenant))
+                .isEqualTo(value(
+                        "https://signing-up.example/callback", ValueSource.DATABASE, CredentialField.REDIRECT_URL));
+    }
+
+    @Test
     void scenario_3_an_inactive_config_counts_as_absent() {
         stored(TestConfigs.aConfig("inactive-tenant")
                 .active(false)

@@ -213,6 +213,16 @@ class ManageConfigTest {
     }
 
     @Test
+    void deleting_a_tenant_without_a_config_finds_nothing_and_records_nothing() {
+        WriteResult result = useCases.deleteConfig()
+                .delete(new DeleteConfigUseCase.Command(
+                        ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.TENANT));
+
+        assertThat(result).isEqualTo(new WriteResult.NotFound());
+        assertThat(trail()).isEmpty();
+    }
+
+    @Test
     void deleting_at_a_stale_version_keeps_the_config() {
         stored();
 

@@ -199,6 +199,42 @@ class OnboardingTest {
         assertThat(after.webhook().verifyToken()).isEqualTo(before.webhook().verifyToken());
         assertThat(after.app().appSecret()).isEqualTo(before.app().appSecret());
         assertThat(after.onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
+        assertThat(store.auditTrail().get(0).entry().action()).isEqualTo(AuditAction.ONBOARDING_TOKEN_EXCHANGED);
+        assertThat(store.auditTrail().get(0).entry().fields()).contains("access_token", "onboarding_status");
+    }
+
+    @Test
+    void a_config_created_by_another_request_during_signup_is_reauthorized_not_duplicated() {
+        TenantConfig handMade = TestConfigs.aConfig("acme").build();
+        store.beforeNextInsert(() -> stored(handMade));
+
+        OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(stored().token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
+        assertThat(stored().webhook().verifyToken())
+                .isEqualTo(handMade.webhook().verifyToken());
+        assertThat(store.auditTrail())
+                .extracting(r -> r.entry().action())
+                .startsWith(AuditAction.ONBOARDING_TOKEN_EXCHANGED);
+        assertThat(stored().version()).isEqualTo(1 + store.auditTrail().size());
+    }
+
+    @Test
+    void a_configuration_deleted_while_a_resumed_run_waits_for_meta_stops_the_run() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        UseCases service = service(OnboardingPolicy.DEFAULT);
+        onboard(service);
+        meta.succeedsAgain()
+                .meanwhile(
+                        Call.SUBSCRIBE,
+                        () -> store.inTransaction(tx -> {
+                            tx.delete(tx.lock(ACME).orElseThrow());
+                            return null;
+                        }));
+
+        assertThat(resume(service)).isEqualTo(new OnboardingResult.Interrupted());
+        assertThat(store.load(ACME)).isEmpty();
     }
 
     @Test
