@@ -34,7 +34,8 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
         return new ApiException(413, "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
     }
 
-    private static final class LimitedInputStream extends FilterInputStream {
+    /** Counts what is read, one byte at a time or in blocks, and refuses the byte past the limit. */
+    static final class LimitedInputStream extends FilterInputStream {
         private long read;
 
         LimitedInputStream(InputStream in) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,6 +273,18 @@ class TenantConfigResourceTest {
         assertThat(after.webhook().verifyToken().value()).isEqualTo("new");
         assertThat(after.webhook().callbackUrl()).isEqualTo(before.webhook().callbackUrl());
         assertThat(after.token()).isEqualTo(before.token());
+    }
+
+    @Test
+    void a_token_expiry_with_any_offset_is_stored_as_that_instant_and_shown_in_utc() {
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
+
+        Response response = as(ACME_USER, "/api/v1/tenant/config")
+                .put(json("{\"token_expires_at\":\"2026-06-01T12:00:00+02:00\"}"));
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(acmeConfig().token().expiresAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
+        assertThat(body(response)).containsEntry("token_expires_at", "2026-06-01T10:00:00Z");
     }
 
     @Test

@@ -140,11 +140,6 @@ public class JwtAuthFactory {
     }
 
     @JsonProperty
-    public List<String> getAlgorithms() {
-        return algorithms;
-    }
-
-    @JsonProperty
     public void setAlgorithms(List<String> algorithms) {
         this.algorithms = algorithms;
     }
@@ -165,18 +160,8 @@ public class JwtAuthFactory {
     }
 
     @JsonProperty
-    public String getIssuer() {
-        return issuer;
-    }
-
-    @JsonProperty
     public void setIssuer(String issuer) {
         this.issuer = issuer;
-    }
-
-    @JsonProperty
-    public String getAudience() {
-        return audience;
     }
 
     @JsonProperty
@@ -185,18 +170,8 @@ public class JwtAuthFactory {
     }
 
     @JsonProperty
-    public Duration getClockSkew() {
-        return clockSkew;
-    }
-
-    @JsonProperty
     public void setClockSkew(Duration clockSkew) {
         this.clockSkew = clockSkew;
-    }
-
-    @JsonProperty
-    public String getCachePolicy() {
-        return cachePolicy;
     }
 
     @JsonProperty
@@ -230,28 +205,13 @@ public class JwtAuthFactory {
     }
 
     @JsonProperty
-    public String getAdminRole() {
-        return adminRole;
-    }
-
-    @JsonProperty
     public void setAdminRole(String adminRole) {
         this.adminRole = adminRole;
     }
 
     @JsonProperty
-    public String getServiceRole() {
-        return serviceRole;
-    }
-
-    @JsonProperty
     public void setServiceRole(String serviceRole) {
         this.serviceRole = serviceRole;
-    }
-
-    @JsonProperty
-    public int getMaxTokenLength() {
-        return maxTokenLength;
     }
 
     @JsonProperty

@@ -18,7 +18,8 @@ import org.glassfish.jersey.server.ParamException;
 
 /**
  * Jersey's own refusals (no such path, wrong method, wrong content type, missing role) in the
- * API's error format. A response that already carries a body (the 401 challenge) is kept as is.
+ * API's error format. A refusal that already carries a body (the 401 challenge) never reaches a
+ * mapper: Jersey sends it as it is.
  */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -31,9 +32,6 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     @Override
     public Response toResponse(WebApplicationException e) {
         Response response = e.getResponse();
-        if (response.hasEntity()) {
-            return response;
-        }
         if (e instanceof ParamException param) {
             // Jersey answers 404 for a query parameter that is not a number; it is bad input.
             String name = param.getParameterName();

@@ -62,5 +62,9 @@ class ExpiryCheckingAuthenticatorTest {
         clock.now = NOW.plus(Duration.ofMinutes(5)).plusSeconds(30);
 
         assertThat(authenticator.authenticate("token")).isEmpty();
+        authenticator.authenticate("token");
+        assertThat(verifications)
+                .as("the expired caller was dropped from the cache: the token is verified afresh")
+                .hasValue(2);
     }
 }

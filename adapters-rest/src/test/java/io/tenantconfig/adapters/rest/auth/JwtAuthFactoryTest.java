@@ -3,6 +3,9 @@ package io.tenantconfig.adapters.rest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,20 @@ class JwtAuthFactoryTest {
     void rs256_needs_a_public_key() {
         JwtAuthFactory auth = new JwtAuthFactory();
         auth.setAlgorithms(List.of("RS256"));
+
+        assertThatThrownBy(auth::settings).hasMessageContaining("auth.rsaPublicKey");
+    }
+
+    @Test
+    void rs256_refuses_a_key_of_another_kind() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setAlgorithms(List.of("RS256"));
+        auth.setRsaPublicKey("-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(ec.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----");
 
         assertThatThrownBy(auth::settings).hasMessageContaining("auth.rsaPublicKey");
     }

@@ -133,4 +133,23 @@ class JwtVerifierTest {
         assertThat(caller.roles()).containsExactlyInAnyOrder(Roles.ADMIN, Roles.SERVICE);
         assertThat(caller.tokenRoles()).containsExactlyInAnyOrder("platform_admin", "backend");
     }
+
+    @Test
+    void a_tenant_or_user_given_as_a_number_is_read_as_its_digits() {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+
+        String token = Jwts.builder()
+                .claim("user_id", 1001)
+                .claim("tenant_id", 42)
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(auth.settings().hmacKey())
+                .compact();
+
+        assertThat(verifier.verify(token)).hasValueSatisfying(caller -> {
+            assertThat(caller.subject()).isEqualTo("1001");
+            assertThat(caller.tenant()).contains(TenantId.of("42"));
+        });
+    }
 }

@@ -1,0 +1,205 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.testing.SecretValues;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the frontend is told after Embedded Signup: the seed's answer when it worked, and when it
+ * did not, which step failed, Meta's own words and what the user can do next.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OnboardingResourceTest {
+
+    private static final ApiFixture FIXTURE = ApiFixture.withHs256();
+    static final ResourceExtension API = FIXTURE.resources;
+
+    private static final String CODE = SecretValues.secret("AQD-one-time-signup-code");
+    private static final String RESUME =
+            " The access token is saved; continue with POST " + "/api/v1/tenant/onboard/whatsapp-client/resume.";
+
+    @AfterEach
+    void metaRecovers() {
+        FIXTURE.meta.succeedsAgain();
+        FIXTURE.clear();
+    }
+
+    private static Response onboard() {
+        return API.target("/api/v1/tenant/onboard/whatsapp-client")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .post(Entity.entity(
+                        "{\"code\":\"" + CODE + "\",\"waba_id\":\"555000111\",\"phone_number_id\":\"777000222\"}",
+                        MediaType.APPLICATION_JSON));
+    }
+
+    private static Response resume() {
+        return API.target("/api/v1/tenant/onboard/whatsapp-client/resume")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .post(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response response) {
+        return response.readEntity(Map.class);
+    }
+
+    @Test
+    void a_completed_signup_answers_as_the_earlier_service_did() {
+        Response response = onboard();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        TenantConfig stored = FIXTURE.store.load(TenantId.of("acme")).orElseThrow();
+        assertThat(body(response))
+                .isEqualTo(Map.of(
+                        "success", true,
+                        "message", "WhatsApp Business account connected successfully",
+                        "tenant_id", "acme",
+                        "config_id", (int) stored.id(),
+                        "waba_id", "555000111",
+                        "phone_number_id", "777000222"));
+    }
+
+    @Test
+    void resuming_a_completed_signup_says_there_was_nothing_left_to_do() {
+        onboard();
+
+        Response response = resume();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(body(response))
+                .containsEntry("success", true)
+                .containsEntry("message", "Onboarding was already completed; nothing to resume")
+                .containsEntry("waba_id", "555000111");
+    }
+
+    @Test
+    void resuming_without_a_configuration_is_404_and_without_a_signup_to_finish_409() {
+        assertThat(resume().getStatus()).isEqualTo(404);
+
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
+        Response response = resume();
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(body(response))
+                .containsEntry(
+                        "detail",
+                        "There is no onboarding to resume (status NOT_STARTED). Start the WhatsApp signup again.");
+    }
+
+    @Test
+    void a_request_missing_its_code_and_ids_names_each_in_one_422_and_asks_meta_nothing() {
+        Response response = API.target("/api/v1/tenant/onboard/whatsapp-client")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .post(Entity.json("{\"waba_id\":\"not-digits\"}"));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors"))
+                .isEqualTo(List.of(
+                        Map.of("field", "code", "message", "code is required"),
+                        Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
+                        Map.of("field", "phone_number_id", "message", "phone_number_id is required")));
+        assertThat(FIXTURE.meta.calls()).isEmpty();
+    }
+
+    @Test
+    void a_configuration_deleted_while_meta_works_is_409_asking_to_check_and_retry() {
+        FIXTURE.meta.meanwhile(Call.SUBSCRIBE, FIXTURE::clear);
+
+        Response response = onboard();
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(body(response).get("detail").toString())
+                .startsWith("The configuration was changed or deleted by another request while onboarding ran.");
+    }
+
+    static Stream<Arguments> failures() {
+        MetaFailure codeRejected = new MetaFailure(
+                Kind.SIGNUP_CODE_REJECTED, "Invalid verification code format", 100, 36007, "Ab12", null);
+        MetaFailure appRefused =
+                new MetaFailure(Kind.TOKEN_INVALID, "Error validating client secret", 190, null, "Cd34", null);
+        MetaFailure tokenRevoked = new MetaFailure(Kind.TOKEN_INVALID, "Session has expired", 190, 463, null, null);
+        MetaFailure limited = new MetaFailure(
+                Kind.RATE_LIMITED, "Application request limit reached", 4, null, "Ef56", Duration.ofSeconds(30));
+        return Stream.of(
+                Arguments.of(
+                        Call.EXCHANGE,
+                        codeRejected,
+                        400,
+                        "Meta rejected the signup code: Invalid verification code format (fbtrace_id: Ab12). A code is"
+                                + " valid for about 30 seconds and only once: please restart the WhatsApp signup."),
+                Arguments.of(
+                        Call.EXCHANGE,
+                        appRefused,
+                        502,
+                        "Onboarding stopped while exchanging the signup code for a token: Error validating client"
+                                + " secret (fbtrace_id: Cd34)."),
+                Arguments.of(
+                        Call.EXCHANGE,
+                        MetaFailure.of(Kind.REJECTED, "Unsupported request"),
+                        502,
+                        "Onboarding stopped while exchanging the signup code for a token: Unsupported request."),
+                Arguments.of(
+                        Call.INSPECT,
+                        tokenRevoked,
+                        400,
+                        "Meta no longer accepts the access token (while checking the token with Meta): Session has"
+                                + " expired. Please run the WhatsApp signup again to re-authorize."),
+                Arguments.of(
+                        Call.SUBSCRIBE,
+                        MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"),
+                        502,
+                        "Onboarding stopped while subscribing the app to the WhatsApp Business Account: Service"
+                                + " temporarily unavailable." + RESUME),
+                Arguments.of(
+                        Call.SUBSCRIBE,
+                        limited,
+                        429,
+                        "Meta is rate limiting requests (while subscribing the app to the WhatsApp Business Account):"
+                                + " Application request limit reached (fbtrace_id: Ef56). Try again in 30 seconds."
+                                + RESUME),
+                Arguments.of(
+                        Call.REGISTER,
+                        MetaFailure.of(Kind.TIMEOUT, "Meta did not answer within 500 ms"),
+                        504,
+                        "Onboarding stopped while registering the phone number: Meta did not answer within 500 ms."
+                                + RESUME));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("failures")
+    void a_failure_at_meta_says_which_step_failed_why_and_what_to_do(
+            Call call, MetaFailure failure, int status, String detail) {
+        FIXTURE.meta.failsAt(call, failure);
+
+        Response response = onboard();
+
+        assertThat(response.getStatus()).isEqualTo(status);
+        assertThat(response.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo(status == 429 ? "30" : null);
+        assertThat(body(response)).containsEntry("detail", detail).containsEntry("status", status);
+    }
+}
