@@ -44,10 +44,6 @@ public final class Change<T> {
         return value == null ? clear() : to(value);
     }
 
-    public boolean isGiven() {
-        return given;
-    }
-
     public boolean clears() {
         return given && value == null;
     }

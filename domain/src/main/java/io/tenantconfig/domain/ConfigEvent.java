@@ -5,15 +5,15 @@ import java.util.Set;
 
 /**
  * What a change to a configuration meant, produced by the change itself: its type, and the names
- * of the fields it set (data-model names such as {@code access_token}), never their values, so it
- * can be recorded and published as it is.
+ * of the fields whose value it made different (data-model names such as {@code access_token}),
+ * never their values, so it can be recorded as it is.
  */
 public record ConfigEvent(Type type, Set<String> fields) {
 
     public enum Type {
         /** A tenant set up its configuration by hand. */
         CREATED,
-        /** Settings changed; the fields are those whose value is now different. */
+        /** Settings changed. */
         SETTINGS_CHANGED,
         /** The configuration is back in use. */
         ACTIVATED,

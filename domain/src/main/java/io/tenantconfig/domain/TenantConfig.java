@@ -3,9 +3,11 @@ package io.tenantconfig.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One tenant's WhatsApp Business credentials and settings: the aggregate. Immutable, and made of
@@ -46,14 +48,13 @@ public record TenantConfig(
 
     /**
      * A configuration a tenant sets up by hand, with any of the settings (none at all included).
-     * It is active unless the settings say otherwise, and not onboarded.
+     * It is active unless the settings say otherwise, and not onboarded. Its event names the
+     * settings that differ from those of an empty configuration.
      */
     public static Changed create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
         Instant now = clock.instant();
         TenantConfig blank = blank(tenantId, user, now);
-        TenantConfigChanges.Applied applied = initial.applyTo(blank);
-        return new Changed(
-                blank.with(applied, now), new ConfigEvent(ConfigEvent.Type.CREATED, applied.changedFields()));
+        return blank.changedTo(blank.with(initial.applyTo(blank), now), ConfigEvent.Type.CREATED);
     }
 
     /**
@@ -67,10 +68,7 @@ public record TenantConfig(
 
     /** Applies a partial update: the settings not mentioned keep their values. */
     public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
-        TenantConfigChanges.Applied applied = changes.applyTo(this);
-        return new Changed(
-                with(applied, clock.instant()),
-                new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, applied.changedFields()));
+        return changedTo(with(changes.applyTo(this), clock.instant()), ConfigEvent.Type.SETTINGS_CHANGED);
     }
 
     /**
@@ -94,56 +92,59 @@ public record TenantConfig(
      * replace the old ones, a new onboarding run starts, and every other setting is kept.
      */
     public Changed reauthorize(UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        TenantConfigChanges.Applied applied =
+        TenantConfigChanges.Applied signup =
                 TenantConfigChanges.signup(account, grant).applyTo(this);
-        Set<String> fields = new HashSet<>(applied.changedFields());
-        fields.add("onboarding_status");
         Instant now = clock.instant();
-        TenantConfig signedUp = with(applied, now).with(onboarding.restartedBy(user), now);
-        return new Changed(signedUp, new ConfigEvent(ConfigEvent.Type.TOKEN_EXCHANGED, fields));
+        TenantConfig signedUp = with(
+                signup.account(),
+                signup.phoneNumber(),
+                signup.app(),
+                signup.token(),
+                signup.webhook(),
+                onboarding.restartedBy(user),
+                signup.active(),
+                now);
+        return changedTo(signedUp, ConfigEvent.Type.TOKEN_EXCHANGED);
     }
 
     /** Meta confirmed the token: when it expires ({@code null}: never), and that it was checked now. */
     public Changed tokenVerified(Instant expiresAt, Clock clock) {
         Instant now = clock.instant();
-        TenantConfig verified = with(phoneNumber, token.verified(expiresAt, now), now);
-        return new Changed(
-                verified,
-                new ConfigEvent(ConfigEvent.Type.TOKEN_VERIFIED, Set.of("token_expires_at", "last_verified_at")));
+        return changedTo(
+                with(account, phoneNumber, app, token.verified(expiresAt, now), webhook, onboarding, active, now),
+                ConfigEvent.Type.TOKEN_VERIFIED);
     }
 
     /** The PIN chosen for registering the phone number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
-        return new Changed(
-                with(phoneNumber.registeredWith(pin), token, clock.instant()),
-                new ConfigEvent(ConfigEvent.Type.REGISTRATION_PIN_CHOSEN, Set.of("registration_pin")));
+        return changedTo(
+                with(
+                        account,
+                        phoneNumber.registeredWith(pin),
+                        app,
+                        token,
+                        webhook,
+                        onboarding,
+                        active,
+                        clock.instant()),
+                ConfigEvent.Type.REGISTRATION_PIN_CHOSEN);
     }
 
     /** Onboarding subscribed our app to the WhatsApp Business Account's webhooks. */
     public Changed webhookSubscribed(Clock clock) {
         return advanced(
-                onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED),
-                ConfigEvent.Type.WEBHOOK_SUBSCRIBED,
-                Set.of("onboarding_status"),
-                clock);
+                onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED), ConfigEvent.Type.WEBHOOK_SUBSCRIBED, clock);
     }
 
     /** Onboarding registered the phone number for the Cloud API. */
     public Changed phoneRegistered(Clock clock) {
         return advanced(
-                onboarding.reached(OnboardingStatus.PHONE_REGISTERED),
-                ConfigEvent.Type.PHONE_REGISTERED,
-                Set.of("onboarding_status"),
-                clock);
+                onboarding.reached(OnboardingStatus.PHONE_REGISTERED), ConfigEvent.Type.PHONE_REGISTERED, clock);
     }
 
     /** Every step succeeded. */
     public Changed onboardingCompleted(Clock clock) {
-        return advanced(
-                onboarding.completedAt(clock.instant()),
-                ConfigEvent.Type.ONBOARDING_COMPLETED,
-                Set.of("onboarding_status", "onboarded_at"),
-                clock);
+        return advanced(onboarding.completedAt(clock.instant()), ConfigEvent.Type.ONBOARDING_COMPLETED, clock);
     }
 
     /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
@@ -151,13 +152,53 @@ public record TenantConfig(
         return advanced(
                 onboarding.reached(OnboardingStatus.REAUTHORIZATION_REQUIRED),
                 ConfigEvent.Type.REAUTHORIZATION_REQUIRED,
-                Set.of("onboarding_status"),
                 clock);
     }
 
-    private Changed advanced(Onboarding next, ConfigEvent.Type type, Set<String> fields, Clock clock) {
-        return new Changed(with(next, clock.instant()), new ConfigEvent(type, fields));
+    private Changed advanced(Onboarding next, ConfigEvent.Type type, Clock clock) {
+        return changedTo(with(account, phoneNumber, app, token, webhook, next, active, clock.instant()), type);
     }
+
+    private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
+        return changedTo(with(account, phoneNumber, app, token, webhook, onboarding, newActive, clock.instant()), type);
+    }
+
+    /**
+     * {@code after} with the event of this change: every field whose value differs between this
+     * configuration and {@code after}, including those a change alters in passing (a new access
+     * token forgets the old one's expiry; a new number drops the old number's PIN).
+     */
+    private Changed changedTo(TenantConfig after, ConfigEvent.Type type) {
+        Set<String> changed = new HashSet<>();
+        FIELDS.forEach((name, value) -> {
+            if (!Objects.equals(value.apply(this), value.apply(after))) {
+                changed.add(name);
+            }
+        });
+        return new Changed(after, new ConfigEvent(type, changed));
+    }
+
+    /** The fields an event can name, by their data-model names. */
+    private static final Map<String, Function<TenantConfig, Object>> FIELDS = Map.ofEntries(
+            Map.entry("user_id", c -> c.onboarding.user()),
+            Map.entry("waba_id", c -> c.account.wabaId()),
+            Map.entry("business_id", c -> c.account.businessId()),
+            Map.entry("phone_number_id", c -> c.phoneNumber.id()),
+            Map.entry("display_phone_number", c -> c.phoneNumber.displayNumber()),
+            Map.entry("registration_pin", c -> c.phoneNumber.registrationPin()),
+            Map.entry("fb_app_id", c -> c.app.appId()),
+            Map.entry("fb_app_secret", c -> c.app.appSecret()),
+            Map.entry("access_token", c -> c.token.accessToken()),
+            Map.entry("refresh_token", c -> c.token.refreshToken()),
+            Map.entry("token_expires_at", c -> c.token.expiresAt()),
+            Map.entry("last_verified_at", c -> c.token.lastVerifiedAt()),
+            Map.entry("callback_url", c -> c.webhook.callbackUrl()),
+            Map.entry("verify_token", c -> c.webhook.verifyToken()),
+            Map.entry("redirect_url", c -> c.webhook.redirectUrl()),
+            Map.entry("is_active", c -> c.active),
+            Map.entry("onboarding_status", c -> c.onboarding.status()),
+            Map.entry("onboarding_completed", c -> c.onboarding.isCompleted()),
+            Map.entry("onboarded_at", c -> c.onboarding.onboardedAt()));
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
         return new TenantConfig(
@@ -175,68 +216,40 @@ public record TenantConfig(
                 0);
     }
 
-    private TenantConfig with(TenantConfigChanges.Applied s, Instant now) {
-        return new TenantConfig(
-                id,
-                tenantId,
-                s.account(),
-                s.phoneNumber(),
-                s.app(),
-                s.token(),
-                s.webhook(),
+    private TenantConfig with(TenantConfigChanges.Applied settings, Instant now) {
+        return with(
+                settings.account(),
+                settings.phoneNumber(),
+                settings.app(),
+                settings.token(),
+                settings.webhook(),
                 onboarding,
-                s.active(),
-                createdAt,
-                now,
-                version);
+                settings.active(),
+                now);
     }
 
-    private TenantConfig with(PhoneNumber newPhoneNumber, TokenGrant newToken, Instant now) {
+    /** This configuration (same id, tenant, creation time and version) with new parts, changed at {@code now}. */
+    private TenantConfig with(
+            WhatsAppAccount newAccount,
+            PhoneNumber newPhoneNumber,
+            AppCredentials newApp,
+            TokenGrant newToken,
+            Webhook newWebhook,
+            Onboarding newOnboarding,
+            boolean newActive,
+            Instant now) {
         return new TenantConfig(
                 id,
                 tenantId,
-                account,
+                newAccount,
                 newPhoneNumber,
-                app,
+                newApp,
                 newToken,
-                webhook,
-                onboarding,
-                active,
-                createdAt,
-                now,
-                version);
-    }
-
-    private TenantConfig with(Onboarding newOnboarding, Instant now) {
-        return new TenantConfig(
-                id,
-                tenantId,
-                account,
-                phoneNumber,
-                app,
-                token,
-                webhook,
+                newWebhook,
                 newOnboarding,
-                active,
-                createdAt,
-                now,
-                version);
-    }
-
-    private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
-        TenantConfig switched = new TenantConfig(
-                id,
-                tenantId,
-                account,
-                phoneNumber,
-                app,
-                token,
-                webhook,
-                onboarding,
                 newActive,
                 createdAt,
-                clock.instant(),
+                now,
                 version);
-        return new Changed(switched, new ConfigEvent(type, Set.of("is_active")));
     }
 }

@@ -2,7 +2,6 @@ package io.tenantconfig.domain;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The settings a tenant writes, each kept, set or cleared: a new configuration starts from its
@@ -55,6 +54,10 @@ public record TenantConfigChanges(
         Objects.requireNonNull(verifyToken, "verifyToken");
         Objects.requireNonNull(redirectUrl, "redirectUrl");
         Objects.requireNonNull(active, "active");
+        if (active.clears()) {
+            // A flag has no "unknown": it can be set to true or false, not cleared.
+            throw new InvalidValueException("cannot be cleared, only set to true or false");
+        }
     }
 
     /**
@@ -78,39 +81,34 @@ public record TenantConfigChanges(
                 Change.keep());
     }
 
-    /** The settings of {@code current} with these changes applied, and the names of those that changed. */
+    /** The settings of {@code current} with these changes applied. */
     Applied applyTo(TenantConfig current) {
-        FieldEdits edits = new FieldEdits();
         WhatsAppAccount account = new WhatsAppAccount(
-                edits.apply("waba_id", wabaId, current.account().wabaId()),
-                edits.apply("business_id", businessId, current.account().businessId()));
+                wabaId.applyTo(current.account().wabaId()),
+                businessId.applyTo(current.account().businessId()));
         PhoneNumber phone = current.phoneNumber()
-                .identifiedAs(edits.apply(
-                        "phone_number_id", phoneNumberId, current.phoneNumber().id()));
-        phone = phone.displayedAs(edits.apply("display_phone_number", displayPhoneNumber, phone.displayNumber()));
+                .identifiedAs(phoneNumberId.applyTo(current.phoneNumber().id()));
+        phone = phone.displayedAs(displayPhoneNumber.applyTo(phone.displayNumber()));
         AppCredentials app = new AppCredentials(
-                edits.apply("fb_app_id", fbAppId, current.app().appId()),
-                edits.apply("fb_app_secret", fbAppSecret, current.app().appSecret()));
+                fbAppId.applyTo(current.app().appId()),
+                fbAppSecret.applyTo(current.app().appSecret()));
         TokenGrant token = current.token()
-                .withAccessToken(
-                        edits.apply("access_token", accessToken, current.token().accessToken()));
-        token = token.withRefreshToken(edits.apply("refresh_token", refreshToken, token.refreshToken()));
-        token = token.expiringAt(edits.apply("token_expires_at", tokenExpiresAt, token.expiresAt()));
+                .withAccessToken(accessToken.applyTo(current.token().accessToken()));
+        token = token.withRefreshToken(refreshToken.applyTo(token.refreshToken()));
+        token = token.expiringAt(tokenExpiresAt.applyTo(token.expiresAt()));
         Webhook webhook = new Webhook(
-                edits.apply("callback_url", callbackUrl, current.webhook().callbackUrl()),
-                edits.apply("verify_token", verifyToken, current.webhook().verifyToken()),
-                edits.apply("redirect_url", redirectUrl, current.webhook().redirectUrl()));
-        boolean isActive = edits.flag("is_active", active, current.active());
-        return new Applied(account, phone, app, token, webhook, isActive, edits.changed());
+                callbackUrl.applyTo(current.webhook().callbackUrl()),
+                verifyToken.applyTo(current.webhook().verifyToken()),
+                redirectUrl.applyTo(current.webhook().redirectUrl()));
+        return new Applied(account, phone, app, token, webhook, active.applyTo(current.active()));
     }
 
-    /** The settings after the changes, and the names of the fields whose value changed. */
+    /** The settings after the changes. */
     record Applied(
             WhatsAppAccount account,
             PhoneNumber phoneNumber,
             AppCredentials app,
             TokenGrant token,
             Webhook webhook,
-            boolean active,
-            Set<String> changedFields) {}
+            boolean active) {}
 }

@@ -11,7 +11,6 @@ class ChangeTest {
         Change<String> keep = Change.keep();
 
         assertThat(keep.applyTo("before")).isEqualTo("before");
-        assertThat(keep.isGiven()).isFalse();
         assertThat(keep.clears()).isFalse();
         assertThat(keep.newValue()).isEmpty();
     }
@@ -21,7 +20,6 @@ class ChangeTest {
         Change<String> clear = Change.clear();
 
         assertThat(clear.applyTo("before")).isNull();
-        assertThat(clear.isGiven()).isTrue();
         assertThat(clear.clears()).isTrue();
         assertThat(clear.newValue()).isEmpty();
     }
@@ -31,7 +29,6 @@ class ChangeTest {
         Change<String> set = Change.to("after");
 
         assertThat(set.applyTo("before")).isEqualTo("after");
-        assertThat(set.isGiven()).isTrue();
         assertThat(set.clears()).isFalse();
         assertThat(set.newValue()).contains("after");
     }

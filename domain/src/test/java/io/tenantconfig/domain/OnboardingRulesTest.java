@@ -64,7 +64,9 @@ class OnboardingRulesTest {
                 .isEqualTo("123456");
         assertThat(config.onboarding().user()).isEqualTo(UserId.of("bob"));
         assertThat(reauthorized.event().fields())
-                .containsExactlyInAnyOrder("access_token", "token_expires_at", "onboarding_status");
+                .as("every field that differs, the new onboarding user and the run no longer completed included")
+                .containsExactlyInAnyOrder(
+                        "access_token", "token_expires_at", "onboarding_status", "onboarding_completed", "user_id");
     }
 
     @Test
@@ -97,7 +99,7 @@ class OnboardingRulesTest {
         assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
                 .isEqualTo(OnboardingStatus.PHONE_REGISTERED);
         assertThat(started.onboardingCompleted(CLOCK).event().fields())
-                .containsExactlyInAnyOrder("onboarding_status", "onboarded_at");
+                .containsExactlyInAnyOrder("onboarding_status", "onboarding_completed", "onboarded_at");
     }
 
     @Test

@@ -154,6 +154,22 @@ class TenantConfigTest {
     }
 
     @Test
+    void what_a_change_alters_in_passing_is_named_in_its_event_too() {
+        TenantConfig registered = aStoredConfig()
+                .registrationPinChosen(Secret.of("482913"), LATER_ON)
+                .config();
+
+        Changed newToken = registered.changeSettings(
+                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON);
+        Changed newNumber =
+                registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON);
+
+        assertThat(newToken.event().fields())
+                .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
+        assertThat(newNumber.event().fields()).containsExactlyInAnyOrder("phone_number_id", "registration_pin");
+    }
+
+    @Test
     void replacing_the_access_token_keeps_an_expiry_given_with_it() {
         Instant newExpiry = LATER.plus(Duration.ofDays(60));
 
