@@ -10,9 +10,6 @@ import java.util.Set;
  */
 public record Actor(String subject, Set<String> roles, String requestId, String clientAddress) {
 
-    /** Changes made by the service itself or by an operator's command, not by a caller. */
-    public static final Actor SYSTEM = new Actor("system");
-
     public Actor {
         Objects.requireNonNull(subject, "subject");
         roles = Set.copyOf(roles);

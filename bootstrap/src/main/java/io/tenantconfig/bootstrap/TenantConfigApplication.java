@@ -27,8 +27,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * The service. {@link #run} is the composition root: every object is made here with {@code new},
- * nothing is found by scanning.
+ * The service. {@link #run} is the composition root: it wires every part, through the factories
+ * of the configuration's sections and the modules' own wiring ({@code Services.wire},
+ * {@code RestApi}); nothing is found by scanning.
  */
 public class TenantConfigApplication extends Application<TenantConfigConfiguration> {
 

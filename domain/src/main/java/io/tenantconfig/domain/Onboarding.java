@@ -1,13 +1,23 @@
 package io.tenantconfig.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How far Embedded Signup got, when it last completed ({@code null}: never), and the user who
- * created the configuration or last onboarded it ({@code null}: an operator's command).
+ * created the configuration or last onboarded it ({@code null} only in rows the earlier version
+ * wrote without a user).
  */
 public record Onboarding(OnboardingStatus status, Instant onboardedAt, UserId user) {
+
+    /** Its fields by their data-model names (what audit events name). */
+    static final Map<String, Function<Onboarding, Object>> FIELDS = Map.of(
+            "onboarding_status", Onboarding::status,
+            "onboarding_completed", Onboarding::isCompleted,
+            "onboarded_at", Onboarding::onboardedAt,
+            "user_id", Onboarding::user);
 
     public Onboarding {
         Objects.requireNonNull(status, "status");

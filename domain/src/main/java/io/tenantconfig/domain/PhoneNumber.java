@@ -1,6 +1,8 @@
 package io.tenantconfig.domain;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The phone number the tenant sends from: Meta's id for it, the number as people see it, and the
@@ -8,6 +10,12 @@ import java.util.Objects;
  * number never inherits it.
  */
 public record PhoneNumber(MetaId id, DisplayPhoneNumber displayNumber, Secret registrationPin) {
+
+    /** Its fields by their data-model names (what audit events name). */
+    static final Map<String, Function<PhoneNumber, Object>> FIELDS = Map.of(
+            "phone_number_id", PhoneNumber::id,
+            "display_phone_number", PhoneNumber::displayNumber,
+            "registration_pin", PhoneNumber::registrationPin);
 
     public static final PhoneNumber NONE = new PhoneNumber(null, null, null);
 

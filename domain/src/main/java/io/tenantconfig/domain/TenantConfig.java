@@ -2,12 +2,8 @@ package io.tenantconfig.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One tenant's WhatsApp Business credentials and settings: the aggregate. Immutable, and made of
@@ -155,6 +151,11 @@ public record TenantConfig(
                 clock);
     }
 
+    /** Whether the onboarding steps can run on this configuration: it has a token, the account and the number. */
+    public boolean holdsWhatOnboardingNeeds() {
+        return token.accessToken() != null && account.wabaId() != null && phoneNumber.id() != null;
+    }
+
     private Changed advanced(Onboarding next, ConfigEvent.Type type, Clock clock) {
         return changedTo(with(account, phoneNumber, app, token, webhook, next, active, clock.instant()), type);
     }
@@ -169,36 +170,8 @@ public record TenantConfig(
      * token forgets the old one's expiry; a new number drops the old number's PIN).
      */
     private Changed changedTo(TenantConfig after, ConfigEvent.Type type) {
-        Set<String> changed = new HashSet<>();
-        FIELDS.forEach((name, value) -> {
-            if (!Objects.equals(value.apply(this), value.apply(after))) {
-                changed.add(name);
-            }
-        });
-        return new Changed(after, new ConfigEvent(type, changed));
+        return new Changed(after, new ConfigEvent(type, ChangedFields.between(this, after)));
     }
-
-    /** The fields an event can name, by their data-model names. */
-    private static final Map<String, Function<TenantConfig, Object>> FIELDS = Map.ofEntries(
-            Map.entry("user_id", c -> c.onboarding.user()),
-            Map.entry("waba_id", c -> c.account.wabaId()),
-            Map.entry("business_id", c -> c.account.businessId()),
-            Map.entry("phone_number_id", c -> c.phoneNumber.id()),
-            Map.entry("display_phone_number", c -> c.phoneNumber.displayNumber()),
-            Map.entry("registration_pin", c -> c.phoneNumber.registrationPin()),
-            Map.entry("fb_app_id", c -> c.app.appId()),
-            Map.entry("fb_app_secret", c -> c.app.appSecret()),
-            Map.entry("access_token", c -> c.token.accessToken()),
-            Map.entry("refresh_token", c -> c.token.refreshToken()),
-            Map.entry("token_expires_at", c -> c.token.expiresAt()),
-            Map.entry("last_verified_at", c -> c.token.lastVerifiedAt()),
-            Map.entry("callback_url", c -> c.webhook.callbackUrl()),
-            Map.entry("verify_token", c -> c.webhook.verifyToken()),
-            Map.entry("redirect_url", c -> c.webhook.redirectUrl()),
-            Map.entry("is_active", c -> c.active),
-            Map.entry("onboarding_status", c -> c.onboarding.status()),
-            Map.entry("onboarding_completed", c -> c.onboarding.isCompleted()),
-            Map.entry("onboarded_at", c -> c.onboarding.onboardedAt()));
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
         return new TenantConfig(

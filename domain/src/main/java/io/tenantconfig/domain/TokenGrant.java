@@ -1,7 +1,9 @@
 package io.tenantconfig.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the tenant holds to call Meta: the access token, a refresh token, when the access token
@@ -9,6 +11,13 @@ import java.util.Objects;
  * a token is about that token only: a different token starts with nothing known.
  */
 public record TokenGrant(Secret accessToken, Secret refreshToken, Instant expiresAt, Instant lastVerifiedAt) {
+
+    /** Its fields by their data-model names (what audit events name). */
+    static final Map<String, Function<TokenGrant, Object>> FIELDS = Map.of(
+            "access_token", TokenGrant::accessToken,
+            "refresh_token", TokenGrant::refreshToken,
+            "token_expires_at", TokenGrant::expiresAt,
+            "last_verified_at", TokenGrant::lastVerifiedAt);
 
     public static final TokenGrant NONE = new TokenGrant(null, null, null, null);
 

@@ -76,7 +76,7 @@ record TenantConfigRow(
 
     static final String TABLE = "tenant_configs";
     private static final List<RecordComponent> COMPONENTS = List.of(TenantConfigRow.class.getRecordComponents());
-    /** The columns the database sets itself: the id on insert, the version on every write. */
+    /** The columns never bound from a row: the id (from its sequence) and the version (1, then +1 per write). */
     private static final Set<String> SET_BY_DATABASE = Set.of("id", "version");
     /** The columns a change never rewrites. */
     private static final Set<String> FIXED = Set.of("id", "tenant_id", "created_at", "version");

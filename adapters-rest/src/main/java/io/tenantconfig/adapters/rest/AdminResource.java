@@ -24,8 +24,10 @@ import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,6 +39,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Platform admins: every tenant's configuration. Needs the admin role. */
@@ -46,6 +49,8 @@ import java.util.Optional;
 @RateLimited(RateLimitPolicy.Kind.ADMIN)
 @Tag(name = "Admin", description = "All tenants' configurations (admin role)")
 public final class AdminResource {
+
+    private static final String LIMIT_RANGE = "must be between 1 and " + ListConfigsUseCase.MAX_LIMIT;
 
     private final ListConfigsUseCase listConfigs;
     private final ConfigStatisticsUseCase configStatistics;
@@ -103,8 +108,8 @@ public final class AdminResource {
             @QueryParam("skip") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long skip,
             @QueryParam("limit")
                     @DefaultValue("100")
-                    @Min(value = 1, message = "must be between 1 and 1000")
-                    @Max(value = ListConfigsUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
+                    @Min(value = 1, message = LIMIT_RANGE)
+                    @Max(value = ListConfigsUseCase.MAX_LIMIT, message = LIMIT_RANGE)
                     int limit) {
         ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit));
         List<TenantConfigView> configs =
@@ -127,7 +132,7 @@ public final class AdminResource {
 
     @DELETE
     @Path("/delete-all")
-    @Operation(summary = "Delete every configuration; needs confirmation=DELETE_ALL_CONFIGS_PERMANENTLY")
+    @Operation(summary = "Delete every configuration; needs confirmation=" + DeleteAllConfigsUseCase.CONFIRMATION)
     public DeleteAllResult deleteAll(
             @Parameter(hidden = true) @Auth CallerPrincipal caller, @QueryParam("confirmation") String confirmation) {
         return deleteAllConfigs
@@ -158,7 +163,9 @@ public final class AdminResource {
                 true,
                 "Configuration of tenant " + tenant.value() + " deleted",
                 new DeletedConfig(
-                        deleted.id(), tenant.value(), text(deleted.account().wabaId())));
+                        deleted.id(),
+                        tenant.value(),
+                        Objects.toString(deleted.account().wabaId(), null)));
     }
 
     @GET
@@ -167,16 +174,10 @@ public final class AdminResource {
     public AuditView audit(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("tenant_id") String tenantId,
-            @QueryParam("limit")
-                    @DefaultValue("100")
-                    @Min(value = 1, message = "must be between 1 and 1000")
-                    @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
-                    int limit,
-            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
+            @Valid @BeanParam AuditPage page) {
         Optional<TenantId> tenant =
                 tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
-        return AuditView.of(
-                auditTrail.page(new AuditTrailUseCase.Query(tenant, Optional.ofNullable(before), limit)), limit);
+        return page.answer(auditTrail.page(page.of(tenant)));
     }
 
     private static TenantId tenantId(String value) {
@@ -185,9 +186,5 @@ public final class AdminResource {
         } catch (InvalidValueException e) {
             throw InvalidRequestException.of("tenant_id", "tenant_id " + e.getMessage());
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

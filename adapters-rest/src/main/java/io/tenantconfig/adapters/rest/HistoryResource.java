@@ -7,13 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 
@@ -32,17 +30,7 @@ public final class HistoryResource {
 
     @GET
     @Operation(summary = "The tenant's own audit trail, newest first: who changed or read its configuration")
-    public AuditView history(
-            @Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @QueryParam("limit")
-                    @DefaultValue("100")
-                    @Min(value = 1, message = "must be between 1 and 1000")
-                    @Max(value = AuditTrailUseCase.MAX_LIMIT, message = "must be between 1 and 1000")
-                    int limit,
-            @QueryParam("before") @Min(value = 1, message = "must be a record id") Long before) {
-        return AuditView.of(
-                auditTrail.page(new AuditTrailUseCase.Query(
-                        Optional.of(caller.requireTenant()), Optional.ofNullable(before), limit)),
-                limit);
+    public AuditView history(@Parameter(hidden = true) @Auth CallerPrincipal caller, @Valid @BeanParam AuditPage page) {
+        return page.answer(auditTrail.page(page.of(Optional.of(caller.requireTenant()))));
     }
 }

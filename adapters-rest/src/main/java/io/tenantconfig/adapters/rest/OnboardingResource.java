@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.OnboardUseCase;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * WhatsApp Embedded Signup: the frontend hands over the code and account ids Meta gave it, and
@@ -62,12 +64,8 @@ public final class OnboardingResource {
                     message,
                     config.tenantId().value(),
                     config.id(),
-                    text(config.account().wabaId()),
-                    text(config.phoneNumber().id()));
-        }
-
-        private static String text(Object value) {
-            return value == null ? null : value.toString();
+                    Objects.toString(config.account().wabaId(), null),
+                    Objects.toString(config.phoneNumber().id(), null));
         }
     }
 
@@ -76,7 +74,7 @@ public final class OnboardingResource {
     @Operation(summary = "Finish Embedded Signup: exchange the code, store the token, subscribe and register")
     public Onboarded onboard(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @NotNull(message = "must be a JSON object") OnboardingRequest body) {
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) OnboardingRequest body) {
         return onboard.onboard(body.toCommand(caller.requireTenant(), caller.actor()))
                 .match(ANSWER);
     }

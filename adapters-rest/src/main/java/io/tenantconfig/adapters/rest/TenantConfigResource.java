@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
@@ -39,8 +40,6 @@ import jakarta.ws.rs.core.Response;
 @PermitAll
 @Tag(name = "Tenant configuration", description = "The calling tenant's own WhatsApp credentials")
 public final class TenantConfigResource {
-
-    private static final String BODY_IS_AN_OBJECT = "must be a JSON object";
 
     private final ViewConfigUseCase viewConfig;
     private final RevealConfigUseCase revealConfig;
@@ -88,7 +87,7 @@ public final class TenantConfigResource {
     @Operation(summary = "Create the tenant's configuration; every field is optional ({} included)")
     public Response create(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) ConfigRequest body) {
         TenantConfig config = createConfig
                 .create(new CreateConfigUseCase.Command(caller.requireTenant(), caller.actor(), body.toChanges()))
                 .match(created -> created, () -> {
@@ -106,7 +105,7 @@ public final class TenantConfigResource {
     public Response update(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = BODY_IS_AN_OBJECT) ConfigRequest body) {
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) ConfigRequest body) {
         return ConfigResponses.ok(
                 ConfigResponses.written(changeSettings.changeSettings(new ChangeSettingsUseCase.Command(
                         caller.requireTenant(), caller.actor(), body.toChanges(), VersionTags.expected(ifMatch)))));

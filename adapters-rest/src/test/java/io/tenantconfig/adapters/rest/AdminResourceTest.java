@@ -35,7 +35,7 @@ class AdminResourceTest {
         FIXTURE.insert(TestConfigs.aConfig("globex").build());
         FIXTURE.insert(TestConfigs.aConfig("initech").active(false).build());
         for (String tenant : List.of("acme", "globex", "initech")) {
-            FIXTURE.store.record(AuditEntry.of(Actor.SYSTEM, TenantId.of(tenant), AuditAction.CREATE));
+            FIXTURE.store.record(AuditEntry.of(new Actor("system"), TenantId.of(tenant), AuditAction.CREATE));
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The served description lists every endpoint the resources declare, found by reflection. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -64,6 +66,22 @@ class OpenApiTest {
         assertThat(declaredEndpoints())
                 .hasSize(17)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/tenant/config/history", "/api/v1/tenant/admin/configs/audit"})
+    @SuppressWarnings("unchecked")
+    void the_audit_trails_describe_their_paging_parameters(String path) {
+        Map<String, Object> document =
+                API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Map<String, Object>>) document.get("paths"))
+                .get(path)
+                .get("get");
+
+        assertThat((List<Map<String, Object>>) get.get("parameters"))
+                .filteredOn(parameter -> "query".equals(parameter.get("in")))
+                .extracting(parameter -> parameter.get("name"))
+                .contains("limit", "before");
     }
 
     @Test

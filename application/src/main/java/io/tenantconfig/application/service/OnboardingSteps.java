@@ -42,13 +42,6 @@ final class OnboardingSteps {
         this.clock = clock;
     }
 
-    /** Whether {@code config} holds what the steps need: a token, the account and the number. */
-    static boolean canRun(TenantConfig config) {
-        return config.token().accessToken() != null
-                && config.account().wabaId() != null
-                && config.phoneNumber().id() != null;
-    }
-
     OnboardingResult runFrom(TenantConfig start, Actor actor) {
         Run run = new Run(start, actor);
         try {
@@ -135,7 +128,7 @@ final class OnboardingSteps {
          */
         TenantConfig store(Function<TenantConfig, Optional<Changed>> step) {
             return write.apply(start.tenantId(), ExpectedVersion.any(), actor, current -> {
-                        if (!token.equals(current.token().accessToken()) || !canRun(current)) {
+                        if (!token.equals(current.token().accessToken()) || !current.holdsWhatOnboardingNeeds()) {
                             throw new Interrupted();
                         }
                         return step.apply(current);

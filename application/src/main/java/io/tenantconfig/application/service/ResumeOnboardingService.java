@@ -28,7 +28,7 @@ final class ResumeOnboardingService implements ResumeOnboardingUseCase {
         if (status == OnboardingStatus.COMPLETED) {
             return new OnboardingResult.AlreadyCompleted(config);
         }
-        if (!status.isResumable() || !OnboardingSteps.canRun(config)) {
+        if (!status.isResumable() || !config.holdsWhatOnboardingNeeds()) {
             return new OnboardingResult.NothingToResume(status);
         }
         return steps.runFrom(config, command.actor());

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class JwtVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
-    /** The longest user id the service records (user_id, audit actor). */
+
     private final JwtSettings settings;
 
     private final JwtParser parser;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tenantconfig.adapters.rest.json.BodyFields;
+import io.tenantconfig.adapters.rest.json.RequestJson;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class JsonProcessingMapper implements ExceptionMapper<JsonProcessin
         if (e instanceof MismatchedInputException mismatch) {
             List<JsonMappingException.Reference> path = mismatch.getPath();
             if (path.isEmpty()) {
-                return invalid("body", "must be a JSON object");
+                return invalid("body", RequestJson.MUST_BE_AN_OBJECT);
             }
             String field = shown(path.get(path.size() - 1).getFieldName());
             return invalid(field, field + " must be " + expected(mismatch.getTargetType()));

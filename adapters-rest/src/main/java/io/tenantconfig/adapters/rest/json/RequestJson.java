@@ -17,6 +17,9 @@ import io.tenantconfig.domain.Change;
  */
 public final class RequestJson {
 
+    /** What a request body that is missing, or not an object, is told. */
+    public static final String MUST_BE_AN_OBJECT = "must be a JSON object";
+
     private RequestJson() {}
 
     public static ObjectMapper configure(ObjectMapper mapper) {

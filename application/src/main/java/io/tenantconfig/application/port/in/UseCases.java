@@ -2,8 +2,9 @@ package io.tenantconfig.application.port.in;
 
 /**
  * Every use case of the service, each behind its inbound port: what the inbound adapters are
- * given. Built once by {@code Services.wire} from the outbound ports; the composition root hands
- * each resource the use cases it calls, and the tests build the same set over in-memory ports.
+ * given. Built once by {@code Services.wire} from the outbound ports; the REST adapter
+ * ({@code RestApi.resources}) hands each resource the use cases it calls, and the tests build the
+ * same set over in-memory ports.
  */
 public record UseCases(
         ViewConfigUseCase viewConfig,
