@@ -7,9 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TenantConfigTest {
 
@@ -114,6 +119,44 @@ class TenantConfigTest {
                 .isEqualTo(1);
         assertThat(changed.event())
                 .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("callback_url")));
+    }
+
+    static Stream<Arguments> writableFields() {
+        return Stream.of(
+                Arguments.of("waba_id", changes().wabaId("555")),
+                Arguments.of("business_id", changes().businessId("556")),
+                Arguments.of("phone_number_id", changes().phoneNumberId("557")),
+                Arguments.of("display_phone_number", changes().displayPhoneNumber("+1 555")),
+                Arguments.of("fb_app_id", changes().fbAppId("558")),
+                Arguments.of("fb_app_secret", changes().fbAppSecret("a-new-app-secret")),
+                Arguments.of("refresh_token", changes().refreshToken("a-new-refresh-token")),
+                Arguments.of("token_expires_at", changes().tokenExpiresAt(LATER.plus(Duration.ofDays(1)))),
+                Arguments.of("callback_url", changes().callbackUrl("https://acme.example/other")),
+                Arguments.of("verify_token", changes().verifyToken("another-verify-token")),
+                Arguments.of("redirect_url", changes().redirectUrl("https://acme.example/signup")),
+                Arguments.of("is_active", changes().active(false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writableFields")
+    void each_field_a_change_sets_is_named_in_its_event(String field, TestChanges change) {
+        Changed changed = aStoredConfig().changeSettings(change.build(), LATER_ON);
+
+        assertThat(changed.event().fields()).containsExactly(field);
+    }
+
+    @Test
+    void a_configuration_holds_what_onboarding_needs_only_with_a_token_an_account_and_a_number() {
+        TenantConfig complete = aStoredConfig();
+
+        assertThat(complete.holdsWhatOnboardingNeeds()).isTrue();
+        for (TestChanges missing : List.of(
+                changes().accessToken(null), changes().wabaId(null), changes().phoneNumberId(null))) {
+            assertThat(complete.changeSettings(missing.build(), LATER_ON)
+                            .config()
+                            .holdsWhatOnboardingNeeds())
+                    .isFalse();
+        }
     }
 
     @Test

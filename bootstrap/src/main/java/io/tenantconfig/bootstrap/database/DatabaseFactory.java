@@ -24,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -150,14 +151,7 @@ public class DatabaseFactory {
      * the change listener that keeps the cache right (with its own health check and metrics).
      */
     public Database build(Environment environment, SecretCipher cipher, CacheSettings cache) throws Exception {
-        DataSourceFactory dataSource;
-        if (isEmbedded()) {
-            EmbeddedDatabase database = embedded.start();
-            environment.lifecycle().manage(database);
-            dataSource = pool(database.jdbcUrl(), database.user(), null);
-        } else {
-            dataSource = pool(url, user, password);
-        }
+        DataSourceFactory dataSource = dataSource(environment.lifecycle()::manage);
         if (migrateOnStart) {
             SchemaMigrations.migrate(dataSource);
         } else {
@@ -188,8 +182,14 @@ public class DatabaseFactory {
      * hook stops it when the command ends).
      */
     public DataSourceFactory dataSourceForCommands() {
+        return dataSource(database -> {});
+    }
+
+    /** The pool settings for the configured database, after starting the embedded one (handed to {@code started}). */
+    private DataSourceFactory dataSource(Consumer<EmbeddedDatabase> started) {
         if (isEmbedded()) {
             EmbeddedDatabase database = embedded.start();
+            started.accept(database);
             return pool(database.jdbcUrl(), database.user(), null);
         }
         return pool(url, user, password);

@@ -18,11 +18,7 @@ public final class SchemaMigrations {
 
     /** Applies every change not applied yet (development: {@code database.migrateOnStart}). */
     static void migrate(DataSourceFactory dataSourceFactory) throws Exception {
-        ManagedDataSource dataSource = dataSourceFactory.build(new MetricRegistry(), "migrations");
-        try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
-                new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
-            liquibase.update("");
-        }
+        withLiquibase(dataSourceFactory, liquibase -> liquibase.update(""));
     }
 
     /**
@@ -30,15 +26,27 @@ public final class SchemaMigrations {
      * column would otherwise fail at the first request instead of at start.
      */
     static void requireApplied(DataSourceFactory dataSourceFactory) throws Exception {
-        ManagedDataSource dataSource = dataSourceFactory.build(new MetricRegistry(), "migrations");
-        try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
-                new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
+        withLiquibase(dataSourceFactory, liquibase -> {
             List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
             if (!pending.isEmpty()) {
                 throw new IllegalStateException("The database schema is " + pending.size() + " change(s) behind "
                         + "this version (first: " + pending.get(0).getId() + "). Apply them with: "
                         + "java -jar tenant-config.jar db migrate config.yml");
             }
+        });
+    }
+
+    /** Runs {@code work} with the changelog on a short-lived pool of its own, closed afterwards. */
+    private static void withLiquibase(DataSourceFactory dataSourceFactory, LiquibaseWork work) throws Exception {
+        ManagedDataSource dataSource = dataSourceFactory.build(new MetricRegistry(), "migrations");
+        try (CloseableLiquibaseWithClassPathMigrationsFile liquibase =
+                new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
+            work.run(liquibase);
         }
+    }
+
+    @FunctionalInterface
+    private interface LiquibaseWork {
+        void run(CloseableLiquibaseWithClassPathMigrationsFile liquibase) throws Exception;
     }
 }
