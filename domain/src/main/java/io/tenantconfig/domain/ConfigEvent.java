@@ -32,7 +32,13 @@ public record ConfigEvent(Type type, Set<String> fields) {
         /** Meta confirmed that the access token works, and said when it expires. */
         TOKEN_VERIFIED,
         /** A PIN was chosen for registering the phone number, stored before Meta sees it. */
-        REGISTRATION_PIN_CHOSEN
+        REGISTRATION_PIN_CHOSEN,
+        /** The tenant added a phone number. */
+        PHONE_NUMBER_ADDED,
+        /** The tenant changed a phone number's label, use, or made it the default. */
+        PHONE_NUMBER_CHANGED,
+        /** The tenant removed a phone number. */
+        PHONE_NUMBER_REMOVED
     }
 
     public ConfigEvent {

@@ -1,34 +1,63 @@
 package io.tenantconfig.domain;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The phone number the tenant sends from: Meta's id for it, the number as people see it, and the
- * two-step verification PIN it was registered with. The PIN belongs to the number: a different
- * number never inherits it.
+ * One of the tenant's WhatsApp phone numbers: Meta's id for it, the number as people see it, the
+ * business name Meta verified for it, the tenant's label, whether the tenant uses it, when
+ * onboarding registered it for the Cloud API, and the two-step verification PIN it was
+ * registered with. The PIN belongs to the number: a different number never inherits it. The
+ * number belongs to the tenant's WhatsApp Business Account (one per tenant); whether it is the
+ * default is up to {@link PhoneNumbers}.
  */
-public record PhoneNumber(MetaId id, DisplayPhoneNumber displayNumber, Secret registrationPin) {
+public record PhoneNumber(
+        MetaId id,
+        DisplayPhoneNumber displayNumber,
+        VerifiedName verifiedName,
+        NumberLabel label,
+        boolean active,
+        Instant registeredAt,
+        Secret registrationPin) {
 
-    /** Its fields by their data-model names (what audit events name). */
+    /** Its fields by their data-model names (what audit events name), the id aside: it names the number. */
     static final Map<String, Function<PhoneNumber, Object>> FIELDS = Map.of(
-            "phone_number_id", PhoneNumber::id,
             "display_phone_number", PhoneNumber::displayNumber,
+            "verified_name", PhoneNumber::verifiedName,
+            "label", PhoneNumber::label,
+            "is_active", PhoneNumber::active,
+            "registered_at", PhoneNumber::registeredAt,
             "registration_pin", PhoneNumber::registrationPin);
 
-    public static final PhoneNumber NONE = new PhoneNumber(null, null, null);
+    public PhoneNumber {
+        Objects.requireNonNull(id, "id");
+    }
 
-    /** This number under {@code newId}; a new id means another number, so the PIN is dropped. */
-    PhoneNumber identifiedAs(MetaId newId) {
-        return Objects.equals(newId, id) ? this : new PhoneNumber(newId, displayNumber, null);
+    /** A number just added: in use, not registered by onboarding, no PIN. */
+    public static PhoneNumber added(MetaId id, DisplayPhoneNumber displayNumber, NumberLabel label) {
+        return new PhoneNumber(id, displayNumber, null, label, true, null, null);
     }
 
     PhoneNumber displayedAs(DisplayPhoneNumber newDisplayNumber) {
-        return new PhoneNumber(id, newDisplayNumber, registrationPin);
+        return new PhoneNumber(id, newDisplayNumber, verifiedName, label, active, registeredAt, registrationPin);
+    }
+
+    PhoneNumber labelled(NumberLabel newLabel) {
+        return new PhoneNumber(id, displayNumber, verifiedName, newLabel, active, registeredAt, registrationPin);
+    }
+
+    PhoneNumber inUse(boolean newActive) {
+        return new PhoneNumber(id, displayNumber, verifiedName, label, newActive, registeredAt, registrationPin);
     }
 
     PhoneNumber registeredWith(Secret pin) {
-        return new PhoneNumber(id, displayNumber, Objects.requireNonNull(pin, "pin"));
+        return new PhoneNumber(
+                id, displayNumber, verifiedName, label, active, registeredAt, Objects.requireNonNull(pin, "pin"));
+    }
+
+    PhoneNumber registeredAt(Instant when) {
+        return new PhoneNumber(id, displayNumber, verifiedName, label, active, when, registrationPin);
     }
 }

@@ -17,7 +17,7 @@ public record TenantConfig(
         long id,
         TenantId tenantId,
         WhatsAppAccount account,
-        PhoneNumber phoneNumber,
+        PhoneNumbers phoneNumbers,
         AppCredentials app,
         TokenGrant token,
         Webhook webhook,
@@ -30,7 +30,7 @@ public record TenantConfig(
     public TenantConfig {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(phoneNumber, "phoneNumber");
+        Objects.requireNonNull(phoneNumbers, "phoneNumbers");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(webhook, "webhook");
@@ -59,10 +59,14 @@ public record TenantConfig(
      */
     public static Changed onboard(
             TenantId tenantId, UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        return blank(tenantId, user, clock.instant()).reauthorize(user, account, grant, clock);
+        return blank(tenantId, user, clock.instant()).reauthorize(user, account, grant, PhoneNumbers.MOST, clock);
     }
 
-    /** Applies a partial update: the settings not mentioned keep their values. */
+    /**
+     * Applies a partial update: the settings not mentioned keep their values.
+     *
+     * @throws Refusal.RefusedException when the update breaks a rule of the phone numbers
+     */
     public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
         return changedTo(with(changes.applyTo(this), clock.instant()), ConfigEvent.Type.SETTINGS_CHANGED);
     }
@@ -84,44 +88,103 @@ public record TenantConfig(
     }
 
     /**
-     * Embedded Signup again (re-authorization): the account, number and token from the signup
-     * replace the old ones, a new onboarding run starts, and every other setting is kept.
+     * Embedded Signup again (re-authorization): the account and token from the signup replace the
+     * old ones, and a new onboarding run starts for the number it names. In the same WhatsApp
+     * Business Account the number is added to the tenant's (the default only when it is the
+     * first; kept as it is when the tenant has it already); in another account it replaces them,
+     * since the old numbers belong to the old account. Every other setting is kept.
+     *
+     * @param limit the most numbers the tenant may have
+     * @throws Refusal.RefusedException when the number would be one too many
      */
-    public Changed reauthorize(UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        TenantConfigChanges.Applied signup =
-                TenantConfigChanges.signup(account, grant).applyTo(this);
-        Instant now = clock.instant();
+    public Changed reauthorize(UserId user, SignupAccount signup, AccessGrant grant, int limit, Clock clock) {
+        // The numbers are decided below, not by the settings' rule for a changed account.
+        TenantConfigChanges.Applied applied =
+                TenantConfigChanges.signup(signup, grant).applyTo(withNumbers(PhoneNumbers.NONE));
+        boolean sameAccount = account.wabaId() == null || account.wabaId().equals(signup.wabaId());
+        PhoneNumbers numbers = !sameAccount
+                ? PhoneNumbers.only(PhoneNumber.added(signup.phoneNumberId(), null, null))
+                : phoneNumbers.contains(signup.phoneNumberId())
+                        ? phoneNumbers
+                        : phoneNumbers.added(PhoneNumber.added(signup.phoneNumberId(), null, null), limit);
         TenantConfig signedUp = with(
-                signup.account(),
-                signup.phoneNumber(),
-                signup.app(),
-                signup.token(),
-                signup.webhook(),
-                onboarding.restartedBy(user),
-                signup.active(),
-                now);
+                applied.account(),
+                numbers,
+                applied.app(),
+                applied.token(),
+                applied.webhook(),
+                onboarding.restartedBy(user, signup.phoneNumberId()),
+                applied.active(),
+                clock.instant());
         return changedTo(signedUp, ConfigEvent.Type.TOKEN_EXCHANGED);
+    }
+
+    /**
+     * Adds a number to the tenant's; the first one becomes the default.
+     *
+     * @param limit the most numbers the tenant may have
+     * @throws Refusal.RefusedException when the tenant has the number already, or as many as it may
+     */
+    public Changed addPhoneNumber(PhoneNumber number, int limit, Clock clock) {
+        return changedTo(
+                withNumbers(phoneNumbers.added(number, limit), clock.instant()), ConfigEvent.Type.PHONE_NUMBER_ADDED);
+    }
+
+    /**
+     * Changes one number's label, whether it is in use, or whether it is the default (making one
+     * the default makes the previous default an ordinary number; the default cannot stop being
+     * one by itself: another number has to become the default).
+     *
+     * @throws Refusal.RefusedException when the tenant has no such number, or the change would leave no default
+     */
+    public Changed changePhoneNumber(MetaId id, PhoneNumberChanges changes, Clock clock) {
+        PhoneNumbers changed = phoneNumbers.changed(
+                id,
+                number -> number.labelled(changes.label().applyTo(number.label()))
+                        .inUse(changes.active().applyTo(number.active())));
+        boolean makeDefault = changes.isDefault().applyTo(changed.isDefault(id));
+        if (makeDefault) {
+            changed = changed.withDefault(id);
+        } else if (changed.isDefault(id)) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.DEFAULT_NUMBER_NEEDED,
+                    "the phone number " + id + " stays the default until another number is made the default");
+        }
+        return changedTo(withNumbers(changed, clock.instant()), ConfigEvent.Type.PHONE_NUMBER_CHANGED);
+    }
+
+    /**
+     * Removes one number, with its PIN.
+     *
+     * @throws Refusal.RefusedException when the tenant has no such number, or it is the default and others remain
+     */
+    public Changed removePhoneNumber(MetaId id, Clock clock) {
+        return changedTo(withNumbers(phoneNumbers.removed(id), clock.instant()), ConfigEvent.Type.PHONE_NUMBER_REMOVED);
+    }
+
+    /** The number the loader answers for when none is named. */
+    public Optional<PhoneNumber> defaultNumber() {
+        return phoneNumbers.defaultNumber();
+    }
+
+    /** The number the last signup named, while the tenant still has it: the one onboarding registers. */
+    public Optional<PhoneNumber> onboardingNumber() {
+        return onboarding.phoneNumberId() == null ? Optional.empty() : phoneNumbers.find(onboarding.phoneNumberId());
     }
 
     /** Meta confirmed the token: when it expires ({@code null}: never), and that it was checked now. */
     public Changed tokenVerified(Instant expiresAt, Clock clock) {
         Instant now = clock.instant();
         return changedTo(
-                with(account, phoneNumber, app, token.verified(expiresAt, now), webhook, onboarding, active, now),
+                with(account, phoneNumbers, app, token.verified(expiresAt, now), webhook, onboarding, active, now),
                 ConfigEvent.Type.TOKEN_VERIFIED);
     }
 
-    /** The PIN chosen for registering the phone number, stored before Meta is asked to use it. */
+    /** The PIN chosen for registering the onboarding number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
         return changedTo(
-                with(
-                        account,
-                        phoneNumber.registeredWith(pin),
-                        app,
-                        token,
-                        webhook,
-                        onboarding,
-                        active,
+                withNumbers(
+                        phoneNumbers.changed(onboardingNumberId(), number -> number.registeredWith(pin)),
                         clock.instant()),
                 ConfigEvent.Type.REGISTRATION_PIN_CHOSEN);
     }
@@ -132,10 +195,21 @@ public record TenantConfig(
                 onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED), ConfigEvent.Type.WEBHOOK_SUBSCRIBED, clock);
     }
 
-    /** Onboarding registered the phone number for the Cloud API. */
+    /** Onboarding registered its number for the Cloud API. */
     public Changed phoneRegistered(Clock clock) {
-        return advanced(
-                onboarding.reached(OnboardingStatus.PHONE_REGISTERED), ConfigEvent.Type.PHONE_REGISTERED, clock);
+        Instant now = clock.instant();
+        PhoneNumbers registered = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredAt(now));
+        return changedTo(
+                with(
+                        account,
+                        registered,
+                        app,
+                        token,
+                        webhook,
+                        onboarding.reached(OnboardingStatus.PHONE_REGISTERED),
+                        active,
+                        now),
+                ConfigEvent.Type.PHONE_REGISTERED);
     }
 
     /** Every step succeeded. */
@@ -151,23 +225,32 @@ public record TenantConfig(
                 clock);
     }
 
-    /** Whether the onboarding steps can run on this configuration: it has a token, the account and the number. */
+    /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
     public boolean holdsWhatOnboardingNeeds() {
-        return token.accessToken() != null && account.wabaId() != null && phoneNumber.id() != null;
+        return token.accessToken() != null
+                && account.wabaId() != null
+                && onboardingNumber().isPresent();
+    }
+
+    private MetaId onboardingNumberId() {
+        return onboardingNumber()
+                .orElseThrow(() -> new IllegalStateException("onboarding has no number of this configuration"))
+                .id();
     }
 
     private Changed advanced(Onboarding next, ConfigEvent.Type type, Clock clock) {
-        return changedTo(with(account, phoneNumber, app, token, webhook, next, active, clock.instant()), type);
+        return changedTo(with(account, phoneNumbers, app, token, webhook, next, active, clock.instant()), type);
     }
 
     private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
-        return changedTo(with(account, phoneNumber, app, token, webhook, onboarding, newActive, clock.instant()), type);
+        return changedTo(
+                with(account, phoneNumbers, app, token, webhook, onboarding, newActive, clock.instant()), type);
     }
 
     /**
      * {@code after} with the event of this change: every field whose value differs between this
      * configuration and {@code after}, including those a change alters in passing (a new access
-     * token forgets the old one's expiry; a new number drops the old number's PIN).
+     * token forgets the old one's expiry; a replaced default number takes its PIN with it).
      */
     private Changed changedTo(TenantConfig after, ConfigEvent.Type type) {
         return new Changed(after, new ConfigEvent(type, ChangedFields.between(this, after)));
@@ -178,7 +261,7 @@ public record TenantConfig(
                 0,
                 tenantId,
                 WhatsAppAccount.NONE,
-                PhoneNumber.NONE,
+                PhoneNumbers.NONE,
                 AppCredentials.NONE,
                 TokenGrant.NONE,
                 Webhook.NONE,
@@ -192,7 +275,7 @@ public record TenantConfig(
     private TenantConfig with(TenantConfigChanges.Applied settings, Instant now) {
         return with(
                 settings.account(),
-                settings.phoneNumber(),
+                settings.phoneNumbers(),
                 settings.app(),
                 settings.token(),
                 settings.webhook(),
@@ -201,10 +284,18 @@ public record TenantConfig(
                 now);
     }
 
+    private TenantConfig withNumbers(PhoneNumbers newNumbers, Instant now) {
+        return with(account, newNumbers, app, token, webhook, onboarding, active, now);
+    }
+
+    private TenantConfig withNumbers(PhoneNumbers newNumbers) {
+        return withNumbers(newNumbers, updatedAt);
+    }
+
     /** This configuration (same id, tenant, creation time and version) with new parts, changed at {@code now}. */
     private TenantConfig with(
             WhatsAppAccount newAccount,
-            PhoneNumber newPhoneNumber,
+            PhoneNumbers newNumbers,
             AppCredentials newApp,
             TokenGrant newToken,
             Webhook newWebhook,
@@ -215,7 +306,7 @@ public record TenantConfig(
                 id,
                 tenantId,
                 newAccount,
-                newPhoneNumber,
+                newNumbers,
                 newApp,
                 newToken,
                 newWebhook,

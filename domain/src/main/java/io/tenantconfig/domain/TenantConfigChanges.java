@@ -1,13 +1,16 @@
 package io.tenantconfig.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The settings a tenant writes, each kept, set or cleared: a new configuration starts from its
  * initial values in this shape, and a partial update applies one to the current configuration.
  * Every field may be left out, so the Meta ids can come later (or from onboarding), and the
- * ConfigLoader falls back field by field for what is missing.
+ * ConfigLoader falls back field by field for what is missing. {@code phoneNumberId} and
+ * {@code displayPhoneNumber} are the default number's, as in the earlier single-number model (see
+ * {@link PhoneNumbers#withDefaultReplacedBy}).
  */
 public record TenantConfigChanges(
         Change<MetaId> wabaId,
@@ -61,14 +64,15 @@ public record TenantConfigChanges(
     }
 
     /**
-     * What an Embedded Signup sets: the account and number it names, the business and redirect
-     * URL when it gives them, and the token just issued with its expiry.
+     * What an Embedded Signup sets besides its number (which {@link TenantConfig#reauthorize}
+     * adds): the account it names, the business and redirect URL when it gives them, and the
+     * token just issued with its expiry.
      */
     static TenantConfigChanges signup(SignupAccount account, AccessGrant grant) {
         return new TenantConfigChanges(
                 Change.to(account.wabaId()),
                 Change.toIfGiven(account.businessId()),
-                Change.to(account.phoneNumberId()),
+                Change.keep(),
                 Change.keep(),
                 Change.keep(),
                 Change.keep(),
@@ -81,14 +85,20 @@ public record TenantConfigChanges(
                 Change.keep());
     }
 
-    /** The settings of {@code current} with these changes applied. */
+    /**
+     * The settings of {@code current} with these changes applied.
+     *
+     * @throws Refusal.RefusedException when the changes break a rule of the phone numbers
+     */
     Applied applyTo(TenantConfig current) {
         WhatsAppAccount account = new WhatsAppAccount(
                 wabaId.applyTo(current.account().wabaId()),
                 businessId.applyTo(current.account().businessId()));
-        PhoneNumber phone = current.phoneNumber()
-                .identifiedAs(phoneNumberId.applyTo(current.phoneNumber().id()));
-        phone = phone.displayedAs(displayPhoneNumber.applyTo(phone.displayNumber()));
+        PhoneNumbers numbers = current.phoneNumbers()
+                .withDefaultReplacedBy(
+                        phoneNumberId.applyTo(current.phoneNumbers().defaultId()));
+        numbers = displayed(numbers);
+        requireNumbersInAccount(current, account, numbers);
         AppCredentials app = new AppCredentials(
                 fbAppId.applyTo(current.app().appId()),
                 fbAppSecret.applyTo(current.app().appSecret()));
@@ -100,13 +110,47 @@ public record TenantConfigChanges(
                 callbackUrl.applyTo(current.webhook().callbackUrl()),
                 verifyToken.applyTo(current.webhook().verifyToken()),
                 redirectUrl.applyTo(current.webhook().redirectUrl()));
-        return new Applied(account, phone, app, token, webhook, active.applyTo(current.active()));
+        return new Applied(account, numbers, app, token, webhook, active.applyTo(current.active()));
+    }
+
+    /** The default number shown as {@code displayPhoneNumber} says; there has to be one to show. */
+    private PhoneNumbers displayed(PhoneNumbers numbers) {
+        if (numbers.defaultId() != null) {
+            return numbers.changed(
+                    numbers.defaultId(), n -> n.displayedAs(displayPhoneNumber.applyTo(n.displayNumber())));
+        }
+        if (displayPhoneNumber.newValue().isPresent()) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.INCOMPLETE, "display_phone_number needs a phone_number_id: it shows that number");
+        }
+        return numbers;
+    }
+
+    /**
+     * A tenant's numbers are all of its one WhatsApp Business Account: the account can be filled
+     * in, but not swapped for another while numbers of the old one remain.
+     */
+    private static void requireNumbersInAccount(TenantConfig current, WhatsAppAccount account, PhoneNumbers numbers) {
+        MetaId before = current.account().wabaId();
+        if (before == null || before.equals(account.wabaId())) {
+            return;
+        }
+        List<MetaId> kept = numbers.all().stream()
+                .map(PhoneNumber::id)
+                .filter(current.phoneNumbers()::contains)
+                .toList();
+        if (!kept.isEmpty()) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.NUMBERS_IN_ANOTHER_ACCOUNT,
+                    "the phone numbers " + kept + " belong to the WhatsApp Business Account " + before
+                            + "; remove them (or replace the default number in the same request) before changing waba_id");
+        }
     }
 
     /** The settings after the changes. */
     record Applied(
             WhatsAppAccount account,
-            PhoneNumber phoneNumber,
+            PhoneNumbers phoneNumbers,
             AppCredentials app,
             TokenGrant token,
             Webhook webhook,

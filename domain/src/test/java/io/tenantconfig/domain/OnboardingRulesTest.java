@@ -2,6 +2,7 @@ package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestChanges.changes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,20 +39,28 @@ class OnboardingRulesTest {
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
         assertThat(config.token().accessToken()).isEqualTo(GRANT.token());
         assertThat(config.account().wabaId()).isEqualTo(ACCOUNT.wabaId());
-        assertThat(config.phoneNumber().id()).isEqualTo(ACCOUNT.phoneNumberId());
+        assertThat(config.phoneNumbers().defaultId()).isEqualTo(ACCOUNT.phoneNumberId());
+        assertThat(config.onboardingNumber().orElseThrow().id()).isEqualTo(ACCOUNT.phoneNumberId());
         assertThat(config.onboarding().isCompleted()).isFalse();
         assertThat(config.active()).isTrue();
         assertThat(config.onboarding().user()).isEqualTo(ALICE);
         assertThat(onboarded.event().type()).isEqualTo(ConfigEvent.Type.TOKEN_EXCHANGED);
         assertThat(onboarded.event().fields())
-                .containsExactlyInAnyOrder("waba_id", "phone_number_id", "access_token", "onboarding_status");
+                .containsExactlyInAnyOrder(
+                        "waba_id",
+                        "phone_number_id",
+                        "phone_numbers.222",
+                        "onboarding_phone_number_id",
+                        "access_token",
+                        "onboarding_status");
     }
 
     @Test
     void reauthorizing_replaces_the_token_and_starts_a_new_run_but_keeps_the_settings() {
         AccessGrant renewed = new AccessGrant(Secret.of("EAAG-token-2"), NOW.plusSeconds(60));
 
-        Changed reauthorized = onboardedOnce().reauthorize(UserId.of("bob"), ACCOUNT, renewed, CLOCK);
+        Changed reauthorized =
+                onboardedOnce().reauthorize(UserId.of("bob"), ACCOUNT, renewed, PhoneNumbers.MOST, CLOCK);
 
         TenantConfig config = reauthorized.config();
         assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-token-2");
@@ -59,7 +68,10 @@ class OnboardingRulesTest {
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
         assertThat(config.onboarding().isCompleted()).isFalse();
         assertThat(config.webhook().verifyToken().value()).isEqualTo("kept");
-        assertThat(config.phoneNumber().registrationPin().reveal())
+        assertThat(config.phoneNumbers().all())
+                .as("signing up the same number again changes no number")
+                .isEqualTo(onboardedOnce().phoneNumbers().all());
+        assertThat(config.defaultNumber().orElseThrow().registrationPin().reveal())
                 .as("same number, same PIN")
                 .isEqualTo("123456");
         assertThat(config.onboarding().user()).isEqualTo(UserId.of("bob"));
@@ -70,14 +82,59 @@ class OnboardingRulesTest {
     }
 
     @Test
-    void reauthorizing_with_another_phone_number_forgets_the_old_numbers_pin() {
+    void signing_up_another_number_of_the_same_account_adds_it_and_keeps_the_default() {
         SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
 
-        TenantConfig config =
-                onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, CLOCK).config();
+        Changed reauthorized = onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, PhoneNumbers.MOST, CLOCK);
 
-        assertThat(config.phoneNumber().id().value()).isEqualTo("333");
-        assertThat(config.phoneNumber().registrationPin()).isNull();
+        TenantConfig config = reauthorized.config();
+        assertThat(config.phoneNumbers().all()).extracting(n -> n.id().value()).containsExactly("222", "333");
+        assertThat(config.phoneNumbers().defaultId().value()).isEqualTo("222");
+        assertThat(config.onboardingNumber().orElseThrow().id().value())
+                .as("the run registers the new number")
+                .isEqualTo("333");
+        assertThat(config.onboardingNumber().orElseThrow().registrationPin()).isNull();
+        assertThat(config.defaultNumber().orElseThrow().registrationPin().reveal())
+                .isEqualTo("123456");
+        assertThat(reauthorized.event().fields())
+                .contains("phone_numbers.333", "onboarding_phone_number_id")
+                .doesNotContain("phone_number_id", "registration_pin");
+    }
+
+    @Test
+    void signing_up_a_number_of_another_account_replaces_the_old_accounts_numbers() {
+        TenantConfig twoNumbers = onboardedOnce()
+                .addPhoneNumber(PhoneNumber.added(MetaId.parse("444"), null, null), PhoneNumbers.MOST, CLOCK)
+                .config();
+        SignupAccount elsewhere = new SignupAccount(MetaId.parse("999"), MetaId.parse("333"), null, null);
+
+        TenantConfig config = twoNumbers
+                .reauthorize(ALICE, elsewhere, GRANT, PhoneNumbers.MOST, CLOCK)
+                .config();
+
+        assertThat(config.account().wabaId().value()).isEqualTo("999");
+        assertThat(config.phoneNumbers().all()).extracting(n -> n.id().value()).containsExactly("333");
+        assertThat(config.defaultNumber().orElseThrow().registrationPin()).isNull();
+    }
+
+    @Test
+    void a_signup_that_would_exceed_the_limit_is_refused() {
+        SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
+
+        assertThatThrownBy(() -> onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, 1, CLOCK))
+                .isInstanceOfSatisfying(
+                        Refusal.RefusedException.class,
+                        e -> assertThat(e.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
+    }
+
+    @Test
+    void registering_stamps_the_signed_up_number() {
+        TenantConfig registered = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+                .config()
+                .phoneRegistered(CLOCK)
+                .config();
+
+        assertThat(registered.onboardingNumber().orElseThrow().registeredAt()).isEqualTo(NOW);
     }
 
     @Test

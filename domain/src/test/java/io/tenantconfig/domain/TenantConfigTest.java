@@ -45,7 +45,7 @@ class TenantConfigTest {
                 7,
                 verified.tenantId(),
                 verified.account(),
-                verified.phoneNumber(),
+                verified.phoneNumbers(),
                 verified.app(),
                 verified.token(),
                 verified.webhook(),
@@ -54,6 +54,17 @@ class TenantConfigTest {
                 verified.createdAt(),
                 verified.updatedAt(),
                 1);
+    }
+
+    /** A configuration onboarding created for WABA 123456789 and number 987654321. */
+    private static TenantConfig anOnboardedConfig() {
+        return TenantConfig.onboard(
+                        ACME,
+                        ALICE,
+                        new SignupAccount(MetaId.parse("123456789"), MetaId.parse("987654321"), null, null),
+                        new AccessGrant(Secret.of("EAAG-old-token-1234"), null),
+                        AT_CREATION)
+                .config();
     }
 
     @Test
@@ -77,7 +88,7 @@ class TenantConfigTest {
         Changed created = TenantConfig.create(ACME, ALICE, TenantConfigChanges.NONE, AT_CREATION);
 
         assertThat(created.config().account()).isEqualTo(WhatsAppAccount.NONE);
-        assertThat(created.config().phoneNumber()).isEqualTo(PhoneNumber.NONE);
+        assertThat(created.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
         assertThat(created.config().token()).isEqualTo(TokenGrant.NONE);
         assertThat(created.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.CREATED, Set.of()));
     }
@@ -123,10 +134,7 @@ class TenantConfigTest {
 
     static Stream<Arguments> writableFields() {
         return Stream.of(
-                Arguments.of("waba_id", changes().wabaId("555")),
                 Arguments.of("business_id", changes().businessId("556")),
-                Arguments.of("phone_number_id", changes().phoneNumberId("557")),
-                Arguments.of("display_phone_number", changes().displayPhoneNumber("+1 555")),
                 Arguments.of("fb_app_id", changes().fbAppId("558")),
                 Arguments.of("fb_app_secret", changes().fbAppSecret("a-new-app-secret")),
                 Arguments.of("refresh_token", changes().refreshToken("a-new-refresh-token")),
@@ -146,12 +154,41 @@ class TenantConfigTest {
     }
 
     @Test
-    void a_configuration_holds_what_onboarding_needs_only_with_a_token_an_account_and_a_number() {
-        TenantConfig complete = aStoredConfig();
+    void the_single_number_fields_write_the_default_number_and_name_it_in_the_event() {
+        Changed otherNumber =
+                aStoredConfig().changeSettings(changes().phoneNumberId("557").build(), LATER_ON);
+        Changed display = aStoredConfig()
+                .changeSettings(changes().displayPhoneNumber("+1 555").build(), LATER_ON);
+
+        assertThat(otherNumber.event().fields())
+                .containsExactlyInAnyOrder("phone_number_id", "phone_numbers.987654321", "phone_numbers.557");
+        assertThat(display.event().fields())
+                .containsExactlyInAnyOrder("display_phone_number", "phone_numbers.987654321.display_phone_number");
+    }
+
+    @Test
+    void the_account_is_named_when_it_changes() {
+        TenantConfig withoutNumbers = aStoredConfig()
+                .changeSettings(changes().phoneNumberId(null).build(), LATER_ON)
+                .config();
+
+        assertThat(withoutNumbers
+                        .changeSettings(changes().wabaId("555").build(), LATER_ON)
+                        .event()
+                        .fields())
+                .containsExactly("waba_id");
+    }
+
+    @Test
+    void a_configuration_holds_what_onboarding_needs_only_with_a_token_an_account_and_the_signed_up_number() {
+        TenantConfig complete = anOnboardedConfig();
 
         assertThat(complete.holdsWhatOnboardingNeeds()).isTrue();
-        for (TestChanges missing : List.of(
-                changes().accessToken(null), changes().wabaId(null), changes().phoneNumberId(null))) {
+        assertThat(aStoredConfig().holdsWhatOnboardingNeeds())
+                .as("created by hand: no signup named a number to register")
+                .isFalse();
+        for (TestChanges missing :
+                List.of(changes().accessToken(null), changes().wabaId(null).phoneNumberId(null))) {
             assertThat(complete.changeSettings(missing.build(), LATER_ON)
                             .config()
                             .holdsWhatOnboardingNeeds())
@@ -181,8 +218,9 @@ class TenantConfigTest {
 
         assertThat(changed.config().webhook().callbackUrl()).isNull();
         assertThat(changed.config().account().wabaId()).isNull();
-        assertThat(changed.config().phoneNumber().id()).isNull();
-        assertThat(changed.event().fields()).containsExactlyInAnyOrder("callback_url", "waba_id", "phone_number_id");
+        assertThat(changed.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
+        assertThat(changed.event().fields())
+                .containsExactlyInAnyOrder("callback_url", "waba_id", "phone_number_id", "phone_numbers.987654321");
     }
 
     @Test
@@ -198,7 +236,9 @@ class TenantConfigTest {
 
     @Test
     void what_a_change_alters_in_passing_is_named_in_its_event_too() {
-        TenantConfig registered = aStoredConfig()
+        TenantConfig registered = anOnboardedConfig()
+                .tokenVerified(LATER.plus(Duration.ofDays(60)), LATER_ON)
+                .config()
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();
 
@@ -209,7 +249,10 @@ class TenantConfigTest {
 
         assertThat(newToken.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
-        assertThat(newNumber.event().fields()).containsExactlyInAnyOrder("phone_number_id", "registration_pin");
+        assertThat(newNumber.event().fields())
+                .as("the replaced default number goes, and its PIN with it")
+                .containsExactlyInAnyOrder(
+                        "phone_number_id", "registration_pin", "phone_numbers.987654321", "phone_numbers.111222333");
     }
 
     @Test
@@ -242,7 +285,7 @@ class TenantConfigTest {
 
     @Test
     void another_phone_number_never_inherits_the_registration_pin_of_the_old_one() {
-        TenantConfig registered = aStoredConfig()
+        TenantConfig registered = anOnboardedConfig()
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();
 
@@ -258,8 +301,9 @@ class TenantConfigTest {
                 .changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON)
                 .config();
 
-        assertThat(sameNumber.phoneNumber().registrationPin().reveal()).isEqualTo("482913");
-        assertThat(otherNumber.phoneNumber().registrationPin()).isNull();
+        assertThat(sameNumber.defaultNumber().orElseThrow().registrationPin().reveal())
+                .isEqualTo("482913");
+        assertThat(otherNumber.defaultNumber().orElseThrow().registrationPin()).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tenantconfig.application.service;
 
+import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
@@ -7,6 +8,9 @@ import io.tenantconfig.application.port.in.ResolvedValue;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -16,28 +20,55 @@ import java.util.Optional;
 
 /**
  * The loader's rules: an active configuration's value when it has one, otherwise the first
- * fallback variable that is set, otherwise nothing. Reads go through the store, which serves them
- * from memory, so a resolution normally touches no database.
+ * fallback variable that is set, otherwise nothing; the phone number is the default one unless
+ * the caller names one of the tenant's. Reads go through the store and the number directory,
+ * which serve them from memory, so a resolution normally touches no database.
  */
 final class ConfigLoaderService implements ConfigLoader {
 
     private final ConfigStore store;
     private final CredentialFallback fallback;
+    private final NumberDirectory directory;
     private final ResolutionCounter counter;
 
-    ConfigLoaderService(ConfigStore store, CredentialFallback fallback, ResolutionCounter counter) {
+    ConfigLoaderService(
+            ConfigStore store, CredentialFallback fallback, NumberDirectory directory, ResolutionCounter counter) {
         this.store = store;
         this.fallback = fallback;
+        this.directory = directory;
         this.counter = counter;
     }
 
     @Override
     public ResolvedCredentials resolve(TenantId tenantId) {
         Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::active);
+        return resolve(
+                tenantId, active, active.flatMap(TenantConfig::defaultNumber).orElse(null));
+    }
+
+    @Override
+    public Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId) {
+        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::active);
+        return active.flatMap(config -> config.phoneNumbers().find(phoneNumberId))
+                .map(number -> resolve(tenantId, active, number));
+    }
+
+    @Override
+    public Optional<NumberOwner> ownerOfNumber(MetaId phoneNumberId) {
+        return directory.ownerOfNumber(phoneNumberId);
+    }
+
+    @Override
+    public Optional<NumberOwner> ownerOfAccount(MetaId wabaId) {
+        return directory.ownerOfAccount(wabaId);
+    }
+
+    /** The answer for {@code number} of the active configuration, if any: each field from it or from the fallback. */
+    private ResolvedCredentials resolve(TenantId tenantId, Optional<TenantConfig> active, PhoneNumber number) {
         Map<CredentialField, ResolvedValue> values = new EnumMap<>(CredentialField.class);
         for (CredentialField field : CredentialField.values()) {
-            ResolvedValue value =
-                    resolve(field, active.map(config -> stored(config, field)).orElse(null));
+            ResolvedValue value = resolve(
+                    field, active.map(config -> stored(config, number, field)).orElse(null));
             counter.count(value.source());
             values.put(field, value);
         }
@@ -61,9 +92,9 @@ final class ConfigLoaderService implements ConfigLoader {
         return new ResolvedValue(field, null, ValueSource.NONE);
     }
 
-    private static String stored(TenantConfig config, CredentialField field) {
+    private static String stored(TenantConfig config, PhoneNumber number, CredentialField field) {
         return switch (field) {
-            case PHONE_NUMBER_ID -> text(config.phoneNumber().id());
+            case PHONE_NUMBER_ID -> number == null ? null : number.id().value();
             case ACCESS_TOKEN -> reveal(config.token().accessToken());
             case VERIFY_TOKEN -> text(config.webhook().verifyToken());
             case CALLBACK_URL -> text(config.webhook().callbackUrl());

@@ -1,9 +1,11 @@
 package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
+import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 
@@ -19,13 +21,21 @@ final class CreateConfigService implements CreateConfigUseCase {
 
     @Override
     public Result create(Command command) {
-        Changed created =
-                TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
-        return store.inTransaction(tx -> tx.insertIfAbsent(created.config())
-                .<Result>map(stored -> {
-                    tx.record(AuditEntry.of(command.actor(), command.tenantId(), created.event()));
-                    return new Result.Created(stored);
-                })
-                .orElseGet(Result.AlreadyExists::new));
+        Changed created;
+        try {
+            created = TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
+        } catch (Refusal.RefusedException refused) {
+            return new Result.Refused(refused.refusal());
+        }
+        try {
+            return store.inTransaction(tx -> tx.insertIfAbsent(created.config())
+                    .<Result>map(stored -> {
+                        tx.record(AuditEntry.of(command.actor(), command.tenantId(), created.event()));
+                        return new Result.Created(stored);
+                    })
+                    .orElseGet(Result.AlreadyExists::new));
+        } catch (AlreadyOwnedException e) {
+            return new Result.Refused(LockedWrite.taken(e));
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.WriteResult;
+import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.function.Function;
  * One change to one tenant's configuration, in one transaction: lock the row, check the version
  * the caller expects, apply the rule to what is stored now, store the result and record the
  * event it produced. Concurrent changes wait for the lock and apply on top of each other, so none
- * is lost and none has to be retried.
+ * is lost and none has to be retried. A rule that refuses, or a store that finds a number already
+ * another tenant's, leaves everything as it was.
  */
 final class LockedWrite {
 
@@ -28,22 +31,43 @@ final class LockedWrite {
     /** @param rule the change; empty when nothing needs to change (nothing is stored or recorded) */
     WriteResult apply(
             TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Optional<Changed>> rule) {
-        return store.inTransaction(tx -> {
-            Optional<TenantConfig> locked = tx.lock(tenantId);
-            if (locked.isEmpty()) {
-                return new WriteResult.NotFound();
-            }
-            TenantConfig current = locked.get();
-            if (!expected.isSatisfiedBy(current.version())) {
-                return new WriteResult.VersionMismatch(current.version());
-            }
-            Optional<Changed> changed = rule.apply(current);
-            if (changed.isEmpty()) {
-                return new WriteResult.Done(current);
-            }
-            TenantConfig saved = tx.save(changed.get().config());
-            tx.record(AuditEntry.of(actor, tenantId, changed.get().event()));
-            return new WriteResult.Done(saved);
-        });
+        try {
+            return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule));
+        } catch (AlreadyOwnedException e) {
+            return new WriteResult.Refused(taken(e));
+        }
+    }
+
+    /** The refusal for a number or account that another tenant has. */
+    static Refusal taken(AlreadyOwnedException e) {
+        return new Refusal(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT, e.getMessage());
+    }
+
+    private static WriteResult write(
+            ConfigStore.Transaction tx,
+            TenantId tenantId,
+            ExpectedVersion expected,
+            Actor actor,
+            Function<TenantConfig, Optional<Changed>> rule) {
+        Optional<TenantConfig> locked = tx.lock(tenantId);
+        if (locked.isEmpty()) {
+            return new WriteResult.NotFound();
+        }
+        TenantConfig current = locked.get();
+        if (!expected.isSatisfiedBy(current.version())) {
+            return new WriteResult.VersionMismatch(current.version());
+        }
+        Optional<Changed> changed;
+        try {
+            changed = rule.apply(current);
+        } catch (Refusal.RefusedException refused) {
+            return new WriteResult.Refused(refused.refusal());
+        }
+        if (changed.isEmpty()) {
+            return new WriteResult.Done(current);
+        }
+        TenantConfig saved = tx.save(changed.get().config());
+        tx.record(AuditEntry.of(actor, tenantId, changed.get().event()));
+        return new WriteResult.Done(saved);
     }
 }

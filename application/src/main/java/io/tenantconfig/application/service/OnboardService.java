@@ -3,19 +3,23 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Finishes Meta's Embedded Signup: exchanges the code (once, never retried), stores the token at
- * once (a new configuration, or the existing one re-authorized), then runs the remaining steps.
+ * once (a new configuration, or the existing one re-authorized, its signed-up number added), then
+ * runs the remaining steps. A signup the rules refuse (a number another tenant has, one number
+ * too many) stores nothing.
  */
 final class OnboardService implements OnboardUseCase {
 
@@ -23,14 +27,21 @@ final class OnboardService implements OnboardUseCase {
     private final MetaOnboarding meta;
     private final OnboardingSteps steps;
     private final OnboardingPolicy policy;
+    private final int phoneNumberLimit;
     private final Clock clock;
 
     OnboardService(
-            ConfigStore store, MetaOnboarding meta, OnboardingSteps steps, OnboardingPolicy policy, Clock clock) {
+            ConfigStore store,
+            MetaOnboarding meta,
+            OnboardingSteps steps,
+            OnboardingPolicy policy,
+            int phoneNumberLimit,
+            Clock clock) {
         this.store = store;
         this.meta = meta;
         this.steps = steps;
         this.policy = policy;
+        this.phoneNumberLimit = phoneNumberLimit;
         this.clock = clock;
     }
 
@@ -44,8 +55,15 @@ final class OnboardService implements OnboardUseCase {
         } catch (MetaCallFailedException e) {
             return new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE, e.failure(), false);
         }
-        return store.inTransaction(tx -> storeToken(tx, command, grant))
-                .map(stored -> steps.runFrom(stored, command.actor()))
+        Optional<TenantConfig> stored;
+        try {
+            stored = store.inTransaction(tx -> storeToken(tx, command, grant));
+        } catch (Refusal.RefusedException refused) {
+            return new OnboardingResult.Refused(refused.refusal());
+        } catch (AlreadyOwnedException e) {
+            return new OnboardingResult.Refused(LockedWrite.taken(e));
+        }
+        return stored.map(config -> steps.runFrom(config, command.actor()))
                 .orElseGet(OnboardingResult.Interrupted::new);
     }
 
@@ -66,7 +84,8 @@ final class OnboardService implements OnboardUseCase {
                 return Optional.empty();
             }
         }
-        Changed reauthorized = current.get().reauthorize(command.actor().user(), command.account(), grant, clock);
+        Changed reauthorized =
+                current.get().reauthorize(command.actor().user(), command.account(), grant, phoneNumberLimit, clock);
         TenantConfig saved = tx.save(reauthorized.config());
         tx.record(AuditEntry.of(command.actor(), command.tenantId(), reauthorized.event()));
         return Optional.of(saved);

@@ -10,6 +10,7 @@ import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
@@ -64,19 +65,15 @@ final class OnboardingSteps {
             }
 
             if (policy.registerPhone() && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
-                if (config.phoneNumber().registrationPin() == null) {
+                if (pinOf(config) == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
                     Secret pin = newPin();
-                    config = run.store(c -> c.phoneNumber().registrationPin() == null
-                            ? Optional.of(c.registrationPinChosen(pin, clock))
-                            : Optional.empty());
+                    config = run.store(c ->
+                            pinOf(c) == null ? Optional.of(c.registrationPinChosen(pin, clock)) : Optional.empty());
                 }
-                TenantConfig registering = config;
+                PhoneNumber registering = config.onboardingNumber().orElseThrow();
                 call(OnboardingStep.REGISTER_PHONE, () -> {
-                    meta.registerPhone(
-                            registering.phoneNumber().id(),
-                            registering.phoneNumber().registrationPin(),
-                            run.token);
+                    meta.registerPhone(registering.id(), registering.registrationPin(), run.token);
                     return null;
                 });
                 config = run.store(c -> Optional.of(c.phoneRegistered(clock)));
@@ -95,6 +92,11 @@ final class OnboardingSteps {
         } catch (Interrupted interrupted) {
             return new OnboardingResult.Interrupted();
         }
+    }
+
+    /** The PIN of the number being onboarded (the run stops before any step when the number is gone). */
+    private static Secret pinOf(TenantConfig config) {
+        return config.onboardingNumber().orElseThrow().registrationPin();
     }
 
     private Secret newPin() {
@@ -140,6 +142,9 @@ final class OnboardingSteps {
                             },
                             version -> {
                                 throw new IllegalStateException("a write that expects no version cannot mismatch");
+                            },
+                            refusal -> {
+                                throw new IllegalStateException("an onboarding step breaks no rule: " + refusal);
                             });
         }
     }

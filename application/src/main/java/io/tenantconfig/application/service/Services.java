@@ -7,6 +7,8 @@ import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.domain.PhoneNumbers;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -22,37 +24,51 @@ public final class Services {
             ConfigCatalog catalog,
             AuditLog auditLog,
             MetaOnboarding meta,
-            CredentialFallback fallback) {
+            CredentialFallback fallback,
+            NumberDirectory directory) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(auditLog, "auditLog");
             Objects.requireNonNull(meta, "meta");
             Objects.requireNonNull(fallback, "fallback");
+            Objects.requireNonNull(directory, "directory");
         }
     }
 
     /**
+     * @param phoneNumberLimit the most phone numbers a tenant may have (at most {@link PhoneNumbers#MOST})
      * @param resolutions counts the loader's answers by source (shared with the metrics)
      * @param random where registration PINs come from ({@code SecureRandom} in production)
      */
     public static UseCases wire(
-            Ports ports, OnboardingPolicy policy, ResolutionCounter resolutions, RandomGenerator random, Clock clock) {
+            Ports ports,
+            OnboardingPolicy policy,
+            int phoneNumberLimit,
+            ResolutionCounter resolutions,
+            RandomGenerator random,
+            Clock clock) {
+        if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
+            throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
+        }
         LockedWrite write = new LockedWrite(ports.store());
         OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, random, clock);
-        ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), resolutions);
+        ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), ports.directory(), resolutions);
         return new UseCases(
                 new ViewConfigService(ports.store()),
                 new RevealConfigService(ports.store(), ports.auditLog()),
                 new CreateConfigService(ports.store(), clock),
                 new ChangeSettingsService(write, clock),
+                new AddPhoneNumberService(write, phoneNumberLimit, clock),
+                new ChangePhoneNumberService(write, clock),
+                new RemovePhoneNumberService(write, clock),
                 new SwitchActivationService(write, clock),
                 new DeleteConfigService(ports.store()),
                 new DeleteAllConfigsService(ports.store()),
                 new ListConfigsService(ports.catalog()),
                 new ConfigStatisticsService(ports.catalog(), resolutions),
                 new AuditTrailService(ports.auditLog()),
-                new OnboardService(ports.store(), ports.meta(), steps, policy, clock),
+                new OnboardService(ports.store(), ports.meta(), steps, policy, phoneNumberLimit, clock),
                 new ResumeOnboardingService(ports.store(), steps),
                 loader,
                 new RevealCredentialsService(loader, ports.auditLog()));

@@ -16,6 +16,7 @@ import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
@@ -76,7 +77,10 @@ class ConfigLoaderServiceTest {
         assertThat(loader.hasTenantConfig(tenant)).isTrue();
         assertThat(loader.isOnboardingCompleted(tenant)).isTrue();
         assertThat(loader.phoneNumberId(tenant))
-                .isEqualTo(value("106540352242922", ValueSource.DATABASE, CredentialField.PHONE_NUMBER_ID));
+                .isEqualTo(value(
+                        TestConfigs.phoneNumberIdOf("onboarded-tenant"),
+                        ValueSource.DATABASE,
+                        CredentialField.PHONE_NUMBER_ID));
         assertThat(loader.accessToken(tenant).value()).isEqualTo("EAAG-access-token-of-onboarded-tenant");
     }
 
@@ -115,7 +119,7 @@ class ConfigLoaderServiceTest {
     @Test
     void each_field_falls_back_on_its_own() {
         stored(TestConfigs.aMinimalConfig("partial")
-                .phoneNumber(new PhoneNumber(MetaId.parse("222"), null, null))
+                .phoneNumbers(PhoneNumbers.only(PhoneNumber.added(MetaId.parse("222"), null, null)))
                 .webhook(new Webhook(null, VerifyToken.parse("own-verify"), null))
                 .build());
 

@@ -88,7 +88,11 @@ class ManageConfigTest {
         assertThat(current().version()).isEqualTo(1);
         assertThat(current().createdAt()).isEqualTo(NOW);
         assertThat(trail())
-                .containsExactly(new AuditEntry(ALICE, ACME, AuditAction.CREATE, Set.of("waba_id", "phone_number_id")));
+                .containsExactly(new AuditEntry(
+                        ALICE,
+                        ACME,
+                        AuditAction.CREATE,
+                        Set.of("waba_id", "phone_number_id", "phone_numbers.987654321")));
     }
 
     @Test

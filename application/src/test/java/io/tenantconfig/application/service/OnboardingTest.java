@@ -82,14 +82,18 @@ class OnboardingTest {
         assertThat(config.onboarding().user().value()).isEqualTo("alice");
         assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
         assertThat(config.webhook().redirectUrl()).isEqualTo(ACCOUNT.redirectUrl());
-        assertThat(config.phoneNumber().registrationPin().reveal()).matches("[0-9]{6}");
+        assertThat(config.defaultNumber().orElseThrow().registrationPin().reveal())
+                .matches("[0-9]{6}");
         assertThat(meta.calls())
                 .containsExactly(
                         "exchange",
                         "inspect",
                         "subscribe 555000111",
                         "register 777000222 pin="
-                                + config.phoneNumber().registrationPin().reveal());
+                                + config.defaultNumber()
+                                        .orElseThrow()
+                                        .registrationPin()
+                                        .reveal());
     }
 
     @Test
@@ -138,7 +142,7 @@ class OnboardingTest {
         UseCases service = service(OnboardingPolicy.DEFAULT);
 
         onboard(service);
-        String pin = stored().phoneNumber().registrationPin().reveal();
+        String pin = stored().defaultNumber().orElseThrow().registrationPin().reveal();
         assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.WEBHOOK_SUBSCRIBED);
 
         meta.succeedsAgain();
@@ -179,7 +183,7 @@ class OnboardingTest {
 
         assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
         assertThat(meta.calls()).containsExactly("exchange", "inspect");
-        assertThat(stored().phoneNumber().registrationPin()).isNull();
+        assertThat(stored().defaultNumber().orElseThrow().registrationPin()).isNull();
     }
 
     @Test
@@ -273,7 +277,8 @@ class OnboardingTest {
         assertThat(store.auditTrail())
                 .allSatisfy(r -> assertThat(r.entry().actor().subject()).isEqualTo("alice"));
         assertThat(stored().version()).isEqualTo(store.auditTrail().size());
-        assertThat(store.auditTrail().get(3).entry().fields()).containsExactly("registration_pin");
+        assertThat(store.auditTrail().get(3).entry().fields())
+                .containsExactlyInAnyOrder("registration_pin", "phone_numbers.777000222.registration_pin");
     }
 
     @Test
@@ -314,7 +319,7 @@ class OnboardingTest {
     void a_configuration_without_the_ids_onboarding_needs_has_nothing_to_resume() {
         stored(TestConfigs.aMinimalConfig("acme")
                 .accessToken("EAAG-token-only")
-                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null))
+                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null, null))
                 .build());
 
         assertThat(resume(service(OnboardingPolicy.DEFAULT)))

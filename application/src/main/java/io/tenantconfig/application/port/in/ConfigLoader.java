@@ -1,11 +1,17 @@
 package io.tenantconfig.application.port.in;
 
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import java.util.Optional;
 
 /**
  * Which WhatsApp credentials a tenant should use, as the earlier version's ConfigLoader answered:
  * the tenant's own active configuration first, then the environment and {@code .env}, field by
  * field; an inactive configuration counts as absent. Every answer says where it came from.
+ *
+ * <p>Which tenant a Meta webhook is for is answered by {@link #ownerOfNumber} and
+ * {@link #ownerOfAccount}, from memory as well.
  *
  * <pre>{@code
  * ResolvedCredentials credentials = configLoader.resolve(TenantId.of("acme"));
@@ -15,8 +21,20 @@ import io.tenantconfig.domain.TenantId;
  */
 public interface ConfigLoader {
 
-    /** All credentials at once: one consistent answer. */
+    /** All credentials at once, for the tenant's default number: one consistent answer. */
     ResolvedCredentials resolve(TenantId tenantId);
+
+    /**
+     * As {@link #resolve(TenantId)}, for one of the tenant's numbers: its {@code phone_number_id}
+     * is that number's. Empty when the tenant has no active configuration with that number.
+     */
+    Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId);
+
+    /** The tenant a phone number belongs to (what an inbound webhook's {@code metadata.phone_number_id} names). */
+    Optional<NumberOwner> ownerOfNumber(MetaId phoneNumberId);
+
+    /** The tenant a WhatsApp Business Account belongs to (what an inbound webhook's {@code entry[].id} names). */
+    Optional<NumberOwner> ownerOfAccount(MetaId wabaId);
 
     /** Whether the tenant has an active configuration of its own. */
     default boolean hasTenantConfig(TenantId tenantId) {

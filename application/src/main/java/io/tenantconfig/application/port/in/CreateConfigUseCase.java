@@ -1,6 +1,7 @@
 package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.Actor;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantConfigChanges;
 import io.tenantconfig.domain.TenantId;
@@ -23,11 +24,12 @@ public interface CreateConfigUseCase {
 
     sealed interface Result {
 
-        <R> R match(Function<TenantConfig, R> created, Supplier<R> alreadyExists);
+        <R> R match(Function<TenantConfig, R> created, Supplier<R> alreadyExists, Function<Refusal, R> refused);
 
         record Created(TenantConfig config) implements Result {
             @Override
-            public <R> R match(Function<TenantConfig, R> created, Supplier<R> alreadyExists) {
+            public <R> R match(
+                    Function<TenantConfig, R> created, Supplier<R> alreadyExists, Function<Refusal, R> refused) {
                 return created.apply(config);
             }
         }
@@ -35,8 +37,18 @@ public interface CreateConfigUseCase {
         /** The tenant has a configuration already; nothing was stored. */
         record AlreadyExists() implements Result {
             @Override
-            public <R> R match(Function<TenantConfig, R> created, Supplier<R> alreadyExists) {
+            public <R> R match(
+                    Function<TenantConfig, R> created, Supplier<R> alreadyExists, Function<Refusal, R> refused) {
                 return alreadyExists.get();
+            }
+        }
+
+        /** The initial values break a rule (a number or account another tenant has); nothing was stored. */
+        record Refused(Refusal refusal) implements Result {
+            @Override
+            public <R> R match(
+                    Function<TenantConfig, R> created, Supplier<R> alreadyExists, Function<Refusal, R> refused) {
+                return refused.apply(refusal);
             }
         }
     }

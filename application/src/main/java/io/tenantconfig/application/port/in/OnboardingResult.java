@@ -2,6 +2,7 @@ package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.util.Objects;
 
@@ -23,6 +24,8 @@ public sealed interface OnboardingResult {
         R notFound();
 
         R interrupted();
+
+        R refused(Refusal refusal);
     }
 
     /** Every step succeeded; the configuration as stored. */
@@ -70,6 +73,17 @@ public sealed interface OnboardingResult {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.notFound();
+        }
+    }
+
+    /**
+     * The signup names a number or account another tenant has, or a number one too many; the
+     * token from the exchange was not stored.
+     */
+    record Refused(Refusal refusal) implements OnboardingResult {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.refused(refusal);
         }
     }
 

@@ -14,6 +14,9 @@ public enum AuditAction {
     ONBOARDING_REAUTHORIZATION_REQUIRED,
     /** Meta confirmed the access token (onboarding's check); its expiry was recorded. */
     TOKEN_VERIFIED,
+    PHONE_NUMBER_ADDED,
+    PHONE_NUMBER_CHANGED,
+    PHONE_NUMBER_REMOVED,
     DELETE_ALL,
     /** An admin deleted one tenant's configuration. */
     DELETE_TENANT,

@@ -39,6 +39,9 @@ public record AuditEntry(Actor actor, TenantId tenantId, AuditAction action, Set
             case ONBOARDING_COMPLETED -> AuditAction.ONBOARDING_COMPLETED;
             case REAUTHORIZATION_REQUIRED -> AuditAction.ONBOARDING_REAUTHORIZATION_REQUIRED;
             case TOKEN_VERIFIED -> AuditAction.TOKEN_VERIFIED;
+            case PHONE_NUMBER_ADDED -> AuditAction.PHONE_NUMBER_ADDED;
+            case PHONE_NUMBER_CHANGED -> AuditAction.PHONE_NUMBER_CHANGED;
+            case PHONE_NUMBER_REMOVED -> AuditAction.PHONE_NUMBER_REMOVED;
         };
     }
 }

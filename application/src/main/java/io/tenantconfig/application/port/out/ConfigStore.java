@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where tenant configurations are kept, at most one per tenant. Reads may be served from memory;
+ * Where tenant configurations are kept, at most one per tenant; a phone number or a WhatsApp
+ * Business Account belongs to one tenant at most. Reads may be served from memory;
  * every change runs in one transaction that locks the row, writes it and its audit entries, and
  * tells the other instances, all or nothing.
  */
@@ -32,12 +33,17 @@ public interface ConfigStore {
         /**
          * Stores a configuration that does not exist yet (version 0).
          *
+         * @throws AlreadyOwnedException when one of its numbers, or its WhatsApp Business Account, is another tenant's
          * @return the stored configuration (its id set, version 1), or empty when the tenant has one
          *     already; then the transaction can {@link #lock} that one
          */
         Optional<TenantConfig> insertIfAbsent(TenantConfig config);
 
-        /** Stores a change to a configuration this transaction locked; returns it at the next version. */
+        /**
+         * Stores a change to a configuration this transaction locked; returns it at the next version.
+         *
+         * @throws AlreadyOwnedException when one of its numbers, or its WhatsApp Business Account, is another tenant's
+         */
         TenantConfig save(TenantConfig changed);
 
         /**

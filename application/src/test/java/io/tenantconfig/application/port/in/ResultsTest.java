@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +13,16 @@ import org.junit.jupiter.api.Test;
 class ResultsTest {
 
     private static final TenantConfig CONFIG = TestConfigs.aConfig("acme").build();
+    private static final Refusal TAKEN =
+            new Refusal(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT, "the phone number 1 belongs to another tenant");
 
     private static String outcome(WriteResult result) {
-        return result.match(c -> "done " + c.tenantId(), () -> "not found", v -> "version " + v);
+        return result.match(
+                c -> "done " + c.tenantId(), () -> "not found", v -> "version " + v, r -> "refused " + r.reason());
     }
 
     private static String outcome(CreateConfigUseCase.Result result) {
-        return result.match(c -> "created " + c.tenantId(), () -> "already exists");
+        return result.match(c -> "created " + c.tenantId(), () -> "already exists", r -> "refused " + r.reason());
     }
 
     private static String outcome(DeleteAllConfigsUseCase.Result result) {
@@ -56,6 +60,11 @@ class ResultsTest {
             public String interrupted() {
                 return "interrupted";
             }
+
+            @Override
+            public String refused(Refusal refusal) {
+                return "refused " + refusal.reason();
+            }
         });
     }
 
@@ -64,12 +73,14 @@ class ResultsTest {
         assertThat(outcome(new WriteResult.Done(CONFIG))).isEqualTo("done acme");
         assertThat(outcome(new WriteResult.NotFound())).isEqualTo("not found");
         assertThat(outcome(new WriteResult.VersionMismatch(4))).isEqualTo("version 4");
+        assertThat(outcome(new WriteResult.Refused(TAKEN))).isEqualTo("refused TAKEN_BY_ANOTHER_TENANT");
     }
 
     @Test
     void a_create_result_reaches_its_own_handler() {
         assertThat(outcome(new CreateConfigUseCase.Result.Created(CONFIG))).isEqualTo("created acme");
         assertThat(outcome(new CreateConfigUseCase.Result.AlreadyExists())).isEqualTo("already exists");
+        assertThat(outcome(new CreateConfigUseCase.Result.Refused(TAKEN))).isEqualTo("refused TAKEN_BY_ANOTHER_TENANT");
     }
 
     @Test
@@ -90,5 +101,6 @@ class ResultsTest {
                 .isEqualTo("nothing to resume from NOT_STARTED");
         assertThat(outcome(new OnboardingResult.NotFound())).isEqualTo("not found");
         assertThat(outcome(new OnboardingResult.Interrupted())).isEqualTo("interrupted");
+        assertThat(outcome(new OnboardingResult.Refused(TAKEN))).isEqualTo("refused TAKEN_BY_ANOTHER_TENANT");
     }
 }

@@ -1,0 +1,19 @@
+package io.tenantconfig.application;
+
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.TenantId;
+import java.util.Objects;
+
+/**
+ * Whose a phone number or WhatsApp Business Account is: what the platform needs to route a Meta
+ * webhook to its tenant. {@code active} says whether the tenant's configuration is in use (and,
+ * asked by number, the number too); {@code phoneNumberId} is the number asked for, or, asked by
+ * account, the tenant's default number ({@code null} when it has none); {@code wabaId} is the
+ * tenant's account ({@code null} when not known yet).
+ */
+public record NumberOwner(TenantId tenantId, boolean active, MetaId wabaId, MetaId phoneNumberId) {
+
+    public NumberOwner {
+        Objects.requireNonNull(tenantId, "tenantId");
+    }
+}

@@ -1,0 +1,229 @@
+package io.tenantconfig.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.CredentialField;
+import io.tenantconfig.application.port.in.ExpectedVersion;
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.OnboardingResult;
+import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.port.in.WriteResult;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumberChanges;
+import io.tenantconfig.domain.Refusal;
+import io.tenantconfig.domain.SignupAccount;
+import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.testing.SecretValues;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The phone-number use cases, onboarding a further number, and the loader asked by number. */
+class PhoneNumbersTest {
+
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId GLOBEX = TenantId.of("globex");
+    private static final Actor ALICE = new Actor("alice");
+    private static final MetaId SALES = MetaId.parse("8002");
+
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            meta,
+            variable -> Optional.empty(),
+            OnboardingPolicy.DEFAULT,
+            new ResolutionCounter(),
+            Clock.fixed(Instant.parse("2026-06-01T08:00:00Z"), ZoneOffset.UTC));
+
+    @BeforeEach
+    void twoTenants() {
+        store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        store.inTransaction(
+                tx -> tx.insertIfAbsent(TestConfigs.aConfig("globex").build()));
+    }
+
+    private WriteResult add(TenantId tenant, MetaId number, ExpectedVersion expected) {
+        return useCases.addPhoneNumber()
+                .addPhoneNumber(new AddPhoneNumberUseCase.Command(
+                        tenant, ALICE, PhoneNumber.added(number, null, NumberLabel.parse("Sales")), expected));
+    }
+
+    private TenantConfig acme() {
+        return store.load(ACME).orElseThrow();
+    }
+
+    @Test
+    void an_added_number_is_stored_audited_and_answered_for() {
+        WriteResult result = add(ACME, SALES, ExpectedVersion.exactly(1));
+
+        assertThat(result).isEqualTo(new WriteResult.Done(acme()));
+        assertThat(acme().version()).isEqualTo(2);
+        assertThat(acme().phoneNumbers().find(SALES)).isPresent();
+        assertThat(store.auditTrail().get(store.auditTrail().size() - 1).entry().action())
+                .isEqualTo(AuditAction.PHONE_NUMBER_ADDED);
+        assertThat(useCases.configLoader().resolve(ACME, SALES))
+                .hasValueSatisfying(credentials -> assertThat(credentials
+                                .value(CredentialField.PHONE_NUMBER_ID)
+                                .value())
+                        .isEqualTo("8002"));
+        assertThat(useCases.configLoader()
+                        .resolve(ACME)
+                        .value(CredentialField.PHONE_NUMBER_ID)
+                        .value())
+                .as("the default number is still the first")
+                .isEqualTo(TestConfigs.phoneNumberIdOf("acme"));
+        assertThat(useCases.configLoader().ownerOfNumber(SALES))
+                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES));
+    }
+
+    @Test
+    void a_number_of_another_tenant_is_refused_and_nothing_changes() {
+        MetaId globexNumber = MetaId.parse(TestConfigs.phoneNumberIdOf("globex"));
+        int auditBefore = store.auditTrail().size();
+
+        WriteResult result = add(ACME, globexNumber, ExpectedVersion.any());
+
+        assertThat(result).isInstanceOfSatisfying(WriteResult.Refused.class, refused -> {
+            assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT);
+            assertThat(refused.refusal().detail()).doesNotContain("globex");
+        });
+        assertThat(acme().version()).isEqualTo(1);
+        assertThat(store.auditTrail()).hasSize(auditBefore);
+    }
+
+    @Test
+    void writes_to_numbers_honour_the_expected_version_and_need_a_configuration() {
+        assertThat(add(ACME, SALES, ExpectedVersion.exactly(7))).isEqualTo(new WriteResult.VersionMismatch(1));
+        assertThat(add(TenantId.of("nobody"), SALES, ExpectedVersion.any())).isEqualTo(new WriteResult.NotFound());
+    }
+
+    @Test
+    void a_number_can_become_the_default_and_be_removed_once_it_is_not() {
+        add(ACME, SALES, ExpectedVersion.any());
+        MetaId first = acme().phoneNumbers().defaultId();
+
+        WriteResult madeDefault = useCases.changePhoneNumber()
+                .changePhoneNumber(new ChangePhoneNumberUseCase.Command(
+                        ACME,
+                        ALICE,
+                        SALES,
+                        new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(true)),
+                        ExpectedVersion.any()));
+        WriteResult removedFirst = useCases.removePhoneNumber()
+                .removePhoneNumber(new RemovePhoneNumberUseCase.Command(ACME, ALICE, first, ExpectedVersion.any()));
+        WriteResult removedDefault = useCases.removePhoneNumber()
+                .removePhoneNumber(new RemovePhoneNumberUseCase.Command(ACME, ALICE, SALES, ExpectedVersion.any()));
+
+        assertThat(madeDefault).isInstanceOf(WriteResult.Done.class);
+        assertThat(removedFirst).isInstanceOf(WriteResult.Done.class);
+        assertThat(removedDefault).as("the last number, default or not, can go").isInstanceOf(WriteResult.Done.class);
+        assertThat(acme().phoneNumbers().size()).isZero();
+        assertThat(store.auditTrail())
+                .extracting(r -> r.entry().action())
+                .containsSubsequence(
+                        AuditAction.PHONE_NUMBER_ADDED,
+                        AuditAction.PHONE_NUMBER_CHANGED,
+                        AuditAction.PHONE_NUMBER_REMOVED,
+                        AuditAction.PHONE_NUMBER_REMOVED);
+        assertThat(useCases.configLoader().resolve(ACME, SALES)).isEmpty();
+        assertThat(useCases.configLoader().ownerOfNumber(SALES)).isEmpty();
+    }
+
+    @Test
+    void removing_the_default_while_others_remain_is_refused() {
+        add(ACME, SALES, ExpectedVersion.any());
+
+        WriteResult result = useCases.removePhoneNumber()
+                .removePhoneNumber(new RemovePhoneNumberUseCase.Command(
+                        ACME, ALICE, acme().phoneNumbers().defaultId(), ExpectedVersion.any()));
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        WriteResult.Refused.class,
+                        refused ->
+                                assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.DEFAULT_NUMBER_NEEDED));
+        assertThat(acme().phoneNumbers().size()).isEqualTo(2);
+    }
+
+    @Test
+    void signing_up_a_second_number_adds_and_registers_it_and_again_changes_nothing() {
+        MetaId acmeAccount = MetaId.parse(TestConfigs.wabaIdOf("acme"));
+        SignupAccount secondNumber = new SignupAccount(acmeAccount, SALES, null, null);
+
+        OnboardingResult first = signup(ACME, secondNumber);
+        TenantConfig afterFirst = acme();
+        OnboardingResult again = signup(ACME, secondNumber);
+
+        assertThat(first).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(afterFirst.phoneNumbers().all())
+                .extracting(n -> n.id().value())
+                .containsExactly(TestConfigs.phoneNumberIdOf("acme"), "8002");
+        assertThat(afterFirst.phoneNumbers().defaultId().value())
+                .as("the tenant had a default already")
+                .isEqualTo(TestConfigs.phoneNumberIdOf("acme"));
+        assertThat(afterFirst.phoneNumbers().find(SALES).orElseThrow().registeredAt())
+                .isNotNull();
+        assertThat(meta.calls()).anyMatch(call -> call.startsWith("register 8002 pin="));
+        assertThat(again).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(acme().phoneNumbers().all()).hasSize(2);
+        assertThat(acme().phoneNumbers().find(SALES).orElseThrow().registrationPin())
+                .as("the same number keeps the PIN it was registered with")
+                .isEqualTo(afterFirst.phoneNumbers().find(SALES).orElseThrow().registrationPin());
+    }
+
+    @Test
+    void signing_up_a_number_of_another_tenant_stores_nothing() {
+        SignupAccount globexNumber = new SignupAccount(
+                MetaId.parse(TestConfigs.wabaIdOf("acme")),
+                MetaId.parse(TestConfigs.phoneNumberIdOf("globex")),
+                null,
+                null);
+        TenantConfig before = acme();
+
+        OnboardingResult result = signup(ACME, globexNumber);
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        OnboardingResult.Refused.class,
+                        refused -> assertThat(refused.refusal().reason())
+                                .isEqualTo(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT));
+        assertThat(acme()).isEqualTo(before);
+        assertThat(meta.calls()).containsExactly("exchange");
+    }
+
+    @Test
+    void the_owner_of_an_account_is_its_tenant_with_its_default_number() {
+        assertThat(useCases.configLoader().ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("globex"))))
+                .contains(new NumberOwner(
+                        GLOBEX,
+                        true,
+                        MetaId.parse(TestConfigs.wabaIdOf("globex")),
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("globex"))));
+        assertThat(useCases.configLoader().ownerOfAccount(MetaId.parse("1"))).isEmpty();
+    }
+
+    private OnboardingResult signup(TenantId tenant, SignupAccount account) {
+        return useCases.onboard()
+                .onboard(new OnboardUseCase.Command(
+                        tenant, ALICE, new SignupCode(SecretValues.secret("signup-code")), account));
+    }
+}

@@ -1,0 +1,131 @@
+package io.tenantconfig.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A tenant's phone numbers in the order they were added, and which one is the default: the one
+ * the loader answers for when no number is named, and the one the earlier single-number fields
+ * ({@code phone_number_id}, {@code display_phone_number}) mean. There is a default exactly when
+ * there is a number, and each number appears once: the constructor refuses anything else.
+ */
+public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
+
+    /** The most numbers a tenant may ever have; the service may be configured to allow fewer. */
+    public static final int MOST = 50;
+
+    public static final PhoneNumbers NONE = new PhoneNumbers(List.of(), null);
+
+    public PhoneNumbers {
+        all = List.copyOf(all);
+        Set<MetaId> ids = new HashSet<>();
+        for (PhoneNumber number : all) {
+            if (!ids.add(number.id())) {
+                throw new IllegalArgumentException("the number " + number.id() + " appears twice");
+            }
+        }
+        if (all.isEmpty() != (defaultId == null) || (defaultId != null && !ids.contains(defaultId))) {
+            throw new IllegalArgumentException("there is a default number exactly when there is a number, one of them");
+        }
+    }
+
+    /** Only {@code number}, the default. */
+    public static PhoneNumbers only(PhoneNumber number) {
+        return new PhoneNumbers(List.of(number), number.id());
+    }
+
+    public Optional<PhoneNumber> defaultNumber() {
+        return defaultId == null ? Optional.empty() : find(defaultId);
+    }
+
+    public Optional<PhoneNumber> find(MetaId id) {
+        return all.stream().filter(number -> number.id().equals(id)).findFirst();
+    }
+
+    public boolean contains(MetaId id) {
+        return find(id).isPresent();
+    }
+
+    public boolean isDefault(MetaId id) {
+        return id.equals(defaultId);
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    /** {@code number} added at the end; the default when it is the first. */
+    PhoneNumbers added(PhoneNumber number, int limit) {
+        if (contains(number.id())) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.ALREADY_ADDED, "the phone number " + number.id() + " is one of yours already");
+        }
+        if (all.size() >= Math.min(limit, MOST)) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.TOO_MANY_NUMBERS,
+                    "a configuration holds at most " + Math.min(limit, MOST)
+                            + " phone numbers; remove one before adding another");
+        }
+        List<PhoneNumber> more = new ArrayList<>(all);
+        more.add(number);
+        return new PhoneNumbers(more, defaultId == null ? number.id() : defaultId);
+    }
+
+    /** Without the number; the default goes only when it is the last one. */
+    PhoneNumbers removed(MetaId id) {
+        requireKnown(id);
+        if (isDefault(id) && all.size() > 1) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.DEFAULT_NUMBER_NEEDED,
+                    "the phone number " + id + " is the default; make another number the default before removing it");
+        }
+        List<PhoneNumber> rest = all.stream().filter(n -> !n.id().equals(id)).toList();
+        return new PhoneNumbers(rest, rest.isEmpty() ? null : defaultId);
+    }
+
+    /** With the number changed by {@code change}. */
+    PhoneNumbers changed(MetaId id, UnaryOperator<PhoneNumber> change) {
+        requireKnown(id);
+        return new PhoneNumbers(
+                all.stream().map(n -> n.id().equals(id) ? change.apply(n) : n).toList(), defaultId);
+    }
+
+    /** The number becomes the default; the previous default stays, as an ordinary number. */
+    PhoneNumbers withDefault(MetaId id) {
+        requireKnown(id);
+        return new PhoneNumbers(all, id);
+    }
+
+    /**
+     * What writing the single-number field {@code phone_number_id} means: {@code id} takes the
+     * default's place. The previous default goes (with its PIN); a number the tenant has already
+     * keeps its settings and becomes the default; {@code null} removes the default, allowed only
+     * when it is the last number.
+     */
+    PhoneNumbers withDefaultReplacedBy(MetaId id) {
+        if (Objects.equals(id, defaultId)) {
+            return this;
+        }
+        if (id == null) {
+            return removed(defaultId);
+        }
+        List<PhoneNumber> replaced = new ArrayList<>(
+                all.stream().filter(n -> !n.id().equals(defaultId)).toList());
+        if (!contains(id)) {
+            replaced.add(PhoneNumber.added(id, null, null));
+        }
+        return new PhoneNumbers(replaced, id);
+    }
+
+    private void requireKnown(MetaId id) {
+        if (!contains(id)) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.UNKNOWN_NUMBER, "the phone number " + id + " is not one of this configuration's");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.tenantconfig.domain;
+
+import java.util.Objects;
+
+/**
+ * A change the rules refuse, with what it means for the caller: nothing was changed. The detail
+ * says what to do instead; it names phone numbers and WhatsApp Business Accounts of the tenant's
+ * own, never another tenant's.
+ */
+public record Refusal(Reason reason, String detail) {
+
+    public enum Reason {
+        /** The number (or WhatsApp Business Account) belongs to another tenant. */
+        TAKEN_BY_ANOTHER_TENANT,
+        /** The tenant has this number already. */
+        ALREADY_ADDED,
+        /** The tenant has no such number. */
+        UNKNOWN_NUMBER,
+        /** The default number cannot go while other numbers remain: make another one the default first. */
+        DEFAULT_NUMBER_NEEDED,
+        /** The tenant has as many numbers as it may. */
+        TOO_MANY_NUMBERS,
+        /** The change would leave the tenant's numbers in a WhatsApp Business Account it no longer has. */
+        NUMBERS_IN_ANOTHER_ACCOUNT,
+        /** A setting that needs another one which is missing (a display number without a number). */
+        INCOMPLETE
+    }
+
+    public Refusal {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** Thrown by a rule of the aggregate; the write that applied it turns it into its result. */
+    public static final class RefusedException extends RuntimeException {
+
+        private final transient Refusal refusal;
+
+        public RefusedException(Reason reason, String detail) {
+            super(detail, null, false, false);
+            this.refusal = new Refusal(reason, detail);
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+}

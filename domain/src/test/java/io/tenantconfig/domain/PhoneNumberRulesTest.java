@@ -1,0 +1,294 @@
+package io.tenantconfig.domain;
+
+import static io.tenantconfig.domain.TestChanges.changes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class PhoneNumberRulesTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T08:00:00Z"), ZoneOffset.UTC);
+    private static final MetaId SUPPORT = MetaId.parse("1001");
+    private static final MetaId SALES = MetaId.parse("1002");
+    private static final MetaId GERMANY = MetaId.parse("1003");
+
+    /** A configuration of WABA 500 with the support number only (the default). */
+    private static TenantConfig withSupportNumber() {
+        return TenantConfig.create(
+                        TenantId.of("acme"),
+                        UserId.of("alice"),
+                        changes()
+                                .wabaId("500")
+                                .phoneNumberId("1001")
+                                .displayPhoneNumber("+1 555-0100")
+                                .build(),
+                        CLOCK)
+                .config();
+    }
+
+    private static TenantConfig withThreeNumbers() {
+        return withSupportNumber()
+                .addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK)
+                .config()
+                .addPhoneNumber(number(GERMANY, "Germany"), PhoneNumbers.MOST, CLOCK)
+                .config();
+    }
+
+    private static PhoneNumber number(MetaId id, String label) {
+        return PhoneNumber.added(id, null, NumberLabel.parse(label));
+    }
+
+    private static List<String> ids(TenantConfig config) {
+        return config.phoneNumbers().all().stream().map(n -> n.id().value()).toList();
+    }
+
+    private static void assertRefused(ThrowingCallable change, Refusal.Reason reason) {
+        assertThatThrownBy(change)
+                .isInstanceOfSatisfying(
+                        Refusal.RefusedException.class,
+                        e -> assertThat(e.refusal().reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void a_tenant_holds_several_numbers_in_the_order_added_and_the_first_is_the_default() {
+        TenantConfig config = withThreeNumbers();
+
+        assertThat(ids(config)).containsExactly("1001", "1002", "1003");
+        assertThat(config.defaultNumber().orElseThrow().id()).isEqualTo(SUPPORT);
+        assertThat(config.phoneNumbers().find(SALES).orElseThrow().label().value())
+                .isEqualTo("Sales");
+        assertThat(config.phoneNumbers().find(SALES).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void the_first_number_added_to_a_configuration_without_numbers_becomes_the_default() {
+        TenantConfig none = TenantConfig.create(
+                        TenantId.of("acme"), UserId.of("alice"), TenantConfigChanges.NONE, CLOCK)
+                .config();
+
+        Changed added = none.addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK);
+
+        assertThat(added.config().phoneNumbers().defaultId()).isEqualTo(SALES);
+        assertThat(added.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_ADDED);
+        assertThat(added.event().fields()).containsExactlyInAnyOrder("phone_number_id", "phone_numbers.1002");
+    }
+
+    @Test
+    void adding_names_only_the_new_number_when_there_is_a_default_already() {
+        Changed added = withSupportNumber().addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK);
+
+        assertThat(added.event().fields()).containsExactly("phone_numbers.1002");
+    }
+
+    @Test
+    void a_number_cannot_be_added_twice_nor_beyond_the_limit() {
+        TenantConfig config = withThreeNumbers();
+
+        assertRefused(
+                () -> config.addPhoneNumber(number(SALES, "Again"), PhoneNumbers.MOST, CLOCK),
+                Refusal.Reason.ALREADY_ADDED);
+        assertRefused(
+                () -> config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), 3, CLOCK),
+                Refusal.Reason.TOO_MANY_NUMBERS);
+        assertThat(config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), 4, CLOCK)
+                        .config()
+                        .phoneNumbers()
+                        .size())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void no_configuration_holds_more_than_fifty_numbers_whatever_the_configured_limit() {
+        TenantConfig config = withSupportNumber();
+        for (int i = 2; i <= PhoneNumbers.MOST; i++) {
+            config = config.addPhoneNumber(number(MetaId.parse("2" + i), "n" + i), 1000, CLOCK)
+                    .config();
+        }
+
+        TenantConfig full = config;
+        assertThat(full.phoneNumbers().size()).isEqualTo(50);
+        assertRefused(
+                () -> full.addPhoneNumber(number(MetaId.parse("3000"), "one more"), 1000, CLOCK),
+                Refusal.Reason.TOO_MANY_NUMBERS);
+    }
+
+    @Test
+    void making_a_number_the_default_makes_the_previous_default_an_ordinary_number() {
+        Changed changed = withThreeNumbers()
+                .changePhoneNumber(SALES, new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(true)), CLOCK);
+
+        assertThat(changed.config().phoneNumbers().defaultId()).isEqualTo(SALES);
+        assertThat(ids(changed.config())).containsExactly("1001", "1002", "1003");
+        assertThat(changed.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_CHANGED);
+        assertThat(changed.event().fields())
+                .containsExactlyInAnyOrder(
+                        "phone_number_id",
+                        "display_phone_number",
+                        "phone_numbers.1001.is_default",
+                        "phone_numbers.1002.is_default");
+    }
+
+    @Test
+    void the_default_stays_the_default_until_another_number_takes_its_place() {
+        TenantConfig config = withThreeNumbers();
+
+        assertRefused(
+                () -> config.changePhoneNumber(
+                        SUPPORT, new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(false)), CLOCK),
+                Refusal.Reason.DEFAULT_NUMBER_NEEDED);
+        assertThat(config.changePhoneNumber(
+                                SALES, new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(false)), CLOCK)
+                        .event()
+                        .fields())
+                .as("an ordinary number is not the default already")
+                .isEmpty();
+    }
+
+    @Test
+    void a_number_can_be_relabelled_and_taken_out_of_use() {
+        Changed changed = withThreeNumbers()
+                .changePhoneNumber(
+                        GERMANY,
+                        new PhoneNumberChanges(
+                                Change.to(NumberLabel.parse("Deutschland")), Change.to(false), Change.keep()),
+                        CLOCK);
+
+        PhoneNumber germany = changed.config().phoneNumbers().find(GERMANY).orElseThrow();
+        assertThat(germany.label().value()).isEqualTo("Deutschland");
+        assertThat(germany.active()).isFalse();
+        assertThat(changed.event().fields())
+                .containsExactlyInAnyOrder("phone_numbers.1003.label", "phone_numbers.1003.is_active");
+    }
+
+    @Test
+    void removing_a_number_forgets_it_but_the_default_goes_only_when_it_is_the_last() {
+        TenantConfig config = withThreeNumbers();
+
+        Changed removed = config.removePhoneNumber(SALES, CLOCK);
+
+        assertThat(ids(removed.config())).containsExactly("1001", "1003");
+        assertThat(removed.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_REMOVED);
+        assertThat(removed.event().fields()).containsExactly("phone_numbers.1002");
+        assertRefused(() -> config.removePhoneNumber(SUPPORT, CLOCK), Refusal.Reason.DEFAULT_NUMBER_NEEDED);
+        assertThat(withSupportNumber()
+                        .removePhoneNumber(SUPPORT, CLOCK)
+                        .config()
+                        .phoneNumbers())
+                .isEqualTo(PhoneNumbers.NONE);
+    }
+
+    @Test
+    void a_number_the_tenant_does_not_have_cannot_be_changed_or_removed() {
+        TenantConfig config = withThreeNumbers();
+        MetaId unknown = MetaId.parse("777");
+
+        assertRefused(() -> config.removePhoneNumber(unknown, CLOCK), Refusal.Reason.UNKNOWN_NUMBER);
+        assertRefused(
+                () -> config.changePhoneNumber(
+                        unknown, new PhoneNumberChanges(Change.keep(), Change.to(false), Change.keep()), CLOCK),
+                Refusal.Reason.UNKNOWN_NUMBER);
+    }
+
+    @Test
+    void writing_phone_number_id_replaces_the_default_and_keeps_the_other_numbers() {
+        Changed changed = withThreeNumbers()
+                .changeSettings(changes().phoneNumberId("1009").build(), CLOCK);
+
+        assertThat(ids(changed.config())).containsExactly("1002", "1003", "1009");
+        assertThat(changed.config().phoneNumbers().defaultId().value()).isEqualTo("1009");
+        assertThat(changed.config().defaultNumber().orElseThrow().displayNumber())
+                .as("a new number has its own display number, not the old one's")
+                .isNull();
+    }
+
+    @Test
+    void writing_phone_number_id_of_a_number_the_tenant_has_makes_it_the_default_in_place_of_the_old_one() {
+        TenantConfig changed = withThreeNumbers()
+                .changeSettings(changes().phoneNumberId("1003").build(), CLOCK)
+                .config();
+
+        assertThat(ids(changed)).containsExactly("1002", "1003");
+        assertThat(changed.defaultNumber().orElseThrow().label().value())
+                .as("it keeps its own settings")
+                .isEqualTo("Germany");
+    }
+
+    @Test
+    void clearing_phone_number_id_removes_the_last_number_only() {
+        assertThat(withSupportNumber()
+                        .changeSettings(changes().phoneNumberId(null).build(), CLOCK)
+                        .config()
+                        .phoneNumbers())
+                .isEqualTo(PhoneNumbers.NONE);
+        assertRefused(
+                () -> withThreeNumbers()
+                        .changeSettings(changes().phoneNumberId(null).build(), CLOCK),
+                Refusal.Reason.DEFAULT_NUMBER_NEEDED);
+    }
+
+    @Test
+    void a_display_number_needs_a_number_to_show() {
+        TenantConfig none = TenantConfig.create(
+                        TenantId.of("acme"), UserId.of("alice"), TenantConfigChanges.NONE, CLOCK)
+                .config();
+
+        assertRefused(
+                () -> none.changeSettings(changes().displayPhoneNumber("+1 555").build(), CLOCK),
+                Refusal.Reason.INCOMPLETE);
+        assertThat(none.changeSettings(changes().displayPhoneNumber(null).build(), CLOCK)
+                        .event()
+                        .fields())
+                .as("clearing what is not there changes nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void the_account_cannot_be_swapped_while_numbers_of_the_old_one_remain() {
+        TenantConfig config = withThreeNumbers();
+
+        assertRefused(
+                () -> config.changeSettings(changes().wabaId("600").build(), CLOCK),
+                Refusal.Reason.NUMBERS_IN_ANOTHER_ACCOUNT);
+        TenantConfig moved = withSupportNumber()
+                .changeSettings(changes().wabaId("600").phoneNumberId("2001").build(), CLOCK)
+                .config();
+        assertThat(moved.account().wabaId().value()).isEqualTo("600");
+        assertThat(ids(moved)).containsExactly("2001");
+    }
+
+    @Test
+    void an_account_can_be_filled_in_for_numbers_added_before_it() {
+        TenantConfig numbersFirst = TenantConfig.create(
+                        TenantId.of("acme"),
+                        UserId.of("alice"),
+                        changes().phoneNumberId("1001").build(),
+                        CLOCK)
+                .config();
+
+        assertThat(numbersFirst
+                        .changeSettings(changes().wabaId("500").build(), CLOCK)
+                        .config()
+                        .account()
+                        .wabaId()
+                        .value())
+                .isEqualTo("500");
+    }
+
+    @Test
+    void the_numbers_refuse_a_second_default_or_a_default_that_is_not_theirs() {
+        PhoneNumber support = number(SUPPORT, "Support");
+
+        assertThatThrownBy(() -> new PhoneNumbers(List.of(support, support), SUPPORT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PhoneNumbers(List.of(support), SALES))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PhoneNumbers(List.of(support), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PhoneNumbers(List.of(), SUPPORT)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
