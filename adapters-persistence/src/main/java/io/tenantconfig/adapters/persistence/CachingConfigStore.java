@@ -26,11 +26,12 @@ import java.util.function.Function;
  * <p>A load runs under the entry's lock, and dropping an entry waits for a load in progress, so a
  * read that started before a write can never put the old configuration back after the drop.
  */
-public final class CachingConfigStore implements ConfigStore {
+public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscriber {
 
     private final ConfigStore database;
     private final Cache<TenantId, Optional<TenantConfig>> cache;
     private volatile boolean announcementsLive;
+    private volatile ConfigChangeSubscriber alsoAfterCommit = ConfigChangeSubscriber.all();
 
     public CachingConfigStore(ConfigStore database, long maximumSize, Duration expireAfterWrite, Ticker ticker) {
         this.database = database;
@@ -59,29 +60,43 @@ public final class CachingConfigStore implements ConfigStore {
         } finally {
             if (written.all) {
                 cache.invalidateAll();
+                alsoAfterCommit.changedAll();
             } else {
                 cache.invalidateAll(written.tenants);
+                written.tenants.forEach(alsoAfterCommit::changed);
             }
         }
     }
 
-    /** Another instance changed this tenant's configuration. */
+    /**
+     * Tells {@code subscriber} too of every tenant a transaction here wrote, once it has
+     * committed (or failed), as the announcement will tell every instance a little later.
+     */
+    public void alsoAfterCommit(ConfigChangeSubscriber subscriber) {
+        this.alsoAfterCommit = subscriber;
+    }
+
+    /** A change to this tenant's configuration was announced (by any instance). */
+    @Override
     public void changed(TenantId tenantId) {
         cache.invalidate(tenantId);
     }
 
     /** Every configuration changed (delete-all on another instance). */
+    @Override
     public void changedAll() {
         cache.invalidateAll();
     }
 
     /** The listener lost its connection: changes elsewhere go unheard, so stop serving from memory. */
+    @Override
     public void announcementsLost() {
         announcementsLive = false;
         cache.invalidateAll();
     }
 
     /** The listener is (again) receiving every change: start from an empty cache and use it. */
+    @Override
     public void announcementsRestored() {
         cache.invalidateAll();
         announcementsLive = true;

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@link ConfigChanges#CHANNEL} on a connection of its own and tells the cache about
- * every change another instance commits, typically within milliseconds. While its connection is
- * lost the cache is bypassed; once it is back, the cache starts empty, since announcements made
- * meanwhile are gone.
+ * Listens on {@link ConfigChanges#CHANNEL} on a connection of its own and tells the copies kept in
+ * memory (the configuration cache, the number index) about every change any instance commits,
+ * typically within milliseconds. While its connection is lost they are bypassed; once it is back,
+ * they start afresh, since announcements made meanwhile are gone.
  */
 public final class ConfigChangeListener {
 
@@ -32,7 +32,7 @@ public final class ConfigChangeListener {
     }
 
     private final ConnectionFactory connections;
-    private final CachingConfigStore cache;
+    private final ConfigChangeSubscriber subscribers;
     private final Duration reconnectDelay;
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -40,9 +40,10 @@ public final class ConfigChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    public ConfigChangeListener(ConnectionFactory connections, CachingConfigStore cache, Duration reconnectDelay) {
+    public ConfigChangeListener(
+            ConnectionFactory connections, ConfigChangeSubscriber subscribers, Duration reconnectDelay) {
         this.connections = connections;
-        this.cache = cache;
+        this.subscribers = subscribers;
         this.reconnectDelay = reconnectDelay;
     }
 
@@ -51,7 +52,7 @@ public final class ConfigChangeListener {
         running = true;
         boolean listening = listen();
         if (listening) {
-            cache.announcementsRestored();
+            subscribers.announcementsRestored();
         }
         thread = new Thread(() -> run(listening), "tenant-config-change-listener");
         thread.setDaemon(true);
@@ -60,7 +61,7 @@ public final class ConfigChangeListener {
 
     public synchronized void stop() throws InterruptedException {
         running = false;
-        cache.announcementsLost();
+        subscribers.announcementsLost();
         if (thread != null) {
             thread.interrupt();
             thread.join(Duration.ofSeconds(5).toMillis());
@@ -95,7 +96,7 @@ public final class ConfigChangeListener {
                 connected = listen();
                 if (connected) {
                     reconnects.incrementAndGet();
-                    cache.announcementsRestored();
+                    subscribers.announcementsRestored();
                     LOG.info("Listening for configuration changes again; the cache starts afresh");
                 }
                 continue;
@@ -111,14 +112,15 @@ public final class ConfigChangeListener {
                         connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (received != null) {
                     for (PGNotification notification : received) {
-                        notifications.incrementAndGet();
                         apply(notification.getParameter());
+                        // Counted once applied: a count seen means the copies have heard of it.
+                        notifications.incrementAndGet();
                     }
                 }
             } catch (SQLException e) {
                 if (running) {
                     LOG.warn("Lost the configuration change listener's connection ({}); reconnecting", e.getSQLState());
-                    cache.announcementsLost();
+                    subscribers.announcementsLost();
                     closeQuietly();
                     connected = false;
                 }
@@ -128,13 +130,13 @@ public final class ConfigChangeListener {
 
     private void apply(String payload) {
         if (payload == null || payload.equals(ConfigChanges.ALL_TENANTS)) {
-            cache.changedAll();
+            subscribers.changedAll();
             return;
         }
         try {
-            cache.changed(TenantId.of(payload));
+            subscribers.changed(TenantId.of(payload));
         } catch (InvalidValueException e) {
-            cache.changedAll();
+            subscribers.changedAll();
         }
     }
 

@@ -1,26 +1,37 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.util.PSQLException;
 
 /**
  * Tenant configurations in PostgreSQL (see migrations.xml): one row each in {@code tenant_configs},
- * mapped by {@link TenantConfigRow}. Every write also announces its tenant on
- * {@link ConfigChanges#CHANNEL}, inside its transaction, so other instances hear of it only once it
- * has committed.
+ * mapped by {@link TenantConfigRow}, and its phone numbers in {@code tenant_phone_numbers}
+ * ({@link PhoneNumberRow}). Every write also announces its tenant on {@link ConfigChanges#CHANNEL},
+ * inside its transaction, so other instances hear of it only once it has committed. That a number
+ * or account belongs to one tenant is the unique indexes' to enforce: a write that finds one
+ * taken, even by a transaction committing at the same moment, throws {@link AlreadyOwnedException}
+ * and is rolled back.
  */
 public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
@@ -38,6 +49,9 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                    count(*) FILTER (WHERE NOT onboarding_completed) AS pending_onboarding
             FROM tenant_configs""";
 
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String WABA_INDEX = "uq_tenant_configs_waba_id";
+
     private final Jdbi jdbi;
     private final SecretCipher cipher;
 
@@ -53,8 +67,7 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     @Override
     public Optional<TenantConfig> load(TenantId tenantId) {
-        return Availability.available(() -> jdbi.withHandle(handle -> select(handle, BY_TENANT, tenantId)))
-                .map(row -> row.toConfig(cipher, false));
+        return Availability.available(() -> jdbi.withHandle(handle -> select(handle, BY_TENANT, tenantId, false)));
     }
 
     @Override
@@ -67,12 +80,16 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         // One snapshot for both statements, so the total matches the page.
         return Availability.available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             long total = handle.createQuery(COUNT).mapTo(Long.class).one();
-            List<TenantConfig> configs = handle.createQuery(PAGE)
+            List<TenantConfigRow> rows = handle.createQuery(PAGE)
                     .bind("limit", limit)
                     .bind("skip", skip)
                     .mapTo(TenantConfigRow.class)
-                    .map(row -> row.toConfig(cipher, false))
                     .list();
+            Map<Long, List<PhoneNumberRow>> numbers =
+                    numbersOf(handle, rows.stream().map(TenantConfigRow::id).toList());
+            List<TenantConfig> configs = rows.stream()
+                    .map(row -> toConfig(row, numbers.getOrDefault(row.id(), List.of()), false))
+                    .toList();
             return new ConfigPage(total, configs);
         }));
     }
@@ -89,16 +106,50 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                 .one()));
     }
 
-    private static Optional<TenantConfigRow> select(Handle handle, String sql, TenantId tenantId) {
+    /** The tenant's configuration with its numbers. */
+    private Optional<TenantConfig> select(Handle handle, String sql, TenantId tenantId, boolean skipUnreadable) {
         return handle.createQuery(sql)
                 .bind("tenantId", tenantId.value())
                 .mapTo(TenantConfigRow.class)
-                .findOne();
+                .findOne()
+                .map(row -> toConfig(
+                        row, numbersOf(handle, List.of(row.id())).getOrDefault(row.id(), List.of()), skipUnreadable));
+    }
+
+    private TenantConfig toConfig(TenantConfigRow row, List<PhoneNumberRow> numbers, boolean skipUnreadable) {
+        TenantConfigRow.Decryption secrets = row.decryption(cipher, skipUnreadable);
+        return row.toConfig(PhoneNumberRow.toNumbers(numbers, secrets), secrets);
+    }
+
+    /** The numbers of these configurations, each one's in the order they were added. */
+    private static Map<Long, List<PhoneNumberRow>> numbersOf(Handle handle, List<Long> configIds) {
+        if (configIds.isEmpty()) {
+            return Map.of();
+        }
+        return handle
+                .createQuery(PhoneNumberRow.OF_CONFIGS)
+                .bindArray("configIds", Long.class, configIds)
+                .map(PhoneNumberRow::map)
+                .stream()
+                .collect(Collectors.groupingBy(PhoneNumberRow::configId, Collectors.toList()));
+    }
+
+    /**
+     * The unique index a statement broke, when it broke one: {@code uq_tenant_configs_waba_id}
+     * means the account is another tenant's.
+     */
+    private static boolean violates(JdbiException e, String index) {
+        return e.getCause() instanceof PSQLException failure
+                && UNIQUE_VIOLATION.equals(failure.getSQLState())
+                && failure.getServerErrorMessage() != null
+                && index.equals(failure.getServerErrorMessage().getConstraint());
     }
 
     private final class JdbiTransaction implements Transaction {
 
         private final Handle handle;
+        /** The numbers of each configuration this transaction locked, as stored: unchanged ones are not rewritten. */
+        private final Map<Long, PhoneNumbers> lockedNumbers = new HashMap<>();
 
         JdbiTransaction(Handle handle) {
             this.handle = handle;
@@ -106,34 +157,105 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
         @Override
         public Optional<TenantConfig> lock(TenantId tenantId) {
-            return select(handle, BY_TENANT + " FOR UPDATE", tenantId).map(row -> row.toConfig(cipher, false));
+            return remembered(select(handle, BY_TENANT + " FOR UPDATE", tenantId, false));
         }
 
         @Override
         public Optional<TenantConfig> lockForDeletion(TenantId tenantId) {
-            return select(handle, BY_TENANT + " FOR UPDATE", tenantId).map(row -> row.toConfig(cipher, true));
+            return remembered(select(handle, BY_TENANT + " FOR UPDATE", tenantId, true));
+        }
+
+        private Optional<TenantConfig> remembered(Optional<TenantConfig> locked) {
+            locked.ifPresent(config -> lockedNumbers.put(config.id(), config.phoneNumbers()));
+            return locked;
         }
 
         @Override
         public Optional<TenantConfig> insertIfAbsent(TenantConfig config) {
-            Optional<TenantConfigRow> inserted = TenantConfigRow.of(config, cipher)
-                    .bindTo(handle.createQuery(TenantConfigRow.INSERT))
-                    .mapTo(TenantConfigRow.class)
-                    .findOne();
-            inserted.ifPresent(row -> announce(row.tenantId()));
-            return inserted.map(row -> row.toConfig(cipher, false));
+            TenantConfigRow.Encryption secrets = encryption(config);
+            Optional<TenantConfigRow> inserted = accountChecked(
+                    config,
+                    () -> TenantConfigRow.of(config, secrets)
+                            .bindTo(handle.createQuery(TenantConfigRow.INSERT))
+                            .mapTo(TenantConfigRow.class)
+                            .findOne());
+            if (inserted.isEmpty()) {
+                return Optional.empty();
+            }
+            TenantConfigRow row = inserted.get();
+            writeNumbers(config, row.id(), PhoneNumbers.NONE, secrets);
+            announce(row.tenantId());
+            return Optional.of(row.toConfig(config.phoneNumbers(), row.decryption(cipher, false)));
         }
 
         @Override
         public TenantConfig save(TenantConfig changed) {
-            TenantConfigRow saved = TenantConfigRow.of(changed, cipher)
-                    .bindTo(handle.createQuery(TenantConfigRow.UPDATE))
-                    .mapTo(TenantConfigRow.class)
-                    .findOne()
-                    .orElseThrow(() -> new IllegalStateException("the configuration of " + changed.tenantId()
-                            + " was saved without being locked at version " + changed.version()));
+            TenantConfigRow.Encryption secrets = encryption(changed);
+            TenantConfigRow saved = accountChecked(
+                    changed,
+                    () -> TenantConfigRow.of(changed, secrets)
+                            .bindTo(handle.createQuery(TenantConfigRow.UPDATE))
+                            .mapTo(TenantConfigRow.class)
+                            .findOne()
+                            .orElseThrow(() -> new IllegalStateException("the configuration of " + changed.tenantId()
+                                    + " was saved without being locked at version " + changed.version())));
+            writeNumbers(changed, saved.id(), lockedNumbers.get(saved.id()), secrets);
+            lockedNumbers.put(saved.id(), changed.phoneNumbers());
             announce(saved.tenantId());
-            return saved.toConfig(cipher, false);
+            return saved.toConfig(changed.phoneNumbers(), saved.decryption(cipher, false));
+        }
+
+        /**
+         * Makes the stored numbers of a configuration {@code config}'s: those it no longer has
+         * go, at most one default at any moment, the others inserted or updated in place.
+         *
+         * @param before the numbers as stored ({@code null} when not known): equal ones are left alone
+         */
+        private void writeNumbers(
+                TenantConfig config, long configId, PhoneNumbers before, TenantConfigRow.Encryption secrets) {
+            PhoneNumbers numbers = config.phoneNumbers();
+            if (numbers.equals(before)) {
+                return;
+            }
+            handle.createUpdate(PhoneNumberRow.DELETE_OTHERS)
+                    .bind("configId", configId)
+                    .bindArray(
+                            "kept",
+                            String.class,
+                            numbers.all().stream().map(n -> n.id().value()).toList())
+                    .execute();
+            if (numbers.defaultId() != null) {
+                handle.createUpdate(PhoneNumberRow.CLEAR_DEFAULT)
+                        .bind("configId", configId)
+                        .bind("defaultId", numbers.defaultId().value())
+                        .execute();
+            }
+            for (PhoneNumberRow row : PhoneNumberRow.of(config, configId, secrets)) {
+                if (row.bindTo(handle.createQuery(PhoneNumberRow.UPSERT))
+                        .mapTo(String.class)
+                        .findOne()
+                        .isEmpty()) {
+                    throw new AlreadyOwnedException(
+                            "the phone number " + row.phoneNumberId() + " belongs to another tenant");
+                }
+            }
+        }
+
+        /** Runs a statement writing {@code config}'s row; its account taken by another tenant is an {@link AlreadyOwnedException}. */
+        private <T> T accountChecked(TenantConfig config, Supplier<T> statement) {
+            try {
+                return statement.get();
+            } catch (JdbiException e) {
+                if (violates(e, WABA_INDEX)) {
+                    throw new AlreadyOwnedException("the WhatsApp Business Account "
+                            + config.account().wabaId() + " belongs to another tenant");
+                }
+                throw e;
+            }
+        }
+
+        private TenantConfigRow.Encryption encryption(TenantConfig config) {
+            return new TenantConfigRow.Encryption(cipher, config.tenantId().value());
         }
 
         @Override

@@ -3,11 +3,10 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.AppCredentials;
-import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.OnboardingStatus;
-import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -49,9 +48,6 @@ record TenantConfigRow(
         String userId,
         String wabaId,
         String businessId,
-        String phoneNumberId,
-        String displayPhoneNumber,
-        @Encrypted String registrationPin,
         String fbAppId,
         @Encrypted String fbAppSecret,
         @Encrypted String accessToken,
@@ -63,6 +59,7 @@ record TenantConfigRow(
         String redirectUrl,
         String onboardingStatus,
         OffsetDateTime onboardedAt,
+        String onboardingPhoneNumberId,
         boolean onboardingCompleted,
         boolean isActive,
         OffsetDateTime createdAt,
@@ -129,17 +126,13 @@ record TenantConfigRow(
         return statement;
     }
 
-    static TenantConfigRow of(TenantConfig c, SecretCipher cipher) {
-        Encryption secrets = new Encryption(cipher, c.tenantId().value());
+    static TenantConfigRow of(TenantConfig c, Encryption secrets) {
         return new TenantConfigRow(
                 c.id(),
                 c.tenantId().value(),
                 text(c.onboarding().user()),
                 text(c.account().wabaId()),
                 text(c.account().businessId()),
-                text(c.phoneNumber().id()),
-                text(c.phoneNumber().displayNumber()),
-                secrets.encrypt("registration_pin", c.phoneNumber().registrationPin()),
                 text(c.app().appId()),
                 secrets.encrypt("fb_app_secret", c.app().appSecret()),
                 secrets.encrypt("access_token", c.token().accessToken()),
@@ -151,6 +144,7 @@ record TenantConfigRow(
                 text(c.webhook().redirectUrl()),
                 c.onboarding().status().name(),
                 timestamp(c.onboarding().onboardedAt()),
+                text(c.onboarding().phoneNumberId()),
                 c.onboarding().isCompleted(),
                 c.active(),
                 timestamp(c.createdAt()),
@@ -159,22 +153,26 @@ record TenantConfigRow(
     }
 
     /**
-     * The configuration this row holds.
+     * How this row's secrets, and its numbers', are read.
      *
      * @param skipUnreadableSecrets leave a secret that does not decrypt out instead of failing: only
      *     for rows being deleted, so that a damaged configuration can still be removed
+     */
+    Decryption decryption(SecretCipher cipher, boolean skipUnreadableSecrets) {
+        return new Decryption(cipher, tenantId, skipUnreadableSecrets);
+    }
+
+    /**
+     * The configuration this row holds, with its phone numbers (stored in their own table).
+     *
      * @throws SecretUnreadableException when a secret does not decrypt (and is not skipped)
      */
-    TenantConfig toConfig(SecretCipher cipher, boolean skipUnreadableSecrets) {
-        Decryption secrets = new Decryption(cipher, tenantId, skipUnreadableSecrets);
+    TenantConfig toConfig(PhoneNumbers numbers, Decryption secrets) {
         return new TenantConfig(
                 id,
                 TenantId.of(tenantId),
                 new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse)),
-                new PhoneNumber(
-                        parse(phoneNumberId, MetaId::parse),
-                        parse(displayPhoneNumber, DisplayPhoneNumber::parse),
-                        secrets.decrypt("registration_pin", registrationPin)),
+                numbers,
                 new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
                 new TokenGrant(
                         secrets.decrypt("access_token", accessToken),
@@ -186,7 +184,10 @@ record TenantConfigRow(
                         parse(verifyToken, VerifyToken::parse),
                         parse(redirectUrl, WebUrl::parse)),
                 new Onboarding(
-                        OnboardingStatus.valueOf(onboardingStatus), instant(onboardedAt), parse(userId, UserId::of)),
+                        OnboardingStatus.valueOf(onboardingStatus),
+                        instant(onboardedAt),
+                        parse(userId, UserId::of),
+                        parse(onboardingPhoneNumberId, MetaId::parse)),
                 isActive,
                 instant(createdAt),
                 instant(updatedAt),
@@ -198,13 +199,15 @@ record TenantConfigRow(
         return TABLE + "." + column + "/" + tenantId;
     }
 
-    private record Encryption(SecretCipher cipher, String tenantId) {
+    /** Encrypts the secrets of one tenant's rows, each bound to where it is stored. */
+    record Encryption(SecretCipher cipher, String tenantId) {
         String encrypt(String column, Secret secret) {
             return secret == null ? null : cipher.encrypt(secret.reveal(), location(column, tenantId));
         }
     }
 
-    private record Decryption(SecretCipher cipher, String tenantId, boolean skipUnreadable) {
+    /** Decrypts the secrets of one tenant's rows; a row being deleted may skip one that does not decrypt. */
+    record Decryption(SecretCipher cipher, String tenantId, boolean skipUnreadable) {
         Secret decrypt(String column, String stored) {
             if (stored == null) {
                 return null;
@@ -252,19 +255,19 @@ record TenantConfigRow(
         return type == boolean.class ? Boolean.class : type;
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    private static <T> T parse(String value, Function<String, T> parse) {
+    static <T> T parse(String value, Function<String, T> parse) {
         return value == null ? null : parse.apply(value);
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
+    static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(OffsetDateTime value) {
+    static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 }

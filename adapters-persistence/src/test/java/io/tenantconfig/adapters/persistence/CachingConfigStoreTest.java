@@ -8,7 +8,10 @@ import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The cache in front of PostgreSQL keeps every promise of the store contract. */
+/**
+ * The cache in front of PostgreSQL keeps every promise of the store contract, and so does the
+ * number index in memory, told of this instance's writes as they commit.
+ */
 class CachingConfigStoreTest extends ConfigStoreContract {
 
     private static Jdbi jdbi;
@@ -20,11 +23,15 @@ class CachingConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
+        jdbi.useHandle(handle ->
+                handle.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_config_audit RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         CachingConfigStore cache =
                 new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
+        cache.alsoAfterCommit(index);
         cache.announcementsRestored();
-        return new Stores(cache, database, new JdbiAuditLog(jdbi));
+        index.announcementsRestored();
+        return new Stores(cache, database, new JdbiAuditLog(jdbi), index);
     }
 }

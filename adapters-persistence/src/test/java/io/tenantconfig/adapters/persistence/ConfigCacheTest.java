@@ -95,7 +95,7 @@ class ConfigCacheTest {
 
     @BeforeEach
     void twoInstances() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers RESTART IDENTITY"));
         here = new Instance("listener-here", true);
         there = new Instance("listener-there", false);
     }

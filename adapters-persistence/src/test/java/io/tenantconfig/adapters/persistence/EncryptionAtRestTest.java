@@ -28,7 +28,7 @@ class EncryptionAtRestTest {
 
     @BeforeEach
     void emptyTableAndANewKeyset() throws Exception {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers RESTART IDENTITY"));
         keyset = Keysets.generate();
     }
 
@@ -62,7 +62,12 @@ class EncryptionAtRestTest {
                 .doesNotContain(config.token().accessToken().reveal())
                 .doesNotContain(config.app().appSecret().reveal())
                 .doesNotContain(config.token().refreshToken().reveal())
-                .doesNotContain(config.phoneNumber().registrationPin().reveal());
+                .doesNotContain(
+                        config.defaultNumber().orElseThrow().registrationPin().reveal());
+        String pin = jdbi.withHandle(h -> h.createQuery("SELECT registration_pin FROM tenant_phone_numbers")
+                .mapTo(String.class)
+                .one());
+        assertThat(pin).startsWith("tink1:");
         assertThat(store(keyset).load(TenantId.of("acme")).orElseThrow().token().accessToken())
                 .isEqualTo(config.token().accessToken());
     }
@@ -100,8 +105,10 @@ class EncryptionAtRestTest {
         SecretReencryption.Report report =
                 new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, line -> {});
 
-        assertThat(report.rows()).isEqualTo(7);
-        assertThat(report.reencrypted()).isEqualTo(7 * SECRET_COLUMNS.size());
+        assertThat(report.rows()).as("7 configurations and their 7 numbers").isEqualTo(14);
+        assertThat(report.reencrypted())
+                .as("each one's secrets and each number's PIN")
+                .isEqualTo(7 * (SECRET_COLUMNS.size() + 1));
         JdbiConfigStore onlyNewKey = store(Keysets.prune(rotated));
         for (int i = 1; i <= 7; i++) {
             assertThat(onlyNewKey
@@ -111,6 +118,14 @@ class EncryptionAtRestTest {
                             .accessToken()
                             .reveal())
                     .isEqualTo("EAAG-access-token-of-tenant-" + i);
+            assertThat(onlyNewKey
+                            .load(TenantId.of("tenant-" + i))
+                            .orElseThrow()
+                            .defaultNumber()
+                            .orElseThrow()
+                            .registrationPin()
+                            .reveal())
+                    .isEqualTo("482913");
         }
         assertThatThrownBy(() -> store(keyset).load(TenantId.of("tenant-1")))
                 .as("the old key alone no longer reads them")
@@ -127,14 +142,14 @@ class EncryptionAtRestTest {
         SecretReencryption.Report second = reencryption.run(10, line -> {});
 
         assertThat(second.reencrypted()).isZero();
-        assertThat(second.alreadyCurrent()).isEqualTo(SECRET_COLUMNS.size());
+        assertThat(second.alreadyCurrent()).isEqualTo(SECRET_COLUMNS.size() + 1);
         assertThat(rawRow("acme")).isEqualTo(before);
     }
 
     @Test
     void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
-        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, access_token,"
-                + " fb_app_secret) VALUES ('legacy', '1', '2', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, access_token,"
+                + " fb_app_secret) VALUES ('legacy', '1', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
         assertThat(store(keyset)
                         .load(TenantId.of("legacy"))
                         .orElseThrow()

@@ -6,7 +6,7 @@ import io.tenantconfig.application.fixtures.ConfigStoreContract;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The store contract against a real PostgreSQL. */
+/** The store contract against a real PostgreSQL, the numbers' owners read from it too. */
 class JdbiConfigStoreTest extends ConfigStoreContract {
 
     private static Jdbi jdbi;
@@ -18,8 +18,9 @@ class JdbiConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(handle -> handle.execute("TRUNCATE tenant_configs, tenant_config_audit RESTART IDENTITY"));
+        jdbi.useHandle(handle ->
+                handle.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_config_audit RESTART IDENTITY"));
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        return new Stores(store, store, new JdbiAuditLog(jdbi));
+        return new Stores(store, store, new JdbiAuditLog(jdbi), new JdbiNumberDirectory(jdbi));
     }
 }

@@ -15,6 +15,10 @@ class MigrationsTest {
 
     /** The changesets before this service let the Meta ids be empty and derived onboarding_completed. */
     private static final int CHANGESETS_OF_THE_FIRST_RELEASE = 4;
+    /** The changesets before phone numbers got a table of their own. */
+    private static final int CHANGESETS_BEFORE_PHONE_NUMBERS = 7;
+
+    private static final int CHANGESETS = 8;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -31,6 +35,7 @@ class MigrationsTest {
                 .list());
     }
 
+    /** The configurations with their (default) number, in the schema before phone numbers had a table. */
     private static List<Map<String, Object>> rows(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, waba_id, phone_number_id, onboarding_status,"
                         + " onboarding_completed, access_token FROM tenant_configs ORDER BY tenant_id")
@@ -38,18 +43,29 @@ class MigrationsTest {
                 .list());
     }
 
+    /** The same, in the schema with phone numbers in their own table. */
+    private static List<Map<String, Object>> rowsWithDefaultNumber(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.tenant_id, c.waba_id, n.phone_number_id,"
+                        + " c.onboarding_status, c.onboarding_completed, c.access_token FROM tenant_configs c"
+                        + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id AND n.is_default ORDER BY tenant_id")
+                .mapToMap()
+                .list());
+    }
+
+    private static final String ALL_TABLES = "tenant_config_audit, tenant_configs, tenant_phone_numbers";
+
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
         TestDatabase database = TestDatabase.empty();
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(tables(database)).containsExactly("tenant_config_audit", "tenant_configs");
+        assertThat(String.join(", ", tables(database))).isEqualTo(ALL_TABLES);
 
         database.withLiquibase(liquibase -> liquibase.rollback(100, ""));
         assertThat(tables(database)).isEmpty();
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(tables(database)).containsExactly("tenant_config_audit", "tenant_configs");
+        assertThat(String.join(", ", tables(database))).isEqualTo(ALL_TABLES);
     }
 
     @Test
@@ -67,14 +83,14 @@ class MigrationsTest {
 
         database.withLiquibase(liquibase -> liquibase.update(""));
 
-        assertThat(rows(jdbi))
+        assertThat(rowsWithDefaultNumber(jdbi))
                 .containsExactly(
                         row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
                         row("failed", "3", "4", "NOT_STARTED", false, null),
                         row("marked-completed", "5", "6", "COMPLETED", true, null),
                         row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
 
-        database.withLiquibase(liquibase -> liquibase.rollback(3, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback(4, ""));
         assertThat(rows(jdbi))
                 .as("back on the first release's schema, nothing lost")
                 .containsExactly(
@@ -84,7 +100,7 @@ class MigrationsTest {
                         row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(rows(jdbi)).hasSize(4);
+        assertThat(rowsWithDefaultNumber(jdbi)).hasSize(4);
     }
 
     @Test
@@ -92,6 +108,7 @@ class MigrationsTest {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('created-with-nothing')"));
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
 
         assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(3, "")))
                 .rootCause()
@@ -109,14 +126,17 @@ class MigrationsTest {
     @Test
     void the_database_refuses_a_second_config_for_a_tenant_and_ids_that_are_not_digits() {
         Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
-        String insert = "INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id) VALUES (?, ?, ?)";
+        String insert = "INSERT INTO tenant_configs (tenant_id, waba_id) VALUES (?, ?)";
 
-        jdbi.useHandle(h -> h.execute(insert, "acme", "123", "456"));
+        jdbi.useHandle(h -> h.execute(insert, "acme", "123"));
 
-        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "acme", "789", "456")))
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "acme", "789")))
                 .hasMessageContaining("uq_tenant_configs_tenant_id");
-        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "globex", "12; DROP", "456")))
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "globex", "12; DROP")))
                 .hasMessageContaining("ck_tenant_configs_waba_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "globex", "123")))
+                .as("an account belongs to one tenant")
+                .hasMessageContaining("uq_tenant_configs_waba_id");
         assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
                         "INSERT INTO tenant_configs (tenant_id, onboarding_status) VALUES ('initech', 'FAILED')")))
                 .hasMessageContaining("ck_tenant_configs_onboarding_status");
@@ -151,6 +171,127 @@ class MigrationsTest {
 
         jdbi.useHandle(h ->
                 h.execute("UPDATE tenant_configs SET onboarding_status = 'COMPLETED', onboarding_completed = true"));
+    }
+
+    @Test
+    void each_number_and_at_most_one_default_per_configuration_belong_to_one_tenant() {
+        Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme'), ('globex')"));
+        String insert = "INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                + " SELECT id, ?, ? FROM tenant_configs WHERE tenant_id = ?";
+
+        jdbi.useHandle(h -> h.execute(insert, "100", true, "acme"));
+        jdbi.useHandle(h -> h.execute(insert, "101", false, "acme"));
+
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "100", true, "globex")))
+                .hasMessageContaining("uq_tenant_phone_numbers_phone_number_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "102", true, "acme")))
+                .hasMessageContaining("uq_tenant_phone_numbers_one_default");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "1e3", false, "acme")))
+                .hasMessageContaining("ck_tenant_phone_numbers_phone_number_id");
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs WHERE tenant_id = 'acme'"));
+        int left = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(left).as("a configuration's numbers go with it").isZero();
+    }
+
+    @Test
+    void each_configurations_number_moves_to_its_own_table_as_the_default_and_back_on_rollback() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_PHONE_NUMBERS, ""));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, display_phone_number, registration_pin,
+                                            onboarding_status, onboarding_completed, onboarded_at)
+                VALUES ('registered', '1', '2', '+1 555-0100', 'tink1:pin', 'COMPLETED', true,
+                        '2026-02-01T10:00:00Z'),
+                       ('signing-up', '3', '4', NULL, NULL, 'TOKEN_EXCHANGED', false, NULL),
+                       ('by-hand', '5', '6', '+1 555-0106', NULL, 'NOT_STARTED', false, NULL),
+                       ('no-number', NULL, NULL, NULL, NULL, 'NOT_STARTED', false, NULL)"""));
+        List<Map<String, Object>> before = numbersBefore(jdbi);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        List<Map<String, Object>> moved =
+                jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.tenant_id, n.phone_number_id, n.display_phone_number, n.registration_pin,
+                               n.is_default, n.is_active, n.registered_at IS NOT NULL AS registered,
+                               c.onboarding_phone_number_id
+                        FROM tenant_configs c JOIN tenant_phone_numbers n ON n.config_id = c.id
+                        ORDER BY c.tenant_id""").mapToMap().list());
+        assertThat(moved)
+                .containsExactly(
+                        number("by-hand", "6", "+1 555-0106", null, false, null),
+                        number("registered", "2", "+1 555-0100", "tink1:pin", true, "2"),
+                        number("signing-up", "4", null, null, false, "4"));
+
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        assertThat(numbersBefore(jdbi))
+                .as("rolled back: every number in its configuration again")
+                .isEqualTo(before);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(rowsWithDefaultNumber(jdbi))
+                .extracting(r -> r.get("phone_number_id"))
+                .containsExactly("6", null, "2", "4");
+    }
+
+    @Test
+    void a_rollback_that_would_lose_a_second_number_refuses_before_undoing_anything() {
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                + " SELECT id, '1', true FROM tenant_configs UNION ALL SELECT id, '2', false FROM tenant_configs"));
+
+        assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(1, "")))
+                .rootCause()
+                .hasMessageContaining("1 configurations have more than one phone number");
+
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS);
+        assertThat(rowsWithDefaultNumber(jdbi))
+                .extracting(r -> r.get("phone_number_id"))
+                .containsExactly("1");
+    }
+
+    @Test
+    void numbers_or_accounts_that_two_tenants_share_stop_the_migration_with_a_message_saying_what_to_do() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_PHONE_NUMBERS, ""));
+        jdbi.useHandle(h ->
+                h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id) VALUES ('acme', '1', '2'),"
+                        + " ('globex', '1', '3')"));
+
+        assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.update("")))
+                .hasStackTraceContaining("share a waba_id or a phone_number_id");
+
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_PHONE_NUMBERS);
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET waba_id = '4' WHERE tenant_id = 'globex'"));
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS);
+    }
+
+    private static List<Map<String, Object>> numbersBefore(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT tenant_id, phone_number_id, display_phone_number,"
+                        + " registration_pin, onboarding_status FROM tenant_configs ORDER BY tenant_id")
+                .mapToMap()
+                .list());
+    }
+
+    private static Map<String, Object> number(
+            String tenant, String id, String display, String pin, boolean registered, String onboarding) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("tenant_id", tenant);
+        row.put("phone_number_id", id);
+        row.put("display_phone_number", display);
+        row.put("registration_pin", pin);
+        row.put("is_default", true);
+        row.put("is_active", true);
+        row.put("registered", registered);
+        row.put("onboarding_phone_number_id", onboarding);
+        return row;
     }
 
     private static Map<String, Object> row(

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
@@ -14,6 +15,7 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,8 +87,10 @@ public class ConfigLoaderBenchmark {
                                 catalog,
                                 new JdbiAuditLog(jdbi),
                                 new ScriptedMetaOnboarding(),
-                                v -> Optional.ofNullable(ENVIRONMENT.get(v))),
+                                v -> Optional.ofNullable(ENVIRONMENT.get(v)),
+                                new JdbiNumberDirectory(jdbi)),
                         OnboardingPolicy.DEFAULT,
+                        PhoneNumbers.MOST,
                         new ResolutionCounter(),
                         new SplittableRandom(1),
                         Clock.systemUTC())

@@ -1,0 +1,140 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Who owns which number and account, read from PostgreSQL without touching a secret: what
+ * {@link NumberIndex} loads into memory, and asks itself while it cannot trust its memory.
+ */
+public final class JdbiNumberDirectory implements NumberDirectory {
+
+    /** One row per number (or one without a number), a configuration's rows together, its numbers in order. */
+    private static final String OWNERSHIPS = "SELECT c.id, c.tenant_id, c.is_active, c.waba_id,"
+            + " n.phone_number_id, n.is_default, n.is_active AS number_active FROM tenant_configs c"
+            + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id";
+
+    private static final String ORDER = " ORDER BY c.id, n.id";
+
+    private final Jdbi jdbi;
+
+    public JdbiNumberDirectory(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<NumberOwner> ownerOfNumber(MetaId phoneNumberId) {
+        return one(
+                        " WHERE c.id = (SELECT config_id FROM tenant_phone_numbers WHERE phone_number_id = :id)",
+                        phoneNumberId.value())
+                .flatMap(ownership -> ownership.ofNumber(phoneNumberId));
+    }
+
+    @Override
+    public Optional<NumberOwner> ownerOfAccount(MetaId wabaId) {
+        return one(" WHERE c.waba_id = :id", wabaId.value()).map(Ownership::ofAccount);
+    }
+
+    /** What the tenant owns now; empty when it has no configuration. */
+    Optional<Ownership> ownershipOf(TenantId tenantId) {
+        return one(" WHERE c.tenant_id = :id", tenantId.value());
+    }
+
+    /** What every tenant owns, handed over one tenant at a time, in one statement's snapshot. */
+    void forEachOwnership(Consumer<Ownership> each) {
+        Availability.available(() -> {
+            jdbi.useHandle(handle -> {
+                try (Stream<OwnershipRow> rows =
+                        handle.createQuery(OWNERSHIPS + ORDER).map(OwnershipRow::map).stream()) {
+                    grouped(rows, each);
+                }
+            });
+            return null;
+        });
+    }
+
+    private Optional<Ownership> one(String where, String id) {
+        return Availability.available(() -> jdbi.withHandle(handle -> {
+            List<Ownership> found = new ArrayList<>();
+            try (Stream<OwnershipRow> rows = select(handle, where, id)) {
+                grouped(rows, found::add);
+            }
+            return found.stream().findFirst();
+        }));
+    }
+
+    private static Stream<OwnershipRow> select(Handle handle, String where, String id) {
+        return handle.createQuery(OWNERSHIPS + where + ORDER).bind("id", id).map(OwnershipRow::map).stream();
+    }
+
+    /** Turns consecutive rows of one configuration into its {@link Ownership}. */
+    private static void grouped(Stream<OwnershipRow> rows, Consumer<Ownership> each) {
+        List<OwnershipRow> current = new ArrayList<>();
+        rows.forEachOrdered(row -> {
+            if (!current.isEmpty() && current.get(0).configId() != row.configId()) {
+                each.accept(ownership(current));
+                current.clear();
+            }
+            current.add(row);
+        });
+        if (!current.isEmpty()) {
+            each.accept(ownership(current));
+        }
+    }
+
+    private static Ownership ownership(List<OwnershipRow> rows) {
+        OwnershipRow first = rows.get(0);
+        Map<MetaId, Boolean> numbers = new HashMap<>();
+        MetaId defaultNumber = null;
+        for (OwnershipRow row : rows) {
+            if (row.phoneNumberId() != null) {
+                MetaId number = MetaId.parse(row.phoneNumberId());
+                numbers.put(number, row.numberActive());
+                if (row.isDefault()) {
+                    defaultNumber = number;
+                }
+            }
+        }
+        return new Ownership(
+                TenantId.of(first.tenantId()),
+                first.active(),
+                first.wabaId() == null ? null : MetaId.parse(first.wabaId()),
+                defaultNumber,
+                numbers);
+    }
+
+    private record OwnershipRow(
+            long configId,
+            String tenantId,
+            boolean active,
+            String wabaId,
+            String phoneNumberId,
+            boolean isDefault,
+            boolean numberActive) {
+
+        static OwnershipRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new OwnershipRow(
+                    rs.getLong("id"),
+                    rs.getString("tenant_id"),
+                    rs.getBoolean("is_active"),
+                    rs.getString("waba_id"),
+                    rs.getString("phone_number_id"),
+                    rs.getBoolean("is_default"),
+                    rs.getBoolean("number_active"));
+        }
+    }
+}

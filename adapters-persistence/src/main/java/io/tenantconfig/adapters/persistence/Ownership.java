@@ -1,0 +1,29 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.TenantId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one tenant owns: its account, its numbers (each in use or not) and its default number,
+ * and whether its configuration is in use. The unit the directory reads and replaces.
+ */
+record Ownership(TenantId tenantId, boolean active, MetaId wabaId, MetaId defaultNumber, Map<MetaId, Boolean> numbers) {
+
+    Ownership {
+        numbers = Map.copyOf(numbers);
+    }
+
+    Optional<NumberOwner> ofNumber(MetaId phoneNumberId) {
+        Boolean numberActive = numbers.get(phoneNumberId);
+        return numberActive == null
+                ? Optional.empty()
+                : Optional.of(new NumberOwner(tenantId, active && numberActive, wabaId, phoneNumberId));
+    }
+
+    NumberOwner ofAccount() {
+        return new NumberOwner(tenantId, active, wabaId, defaultNumber);
+    }
+}

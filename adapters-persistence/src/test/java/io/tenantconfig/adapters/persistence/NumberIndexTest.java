@@ -1,0 +1,230 @@
+package io.tenantconfig.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Whose number is this?" on a real PostgreSQL with two instances: answered from memory, unknown
+ * numbers included; a change on either instance is known on the other within a second; while
+ * changes cannot be heard of, the database answers.
+ */
+class NumberIndexTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.migrated();
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId GLOBEX = TenantId.of("globex");
+    private static final MetaId SHARED = MetaId.parse("9001");
+
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private Instance here;
+    private Instance there;
+
+    /** One service instance: store, cache, number index and listener; the index's own statements counted. */
+    private static final class Instance {
+        final AtomicInteger indexStatements = new AtomicInteger();
+        final CachingConfigStore cache;
+        final NumberIndex index;
+        final ConfigChangeListener listener;
+
+        Instance(String name, Duration reconnectDelay) {
+            Jdbi own = Jdbi.create(DATABASE.dataSource());
+            Jdbi counted = Jdbi.create(DATABASE.dataSource());
+            counted.setSqlLogger(new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                    indexStatements.incrementAndGet();
+                }
+            });
+            cache = new CachingConfigStore(
+                    new JdbiConfigStore(own, TestKeys.cipher()), 100, Duration.ofMinutes(5), Ticker.systemTicker());
+            index = new NumberIndex(new JdbiNumberDirectory(counted));
+            cache.alsoAfterCommit(index);
+            listener = new ConfigChangeListener(
+                    () -> {
+                        Properties properties = new Properties();
+                        properties.setProperty("user", TestDatabase.USER);
+                        properties.setProperty("ApplicationName", name);
+                        return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
+                    },
+                    ConfigChangeSubscriber.all(cache, index),
+                    reconnectDelay);
+            listener.start();
+        }
+
+        TenantConfig change(TenantId tenant, Function<TenantConfig, TenantConfig> change) {
+            return cache.inTransaction(
+                    tx -> tx.save(change.apply(tx.lock(tenant).orElseThrow())));
+        }
+
+        TenantConfig insert(TenantConfig config) {
+            return cache.inTransaction(tx -> tx.insertIfAbsent(config)).orElseThrow();
+        }
+
+        Optional<TenantId> ownerOf(MetaId number) {
+            return index.ownerOfNumber(number).map(NumberOwner::tenantId);
+        }
+    }
+
+    @BeforeEach
+    void twoInstances() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers RESTART IDENTITY"));
+        here = new Instance("index-here", Duration.ofMillis(100));
+        there = new Instance("index-there", Duration.ofMillis(100));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        here.listener.stop();
+        there.listener.stop();
+    }
+
+    /** Generous (a loaded machine is slow); the announcement normally arrives within milliseconds. */
+    private static void eventually(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(condition);
+    }
+
+    private static TenantConfig withExtraNumber(TenantConfig config, MetaId number) {
+        return TestConfigs.from(config)
+                .phoneNumbers(new PhoneNumbers(
+                        List.of(config.phoneNumbers().all().get(0), PhoneNumber.added(number, null, null)),
+                        config.phoneNumbers().defaultId()))
+                .build();
+    }
+
+    private static TenantConfig withoutExtraNumbers(TenantConfig config) {
+        return TestConfigs.from(config)
+                .phoneNumbers(PhoneNumbers.only(config.phoneNumbers().all().get(0)))
+                .build();
+    }
+
+    @Test
+    void a_number_added_on_one_instance_is_owned_on_the_other_within_a_second_and_at_once_where_it_was_added() {
+        here.insert(TestConfigs.aConfig("acme").build());
+
+        there.change(ACME, c -> withExtraNumber(c, SHARED));
+
+        assertThat(there.ownerOf(SHARED)).as("read your own write").contains(ACME);
+        eventually(() -> here.ownerOf(SHARED).isPresent());
+        assertThat(here.index.ownerOfNumber(SHARED))
+                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SHARED));
+        assertThat(here.index.ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("acme"))))
+                .hasValueSatisfying(owner -> assertThat(owner.tenantId()).isEqualTo(ACME));
+    }
+
+    @Test
+    void a_number_that_moves_to_another_tenant_is_owned_by_that_one_everywhere() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        here.insert(TestConfigs.aConfig("globex").build());
+        here.change(ACME, c -> withExtraNumber(c, SHARED));
+        eventually(() -> there.ownerOf(SHARED).equals(Optional.of(ACME)));
+
+        here.change(ACME, NumberIndexTest::withoutExtraNumbers);
+        there.change(GLOBEX, c -> withExtraNumber(c, SHARED));
+
+        eventually(() -> here.ownerOf(SHARED).equals(Optional.of(GLOBEX)));
+        assertThat(there.ownerOf(SHARED)).contains(GLOBEX);
+        there.change(GLOBEX, NumberIndexTest::withoutExtraNumbers);
+        eventually(() -> here.ownerOf(SHARED).isEmpty());
+    }
+
+    @Test
+    void deactivating_a_configuration_or_a_number_is_known_everywhere() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        MetaId number = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+        eventually(() -> there.ownerOf(number).isPresent());
+
+        here.change(ACME, c -> TestConfigs.from(c).active(false).build());
+
+        eventually(() -> !there.index.ownerOfNumber(number).orElseThrow().active());
+        assertThat(there.index
+                        .ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("acme")))
+                        .orElseThrow()
+                        .active())
+                .isFalse();
+    }
+
+    @Test
+    void known_and_unknown_numbers_are_answered_from_memory_without_a_statement() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        // The insert's own announcement re-reads acme once more; let it arrive first.
+        eventually(() -> here.listener.notificationsReceived() == 1);
+        assertThat(here.index.isServingFromMemory()).isTrue();
+        int before = here.indexStatements.get();
+
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(here.ownerOf(MetaId.parse(TestConfigs.phoneNumberIdOf("acme"))))
+                    .contains(ACME);
+            assertThat(here.ownerOf(MetaId.parse(String.valueOf(500_000 + i)))).isEmpty();
+            assertThat(here.index.ownerOfAccount(MetaId.parse(String.valueOf(700_000 + i))))
+                    .isEmpty();
+        }
+
+        assertThat(here.indexStatements.get()).isEqualTo(before);
+        assertThat(here.index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void while_changes_cannot_be_heard_of_the_database_answers() throws InterruptedException {
+        Instance deaf = new Instance("index-deaf", Duration.ofMinutes(10));
+        try {
+            here.insert(TestConfigs.aConfig("acme").build());
+            eventually(() -> deaf.ownerOf(MetaId.parse(TestConfigs.phoneNumberIdOf("acme")))
+                    .isPresent());
+
+            jdbi.useHandle(h -> h.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'index-deaf'"));
+            eventually(() -> !deaf.listener.isListening());
+            // A number added behind every instance's back: only the database knows.
+            jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                    + " SELECT id, '9002', false FROM tenant_configs WHERE tenant_id = 'acme'"));
+
+            assertThat(deaf.index.isServingFromMemory()).isFalse();
+            assertThat(deaf.ownerOf(MetaId.parse("9002"))).contains(ACME);
+        } finally {
+            deaf.listener.stop();
+        }
+    }
+
+    @Test
+    void after_the_listener_reconnects_memory_is_loaded_again() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                + " SELECT id, '9003', false FROM tenant_configs WHERE tenant_id = 'acme'"));
+        assertThat(here.ownerOf(MetaId.parse("9003")))
+                .as("unannounced: not in memory")
+                .isEmpty();
+
+        jdbi.useHandle(h -> h.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'index-here'"));
+
+        eventually(() -> here.listener.reconnects() >= 1 && here.index.isServingFromMemory());
+        assertThat(here.ownerOf(MetaId.parse("9003"))).contains(ACME);
+    }
+}
