@@ -87,8 +87,10 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         database.catalog(),
                         database.auditLog(),
                         configuration.getMeta().build(clock),
-                        fallback),
+                        fallback,
+                        database.directory()),
                 configuration.getMeta().policy(),
+                configuration.getPhoneNumbersPerTenant(),
                 resolutions,
                 new SecureRandom(),
                 clock);

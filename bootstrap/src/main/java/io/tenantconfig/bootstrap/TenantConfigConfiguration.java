@@ -6,7 +6,10 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
+import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +44,11 @@ public class TenantConfigConfiguration extends Configuration {
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
+
+    /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
+    @Min(1)
+    @Max(PhoneNumbers.MOST)
+    private int phoneNumbersPerTenant = PhoneNumbers.MOST;
 
     @JsonProperty
     public JwtAuthFactory getAuth() {
@@ -105,6 +113,16 @@ public class TenantConfigConfiguration extends Configuration {
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    @JsonProperty
+    public int getPhoneNumbersPerTenant() {
+        return phoneNumbersPerTenant;
+    }
+
+    @JsonProperty
+    public void setPhoneNumbersPerTenant(int phoneNumbersPerTenant) {
+        this.phoneNumbersPerTenant = phoneNumbersPerTenant;
     }
 
     @JsonProperty

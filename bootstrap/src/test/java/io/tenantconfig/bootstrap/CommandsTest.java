@@ -69,7 +69,7 @@ class CommandsTest {
                 "2",
                 configFile(database, rotated, "").toString());
 
-        assertThat(output).endsWith("Done: 3 rows, 12 values re-encrypted, 0 already under the primary key.");
+        assertThat(output).endsWith("Done: 6 rows, 12 values re-encrypted, 0 already under the primary key.");
         JdbiConfigStore withNewKeyOnly = new JdbiConfigStore(jdbi, new TinkSecretCipher(Keysets.prune(rotated)));
         assertThat(withNewKeyOnly
                         .load(TenantId.of("globex"))
@@ -84,7 +84,7 @@ class CommandsTest {
                         "reencrypt",
                         configFile(database, rotated, "").toString()))
                 .as("a second run changes nothing")
-                .endsWith("Done: 3 rows, 0 values re-encrypted, 12 already under the primary key.");
+                .endsWith("Done: 6 rows, 0 values re-encrypted, 12 already under the primary key.");
     }
 
     @Test

@@ -175,10 +175,15 @@ class OnboardingEndToEndTest {
         return api.send("POST", RESUME, api.token(tenant), null);
     }
 
-    /** The stored row, its secret columns (ciphertext in the table) decrypted with the service's keyset. */
+    /**
+     * The stored row with its default number's, its secret columns (ciphertext in the tables)
+     * decrypted with the service's keyset.
+     */
     private Optional<Map<String, Object>> row(String tenant) {
         Optional<Map<String, Object>> stored =
-                jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_configs WHERE tenant_id = :t")
+                jdbi.withHandle(h -> h.createQuery("SELECT c.*, n.phone_number_id, n.registration_pin, n.registered_at"
+                                + " FROM tenant_configs c LEFT JOIN tenant_phone_numbers n"
+                                + " ON n.config_id = c.id AND n.is_default WHERE c.tenant_id = :t")
                         .bind("t", tenant)
                         .mapToMap()
                         .findOne());

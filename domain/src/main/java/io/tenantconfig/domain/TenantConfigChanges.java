@@ -121,7 +121,7 @@ public record TenantConfigChanges(
         }
         if (displayPhoneNumber.newValue().isPresent()) {
             throw new Refusal.RefusedException(
-                    Refusal.Reason.INCOMPLETE, "display_phone_number needs a phone_number_id: it shows that number");
+                    Refusal.Reason.INCOMPLETE, "a display_phone_number needs a phone_number_id: it shows that number");
         }
         return numbers;
     }

@@ -18,6 +18,7 @@ import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.domain.InvalidValueException;
@@ -57,18 +58,21 @@ public final class AdminResource {
     private final DeleteAllConfigsUseCase deleteAllConfigs;
     private final DeleteConfigUseCase deleteConfig;
     private final AuditTrailUseCase auditTrail;
+    private final ViewConfigUseCase viewConfig;
 
     public AdminResource(
             ListConfigsUseCase listConfigs,
             ConfigStatisticsUseCase configStatistics,
             DeleteAllConfigsUseCase deleteAllConfigs,
             DeleteConfigUseCase deleteConfig,
-            AuditTrailUseCase auditTrail) {
+            AuditTrailUseCase auditTrail,
+            ViewConfigUseCase viewConfig) {
         this.listConfigs = listConfigs;
         this.configStatistics = configStatistics;
         this.deleteAllConfigs = deleteAllConfigs;
         this.deleteConfig = deleteConfig;
         this.auditTrail = auditTrail;
+        this.viewConfig = viewConfig;
     }
 
     public record ConfigList(
@@ -166,6 +170,14 @@ public final class AdminResource {
                         deleted.id(),
                         tenant.value(),
                         Objects.toString(deleted.account().wabaId(), null)));
+    }
+
+    @GET
+    @Path("/{tenant_id}/phone-numbers")
+    @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
+    public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
+        return PhoneNumberView.NumberList.of(
+                viewConfig.view(tenantId(tenantId)).orElseThrow(ConfigResponses::notFound));
     }
 
     @GET

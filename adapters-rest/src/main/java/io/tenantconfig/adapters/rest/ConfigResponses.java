@@ -2,6 +2,7 @@ package io.tenantconfig.adapters.rest;
 
 import io.tenantconfig.adapters.rest.errors.ApiException;
 import io.tenantconfig.application.port.in.WriteResult;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import jakarta.ws.rs.core.Response;
 
@@ -20,7 +21,10 @@ final class ConfigResponses {
                 .build();
     }
 
-    /** The configuration a change left; 404 when there was none, 412 when If-Match named another version. */
+    /**
+     * The configuration a change left; 404 when there was none, 412 when If-Match named another
+     * version, and the status of its refusal when the rules refused it.
+     */
     static TenantConfig written(WriteResult result) {
         return result.match(
                 config -> config,
@@ -29,7 +33,28 @@ final class ConfigResponses {
                 },
                 currentVersion -> {
                     throw VersionTags.mismatch();
+                },
+                refusal -> {
+                    throw refused(refusal);
                 });
+    }
+
+    /**
+     * A refusal as HTTP: 404 for a number the tenant does not have, 409 for one another tenant
+     * has (never saying which) or a state that has to change first, 422 for a request that can
+     * never succeed as it is. Nothing was changed.
+     */
+    static ApiException refused(Refusal refusal) {
+        int status = switch (refusal.reason()) {
+            case UNKNOWN_NUMBER -> 404;
+            case TAKEN_BY_ANOTHER_TENANT, ALREADY_ADDED, DEFAULT_NUMBER_NEEDED, NUMBERS_IN_ANOTHER_ACCOUNT -> 409;
+            case TOO_MANY_NUMBERS, INCOMPLETE -> 422;
+        };
+        return new ApiException(status, capitalized(refusal.detail()) + ". Nothing was changed.");
+    }
+
+    private static String capitalized(String detail) {
+        return detail.isEmpty() ? detail : Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
     }
 
     static ApiException notFound() {

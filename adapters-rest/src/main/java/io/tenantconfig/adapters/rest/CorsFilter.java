@@ -22,7 +22,7 @@ import java.util.Set;
 @Priority(Priorities.AUTHENTICATION - 200)
 public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, X-Request-Id";
     static final String EXPOSED_HEADERS = "ETag, Retry-After, X-Request-Id, RateLimit, RateLimit-Policy";
     static final String MAX_AGE_SECONDS = "600";

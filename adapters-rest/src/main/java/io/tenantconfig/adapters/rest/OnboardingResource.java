@@ -16,6 +16,7 @@ import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
@@ -65,7 +66,10 @@ public final class OnboardingResource {
                     config.tenantId().value(),
                     config.id(),
                     Objects.toString(config.account().wabaId(), null),
-                    Objects.toString(config.phoneNumber().id(), null));
+                    config.onboardingNumber()
+                            .or(config::defaultNumber)
+                            .map(number -> number.id().value())
+                            .orElse(null));
         }
     }
 
@@ -114,6 +118,11 @@ public final class OnboardingResource {
         @Override
         public Onboarded notFound() {
             throw ConfigResponses.notFound();
+        }
+
+        @Override
+        public Onboarded refused(Refusal refusal) {
+            throw ConfigResponses.refused(refusal);
         }
 
         @Override

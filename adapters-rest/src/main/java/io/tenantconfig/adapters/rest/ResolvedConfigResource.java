@@ -6,18 +6,28 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
+import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.errors.InvalidRequestException;
 import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
-/** What the ConfigLoader answers for the caller's tenant: each credential and where it came from. */
+/**
+ * What the ConfigLoader answers for the caller's tenant, for its default number or one it names:
+ * each credential and where it came from.
+ */
 @Path("/api/v1/tenant/config/resolved")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -36,13 +46,33 @@ public final class ResolvedConfigResource {
     @Operation(
             summary = "The credentials the tenant should use, each with its source (database, environment, none); "
                     + "secrets in clear for the admin and service roles only")
-    public Response resolved(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
+    public Response resolved(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @Parameter(description = "One of the tenant's numbers; the default number when left out")
+                    @QueryParam("phone_number_id")
+                    String phoneNumberId) {
         TenantId tenant = caller.requireTenant();
-        if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE)) {
-            return Response.ok(ResolvedView.of(revealCredentials.reveal(tenant, caller.actor()), true))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
+        Optional<MetaId> number = numberOf(phoneNumberId);
+        boolean reveal = caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE);
+        ResolvedCredentials credentials = number.isEmpty()
+                ? (reveal ? revealCredentials.reveal(tenant, caller.actor()) : configLoader.resolve(tenant))
+                : (reveal
+                                ? revealCredentials.reveal(tenant, number.get(), caller.actor())
+                                : configLoader.resolve(tenant, number.get()))
+                        .orElseThrow(() -> new ApiException(
+                                404, "The tenant has no active configuration with the phone number " + number.get()));
+        Response.ResponseBuilder answer = Response.ok(ResolvedView.of(credentials, reveal));
+        return reveal ? answer.header(HttpHeaders.CACHE_CONTROL, "no-store").build() : answer.build();
+    }
+
+    private static Optional<MetaId> numberOf(String phoneNumberId) {
+        if (phoneNumberId == null) {
+            return Optional.empty();
         }
-        return Response.ok(ResolvedView.of(configLoader.resolve(tenant), false)).build();
+        try {
+            return Optional.of(MetaId.parse(phoneNumberId));
+        } catch (InvalidValueException e) {
+            throw InvalidRequestException.of("phone_number_id", "phone_number_id " + e.getMessage());
+        }
     }
 }

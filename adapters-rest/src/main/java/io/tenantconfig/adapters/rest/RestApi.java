@@ -52,10 +52,18 @@ public final class RestApi {
                         u.changeSettings(),
                         u.switchActivation(),
                         u.deleteConfig()),
+                new PhoneNumbersResource(
+                        u.viewConfig(), u.addPhoneNumber(), u.changePhoneNumber(), u.removePhoneNumber()),
                 new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
+                new LookupResource(u.configLoader()),
                 new HistoryResource(u.auditTrail()),
                 new AdminResource(
-                        u.listConfigs(), u.configStatistics(), u.deleteAllConfigs(), u.deleteConfig(), u.auditTrail()),
+                        u.listConfigs(),
+                        u.configStatistics(),
+                        u.deleteAllConfigs(),
+                        u.deleteConfig(),
+                        u.auditTrail(),
+                        u.viewConfig()),
                 new OnboardingResource(u.onboard(), u.resumeOnboarding()),
                 new AuthResource());
     }

@@ -90,9 +90,14 @@ public final class TenantConfigResource {
             @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) ConfigRequest body) {
         TenantConfig config = createConfig
                 .create(new CreateConfigUseCase.Command(caller.requireTenant(), caller.actor(), body.toChanges()))
-                .match(created -> created, () -> {
-                    throw new ApiException(409, ConfigResponses.ALREADY_EXISTS);
-                });
+                .match(
+                        created -> created,
+                        () -> {
+                            throw new ApiException(409, ConfigResponses.ALREADY_EXISTS);
+                        },
+                        refusal -> {
+                            throw ConfigResponses.refused(refusal);
+                        });
         return Response.status(Response.Status.CREATED)
                 .entity(TenantConfigView.masked(config))
                 .tag(VersionTags.of(config.version()))

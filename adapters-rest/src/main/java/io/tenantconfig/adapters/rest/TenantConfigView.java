@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * A configuration as the API shows it, with the earlier version's field names. Secrets are masked
+ * A configuration as the API shows it, with the earlier version's field names: {@code
+ * phone_number_id} and {@code display_phone_number} are the default number's (all numbers are
+ * under {@code /config/phone-numbers}). Secrets are masked
  * ({@code ***} and the last four characters) unless the caller may see them in full.
  */
 public record TenantConfigView(
@@ -51,9 +53,9 @@ public record TenantConfigView(
                 c.tenantId().value(),
                 text(c.onboarding().user()),
                 text(c.account().wabaId()),
-                text(c.phoneNumber().id()),
+                c.defaultNumber().map(n -> n.id().value()).orElse(null),
                 text(c.account().businessId()),
-                text(c.phoneNumber().displayNumber()),
+                c.defaultNumber().map(n -> text(n.displayNumber())).orElse(null),
                 secret.apply(c.token().accessToken()),
                 text(c.app().appId()),
                 secret.apply(c.app().appSecret()),

@@ -145,7 +145,7 @@ class AdminResourceTest {
         Map<String, Object> deleted = (Map<String, Object>) body(response).get("deleted_config");
         assertThat(deleted)
                 .containsEntry("tenant_id", "globex")
-                .containsEntry("waba_id", "102290129340398")
+                .containsEntry("waba_id", TestConfigs.wabaIdOf("globex"))
                 .containsKey("id");
         assertThat(FIXTURE.store.statistics().total()).isEqualTo(2);
     }

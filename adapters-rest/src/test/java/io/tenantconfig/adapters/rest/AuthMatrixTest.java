@@ -33,6 +33,8 @@ class AuthMatrixTest {
     static final ResourceExtension API = FIXTURE.resources;
 
     private static final String VALID_BODY = "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}";
+    private static final String NUMBERS = PhoneNumbersResource.PATH;
+    private static final String ACME_NUMBER = TestConfigs.phoneNumberIdOf("acme");
 
     /** An endpoint and the status each kind of valid caller gets. */
     record Endpoint(String method, String path, String body, int tenantUser, int admin, int service) {
@@ -71,7 +73,16 @@ class AuthMatrixTest {
                     403,
                     200),
             new Endpoint("POST", "/api/v1/tenant/onboard/whatsapp-client/resume", null, 409, 403, 409),
-            new Endpoint("GET", "/api/v1/auth/verify", null, 200, 200, 200));
+            new Endpoint("GET", "/api/v1/auth/verify", null, 200, 200, 200),
+            new Endpoint("GET", NUMBERS, null, 200, 403, 200),
+            new Endpoint("POST", NUMBERS, "{\"phone_number_id\":\"5550002\"}", 201, 403, 201),
+            new Endpoint("GET", NUMBERS + "/" + ACME_NUMBER, null, 200, 403, 200),
+            new Endpoint("PATCH", NUMBERS + "/" + ACME_NUMBER, "{\"label\":\"Sales\"}", 200, 403, 200),
+            new Endpoint("DELETE", NUMBERS + "/" + ACME_NUMBER, null, 204, 403, 204),
+            new Endpoint("GET", "/api/v1/tenant/config/resolved?phone_number_id=" + ACME_NUMBER, null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/configs/acme/phone-numbers", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/lookup/phone-numbers/" + ACME_NUMBER, null, 403, 403, 200),
+            new Endpoint("GET", "/api/v1/lookup/wabas/" + TestConfigs.wabaIdOf("acme"), null, 403, 403, 200));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

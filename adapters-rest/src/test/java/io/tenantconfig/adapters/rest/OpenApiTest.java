@@ -25,7 +25,9 @@ class OpenApiTest {
 
     private static final List<Class<?>> RESOURCES = List.of(
             TenantConfigResource.class,
+            PhoneNumbersResource.class,
             ResolvedConfigResource.class,
+            LookupResource.class,
             HistoryResource.class,
             AdminResource.class,
             OnboardingResource.class,
@@ -64,7 +66,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(17)
+                .hasSize(25)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

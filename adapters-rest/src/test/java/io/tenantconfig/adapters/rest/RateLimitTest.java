@@ -33,6 +33,7 @@ class RateLimitTest {
                 .get();
     }
 
+    /** Each tenant signs up its own account and number: they belong to one tenant each. */
     private static Response onboard(String tenant, String user) {
         Map<String, Object> claims = Tokens.user(tenant);
         claims.put("user_id", user);
@@ -40,7 +41,9 @@ class RateLimitTest {
                 .request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(claims))
                 .post(Entity.entity(
-                        "{\"code\":\"c\",\"waba_id\":\"1\",\"phone_number_id\":\"2\"}", MediaType.APPLICATION_JSON));
+                        "{\"code\":\"c\",\"waba_id\":\"" + TestConfigs.wabaIdOf(tenant) + "\",\"phone_number_id\":\""
+                                + TestConfigs.phoneNumberIdOf(tenant) + "\"}",
+                        MediaType.APPLICATION_JSON));
     }
 
     @Test

@@ -56,7 +56,7 @@ class ResolvedConfigResourceTest {
                 .containsEntry("has_tenant_config", true)
                 .containsEntry("onboarding_completed", false);
         assertThat(value(resolved, "phone_number_id"))
-                .containsEntry("value", "106540352242922")
+                .containsEntry("value", TestConfigs.phoneNumberIdOf("acme"))
                 .containsEntry("source", "database");
         assertThat(value(resolved, "access_token"))
                 .containsEntry("value", "***acme")

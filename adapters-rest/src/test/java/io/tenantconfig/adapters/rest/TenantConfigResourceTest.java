@@ -219,7 +219,7 @@ class TenantConfigResourceTest {
                 "{}",
                 "{\"access_token\":\"EAAG-token-only\"}",
                 "{\"waba_id\":\"123456789\"}",
-                "{\"display_phone_number\":\"+1 555-010-0000\"}",
+                "{\"phone_number_id\":\"987654321\",\"display_phone_number\":\"+1 555-010-0000\"}",
                 "{\"waba_id\":null,\"phone_number_id\":null}"
             })
     void a_create_with_any_subset_of_the_fields_answers_201_with_the_masked_config(String body) {

@@ -7,7 +7,9 @@ import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.AuditLog;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import java.util.Optional;
 
 /**
  * The loader's answer in clear. Recorded even when the tenant has no configuration: the
@@ -27,6 +29,13 @@ final class RevealCredentialsService implements RevealCredentialsUseCase {
     public ResolvedCredentials reveal(TenantId tenantId, Actor actor) {
         ResolvedCredentials credentials = loader.resolve(tenantId);
         auditLog.record(AuditEntry.of(actor, tenantId, AuditAction.SECRETS_READ));
+        return credentials;
+    }
+
+    @Override
+    public Optional<ResolvedCredentials> reveal(TenantId tenantId, MetaId phoneNumberId, Actor actor) {
+        Optional<ResolvedCredentials> credentials = loader.resolve(tenantId, phoneNumberId);
+        credentials.ifPresent(found -> auditLog.record(AuditEntry.of(actor, tenantId, AuditAction.SECRETS_READ)));
         return credentials;
     }
 }

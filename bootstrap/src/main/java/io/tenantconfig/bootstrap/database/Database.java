@@ -3,6 +3,10 @@ package io.tenantconfig.bootstrap.database;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.NumberDirectory;
 
-/** The database as the use cases see it: the store (behind its cache), the catalog and the audit log. */
-public record Database(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog) {}
+/**
+ * The database as the use cases see it: the store (behind its cache), the catalog, the audit log
+ * and the directory of who owns which number (in memory).
+ */
+public record Database(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog, NumberDirectory directory) {}

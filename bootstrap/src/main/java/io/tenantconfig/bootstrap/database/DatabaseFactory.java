@@ -11,8 +11,11 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
+import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
+import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -148,7 +151,8 @@ public class DatabaseFactory {
      * Assembles the database side of the service: starts the embedded PostgreSQL when configured
      * (stopped with the server), applies the migrations or checks that they were applied, builds
      * the pool and JDBI (with the {@code database} health check), the store behind its cache, and
-     * the change listener that keeps the cache right (with its own health check and metrics).
+     * the number index, and the change listener that keeps both right (with its own health check
+     * and metrics).
      */
     public Database build(Environment environment, SecretCipher cipher, CacheSettings cache) throws Exception {
         DataSourceFactory dataSource = dataSource(environment.lifecycle()::manage);
@@ -162,8 +166,12 @@ public class DatabaseFactory {
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
         CachingConfigStore store =
                 new CachingConfigStore(database, cache.maximumSize(), cache.expireAfterWrite(), Ticker.systemTicker());
-        ConfigChangeListener listener =
-                new ConfigChangeListener(() -> listenerConnection(dataSource), store, cache.listenerReconnectDelay());
+        NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
+        store.alsoAfterCommit(numbers);
+        ConfigChangeListener listener = new ConfigChangeListener(
+                () -> listenerConnection(dataSource),
+                ConfigChangeSubscriber.all(store, numbers),
+                cache.listenerReconnectDelay());
         environment.lifecycle().manage(new ManagedChangeListener(listener));
         environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(listener));
 
@@ -171,9 +179,11 @@ public class DatabaseFactory {
         metrics.registerGauge("tenant-config.cache.hits", store::hits);
         metrics.registerGauge("tenant-config.cache.misses", store::misses);
         metrics.registerGauge("tenant-config.cache.size", store::size);
+        metrics.registerGauge("tenant-config.number-index.tenants", numbers::size);
+        metrics.registerGauge("tenant-config.number-index.in-memory", () -> numbers.isServingFromMemory() ? 1 : 0);
         metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
         metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
-        return new Database(store, database, new JdbiAuditLog(jdbi));
+        return new Database(store, database, new JdbiAuditLog(jdbi), numbers);
     }
 
     /**

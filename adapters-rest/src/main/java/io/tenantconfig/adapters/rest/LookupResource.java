@@ -1,0 +1,82 @@
+package io.tenantconfig.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tenantconfig.adapters.rest.auth.Roles;
+import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.MetaId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * For the platform's webhook receiver (service role only): which tenant a Meta webhook is for,
+ * by the phone number ({@code changes[].value.metadata.phone_number_id}) or the WhatsApp
+ * Business Account ({@code entry[].id}) it names. Answered from memory.
+ */
+@Path("/api/v1/lookup")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
+@Tag(name = "Lookup", description = "Which tenant owns a phone number or WhatsApp Business Account (service role)")
+public final class LookupResource {
+
+    private final ConfigLoader configLoader;
+
+    public LookupResource(ConfigLoader configLoader) {
+        this.configLoader = configLoader;
+    }
+
+    /** The owner of a number or account. */
+    public record Owner(
+            @JsonProperty("tenant_id") String tenantId,
+            @JsonProperty("is_active") boolean isActive,
+            @JsonProperty("waba_id") String wabaId,
+            @JsonProperty("phone_number_id") String phoneNumberId) {
+
+        static Owner of(NumberOwner owner) {
+            return new Owner(
+                    owner.tenantId().value(),
+                    owner.active(),
+                    Objects.toString(owner.wabaId(), null),
+                    Objects.toString(owner.phoneNumberId(), null));
+        }
+    }
+
+    @GET
+    @Path("/phone-numbers/{phone_number_id}")
+    @Operation(
+            summary = "The tenant a phone number belongs to; is_active is false when its configuration or the"
+                    + " number is out of use")
+    public Owner ownerOfNumber(@PathParam("phone_number_id") String phoneNumberId) {
+        return owner(phoneNumberId, configLoader::ownerOfNumber, "phone number");
+    }
+
+    @GET
+    @Path("/wabas/{waba_id}")
+    @Operation(summary = "The tenant a WhatsApp Business Account belongs to, with its default phone number")
+    public Owner ownerOfAccount(@PathParam("waba_id") String wabaId) {
+        return owner(wabaId, configLoader::ownerOfAccount, "WhatsApp Business Account");
+    }
+
+    private static Owner owner(String id, Function<MetaId, Optional<NumberOwner>> lookup, String what) {
+        MetaId metaId;
+        try {
+            metaId = MetaId.parse(id);
+        } catch (InvalidValueException e) {
+            throw new ApiException(404, "No tenant has this " + what + ": Meta's ids are 1 to 32 digits");
+        }
+        return lookup.apply(metaId)
+                .map(Owner::of)
+                .orElseThrow(() -> new ApiException(404, "No tenant has the " + what + " " + metaId));
+    }
+}

@@ -1,0 +1,41 @@
+package io.tenantconfig.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.TenantConfig;
+import java.util.List;
+import java.util.Objects;
+
+/** One of a tenant's phone numbers as the API shows it; its registration PIN is never shown. */
+public record PhoneNumberView(
+        @JsonProperty("phone_number_id") String phoneNumberId,
+        @JsonProperty("display_phone_number") String displayPhoneNumber,
+        @JsonProperty("verified_name") String verifiedName,
+        @JsonProperty("label") String label,
+        @JsonProperty("is_default") boolean isDefault,
+        @JsonProperty("is_active") boolean isActive,
+        @JsonProperty("registered_at") String registeredAt,
+        @JsonProperty("waba_id") String wabaId) {
+
+    /** {@code GET /phone-numbers}: every number, in the order they were added. */
+    public record NumberList(@JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
+
+        static NumberList of(TenantConfig config) {
+            return new NumberList(config.phoneNumbers().all().stream()
+                    .map(number -> PhoneNumberView.of(config, number))
+                    .toList());
+        }
+    }
+
+    static PhoneNumberView of(TenantConfig config, PhoneNumber number) {
+        return new PhoneNumberView(
+                number.id().value(),
+                Objects.toString(number.displayNumber(), null),
+                Objects.toString(number.verifiedName(), null),
+                Objects.toString(number.label(), null),
+                config.phoneNumbers().isDefault(number.id()),
+                number.active(),
+                number.registeredAt() == null ? null : number.registeredAt().toString(),
+                Objects.toString(config.account().wabaId(), null));
+    }
+}
