@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Many clients changing one tenant's configuration at the same time, over real HTTP on a real
  * PostgreSQL: every change without If-Match applies on top of the others (none answers 409, none
- * is lost), every If-Match is honoured, and each new version has exactly one audit entry.
+ * is lost), every If-Match is honoured, and each new version has exactly one audit entry; of
+ * tenants claiming the same phone number at once, exactly one gets it.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ConcurrentWritesTest {
@@ -124,5 +126,37 @@ class ConcurrentWritesTest {
                     .as("a switch is applied to the state it finds, so switches alternate")
                     .isNotEqualTo(sequence.get(i - 1));
         }
+    }
+
+    @Test
+    void sixteen_tenants_adding_the_same_number_at_once_leave_it_with_exactly_one_of_them() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            String token = api.token("tenant-" + t);
+            tokens.add(token);
+            assertThat(api.send("POST", CONFIG, token, "{}").statusCode()).isEqualTo(201);
+        }
+
+        List<Integer> statuses = ConcurrentRequests.statuses(
+                16,
+                1,
+                (client, n) -> api.send(
+                        "POST", CONFIG + "/phone-numbers", tokens.get(client), "{\"phone_number_id\":\"5550100\"}"));
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
+        HttpResponse<String> owner =
+                api.send("GET", "/api/v1/lookup/phone-numbers/5550100", api.token("platform", "service"), null);
+        assertThat(owner.statusCode()).isEqualTo(200);
+        long holders = jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers WHERE phone_number_id = '5550100'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(holders).isEqualTo(1);
+        long recorded = jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM tenant_config_audit WHERE action = 'PHONE_NUMBER_ADDED'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(recorded).as("only the change that was made is recorded").isEqualTo(1);
     }
 }

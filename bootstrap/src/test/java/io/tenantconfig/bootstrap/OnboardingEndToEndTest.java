@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,7 @@ class OnboardingEndToEndTest {
     private static final String APP_SECRET = "test-app-secret-9f8e7d6c5b4a";
     private static final String WABA = "102290129340398";
     private static final String PHONE = "106540352242922";
+    private static final String SECOND_PHONE = "106540352242923";
     private static final String RESUME = "/api/v1/tenant/onboard/whatsapp-client/resume";
     private static final String ONBOARD = "/api/v1/tenant/onboard/whatsapp-client";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -161,13 +163,17 @@ class OnboardingEndToEndTest {
     // ---- the service ---------------------------------------------------------------------
 
     private HttpResponse<String> onboard(String tenant) throws Exception {
+        return onboard(tenant, WABA, PHONE);
+    }
+
+    private HttpResponse<String> onboard(String tenant, String waba, String phone) throws Exception {
         String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
         register(code);
         return api.send(
                 "POST",
                 ONBOARD,
                 api.token(tenant),
-                "{\"code\":\"" + code + "\",\"waba_id\":\"" + WABA + "\",\"phone_number_id\":\"" + PHONE
+                "{\"code\":\"" + code + "\",\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + phone
                         + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
     }
 
@@ -209,6 +215,50 @@ class OnboardingEndToEndTest {
     }
 
     // ---- cases ---------------------------------------------------------------------------
+
+    @Test
+    void signing_up_a_second_number_adds_and_registers_it_and_signing_it_up_again_changes_nothing() throws Exception {
+        exchangeIssues(token("business"), null);
+        metaWorks();
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + SECOND_PHONE + "/register")).willReturn(okJson("{\"success\":true}")));
+        assertThat(onboard("acme").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> second = onboard("acme", WABA, SECOND_PHONE);
+        HttpResponse<String> again = onboard("acme", WABA, SECOND_PHONE);
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(json(second).get("phone_number_id").asText()).isEqualTo(SECOND_PHONE);
+        assertThat(again.statusCode()).isEqualTo(200);
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/" + PHONE + "/register")));
+        GRAPH.verify(2, postRequestedFor(urlPathEqualTo("/v23.0/" + SECOND_PHONE + "/register")));
+        JsonNode numbers = json(api.send("GET", "/api/v1/tenant/config/phone-numbers", api.token("acme"), null))
+                .get("phone_numbers");
+        assertThat(numbers).hasSize(2);
+        assertThat(numbers.get(0).get("phone_number_id").asText()).isEqualTo(PHONE);
+        assertThat(numbers.get(0).get("is_default").asBoolean()).isTrue();
+        assertThat(numbers.get(1).get("phone_number_id").asText()).isEqualTo(SECOND_PHONE);
+        assertThat(numbers.get(1).get("registered_at").isNull()).isFalse();
+        JsonNode owner = json(api.send(
+                "GET", "/api/v1/lookup/phone-numbers/" + SECOND_PHONE, api.token("platform", "service"), null));
+        assertThat(owner.get("tenant_id").asText()).isEqualTo("acme");
+        assertThat(owner.get("waba_id").asText()).isEqualTo(WABA);
+    }
+
+    @Test
+    void signing_up_a_number_another_tenant_has_is_refused_and_stores_nothing() throws Exception {
+        exchangeIssues(token("business"), null);
+        metaWorks();
+        assertThat(onboard("acme").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = onboard("globex", "555000999", PHONE);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("detail").asText())
+                .contains("belongs to another tenant")
+                .doesNotContain("acme");
+        assertThat(row("globex")).isEmpty();
+    }
 
     @Test
     void a_business_token_that_never_expires_completes_onboarding() throws Exception {
