@@ -132,6 +132,49 @@ class ConfigLoaderEndToEndTest {
     }
 
     @Test
+    void a_number_added_or_removed_through_one_instance_is_owned_or_not_on_the_other_once_announced() throws Exception {
+        String initech = token("initech-two-instances");
+        String service = token("platform", "service");
+        assertThat(call(first, "POST", "/api/v1/tenant/config", initech, "{\"waba_id\":\"880001\"}")
+                        .statusCode())
+                .isEqualTo(201);
+
+        assertThat(call(
+                                first,
+                                "POST",
+                                "/api/v1/tenant/config/phone-numbers",
+                                initech,
+                                "{\"phone_number_id\":\"880002\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(call(first, "GET", "/api/v1/lookup/phone-numbers/880002", service, null)
+                        .statusCode())
+                .as("on the instance that made the change, at once")
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    HttpResponse<String> owner =
+                            call(second, "GET", "/api/v1/lookup/phone-numbers/880002", service, null);
+                    return owner.statusCode() == 200
+                            && json(owner).path("tenant_id").asText().equals("initech-two-instances");
+                });
+        assertThat(json(call(second, "GET", "/api/v1/lookup/wabas/880001", service, null))
+                        .path("phone_number_id")
+                        .asText())
+                .isEqualTo("880002");
+
+        assertThat(call(first, "DELETE", "/api/v1/tenant/config/phone-numbers/880002", initech, null)
+                        .statusCode())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> call(second, "GET", "/api/v1/lookup/phone-numbers/880002", service, null)
+                                .statusCode()
+                        == 404);
+    }
+
+    @Test
     void resolved_credentials_fall_back_to_the_dotenv_file_and_are_masked_for_tenant_users() throws Exception {
         String tenant = token("resolved-newcomer");
 

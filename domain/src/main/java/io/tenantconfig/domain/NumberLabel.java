@@ -6,12 +6,7 @@ public record NumberLabel(String value) {
     public static final int MAX_LENGTH = 100;
 
     public NumberLabel {
-        if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " characters, not only spaces");
-        }
-        if (!Text.isPrintable(value)) {
-            throw new InvalidValueException("must not contain control characters");
-        }
+        Text.requireLine(value, MAX_LENGTH);
     }
 
     public static NumberLabel parse(String value) {

@@ -6,12 +6,7 @@ public record VerifiedName(String value) {
     public static final int MAX_LENGTH = 256;
 
     public VerifiedName {
-        if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " characters, not only spaces");
-        }
-        if (!Text.isPrintable(value)) {
-            throw new InvalidValueException("must not contain control characters");
-        }
+        Text.requireLine(value, MAX_LENGTH);
     }
 
     public static VerifiedName parse(String value) {

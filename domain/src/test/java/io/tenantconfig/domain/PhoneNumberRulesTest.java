@@ -291,4 +291,21 @@ class PhoneNumberRulesTest {
         assertThatThrownBy(() -> new PhoneNumbers(List.of(support), null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PhoneNumbers(List.of(), SUPPORT)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void only_a_number_of_the_list_can_become_its_default() {
+        assertRefused(
+                () -> withThreeNumbers().phoneNumbers().withDefault(MetaId.parse("777")),
+                Refusal.Reason.UNKNOWN_NUMBER);
+    }
+
+    @Test
+    void onboarding_steps_need_the_signed_up_number() {
+        TenantConfig byHand = withSupportNumber();
+
+        assertThatThrownBy(() -> byHand.registrationPinChosen(Secret.of("123456"), CLOCK))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("onboarding has no number of this configuration");
+        assertThatThrownBy(() -> byHand.phoneRegistered(CLOCK)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -93,6 +93,16 @@ class ValueObjectsTest {
     }
 
     @Test
+    void a_number_label_and_a_verified_name_are_one_line_of_text_in_any_script() {
+        assertThat(NumberLabel.parse("Vertrieb Österreich")).hasToString("Vertrieb Österreich");
+        assertThat(VerifiedName.parse("Acme 株式会社")).hasToString("Acme 株式会社");
+        assertThatThrownBy(() -> NumberLabel.parse("  ")).hasMessage("must be 1 to 100 characters, not only spaces");
+        assertThatThrownBy(() -> NumberLabel.parse("two\nlines")).hasMessage("must not contain control characters");
+        assertThatThrownBy(() -> VerifiedName.parse("")).hasMessage("must be 1 to 256 characters, not only spaces");
+        assertThatThrownBy(() -> VerifiedName.parse("bell\u0007")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
     void a_user_is_1_to_255_characters_like_the_audit_column_that_records_it() {
         assertThat(UserId.of("u".repeat(255)).value()).hasSize(255);
         assertThatThrownBy(() -> UserId.of("u".repeat(256))).hasMessage("must be 1 to 255 characters");
@@ -108,7 +118,9 @@ class ValueObjectsTest {
                 limit("meta id", MetaId::parse, "1", MetaId.MAX_LENGTH),
                 limit("display number", DisplayPhoneNumber::parse, "5", DisplayPhoneNumber.MAX_LENGTH),
                 limit("url", text -> WebUrl.parse("https://example.com/" + text.substring(20)), "a", WebUrl.MAX_LENGTH),
-                limit("secret", Secret::of, "s", Secret.MAX_LENGTH));
+                limit("secret", Secret::of, "s", Secret.MAX_LENGTH),
+                limit("number label", NumberLabel::parse, "l", NumberLabel.MAX_LENGTH),
+                limit("verified name", VerifiedName::parse, "n", VerifiedName.MAX_LENGTH));
     }
 
     private static Arguments limit(String name, Function<String, Object> parse, String character, int max) {

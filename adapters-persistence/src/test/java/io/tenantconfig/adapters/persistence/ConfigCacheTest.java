@@ -12,10 +12,8 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.Webhook;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -52,15 +50,7 @@ class ConfigCacheTest {
             JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
             cache = new CachingConfigStore(
                     countReads ? counting(database) : database, 100, Duration.ofMinutes(5), Ticker.systemTicker());
-            listener = new ConfigChangeListener(
-                    () -> {
-                        Properties properties = new Properties();
-                        properties.setProperty("user", TestDatabase.USER);
-                        properties.setProperty("ApplicationName", name);
-                        return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
-                    },
-                    cache,
-                    reconnectDelay);
+            listener = new ConfigChangeListener(() -> DATABASE.newConnection(name), cache, reconnectDelay);
             listener.start();
         }
     }

@@ -13,11 +13,9 @@ import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -65,14 +63,7 @@ class NumberIndexTest {
             index = new NumberIndex(new JdbiNumberDirectory(counted));
             cache.alsoAfterCommit(index);
             listener = new ConfigChangeListener(
-                    () -> {
-                        Properties properties = new Properties();
-                        properties.setProperty("user", TestDatabase.USER);
-                        properties.setProperty("ApplicationName", name);
-                        return DriverManager.getConnection(DATABASE.jdbcUrl(), properties);
-                    },
-                    ConfigChangeSubscriber.all(cache, index),
-                    reconnectDelay);
+                    () -> DATABASE.newConnection(name), ConfigChangeSubscriber.all(cache, index), reconnectDelay);
             listener.start();
         }
 

@@ -1,6 +1,7 @@
 package io.tenantconfig.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.NumberOwner;
@@ -10,6 +11,7 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestUseCases;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.OnboardUseCase;
@@ -23,16 +25,19 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumberChanges;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.TestChanges;
 import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,5 +230,113 @@ class PhoneNumbersTest {
         return useCases.onboard()
                 .onboard(new OnboardUseCase.Command(
                         tenant, ALICE, new SignupCode(SecretValues.secret("signup-code")), account));
+    }
+
+    @Test
+    void a_signup_of_one_number_too_many_stores_nothing() {
+        TenantConfig full = acme();
+        for (int i = 1; i < PhoneNumbers.MOST; i++) {
+            full = full.addPhoneNumber(
+                            PhoneNumber.added(MetaId.parse(String.valueOf(7_000 + i)), null, null),
+                            PhoneNumbers.MOST,
+                            Clock.systemUTC())
+                    .config();
+        }
+        TenantConfig fifty = full;
+        store.inTransaction(tx -> {
+            tx.lock(ACME);
+            return tx.save(fifty);
+        });
+        TenantConfig before = acme();
+
+        OnboardingResult result =
+                signup(ACME, new SignupAccount(MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES, null, null));
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        OnboardingResult.Refused.class,
+                        refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
+        assertThat(acme()).isEqualTo(before);
+    }
+
+    @Test
+    void a_create_that_breaks_a_rule_or_claims_another_tenants_number_stores_nothing() {
+        CreateConfigUseCase.Result displayAlone = useCases.createConfig()
+                .create(new CreateConfigUseCase.Command(
+                        TenantId.of("initech"),
+                        ALICE,
+                        TestChanges.changes().displayPhoneNumber("+1 555").build()));
+        CreateConfigUseCase.Result taken = useCases.createConfig()
+                .create(new CreateConfigUseCase.Command(
+                        TenantId.of("initech"),
+                        ALICE,
+                        TestChanges.changes()
+                                .phoneNumberId(TestConfigs.phoneNumberIdOf("globex"))
+                                .build()));
+
+        assertThat(displayAlone)
+                .isInstanceOfSatisfying(
+                        CreateConfigUseCase.Result.Refused.class,
+                        refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.INCOMPLETE));
+        assertThat(taken)
+                .isInstanceOfSatisfying(
+                        CreateConfigUseCase.Result.Refused.class,
+                        refused -> assertThat(refused.refusal().reason())
+                                .isEqualTo(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT));
+        assertThat(store.load(TenantId.of("initech"))).isEmpty();
+    }
+
+    @Test
+    void reading_one_numbers_credentials_in_clear_is_audited_only_when_there_is_such_a_number() {
+        int before = store.auditTrail().size();
+
+        assertThat(useCases.revealCredentials().reveal(ACME, MetaId.parse("1"), ALICE))
+                .isEmpty();
+        assertThat(store.auditTrail()).hasSize(before);
+        assertThat(useCases.revealCredentials().reveal(ACME, MetaId.parse(TestConfigs.phoneNumberIdOf("acme")), ALICE))
+                .hasValueSatisfying(credentials -> assertThat(
+                                credentials.value(CredentialField.ACCESS_TOKEN).value())
+                        .isEqualTo("EAAG-access-token-of-acme"));
+        assertThat(store.auditTrail()).hasSize(before + 1);
+        assertThat(store.auditTrail().get(before).entry().action()).isEqualTo(AuditAction.SECRETS_READ);
+    }
+
+    @Test
+    void a_tenant_may_be_allowed_one_to_fifty_numbers() {
+        for (int limit : new int[] {0, PhoneNumbers.MOST + 1}) {
+            assertThatThrownBy(() -> Services.wire(
+                            new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
+                            OnboardingPolicy.DEFAULT,
+                            limit,
+                            new ResolutionCounter(),
+                            new SplittableRandom(1),
+                            Clock.systemUTC()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a tenant may have 1 to 50 phone numbers");
+        }
+        UseCases one = Services.wire(
+                new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
+                OnboardingPolicy.DEFAULT,
+                1,
+                new ResolutionCounter(),
+                new SplittableRandom(1),
+                Clock.systemUTC());
+        assertThat(one.addPhoneNumber()
+                        .addPhoneNumber(new AddPhoneNumberUseCase.Command(
+                                ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
+                .isInstanceOfSatisfying(
+                        WriteResult.Refused.class,
+                        refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
+        assertThat(Services.wire(
+                                new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
+                                OnboardingPolicy.DEFAULT,
+                                PhoneNumbers.MOST,
+                                new ResolutionCounter(),
+                                new SplittableRandom(1),
+                                Clock.systemUTC())
+                        .addPhoneNumber()
+                        .addPhoneNumber(new AddPhoneNumberUseCase.Command(
+                                ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
+                .isInstanceOf(WriteResult.Done.class);
     }
 }

@@ -60,14 +60,7 @@ public class ConfigLoaderBenchmark {
 
     @Setup
     public void setUp() {
-        // Pooled, as in the service (Dropwizard's data source is tomcat-jdbc), so a round trip
-        // costs a query, not a new connection.
-        org.apache.tomcat.jdbc.pool.DataSource pool = new org.apache.tomcat.jdbc.pool.DataSource();
-        pool.setUrl(TestDatabase.migrated().jdbcUrl());
-        pool.setUsername(TestDatabase.USER);
-        pool.setDriverClassName("org.postgresql.Driver");
-        pool.setMaxActive(4);
-        Jdbi jdbi = Jdbi.create(pool);
+        Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         // With its secrets: an uncached read decrypts them.
         database.inTransaction(

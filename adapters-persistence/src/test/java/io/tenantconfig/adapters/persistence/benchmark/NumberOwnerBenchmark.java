@@ -64,12 +64,7 @@ public class NumberOwnerBenchmark {
 
     @Setup
     public void setUp() {
-        org.apache.tomcat.jdbc.pool.DataSource pool = new org.apache.tomcat.jdbc.pool.DataSource();
-        pool.setUrl(TestDatabase.migrated().jdbcUrl());
-        pool.setUsername(TestDatabase.USER);
-        pool.setDriverClassName("org.postgresql.Driver");
-        pool.setMaxActive(4);
-        Jdbi jdbi = Jdbi.create(pool);
+        Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO tenant_configs (tenant_id, waba_id)"
                     + " SELECT 'tenant-' || g, (2000000 + g)::text FROM generate_series(1, " + TENANTS + ") g");

@@ -4,13 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A real PostgreSQL for tests, from the embedded binaries: one server per test JVM, and a new,
@@ -53,6 +56,27 @@ public final class TestDatabase {
 
     public DataSource dataSource() {
         return server().getDatabase(USER, name);
+    }
+
+    /** A connection of its own, named {@code applicationName} (so a test can end it), as a listener opens one. */
+    public Connection newConnection(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(jdbcUrl(), properties);
+    }
+
+    /**
+     * JDBI over a pool of up to four connections, as the service has one (Dropwizard's data source
+     * is tomcat-jdbc): a round trip costs a query, not a new connection. For the benchmarks.
+     */
+    public Jdbi pooledJdbi() {
+        org.apache.tomcat.jdbc.pool.DataSource pool = new org.apache.tomcat.jdbc.pool.DataSource();
+        pool.setUrl(jdbcUrl());
+        pool.setUsername(USER);
+        pool.setDriverClassName("org.postgresql.Driver");
+        pool.setMaxActive(4);
+        return Jdbi.create(pool);
     }
 
     /** Runs Liquibase with the project's changelog against this database. */
