@@ -6,19 +6,18 @@ final class Text {
     private Text() {}
 
     /**
-     * {@code value} when it is a line of text of 1 to {@code maxLength} characters, not only
-     * spaces, without control characters.
+     * Refuses anything but a line of text of 1 to {@code maxLength} characters, not only spaces,
+     * without control characters.
      *
-     * @throws InvalidValueException otherwise
+     * @throws InvalidValueException naming what is expected
      */
-    static String requireLine(String value, int maxLength) {
+    static void requireLine(String value, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
             throw new InvalidValueException("must be 1 to " + maxLength + " characters, not only spaces");
         }
         if (!isPrintable(value)) {
             throw new InvalidValueException("must not contain control characters");
         }
-        return value;
     }
 
     /** True when every character is printable ASCII or a printable non-ASCII letter, no controls. */
