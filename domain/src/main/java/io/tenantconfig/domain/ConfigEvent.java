@@ -38,7 +38,9 @@ public record ConfigEvent(Type type, Set<String> fields) {
         /** The tenant changed a phone number's label, use, or made it the default. */
         PHONE_NUMBER_CHANGED,
         /** The tenant removed a phone number. */
-        PHONE_NUMBER_REMOVED
+        PHONE_NUMBER_REMOVED,
+        /** Meta extended the access token before it expired; the new one and its expiry are stored. */
+        TOKEN_REFRESHED
     }
 
     public ConfigEvent {

@@ -180,6 +180,20 @@ public record TenantConfig(
                 ConfigEvent.Type.TOKEN_VERIFIED);
     }
 
+    /**
+     * Meta extended the token: the new one replaces it, with its expiry, checked now. Every other
+     * setting is kept; the onboarding status too.
+     */
+    public Changed tokenRefreshed(AccessGrant grant, Clock clock) {
+        Instant now = clock.instant();
+        TokenGrant refreshed = token.withAccessToken(grant.token())
+                .expiringAt(grant.expiresAt())
+                .verified(grant.expiresAt(), now);
+        return changedTo(
+                with(account, phoneNumbers, app, refreshed, webhook, onboarding, active, now),
+                ConfigEvent.Type.TOKEN_REFRESHED);
+    }
+
     /** The PIN chosen for registering the onboarding number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
         return changedTo(

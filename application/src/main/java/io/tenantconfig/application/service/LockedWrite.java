@@ -6,11 +6,14 @@ import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,7 +35,30 @@ final class LockedWrite {
     WriteResult apply(
             TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Optional<Changed>> rule) {
         try {
-            return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule));
+            return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule, saved -> {}));
+        } catch (AlreadyOwnedException e) {
+            return new WriteResult.Refused(taken(e));
+        }
+    }
+
+    /**
+     * As {@link #apply}, for a change made by the service itself (no version expected), which also
+     * publishes the events {@code publish} makes of the stored configuration, in the same
+     * transaction.
+     */
+    WriteResult applyAndPublish(
+            TenantId tenantId,
+            Actor actor,
+            Function<TenantConfig, Optional<Changed>> rule,
+            Function<TenantConfig, List<PlatformEvent>> publish) {
+        try {
+            return store.inTransaction(tx -> write(
+                    tx,
+                    tenantId,
+                    ExpectedVersion.any(),
+                    actor,
+                    rule,
+                    saved -> publish.apply(saved).forEach(tx::publish)));
         } catch (AlreadyOwnedException e) {
             return new WriteResult.Refused(taken(e));
         }
@@ -48,7 +74,8 @@ final class LockedWrite {
             TenantId tenantId,
             ExpectedVersion expected,
             Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule) {
+            Function<TenantConfig, Optional<Changed>> rule,
+            Consumer<TenantConfig> afterSave) {
         Optional<TenantConfig> locked = tx.lock(tenantId);
         if (locked.isEmpty()) {
             return new WriteResult.NotFound();
@@ -68,6 +95,7 @@ final class LockedWrite {
         }
         TenantConfig saved = tx.save(changed.get().config());
         tx.record(AuditEntry.of(actor, tenantId, changed.get().event()));
+        afterSave.accept(saved);
         return new WriteResult.Done(saved);
     }
 }

@@ -6,6 +6,8 @@ import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.domain.PhoneNumbers;
@@ -25,7 +27,9 @@ public final class Services {
             AuditLog auditLog,
             MetaOnboarding meta,
             CredentialFallback fallback,
-            NumberDirectory directory) {
+            NumberDirectory directory,
+            MetaHealth metaHealth,
+            HealthStore healthStore) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
@@ -33,25 +37,39 @@ public final class Services {
             Objects.requireNonNull(meta, "meta");
             Objects.requireNonNull(fallback, "fallback");
             Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(metaHealth, "metaHealth");
+            Objects.requireNonNull(healthStore, "healthStore");
         }
     }
 
     /**
-     * @param phoneNumberLimit the most phone numbers a tenant may have (at most {@link PhoneNumbers#MOST})
+     * The rules the deployment chooses.
+     *
+     * @param phoneNumberLimit the most phone numbers a tenant may have (1 to {@link PhoneNumbers#MOST})
+     */
+    public record Settings(OnboardingPolicy onboarding, int phoneNumberLimit, HealthPolicy health) {
+
+        public static final Settings DEFAULT =
+                new Settings(OnboardingPolicy.DEFAULT, PhoneNumbers.MOST, HealthPolicy.DEFAULT);
+
+        public Settings {
+            Objects.requireNonNull(onboarding, "onboarding");
+            Objects.requireNonNull(health, "health");
+            if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
+                throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
+            }
+        }
+    }
+
+    /**
      * @param resolutions counts the loader's answers by source (shared with the metrics)
      * @param random where registration PINs come from ({@code SecureRandom} in production)
      */
     public static UseCases wire(
-            Ports ports,
-            OnboardingPolicy policy,
-            int phoneNumberLimit,
-            ResolutionCounter resolutions,
-            RandomGenerator random,
-            Clock clock) {
-        if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
-            throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
-        }
+            Ports ports, Settings settings, ResolutionCounter resolutions, RandomGenerator random, Clock clock) {
         LockedWrite write = new LockedWrite(ports.store());
+        OnboardingPolicy policy = settings.onboarding();
+        int phoneNumberLimit = settings.phoneNumberLimit();
         OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, random, clock);
         ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), ports.directory(), resolutions);
         return new UseCases(
@@ -71,6 +89,9 @@ public final class Services {
                 new OnboardService(ports.store(), ports.meta(), steps, policy, phoneNumberLimit, clock),
                 new ResumeOnboardingService(ports.store(), steps),
                 loader,
-                new RevealCredentialsService(loader, ports.auditLog()));
+                new RevealCredentialsService(loader, ports.auditLog()),
+                new CheckHealthService(
+                        ports.store(), ports.healthStore(), ports.metaHealth(), write, settings.health(), clock),
+                new ViewHealthService(ports.healthStore()));
     }
 }

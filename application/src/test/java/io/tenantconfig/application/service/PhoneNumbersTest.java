@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestUseCases;
@@ -37,7 +38,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -304,22 +304,17 @@ class PhoneNumbersTest {
     @Test
     void a_tenant_may_be_allowed_one_to_fifty_numbers() {
         for (int limit : new int[] {0, PhoneNumbers.MOST + 1}) {
-            assertThatThrownBy(() -> Services.wire(
-                            new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
-                            OnboardingPolicy.DEFAULT,
-                            limit,
-                            new ResolutionCounter(),
-                            new SplittableRandom(1),
-                            Clock.systemUTC()))
+            assertThatThrownBy(() -> new Services.Settings(OnboardingPolicy.DEFAULT, limit, HealthPolicy.DEFAULT))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a tenant may have 1 to 50 phone numbers");
         }
-        UseCases one = Services.wire(
-                new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
-                OnboardingPolicy.DEFAULT,
-                1,
+        UseCases one = TestUseCases.over(
+                store,
+                meta,
+                new ScriptedMetaHealth(),
+                variable -> Optional.empty(),
+                new Services.Settings(OnboardingPolicy.DEFAULT, 1, HealthPolicy.DEFAULT),
                 new ResolutionCounter(),
-                new SplittableRandom(1),
                 Clock.systemUTC());
         assertThat(one.addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
@@ -327,14 +322,7 @@ class PhoneNumbersTest {
                 .isInstanceOfSatisfying(
                         WriteResult.Refused.class,
                         refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
-        assertThat(Services.wire(
-                                new Services.Ports(store, store, store, meta, variable -> Optional.empty(), store),
-                                OnboardingPolicy.DEFAULT,
-                                PhoneNumbers.MOST,
-                                new ResolutionCounter(),
-                                new SplittableRandom(1),
-                                Clock.systemUTC())
-                        .addPhoneNumber()
+        assertThat(useCases.addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
                                 ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
                 .isInstanceOf(WriteResult.Done.class);

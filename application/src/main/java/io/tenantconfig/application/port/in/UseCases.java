@@ -23,4 +23,6 @@ public record UseCases(
         OnboardUseCase onboard,
         ResumeOnboardingUseCase resumeOnboarding,
         ConfigLoader configLoader,
-        RevealCredentialsUseCase revealCredentials) {}
+        RevealCredentialsUseCase revealCredentials,
+        CheckHealthUseCase checkHealth,
+        ViewHealthUseCase viewHealth) {}

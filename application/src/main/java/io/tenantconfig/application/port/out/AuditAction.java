@@ -17,6 +17,8 @@ public enum AuditAction {
     PHONE_NUMBER_ADDED,
     PHONE_NUMBER_CHANGED,
     PHONE_NUMBER_REMOVED,
+    /** Meta extended the access token before it expired (a health check). */
+    TOKEN_REFRESHED,
     DELETE_ALL,
     /** An admin deleted one tenant's configuration. */
     DELETE_TENANT,

@@ -60,5 +60,8 @@ public interface ConfigStore {
 
         /** Adds an entry to the audit trail, committed with the change it records. */
         void record(AuditEntry entry);
+
+        /** Adds an event to the outbox, committed with the change it reports and delivered after. */
+        void publish(PlatformEvent event);
     }
 }

@@ -1,0 +1,25 @@
+package io.tenantconfig.application.port.out;
+
+import io.tenantconfig.domain.TenantId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something the rest of the platform hears of ({@code health.changed}, {@code token.refreshed},
+ * {@code reauthorization.required}), written to the outbox in the transaction of the change it
+ * reports and delivered from there. {@code data} holds no secret.
+ */
+public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, Map<String, Object> data) {
+
+    public static final String HEALTH_CHANGED = "health.changed";
+    public static final String TOKEN_REFRESHED = "token.refreshed";
+    public static final String REAUTHORIZATION_REQUIRED = "reauthorization.required";
+
+    public PlatformEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        data = Map.copyOf(data);
+    }
+}

@@ -1,0 +1,280 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.port.in.CheckHealthUseCase;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.MetaCallFailedException;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaHealth;
+import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.health.CheckFacts;
+import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.health.HealthReason;
+import io.tenantconfig.domain.health.HealthRules;
+import io.tenantconfig.domain.health.HealthState;
+import io.tenantconfig.domain.health.NumberFacts;
+import io.tenantconfig.domain.health.TokenFacts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One tenant's health check: ask Meta about the token (refreshing it first when it is about to
+ * expire and can be extended), each number and the account's numbers; judge with
+ * {@link HealthRules}; store the outcome with the events it causes. A check that cannot reach
+ * Meta keeps the last state known and records the error. A refresh is stored through the normal
+ * write path (versioned, audited, announced) with its {@code token.refreshed} event; a token Meta
+ * refuses marks the configuration as needing re-authorization.
+ */
+final class CheckHealthService implements CheckHealthUseCase {
+
+    /** Who the audit trail names for changes a check makes. */
+    static final Actor HEALTH_CHECK = new Actor("system:health-check");
+
+    private final ConfigStore store;
+    private final HealthStore healthStore;
+    private final MetaHealth meta;
+    private final LockedWrite write;
+    private final HealthPolicy policy;
+    private final Clock clock;
+
+    CheckHealthService(
+            ConfigStore store,
+            HealthStore healthStore,
+            MetaHealth meta,
+            LockedWrite write,
+            HealthPolicy policy,
+            Clock clock) {
+        this.store = store;
+        this.healthStore = healthStore;
+        this.meta = meta;
+        this.write = write;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result check(TenantId tenantId) {
+        Optional<TenantConfig> found = store.load(tenantId);
+        Optional<Health> previous = healthStore.healthOf(tenantId);
+        if (found.isEmpty() || previous.isEmpty()) {
+            return new Result.NotFound();
+        }
+        TenantConfig config = found.get();
+        Health before = previous.get();
+        List<PlatformEvent> events = new ArrayList<>();
+        Health after;
+        if (config.token().accessToken() == null) {
+            after = withoutToken(clock.instant());
+        } else {
+            try {
+                after = assess(config, events);
+            } catch (MetaCallFailedException e) {
+                after = before.unreachable(clock.instant(), e.failure().message());
+            }
+        }
+        if (after.changedFrom(before)) {
+            events.add(changed(tenantId, before, after, clock.instant()));
+        }
+        return healthStore.record(tenantId, after, events) ? new Result.Checked(after) : new Result.NotFound();
+    }
+
+    private Health assess(TenantConfig config, List<PlatformEvent> events) {
+        TokenFacts token = meta.inspect(config.token().accessToken(), config.app());
+        List<HealthReason> refreshReasons = new ArrayList<>();
+        if (refreshable(token)) {
+            Optional<AccessGrant> grant = refresh(config, refreshReasons);
+            if (grant.isPresent()) {
+                TenantConfig refreshed = stored(config.tenantId(), grant.get(), events);
+                if (refreshed == null) {
+                    return Health.NEVER_CHECKED;
+                }
+                config = refreshed;
+                token = new TokenFacts(
+                        true,
+                        null,
+                        null,
+                        token.type(),
+                        token.appId(),
+                        grant.get().expiresAt(),
+                        token.scopes(),
+                        token.scopeTargets());
+            } else if (refreshReasons.stream().anyMatch(r -> r.state() == HealthState.INVALID)) {
+                markReauthorizationRequired(config, events);
+                return withReasons(
+                        HealthRules.assess(
+                                config,
+                                expectedApp(config),
+                                new CheckFacts(token, List.of(), null),
+                                now(),
+                                policy.expiringWindow()),
+                        refreshReasons);
+            }
+        }
+        if (!token.valid()) {
+            markReauthorizationRequired(config, events);
+            return HealthRules.assess(
+                    config,
+                    expectedApp(config),
+                    new CheckFacts(token, List.of(), null),
+                    now(),
+                    policy.expiringWindow());
+        }
+        List<NumberFacts> numbers = new ArrayList<>();
+        for (PhoneNumber number : config.phoneNumbers().all()) {
+            numbers.add(meta.phoneNumber(number.id(), config.token().accessToken()));
+        }
+        Set<MetaId> inAccount = config.account().wabaId() == null
+                ? null
+                : meta.accountNumbers(config.account().wabaId(), config.token().accessToken());
+        Health health = HealthRules.assess(
+                config, expectedApp(config), new CheckFacts(token, numbers, inAccount), now(), policy.expiringWindow());
+        return withReasons(health, refreshReasons);
+    }
+
+    /** A token that expires (some day) and that Meta can extend: a user token inside the refresh window. */
+    private boolean refreshable(TokenFacts token) {
+        return token.valid()
+                && token.expiresAt() != null
+                && "USER".equals(token.type())
+                && !token.expiresAt().isAfter(now().plus(policy.refreshWindow()));
+    }
+
+    /**
+     * Asks Meta to extend the token, retrying a failure to answer with backoff; a refusal ends the
+     * attempts. Adds the reason when it gives up; the stored token is kept whatever happens.
+     */
+    private Optional<AccessGrant> refresh(TenantConfig config, List<HealthReason> reasons) {
+        Duration wait = policy.refreshBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(meta.extend(config.token().accessToken(), config.app()));
+            } catch (MetaCallFailedException e) {
+                MetaFailure failure = e.failure();
+                if (failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
+                    reasons.add(HealthRules.invalid(failure.code(), failure.subcode()));
+                    return Optional.empty();
+                }
+                boolean transientFailure = failure.kind() == MetaFailure.Kind.META_UNAVAILABLE
+                        || failure.kind() == MetaFailure.Kind.TIMEOUT
+                        || failure.kind() == MetaFailure.Kind.RATE_LIMITED;
+                if (!transientFailure || attempt >= policy.refreshAttempts()) {
+                    reasons.add(new HealthReason(
+                            HealthState.EXPIRING,
+                            "TOKEN_REFRESH_FAILED",
+                            "Extending your access token failed (" + failure.message()
+                                    + "); it will be tried again at the next check."));
+                    return Optional.empty();
+                }
+                sleep(failure.retryAfter() != null ? failure.retryAfter() : wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The refreshed token stored through the write path, with its event; null when the configuration is gone. */
+    private TenantConfig stored(TenantId tenantId, AccessGrant grant, List<PlatformEvent> events) {
+        return write.applyAndPublish(
+                        tenantId,
+                        HEALTH_CHECK,
+                        current -> Optional.of(current.tokenRefreshed(grant, clock)),
+                        saved -> List.of(new PlatformEvent(
+                                PlatformEvent.TOKEN_REFRESHED, tenantId, now(), expiry(grant.expiresAt()))))
+                .match(config -> config, () -> null, version -> null, refusal -> null);
+    }
+
+    private void markReauthorizationRequired(TenantConfig config, List<PlatformEvent> events) {
+        if (config.onboarding().status() == OnboardingStatus.REAUTHORIZATION_REQUIRED) {
+            return;
+        }
+        write.applyAndPublish(
+                config.tenantId(),
+                HEALTH_CHECK,
+                current -> current.token().accessToken() != null
+                                && current.token()
+                                        .accessToken()
+                                        .equals(config.token().accessToken())
+                        ? Optional.of(current.reauthorizationRequired(clock))
+                        : Optional.empty(),
+                saved -> List.of(
+                        new PlatformEvent(PlatformEvent.REAUTHORIZATION_REQUIRED, config.tenantId(), now(), Map.of())));
+    }
+
+    private MetaId expectedApp(TenantConfig config) {
+        return config.app().appId() != null && config.app().appSecret() != null
+                ? config.app().appId()
+                : meta.platformApp();
+    }
+
+    private static Health withReasons(Health health, List<HealthReason> extra) {
+        if (extra.isEmpty()) {
+            return health;
+        }
+        List<HealthReason> reasons = new ArrayList<>(extra);
+        reasons.addAll(health.reasons());
+        reasons.sort(Comparator.comparing(HealthReason::state));
+        return new Health(
+                reasons.get(0).state().worse(health.state()),
+                reasons,
+                health.checkedAt(),
+                health.tokenExpiresAt(),
+                health.numbers(),
+                null,
+                null);
+    }
+
+    private static Health withoutToken(Instant now) {
+        return new Health(
+                HealthState.UNKNOWN,
+                List.of(new HealthReason(
+                        HealthState.UNKNOWN,
+                        "NO_TOKEN",
+                        "No access token of yours is stored, so there is nothing to check; the platform's"
+                                + " credentials are used.")),
+                now,
+                null,
+                List.of(),
+                null,
+                null);
+    }
+
+    private static PlatformEvent changed(TenantId tenantId, Health before, Health after, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("state", after.state().name());
+        data.put("previous_state", before.state().name());
+        data.put("reasons", after.reasons().stream().map(HealthReason::code).toList());
+        return new PlatformEvent(PlatformEvent.HEALTH_CHANGED, tenantId, now, data);
+    }
+
+    /** The new expiry; none when the extended token never expires. */
+    private static Map<String, Object> expiry(Instant expiresAt) {
+        return expiresAt == null ? Map.of() : Map.of("token_expires_at", expiresAt.toString());
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetaCallFailedException(MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "interrupted"));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

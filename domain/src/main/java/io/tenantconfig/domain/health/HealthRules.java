@@ -1,0 +1,151 @@
+package io.tenantconfig.domain.health;
+
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.TenantConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what Meta said into a state with reasons, a sentence each that the tenant can act on. The
+ * state is the worst of the reasons; no reason means {@code HEALTHY}. Pure: the same facts give
+ * the same health.
+ */
+public final class HealthRules {
+
+    private static final String RECONNECT = " Reconnect WhatsApp (Embedded Signup) to fix it.";
+
+    private HealthRules() {}
+
+    /**
+     * @param expectedApp the app the token should belong to: the tenant's own, else the platform's
+     * @param expiringWindow how long before its expiry a token counts as expiring
+     */
+    public static Health assess(
+            TenantConfig config, MetaId expectedApp, CheckFacts facts, Instant now, Duration expiringWindow) {
+        List<HealthReason> reasons = new ArrayList<>();
+        TokenFacts token = facts.token();
+        if (!token.valid()) {
+            reasons.add(invalid(token.errorCode(), token.errorSubcode()));
+            return health(reasons, now, token.expiresAt(), List.of());
+        }
+        if (token.appId() != null && expectedApp != null && !token.appId().equals(expectedApp)) {
+            reasons.add(new HealthReason(
+                    HealthState.APP_MISMATCH,
+                    "APP_MISMATCH",
+                    "Your access token belongs to the Meta app " + token.appId() + ", not to " + expectedApp
+                            + ", the app this platform uses for you." + RECONNECT));
+        }
+        for (String scope : List.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING)) {
+            if (!token.scopes().contains(scope)) {
+                reasons.add(new HealthReason(
+                        HealthState.PERMISSION_MISSING,
+                        "PERMISSION_MISSING",
+                        "Your access token lacks the permission " + scope + "." + RECONNECT + " Grant it when asked."));
+            } else if (config.account().wabaId() != null
+                    && token.scopeTargets().containsKey(scope)
+                    && !token.scopeTargets()
+                            .get(scope)
+                            .contains(config.account().wabaId())) {
+                reasons.add(new HealthReason(
+                        HealthState.PERMISSION_MISSING,
+                        "ACCOUNT_NOT_GRANTED",
+                        "Your access token's permission " + scope + " does not cover your WhatsApp Business Account "
+                                + config.account().wabaId() + "." + RECONNECT + " Select that account when asked."));
+            }
+        }
+        Map<MetaId, NumberFacts> byId =
+                facts.numbers().stream().collect(Collectors.toMap(NumberFacts::id, Function.identity()));
+        List<NumberHealth> numbers = new ArrayList<>();
+        for (PhoneNumber number : config.phoneNumbers().all()) {
+            NumberFacts reported = byId.get(number.id());
+            if (reported == null) {
+                continue;
+            }
+            numbers.add(new NumberHealth(number.id(), reported.status(), reported.qualityRating()));
+            reasons.addAll(numberReasons(number, reported, facts.accountNumbers()));
+        }
+        if (token.expiresAt() != null && !token.expiresAt().isAfter(now.plus(expiringWindow))) {
+            reasons.add(new HealthReason(
+                    HealthState.EXPIRING,
+                    "TOKEN_EXPIRING",
+                    "Your access token expires on "
+                            + token.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                            + "; reconnect WhatsApp (Embedded Signup) before then."));
+        }
+        return health(reasons, now, token.expiresAt(), numbers);
+    }
+
+    /** The reason for a token Meta refused: error 190 and its subcode, in words. */
+    public static HealthReason invalid(Integer code, Integer subcode) {
+        String why;
+        String reasonCode;
+        if (Integer.valueOf(463).equals(subcode)) {
+            reasonCode = "TOKEN_EXPIRED";
+            why = "Your access token has expired.";
+        } else if (Integer.valueOf(460).equals(subcode)) {
+            reasonCode = "TOKEN_PASSWORD_CHANGED";
+            why = "Your access token stopped working because the password of the Facebook account that"
+                    + " granted it was changed.";
+        } else if (Integer.valueOf(458).equals(subcode)) {
+            reasonCode = "APP_REMOVED";
+            why = "The person who granted your access token removed this platform's app.";
+        } else {
+            reasonCode = "TOKEN_INVALID";
+            why = "Meta no longer accepts your access token"
+                    + (code == null ? "" : " (error " + code + (subcode == null ? "" : ", subcode " + subcode) + ")")
+                    + ".";
+        }
+        return new HealthReason(HealthState.INVALID, reasonCode, why + RECONNECT);
+    }
+
+    private static List<HealthReason> numberReasons(PhoneNumber number, NumberFacts reported, Set<MetaId> inAccount) {
+        String name = "The phone number " + (number.displayNumber() == null ? "" : number.displayNumber() + " ") + "("
+                + number.id() + ")";
+        List<HealthReason> reasons = new ArrayList<>();
+        if (!reported.known() || (inAccount != null && !inAccount.contains(number.id()))) {
+            reasons.add(new HealthReason(
+                    HealthState.NUMBER_PROBLEM,
+                    "NUMBER_NOT_IN_ACCOUNT",
+                    name + " is no longer in your WhatsApp Business Account. Remove it here, or add it back at Meta."));
+            return reasons;
+        }
+        if (reported.status() != null && !"CONNECTED".equalsIgnoreCase(reported.status())) {
+            reasons.add(new HealthReason(
+                    HealthState.NUMBER_PROBLEM,
+                    "NUMBER_NOT_CONNECTED",
+                    name + " is " + reported.status() + " at Meta, not CONNECTED: it cannot send messages."));
+        }
+        if ("RED".equalsIgnoreCase(reported.qualityRating())) {
+            reasons.add(new HealthReason(
+                    HealthState.NUMBER_PROBLEM,
+                    "NUMBER_QUALITY_RED",
+                    name + " has a RED quality rating: Meta may limit how many people it can message."));
+        }
+        if ("DECLINED".equalsIgnoreCase(reported.nameStatus())) {
+            reasons.add(new HealthReason(
+                    HealthState.NUMBER_PROBLEM,
+                    "NUMBER_NAME_DECLINED",
+                    name + ": Meta declined its display name. Submit another name in WhatsApp Manager."));
+        }
+        return reasons;
+    }
+
+    private static Health health(
+            List<HealthReason> reasons, Instant now, Instant expiresAt, List<NumberHealth> numbers) {
+        List<HealthReason> worstFirst = reasons.stream()
+                .sorted(Comparator.comparing(HealthReason::state))
+                .toList();
+        HealthState state =
+                worstFirst.isEmpty() ? HealthState.HEALTHY : worstFirst.get(0).state();
+        return new Health(state, worstFirst, now, expiresAt, numbers, null, null);
+    }
+}
