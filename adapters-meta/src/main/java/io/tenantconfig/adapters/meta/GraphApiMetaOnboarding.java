@@ -1,13 +1,7 @@
 package io.tenantconfig.adapters.meta;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tenantconfig.application.port.out.MetaCallFailedException;
-import io.tenantconfig.application.port.out.MetaFailure;
-import io.tenantconfig.application.port.out.MetaFailure.Kind;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.AccessGrant;
@@ -16,49 +10,25 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.WebUrl;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@link MetaOnboarding} over Meta's Graph API, with the JDK's HTTP client. Each call has the
- * configured timeouts; none is retried here (the signup code works once, and the other steps are
- * resumed by the caller). Logs name the method, the path (never the query, which can hold the app
- * secret or a token), the status and the time taken.
+ * {@link MetaOnboarding} over Meta's Graph API ({@link GraphClient}). No call is retried here
+ * (the signup code works once, and the other steps are resumed by the caller).
  */
 public final class GraphApiMetaOnboarding implements MetaOnboarding {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GraphApiMetaOnboarding.class);
-
     private final GraphApiSettings settings;
-    private final HttpClient http;
-    private final ObjectMapper json;
+    private final GraphClient graph;
     private final Clock clock;
 
     public GraphApiMetaOnboarding(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
-        // Meta's answers are read with a mapper of their own: lenient about fields Meta adds, and
-        // never reconfigured by the rules the API applies to request bodies.
-        this.json = JsonMapper.builder().build();
+        this.graph = new GraphClient(settings);
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Override
@@ -71,10 +41,10 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
             query.put("redirect_uri", redirectUri.value());
         }
         Redactor redactor = new Redactor(settings.appSecret().reveal(), code.value());
-        JsonNode body = send("GET", "oauth/access_token", query, null, null, redactor);
+        JsonNode body = graph.send("GET", "oauth/access_token", query, null, null, redactor);
         String token = body.path("access_token").asText("");
         if (token.isEmpty()) {
-            throw unreadable("oauth/access_token", "no access_token in Meta's answer");
+            throw graph.unreadable("oauth/access_token", "no access_token in Meta's answer");
         }
         Instant expiresAt =
                 body.hasNonNull("expires_in") && body.get("expires_in").asLong() > 0
@@ -83,17 +53,18 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
         try {
             return new AccessGrant(Secret.of(token), expiresAt);
         } catch (InvalidValueException e) {
-            throw unreadable("oauth/access_token", "the access_token in Meta's answer is not usable");
+            throw graph.unreadable("oauth/access_token", "the access_token in Meta's answer is not usable");
         }
     }
 
     @Override
     public TokenInspection inspectToken(Secret token) {
         Redactor redactor = new Redactor(settings.appSecret().reveal(), token.reveal());
-        JsonNode data = send("GET", "debug_token", Map.of("input_token", token.reveal()), appToken(), null, redactor)
+        JsonNode data = graph.send(
+                        "GET", "debug_token", Map.of("input_token", token.reveal()), graph.appToken(), null, redactor)
                 .path("data");
         if (!data.isObject() || !data.has("is_valid")) {
-            throw unreadable("debug_token", "no data.is_valid in Meta's answer");
+            throw graph.unreadable("debug_token", "no data.is_valid in Meta's answer");
         }
         long expiresAt = data.path("expires_at").asLong(0);
         return new TokenInspection(
@@ -106,7 +77,7 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
     public void subscribeApp(MetaId wabaId, Secret token) {
         expectSuccess(
                 wabaId.value() + "/subscribed_apps",
-                send(
+                graph.send(
                         "POST",
                         wabaId.value() + "/subscribed_apps",
                         Map.of(),
@@ -117,11 +88,13 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
 
     @Override
     public void registerPhone(MetaId phoneNumberId, Secret pin, Secret token) {
-        ObjectNode body =
-                json.createObjectNode().put("messaging_product", "whatsapp").put("pin", pin.reveal());
+        ObjectNode body = graph.json()
+                .createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("pin", pin.reveal());
         expectSuccess(
                 phoneNumberId.value() + "/register",
-                send(
+                graph.send(
                         "POST",
                         phoneNumberId.value() + "/register",
                         Map.of(),
@@ -130,125 +103,9 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                         new Redactor(token.reveal(), pin.reveal())));
     }
 
-    /** The app access token, {@code app_id|app_secret}, which Meta accepts for debug_token. */
-    private String appToken() {
-        return settings.appId().value() + "|" + settings.appSecret().reveal();
-    }
-
     private void expectSuccess(String path, JsonNode body) {
         if (!body.path("success").asBoolean(false)) {
-            throw unreadable(path, "Meta did not answer {\"success\": true}");
+            throw graph.unreadable(path, "Meta did not answer {\"success\": true}");
         }
-    }
-
-    private JsonNode send(
-            String method, String path, Map<String, String> query, String bearer, JsonNode body, Redactor redactor) {
-        URI uri = settings.resolve(path + query(query));
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        long started = System.nanoTime();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            LOG.warn(
-                    "Graph API {} /{}/{} timed out after {} ms",
-                    method,
-                    settings.version(),
-                    path,
-                    millisSince(started));
-            throw new MetaCallFailedException(
-                    MetaFailure.of(Kind.TIMEOUT, "Meta did not answer within " + spoken(settings.requestTimeout())));
-        } catch (IOException e) {
-            LOG.warn(
-                    "Graph API {} /{}/{} failed: {}",
-                    method,
-                    settings.version(),
-                    path,
-                    e.getClass().getSimpleName());
-            throw new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, "Meta could not be reached"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, "interrupted while calling Meta"));
-        }
-        int status = response.statusCode();
-        LOG.info("Graph API {} /{}/{} -> {} in {} ms", method, settings.version(), path, status, millisSince(started));
-        Optional<JsonNode> parsed = parse(response.body());
-        if (status >= 200 && status < 300) {
-            return parsed.orElseThrow(() -> unreadable(path, "Meta's answer is not JSON"));
-        }
-        Optional<GraphError> error = parsed.flatMap(GraphError::parse);
-        if (error.isEmpty()) {
-            Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.META_UNAVAILABLE;
-            throw new MetaCallFailedException(new MetaFailure(
-                    kind,
-                    "Meta answered HTTP " + status + " without its error JSON",
-                    null,
-                    null,
-                    null,
-                    kind == Kind.RATE_LIMITED ? retryAfter(response) : null));
-        }
-        MetaFailure failure = error.get().toFailure(status, retryAfter(response), redactor);
-        LOG.warn(
-                "Graph API {} /{}/{} refused: code {} subcode {} fbtrace_id {}",
-                method,
-                settings.version(),
-                path,
-                failure.code(),
-                failure.subcode(),
-                failure.fbtraceId());
-        throw new MetaCallFailedException(failure);
-    }
-
-    private Optional<JsonNode> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Duration retryAfter(HttpResponse<String> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .filter(v -> v.matches("[0-9]{1,6}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
-                .orElse(settings.defaultRetryAfter());
-    }
-
-    private static String query(Map<String, String> parameters) {
-        if (parameters.isEmpty()) {
-            return "";
-        }
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&", "?", ""));
-    }
-
-    private MetaCallFailedException unreadable(String path, String why) {
-        LOG.warn("Graph API /{}/{}: {}", settings.version(), path, why);
-        return new MetaCallFailedException(MetaFailure.of(Kind.META_UNAVAILABLE, why));
-    }
-
-    /** "10 seconds", or "500 ms" below a second. */
-    private static String spoken(Duration duration) {
-        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " seconds";
-    }
-
-    private static long millisSince(long started) {
-        return (System.nanoTime() - started) / 1_000_000;
     }
 }

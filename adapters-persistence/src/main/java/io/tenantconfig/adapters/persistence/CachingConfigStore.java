@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
@@ -159,6 +160,11 @@ public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscr
         @Override
         public void record(AuditEntry entry) {
             tx.record(entry);
+        }
+
+        @Override
+        public void publish(PlatformEvent event) {
+            tx.publish(event);
         }
     }
 }

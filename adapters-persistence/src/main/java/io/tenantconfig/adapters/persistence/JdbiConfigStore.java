@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -281,6 +282,11 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         @Override
         public void record(AuditEntry entry) {
             JdbiAuditLog.insert(handle, entry);
+        }
+
+        @Override
+        public void publish(PlatformEvent event) {
+            Outbox.insert(handle, event);
         }
 
         /**

@@ -4,18 +4,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.out.ConfigStore;
-import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
-import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,9 +81,10 @@ public class ConfigLoaderBenchmark {
                                 new JdbiAuditLog(jdbi),
                                 new ScriptedMetaOnboarding(),
                                 v -> Optional.ofNullable(ENVIRONMENT.get(v)),
-                                new JdbiNumberDirectory(jdbi)),
-                        OnboardingPolicy.DEFAULT,
-                        PhoneNumbers.MOST,
+                                new JdbiNumberDirectory(jdbi),
+                                new ScriptedMetaHealth(),
+                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6))),
+                        Services.Settings.DEFAULT,
                         new ResolutionCounter(),
                         new SplittableRandom(1),
                         Clock.systemUTC())

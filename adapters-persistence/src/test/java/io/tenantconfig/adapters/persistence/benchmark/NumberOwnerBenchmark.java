@@ -4,20 +4,20 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
-import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
 import io.tenantconfig.domain.MetaId;
-import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,9 +102,10 @@ public class NumberOwnerBenchmark {
                                 new JdbiAuditLog(jdbi),
                                 new ScriptedMetaOnboarding(),
                                 variable -> Optional.empty(),
-                                index),
-                        OnboardingPolicy.DEFAULT,
-                        PhoneNumbers.MOST,
+                                index,
+                                new ScriptedMetaHealth(),
+                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6))),
+                        Services.Settings.DEFAULT,
                         new ResolutionCounter(),
                         new SplittableRandom(1),
                         Clock.systemUTC())

@@ -1,0 +1,103 @@
+package io.tenantconfig.adapters.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.health.HealthReason;
+import io.tenantconfig.domain.health.HealthState;
+import io.tenantconfig.domain.health.NumberHealth;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Health} as {@code tenant_health} holds it: the reasons and numbers as JSON text (they
+ * are only ever read whole), the times with their offset.
+ */
+final class HealthRow {
+
+    /** The columns {@link #read} reads, prefixed with the table's alias {@code h}. */
+    static final String COLUMNS =
+            "h.state, h.reasons, h.numbers, h.checked_at, h.token_expires_at, h.failed_at, h.last_error";
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Map<String, String>>> LIST_OF_OBJECTS = new TypeReference<>() {};
+
+    private HealthRow() {}
+
+    static Health read(ResultSet rs) throws SQLException {
+        List<HealthReason> reasons = objects(rs.getString("reasons")).stream()
+                .map(r -> new HealthReason(HealthState.valueOf(r.get("state")), r.get("code"), r.get("message")))
+                .toList();
+        List<NumberHealth> numbers = objects(rs.getString("numbers")).stream()
+                .map(n -> new NumberHealth(
+                        MetaId.parse(n.get("phone_number_id")), n.get("status"), n.get("quality_rating")))
+                .toList();
+        return new Health(
+                HealthState.valueOf(rs.getString("state")),
+                reasons,
+                instant(rs.getObject("checked_at", OffsetDateTime.class)),
+                instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
+                numbers,
+                instant(rs.getObject("failed_at", OffsetDateTime.class)),
+                rs.getString("last_error"));
+    }
+
+    static String reasons(Health health) {
+        return json(health.reasons().stream()
+                .map(r -> ordered("state", r.state().name(), "code", r.code(), "message", r.message()))
+                .toList());
+    }
+
+    static String numbers(Health health) {
+        return json(health.numbers().stream()
+                .map(n -> ordered(
+                        "phone_number_id",
+                        n.phoneNumberId().value(),
+                        "status",
+                        n.status(),
+                        "quality_rating",
+                        n.qualityRating()))
+                .toList());
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static List<Map<String, String>> objects(String json) {
+        try {
+            return JSON.readValue(json, LIST_OF_OBJECTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tenant_health holds JSON this version cannot read", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
