@@ -1,11 +1,13 @@
 package io.tenantconfig.application.service;
 
+import io.tenantconfig.application.port.in.CheckHealthUseCase;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
@@ -13,6 +15,7 @@ import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.domain.PhoneNumbers;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /** Builds every use case from the outbound ports, with {@code new}: the application's part of the wiring. */
@@ -29,7 +32,8 @@ public final class Services {
             CredentialFallback fallback,
             NumberDirectory directory,
             MetaHealth metaHealth,
-            HealthStore healthStore) {
+            HealthStore healthStore,
+            HealthSchedule healthSchedule) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
@@ -39,6 +43,7 @@ public final class Services {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(metaHealth, "metaHealth");
             Objects.requireNonNull(healthStore, "healthStore");
+            Objects.requireNonNull(healthSchedule, "healthSchedule");
         }
     }
 
@@ -47,14 +52,15 @@ public final class Services {
      *
      * @param phoneNumberLimit the most phone numbers a tenant may have (1 to {@link PhoneNumbers#MOST})
      */
-    public record Settings(OnboardingPolicy onboarding, int phoneNumberLimit, HealthPolicy health) {
+    public record Settings(OnboardingPolicy onboarding, int phoneNumberLimit, HealthPolicy health, SweepPolicy sweep) {
 
         public static final Settings DEFAULT =
-                new Settings(OnboardingPolicy.DEFAULT, PhoneNumbers.MOST, HealthPolicy.DEFAULT);
+                new Settings(OnboardingPolicy.DEFAULT, PhoneNumbers.MOST, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT);
 
         public Settings {
             Objects.requireNonNull(onboarding, "onboarding");
             Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(sweep, "sweep");
             if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
                 throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
             }
@@ -62,16 +68,24 @@ public final class Services {
     }
 
     /**
+     * @param checks where the health checks of a sweep round run, side by side
      * @param resolutions counts the loader's answers by source (shared with the metrics)
      * @param random where registration PINs come from ({@code SecureRandom} in production)
      */
     public static UseCases wire(
-            Ports ports, Settings settings, ResolutionCounter resolutions, RandomGenerator random, Clock clock) {
+            Ports ports,
+            Settings settings,
+            Executor checks,
+            ResolutionCounter resolutions,
+            RandomGenerator random,
+            Clock clock) {
         LockedWrite write = new LockedWrite(ports.store());
         OnboardingPolicy policy = settings.onboarding();
         int phoneNumberLimit = settings.phoneNumberLimit();
         OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, random, clock);
         ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), ports.directory(), resolutions);
+        CheckHealthUseCase checkHealth = new CheckHealthService(
+                ports.store(), ports.healthStore(), ports.metaHealth(), write, settings.health(), clock);
         return new UseCases(
                 new ViewConfigService(ports.store()),
                 new RevealConfigService(ports.store(), ports.auditLog()),
@@ -90,8 +104,9 @@ public final class Services {
                 new ResumeOnboardingService(ports.store(), steps),
                 loader,
                 new RevealCredentialsService(loader, ports.auditLog()),
-                new CheckHealthService(
-                        ports.store(), ports.healthStore(), ports.metaHealth(), write, settings.health(), clock),
-                new ViewHealthService(ports.healthStore()));
+                checkHealth,
+                new ViewHealthService(ports.healthStore()),
+                new SweepHealthService(ports.healthSchedule(), checkHealth, settings.sweep(), checks, random, clock),
+                new ReportFailureService(ports.directory(), ports.healthSchedule(), clock));
     }
 }

@@ -51,7 +51,8 @@ class HealthCheckTest {
             new Services.Settings(
                     OnboardingPolicy.DEFAULT,
                     50,
-                    new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 3, Duration.ZERO)),
+                    new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 3, Duration.ZERO),
+                    SweepPolicy.DEFAULT),
             new ResolutionCounter(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -304,7 +304,8 @@ class PhoneNumbersTest {
     @Test
     void a_tenant_may_be_allowed_one_to_fifty_numbers() {
         for (int limit : new int[] {0, PhoneNumbers.MOST + 1}) {
-            assertThatThrownBy(() -> new Services.Settings(OnboardingPolicy.DEFAULT, limit, HealthPolicy.DEFAULT))
+            assertThatThrownBy(() -> new Services.Settings(
+                            OnboardingPolicy.DEFAULT, limit, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a tenant may have 1 to 50 phone numbers");
         }
@@ -313,7 +314,7 @@ class PhoneNumbersTest {
                 meta,
                 new ScriptedMetaHealth(),
                 variable -> Optional.empty(),
-                new Services.Settings(OnboardingPolicy.DEFAULT, 1, HealthPolicy.DEFAULT),
+                new Services.Settings(OnboardingPolicy.DEFAULT, 1, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT),
                 new ResolutionCounter(),
                 Clock.systemUTC());
         assertThat(one.addPhoneNumber()

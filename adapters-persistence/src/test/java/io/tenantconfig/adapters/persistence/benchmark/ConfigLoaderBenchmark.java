@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -83,8 +84,10 @@ public class ConfigLoaderBenchmark {
                                 v -> Optional.ofNullable(ENVIRONMENT.get(v)),
                                 new JdbiNumberDirectory(jdbi),
                                 new ScriptedMetaHealth(),
-                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6))),
+                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
+                                new JdbiHealthSchedule(jdbi)),
                         Services.Settings.DEFAULT,
+                        Runnable::run,
                         new ResolutionCounter(),
                         new SplittableRandom(1),
                         Clock.systemUTC())

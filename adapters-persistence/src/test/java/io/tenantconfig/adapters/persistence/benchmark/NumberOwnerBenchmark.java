@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.NumberIndex;
@@ -104,8 +105,10 @@ public class NumberOwnerBenchmark {
                                 variable -> Optional.empty(),
                                 index,
                                 new ScriptedMetaHealth(),
-                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6))),
+                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
+                                new JdbiHealthSchedule(jdbi)),
                         Services.Settings.DEFAULT,
+                        Runnable::run,
                         new ResolutionCounter(),
                         new SplittableRandom(1),
                         Clock.systemUTC())

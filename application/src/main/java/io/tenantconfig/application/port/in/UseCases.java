@@ -25,4 +25,6 @@ public record UseCases(
         ConfigLoader configLoader,
         RevealCredentialsUseCase revealCredentials,
         CheckHealthUseCase checkHealth,
-        ViewHealthUseCase viewHealth) {}
+        ViewHealthUseCase viewHealth,
+        SweepHealthUseCase sweepHealth,
+        ReportFailureUseCase reportFailure) {}

@@ -1,0 +1,177 @@
+package io.tenantconfig.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.SweepHealthUseCase;
+import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sweep's schedule over the in-memory store: once per interval, spread, leased, on demand. */
+class HealthSweepTest {
+
+    private static final Duration INTERVAL = Duration.ofHours(6);
+    private static final Duration STEP = Duration.ofMinutes(10);
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final ScriptedMetaHealth meta = new ScriptedMetaHealth();
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            new ScriptedMetaOnboarding(),
+            meta,
+            variable -> Optional.empty(),
+            new Services.Settings(
+                    OnboardingPolicy.DEFAULT,
+                    50,
+                    HealthPolicy.DEFAULT,
+                    new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 1_000)),
+            new ResolutionCounter(),
+            clock);
+
+    @BeforeEach
+    void twentyTenants() {
+        for (int i = 0; i < 20; i++) {
+            String tenant = "tenant-" + i;
+            store.inTransaction(
+                    tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
+        }
+        store.inTransaction(
+                tx -> tx.insertIfAbsent(TestConfigs.aMinimalConfig("no-token").build()));
+    }
+
+    private long inspections() {
+        return meta.calls().stream().filter("inspect"::equals).count();
+    }
+
+    /** Runs a round every step for {@code span}, noting when each tenant was checked. */
+    private Map<String, List<Instant>> sweepFor(Duration span, String... instances) {
+        Map<String, List<Instant>> checks = new TreeMap<>();
+        for (Duration done = Duration.ZERO; done.compareTo(span) < 0; done = done.plus(STEP)) {
+            for (String instance : instances) {
+                useCases.sweepHealth().sweepOnce(instance);
+            }
+            for (int i = 0; i < 20; i++) {
+                String tenant = "tenant-" + i;
+                Instant checkedAt = useCases.viewHealth()
+                        .health(TenantId.of(tenant))
+                        .orElseThrow()
+                        .checkedAt();
+                if (clock.instant().equals(checkedAt)) {
+                    checks.computeIfAbsent(tenant, t -> new ArrayList<>()).add(checkedAt);
+                }
+            }
+            clock.advance(STEP);
+        }
+        return checks;
+    }
+
+    @Test
+    void every_tenant_with_a_token_is_checked_once_per_interval_never_twice_within_one() {
+        SweepHealthUseCase.Round first = useCases.sweepHealth().sweepOnce("a");
+
+        Map<String, List<Instant>> checks = sweepFor(INTERVAL.multipliedBy(4), "a", "b");
+
+        assertThat(first.checked())
+                .as("new tenants are spread over the interval, not all checked at once")
+                .isLessThan(20);
+        assertThat(checks).hasSize(20);
+        checks.forEach((tenant, times) -> {
+            assertThat(times).as(tenant + " is checked in every interval").hasSizeGreaterThanOrEqualTo(3);
+            for (int i = 1; i < times.size(); i++) {
+                Duration between = Duration.between(times.get(i - 1), times.get(i));
+                assertThat(between)
+                        .as(tenant + ": never twice within one interval")
+                        .isGreaterThanOrEqualTo(INTERVAL);
+                assertThat(between)
+                        .as(tenant + ": at most the interval, its jitter and one round later")
+                        .isLessThanOrEqualTo(
+                                INTERVAL.plus(INTERVAL.dividedBy(10)).plus(STEP));
+            }
+        });
+        assertThat(useCases.viewHealth()
+                        .health(TenantId.of("no-token"))
+                        .orElseThrow()
+                        .checkedAt())
+                .as("nothing to check without a token")
+                .isNull();
+    }
+
+    @Test
+    void a_dead_instances_leases_are_picked_up_when_they_expire() {
+        for (int i = 0; i < 20; i++) {
+            store.dueNow(TenantId.of("tenant-" + i), clock.instant());
+        }
+        int leasedByTheDead = store.claimDue("dead", clock.instant(), Duration.ofMinutes(5), 1_000)
+                .size();
+
+        int whileLeased = useCases.sweepHealth().sweepOnce("a").checked();
+        clock.advance(Duration.ofMinutes(6));
+        int afterExpiry = useCases.sweepHealth().sweepOnce("a").checked()
+                + useCases.sweepHealth().sweepOnce("b").checked();
+
+        assertThat(leasedByTheDead).isEqualTo(20);
+        assertThat(whileLeased).isZero();
+        assertThat(afterExpiry).isEqualTo(20);
+        assertThat(inspections()).isEqualTo(20);
+    }
+
+    @Test
+    void a_reported_failure_makes_its_tenant_due_for_the_next_round() {
+        sweepFor(INTERVAL, "a");
+
+        Optional<TenantId> reported =
+                useCases.reportFailure().report(MetaId.parse(TestConfigs.phoneNumberIdOf("tenant-3")), 190, 463);
+        useCases.sweepHealth().sweepOnce("a");
+
+        assertThat(reported).contains(TenantId.of("tenant-3"));
+        assertThat(useCases.viewHealth()
+                        .health(TenantId.of("tenant-3"))
+                        .orElseThrow()
+                        .checkedAt())
+                .isEqualTo(clock.instant());
+        assertThat(useCases.reportFailure().report(MetaId.parse("1"), 190, null))
+                .isEmpty();
+    }
+}
