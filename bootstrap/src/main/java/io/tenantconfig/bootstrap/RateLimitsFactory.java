@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Min;
 
 /**
  * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 20, 60 a
- * minute), onboarding per tenant (default 10 a minute).
+ * minute), onboarding per tenant (default 10 a minute), on-demand health checks per tenant
+ * (bursts of 3, 6 a minute).
  */
 public class RateLimitsFactory {
 
@@ -22,10 +23,17 @@ public class RateLimitsFactory {
     @Min(1)
     private int onboardingPerMinute = RateLimitPolicy.ONBOARDING_DEFAULT.perMinute();
 
+    @Min(1)
+    private int healthCheckBurst = RateLimitPolicy.HEALTH_CHECK_DEFAULT.capacity();
+
+    @Min(1)
+    private int healthCheckPerMinute = RateLimitPolicy.HEALTH_CHECK_DEFAULT.perMinute();
+
     public RateLimitPolicy[] policies() {
         return new RateLimitPolicy[] {
             new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, adminBurst, adminPerMinute),
-            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, onboardingBurst, onboardingPerMinute)
+            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, onboardingBurst, onboardingPerMinute),
+            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, healthCheckBurst, healthCheckPerMinute)
         };
     }
 
@@ -67,5 +75,25 @@ public class RateLimitsFactory {
     @JsonProperty
     public void setOnboardingPerMinute(int onboardingPerMinute) {
         this.onboardingPerMinute = onboardingPerMinute;
+    }
+
+    @JsonProperty
+    public int getHealthCheckBurst() {
+        return healthCheckBurst;
+    }
+
+    @JsonProperty
+    public void setHealthCheckBurst(int healthCheckBurst) {
+        this.healthCheckBurst = healthCheckBurst;
+    }
+
+    @JsonProperty
+    public int getHealthCheckPerMinute() {
+        return healthCheckPerMinute;
+    }
+
+    @JsonProperty
+    public void setHealthCheckPerMinute(int healthCheckPerMinute) {
+        this.healthCheckPerMinute = healthCheckPerMinute;
     }
 }

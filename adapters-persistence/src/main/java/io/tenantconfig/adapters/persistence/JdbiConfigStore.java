@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.health.HealthState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,15 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
     private static final String PAGE = TenantConfigRow.SELECT + " ORDER BY id LIMIT :limit OFFSET :skip";
 
     private static final String COUNT = "SELECT count(*) FROM " + TenantConfigRow.TABLE;
+
+    /** Only configurations in one health state (never checked: UNKNOWN). */
+    private static final String IN_STATE = " WHERE coalesce((SELECT h.state FROM tenant_health h WHERE h.config_id = "
+            + TenantConfigRow.TABLE + ".id), 'UNKNOWN') = :state";
+
+    private static final String PAGE_IN_STATE =
+            TenantConfigRow.SELECT + IN_STATE + " ORDER BY id LIMIT :limit OFFSET :skip";
+
+    private static final String COUNT_IN_STATE = COUNT + IN_STATE;
 
     private static final String STATISTICS = """
             SELECT count(*)                                         AS total,
@@ -77,11 +87,16 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
     }
 
     @Override
-    public ConfigPage page(long skip, int limit) {
+    public ConfigPage page(long skip, int limit, Optional<HealthState> health) {
         // One snapshot for both statements, so the total matches the page.
         return Availability.available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long total = handle.createQuery(COUNT).mapTo(Long.class).one();
-            List<TenantConfigRow> rows = handle.createQuery(PAGE)
+            String state = health.map(HealthState::name).orElse(null);
+            long total = handle.createQuery(state == null ? COUNT : COUNT_IN_STATE)
+                    .bind("state", state)
+                    .mapTo(Long.class)
+                    .one();
+            List<TenantConfigRow> rows = handle.createQuery(state == null ? PAGE : PAGE_IN_STATE)
+                    .bind("state", state)
                     .bind("limit", limit)
                     .bind("skip", skip)
                     .mapTo(TenantConfigRow.class)

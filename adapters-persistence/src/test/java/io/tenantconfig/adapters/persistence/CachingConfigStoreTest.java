@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ConfigStoreContract;
+import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,9 @@ class CachingConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(handle ->
-                handle.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_config_audit RESTART IDENTITY"));
+        jdbi.useHandle(
+                handle -> handle.execute(
+                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         CachingConfigStore cache =
                 new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
@@ -32,6 +34,11 @@ class CachingConfigStoreTest extends ConfigStoreContract {
         cache.alsoAfterCommit(index);
         cache.announcementsRestored();
         index.announcementsRestored();
-        return new Stores(cache, database, new JdbiAuditLog(jdbi), index);
+        return new Stores(
+                cache,
+                database,
+                new JdbiAuditLog(jdbi),
+                index,
+                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)));
     }
 }

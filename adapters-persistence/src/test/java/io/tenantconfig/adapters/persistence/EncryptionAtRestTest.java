@@ -28,7 +28,7 @@ class EncryptionAtRestTest {
 
     @BeforeEach
     void emptyTableAndANewKeyset() throws Exception {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
         keyset = Keysets.generate();
     }
 

@@ -3,6 +3,8 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ConfigStoreContract;
+import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,9 +20,15 @@ class JdbiConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(handle ->
-                handle.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_config_audit RESTART IDENTITY"));
+        jdbi.useHandle(
+                handle -> handle.execute(
+                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit RESTART IDENTITY"));
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        return new Stores(store, store, new JdbiAuditLog(jdbi), new JdbiNumberDirectory(jdbi));
+        return new Stores(
+                store,
+                store,
+                new JdbiAuditLog(jdbi),
+                new JdbiNumberDirectory(jdbi),
+                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)));
     }
 }

@@ -83,7 +83,7 @@ class NumberIndexTest {
 
     @BeforeEach
     void twoInstances() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
         here = new Instance("index-here", Duration.ofMillis(100));
         there = new Instance("index-there", Duration.ofMillis(100));
     }

@@ -19,11 +19,13 @@ import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
+import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.health.HealthState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +39,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,7 @@ public final class AdminResource {
     private final DeleteConfigUseCase deleteConfig;
     private final AuditTrailUseCase auditTrail;
     private final ViewConfigUseCase viewConfig;
+    private final ViewHealthUseCase viewHealth;
 
     public AdminResource(
             ListConfigsUseCase listConfigs,
@@ -66,13 +70,15 @@ public final class AdminResource {
             DeleteAllConfigsUseCase deleteAllConfigs,
             DeleteConfigUseCase deleteConfig,
             AuditTrailUseCase auditTrail,
-            ViewConfigUseCase viewConfig) {
+            ViewConfigUseCase viewConfig,
+            ViewHealthUseCase viewHealth) {
         this.listConfigs = listConfigs;
         this.configStatistics = configStatistics;
         this.deleteAllConfigs = deleteAllConfigs;
         this.deleteConfig = deleteConfig;
         this.auditTrail = auditTrail;
         this.viewConfig = viewConfig;
+        this.viewHealth = viewHealth;
     }
 
     public record ConfigList(
@@ -86,7 +92,8 @@ public final class AdminResource {
             @JsonProperty("inactive_configs") long inactiveConfigs,
             @JsonProperty("onboarded_configs") long onboardedConfigs,
             @JsonProperty("pending_onboarding") long pendingOnboarding,
-            @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource) {}
+            @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource,
+            @JsonProperty("health") Map<String, Long> health) {}
 
     public record DeleteAllResult(
             @JsonProperty("success") boolean success,
@@ -114,8 +121,11 @@ public final class AdminResource {
                     @DefaultValue("100")
                     @Min(value = 1, message = LIMIT_RANGE)
                     @Max(value = ListConfigsUseCase.MAX_LIMIT, message = LIMIT_RANGE)
-                    int limit) {
-        ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit));
+                    int limit,
+            @Parameter(description = "Only configurations in this health state (INVALID, EXPIRING, UNKNOWN...)")
+                    @QueryParam("health")
+                    String health) {
+        ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit, healthState(health)));
         List<TenantConfigView> configs =
                 page.configs().stream().map(TenantConfigView::masked).toList();
         return new ConfigList(page.total(), configs.size(), configs);
@@ -131,7 +141,10 @@ public final class AdminResource {
         for (ValueSource source : ValueSource.values()) {
             bySource.put(source.label(), report.resolutionsBySource().getOrDefault(source, 0L));
         }
-        return new Statistics(s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding(), bySource);
+        Map<String, Long> health = new LinkedHashMap<>();
+        viewHealth.counts().forEach((state, count) -> health.put(state.name(), count));
+        return new Statistics(
+                s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding(), bySource, health);
     }
 
     @DELETE
@@ -190,6 +203,18 @@ public final class AdminResource {
         Optional<TenantId> tenant =
                 tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
         return page.answer(auditTrail.page(page.of(tenant)));
+    }
+
+    private static Optional<HealthState> healthState(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HealthState.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(
+                    "health", "health must be one of " + Arrays.toString(HealthState.values()));
+        }
     }
 
     private static TenantId tenantId(String value) {

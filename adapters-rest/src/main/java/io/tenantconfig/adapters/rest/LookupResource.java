@@ -5,16 +5,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.ReportFailureUseCase;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,10 +37,17 @@ import java.util.function.Function;
 public final class LookupResource {
 
     private final ConfigLoader configLoader;
+    private final ReportFailureUseCase reportFailure;
 
-    public LookupResource(ConfigLoader configLoader) {
+    public LookupResource(ConfigLoader configLoader, ReportFailureUseCase reportFailure) {
         this.configLoader = configLoader;
+        this.reportFailure = reportFailure;
     }
+
+    /** What {@code report-failure} answers: whose number it is, and that its check is scheduled. */
+    public record Scheduled(
+            @JsonProperty("tenant_id") String tenantId,
+            @JsonProperty("check") String check) {}
 
     /** The owner of a number or account. */
     public record Owner(
@@ -68,13 +81,35 @@ public final class LookupResource {
         return owner(wabaId, configLoader::ownerOfAccount, "WhatsApp Business Account");
     }
 
-    private static Owner owner(String id, Function<MetaId, Optional<NumberOwner>> lookup, String what) {
-        MetaId metaId;
+    @POST
+    @Path("/phone-numbers/{phone_number_id}/report-failure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Report a Meta error met while sending from this number ({\"code\": 190, \"error_subcode\": 463});"
+                            + " its tenant is checked within seconds. 202.")
+    public Response reportFailure(
+            @PathParam("phone_number_id") String phoneNumberId,
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) FailureReport body) {
+        body.validate();
+        MetaId number = numberOf(phoneNumberId, "phone number");
+        return reportFailure
+                .report(number, body.code(), body.errorSubcode())
+                .map(tenant -> Response.accepted(new Scheduled(tenant.value(), "scheduled"))
+                        .build())
+                .orElseThrow(() -> new ApiException(404, "No tenant has the phone number " + number));
+    }
+
+    private static MetaId numberOf(String id, String what) {
         try {
-            metaId = MetaId.parse(id);
+            return MetaId.parse(id);
         } catch (InvalidValueException e) {
             throw new ApiException(404, "No tenant has this " + what + ": Meta's ids are 1 to 32 digits");
         }
+    }
+
+    private static Owner owner(String id, Function<MetaId, Optional<NumberOwner>> lookup, String what) {
+        MetaId metaId = numberOf(id, what);
         return lookup.apply(metaId)
                 .map(Owner::of)
                 .orElseThrow(() -> new ApiException(404, "No tenant has the " + what + " " + metaId));

@@ -55,7 +55,9 @@ public final class RestApi {
                 new PhoneNumbersResource(
                         u.viewConfig(), u.addPhoneNumber(), u.changePhoneNumber(), u.removePhoneNumber()),
                 new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
-                new LookupResource(u.configLoader()),
+                new LookupResource(u.configLoader(), u.reportFailure()),
+                new HealthResource(u.viewHealth(), u.checkHealth()),
+                new AdminHealthResource(u.viewHealth()),
                 new HistoryResource(u.auditTrail()),
                 new AdminResource(
                         u.listConfigs(),
@@ -63,7 +65,8 @@ public final class RestApi {
                         u.deleteAllConfigs(),
                         u.deleteConfig(),
                         u.auditTrail(),
-                        u.viewConfig()),
+                        u.viewConfig(),
+                        u.viewHealth()),
                 new OnboardingResource(u.onboard(), u.resumeOnboarding()),
                 new AuthResource());
     }

@@ -7,12 +7,13 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestUseCases;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.ConfigStore;
-import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.Services;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -42,12 +43,14 @@ final class ApiFixture {
 
     final InMemoryConfigStore store = new InMemoryConfigStore();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
+    final ScriptedMetaHealth metaHealth = new ScriptedMetaHealth();
     final ResourceExtension resources;
 
     /** Limits no ordinary test reaches; {@code RateLimitTest} uses small ones. */
     static final RateLimitPolicy[] GENEROUS = {
         new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 100_000, 100_000),
-        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 100_000, 100_000)
+        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 100_000, 100_000),
+        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 100_000, 100_000)
     };
 
     ApiFixture(JwtAuthFactory auth) {
@@ -58,8 +61,9 @@ final class ApiFixture {
         UseCases u = TestUseCases.over(
                 store,
                 meta,
+                metaHealth,
                 variable -> Optional.ofNullable(FALLBACK.get(variable)),
-                OnboardingPolicy.DEFAULT,
+                Services.Settings.DEFAULT,
                 new ResolutionCounter(),
                 CLOCK);
         List<Object> api = RestApi.resources(u);

@@ -82,7 +82,17 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/config/resolved?phone_number_id=" + ACME_NUMBER, null, 200, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/admin/configs/acme/phone-numbers", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/lookup/phone-numbers/" + ACME_NUMBER, null, 403, 403, 200),
-            new Endpoint("GET", "/api/v1/lookup/wabas/" + TestConfigs.wabaIdOf("acme"), null, 403, 403, 200));
+            new Endpoint("GET", "/api/v1/lookup/wabas/" + TestConfigs.wabaIdOf("acme"), null, 403, 403, 200),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/lookup/phone-numbers/" + ACME_NUMBER + "/report-failure",
+                    "{\"code\":190,\"error_subcode\":463}",
+                    403,
+                    403,
+                    202),
+            new Endpoint("GET", "/api/v1/tenant/config/health", null, 200, 403, 200),
+            new Endpoint("POST", "/api/v1/tenant/config/health/check", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/health", null, 403, 200, 403));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

@@ -28,6 +28,8 @@ class OpenApiTest {
             PhoneNumbersResource.class,
             ResolvedConfigResource.class,
             LookupResource.class,
+            HealthResource.class,
+            AdminHealthResource.class,
             HistoryResource.class,
             AdminResource.class,
             OnboardingResource.class,
@@ -66,7 +68,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(25)
+                .hasSize(29)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

@@ -10,6 +10,8 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +23,8 @@ class RateLimitTest {
     private static final ApiFixture FIXTURE = new ApiFixture(
             Tokens.hs256Auth(),
             new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 3, 60),
-            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 2, 10));
+            new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 2, 10),
+            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 2, 6));
     static final ResourceExtension API = FIXTURE.resources;
 
     private static Response stats(String subject) {
@@ -98,5 +101,28 @@ class RateLimitTest {
                             .getStatus())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void checking_health_on_demand_is_limited_per_tenant() {
+        FIXTURE.insert(TestConfigs.aConfig("tenant-h").build());
+        FIXTURE.insert(TestConfigs.aConfig("tenant-i").build());
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(healthCheck("tenant-h").getStatus());
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 429);
+        assertThat(healthCheck("tenant-i").getStatus())
+                .as("another tenant is not limited")
+                .isEqualTo(200);
+    }
+
+    private static Response healthCheck(String tenant) {
+        return API.target("/api/v1/tenant/config/health/check")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user(tenant)))
+                .post(null);
     }
 }

@@ -70,6 +70,9 @@ public final class JsonProcessingMapper implements ExceptionMapper<JsonProcessin
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
         return type == String.class ? "a string" : "a JSON value of another type";
     }
 

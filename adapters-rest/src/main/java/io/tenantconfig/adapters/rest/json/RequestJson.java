@@ -33,6 +33,11 @@ public final class RequestJson {
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+            CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
+            mapper.coercionConfigFor(LogicalType.Integer).setCoercion(shape, CoercionAction.Fail);
+        }
         SimpleModule changes = new SimpleModule("partial-updates");
         changes.addDeserializer(Change.class, new ChangeDeserializer());
         return mapper.registerModule(changes);

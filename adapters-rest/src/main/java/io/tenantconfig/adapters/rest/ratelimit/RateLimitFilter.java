@@ -76,7 +76,7 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     }
 
     private String key(CallerPrincipal caller) {
-        if (policy.kind() == RateLimitPolicy.Kind.ONBOARDING && caller.tenant().isPresent()) {
+        if (policy.kind() != RateLimitPolicy.Kind.ADMIN && caller.tenant().isPresent()) {
             return "tenant:" + caller.tenant().get().value();
         }
         return "subject:" + caller.subject();

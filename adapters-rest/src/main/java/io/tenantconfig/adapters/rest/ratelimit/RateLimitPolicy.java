@@ -5,13 +5,14 @@ import java.util.Objects;
 
 /**
  * How many requests one key may make: a burst of {@code capacity}, refilled at {@code perMinute}.
- * Admin endpoints are keyed by the token's subject, onboarding by the tenant.
+ * Admin endpoints are keyed by the token's subject, onboarding and on-demand health checks by the tenant.
  */
 public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
 
     public enum Kind {
         ADMIN("admin"),
-        ONBOARDING("onboarding");
+        ONBOARDING("onboarding"),
+        HEALTH_CHECK("health-check");
 
         private final String label;
 
@@ -26,6 +27,8 @@ public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
 
     public static final RateLimitPolicy ADMIN_DEFAULT = new RateLimitPolicy(Kind.ADMIN, 20, 60);
     public static final RateLimitPolicy ONBOARDING_DEFAULT = new RateLimitPolicy(Kind.ONBOARDING, 10, 10);
+    /** Each check asks Meta several times: a tenant may check on demand a few times a minute. */
+    public static final RateLimitPolicy HEALTH_CHECK_DEFAULT = new RateLimitPolicy(Kind.HEALTH_CHECK, 3, 6);
 
     public RateLimitPolicy {
         Objects.requireNonNull(kind, "kind");

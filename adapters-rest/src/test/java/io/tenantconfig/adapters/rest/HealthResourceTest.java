@@ -1,0 +1,202 @@
+package io.tenantconfig.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.domain.health.TokenFacts;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The tenant's health, a check on demand, failure reports from the platform, and the admin's view. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class HealthResourceTest {
+
+    private static final ApiFixture FIXTURE = ApiFixture.withHs256();
+    static final ResourceExtension API = FIXTURE.resources;
+
+    private static final String ACME_USER = Tokens.hs256(Tokens.user("acme"));
+    private static final String SERVICE = Tokens.hs256(Tokens.user("platform", "service"));
+    private static final String ADMIN = Tokens.hs256(Tokens.admin());
+
+    @BeforeEach
+    void acmeAndGlobex() {
+        FIXTURE.clear();
+        FIXTURE.metaHealth.tokensAre(token -> new TokenFacts(
+                true,
+                null,
+                null,
+                "SYSTEM_USER",
+                ScriptedMetaHealth.PLATFORM_APP,
+                null,
+                Set.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING),
+                Map.of()));
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
+        FIXTURE.insert(TestConfigs.aConfig("globex").build());
+    }
+
+    private static Invocation.Builder as(String token, String path) {
+        return API.target(path).request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response response) {
+        return response.readEntity(Map.class);
+    }
+
+    @Test
+    void a_tenant_never_checked_is_unknown_and_a_check_now_says_how_it_is() {
+        Map<String, Object> before =
+                body(as(ACME_USER, "/api/v1/tenant/config/health").get());
+
+        Response checked = as(ACME_USER, "/api/v1/tenant/config/health/check").post(null);
+
+        assertThat(before)
+                .containsEntry("state", "UNKNOWN")
+                .containsEntry("reasons", List.of())
+                .containsEntry("checked_at", null);
+        assertThat(checked.getStatus()).isEqualTo(200);
+        Map<String, Object> health = body(checked);
+        assertThat(health)
+                .containsEntry("state", "HEALTHY")
+                .containsEntry("checked_at", ApiFixture.NOW.toString())
+                .containsEntry("token_expires_at", null)
+                .containsEntry(
+                        "phone_numbers",
+                        List.of(Map.of(
+                                "phone_number_id",
+                                TestConfigs.phoneNumberIdOf("acme"),
+                                "status",
+                                "CONNECTED",
+                                "quality_rating",
+                                "GREEN")));
+        assertThat(body(as(ACME_USER, "/api/v1/tenant/config/health").get())).isEqualTo(health);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_expired_token_shows_invalid_with_a_reason_the_tenant_can_act_on_and_never_the_token() {
+        FIXTURE.metaHealth.tokensAre(token -> new TokenFacts(false, 190, 463, null, null, null, Set.of(), Map.of()));
+
+        Response checked = as(ACME_USER, "/api/v1/tenant/config/health/check").post(null);
+
+        String text = checked.readEntity(String.class);
+        assertThat(text).doesNotContain("EAAG");
+        Map<String, Object> health =
+                body(as(ACME_USER, "/api/v1/tenant/config/health").get());
+        assertThat(health).containsEntry("state", "INVALID");
+        assertThat((List<Map<String, String>>) health.get("reasons"))
+                .singleElement()
+                .satisfies(reason -> {
+                    assertThat(reason).containsEntry("code", "TOKEN_EXPIRED").containsEntry("state", "INVALID");
+                    assertThat(reason.get("message")).startsWith("Your access token has expired.");
+                });
+        assertThat(FIXTURE.store.events())
+                .extracting(PlatformEvent::type)
+                .contains(PlatformEvent.REAUTHORIZATION_REQUIRED, PlatformEvent.HEALTH_CHANGED);
+    }
+
+    @Test
+    void a_tenant_without_a_configuration_has_no_health() {
+        String nobody = Tokens.hs256(Tokens.user("nobody"));
+
+        assertThat(as(nobody, "/api/v1/tenant/config/health").get().getStatus()).isEqualTo(404);
+        assertThat(as(nobody, "/api/v1/tenant/config/health/check").post(null).getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void the_platform_reports_a_failure_and_the_tenant_becomes_due_at_once() {
+        Response reported = as(
+                        SERVICE,
+                        "/api/v1/lookup/phone-numbers/" + TestConfigs.phoneNumberIdOf("acme") + "/report-failure")
+                .post(Entity.entity("{\"code\":190,\"error_subcode\":463}", MediaType.APPLICATION_JSON));
+
+        assertThat(reported.getStatus()).isEqualTo(202);
+        assertThat(body(reported)).isEqualTo(Map.of("tenant_id", "acme", "check", "scheduled"));
+        assertThat(FIXTURE.store.claimDue("probe", ApiFixture.NOW, Duration.ofMinutes(1), 10))
+                .extracting(t -> t.value())
+                .containsExactly("acme");
+    }
+
+    @Test
+    void a_bad_failure_report_is_422_and_an_unknown_number_404() {
+        String path = "/api/v1/lookup/phone-numbers/" + TestConfigs.phoneNumberIdOf("acme") + "/report-failure";
+
+        Response noCode = as(SERVICE, path).post(Entity.entity("{\"error_subcode\":463}", MediaType.APPLICATION_JSON));
+        Response text = as(SERVICE, path).post(Entity.entity("{\"code\":\"190\"}", MediaType.APPLICATION_JSON));
+        Response unknownField =
+                as(SERVICE, path).post(Entity.entity("{\"code\":190,\"message\":\"x\"}", MediaType.APPLICATION_JSON));
+        Response unknown = as(SERVICE, "/api/v1/lookup/phone-numbers/999/report-failure")
+                .post(Entity.entity("{\"code\":190}", MediaType.APPLICATION_JSON));
+
+        assertThat(noCode.getStatus()).isEqualTo(422);
+        assertThat(noCode.readEntity(String.class)).contains("code is required");
+        assertThat(text.getStatus()).isEqualTo(422);
+        assertThat(text.readEntity(String.class)).contains("code must be a whole number");
+        assertThat(unknownField.getStatus()).isEqualTo(422);
+        assertThat(unknown.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void admins_see_who_needs_action_worst_first_counts_per_state_and_can_filter_the_list() {
+        FIXTURE.metaHealth.tokensAre(token -> token.reveal().contains("acme")
+                ? new TokenFacts(false, 190, 460, null, null, null, Set.of(), Map.of())
+                : new TokenFacts(
+                        true,
+                        null,
+                        null,
+                        "SYSTEM_USER",
+                        ScriptedMetaHealth.PLATFORM_APP,
+                        null,
+                        Set.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING),
+                        Map.of()));
+        as(ACME_USER, "/api/v1/tenant/config/health/check").post(null);
+        as(Tokens.hs256(Tokens.user("globex")), "/api/v1/tenant/config/health/check")
+                .post(null);
+
+        Map<String, Object> needing =
+                body(as(ADMIN, "/api/v1/tenant/admin/health").get());
+        Map<String, Object> stats =
+                body(as(ADMIN, "/api/v1/tenant/admin/configs/stats").get());
+        Map<String, Object> invalid = body(API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("health", "INVALID")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .get());
+        Response badFilter = API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("health", "SICK")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .get();
+
+        assertThat((List<Map<String, Object>>) needing.get("tenants"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t).containsEntry("tenant_id", "acme");
+                    assertThat((Map<String, Object>) t.get("health")).containsEntry("state", "INVALID");
+                });
+        assertThat((Map<String, Object>) stats.get("health"))
+                .containsEntry("INVALID", 1)
+                .containsEntry("HEALTHY", 1);
+        assertThat(invalid).containsEntry("total", 1);
+        assertThat(badFilter.getStatus()).isEqualTo(422);
+        assertThat(badFilter.readEntity(String.class)).contains("health must be one of");
+        assertThat(as(ACME_USER, "/api/v1/tenant/admin/health").get().getStatus())
+                .isEqualTo(403);
+    }
+}
