@@ -1,5 +1,7 @@
 package io.tenantconfig.bootstrap;
 
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -22,9 +24,20 @@ import io.tenantconfig.bootstrap.database.Database;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
 import io.tenantconfig.bootstrap.encryption.KeysetCommand;
 import io.tenantconfig.bootstrap.encryption.SecretsCommand;
+import io.tenantconfig.bootstrap.health.HealthFactory;
+import io.tenantconfig.bootstrap.health.HealthSweeper;
+import io.tenantconfig.bootstrap.health.TimedMetaHealth;
+import io.tenantconfig.domain.health.HealthState;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service. {@link #run} is the composition root: it wires every part, through the factories
@@ -67,9 +80,14 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
         CredentialsFactory credentials = configuration.getCredentials();
+        HealthFactory health = configuration.getHealth();
         Database database = configuration
                 .getDatabase()
-                .build(environment, configuration.getEncryption().cipher(), credentials.cache());
+                .build(
+                        environment,
+                        configuration.getEncryption().cipher(),
+                        credentials.cache(),
+                        health.checkIntervalAsJava());
         EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
         ResolutionCounter resolutions = new ResolutionCounter();
@@ -81,6 +99,12 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                             () -> resolutions.snapshot().get(source));
         }
 
+        MetricRegistry metrics = environment.metrics();
+        ExecutorService checks = Executors.newFixedThreadPool(health.getGraphCallsInFlight(), runnable -> {
+            Thread thread = new Thread(runnable, "tenant-config-health-check");
+            thread.setDaemon(true);
+            return thread;
+        });
         UseCases useCases = Services.wire(
                 new Services.Ports(
                         database.store(),
@@ -88,12 +112,45 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         database.auditLog(),
                         configuration.getMeta().build(clock),
                         fallback,
-                        database.directory()),
-                configuration.getMeta().policy(),
-                configuration.getPhoneNumbersPerTenant(),
+                        database.directory(),
+                        new TimedMetaHealth(
+                                configuration
+                                        .getMeta()
+                                        .buildHealth(
+                                                clock, health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()),
+                                metrics),
+                        database.health(),
+                        database.healthSchedule()),
+                new Services.Settings(
+                        configuration.getMeta().policy(),
+                        configuration.getPhoneNumbersPerTenant(),
+                        health.policy(),
+                        health.sweep()),
+                checks,
                 resolutions,
                 new SecureRandom(),
                 clock);
+        for (HealthState state : HealthState.values()) {
+            metrics.register(
+                    "tenant-config.health.tenants." + state.name().toLowerCase(Locale.ROOT),
+                    new CachedGauge<Long>(30, TimeUnit.SECONDS) {
+                        @Override
+                        protected Long loadValue() {
+                            return useCasesHealthCount(database, state);
+                        }
+                    });
+        }
+        if (health.isSweepEnabled()) {
+            environment
+                    .lifecycle()
+                    .manage(new HealthSweeper(
+                            useCases.sweepHealth(),
+                            instanceName(),
+                            health.pollEveryAsJava(),
+                            checks,
+                            metrics.meter("tenant-config.health.checks"),
+                            metrics.meter("tenant-config.health.failures")));
+        }
 
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -103,6 +160,27 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         jersey.register(
                 new RateLimitFeature(clock, configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
+    }
+
+    /** Tenants in {@code state} now; 0 while the database cannot say. */
+    private static long useCasesHealthCount(Database database, HealthState state) {
+        try {
+            return database.health().counts().getOrDefault(state, 0L);
+        } catch (RuntimeException e) {
+            return 0L;
+        }
+    }
+
+    /** Who holds a sweep lease: this host and a random suffix, unique per process. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "instance";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
     }
 
     private static String version() {

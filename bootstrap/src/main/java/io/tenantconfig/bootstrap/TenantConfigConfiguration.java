@@ -6,6 +6,7 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
+import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,6 +45,9 @@ public class TenantConfigConfiguration extends Configuration {
     /** Origins allowed to call the API from a browser, e.g. the frontend's https://app.example.com. */
     @NotNull
     private List<String> corsAllowedOrigins = List.of();
+
+    @Valid
+    private HealthFactory health = new HealthFactory();
 
     /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
     @Min(1)
@@ -113,6 +117,16 @@ public class TenantConfigConfiguration extends Configuration {
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    @JsonProperty
+    public HealthFactory getHealth() {
+        return health;
+    }
+
+    @JsonProperty
+    public void setHealth(HealthFactory health) {
+        this.health = health;
     }
 
     @JsonProperty

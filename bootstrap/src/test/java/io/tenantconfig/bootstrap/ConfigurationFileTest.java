@@ -11,6 +11,8 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.application.service.HealthPolicy;
+import io.tenantconfig.application.service.SweepPolicy;
 import io.tenantconfig.bootstrap.database.CacheSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -82,7 +84,19 @@ class ConfigurationFileTest {
         assertThat(configuration.getRateLimits().policies())
                 .containsExactly(
                         new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 20, 60),
-                        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10));
+                        new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10),
+                        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 3, 6));
+        assertThat(configuration.getHealth().sweep())
+                .isEqualTo(new SweepPolicy(java.time.Duration.ofHours(6), 0.1, java.time.Duration.ofMinutes(5), 50));
+        assertThat(configuration.getHealth().policy())
+                .isEqualTo(new HealthPolicy(
+                        java.time.Duration.ofDays(7),
+                        java.time.Duration.ofDays(7),
+                        3,
+                        java.time.Duration.ofSeconds(1)));
+        assertThat(configuration.getHealth().isSweepEnabled()).isTrue();
+        assertThat(configuration.getHealth().getGraphCallsPerSecond()).isEqualTo(5);
+        assertThat(configuration.getHealth().getGraphCallsInFlight()).isEqualTo(4);
         GraphApiSettings meta = configuration.getMeta().settings();
         assertThat(meta.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
         assertThat(meta.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));

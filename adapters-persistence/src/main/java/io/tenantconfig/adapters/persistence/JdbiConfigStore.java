@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
@@ -90,17 +91,16 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
     public ConfigPage page(long skip, int limit, Optional<HealthState> health) {
         // One snapshot for both statements, so the total matches the page.
         return Availability.available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            String state = health.map(HealthState::name).orElse(null);
-            long total = handle.createQuery(state == null ? COUNT : COUNT_IN_STATE)
-                    .bind("state", state)
-                    .mapTo(Long.class)
-                    .one();
-            List<TenantConfigRow> rows = handle.createQuery(state == null ? PAGE : PAGE_IN_STATE)
-                    .bind("state", state)
+            Query count = handle.createQuery(health.isEmpty() ? COUNT : COUNT_IN_STATE);
+            Query page = handle.createQuery(health.isEmpty() ? PAGE : PAGE_IN_STATE)
                     .bind("limit", limit)
-                    .bind("skip", skip)
-                    .mapTo(TenantConfigRow.class)
-                    .list();
+                    .bind("skip", skip);
+            health.ifPresent(state -> {
+                count.bind("state", state.name());
+                page.bind("state", state.name());
+            });
+            long total = count.mapTo(Long.class).one();
+            List<TenantConfigRow> rows = page.mapTo(TenantConfigRow.class).list();
             Map<Long, List<PhoneNumberRow>> numbers =
                     numbersOf(handle, rows.stream().map(TenantConfigRow::id).toList());
             List<TenantConfig> configs = rows.stream()

@@ -3,10 +3,18 @@ package io.tenantconfig.bootstrap.database;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.HealthSchedule;
+import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.NumberDirectory;
 
 /**
- * The database as the use cases see it: the store (behind its cache), the catalog, the audit log
- * and the directory of who owns which number (in memory).
+ * The database as the use cases see it: the store (behind its cache), the catalog, the audit log,
+ * the directory of who owns which number (in memory), and the health checks' store and schedule.
  */
-public record Database(ConfigStore store, ConfigCatalog catalog, AuditLog auditLog, NumberDirectory directory) {}
+public record Database(
+        ConfigStore store,
+        ConfigCatalog catalog,
+        AuditLog auditLog,
+        NumberDirectory directory,
+        HealthStore health,
+        HealthSchedule healthSchedule) {}

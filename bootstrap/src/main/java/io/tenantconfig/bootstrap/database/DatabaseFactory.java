@@ -14,6 +14,8 @@ import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
+import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
@@ -25,6 +27,7 @@ import jakarta.validation.constraints.Pattern;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -154,7 +157,9 @@ public class DatabaseFactory {
      * the number index, and the change listener that keeps both right (with its own health check
      * and metrics).
      */
-    public Database build(Environment environment, SecretCipher cipher, CacheSettings cache) throws Exception {
+    public Database build(
+            Environment environment, SecretCipher cipher, CacheSettings cache, java.time.Duration healthCheckInterval)
+            throws Exception {
         DataSourceFactory dataSource = dataSource(environment.lifecycle()::manage);
         if (migrateOnStart) {
             SchemaMigrations.migrate(dataSource);
@@ -183,7 +188,13 @@ public class DatabaseFactory {
         metrics.registerGauge("tenant-config.number-index.in-memory", () -> numbers.isServingFromMemory() ? 1 : 0);
         metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
         metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
-        return new Database(store, database, new JdbiAuditLog(jdbi), numbers);
+        return new Database(
+                store,
+                database,
+                new JdbiAuditLog(jdbi),
+                numbers,
+                new JdbiHealthStore(jdbi, Clock.systemUTC(), healthCheckInterval),
+                new JdbiHealthSchedule(jdbi));
     }
 
     /**
