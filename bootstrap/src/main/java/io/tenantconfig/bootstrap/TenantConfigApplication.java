@@ -15,6 +15,7 @@ import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
@@ -24,6 +25,8 @@ import io.tenantconfig.bootstrap.database.Database;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
 import io.tenantconfig.bootstrap.encryption.KeysetCommand;
 import io.tenantconfig.bootstrap.encryption.SecretsCommand;
+import io.tenantconfig.bootstrap.events.EventDeliverer;
+import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.health.HealthSweeper;
 import io.tenantconfig.bootstrap.health.TimedMetaHealth;
@@ -81,6 +84,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         Clock clock = Clock.systemUTC();
         CredentialsFactory credentials = configuration.getCredentials();
         HealthFactory health = configuration.getHealth();
+        EventsFactory events = configuration.getEvents();
         Database database = configuration
                 .getDatabase()
                 .build(
@@ -120,12 +124,15 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                                                 clock, health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()),
                                 metrics),
                         database.health(),
-                        database.healthSchedule()),
+                        database.healthSchedule(),
+                        database.outbox(),
+                        events.sink().orElse(NO_RECEIVER)),
                 new Services.Settings(
                         configuration.getMeta().policy(),
                         configuration.getPhoneNumbersPerTenant(),
                         health.policy(),
-                        health.sweep()),
+                        health.sweep(),
+                        events.policy()),
                 checks,
                 resolutions,
                 new SecureRandom(),
@@ -139,6 +146,16 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                             return useCasesHealthCount(database, state);
                         }
                     });
+        }
+        if (events.sink().isPresent()) {
+            environment
+                    .lifecycle()
+                    .manage(new EventDeliverer(
+                            useCases.deliverEvents(),
+                            events.deliverEveryAsJava(),
+                            metrics.meter("tenant-config.events.delivered"),
+                            metrics.meter("tenant-config.events.failed"),
+                            metrics.meter("tenant-config.events.dead")));
         }
         if (health.isSweepEnabled()) {
             environment
@@ -161,6 +178,11 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 new RateLimitFeature(clock, configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
     }
+
+    /** Without a receiver, events are only stored: nothing delivers them, so nothing calls this. */
+    private static final EventSink NO_RECEIVER = event -> {
+        throw new EventSink.DeliveryFailedException("no receiver is configured (EVENTS_WEBHOOK_URL)");
+    };
 
     /** Tenants in {@code state} now; 0 while the database cannot say. */
     private static long useCasesHealthCount(Database database, HealthState state) {

@@ -6,6 +6,7 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
+import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
@@ -48,6 +49,9 @@ public class TenantConfigConfiguration extends Configuration {
 
     @Valid
     private HealthFactory health = new HealthFactory();
+
+    @Valid
+    private EventsFactory events = new EventsFactory();
 
     /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
     @Min(1)
@@ -117,6 +121,16 @@ public class TenantConfigConfiguration extends Configuration {
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    @JsonProperty
+    public EventsFactory getEvents() {
+        return events;
+    }
+
+    @JsonProperty
+    public void setEvents(EventsFactory events) {
+        this.events = events;
     }
 
     @JsonProperty

@@ -119,7 +119,9 @@ class HealthSweepOnPostgresTest {
                         new JdbiNumberDirectory(jdbi),
                         meta,
                         new JdbiHealthStore(jdbi, clock, INTERVAL),
-                        new JdbiHealthSchedule(jdbi)),
+                        new JdbiHealthSchedule(jdbi),
+                                new JdbiEventOutbox(jdbi),
+                                event -> {}),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

@@ -58,6 +58,7 @@ public final class RestApi {
                 new LookupResource(u.configLoader(), u.reportFailure()),
                 new HealthResource(u.viewHealth(), u.checkHealth()),
                 new AdminHealthResource(u.viewHealth()),
+                new AdminEventsResource(u.eventsAdmin()),
                 new HistoryResource(u.auditTrail()),
                 new AdminResource(
                         u.listConfigs(),

@@ -92,7 +92,9 @@ class AuthMatrixTest {
                     202),
             new Endpoint("GET", "/api/v1/tenant/config/health", null, 200, 403, 200),
             new Endpoint("POST", "/api/v1/tenant/config/health/check", null, 200, 403, 200),
-            new Endpoint("GET", "/api/v1/tenant/admin/health", null, 403, 200, 403));
+            new Endpoint("GET", "/api/v1/tenant/admin/health", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/events?status=dead", null, 403, 200, 403),
+            new Endpoint("POST", "/api/v1/tenant/admin/events/999/replay", null, 403, 404, 403));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

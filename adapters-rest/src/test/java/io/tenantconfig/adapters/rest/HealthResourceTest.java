@@ -199,4 +199,38 @@ class HealthResourceTest {
         assertThat(as(ACME_USER, "/api/v1/tenant/admin/health").get().getStatus())
                 .isEqualTo(403);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void admins_list_events_by_state_and_replay_one() {
+        FIXTURE.metaHealth.tokensAre(token -> new TokenFacts(false, 190, 463, null, null, null, Set.of(), Map.of()));
+        as(ACME_USER, "/api/v1/tenant/config/health/check").post(null);
+
+        Map<String, Object> pending = body(API.target("/api/v1/tenant/admin/events")
+                .queryParam("status", "pending")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .get());
+        List<Map<String, Object>> events = (List<Map<String, Object>>) pending.get("events");
+        Number first = (Number) events.get(1).get("id");
+        Response replayed =
+                as(ADMIN, "/api/v1/tenant/admin/events/" + first + "/replay").post(null);
+        Response missing =
+                as(ADMIN, "/api/v1/tenant/admin/events/424242/replay").post(null);
+        Response badStatus = API.target("/api/v1/tenant/admin/events")
+                .queryParam("status", "lost")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .get();
+
+        assertThat(events)
+                .as("newest first (the fixture keeps earlier tests' events)")
+                .extracting(e -> e.get("type"))
+                .startsWith(PlatformEvent.HEALTH_CHANGED, PlatformEvent.REAUTHORIZATION_REQUIRED);
+        assertThat(events.get(0)).containsEntry("tenant_id", "acme").containsEntry("status", "pending");
+        assertThat((Map<String, Object>) events.get(0).get("data")).containsEntry("state", "INVALID");
+        assertThat(replayed.getStatus()).isEqualTo(200);
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(badStatus.getStatus()).isEqualTo(422);
+    }
 }

@@ -30,6 +30,7 @@ class OpenApiTest {
             LookupResource.class,
             HealthResource.class,
             AdminHealthResource.class,
+            AdminEventsResource.class,
             HistoryResource.class,
             AdminResource.class,
             OnboardingResource.class,
@@ -68,7 +69,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(29)
+                .hasSize(31)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

@@ -7,6 +7,8 @@ import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.EventOutbox;
+import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaHealth;
@@ -33,7 +35,9 @@ public final class Services {
             NumberDirectory directory,
             MetaHealth metaHealth,
             HealthStore healthStore,
-            HealthSchedule healthSchedule) {
+            HealthSchedule healthSchedule,
+            EventOutbox outbox,
+            EventSink eventSink) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
@@ -44,6 +48,8 @@ public final class Services {
             Objects.requireNonNull(metaHealth, "metaHealth");
             Objects.requireNonNull(healthStore, "healthStore");
             Objects.requireNonNull(healthSchedule, "healthSchedule");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(eventSink, "eventSink");
         }
     }
 
@@ -52,15 +58,30 @@ public final class Services {
      *
      * @param phoneNumberLimit the most phone numbers a tenant may have (1 to {@link PhoneNumbers#MOST})
      */
-    public record Settings(OnboardingPolicy onboarding, int phoneNumberLimit, HealthPolicy health, SweepPolicy sweep) {
+    public record Settings(
+            OnboardingPolicy onboarding,
+            int phoneNumberLimit,
+            HealthPolicy health,
+            SweepPolicy sweep,
+            DeliveryPolicy delivery) {
 
-        public static final Settings DEFAULT =
-                new Settings(OnboardingPolicy.DEFAULT, PhoneNumbers.MOST, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT);
+        public static final Settings DEFAULT = new Settings(
+                OnboardingPolicy.DEFAULT,
+                PhoneNumbers.MOST,
+                HealthPolicy.DEFAULT,
+                SweepPolicy.DEFAULT,
+                DeliveryPolicy.DEFAULT);
+
+        /** The defaults but for the onboarding policy, the limit and the health policy. */
+        public Settings(OnboardingPolicy onboarding, int phoneNumberLimit, HealthPolicy health, SweepPolicy sweep) {
+            this(onboarding, phoneNumberLimit, health, sweep, DeliveryPolicy.DEFAULT);
+        }
 
         public Settings {
             Objects.requireNonNull(onboarding, "onboarding");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(sweep, "sweep");
+            Objects.requireNonNull(delivery, "delivery");
             if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
                 throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
             }
@@ -107,6 +128,8 @@ public final class Services {
                 checkHealth,
                 new ViewHealthService(ports.healthStore()),
                 new SweepHealthService(ports.healthSchedule(), checkHealth, settings.sweep(), checks, random, clock),
-                new ReportFailureService(ports.directory(), ports.healthSchedule(), clock));
+                new ReportFailureService(ports.directory(), ports.healthSchedule(), clock),
+                new DeliverEventsService(ports.outbox(), ports.eventSink(), settings.delivery(), clock),
+                new EventsAdminService(ports.outbox(), clock));
     }
 }

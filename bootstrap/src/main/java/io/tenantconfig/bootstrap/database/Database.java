@@ -3,13 +3,15 @@ package io.tenantconfig.bootstrap.database;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.NumberDirectory;
 
 /**
  * The database as the use cases see it: the store (behind its cache), the catalog, the audit log,
- * the directory of who owns which number (in memory), and the health checks' store and schedule.
+ * the directory of who owns which number (in memory), the health checks' store and schedule, and
+ * the outbox of events for the platform.
  */
 public record Database(
         ConfigStore store,
@@ -17,4 +19,5 @@ public record Database(
         AuditLog auditLog,
         NumberDirectory directory,
         HealthStore health,
-        HealthSchedule healthSchedule) {}
+        HealthSchedule healthSchedule,
+        EventOutbox outbox) {}

@@ -14,6 +14,7 @@ import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
 import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
@@ -194,7 +195,8 @@ public class DatabaseFactory {
                 new JdbiAuditLog(jdbi),
                 numbers,
                 new JdbiHealthStore(jdbi, Clock.systemUTC(), healthCheckInterval),
-                new JdbiHealthSchedule(jdbi));
+                new JdbiHealthSchedule(jdbi),
+                new JdbiEventOutbox(jdbi));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
 import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
@@ -85,7 +86,9 @@ public class ConfigLoaderBenchmark {
                                 new JdbiNumberDirectory(jdbi),
                                 new ScriptedMetaHealth(),
                                 new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
-                                new JdbiHealthSchedule(jdbi)),
+                                new JdbiHealthSchedule(jdbi),
+                                new JdbiEventOutbox(jdbi),
+                                event -> {}),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),

@@ -27,4 +27,6 @@ public record UseCases(
         CheckHealthUseCase checkHealth,
         ViewHealthUseCase viewHealth,
         SweepHealthUseCase sweepHealth,
-        ReportFailureUseCase reportFailure) {}
+        ReportFailureUseCase reportFailure,
+        DeliverEventsUseCase deliverEvents,
+        EventsAdminUseCase eventsAdmin) {}

@@ -1,0 +1,109 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.application.port.out.EventOutbox;
+import io.tenantconfig.application.port.out.OutboxEvent;
+import io.tenantconfig.domain.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The {@code events} table as an outbox shared by every instance. A due event is claimed by
+ * moving its {@code next_attempt_at} to the end of the hold, under {@code FOR UPDATE SKIP
+ * LOCKED}, so two instances never claim the same one; an event whose tenant has an older pending
+ * one is never claimed, so each tenant's events go out in order.
+ */
+public final class JdbiEventOutbox implements EventOutbox {
+
+    private static final String COLUMNS = "id, tenant_id, type, occurred_at, data, status, attempts, last_error";
+
+    private static final String CLAIM = """
+            UPDATE events SET next_attempt_at = :heldUntil
+            WHERE id IN (
+              SELECT p.id FROM events p
+              WHERE p.status = 'PENDING' AND p.next_attempt_at <= :now
+                AND NOT EXISTS (SELECT 1 FROM events o
+                                WHERE o.tenant_id = p.tenant_id AND o.status = 'PENDING' AND o.id < p.id)
+              ORDER BY p.id LIMIT :limit
+              FOR UPDATE SKIP LOCKED)
+            RETURNING """ + COLUMNS;
+
+    private final Jdbi jdbi;
+
+    public JdbiEventOutbox(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<OutboxEvent> claimDue(Instant now, Instant heldUntil, int limit) {
+        return Availability.available(() -> jdbi.inTransaction(handle -> handle
+                .createQuery(CLAIM)
+                .bind("heldUntil", HealthRow.timestamp(heldUntil))
+                .bind("now", HealthRow.timestamp(now))
+                .bind("limit", limit)
+                .map(JdbiEventOutbox::event)
+                .list()
+                .stream()
+                .sorted((a, b) -> Long.compare(a.id(), b.id()))
+                .toList()));
+    }
+
+    @Override
+    public void delivered(long id, Instant at) {
+        Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE events SET status = 'DELIVERED', delivered_at = :at, attempts = attempts + 1,"
+                                + " last_error = NULL WHERE id = :id")
+                .bind("at", HealthRow.timestamp(at))
+                .bind("id", id)
+                .execute()));
+    }
+
+    @Override
+    public void failed(long id, String error, Instant next, boolean dead) {
+        Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE events SET status = :status, next_attempt_at = :next, attempts = attempts + 1,"
+                                + " last_error = :error WHERE id = :id")
+                .bind("status", dead ? "DEAD" : "PENDING")
+                .bind("next", HealthRow.timestamp(next))
+                .bind("error", error.length() > 500 ? error.substring(0, 497) + "..." : error)
+                .bind("id", id)
+                .execute()));
+    }
+
+    @Override
+    public List<OutboxEvent> list(OutboxEvent.Status status, int limit) {
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM events WHERE status = :status ORDER BY id DESC LIMIT :limit")
+                .bind("status", status.name())
+                .bind("limit", limit)
+                .map(JdbiEventOutbox::event)
+                .list()));
+    }
+
+    @Override
+    public boolean replay(long id, Instant now) {
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
+                                "UPDATE events SET status = 'PENDING', next_attempt_at = :now, attempts = 0,"
+                                        + " last_error = NULL, delivered_at = NULL WHERE id = :id")
+                        .bind("now", HealthRow.timestamp(now))
+                        .bind("id", id)
+                        .execute())
+                == 1);
+    }
+
+    private static OutboxEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new OutboxEvent(
+                rs.getLong("id"),
+                rs.getString("type"),
+                TenantId.of(rs.getString("tenant_id")),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("data"),
+                OutboxEvent.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"));
+    }
+}

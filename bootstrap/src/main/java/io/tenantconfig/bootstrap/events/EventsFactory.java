@@ -1,0 +1,152 @@
+package io.tenantconfig.bootstrap.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
+import io.tenantconfig.adapters.meta.SignedEventSink;
+import io.tenantconfig.application.port.out.EventSink;
+import io.tenantconfig.application.service.DeliveryPolicy;
+import io.tenantconfig.domain.Secret;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The {@code events} section: where the events for the rest of the platform are delivered
+ * ({@code EVENTS_WEBHOOK_URL}, signed with {@code EVENTS_WEBHOOK_SECRET}), and how delivery is
+ * retried. Without a URL events are only stored, and listed for admins.
+ */
+public class EventsFactory {
+
+    private String webhookUrl;
+    private String webhookSecret;
+
+    @NotNull
+    private Duration deliverEvery = Duration.seconds(1);
+
+    @NotNull
+    private Duration requestTimeout = Duration.seconds(10);
+
+    @NotNull
+    private Duration firstBackoff = Duration.seconds(10);
+
+    @NotNull
+    private Duration maxBackoff = Duration.hours(1);
+
+    @NotNull
+    private Duration giveUpAfter = Duration.days(7);
+
+    @Min(1)
+    private int batch = 100;
+
+    /** The receiver, when one is configured. */
+    public Optional<EventSink> sink() {
+        if (webhookUrl == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignedEventSink(URI.create(webhookUrl), Secret.of(webhookSecret), java(requestTimeout)));
+    }
+
+    public DeliveryPolicy policy() {
+        return new DeliveryPolicy(
+                batch, java(requestTimeout).multipliedBy(6), java(firstBackoff), java(maxBackoff), java(giveUpAfter));
+    }
+
+    public java.time.Duration deliverEveryAsJava() {
+        return java(deliverEvery);
+    }
+
+    @ValidationMethod(
+            message = "needs a webhookSecret (EVENTS_WEBHOOK_SECRET) of at least 32 characters, and an"
+                    + " http(s) webhookUrl, when a webhookUrl (EVENTS_WEBHOOK_URL) is set")
+    @JsonIgnore
+    public boolean isReceiverComplete() {
+        if (webhookUrl == null) {
+            return true;
+        }
+        return webhookSecret != null
+                && webhookSecret.length() >= 32
+                && (webhookUrl.startsWith("https://") || webhookUrl.startsWith("http://"));
+    }
+
+    private static java.time.Duration java(Duration duration) {
+        return java.time.Duration.ofMillis(duration.toMilliseconds());
+    }
+
+    @JsonProperty
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    @JsonProperty
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
+    }
+
+    @JsonProperty
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
+    }
+
+    @JsonProperty
+    public Duration getDeliverEvery() {
+        return deliverEvery;
+    }
+
+    @JsonProperty
+    public void setDeliverEvery(Duration deliverEvery) {
+        this.deliverEvery = deliverEvery;
+    }
+
+    @JsonProperty
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    @JsonProperty
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    @JsonProperty
+    public Duration getFirstBackoff() {
+        return firstBackoff;
+    }
+
+    @JsonProperty
+    public void setFirstBackoff(Duration firstBackoff) {
+        this.firstBackoff = firstBackoff;
+    }
+
+    @JsonProperty
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    @JsonProperty
+    public void setMaxBackoff(Duration maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+
+    @JsonProperty
+    public Duration getGiveUpAfter() {
+        return giveUpAfter;
+    }
+
+    @JsonProperty
+    public void setGiveUpAfter(Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    @JsonProperty
+    public int getBatch() {
+        return batch;
+    }
+
+    @JsonProperty
+    public void setBatch(int batch) {
+        this.batch = batch;
+    }
+}
