@@ -30,7 +30,7 @@ public final class JdbiEventOutbox implements EventOutbox {
                                 WHERE o.tenant_id = p.tenant_id AND o.status = 'PENDING' AND o.id < p.id)
               ORDER BY p.id LIMIT :limit
               FOR UPDATE SKIP LOCKED)
-            RETURNING """ + COLUMNS;
+            """ + " RETURNING " + COLUMNS;
 
     private final Jdbi jdbi;
 

@@ -120,8 +120,8 @@ class HealthSweepOnPostgresTest {
                         meta,
                         new JdbiHealthStore(jdbi, clock, INTERVAL),
                         new JdbiHealthSchedule(jdbi),
-                                new JdbiEventOutbox(jdbi),
-                                event -> {}),
+                        new JdbiEventOutbox(jdbi),
+                        event -> {}),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

@@ -1,0 +1,72 @@
+package io.tenantconfig.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.port.out.OutboxEvent;
+import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.domain.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox on PostgreSQL: one claim per event, in order per tenant, retries, dead letters, replay. */
+class JdbiEventOutboxTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.migrated();
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private final JdbiEventOutbox outbox = new JdbiEventOutbox(jdbi);
+
+    @BeforeEach
+    void threeEvents() {
+        jdbi.useHandle(h -> h.execute("TRUNCATE events RESTART IDENTITY"));
+        for (String tenant : List.of("acme", "globex", "acme")) {
+            jdbi.useHandle(h -> Outbox.insert(
+                    h, new PlatformEvent("health.changed", TenantId.of(tenant), NOW, Map.of("state", "INVALID"))));
+        }
+    }
+
+    @Test
+    void a_claim_takes_the_oldest_due_event_of_each_tenant_and_holds_it() {
+        List<OutboxEvent> first = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
+        List<OutboxEvent> meanwhile = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
+
+        assertThat(first).extracting(OutboxEvent::id).containsExactly(1L, 2L);
+        assertThat(first.get(0).dataJson()).isEqualTo("{\"state\":\"INVALID\"}");
+        assertThat(meanwhile).as("held, and acme's next waits for its first").isEmpty();
+        outbox.delivered(1, NOW);
+        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(3L);
+        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
+                .as("a hold that ran out: delivered again, at least once")
+                .extracting(OutboxEvent::id)
+                .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void failures_are_retried_later_then_kept_as_dead_letters_that_can_be_replayed() {
+        outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
+        outbox.failed(1, "the receiver answered HTTP 503", NOW.plus(Duration.ofMinutes(5)), false);
+        outbox.failed(2, "the receiver answered HTTP 503", NOW.plus(Duration.ofMinutes(5)), true);
+
+        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
+                .isEmpty();
+        assertThat(outbox.list(OutboxEvent.Status.DEAD, 10)).singleElement().satisfies(dead -> {
+            assertThat(dead.id()).isEqualTo(2L);
+            assertThat(dead.attempts()).isEqualTo(1);
+            assertThat(dead.lastError()).isEqualTo("the receiver answered HTTP 503");
+        });
+        assertThat(outbox.replay(2, NOW)).isTrue();
+        assertThat(outbox.replay(99, NOW)).isFalse();
+        assertThat(outbox.claimDue(NOW.plusSeconds(1), NOW.plusSeconds(60), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(2L);
+    }
+}
