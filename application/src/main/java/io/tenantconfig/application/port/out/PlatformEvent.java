@@ -2,6 +2,8 @@ package io.tenantconfig.application.port.out;
 
 import io.tenantconfig.domain.TenantId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +22,7 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        data = Map.copyOf(data);
+        // In the order given, so the JSON delivered reads as it was written.
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }
