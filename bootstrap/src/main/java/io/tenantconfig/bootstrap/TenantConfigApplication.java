@@ -39,7 +39,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,11 +103,12 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         }
 
         MetricRegistry metrics = environment.metrics();
-        ExecutorService checks = Executors.newFixedThreadPool(health.getGraphCallsInFlight(), runnable -> {
-            Thread thread = new Thread(runnable, "tenant-config-health-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService checks = environment
+                .lifecycle()
+                .executorService("tenant-config-health-check-%d")
+                .minThreads(health.getGraphCallsInFlight())
+                .maxThreads(health.getGraphCallsInFlight())
+                .build();
         UseCases useCases = Services.wire(
                 new Services.Ports(
                         database.store(),
@@ -150,23 +150,26 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         if (events.sink().isPresent()) {
             environment
                     .lifecycle()
-                    .manage(new EventDeliverer(
-                            useCases.deliverEvents(),
+                    .manage(new PeriodicTask(
+                            "tenant-config-event-delivery",
                             events.deliverEveryAsJava(),
-                            metrics.meter("tenant-config.events.delivered"),
-                            metrics.meter("tenant-config.events.failed"),
-                            metrics.meter("tenant-config.events.dead")));
+                            new EventDeliverer(
+                                    useCases.deliverEvents(),
+                                    metrics.meter("tenant-config.events.delivered"),
+                                    metrics.meter("tenant-config.events.failed"),
+                                    metrics.meter("tenant-config.events.dead"))));
         }
         if (health.isSweepEnabled()) {
             environment
                     .lifecycle()
-                    .manage(new HealthSweeper(
-                            useCases.sweepHealth(),
-                            instanceName(),
+                    .manage(new PeriodicTask(
+                            "tenant-config-health-sweep",
                             health.pollEveryAsJava(),
-                            checks,
-                            metrics.meter("tenant-config.health.checks"),
-                            metrics.meter("tenant-config.health.failures")));
+                            new HealthSweeper(
+                                    useCases.sweepHealth(),
+                                    instanceName(),
+                                    metrics.meter("tenant-config.health.checks"),
+                                    metrics.meter("tenant-config.health.failures"))));
         }
 
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.

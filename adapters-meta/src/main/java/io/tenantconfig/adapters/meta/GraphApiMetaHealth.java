@@ -31,6 +31,9 @@ public final class GraphApiMetaHealth implements MetaHealth {
     static final String NUMBER_FIELDS = "display_phone_number,verified_name,quality_rating,"
             + "code_verification_status,name_status,status,platform_type,throughput";
 
+    /** The Graph version from which phone numbers have a {@code health_status}. */
+    private static final int HEALTH_STATUS_SINCE = 18;
+
     /** Graph's "unsupported get request" / "object does not exist": no such number for this token. */
     private static final int NO_SUCH_OBJECT = 100;
 
@@ -70,6 +73,7 @@ public final class GraphApiMetaHealth implements MetaHealth {
             }
         });
         long expiresAt = data.path("expires_at").asLong(0);
+        long dataAccessExpiresAt = data.path("data_access_expires_at").asLong(0);
         return new TokenFacts(
                 data.path("is_valid").asBoolean(false),
                 error.has("code") ? error.get("code").asInt() : null,
@@ -77,6 +81,7 @@ public final class GraphApiMetaHealth implements MetaHealth {
                 data.path("type").asText(null),
                 metaId(data.path("app_id").asText("")).orElse(null),
                 expiresAt > 0 ? Instant.ofEpochSecond(expiresAt) : null,
+                dataAccessExpiresAt > 0 ? Instant.ofEpochSecond(dataAccessExpiresAt) : null,
                 scopes,
                 targets);
     }
@@ -88,7 +93,7 @@ public final class GraphApiMetaHealth implements MetaHealth {
             number = throttle.call(() -> graph.send(
                     "GET",
                     phoneNumberId.value(),
-                    Map.of("fields", NUMBER_FIELDS),
+                    Map.of("fields", numberFields()),
                     token.reveal(),
                     null,
                     new Redactor(token.reveal())));
@@ -104,7 +109,15 @@ public final class GraphApiMetaHealth implements MetaHealth {
                 true,
                 number.path("status").asText(null),
                 number.path("quality_rating").asText(null),
-                number.path("name_status").asText(null));
+                number.path("name_status").asText(null),
+                number.path("health_status").path("can_send_message").asText(null));
+    }
+
+    /** The number fields, with {@code health_status} where the configured Graph version has it. */
+    String numberFields() {
+        String version = graph.settings().version();
+        int major = Integer.parseInt(version.substring(1, version.indexOf('.')));
+        return major >= HEALTH_STATUS_SINCE ? NUMBER_FIELDS + ",health_status" : NUMBER_FIELDS;
     }
 
     @Override

@@ -57,6 +57,20 @@ class GraphApiMetaHealthTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    private static GraphApiMetaHealth metaOfVersion(String version) {
+        return new GraphApiMetaHealth(
+                new GraphApiSettings(
+                        URI.create(GRAPH.baseUrl()),
+                        version,
+                        MetaId.parse("1234567890"),
+                        Secret.of(APP_SECRET),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(60)),
+                new GraphThrottle(100, 4),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
     private static GraphApiMetaHealth meta() {
         return meta(Duration.ofSeconds(5));
     }
@@ -90,6 +104,7 @@ class GraphApiMetaHealthTest {
         assertThat(facts.type()).isEqualTo("USER");
         assertThat(facts.appId()).isEqualTo(MetaId.parse("1234567890"));
         assertThat(facts.expiresAt()).isEqualTo(Instant.ofEpochSecond(1767225600));
+        assertThat(facts.dataAccessExpiresAt()).isEqualTo(Instant.ofEpochSecond(1775001600));
         assertThat(facts.scopes()).contains(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING);
         assertThat(facts.scopeTargets())
                 .containsEntry(TokenFacts.MANAGEMENT, Set.of(WABA))
@@ -116,9 +131,10 @@ class GraphApiMetaHealthTest {
     @Test
     void a_number_reports_status_quality_and_name_status_and_an_unknown_one_is_said_to_be_unknown() {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
-                .withQueryParam("fields", equalTo(GraphApiMetaHealth.NUMBER_FIELDS))
+                .withQueryParam("fields", equalTo(GraphApiMetaHealth.NUMBER_FIELDS + ",health_status"))
                 .willReturn(okJson("{\"id\":\"" + PHONE + "\",\"status\":\"CONNECTED\",\"quality_rating\":\"RED\","
-                        + "\"name_status\":\"APPROVED\",\"verified_name\":\"Acme\"}")));
+                        + "\"name_status\":\"APPROVED\",\"verified_name\":\"Acme\","
+                        + "\"health_status\":{\"can_send_message\":\"LIMITED\",\"entities\":[]}}")));
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/999"))
                 .willReturn(aResponse()
                         .withStatus(400)
@@ -128,7 +144,7 @@ class GraphApiMetaHealthTest {
                                         + "\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"X\"}}")));
 
         assertThat(meta().phoneNumber(PHONE, TOKEN))
-                .isEqualTo(new NumberFacts(PHONE, true, "CONNECTED", "RED", "APPROVED"));
+                .isEqualTo(new NumberFacts(PHONE, true, "CONNECTED", "RED", "APPROVED", "LIMITED"));
         assertThat(meta().phoneNumber(MetaId.parse("999"), TOKEN)).isEqualTo(NumberFacts.unknown(MetaId.parse("999")));
     }
 
@@ -198,5 +214,7 @@ class GraphApiMetaHealthTest {
                         .kind())
                 .isEqualTo(MetaFailure.Kind.TIMEOUT);
         assertThat(meta().platformApp()).isEqualTo(MetaId.parse("1234567890"));
+        assertThat(metaOfVersion("v17.0").numberFields()).isEqualTo(GraphApiMetaHealth.NUMBER_FIELDS);
+        assertThat(metaOfVersion("v18.0").numberFields()).endsWith(",health_status");
     }
 }

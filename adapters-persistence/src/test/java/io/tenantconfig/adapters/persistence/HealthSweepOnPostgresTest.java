@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.port.in.UseCases;
@@ -19,11 +20,8 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.health.NumberFacts;
 import io.tenantconfig.domain.health.TokenFacts;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,30 +47,10 @@ class HealthSweepOnPostgresTest {
     private static final Duration STEP = Duration.ofMinutes(10);
 
     private final Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final ExecutorService instances = Executors.newFixedThreadPool(2);
     private final ExecutorService checks = Executors.newFixedThreadPool(8);
     private final Map<String, AtomicInteger> inspectedTokens = new ConcurrentHashMap<>();
-
-    /** The clock every instance reads; the test moves it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Meta as the scripted fake answers, counting each token it is asked about. */
     private final class CountingMeta implements MetaHealth {
@@ -163,12 +141,12 @@ class HealthSweepOnPostgresTest {
             b.get();
             if (elapsed.isZero()) {
                 // A third instance leases what is due next and dies before checking any of it.
-                clock.now = clock.now.plus(STEP.dividedBy(2));
+                clock.advance(STEP.dividedBy(2));
                 leasedByTheDead = schedule.claimDue("instance-dead", clock.instant(), Duration.ofMinutes(5), 40)
                         .size();
-                clock.now = clock.now.minus(STEP.dividedBy(2));
+                clock.advance(STEP.dividedBy(2).negated());
             }
-            clock.now = clock.now.plus(STEP);
+            clock.advance(STEP);
         }
 
         assertThat(leasedByTheDead).isPositive();

@@ -111,6 +111,7 @@ final class CheckHealthService implements CheckHealthUseCase {
                         token.type(),
                         token.appId(),
                         grant.get().expiresAt(),
+                        token.dataAccessExpiresAt(),
                         token.scopes(),
                         token.scopeTargets());
             } else if (refreshReasons.stream().anyMatch(r -> r.state() == HealthState.INVALID)) {

@@ -3,6 +3,7 @@ package io.tenantconfig.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
@@ -12,11 +13,8 @@ import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.OutboxEvent;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.TenantId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** The outbox's delivery rules over the in-memory store: in order per tenant, retried, given up, replayed. */
 class DeliverEventsTest {
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The platform's receiver: accepts or refuses as told, and notes what it accepted. */
     private final List<String> received = new ArrayList<>();
@@ -58,7 +37,7 @@ class DeliverEventsTest {
         received.add(event.id() + " " + event.tenantId().value() + " " + event.type());
     };
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final UseCases useCases = Services.wire(
             new Services.Ports(
@@ -128,7 +107,7 @@ class DeliverEventsTest {
         DeliverEventsUseCase.Round refused = useCases.deliverEvents().deliverDue();
         receiverUp = true;
         DeliverEventsUseCase.Round tooEarly = useCases.deliverEvents().deliverDue();
-        clock.now = clock.now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         useCases.deliverEvents().deliverDue();
         useCases.deliverEvents().deliverDue();
 
@@ -143,13 +122,13 @@ class DeliverEventsTest {
         receiverUp = false;
         for (int i = 0; i < 2_100 && store.list(OutboxEvent.Status.DEAD, 10).size() < 3; i++) {
             useCases.deliverEvents().deliverDue();
-            clock.now = clock.now.plus(Duration.ofMinutes(5));
+            clock.advance(Duration.ofMinutes(5));
         }
         List<OutboxEvent> dead = useCases.eventsAdmin().list(OutboxEvent.Status.DEAD, 10);
 
         assertThat(dead).extracting(OutboxEvent::id).containsExactly(3L, 2L, 1L);
         assertThat(dead.get(0).lastError()).isEqualTo("the receiver answered HTTP 503");
-        assertThat(clock.now).isAfterOrEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
+        assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
         receiverUp = true;
         assertThat(useCases.eventsAdmin().replay(2)).isTrue();
         assertThat(useCases.eventsAdmin().replay(99)).isFalse();

@@ -3,6 +3,7 @@ package io.tenantconfig.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
@@ -11,11 +12,8 @@ import io.tenantconfig.application.port.in.SweepHealthUseCase;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,31 +28,7 @@ class HealthSweepTest {
     private static final Duration INTERVAL = Duration.ofHours(6);
     private static final Duration STEP = Duration.ofMinutes(10);
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaHealth meta = new ScriptedMetaHealth();
     private final UseCases useCases = TestUseCases.over(

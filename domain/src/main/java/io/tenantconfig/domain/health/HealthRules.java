@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -81,6 +82,16 @@ public final class HealthRules {
                             + token.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate()
                             + "; reconnect WhatsApp (Embedded Signup) before then."));
         }
+        if (token.dataAccessExpiresAt() != null && !token.dataAccessExpiresAt().isAfter(now.plus(expiringWindow))) {
+            reasons.add(new HealthReason(
+                    HealthState.EXPIRING,
+                    "DATA_ACCESS_EXPIRING",
+                    "Your access token's access to your data expires on "
+                            + token.dataAccessExpiresAt()
+                                    .atOffset(ZoneOffset.UTC)
+                                    .toLocalDate()
+                            + "; reconnect WhatsApp (Embedded Signup) before then."));
+        }
         return health(reasons, now, token.expiresAt(), numbers);
     }
 
@@ -129,6 +140,15 @@ public final class HealthRules {
                     HealthState.NUMBER_PROBLEM,
                     "NUMBER_QUALITY_RED",
                     name + " has a RED quality rating: Meta may limit how many people it can message."));
+        }
+        if ("BLOCKED".equalsIgnoreCase(reported.canSendMessage())
+                || "LIMITED".equalsIgnoreCase(reported.canSendMessage())) {
+            reasons.add(new HealthReason(
+                    HealthState.NUMBER_PROBLEM,
+                    "NUMBER_" + reported.canSendMessage().toUpperCase(Locale.ROOT),
+                    name + ": Meta's health status says its messages are "
+                            + reported.canSendMessage().toUpperCase(Locale.ROOT)
+                            + ". See WhatsApp Manager for what Meta asks you to fix."));
         }
         if ("DECLINED".equalsIgnoreCase(reported.nameStatus())) {
             reasons.add(new HealthReason(

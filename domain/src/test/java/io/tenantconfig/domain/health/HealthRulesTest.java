@@ -153,6 +153,40 @@ class HealthRulesTest {
                         HealthState.NUMBER_PROBLEM,
                         List.of("NUMBER_NOT_CONNECTED", "NUMBER_QUALITY_RED", "NUMBER_NAME_DECLINED")),
                 Arguments.of(
+                        "messages blocked by Meta",
+                        new CheckFacts(
+                                GOOD_TOKEN,
+                                List.of(
+                                        connected(SUPPORT),
+                                        new NumberFacts(SALES, true, "CONNECTED", "GREEN", "APPROVED", "BLOCKED")),
+                                Set.of(SUPPORT, SALES)),
+                        HealthState.NUMBER_PROBLEM,
+                        List.of("NUMBER_BLOCKED")),
+                Arguments.of(
+                        "messages available",
+                        new CheckFacts(
+                                GOOD_TOKEN,
+                                List.of(
+                                        connected(SUPPORT),
+                                        new NumberFacts(SALES, true, "CONNECTED", "GREEN", "APPROVED", "AVAILABLE")),
+                                Set.of(SUPPORT, SALES)),
+                        HealthState.HEALTHY,
+                        List.of()),
+                Arguments.of(
+                        "data access expires in 3 days",
+                        token(t -> new TokenFacts(
+                                true,
+                                null,
+                                null,
+                                "USER",
+                                APP,
+                                null,
+                                NOW.plus(Duration.ofDays(3)),
+                                t.scopes(),
+                                t.scopeTargets())),
+                        HealthState.EXPIRING,
+                        List.of("DATA_ACCESS_EXPIRING")),
+                Arguments.of(
                         "expiring and another app: the worse wins, both are said",
                         token(t -> new TokenFacts(
                                 true,

@@ -1,0 +1,173 @@
+package io.tenantconfig.bootstrap.benchmark;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.tenantconfig.adapters.meta.GraphApiMetaHealth;
+import io.tenantconfig.adapters.meta.GraphApiSettings;
+import io.tenantconfig.adapters.meta.GraphThrottle;
+import io.tenantconfig.adapters.persistence.JdbiAuditLog;
+import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
+import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
+import io.tenantconfig.adapters.persistence.JdbiHealthStore;
+import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.port.in.SweepHealthUseCase;
+import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.service.HealthPolicy;
+import io.tenantconfig.application.service.OnboardingPolicy;
+import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.Services;
+import io.tenantconfig.application.service.SweepPolicy;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Secret;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A health sweep over 10,000 tenants against a local fake Graph API, through the real adapters
+ * (HTTP client, throttle, PostgreSQL): is the configured rate of Graph calls held, and does the
+ * heap stay flat while tenants are checked? Prints the figures README shows.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark -pl bootstrap -am verify -DskipTests}
+ */
+public final class SweepBenchmark {
+
+    private static final int TENANTS = 10_000;
+    private static final int CALLS_PER_SECOND = 1_000;
+    private static final int IN_FLIGHT = 16;
+
+    private SweepBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        AtomicLong graphCalls = new AtomicLong();
+        HttpServer graph = fakeGraph(graphCalls);
+        Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, access_token)"
+                    + " SELECT 'tenant-' || g, (5000000 + g)::text, 'EAAG-benchmark-token-' || g"
+                    + " FROM generate_series(1, " + TENANTS + ") g");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                    + " SELECT id, (7000000 + id)::text, true FROM tenant_configs");
+        });
+        ExecutorService checks = Executors.newFixedThreadPool(IN_FLIGHT);
+        UseCases useCases = useCases(jdbi, graph, checks);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<Long> heapAfterGc = new ArrayList<>();
+        long started = System.nanoTime();
+        int checked = 0;
+        int nextSample = 0;
+        while (checked < TENANTS) {
+            SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("benchmark");
+            checked += round.checked();
+            if (checked >= nextSample) {
+                System.gc();
+                heapAfterGc.add(memory.getHeapMemoryUsage().getUsed() / (1024 * 1024));
+                nextSample += TENANTS / 10;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        checks.shutdown();
+        graph.stop(0);
+
+        System.out.printf(
+                "Checked %,d tenants (%,d Graph calls) in %.1f s: %.0f Graph calls/s against a limit of %,d/s,"
+                        + " %d in flight at most%n",
+                checked, graphCalls.get(), seconds, graphCalls.get() / seconds, CALLS_PER_SECOND, IN_FLIGHT);
+        System.out.printf(
+                "Heap after GC every %,d tenants (MiB): %s; max heap %d MiB%n",
+                TENANTS / 10, heapAfterGc, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        long healthy = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_health WHERE state = 'HEALTHY'")
+                .mapTo(Long.class)
+                .one());
+        System.out.printf("Tenants HEALTHY afterwards: %,d%n", healthy);
+        System.exit(0);
+    }
+
+    private static UseCases useCases(Jdbi jdbi, HttpServer graph, ExecutorService checks) {
+        JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
+        GraphApiSettings settings = new GraphApiSettings(
+                URI.create("http://localhost:" + graph.getAddress().getPort()),
+                "v23.0",
+                MetaId.parse("1234567890"),
+                Secret.of("benchmark-app-secret"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60));
+        // An interval of a millisecond: every tenant is due at once, so the throttle alone sets the pace.
+        Duration interval = Duration.ofMillis(1);
+        return Services.wire(
+                new Services.Ports(
+                        store,
+                        store,
+                        new JdbiAuditLog(jdbi),
+                        new ScriptedMetaOnboarding(),
+                        variable -> Optional.empty(),
+                        new JdbiNumberDirectory(jdbi),
+                        new GraphApiMetaHealth(
+                                settings, new GraphThrottle(CALLS_PER_SECOND, IN_FLIGHT), Clock.systemUTC()),
+                        new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
+                        new JdbiHealthSchedule(jdbi),
+                        new JdbiEventOutbox(jdbi),
+                        event -> {}),
+                new Services.Settings(
+                        OnboardingPolicy.DEFAULT,
+                        50,
+                        HealthPolicy.DEFAULT,
+                        new SweepPolicy(interval, 0, Duration.ofMinutes(5), 200)),
+                checks,
+                new ResolutionCounter(),
+                new SplittableRandom(1),
+                Clock.systemUTC());
+    }
+
+    /** Answers debug_token, a number and an account's numbers as Meta does for a healthy tenant. */
+    private static HttpServer fakeGraph(AtomicLong calls) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            if (path.endsWith("/debug_token")) {
+                body =
+                        "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"SYSTEM_USER\",\"is_valid\":true,\"expires_at\":0,"
+                                + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}";
+            } else if (path.endsWith("/phone_numbers")) {
+                long waba = Long.parseLong(path.replaceAll(".*/([0-9]+)/phone_numbers", "$1"));
+                // Tenant g has WABA 5000000 + g and, seeded in id order, number 7000000 + g.
+                body = "{\"data\":[{\"id\":\"" + (7_000_000 + (waba - 5_000_000)) + "\"}]}";
+            } else {
+                body = "{\"status\":\"CONNECTED\",\"quality_rating\":\"GREEN\",\"name_status\":\"APPROVED\"}";
+            }
+            answer(exchange, body);
+        });
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
