@@ -205,4 +205,20 @@ class OnboardingRulesTest {
                 .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("access_token")));
         assertThat(cleared.config().token().accessToken()).isNull();
     }
+
+    @Test
+    void a_refreshed_token_replaces_the_old_one_with_its_expiry_and_counts_as_checked_now() {
+        Instant expiry = NOW.plusSeconds(5_184_000);
+
+        Changed refreshed =
+                onboardedOnce().tokenRefreshed(new AccessGrant(Secret.of("EAAG-token-extended"), expiry), CLOCK);
+
+        assertThat(refreshed.config().token().accessToken().reveal()).isEqualTo("EAAG-token-extended");
+        assertThat(refreshed.config().token().expiresAt()).isEqualTo(expiry);
+        assertThat(refreshed.config().token().lastVerifiedAt()).isEqualTo(NOW);
+        assertThat(refreshed.config().onboarding()).isEqualTo(onboardedOnce().onboarding());
+        assertThat(refreshed.event().type()).isEqualTo(ConfigEvent.Type.TOKEN_REFRESHED);
+        assertThat(refreshed.event().fields())
+                .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
+    }
 }

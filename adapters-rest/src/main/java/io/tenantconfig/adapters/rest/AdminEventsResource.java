@@ -70,6 +70,11 @@ public final class AdminEventsResource {
 
     public record EventList(@JsonProperty("events") List<EventView> events) {}
 
+    /** What a replay answers: the event is pending again. */
+    public record Replayed(
+            @JsonProperty("id") long id,
+            @JsonProperty("status") String status) {}
+
     @GET
     @Operation(summary = "Events in one delivery state (dead, pending or delivered), newest first")
     public EventList list(
@@ -87,14 +92,11 @@ public final class AdminEventsResource {
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Deliver an event again, whatever its state (a dead letter, most often)")
-    public EventList replay(@Parameter(hidden = true) @Auth CallerPrincipal caller, @PathParam("id") long id) {
+    public Replayed replay(@Parameter(hidden = true) @Auth CallerPrincipal caller, @PathParam("id") long id) {
         if (!events.replay(id)) {
             throw new ApiException(404, "There is no event " + id);
         }
-        return new EventList(events.list(OutboxEvent.Status.PENDING, 1000).stream()
-                .filter(e -> e.id() == id)
-                .map(EventView::of)
-                .toList());
+        return new Replayed(id, "pending");
     }
 
     private static OutboxEvent.Status status(String value) {

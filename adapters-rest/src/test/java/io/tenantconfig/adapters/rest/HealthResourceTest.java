@@ -138,6 +138,7 @@ class HealthResourceTest {
 
         Response noCode = as(SERVICE, path).post(Entity.entity("{\"error_subcode\":463}", MediaType.APPLICATION_JSON));
         Response text = as(SERVICE, path).post(Entity.entity("{\"code\":\"190\"}", MediaType.APPLICATION_JSON));
+        Response zero = as(SERVICE, path).post(Entity.entity("{\"code\":0}", MediaType.APPLICATION_JSON));
         Response unknownField =
                 as(SERVICE, path).post(Entity.entity("{\"code\":190,\"message\":\"x\"}", MediaType.APPLICATION_JSON));
         Response unknown = as(SERVICE, "/api/v1/lookup/phone-numbers/999/report-failure")
@@ -148,6 +149,8 @@ class HealthResourceTest {
         assertThat(text.getStatus()).isEqualTo(422);
         assertThat(text.readEntity(String.class)).contains("code must be a whole number");
         assertThat(unknownField.getStatus()).isEqualTo(422);
+        assertThat(zero.getStatus()).isEqualTo(422);
+        assertThat(zero.readEntity(String.class)).contains("code must be a positive number");
         assertThat(unknown.getStatus()).isEqualTo(404);
     }
 
@@ -230,6 +233,7 @@ class HealthResourceTest {
         assertThat(events.get(0)).containsEntry("tenant_id", "acme").containsEntry("status", "pending");
         assertThat((Map<String, Object>) events.get(0).get("data")).containsEntry("state", "INVALID");
         assertThat(replayed.getStatus()).isEqualTo(200);
+        assertThat(body(replayed)).isEqualTo(Map.of("id", first.intValue(), "status", "pending"));
         assertThat(missing.getStatus()).isEqualTo(404);
         assertThat(badStatus.getStatus()).isEqualTo(422);
     }

@@ -1,6 +1,7 @@
 package io.tenantconfig.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.MovableClock;
@@ -120,10 +121,12 @@ class DeliverEventsTest {
     @Test
     void an_event_undelivered_for_seven_days_is_a_dead_letter_that_an_admin_can_replay() {
         receiverUp = false;
+        int givenUp = 0;
         for (int i = 0; i < 2_100 && store.list(OutboxEvent.Status.DEAD, 10).size() < 3; i++) {
-            useCases.deliverEvents().deliverDue();
+            givenUp += useCases.deliverEvents().deliverDue().dead();
             clock.advance(Duration.ofMinutes(5));
         }
+        assertThat(givenUp).as("each round counts the events it gave up on").isEqualTo(3);
         List<OutboxEvent> dead = useCases.eventsAdmin().list(OutboxEvent.Status.DEAD, 10);
 
         assertThat(dead).extracting(OutboxEvent::id).containsExactly(3L, 2L, 1L);
@@ -146,5 +149,41 @@ class DeliverEventsTest {
         assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(40));
         assertThat(policy.backoff(4)).isEqualTo(Duration.ofMinutes(1));
         assertThat(policy.backoff(40)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void each_failed_attempt_waits_longer_than_the_one_before() {
+        receiverUp = false;
+        useCases.deliverEvents().deliverDue();
+        clock.advance(Duration.ofSeconds(10));
+        DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
+        clock.advance(Duration.ofSeconds(19));
+        DeliverEventsUseCase.Round tooEarly = useCases.deliverEvents().deliverDue();
+        clock.advance(Duration.ofSeconds(1));
+        DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
+
+        assertThat(second.failed()).isEqualTo(2);
+        assertThat(tooEarly.failed()).as("the second failure waits 20 s").isZero();
+        assertThat(third.failed()).isEqualTo(2);
+    }
+
+    @Test
+    void the_delivery_policy_refuses_an_empty_batch_and_its_backoff_stops_at_the_ceiling() {
+        DeliveryPolicy policy = new DeliveryPolicy(
+                1, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(40), Duration.ofDays(7));
+
+        assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(policy.backoff(4)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(new DeliveryPolicy(
+                                1,
+                                Duration.ofMinutes(1),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(15),
+                                Duration.ofDays(7))
+                        .backoff(2))
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThatThrownBy(() -> new DeliveryPolicy(
+                        0, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(40), Duration.ofDays(7)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

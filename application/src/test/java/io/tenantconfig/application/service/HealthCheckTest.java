@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.Secret;
@@ -172,6 +173,13 @@ class HealthCheckTest {
                 .extracting(HealthReason::code)
                 .containsExactlyInAnyOrder("TOKEN_REFRESH_FAILED", "TOKEN_EXPIRING");
         assertThat(acme().token().accessToken()).isEqualTo(before);
+        assertThat(meta.calls())
+                .filteredOn("extend"::equals)
+                .as("three attempts, no more")
+                .hasSize(3);
+        assertThat(acme().onboarding().status())
+                .as("a refresh Meta did not answer is no reason to sign up again")
+                .isEqualTo(OnboardingStatus.COMPLETED);
     }
 
     @Test
@@ -246,5 +254,49 @@ class HealthCheckTest {
         assertThat(useCases.viewHealth().needingAction(10))
                 .extracting(t -> t.tenantId().value())
                 .containsExactly("acme", "globex");
+    }
+
+    @Test
+    void reasons_are_worst_first_whichever_part_of_the_check_found_them() {
+        meta.tokensAre(token -> userToken(NOW.plus(Duration.ofDays(3))))
+                .extensionsAnswer(MetaFailure.of(MetaFailure.Kind.REJECTED, "not extendable"))
+                .number(new NumberFacts(
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("acme")), true, "CONNECTED", "RED", null));
+
+        Health health = check();
+
+        assertThat(health.state()).isEqualTo(HealthState.NUMBER_PROBLEM);
+        assertThat(health.reasons())
+                .extracting(HealthReason::code)
+                .containsExactly("NUMBER_QUALITY_RED", "TOKEN_REFRESH_FAILED", "TOKEN_EXPIRING");
+    }
+
+    @Test
+    void a_tenant_with_its_own_app_is_checked_against_that_app() {
+        MetaId ownApp = MetaId.parse("777");
+        store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("own-app")
+                .app(new AppCredentials(ownApp, Secret.of(SecretValues.secret("own-app-secret-of-acme"))))
+                .build()));
+        meta.tokensAre(token -> new TokenFacts(true, null, null, "SYSTEM_USER", ownApp, null, BOTH, Map.of()));
+        Health ownAppsToken =
+                useCases.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
+        meta.tokensAre(
+                token -> new TokenFacts(true, null, null, "SYSTEM_USER", MetaId.parse("42"), null, BOTH, Map.of()));
+        Health anotherAppsToken =
+                useCases.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
+        store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aMinimalConfig("platform-app")
+                .accessToken("EAAG-platform-app-token")
+                .build()));
+        meta.tokensAre(token ->
+                new TokenFacts(true, null, null, "SYSTEM_USER", ScriptedMetaHealth.PLATFORM_APP, null, BOTH, Map.of()));
+        Health platformAppsToken =
+                useCases.checkHealth().check(TenantId.of("platform-app")).match(h -> h, () -> null);
+
+        assertThat(ownAppsToken.state()).isEqualTo(HealthState.HEALTHY);
+        assertThat(anotherAppsToken.state()).isEqualTo(HealthState.APP_MISMATCH);
+        assertThat(anotherAppsToken.reasons().get(0).message()).contains("the Meta app 42, not to 777");
+        assertThat(platformAppsToken.state())
+                .as("a tenant without an app of its own uses the platform's")
+                .isEqualTo(HealthState.HEALTHY);
     }
 }

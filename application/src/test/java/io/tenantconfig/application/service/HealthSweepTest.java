@@ -1,6 +1,7 @@
 package io.tenantconfig.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.MovableClock;
@@ -10,6 +11,7 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestUseCases;
 import io.tenantconfig.application.port.in.SweepHealthUseCase;
 import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
@@ -147,5 +149,38 @@ class HealthSweepTest {
                 .isEqualTo(clock.instant());
         assertThat(useCases.reportFailure().report(MetaId.parse("1"), 190, null))
                 .isEmpty();
+    }
+
+    @Test
+    void a_check_that_fails_on_our_side_is_counted_and_keeps_its_lease() {
+        store.dueNow(TenantId.of("tenant-1"), clock.instant());
+        store.failNextLoad(new StoreUnavailableException("the database is unavailable", null));
+
+        SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("a");
+
+        assertThat(round.leased()).isEqualTo(1);
+        assertThat(round.checked()).isZero();
+        assertThat(round.failed()).isEqualTo(1);
+        assertThat(useCases.sweepHealth().sweepOnce("b").leased())
+                .as("still leased to a")
+                .isZero();
+    }
+
+    @Test
+    void the_sweep_policy_refuses_jitter_outside_the_interval_and_an_empty_batch() {
+        assertThat(new SweepPolicy(INTERVAL, 0, Duration.ofMinutes(5), 1).batch())
+                .isEqualTo(1);
+        assertThat(new SweepPolicy(INTERVAL, 1, Duration.ofMinutes(5), 1).jitter())
+                .isEqualTo(1.0);
+        for (double jitter : new double[] {-0.01, 1.01}) {
+            assertThatThrownBy(() -> new SweepPolicy(INTERVAL, jitter, Duration.ofMinutes(5), 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 1, Duration.ZERO).refreshAttempts())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

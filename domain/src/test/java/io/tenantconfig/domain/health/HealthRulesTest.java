@@ -265,4 +265,40 @@ class HealthRulesTest {
                         HealthState.NUMBER_PROBLEM,
                         HealthState.EXPIRING);
     }
+
+    @Test
+    void a_refusal_names_meta_s_code_and_subcode_when_it_has_them() {
+        assertThat(HealthRules.invalid(190, null).message())
+                .startsWith("Meta no longer accepts your access token (error 190).");
+        assertThat(HealthRules.invalid(190, 467).message())
+                .startsWith("Meta no longer accepts your access token (error 190, subcode 467).");
+        assertThat(HealthRules.invalid(null, null).message()).startsWith("Meta no longer accepts your access token.");
+        assertThat(HealthRules.invalid(190, 458).code()).isEqualTo("APP_REMOVED");
+    }
+
+    @Test
+    void other_reasons_in_the_same_state_are_a_change_too() {
+        Health redNumber = HealthRules.assess(
+                CONFIG,
+                APP,
+                new CheckFacts(
+                        GOOD_TOKEN,
+                        List.of(connected(SUPPORT), new NumberFacts(SALES, true, "CONNECTED", "RED", "APPROVED")),
+                        Set.of(SUPPORT, SALES)),
+                NOW,
+                WEEK);
+        Health declined = HealthRules.assess(
+                CONFIG,
+                APP,
+                new CheckFacts(
+                        GOOD_TOKEN,
+                        List.of(connected(SUPPORT), new NumberFacts(SALES, true, "CONNECTED", "GREEN", "DECLINED")),
+                        Set.of(SUPPORT, SALES)),
+                NOW,
+                WEEK);
+
+        assertThat(redNumber.state()).isEqualTo(declined.state());
+        assertThat(declined.changedFrom(redNumber)).isTrue();
+        assertThat(HealthState.EXPIRING.worse(HealthState.EXPIRING)).isEqualTo(HealthState.EXPIRING);
+    }
 }

@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.health.Health;
 import org.junit.jupiter.api.Test;
 
 /** Callers take results apart with {@code match}: every case must reach its own handler, with its data. */
@@ -66,6 +67,15 @@ class ResultsTest {
                 return "refused " + refusal.reason();
             }
         });
+    }
+
+    @Test
+    void a_health_check_result_reaches_its_own_handler() {
+        assertThat(new CheckHealthUseCase.Result.Checked(Health.NEVER_CHECKED)
+                        .<String>match(h -> "checked " + h.state(), () -> "not found"))
+                .isEqualTo("checked UNKNOWN");
+        assertThat(new CheckHealthUseCase.Result.NotFound().<String>match(h -> "checked", () -> "not found"))
+                .isEqualTo("not found");
     }
 
     @Test
