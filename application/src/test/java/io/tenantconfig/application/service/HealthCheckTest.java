@@ -269,6 +269,10 @@ class HealthCheckTest {
         assertThat(health.reasons())
                 .extracting(HealthReason::code)
                 .containsExactly("NUMBER_QUALITY_RED", "TOKEN_REFRESH_FAILED", "TOKEN_EXPIRING");
+        assertThat(meta.calls())
+                .filteredOn("extend"::equals)
+                .as("a refusal other than 190 is not retried")
+                .hasSize(1);
     }
 
     @Test

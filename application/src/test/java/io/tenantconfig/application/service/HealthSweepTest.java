@@ -152,6 +152,17 @@ class HealthSweepTest {
     }
 
     @Test
+    void a_round_counts_the_checks_made_and_the_ones_that_failed_on_our_side() {
+        store.dueNow(TenantId.of("tenant-1"), clock.instant());
+        store.dueNow(TenantId.of("tenant-2"), clock.instant());
+        store.failNextLoad(new StoreUnavailableException("the database is unavailable", null));
+
+        SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("a");
+
+        assertThat(round).isEqualTo(new SweepHealthUseCase.Round(2, 1, 1));
+    }
+
+    @Test
     void a_check_that_fails_on_our_side_is_counted_and_keeps_its_lease() {
         store.dueNow(TenantId.of("tenant-1"), clock.instant());
         store.failNextLoad(new StoreUnavailableException("the database is unavailable", null));
