@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -137,15 +138,17 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 resolutions,
                 new SecureRandom(),
                 clock);
+        // One query every 30 seconds at most, whichever of the gauges is read.
+        CachedGauge<Map<HealthState, Long>> healthCounts = new CachedGauge<>(30, TimeUnit.SECONDS) {
+            @Override
+            protected Map<HealthState, Long> loadValue() {
+                return healthCounts(database);
+            }
+        };
         for (HealthState state : HealthState.values()) {
-            metrics.register(
+            metrics.registerGauge(
                     "tenant-config.health.tenants." + state.name().toLowerCase(Locale.ROOT),
-                    new CachedGauge<Long>(30, TimeUnit.SECONDS) {
-                        @Override
-                        protected Long loadValue() {
-                            return useCasesHealthCount(database, state);
-                        }
-                    });
+                    () -> healthCounts.getValue().getOrDefault(state, 0L));
         }
         if (events.sink().isPresent()) {
             environment
@@ -187,12 +190,12 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         throw new EventSink.DeliveryFailedException("no receiver is configured (EVENTS_WEBHOOK_URL)");
     };
 
-    /** Tenants in {@code state} now; 0 while the database cannot say. */
-    private static long useCasesHealthCount(Database database, HealthState state) {
+    /** Tenants per health state now; none while the database cannot say. */
+    private static Map<HealthState, Long> healthCounts(Database database) {
         try {
-            return database.health().counts().getOrDefault(state, 0L);
+            return database.health().counts();
         } catch (RuntimeException e) {
-            return 0L;
+            return Map.of();
         }
     }
 

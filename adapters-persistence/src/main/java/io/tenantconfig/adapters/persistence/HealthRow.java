@@ -1,5 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
+import static io.tenantconfig.adapters.persistence.TenantConfigRow.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +13,7 @@ import io.tenantconfig.domain.health.HealthState;
 import io.tenantconfig.domain.health.NumberHealth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +77,6 @@ final class HealthRow {
         }
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -95,9 +91,5 @@ final class HealthRow {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tenant_health holds JSON this version cannot read", e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

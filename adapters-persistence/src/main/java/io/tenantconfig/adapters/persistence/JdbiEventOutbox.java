@@ -42,8 +42,8 @@ public final class JdbiEventOutbox implements EventOutbox {
     public List<OutboxEvent> claimDue(Instant now, Instant heldUntil, int limit) {
         return Availability.available(() -> jdbi.inTransaction(handle -> handle
                 .createQuery(CLAIM)
-                .bind("heldUntil", HealthRow.timestamp(heldUntil))
-                .bind("now", HealthRow.timestamp(now))
+                .bind("heldUntil", TenantConfigRow.timestamp(heldUntil))
+                .bind("now", TenantConfigRow.timestamp(now))
                 .bind("limit", limit)
                 .map(JdbiEventOutbox::event)
                 .list()
@@ -57,7 +57,7 @@ public final class JdbiEventOutbox implements EventOutbox {
         Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE events SET status = 'DELIVERED', delivered_at = :at, attempts = attempts + 1,"
                                 + " last_error = NULL WHERE id = :id")
-                .bind("at", HealthRow.timestamp(at))
+                .bind("at", TenantConfigRow.timestamp(at))
                 .bind("id", id)
                 .execute()));
     }
@@ -68,7 +68,7 @@ public final class JdbiEventOutbox implements EventOutbox {
                         "UPDATE events SET status = :status, next_attempt_at = :next, attempts = attempts + 1,"
                                 + " last_error = :error WHERE id = :id")
                 .bind("status", dead ? "DEAD" : "PENDING")
-                .bind("next", HealthRow.timestamp(next))
+                .bind("next", TenantConfigRow.timestamp(next))
                 .bind("error", error.length() > 500 ? error.substring(0, 497) + "..." : error)
                 .bind("id", id)
                 .execute()));
@@ -89,7 +89,7 @@ public final class JdbiEventOutbox implements EventOutbox {
         return Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
                                 "UPDATE events SET status = 'PENDING', next_attempt_at = :now, attempts = 0,"
                                         + " last_error = NULL, delivered_at = NULL WHERE id = :id")
-                        .bind("now", HealthRow.timestamp(now))
+                        .bind("now", TenantConfigRow.timestamp(now))
                         .bind("id", id)
                         .execute())
                 == 1);

@@ -53,7 +53,7 @@ public final class JdbiHealthSchedule implements HealthSchedule {
     @Override
     public void enroll(Instant now, Duration interval) {
         Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(ENROLL)
-                .bind("now", HealthRow.timestamp(now))
+                .bind("now", TenantConfigRow.timestamp(now))
                 .bind("interval", interval.toMillis() + " milliseconds")
                 .execute()));
     }
@@ -62,8 +62,8 @@ public final class JdbiHealthSchedule implements HealthSchedule {
     public List<TenantId> claimDue(String owner, Instant now, Duration lease, int limit) {
         return Availability.available(() -> jdbi.inTransaction(handle -> handle.createQuery(CLAIM)
                 .bind("owner", owner)
-                .bind("until", HealthRow.timestamp(now.plus(lease)))
-                .bind("now", HealthRow.timestamp(now))
+                .bind("until", TenantConfigRow.timestamp(now.plus(lease)))
+                .bind("now", TenantConfigRow.timestamp(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> TenantId.of(rs.getString("tenant_id")))
                 .list()));
@@ -72,7 +72,7 @@ public final class JdbiHealthSchedule implements HealthSchedule {
     @Override
     public void checked(TenantId tenantId, String owner, Instant next) {
         Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(CHECKED)
-                .bind("next", HealthRow.timestamp(next))
+                .bind("next", TenantConfigRow.timestamp(next))
                 .bind("tenant", tenantId.value())
                 .bind("owner", owner)
                 .execute()));
@@ -81,7 +81,7 @@ public final class JdbiHealthSchedule implements HealthSchedule {
     @Override
     public boolean dueNow(TenantId tenantId, Instant now) {
         return Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(DUE_NOW)
-                        .bind("now", HealthRow.timestamp(now))
+                        .bind("now", TenantConfigRow.timestamp(now))
                         .bind("tenant", tenantId.value())
                         .execute())
                 > 0);

@@ -74,11 +74,11 @@ public final class JdbiHealthStore implements HealthStore {
                     .bind("state", health.state().name())
                     .bind("reasons", HealthRow.reasons(health))
                     .bind("numbers", HealthRow.numbers(health))
-                    .bind("checkedAt", HealthRow.timestamp(health.checkedAt()))
-                    .bind("expiresAt", HealthRow.timestamp(health.tokenExpiresAt()))
-                    .bind("failedAt", HealthRow.timestamp(health.failedAt()))
+                    .bind("checkedAt", TenantConfigRow.timestamp(health.checkedAt()))
+                    .bind("expiresAt", TenantConfigRow.timestamp(health.tokenExpiresAt()))
+                    .bind("failedAt", TenantConfigRow.timestamp(health.failedAt()))
                     .bind("lastError", truncated(health.lastError()))
-                    .bind("next", HealthRow.timestamp(clock.instant().plus(checkInterval)))
+                    .bind("next", TenantConfigRow.timestamp(clock.instant().plus(checkInterval)))
                     .execute();
             events.forEach(event -> Outbox.insert(handle, event));
             return true;

@@ -13,7 +13,7 @@ final class Outbox {
                         + " VALUES (:tenant, :type, :occurredAt, :data, :occurredAt)")
                 .bind("tenant", event.tenantId().value())
                 .bind("type", event.type())
-                .bind("occurredAt", HealthRow.timestamp(event.occurredAt()))
+                .bind("occurredAt", TenantConfigRow.timestamp(event.occurredAt()))
                 .bind("data", HealthRow.json(event.data()))
                 .execute();
     }
