@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 /**
  * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 20, 60 a
  * minute), onboarding per tenant (default 10 a minute), on-demand health checks per tenant
- * (bursts of 3, 6 a minute).
+ * (bursts of 3, 6 a minute), Meta's webhooks per source address (bursts of 5,000, 300,000 a minute).
  */
 public class RateLimitsFactory {
 
@@ -29,11 +29,18 @@ public class RateLimitsFactory {
     @Min(1)
     private int healthCheckPerMinute = RateLimitPolicy.HEALTH_CHECK_DEFAULT.perMinute();
 
+    @Min(1)
+    private int webhookBurst = RateLimitPolicy.WEBHOOK_DEFAULT.capacity();
+
+    @Min(1)
+    private int webhookPerMinute = RateLimitPolicy.WEBHOOK_DEFAULT.perMinute();
+
     public RateLimitPolicy[] policies() {
         return new RateLimitPolicy[] {
             new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, adminBurst, adminPerMinute),
             new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, onboardingBurst, onboardingPerMinute),
-            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, healthCheckBurst, healthCheckPerMinute)
+            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, healthCheckBurst, healthCheckPerMinute),
+            new RateLimitPolicy(RateLimitPolicy.Kind.WEBHOOK, webhookBurst, webhookPerMinute)
         };
     }
 
@@ -95,5 +102,25 @@ public class RateLimitsFactory {
     @JsonProperty
     public void setHealthCheckPerMinute(int healthCheckPerMinute) {
         this.healthCheckPerMinute = healthCheckPerMinute;
+    }
+
+    @JsonProperty
+    public int getWebhookBurst() {
+        return webhookBurst;
+    }
+
+    @JsonProperty
+    public void setWebhookBurst(int webhookBurst) {
+        this.webhookBurst = webhookBurst;
+    }
+
+    @JsonProperty
+    public int getWebhookPerMinute() {
+        return webhookPerMinute;
+    }
+
+    @JsonProperty
+    public void setWebhookPerMinute(int webhookPerMinute) {
+        this.webhookPerMinute = webhookPerMinute;
     }
 }

@@ -127,7 +127,9 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         database.health(),
                         database.healthSchedule(),
                         database.outbox(),
-                        events.sink().orElse(NO_RECEIVER)),
+                        events.sink().orElse(NO_RECEIVER),
+                        database.webhookKeys(),
+                        database.webhookInbox()),
                 new Services.Settings(
                         configuration.getMeta().policy(),
                         configuration.getPhoneNumbersPerTenant(),

@@ -85,7 +85,8 @@ class ConfigurationFileTest {
                 .containsExactly(
                         new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 20, 60),
                         new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10),
-                        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 3, 6));
+                        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 3, 6),
+                        new RateLimitPolicy(RateLimitPolicy.Kind.WEBHOOK, 5000, 300000));
         assertThat(configuration.getHealth().sweep())
                 .isEqualTo(new SweepPolicy(java.time.Duration.ofHours(6), 0.1, java.time.Duration.ofMinutes(5), 50));
         assertThat(configuration.getHealth().policy())

@@ -27,6 +27,7 @@ final class ChangedFields {
         if (before.active() != after.active()) {
             changed.add("is_active");
         }
+        compare(before.standing(), after.standing(), AccountStanding.FIELDS, changed);
         return changed;
     }
 

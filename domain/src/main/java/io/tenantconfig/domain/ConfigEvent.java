@@ -40,7 +40,9 @@ public record ConfigEvent(Type type, Set<String> fields) {
         /** The tenant removed a phone number. */
         PHONE_NUMBER_REMOVED,
         /** Meta extended the access token before it expired; the new one and its expiry are stored. */
-        TOKEN_REFRESHED
+        TOKEN_REFRESHED,
+        /** Meta reported a change in the account's standing: uninstalled, disabled, restricted, reinstated. */
+        ACCOUNT_STANDING_CHANGED
     }
 
     public ConfigEvent {

@@ -44,6 +44,10 @@ public record PhoneNumber(
         return new PhoneNumber(id, newDisplayNumber, verifiedName, label, active, registeredAt, registrationPin);
     }
 
+    PhoneNumber named(VerifiedName newName) {
+        return new PhoneNumber(id, displayNumber, newName, label, active, registeredAt, registrationPin);
+    }
+
     PhoneNumber labelled(NumberLabel newLabel) {
         return new PhoneNumber(id, displayNumber, verifiedName, newLabel, active, registeredAt, registrationPin);
     }

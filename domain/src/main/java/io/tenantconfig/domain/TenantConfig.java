@@ -23,6 +23,7 @@ public record TenantConfig(
         Webhook webhook,
         Onboarding onboarding,
         boolean active,
+        AccountStanding standing,
         Instant createdAt,
         Instant updatedAt,
         int version) {
@@ -35,6 +36,7 @@ public record TenantConfig(
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(onboarding, "onboarding");
+        Objects.requireNonNull(standing, "standing");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (id < 0 || version < 0) {
@@ -239,6 +241,62 @@ public record TenantConfig(
                 clock);
     }
 
+    /**
+     * Whether the loader serves this configuration: switched on, and its account not taken out of
+     * service by Meta.
+     */
+    public boolean inService() {
+        return active && standing.serving();
+    }
+
+    /**
+     * Meta reported a change in the account's standing (a lifecycle webhook). Empty when the
+     * standing is the same: a webhook Meta repeats changes nothing.
+     */
+    public Optional<Changed> standingChanged(AccountStanding next, Clock clock) {
+        if (next.status() == standing.status() && Objects.equals(next.detail(), standing.detail())) {
+            return Optional.empty();
+        }
+        TenantConfig after = new TenantConfig(
+                id,
+                tenantId,
+                account,
+                phoneNumbers,
+                app,
+                token,
+                webhook,
+                onboarding,
+                active,
+                next,
+                createdAt,
+                clock.instant(),
+                version);
+        return Optional.of(changedTo(after, ConfigEvent.Type.ACCOUNT_STANDING_CHANGED));
+    }
+
+    /**
+     * Meta approved a display name for one of the tenant's numbers, named as people see it
+     * (Meta's name-review webhook does not carry the number's id): the digits are compared.
+     * Empty when the tenant has no such number, or the number has that name already.
+     */
+    public Optional<Changed> nameApproved(String displayNumber, VerifiedName name, Clock clock) {
+        String digits = digitsOf(displayNumber);
+        Optional<PhoneNumber> number = phoneNumbers.all().stream()
+                .filter(n -> n.displayNumber() != null
+                        && !digits.isEmpty()
+                        && digitsOf(n.displayNumber().value()).equals(digits))
+                .findFirst();
+        if (number.isEmpty() || name.equals(number.get().verifiedName())) {
+            return Optional.empty();
+        }
+        PhoneNumbers renamed = phoneNumbers.changed(number.get().id(), n -> n.named(name));
+        return Optional.of(changedTo(withNumbers(renamed, clock.instant()), ConfigEvent.Type.PHONE_NUMBER_CHANGED));
+    }
+
+    private static String digitsOf(String displayNumber) {
+        return displayNumber == null ? "" : displayNumber.replaceAll("[^0-9]", "");
+    }
+
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
     public boolean holdsWhatOnboardingNeeds() {
         return token.accessToken() != null
@@ -281,6 +339,7 @@ public record TenantConfig(
                 Webhook.NONE,
                 Onboarding.notStarted(user),
                 true,
+                AccountStanding.GOOD,
                 now,
                 now,
                 0);
@@ -326,6 +385,7 @@ public record TenantConfig(
                 newWebhook,
                 newOnboarding,
                 newActive,
+                standing,
                 createdAt,
                 now,
                 version);

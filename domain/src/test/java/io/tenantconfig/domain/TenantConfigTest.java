@@ -51,6 +51,7 @@ class TenantConfigTest {
                 verified.webhook(),
                 verified.onboarding(),
                 verified.active(),
+                verified.standing(),
                 verified.createdAt(),
                 verified.updatedAt(),
                 1);

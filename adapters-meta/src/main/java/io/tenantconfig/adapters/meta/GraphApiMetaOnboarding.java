@@ -9,6 +9,7 @@ import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +85,23 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                         token.reveal(),
                         null,
                         new Redactor(token.reveal())));
+    }
+
+    @Override
+    public void overrideCallback(MetaId wabaId, Secret token, WebUrl callbackUrl, VerifyToken verifyToken) {
+        ObjectNode body = graph.json()
+                .createObjectNode()
+                .put("override_callback_uri", callbackUrl.value())
+                .put("verify_token", verifyToken.value());
+        expectSuccess(
+                wabaId.value() + "/subscribed_apps",
+                graph.send(
+                        "POST",
+                        wabaId.value() + "/subscribed_apps",
+                        Map.of(),
+                        token.reveal(),
+                        body,
+                        new Redactor(token.reveal(), verifyToken.value())));
     }
 
     @Override

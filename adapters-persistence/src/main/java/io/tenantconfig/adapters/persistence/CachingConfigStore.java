@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
@@ -165,6 +166,11 @@ public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscr
         @Override
         public void publish(PlatformEvent event) {
             tx.publish(event);
+        }
+
+        @Override
+        public boolean receive(ReceivedChange change) {
+            return tx.receive(change);
         }
     }
 }

@@ -2,15 +2,21 @@ package io.tenantconfig.adapters.persistence;
 
 import static io.tenantconfig.adapters.persistence.TenantConfigRow.instant;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.domain.health.HealthState;
 import io.tenantconfig.domain.health.NumberHealth;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -28,7 +34,17 @@ final class HealthRow {
     static final String COLUMNS =
             "h.state, h.reasons, h.numbers, h.checked_at, h.token_expires_at, h.failed_at, h.last_error";
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Writes a {@link JsonText} (Meta's {@code value} in an event) as the JSON it holds, unchanged. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(JsonText.class, new JsonSerializer<>() {
+                @Override
+                public void serialize(JsonText value, JsonGenerator generator, SerializerProvider provider)
+                        throws IOException {
+                    generator.writeRawValue(value.json());
+                }
+            }))
+            .build();
+
     private static final TypeReference<List<Map<String, String>>> LIST_OF_OBJECTS = new TypeReference<>() {};
 
     private HealthRow() {}

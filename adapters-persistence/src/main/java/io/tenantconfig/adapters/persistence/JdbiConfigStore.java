@@ -8,6 +8,7 @@ import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -302,6 +303,11 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         @Override
         public void publish(PlatformEvent event) {
             Outbox.insert(handle, event);
+        }
+
+        @Override
+        public boolean receive(ReceivedChange change) {
+            return JdbiWebhookInbox.insert(handle, change);
         }
 
         /**

@@ -2,6 +2,8 @@ package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.WebhookKeys;
+import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.sql.ResultSet;
@@ -21,12 +23,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Who owns which number and account, read from PostgreSQL without touching a secret: what
  * {@link NumberIndex} loads into memory, and asks itself while it cannot trust its memory.
  */
-public final class JdbiNumberDirectory implements NumberDirectory {
+public final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
     /** One row per number (or one without a number), a configuration's rows together, its numbers in order. */
-    private static final String OWNERSHIPS = "SELECT c.id, c.tenant_id, c.is_active, c.waba_id,"
-            + " n.phone_number_id, n.is_default, n.is_active AS number_active FROM tenant_configs c"
-            + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id";
+    private static final String OWNERSHIPS =
+            "SELECT c.id, c.tenant_id, c.is_active, c.standing_status, c.waba_id, c.webhook_key,"
+                    + " n.phone_number_id, n.is_default, n.is_active AS number_active FROM tenant_configs c"
+                    + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id";
 
     private static final String ORDER = " ORDER BY c.id, n.id";
 
@@ -47,6 +50,16 @@ public final class JdbiNumberDirectory implements NumberDirectory {
     @Override
     public Optional<NumberOwner> ownerOfAccount(MetaId wabaId) {
         return one(" WHERE c.waba_id = :id", wabaId.value()).map(Ownership::ofAccount);
+    }
+
+    @Override
+    public Optional<TenantId> tenantOfKey(String key) {
+        return one(" WHERE c.webhook_key = :id", key).map(Ownership::tenantId);
+    }
+
+    @Override
+    public Optional<String> keyOf(TenantId tenantId) {
+        return ownershipOf(tenantId).map(Ownership::webhookKey);
     }
 
     /** What the tenant owns now; empty when it has no configuration. */
@@ -114,27 +127,33 @@ public final class JdbiNumberDirectory implements NumberDirectory {
                 first.active(),
                 first.wabaId() == null ? null : MetaId.parse(first.wabaId()),
                 defaultNumber,
-                numbers);
+                numbers,
+                first.webhookKey());
     }
 
     private record OwnershipRow(
             long configId,
             String tenantId,
+            /** Whether the configuration is in service: switched on, and its account serving. */
             boolean active,
             String wabaId,
             String phoneNumberId,
             boolean isDefault,
-            boolean numberActive) {
+            boolean numberActive,
+            String webhookKey) {
 
         static OwnershipRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new OwnershipRow(
                     rs.getLong("id"),
                     rs.getString("tenant_id"),
-                    rs.getBoolean("is_active"),
+                    rs.getBoolean("is_active")
+                            && AccountStanding.Status.valueOf(rs.getString("standing_status"))
+                                    .serving(),
                     rs.getString("waba_id"),
                     rs.getString("phone_number_id"),
                     rs.getBoolean("is_default"),
-                    rs.getBoolean("number_active"));
+                    rs.getBoolean("number_active"),
+                    rs.getString("webhook_key"));
         }
     }
 }

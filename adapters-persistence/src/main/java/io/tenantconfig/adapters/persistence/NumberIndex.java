@@ -2,6 +2,7 @@ package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every tenant's numbers and account in memory, so that "whose is this number?" (asked for each
- * inbound webhook) costs two map lookups, an unknown number included, whatever arrives from
+ * Every tenant's numbers, account and webhook key in memory, so that "whose is this number?"
+ * (asked for each inbound webhook) costs two map lookups, an unknown number included, whatever arrives from
  * outside. Loaded whole when announcements start (and again after they were lost), and kept right
  * by re-reading one tenant's ownership for each committed change: announced by any instance, and
  * told directly by this instance's own writes, so a caller reads its own write at once.
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * each replaces a tenant's entries key by key, so a reader sees the old owner or the new one,
  * never a gap.
  */
-public final class NumberIndex implements NumberDirectory, ConfigChangeSubscriber {
+public final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigChangeSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(NumberIndex.class);
     private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();
@@ -59,6 +60,24 @@ public final class NumberIndex implements NumberDirectory, ConfigChangeSubscribe
             return database.ownerOfAccount(wabaId);
         }
         return Optional.ofNullable(current.byAccount.get(wabaId)).map(Ownership::ofAccount);
+    }
+
+    @Override
+    public Optional<TenantId> tenantOfKey(String key) {
+        Memory current = current();
+        if (current == null) {
+            return database.tenantOfKey(key);
+        }
+        return Optional.ofNullable(current.byKey.get(key)).map(Ownership::tenantId);
+    }
+
+    @Override
+    public Optional<String> keyOf(TenantId tenantId) {
+        Memory current = current();
+        if (current == null) {
+            return database.keyOf(tenantId);
+        }
+        return Optional.ofNullable(current.byTenant.get(tenantId)).map(Ownership::webhookKey);
     }
 
     /** Whether answers come from memory now. */
@@ -148,11 +167,12 @@ public final class NumberIndex implements NumberDirectory, ConfigChangeSubscribe
         }
     }
 
-    /** The three views of the same ownerships. */
+    /** The four views of the same ownerships. */
     private static final class Memory {
         final Map<TenantId, Ownership> byTenant = new ConcurrentHashMap<>();
         final Map<MetaId, Ownership> byNumber = new ConcurrentHashMap<>();
         final Map<MetaId, Ownership> byAccount = new ConcurrentHashMap<>();
+        final Map<String, Ownership> byKey = new ConcurrentHashMap<>();
 
         /**
          * The tenant now owns {@code next} ({@code null}: nothing). New keys are written before
@@ -166,6 +186,7 @@ public final class NumberIndex implements NumberDirectory, ConfigChangeSubscribe
                 if (next.wabaId() != null) {
                     byAccount.put(next.wabaId(), next);
                 }
+                byKey.put(next.webhookKey(), next);
             }
             if (previous != null) {
                 previous.numbers().keySet().stream()
@@ -175,6 +196,7 @@ public final class NumberIndex implements NumberDirectory, ConfigChangeSubscribe
                         && (next == null || !previous.wabaId().equals(next.wabaId()))) {
                     byAccount.remove(previous.wabaId(), previous);
                 }
+                byKey.remove(previous.webhookKey(), previous);
             }
         }
     }

@@ -8,9 +8,16 @@ import java.util.Optional;
 
 /**
  * What one tenant owns: its account, its numbers (each in use or not) and its default number,
- * and whether its configuration is in use. The unit the directory reads and replaces.
+ * whether its configuration is in service, and the key of its webhook URL. The unit the directory
+ * reads and replaces.
  */
-record Ownership(TenantId tenantId, boolean active, MetaId wabaId, MetaId defaultNumber, Map<MetaId, Boolean> numbers) {
+record Ownership(
+        TenantId tenantId,
+        boolean active,
+        MetaId wabaId,
+        MetaId defaultNumber,
+        Map<MetaId, Boolean> numbers,
+        String webhookKey) {
 
     Ownership {
         numbers = Map.copyOf(numbers);

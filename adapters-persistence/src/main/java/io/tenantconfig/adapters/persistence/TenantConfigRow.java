@@ -2,6 +2,7 @@ package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
+import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
@@ -62,6 +63,11 @@ record TenantConfigRow(
         String onboardingPhoneNumberId,
         boolean onboardingCompleted,
         boolean isActive,
+        String standingStatus,
+        String standingEvent,
+        String standingDetail,
+        OffsetDateTime standingSince,
+        String webhookKey,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         int version) {
@@ -74,9 +80,9 @@ record TenantConfigRow(
     static final String TABLE = "tenant_configs";
     private static final List<RecordComponent> COMPONENTS = List.of(TenantConfigRow.class.getRecordComponents());
     /** The columns never bound from a row: the id (from its sequence) and the version (1, then +1 per write). */
-    private static final Set<String> SET_BY_DATABASE = Set.of("id", "version");
+    private static final Set<String> SET_BY_DATABASE = Set.of("id", "version", "webhook_key");
     /** The columns a change never rewrites. */
-    private static final Set<String> FIXED = Set.of("id", "tenant_id", "created_at", "version");
+    private static final Set<String> FIXED = Set.of("id", "tenant_id", "created_at", "version", "webhook_key");
 
     private static final Constructor<TenantConfigRow> CANONICAL = canonicalConstructor();
     /** The Java type each column is read as, in column order. */
@@ -147,6 +153,11 @@ record TenantConfigRow(
                 text(c.onboarding().phoneNumberId()),
                 c.onboarding().isCompleted(),
                 c.active(),
+                c.standing().status().name(),
+                c.standing().event(),
+                c.standing().detail(),
+                timestamp(c.standing().since()),
+                null,
                 timestamp(c.createdAt()),
                 timestamp(c.updatedAt()),
                 c.version());
@@ -189,6 +200,11 @@ record TenantConfigRow(
                         parse(userId, UserId::of),
                         parse(onboardingPhoneNumberId, MetaId::parse)),
                 isActive,
+                new AccountStanding(
+                        AccountStanding.Status.valueOf(standingStatus),
+                        standingEvent,
+                        standingDetail,
+                        instant(standingSince)),
                 instant(createdAt),
                 instant(updatedAt),
                 version);

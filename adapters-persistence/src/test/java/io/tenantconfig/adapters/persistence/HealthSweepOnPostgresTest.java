@@ -99,7 +99,9 @@ class HealthSweepOnPostgresTest {
                         new JdbiHealthStore(jdbi, clock, INTERVAL),
                         new JdbiHealthSchedule(jdbi),
                         new JdbiEventOutbox(jdbi),
-                        event -> {}),
+                        event -> {},
+                        new JdbiNumberDirectory(jdbi),
+                        new JdbiWebhookInbox(jdbi)),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

@@ -18,7 +18,7 @@ class MigrationsTest {
     /** The changesets before phone numbers got a table of their own. */
     private static final int CHANGESETS_BEFORE_PHONE_NUMBERS = 7;
 
-    private static final int CHANGESETS = 9;
+    private static final int CHANGESETS = 10;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -53,7 +53,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "events, tenant_config_audit, tenant_configs, tenant_health, tenant_phone_numbers";
+            "events, tenant_config_audit, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -195,6 +195,42 @@ class MigrationsTest {
                 .mapTo(Integer.class)
                 .one());
         assertThat(left).as("a configuration's numbers go with it").isZero();
+    }
+
+    @Test
+    void existing_configurations_get_distinct_unguessable_webhook_keys_and_a_rollback_forgets_the_new_states() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS - 1, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('one'), ('two'), ('three')"));
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        List<String> keys = jdbi.withHandle(h -> h.createQuery("SELECT webhook_key FROM tenant_configs")
+                .mapTo(String.class)
+                .list());
+        assertThat(keys).hasSize(3).doesNotHaveDuplicates().allMatch(key -> key.matches("[0-9a-f]{32}"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('four')"));
+        String newKey =
+                jdbi.withHandle(h -> h.createQuery("SELECT webhook_key FROM tenant_configs WHERE tenant_id = 'four'")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(newKey)
+                .as("a new configuration gets one too")
+                .matches("[0-9a-f]{32}")
+                .isNotIn(keys);
+        assertThatThrownBy(() -> jdbi.useHandle(h ->
+                        h.execute("UPDATE tenant_configs SET standing_status = 'DISABLED' WHERE tenant_id = 'one'")))
+                .as("a standing other than GOOD says what Meta sent and when")
+                .hasMessageContaining("ck_tenant_configs_standing");
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_health (config_id, state, next_check_at)"
+                + " SELECT id, 'DISABLED', now() FROM tenant_configs WHERE tenant_id = 'one'"));
+
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        String state = jdbi.withHandle(h -> h.createQuery("SELECT state FROM tenant_health")
+                .mapTo(String.class)
+                .one());
+        assertThat(state).as("a state the old schema does not know").isEqualTo("UNKNOWN");
+        assertThat(tables(database)).doesNotContain("webhook_changes");
     }
 
     @Test

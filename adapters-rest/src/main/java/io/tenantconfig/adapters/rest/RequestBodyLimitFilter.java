@@ -12,34 +12,42 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over the limit with 413: at once when {@code Content-Length} says so,
- * and while reading when a chunked body grows past it. A configuration is a few kilobytes.
+ * and while reading when a chunked body grows past it. A configuration is a few kilobytes; Meta's
+ * webhook bodies may be larger (see {@link WebhooksResource#MAX_BODY_BYTES}).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class RequestBodyLimitFilter implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String WEBHOOKS = "api/v1/webhooks/";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw tooLarge();
+        String path = request.getUriInfo().getPath();
+        int limit = (path.startsWith("/") ? path.substring(1) : path).startsWith(WEBHOOKS)
+                ? WebhooksResource.MAX_BODY_BYTES
+                : MAX_BODY_BYTES;
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream()));
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+    private static ApiException tooLarge(int limit) {
+        return new ApiException(413, "The request body is larger than " + limit / 1024 + " KiB.");
     }
 
     /** Counts what is read, one byte at a time or in blocks, and refuses the byte past the limit. */
     static final class LimitedInputStream extends FilterInputStream {
+        private final int limit;
         private long read;
 
-        LimitedInputStream(InputStream in) {
+        LimitedInputStream(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -62,8 +70,8 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > MAX_BODY_BYTES) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(limit);
             }
         }
     }

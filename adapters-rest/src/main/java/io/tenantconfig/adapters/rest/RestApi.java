@@ -69,6 +69,9 @@ public final class RestApi {
                         u.viewConfig(),
                         u.viewHealth()),
                 new OnboardingResource(u.onboard(), u.resumeOnboarding()),
+                new WebhooksResource(u.webhookHandshake(), u.authenticateWebhook(), u.receiveWebhook()),
+                new WebhookSettingsResource(u.webhookSettings(), u.resubscribeWebhook()),
+                new AdminWebhooksResource(u.unroutableChanges()),
                 new AuthResource());
     }
 

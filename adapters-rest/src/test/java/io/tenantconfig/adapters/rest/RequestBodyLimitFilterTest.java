@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RequestBodyLimitFilterTest {
 
     private static InputStream limited(int bytes) {
-        return new RequestBodyLimitFilter.LimitedInputStream(new ByteArrayInputStream(new byte[bytes]));
+        return new RequestBodyLimitFilter.LimitedInputStream(
+                new ByteArrayInputStream(new byte[bytes]), RequestBodyLimitFilter.MAX_BODY_BYTES);
     }
 
     @Test

@@ -253,7 +253,8 @@ final class CheckHealthService implements CheckHealthUseCase {
                 null);
     }
 
-    private static PlatformEvent changed(TenantId tenantId, Health before, Health after, Instant now) {
+    /** The {@code health.changed} event of a tenant whose health went from {@code before} to {@code after}. */
+    static PlatformEvent changed(TenantId tenantId, Health before, Health after, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("state", after.state().name());
         data.put("previous_state", before.state().name());

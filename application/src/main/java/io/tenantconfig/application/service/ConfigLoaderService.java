@@ -41,14 +41,14 @@ final class ConfigLoaderService implements ConfigLoader {
 
     @Override
     public ResolvedCredentials resolve(TenantId tenantId) {
-        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::active);
+        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::inService);
         return resolve(
                 tenantId, active, active.flatMap(TenantConfig::defaultNumber).orElse(null));
     }
 
     @Override
     public Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId) {
-        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::active);
+        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::inService);
         return active.flatMap(config -> config.phoneNumbers().find(phoneNumberId))
                 .map(number -> resolve(tenantId, active, number));
     }

@@ -64,6 +64,25 @@ final class LockedWrite {
         }
     }
 
+    /**
+     * As {@link #applyAndPublish}, inside a transaction the caller runs (which writes more than
+     * this one change): the change and its events commit or roll back with the rest of it.
+     */
+    static WriteResult within(
+            ConfigStore.Transaction tx,
+            TenantId tenantId,
+            Actor actor,
+            Function<TenantConfig, Optional<Changed>> rule,
+            Function<TenantConfig, List<PlatformEvent>> publish) {
+        return write(
+                tx,
+                tenantId,
+                ExpectedVersion.any(),
+                actor,
+                rule,
+                saved -> publish.apply(saved).forEach(tx::publish));
+    }
+
     /** The refusal for a number or account that another tenant has. */
     static Refusal taken(AlreadyOwnedException e) {
         return new Refusal(Refusal.Reason.TAKEN_BY_ANOTHER_TENANT, e.getMessage());

@@ -13,6 +13,8 @@ import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.VerifyToken;
+import io.tenantconfig.domain.WebUrl;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +22,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The onboarding steps after the code exchange, run with the stored token: check it, subscribe the
- * app to the WABA, register the phone number, mark the configuration onboarded. Each step that
+ * app to the WABA (with the tenant's own callback URL when {@code PUBLIC_BASE_URL} is set), register the phone number, mark the configuration onboarded. Each step that
  * succeeds is stored at once (its own transaction), so a failure keeps what was done and
  * {@code resume} carries on from the next step.
  */
@@ -32,13 +34,20 @@ final class OnboardingSteps {
     private final MetaOnboarding meta;
     private final OnboardingPolicy policy;
     private final RandomGenerator random;
+    private final WebhookEndpoints endpoints;
     private final Clock clock;
 
     OnboardingSteps(
-            LockedWrite write, MetaOnboarding meta, OnboardingPolicy policy, RandomGenerator random, Clock clock) {
+            LockedWrite write,
+            MetaOnboarding meta,
+            OnboardingPolicy policy,
+            WebhookEndpoints endpoints,
+            RandomGenerator random,
+            Clock clock) {
         this.write = write;
         this.meta = meta;
         this.policy = policy;
+        this.endpoints = endpoints;
         this.random = random;
         this.clock = clock;
     }
@@ -57,8 +66,15 @@ final class OnboardingSteps {
 
             if (policy.subscribeWaba() && config.onboarding().status() == OnboardingStatus.TOKEN_EXCHANGED) {
                 TenantConfig subscribing = config;
+                Optional<WebUrl> callback = endpoints.callbackUrl(subscribing.tenantId());
+                Optional<VerifyToken> verifyToken = endpoints.verifyTokenFor(subscribing);
                 call(OnboardingStep.SUBSCRIBE_WABA, () -> {
                     meta.subscribeApp(subscribing.account().wabaId(), run.token);
+                    if (callback.isPresent() && verifyToken.isPresent()) {
+                        // Meta sends this account's changes to the tenant's own URL from now on.
+                        meta.overrideCallback(
+                                subscribing.account().wabaId(), run.token, callback.get(), verifyToken.get());
+                    }
                     return null;
                 });
                 config = run.store(c -> Optional.of(c.webhookSubscribed(clock)));

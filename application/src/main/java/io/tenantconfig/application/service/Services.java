@@ -14,6 +14,8 @@ import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.WebhookInbox;
+import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.PhoneNumbers;
 import java.time.Clock;
 import java.util.Objects;
@@ -37,7 +39,9 @@ public final class Services {
             HealthStore healthStore,
             HealthSchedule healthSchedule,
             EventOutbox outbox,
-            EventSink eventSink) {
+            EventSink eventSink,
+            WebhookKeys webhookKeys,
+            WebhookInbox webhookInbox) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
@@ -50,6 +54,8 @@ public final class Services {
             Objects.requireNonNull(healthSchedule, "healthSchedule");
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(eventSink, "eventSink");
+            Objects.requireNonNull(webhookKeys, "webhookKeys");
+            Objects.requireNonNull(webhookInbox, "webhookInbox");
         }
     }
 
@@ -103,7 +109,8 @@ public final class Services {
         LockedWrite write = new LockedWrite(ports.store());
         OnboardingPolicy policy = settings.onboarding();
         int phoneNumberLimit = settings.phoneNumberLimit();
-        OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, random, clock);
+        WebhookEndpoints endpoints = new WebhookEndpoints(ports.fallback(), ports.webhookKeys());
+        OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, endpoints, random, clock);
         ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), ports.directory(), resolutions);
         CheckHealthUseCase checkHealth = new CheckHealthService(
                 ports.store(), ports.healthStore(), ports.metaHealth(), write, settings.health(), clock);
@@ -130,6 +137,13 @@ public final class Services {
                 new SweepHealthService(ports.healthSchedule(), checkHealth, settings.sweep(), checks, random, clock),
                 new ReportFailureService(ports.directory(), ports.healthSchedule(), clock),
                 new DeliverEventsService(ports.outbox(), ports.eventSink(), settings.delivery(), clock),
-                new EventsAdminService(ports.outbox(), clock));
+                new EventsAdminService(ports.outbox(), clock),
+                new WebhookHandshakeService(ports.webhookKeys(), ports.store(), endpoints),
+                new AuthenticateWebhookService(ports.webhookKeys(), ports.store(), endpoints),
+                new ReceiveWebhookService(
+                        ports.store(), ports.directory(), ports.healthStore(), ports.healthSchedule(), clock),
+                new WebhookSettingsService(ports.store(), endpoints, ports.webhookInbox()),
+                new ResubscribeWebhookService(ports.store(), ports.meta(), endpoints),
+                new UnroutableChangesService(ports.webhookInbox()));
     }
 }

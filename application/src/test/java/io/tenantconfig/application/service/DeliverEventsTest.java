@@ -52,7 +52,9 @@ class DeliverEventsTest {
                     store,
                     store,
                     store,
-                    sink),
+                    sink,
+                    store,
+                    store),
             new Services.Settings(
                     OnboardingPolicy.DEFAULT,
                     50,

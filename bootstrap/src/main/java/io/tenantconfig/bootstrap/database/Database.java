@@ -7,11 +7,13 @@ import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.WebhookInbox;
+import io.tenantconfig.application.port.out.WebhookKeys;
 
 /**
  * The database as the use cases see it: the store (behind its cache), the catalog, the audit log,
- * the directory of who owns which number (in memory), the health checks' store and schedule, and
- * the outbox of events for the platform.
+ * the directory of who owns which number (in memory), the health checks' store and schedule, the
+ * outbox of events for the platform, the webhook keys (in memory) and the webhook intake's reads.
  */
 public record Database(
         ConfigStore store,
@@ -20,4 +22,6 @@ public record Database(
         NumberDirectory directory,
         HealthStore health,
         HealthSchedule healthSchedule,
-        EventOutbox outbox) {}
+        EventOutbox outbox,
+        WebhookKeys webhookKeys,
+        WebhookInbox webhookInbox) {}

@@ -18,6 +18,7 @@ import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
 import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
+import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import jakarta.validation.Valid;
@@ -196,7 +197,9 @@ public class DatabaseFactory {
                 numbers,
                 new JdbiHealthStore(jdbi, Clock.systemUTC(), healthCheckInterval),
                 new JdbiHealthSchedule(jdbi),
-                new JdbiEventOutbox(jdbi));
+                new JdbiEventOutbox(jdbi),
+                numbers,
+                new JdbiWebhookInbox(jdbi));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
 import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
+import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
@@ -140,7 +141,9 @@ public final class SweepBenchmark {
                         new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
                         new JdbiHealthSchedule(jdbi),
                         new JdbiEventOutbox(jdbi),
-                        event -> {}),
+                        event -> {},
+                        new JdbiNumberDirectory(jdbi),
+                        new JdbiWebhookInbox(jdbi)),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

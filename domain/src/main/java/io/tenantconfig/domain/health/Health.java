@@ -1,6 +1,9 @@
 package io.tenantconfig.domain.health;
 
+import io.tenantconfig.domain.AccountStanding;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +35,23 @@ public record Health(
     /** This state, kept, with an attempt at {@code when} that could not reach Meta. */
     public Health unreachable(Instant when, String error) {
         return new Health(state, reasons, checkedAt, tokenExpiresAt, numbers, when, Objects.requireNonNull(error));
+    }
+
+    /**
+     * This health with the account's standing as its Meta lifecycle webhooks last told it: the
+     * reason of the previous standing replaced by that of {@code standing} (none in good
+     * standing), the state the worst of the reasons again.
+     */
+    public Health withStanding(AccountStanding standing) {
+        List<HealthReason> kept = new ArrayList<>(reasons.stream()
+                .filter(reason -> !HealthRules.isStandingReason(reason))
+                .toList());
+        HealthRules.standingReason(standing).ifPresent(kept::add);
+        kept.sort(Comparator.comparing(HealthReason::state));
+        HealthState worst = kept.isEmpty()
+                ? (checkedAt == null ? HealthState.UNKNOWN : HealthState.HEALTHY)
+                : kept.get(0).state();
+        return new Health(worst, kept, checkedAt, tokenExpiresAt, numbers, failedAt, lastError);
     }
 
     /** Whether the state differs from {@code before}'s (what makes a {@code health.changed} event). */

@@ -1,5 +1,6 @@
 package io.tenantconfig.domain.health;
 
+import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.TenantConfig;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +25,12 @@ import java.util.stream.Collectors;
 public final class HealthRules {
 
     private static final String RECONNECT = " Reconnect WhatsApp (Embedded Signup) to fix it.";
+    /** The codes of the reasons an account's standing gives, by its status. */
+    private static final Map<AccountStanding.Status, String> STANDING_CODES = Map.of(
+            AccountStanding.Status.RESTRICTED, "ACCOUNT_RESTRICTED",
+            AccountStanding.Status.DISCONNECTED, "ACCOUNT_DISCONNECTED",
+            AccountStanding.Status.DISABLED, "ACCOUNT_DISABLED",
+            AccountStanding.Status.DELETED, "ACCOUNT_DELETED");
 
     private HealthRules() {}
 
@@ -36,7 +44,7 @@ public final class HealthRules {
         TokenFacts token = facts.token();
         if (!token.valid()) {
             reasons.add(invalid(token.errorCode(), token.errorSubcode()));
-            return health(reasons, now, token.expiresAt(), List.of());
+            return health(reasons, now, token.expiresAt(), List.of()).withStanding(config.standing());
         }
         if (token.appId() != null && expectedApp != null && !token.appId().equals(expectedApp)) {
             reasons.add(new HealthReason(
@@ -92,7 +100,33 @@ public final class HealthRules {
                                     .toLocalDate()
                             + "; reconnect WhatsApp (Embedded Signup) before then."));
         }
-        return health(reasons, now, token.expiresAt(), numbers);
+        return health(reasons, now, token.expiresAt(), numbers).withStanding(config.standing());
+    }
+
+    /** The reason a standing other than good gives, in words: what Meta reported and since when. */
+    public static Optional<HealthReason> standingReason(AccountStanding standing) {
+        HealthState state = switch (standing.status()) {
+            case GOOD -> null;
+            case RESTRICTED -> HealthState.RESTRICTED;
+            case DISCONNECTED, DISABLED, DELETED -> HealthState.DISABLED;
+        };
+        if (state == null) {
+            return Optional.empty();
+        }
+        String since = " (reported by Meta on "
+                + standing.since().atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+        String advice = switch (standing.status()) {
+            case DISCONNECTED -> RECONNECT;
+            case DISABLED, DELETED -> " This platform no longer sends through it. See WhatsApp Manager.";
+            default -> " See WhatsApp Manager for what Meta asks you to fix.";
+        };
+        return Optional.of(new HealthReason(
+                state, STANDING_CODES.get(standing.status()), standing.detail() + since + "." + advice));
+    }
+
+    /** Whether a reason comes from the account's standing rather than from a check. */
+    static boolean isStandingReason(HealthReason reason) {
+        return STANDING_CODES.containsValue(reason.code());
     }
 
     /** The reason for a token Meta refused: error 190 and its subcode, in words. */

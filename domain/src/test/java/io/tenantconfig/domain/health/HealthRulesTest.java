@@ -259,11 +259,14 @@ class HealthRulesTest {
         assertThat(HealthState.values())
                 .filteredOn(HealthState::needsAction)
                 .containsExactly(
+                        HealthState.DISABLED,
                         HealthState.INVALID,
                         HealthState.APP_MISMATCH,
                         HealthState.PERMISSION_MISSING,
                         HealthState.NUMBER_PROBLEM,
+                        HealthState.RESTRICTED,
                         HealthState.EXPIRING);
+        assertThat(HealthState.DISABLED.worse(HealthState.INVALID)).isEqualTo(HealthState.DISABLED);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
 import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
 import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
+import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
@@ -109,7 +110,9 @@ public class NumberOwnerBenchmark {
                                 new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
                                 new JdbiHealthSchedule(jdbi),
                                 new JdbiEventOutbox(jdbi),
-                                event -> {}),
+                                event -> {},
+                                index,
+                                new JdbiWebhookInbox(jdbi)),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.tenantconfig.adapters.rest.RequestIdentity;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.Problem;
 import jakarta.annotation.Priority;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Token buckets (Bucket4j) per caller for one policy. Runs after authentication, so the key is
- * always the verified token's subject or tenant; one key's use never limits another's. Buckets
+ * always the verified token's subject or tenant (for the public webhooks, the source address); one key's use never limits another's. Buckets
  * of keys not seen for a while are forgotten (a full bucket is the same as no bucket).
  */
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -42,10 +43,15 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof CallerPrincipal caller)) {
+        String key;
+        if (policy.kind() == RateLimitPolicy.Kind.WEBHOOK) {
+            key = "address:" + RequestIdentity.clientAddress();
+        } else if (request.getSecurityContext().getUserPrincipal() instanceof CallerPrincipal caller) {
+            key = key(caller);
+        } else {
             return; // not authenticated: the auth filter has answered already
         }
-        ConsumptionProbe probe = buckets.get(key(caller), k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             request.setProperty(REMAINING, probe.getRemainingTokens());
             return;

@@ -5,14 +5,17 @@ import java.util.Objects;
 
 /**
  * How many requests one key may make: a burst of {@code capacity}, refilled at {@code perMinute}.
- * Admin endpoints are keyed by the token's subject, onboarding and on-demand health checks by the tenant.
+ * Admin endpoints are keyed by the token's subject, onboarding and on-demand health checks by the
+ * tenant, Meta's (public) webhooks by the source address.
  */
 public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
 
     public enum Kind {
         ADMIN("admin"),
         ONBOARDING("onboarding"),
-        HEALTH_CHECK("health-check");
+        HEALTH_CHECK("health-check"),
+        /** Meta's webhooks, public: keyed by the source address. */
+        WEBHOOK("webhook");
 
         private final String label;
 
@@ -29,6 +32,11 @@ public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
     public static final RateLimitPolicy ONBOARDING_DEFAULT = new RateLimitPolicy(Kind.ONBOARDING, 10, 10);
     /** Each check asks Meta several times: a tenant may check on demand a few times a minute. */
     public static final RateLimitPolicy HEALTH_CHECK_DEFAULT = new RateLimitPolicy(Kind.HEALTH_CHECK, 3, 6);
+    /**
+     * Meta sends from a pool of addresses, each at most a few hundred requests a second in bursts;
+     * a source sending more is not Meta, or a replay storm worth slowing down.
+     */
+    public static final RateLimitPolicy WEBHOOK_DEFAULT = new RateLimitPolicy(Kind.WEBHOOK, 5_000, 300_000);
 
     public RateLimitPolicy {
         Objects.requireNonNull(kind, "kind");

@@ -29,4 +29,10 @@ public record UseCases(
         SweepHealthUseCase sweepHealth,
         ReportFailureUseCase reportFailure,
         DeliverEventsUseCase deliverEvents,
-        EventsAdminUseCase eventsAdmin) {}
+        EventsAdminUseCase eventsAdmin,
+        WebhookHandshakeUseCase webhookHandshake,
+        AuthenticateWebhookUseCase authenticateWebhook,
+        ReceiveWebhookUseCase receiveWebhook,
+        WebhookSettingsUseCase webhookSettings,
+        ResubscribeWebhookUseCase resubscribeWebhook,
+        UnroutableChangesUseCase unroutableChanges) {}

@@ -19,6 +19,8 @@ public enum AuditAction {
     PHONE_NUMBER_REMOVED,
     /** Meta extended the access token before it expired (a health check). */
     TOKEN_REFRESHED,
+    /** Meta's lifecycle webhook changed the account's standing (uninstalled, disabled, restricted, reinstated). */
+    ACCOUNT_STANDING_CHANGED,
     DELETE_ALL,
     /** An admin deleted one tenant's configuration. */
     DELETE_TENANT,

@@ -43,6 +43,7 @@ public record AuditEntry(Actor actor, TenantId tenantId, AuditAction action, Set
             case PHONE_NUMBER_CHANGED -> AuditAction.PHONE_NUMBER_CHANGED;
             case PHONE_NUMBER_REMOVED -> AuditAction.PHONE_NUMBER_REMOVED;
             case TOKEN_REFRESHED -> AuditAction.TOKEN_REFRESHED;
+            case ACCOUNT_STANDING_CHANGED -> AuditAction.ACCOUNT_STANDING_CHANGED;
         };
     }
 }

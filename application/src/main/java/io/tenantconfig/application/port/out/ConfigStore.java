@@ -63,5 +63,12 @@ public interface ConfigStore {
 
         /** Adds an event to the outbox, committed with the change it reports and delivered after. */
         void publish(PlatformEvent event);
+
+        /**
+         * Stores a change Meta sent, unless one with its dedupe key is stored already.
+         *
+         * @return false when it was a duplicate (nothing stored)
+         */
+        boolean receive(ReceivedChange change);
     }
 }

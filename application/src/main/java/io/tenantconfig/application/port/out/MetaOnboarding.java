@@ -4,6 +4,7 @@ import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 
 /**
@@ -25,6 +26,13 @@ public interface MetaOnboarding {
 
     /** Subscribes our app to the WhatsApp Business Account's webhooks. */
     void subscribeApp(MetaId wabaId, Secret token);
+
+    /**
+     * Subscribes our app again with a callback URL for this account alone (Meta's
+     * {@code override_callback_uri}); Meta calls the URL's handshake with {@code verifyToken}
+     * before it accepts. Only after {@link #subscribeApp}, which Meta requires first.
+     */
+    void overrideCallback(MetaId wabaId, Secret token, WebUrl callbackUrl, VerifyToken verifyToken);
 
     /** Registers the phone number for the Cloud API, with {@code pin} as its two-step verification PIN. */
     void registerPhone(MetaId phoneNumberId, Secret pin, Secret token);

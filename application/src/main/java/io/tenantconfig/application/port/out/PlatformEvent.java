@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Something the rest of the platform hears of ({@code health.changed}, {@code token.refreshed},
- * {@code reauthorization.required}), written to the outbox in the transaction of the change it
+ * {@code reauthorization.required}, {@code whatsapp.change}, {@code account.standing_changed}), written to the outbox in the transaction of the change it
  * reports and delivered from there. {@code data} holds no secret.
  */
 public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, Map<String, Object> data) {
@@ -17,6 +17,10 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
     public static final String HEALTH_CHANGED = "health.changed";
     public static final String TOKEN_REFRESHED = "token.refreshed";
     public static final String REAUTHORIZATION_REQUIRED = "reauthorization.required";
+    /** A change Meta sent for one of the tenant's numbers or its account, with Meta's {@code value} unchanged. */
+    public static final String WHATSAPP_CHANGE = "whatsapp.change";
+    /** Meta reported a change in the standing of the tenant's account (uninstalled, disabled, reinstated...). */
+    public static final String ACCOUNT_STANDING_CHANGED = "account.standing_changed";
 
     public PlatformEvent {
         Objects.requireNonNull(type, "type");

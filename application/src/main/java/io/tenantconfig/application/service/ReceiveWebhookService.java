@@ -1,0 +1,258 @@
+package io.tenantconfig.application.service;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.NumberOwner;
+import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
+import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.HealthSchedule;
+import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.JsonText;
+import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.domain.AccountEvents;
+import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.VerifiedName;
+import io.tenantconfig.domain.health.Health;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The webhook intake. Routing asks the number directory (memory); then one transaction stores
+ * every change once, queues a {@code whatsapp.change} event for each routed one, and applies the
+ * lifecycle changes to their tenants' configurations (locked, audited, announced, with their
+ * events). After it commits, the health of a tenant whose standing changed is updated, and a
+ * tenant whose numbers Meta re-rated is made due for a check: both derive from what is
+ * committed, and the next check recomputes them if this step is lost.
+ */
+final class ReceiveWebhookService implements ReceiveWebhookUseCase {
+
+    /** Who the audit trail names for changes Meta's webhooks make. */
+    static final Actor META_WEBHOOK = new Actor("system:meta-webhook");
+
+    private static final System.Logger LOG = System.getLogger(ReceiveWebhookService.class.getName());
+    private static final String MESSAGE_KEY = "wamid:";
+    private static final int MOST_KEY_LENGTH = 100;
+
+    private final ConfigStore store;
+    private final NumberDirectory directory;
+    private final HealthStore healthStore;
+    private final HealthSchedule schedule;
+    private final Clock clock;
+
+    ReceiveWebhookService(
+            ConfigStore store,
+            NumberDirectory directory,
+            HealthStore healthStore,
+            HealthSchedule schedule,
+            Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.healthStore = healthStore;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @Override
+    public Receipt receive(Sender sender, List<InboundChange> changes) {
+        Instant now = clock.instant();
+        List<Routed> routed =
+                changes.stream().map(change -> route(sender, change, now)).toList();
+        Intake intake = store.inTransaction(tx -> take(tx, routed, now));
+        intake.standings.forEach((tenant, standing) -> updateHealth(tenant, standing, now));
+        intake.recheck.forEach(tenant -> recheck(tenant, now));
+        return new Receipt(intake.stored, intake.duplicates, intake.unroutable);
+    }
+
+    /** A change with the tenant it goes to, as it will be stored. */
+    private record Routed(InboundChange change, ReceivedChange stored) {}
+
+    /** What one transaction did, and what is left to do after it commits. */
+    private static final class Intake {
+        int stored;
+        int duplicates;
+        int unroutable;
+        final Map<TenantId, AccountStanding> standings = new LinkedHashMap<>();
+        final Set<TenantId> recheck = new LinkedHashSet<>();
+    }
+
+    private Routed route(Sender sender, InboundChange change, Instant now) {
+        Optional<NumberOwner> owner = Optional.empty();
+        if (change.phoneNumberId() != null) {
+            owner = directory.ownerOfNumber(change.phoneNumberId());
+        }
+        if (owner.isEmpty() && change.accountId() != null) {
+            owner = directory.ownerOfAccount(change.accountId());
+        }
+        String unroutable = null;
+        if (owner.isEmpty()) {
+            unroutable = change.phoneNumberId() != null
+                    ? "no tenant has the phone number " + change.phoneNumberId() + " or its account"
+                    : change.accountId() != null
+                            ? "no tenant has the WhatsApp Business Account " + change.accountId()
+                            : "the change names neither a phone number nor an account";
+        } else if (sender.onlyFor().isPresent()
+                && !sender.onlyFor().get().equals(owner.get().tenantId())) {
+            unroutable = "signed with one tenant's own app secret, for a number or account of another tenant";
+            owner = Optional.empty();
+        }
+        TenantId tenant = owner.map(NumberOwner::tenantId).orElse(null);
+        return new Routed(
+                change,
+                new ReceivedChange(
+                        dedupeKey(change),
+                        now,
+                        tenant,
+                        change.accountId(),
+                        change.phoneNumberId(),
+                        change.field(),
+                        change.valueJson(),
+                        unroutable));
+    }
+
+    private Intake take(ConfigStore.Transaction tx, List<Routed> routed, Instant now) {
+        Intake intake = new Intake();
+        for (Routed one : routed) {
+            if (!tx.receive(one.stored())) {
+                intake.duplicates++;
+                continue;
+            }
+            intake.stored++;
+            TenantId tenant = one.stored().tenantId();
+            if (tenant == null) {
+                intake.unroutable++;
+                continue;
+            }
+            tx.publish(new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, tenant, now, eventData(one.stored())));
+            InboundChange change = one.change();
+            if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
+                applyLifecycle(tx, tenant, change, now, intake);
+            }
+        }
+        return intake;
+    }
+
+    /** The standing and numbers a lifecycle change updates, in the intake's transaction. */
+    private void applyLifecycle(
+            ConfigStore.Transaction tx, TenantId tenant, InboundChange change, Instant now, Intake intake) {
+        AtomicReference<AccountStanding> changedTo = new AtomicReference<>();
+        LockedWrite.within(
+                tx,
+                tenant,
+                META_WEBHOOK,
+                current -> {
+                    Optional<AccountStanding> standing =
+                            AccountEvents.standingAfter(current.standing(), change.field(), change.facts(), now);
+                    if (standing.isEmpty()) {
+                        return nameApproved(current, change);
+                    }
+                    Optional<Changed> changed = current.standingChanged(standing.get(), clock);
+                    changed.ifPresent(c -> changedTo.set(standing.get()));
+                    return changed;
+                },
+                saved -> changedTo.get() == null ? List.of() : List.of(standingEvent(tenant, changedTo.get(), now)));
+        if (changedTo.get() != null) {
+            intake.standings.put(tenant, changedTo.get());
+        }
+        if (!AccountEvents.ACCOUNT_UPDATE.equals(change.field())) {
+            intake.recheck.add(tenant);
+        }
+    }
+
+    /** A display name Meta approved becomes the number's verified name. */
+    private Optional<Changed> nameApproved(TenantConfig current, InboundChange change) {
+        Map<String, String> facts = change.facts();
+        if (!AccountEvents.NAME_UPDATE.equals(change.field()) || !"APPROVED".equals(facts.get("decision"))) {
+            return Optional.empty();
+        }
+        try {
+            return current.nameApproved(
+                    facts.get("display_phone_number"), VerifiedName.parse(facts.get("requested_verified_name")), clock);
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void updateHealth(TenantId tenant, AccountStanding standing, Instant now) {
+        try {
+            healthStore.healthOf(tenant).ifPresent(before -> {
+                Health after = before.withStanding(standing);
+                List<PlatformEvent> events = after.changedFrom(before)
+                        ? List.of(CheckHealthService.changed(tenant, before, after, now))
+                        : List.of();
+                healthStore.record(tenant, after, events);
+            });
+        } catch (StoreUnavailableException e) {
+            // The standing is committed; the tenant's next check derives its health from it.
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not update a tenant's health after Meta changed its account's standing: the next check will");
+        }
+    }
+
+    private void recheck(TenantId tenant, Instant now) {
+        try {
+            schedule.dueNow(tenant, now);
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not make a tenant due for a health check after a webhook about its numbers");
+        }
+    }
+
+    private static Map<String, Object> eventData(ReceivedChange change) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(
+                "phone_number_id",
+                change.phoneNumberId() == null ? null : change.phoneNumberId().value());
+        data.put("waba_id", change.wabaId() == null ? null : change.wabaId().value());
+        data.put("field", change.field());
+        data.put("value", new JsonText(change.valueJson()));
+        return data;
+    }
+
+    private static PlatformEvent standingEvent(TenantId tenant, AccountStanding standing, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("standing", standing.status().name());
+        data.put("serving", standing.serving());
+        data.put("event", standing.event());
+        data.put("detail", standing.detail());
+        return new PlatformEvent(PlatformEvent.ACCOUNT_STANDING_CHANGED, tenant, now, data);
+    }
+
+    /** The message's id when the change carries one inbound message; else a hash of the account, field and value. */
+    static String dedupeKey(InboundChange change) {
+        if (change.messageId() != null
+                && MESSAGE_KEY.length() + change.messageId().length() <= MOST_KEY_LENGTH) {
+            return MESSAGE_KEY + change.messageId();
+        }
+        String account = change.accountId() == null ? "" : change.accountId().value();
+        return "sha256:"
+                + HexFormat.of().formatHex(sha256(account + "\n" + change.field() + "\n" + change.valueJson()));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,691 @@
+package io.tenantconfig.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.MovableClock;
+import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Authentication;
+import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.InboundChange;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.Receipt;
+import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.JsonText;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.DisplayPhoneNumber;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.SignupAccount;
+import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.VerifiedName;
+import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.Webhook;
+import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.health.HealthReason;
+import io.tenantconfig.domain.health.HealthState;
+import io.tenantconfig.testing.SecretValues;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Meta's webhooks: the handshake, signatures, routing, duplicates, and what lifecycle changes do to a tenant. */
+class WebhooksTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId GLOBEX = TenantId.of("globex");
+    private static final MetaId ACME_WABA = MetaId.parse(TestConfigs.wabaIdOf("acme"));
+    private static final MetaId ACME_NUMBER = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+    private static final MetaId GLOBEX_NUMBER = MetaId.parse(TestConfigs.phoneNumberIdOf("globex"));
+    private static final String PLATFORM_SECRET = SecretValues.secret("platform-app-secret");
+    private static final String OLD_PLATFORM_SECRET = SecretValues.secret("old-platform-app-secret");
+    private static final byte[] BODY = "{\"object\":\"whatsapp_business_account\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
+    private final MovableClock clock = new MovableClock(NOW);
+    private final Map<String, String> environment = new HashMap<>(Map.of(
+            "FB_APP_SECRET", PLATFORM_SECRET,
+            "WEBHOOK_VERIFY_TOKEN", "platform-verify-token",
+            "PUBLIC_BASE_URL", "https://config.example.com/"));
+    private final UseCases useCases = TestUseCases.over(
+            store,
+            meta,
+            new ScriptedMetaHealth(),
+            variable -> Optional.ofNullable(environment.get(variable)),
+            Services.Settings.DEFAULT,
+            new ResolutionCounter(),
+            clock);
+
+    @BeforeEach
+    void twoTenants_acmeWithItsOwnApp_globexOnThePlatformsApp() {
+        store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        store.inTransaction(tx -> tx.insertIfAbsent(
+                TestConfigs.aConfig("globex").app(AppCredentials.NONE).build()));
+    }
+
+    private static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> keyOf(TenantId tenant) {
+        return store.keyOf(tenant);
+    }
+
+    private static InboundChange message(MetaId waba, MetaId number, String messageId) {
+        return new InboundChange(
+                waba,
+                "messages",
+                number,
+                "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"" + number
+                        + "\"},\"messages\":[{\"id\":\"" + messageId + "\"}]}",
+                messageId,
+                Map.of());
+    }
+
+    private static InboundChange accountUpdate(Map<String, String> facts) {
+        // The value's text stands for Meta's JSON: one text per set of facts, as Meta's would be.
+        return new InboundChange(ACME_WABA, "account_update", null, new TreeMap<>(facts).toString(), null, facts);
+    }
+
+    private Receipt receive(InboundChange... changes) {
+        return useCases.receiveWebhook().receive(Sender.PLATFORM, List.of(changes));
+    }
+
+    private TenantConfig acme() {
+        return store.load(ACME).orElseThrow();
+    }
+
+    @Nested
+    class Handshake {
+
+        private Optional<String> answer(Optional<String> key, String mode, String token, String challenge) {
+            return useCases.webhookHandshake().answer(key, mode, token, challenge);
+        }
+
+        @Test
+        void a_tenants_url_echoes_the_challenge_for_its_own_verify_token_only() {
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-acme", "1158201444"))
+                    .contains("1158201444");
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-acme-wrong", "1158201444"))
+                    .isEmpty();
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-globex", "1158201444"))
+                    .as("another tenant's token")
+                    .isEmpty();
+            assertThat(answer(keyOf(ACME), "subscribe", "platform-verify-token", "1158201444"))
+                    .as("the platform's token, when the tenant has its own")
+                    .isEmpty();
+        }
+
+        @Test
+        void anything_missing_or_odd_fails_and_nothing_is_echoed() {
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-acme", null)).isEmpty();
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-acme", "")).isEmpty();
+            assertThat(answer(keyOf(ACME), "subscribe", "verify-acme", "<script>alert(1)</script>"))
+                    .isEmpty();
+            assertThat(answer(keyOf(ACME), "unsubscribe", "verify-acme", "1")).isEmpty();
+            assertThat(answer(keyOf(ACME), null, "verify-acme", "1")).isEmpty();
+            assertThat(answer(keyOf(ACME), "subscribe", null, "1")).isEmpty();
+            assertThat(answer(Optional.of("no-such-key"), "subscribe", "verify-acme", "1"))
+                    .isEmpty();
+        }
+
+        @Test
+        void the_app_level_url_answers_to_the_platforms_verify_token() {
+            assertThat(answer(Optional.empty(), "subscribe", "platform-verify-token", "42"))
+                    .contains("42");
+            assertThat(answer(Optional.empty(), "subscribe", "verify-acme", "42"))
+                    .isEmpty();
+            environment.remove("WEBHOOK_VERIFY_TOKEN");
+            assertThat(answer(Optional.empty(), "subscribe", "platform-verify-token", "42"))
+                    .as("no platform token configured: nothing matches")
+                    .isEmpty();
+        }
+
+        @Test
+        void a_tenant_without_a_verify_token_answers_to_the_platforms() {
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(GLOBEX).orElseThrow())
+                    .webhook(Webhook.NONE)
+                    .build()));
+            assertThat(answer(keyOf(GLOBEX), "subscribe", "platform-verify-token", "7"))
+                    .contains("7");
+        }
+    }
+
+    @Nested
+    class Signatures {
+
+        private Authentication authenticate(Optional<String> key, byte[] body, String signature) {
+            return useCases.authenticateWebhook().authenticate(key, body, signature);
+        }
+
+        private String outcome(Authentication authentication) {
+            return authentication.match(
+                    sender ->
+                            "authentic " + sender.onlyFor().map(TenantId::value).orElse("platform"),
+                    () -> "unknown key",
+                    why -> "forged: " + why);
+        }
+
+        @Test
+        void the_platforms_secret_signs_for_the_app_level_url_and_tenants_without_their_own_app() {
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .isEqualTo("authentic platform");
+            assertThat(outcome(authenticate(keyOf(GLOBEX), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .isEqualTo("authentic platform");
+        }
+
+        @Test
+        void a_tenant_with_its_own_app_is_signed_with_its_secret_which_speaks_for_it_alone() {
+            String acmeSecret = acme().app().appSecret().reveal();
+            assertThat(outcome(authenticate(keyOf(ACME), BODY, sign(acmeSecret, BODY))))
+                    .isEqualTo("authentic acme");
+            assertThat(outcome(authenticate(keyOf(ACME), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .startsWith("forged");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(acmeSecret, BODY))))
+                    .as("a tenant's secret on the app-level URL")
+                    .startsWith("forged");
+        }
+
+        @Test
+        void a_wrong_secret_a_tampered_body_a_missing_or_malformed_header_are_forgeries() {
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign("another-secret", BODY))))
+                    .isEqualTo("forged: the signature was not made over this body with the app's secret");
+            byte[] tampered = "{\"object\":\"whatsapp_business_account\",\"x\":1}".getBytes(StandardCharsets.UTF_8);
+            assertThat(outcome(authenticate(Optional.empty(), tampered, sign(PLATFORM_SECRET, BODY))))
+                    .startsWith("forged: the signature was not made");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, null)))
+                    .isEqualTo("forged: the X-Hub-Signature-256 header is missing");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, "sha1=abc")))
+                    .isEqualTo("forged: the X-Hub-Signature-256 header is not sha256=<64 hex digits>");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, "sha256=" + "zz".repeat(32))))
+                    .isEqualTo("forged: the X-Hub-Signature-256 header is not sha256=<64 hex digits>");
+        }
+
+        @Test
+        void during_a_rotation_the_previous_secrets_are_accepted_too_and_not_after() {
+            environment.put("FB_APP_SECRET_PREVIOUS", "unused-one, " + OLD_PLATFORM_SECRET);
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(OLD_PLATFORM_SECRET, BODY))))
+                    .isEqualTo("authentic platform");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .isEqualTo("authentic platform");
+            environment.remove("FB_APP_SECRET_PREVIOUS");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(OLD_PLATFORM_SECRET, BODY))))
+                    .startsWith("forged");
+        }
+
+        @Test
+        void without_any_secret_configured_nothing_is_authentic() {
+            environment.remove("FB_APP_SECRET");
+            assertThat(outcome(authenticate(Optional.empty(), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .isEqualTo("forged: no app secret is configured to check the signature with");
+        }
+
+        @Test
+        void an_unknown_key_is_said_so() {
+            assertThat(outcome(authenticate(Optional.of("f".repeat(32)), BODY, sign(PLATFORM_SECRET, BODY))))
+                    .isEqualTo("unknown key");
+        }
+    }
+
+    @Nested
+    class Routing {
+
+        @Test
+        void a_batch_touching_two_tenants_is_stored_and_published_once_per_tenant_change() {
+            Receipt receipt = receive(
+                    message(ACME_WABA, ACME_NUMBER, "wamid.A1"),
+                    message(MetaId.parse(TestConfigs.wabaIdOf("globex")), GLOBEX_NUMBER, "wamid.G1"));
+
+            assertThat(receipt).isEqualTo(new Receipt(2, 0, 0));
+            assertThat(store.received()).extracting(ReceivedChange::tenantId).containsExactly(ACME, GLOBEX);
+            List<PlatformEvent> events = store.events();
+            assertThat(events).extracting(PlatformEvent::type).containsOnly(PlatformEvent.WHATSAPP_CHANGE);
+            assertThat(events).extracting(PlatformEvent::tenantId).containsExactly(ACME, GLOBEX);
+            Map<String, Object> data = events.get(0).data();
+            assertThat(data)
+                    .containsEntry("phone_number_id", ACME_NUMBER.value())
+                    .containsEntry("waba_id", ACME_WABA.value())
+                    .containsEntry("field", "messages");
+            assertThat(data.get("value"))
+                    .isEqualTo(new JsonText(
+                            message(ACME_WABA, ACME_NUMBER, "wamid.A1").valueJson()));
+        }
+
+        @Test
+        void a_number_nobody_owns_is_routed_by_its_account_else_kept_as_unroutable() {
+            MetaId newNumber = MetaId.parse("990001");
+            Receipt receipt = receive(
+                    message(ACME_WABA, newNumber, "wamid.1"),
+                    message(MetaId.parse("880001"), newNumber, "wamid.2"),
+                    new InboundChange(null, "messages", null, "{}", null, Map.of()));
+
+            assertThat(receipt).isEqualTo(new Receipt(3, 0, 2));
+            assertThat(store.received().get(0).tenantId()).isEqualTo(ACME);
+            assertThat(store.unroutableCount()).isEqualTo(2);
+            assertThat(useCases.unroutableChanges().unroutable(10).newest())
+                    .extracting(c -> c.reason())
+                    .containsExactly(
+                            "the change names neither a phone number nor an account",
+                            "no tenant has the phone number 990001 or its account");
+            assertThat(store.events()).hasSize(1);
+        }
+
+        @Test
+        void a_tenants_own_secret_cannot_speak_for_another_tenants_number() {
+            Receipt receipt = useCases.receiveWebhook()
+                    .receive(
+                            new Sender(Optional.of(ACME)),
+                            List.of(
+                                    message(ACME_WABA, ACME_NUMBER, "wamid.own"),
+                                    message(
+                                            MetaId.parse(TestConfigs.wabaIdOf("globex")),
+                                            GLOBEX_NUMBER,
+                                            "wamid.forged")));
+
+            assertThat(receipt).isEqualTo(new Receipt(2, 0, 1));
+            assertThat(store.events()).extracting(PlatformEvent::tenantId).containsExactly(ACME);
+            assertThat(store.received().get(1).unroutableReason())
+                    .isEqualTo("signed with one tenant's own app secret, for a number or account of another tenant");
+        }
+
+        @Test
+        void a_change_sent_again_is_stored_and_published_once_by_message_id_or_content() {
+            receive(message(ACME_WABA, ACME_NUMBER, "wamid.A1"));
+            InboundChange status = new InboundChange(
+                    ACME_WABA,
+                    "messages",
+                    ACME_NUMBER,
+                    "{\"statuses\":[{\"id\":\"wamid.X\",\"status\":\"read\"}]}",
+                    null,
+                    Map.of());
+            receive(status);
+
+            InboundChange sameMessageOtherBatch = new InboundChange(
+                    ACME_WABA,
+                    "messages",
+                    ACME_NUMBER,
+                    "{\"messages\":[{\"id\":\"wamid.A1\"}],\"x\":1}",
+                    "wamid.A1",
+                    Map.of());
+            Receipt again = receive(sameMessageOtherBatch, status);
+
+            assertThat(again).isEqualTo(new Receipt(0, 2, 0));
+            assertThat(store.received()).hasSize(2);
+            assertThat(store.events()).hasSize(2);
+        }
+
+        @Test
+        void the_same_status_for_another_state_is_a_new_change() {
+            receive(new InboundChange(
+                    ACME_WABA,
+                    "messages",
+                    ACME_NUMBER,
+                    "{\"statuses\":[{\"id\":\"wamid.X\",\"status\":\"sent\"}]}",
+                    null,
+                    Map.of()));
+            Receipt receipt = receive(new InboundChange(
+                    ACME_WABA,
+                    "messages",
+                    ACME_NUMBER,
+                    "{\"statuses\":[{\"id\":\"wamid.X\",\"status\":\"delivered\"}]}",
+                    null,
+                    Map.of()));
+            assertThat(receipt.stored()).isEqualTo(1);
+        }
+
+        @Test
+        void when_storing_fails_nothing_of_the_body_is_kept_and_nothing_is_published() {
+            int before = store.events().size();
+            InboundChange broken = new InboundChange(
+                    ACME_WABA, "account_update", null, "{}", null, Map.of("event", "PARTNER_APP_UNINSTALLED"));
+            store.failNextSaveWith(new IllegalStateException("the disk is full"));
+            try {
+                receive(message(ACME_WABA, ACME_NUMBER, "wamid.before"), broken);
+            } catch (IllegalStateException expected) {
+                // the caller answers 5xx: Meta sends the body again
+            }
+            assertThat(store.received()).isEmpty();
+            assertThat(store.events()).hasSize(before);
+            assertThat(receive(message(ACME_WABA, ACME_NUMBER, "wamid.before"), broken)
+                            .stored())
+                    .as("sent again, it is taken in full")
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void the_settings_say_where_to_point_meta_and_when_the_last_change_came() {
+            var settings = useCases.webhookSettings().settingsOf(ACME).orElseThrow();
+            assertThat(settings.callbackUrl())
+                    .isEqualTo("https://config.example.com/api/v1/webhooks/whatsapp/"
+                            + keyOf(ACME).orElseThrow());
+            assertThat(settings.verifyToken()).isEqualTo("verify-acme");
+            assertThat(settings.lastReceivedAt()).isNull();
+
+            clock.advance(Duration.ofMinutes(5));
+            receive(message(ACME_WABA, ACME_NUMBER, "wamid.A1"));
+            assertThat(useCases.webhookSettings().settingsOf(ACME).orElseThrow().lastReceivedAt())
+                    .isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+
+            environment.remove("PUBLIC_BASE_URL");
+            assertThat(useCases.webhookSettings().settingsOf(ACME).orElseThrow().callbackUrl())
+                    .isNull();
+            assertThat(useCases.webhookSettings().settingsOf(TenantId.of("nobody")))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        private Health health() {
+            return store.healthOf(ACME).orElseThrow();
+        }
+
+        @Test
+        void an_uninstalled_app_takes_the_account_out_of_service_audited_announced_and_shown_in_health() {
+            receive(accountUpdate(Map.of("event", "PARTNER_APP_UNINSTALLED")));
+
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DISCONNECTED);
+            assertThat(acme().active())
+                    .as("the tenant's own switch is untouched")
+                    .isTrue();
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+            assertThat(store.ownerOfNumber(ACME_NUMBER).orElseThrow().active()).isFalse();
+            assertThat(store.auditTrail()
+                            .get(store.auditTrail().size() - 1)
+                            .entry()
+                            .action())
+                    .isEqualTo(AuditAction.ACCOUNT_STANDING_CHANGED);
+            assertThat(store.auditTrail()
+                            .get(store.auditTrail().size() - 1)
+                            .entry()
+                            .actor()
+                            .subject())
+                    .isEqualTo("system:meta-webhook");
+            assertThat(store.events())
+                    .extracting(PlatformEvent::type)
+                    .containsExactly(
+                            PlatformEvent.WHATSAPP_CHANGE,
+                            PlatformEvent.ACCOUNT_STANDING_CHANGED,
+                            PlatformEvent.HEALTH_CHANGED);
+            assertThat(health().state()).isEqualTo(HealthState.DISABLED);
+            assertThat(health().reasons()).extracting(HealthReason::code).containsExactly("ACCOUNT_DISCONNECTED");
+        }
+
+        @Test
+        void reinstalling_the_app_brings_a_disconnected_account_back() {
+            receive(accountUpdate(Map.of("event", "PARTNER_APP_UNINSTALLED")));
+            clock.advance(Duration.ofHours(1));
+            receive(accountUpdate(Map.of("event", "PARTNER_APP_INSTALLED")));
+
+            assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+            assertThat(health().reasons()).isEmpty();
+        }
+
+        @Test
+        void a_ban_is_shown_with_its_date_and_lifted_by_reinstatement_only() {
+            receive(accountUpdate(Map.of(
+                    "event", "DISABLED_UPDATE",
+                    "ban_info.waba_ban_state", "DISABLE",
+                    "ban_info.waba_ban_date", "2026-11-30")));
+
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DISABLED);
+            assertThat(acme().standing().detail())
+                    .isEqualTo("Meta disabled the WhatsApp Business Account on 2026-11-30.");
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+            assertThat(health().reasons())
+                    .extracting(HealthReason::message)
+                    .singleElement()
+                    .asString()
+                    .contains("2026-11-30");
+
+            clock.advance(Duration.ofHours(1));
+            receive(accountUpdate(Map.of("event", "PARTNER_APP_INSTALLED")));
+            assertThat(acme().standing().status())
+                    .as("reinstalling the app does not lift a ban")
+                    .isEqualTo(AccountStanding.Status.DISABLED);
+
+            clock.advance(Duration.ofHours(1));
+            receive(accountUpdate(Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "REINSTATE")));
+            assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+        }
+
+        @Test
+        void a_deleted_or_offboarded_account_is_out_of_service() {
+            receive(accountUpdate(Map.of("event", "ACCOUNT_DELETED")));
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DELETED);
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                    .standing(AccountStanding.GOOD)
+                    .build()));
+            clock.advance(Duration.ofMinutes(1));
+            receive(accountUpdate(Map.of("event", "OFFBOARDED")));
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DISCONNECTED);
+        }
+
+        @Test
+        void a_restriction_or_violation_is_reported_but_the_account_still_serves() {
+            receive(accountUpdate(Map.of(
+                    "event", "ACCOUNT_RESTRICTION",
+                    "restriction_info.0.restriction_type", "RESTRICTED_ADD_PHONE_NUMBER_ACTION")));
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.RESTRICTED);
+            assertThat(acme().standing().detail()).contains("RESTRICTED_ADD_PHONE_NUMBER_ACTION");
+            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+            assertThat(health().state()).isEqualTo(HealthState.RESTRICTED);
+
+            clock.advance(Duration.ofMinutes(1));
+            receive(accountUpdate(Map.of("event", "ACCOUNT_VIOLATION", "violation_info.violation_type", "SCAM")));
+            assertThat(acme().standing().detail()).isEqualTo("Meta found a policy violation (SCAM).");
+        }
+
+        @Test
+        void the_same_lifecycle_change_twice_is_recorded_once() {
+            receive(accountUpdate(Map.of("event", "PARTNER_APP_UNINSTALLED")));
+            int audited = store.auditTrail().size();
+            clock.advance(Duration.ofMinutes(1));
+            receive(new InboundChange(
+                    ACME_WABA,
+                    "account_update",
+                    null,
+                    "{\"event\":\"PARTNER_APP_UNINSTALLED\",\"n\":2}",
+                    null,
+                    Map.of("event", "PARTNER_APP_UNINSTALLED")));
+            assertThat(store.auditTrail()).hasSize(audited);
+        }
+
+        @Test
+        void an_approved_display_name_becomes_the_numbers_verified_name() {
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                    .phoneNumbers(new PhoneNumbers(
+                            List.of(
+                                    acme().defaultNumber().orElseThrow(),
+                                    PhoneNumber.added(
+                                            MetaId.parse("5550002"),
+                                            DisplayPhoneNumber.parse("+1 555-020-0000"),
+                                            NumberLabel.parse("Sales"))),
+                            ACME_NUMBER))
+                    .build()));
+            receive(new InboundChange(
+                    ACME_WABA,
+                    AccountEventsFields.NAME,
+                    null,
+                    "{}",
+                    null,
+                    Map.of(
+                            "display_phone_number", "15550200000",
+                            "decision", "APPROVED",
+                            "requested_verified_name", "Acme Sales")));
+
+            assertThat(acme().phoneNumbers()
+                            .find(MetaId.parse("5550002"))
+                            .orElseThrow()
+                            .verifiedName())
+                    .isEqualTo(VerifiedName.parse("Acme Sales"));
+            assertThat(store.auditTrail()
+                            .get(store.auditTrail().size() - 1)
+                            .entry()
+                            .fields())
+                    .containsExactly("phone_numbers.5550002.verified_name");
+
+            receive(new InboundChange(
+                    ACME_WABA,
+                    AccountEventsFields.NAME,
+                    null,
+                    "{\"d\":\"r\"}",
+                    null,
+                    Map.of(
+                            "display_phone_number", "15550200000",
+                            "decision", "REJECTED",
+                            "requested_verified_name", "Other")));
+            assertThat(acme().phoneNumbers()
+                            .find(MetaId.parse("5550002"))
+                            .orElseThrow()
+                            .verifiedName())
+                    .isEqualTo(VerifiedName.parse("Acme Sales"));
+        }
+
+        @Test
+        void a_quality_or_review_update_makes_the_tenant_due_for_a_check_now() {
+            store.enroll(NOW, Duration.ofDays(1));
+            assertThat(store.claimDue("test", NOW, Duration.ofMinutes(1), 10)).doesNotContain(ACME);
+
+            receive(new InboundChange(
+                    ACME_WABA,
+                    "phone_number_quality_update",
+                    null,
+                    "{\"event\":\"DOWNGRADE\"}",
+                    null,
+                    Map.of("event", "DOWNGRADE")));
+
+            assertThat(store.claimDue("test", NOW, Duration.ofMinutes(1), 10)).contains(ACME);
+        }
+
+        @Test
+        void a_rejected_review_restricts_and_an_approval_lifts_that_restriction() {
+            receive(new InboundChange(
+                    ACME_WABA,
+                    "account_review_update",
+                    null,
+                    "{\"decision\":\"REJECTED\"}",
+                    null,
+                    Map.of("decision", "REJECTED")));
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.RESTRICTED);
+            clock.advance(Duration.ofMinutes(1));
+            receive(new InboundChange(
+                    ACME_WABA,
+                    "account_review_update",
+                    null,
+                    "{\"decision\":\"APPROVED\"}",
+                    null,
+                    Map.of("decision", "APPROVED")));
+            assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
+        }
+    }
+
+    @Nested
+    class Subscription {
+
+        private static final SignupAccount SIGNUP = new SignupAccount(
+                MetaId.parse("555000111"), MetaId.parse("777000222"), null, WebUrl.parse("https://app.example.com/s"));
+
+        @Test
+        void onboarding_points_the_account_at_the_tenants_own_url_after_the_plain_subscription() {
+            useCases.onboard()
+                    .onboard(new OnboardUseCase.Command(
+                            TenantId.of("initech"),
+                            new Actor("alice"),
+                            new SignupCode(SecretValues.secret("signup-code")),
+                            SIGNUP));
+            String key = store.keyOf(TenantId.of("initech")).orElseThrow();
+
+            assertThat(meta.calls())
+                    .containsSubsequence(
+                            "subscribe 555000111",
+                            "override 555000111 https://config.example.com/api/v1/webhooks/whatsapp/" + key
+                                    + " verify=platform-verify-token");
+        }
+
+        @Test
+        void without_a_public_base_url_onboarding_subscribes_plainly() {
+            environment.remove("PUBLIC_BASE_URL");
+            useCases.onboard()
+                    .onboard(new OnboardUseCase.Command(
+                            TenantId.of("initech"),
+                            new Actor("alice"),
+                            new SignupCode(SecretValues.secret("signup-code")),
+                            SIGNUP));
+            assertThat(meta.calls()).contains("subscribe 555000111");
+            assertThat(meta.calls()).noneMatch(call -> call.startsWith("override"));
+        }
+
+        private String resubscribe(TenantId tenant) {
+            return useCases.resubscribeWebhook()
+                    .resubscribe(tenant)
+                    .match(
+                            url -> "subscribed " + url,
+                            () -> "not found",
+                            why -> "not ready: " + why,
+                            failure -> "meta failed: " + failure.message());
+        }
+
+        @Test
+        void resubscribing_redoes_both_calls_or_says_what_is_missing() {
+            String key = keyOf(ACME).orElseThrow();
+            assertThat(resubscribe(ACME))
+                    .isEqualTo("subscribed https://config.example.com/api/v1/webhooks/whatsapp/" + key);
+            assertThat(meta.calls())
+                    .containsExactly(
+                            "subscribe " + ACME_WABA,
+                            "override " + ACME_WABA + " https://config.example.com/api/v1/webhooks/whatsapp/" + key
+                                    + " verify=verify-acme");
+
+            assertThat(resubscribe(TenantId.of("nobody"))).isEqualTo("not found");
+            meta.failsAt(
+                    ScriptedMetaOnboarding.Call.SUBSCRIBE,
+                    MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "Meta answered HTTP 503"));
+            assertThat(resubscribe(ACME)).isEqualTo("meta failed: Meta answered HTTP 503");
+            environment.remove("PUBLIC_BASE_URL");
+            assertThat(resubscribe(ACME)).startsWith("not ready: no public base URL is configured (PUBLIC_BASE_URL)");
+        }
+    }
+
+    /** Meta's field names as the tests spell them. */
+    private static final class AccountEventsFields {
+        static final String NAME = "phone_number_name_update";
+    }
+}

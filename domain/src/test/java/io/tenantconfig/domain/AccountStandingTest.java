@@ -1,0 +1,200 @@
+package io.tenantconfig.domain;
+
+import static io.tenantconfig.domain.TestChanges.changes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantconfig.domain.AccountStanding.Status;
+import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.health.HealthReason;
+import io.tenantconfig.domain.health.HealthRules;
+import io.tenantconfig.domain.health.HealthState;
+import io.tenantconfig.domain.health.NumberHealth;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What Meta's lifecycle webhooks do to an account's standing, and what that does to the configuration and its health. */
+class AccountStandingTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final AccountStanding DISCONNECTED =
+            new AccountStanding(Status.DISCONNECTED, "PARTNER_APP_UNINSTALLED", "uninstalled", NOW);
+    private static final AccountStanding BANNED =
+            new AccountStanding(Status.DISABLED, "DISABLED_UPDATE", "banned", NOW);
+
+    private static Optional<Status> after(AccountStanding current, String field, Map<String, String> values) {
+        return AccountEvents.standingAfter(current, field, values, NOW).map(AccountStanding::status);
+    }
+
+    static Stream<Arguments> accountUpdates() {
+        return Stream.of(
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "PARTNER_APP_UNINSTALLED"), Status.DISCONNECTED),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "PARTNER_REMOVED"), Status.DISCONNECTED),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "OFFBOARDED"), Status.DISCONNECTED),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "ACCOUNT_DELETED"), Status.DELETED),
+                Arguments.of(
+                        AccountStanding.GOOD,
+                        Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "DISABLE"),
+                        Status.DISABLED),
+                Arguments.of(
+                        AccountStanding.GOOD,
+                        Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "SCHEDULE_FOR_DISABLE"),
+                        Status.RESTRICTED),
+                Arguments.of(
+                        BANNED,
+                        Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "REINSTATE"),
+                        Status.GOOD),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "ACCOUNT_RESTRICTION"), Status.RESTRICTED),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "ACCOUNT_VIOLATION"), Status.RESTRICTED),
+                Arguments.of(DISCONNECTED, Map.of("event", "PARTNER_APP_INSTALLED"), Status.GOOD),
+                Arguments.of(DISCONNECTED, Map.of("event", "PARTNER_ADDED"), Status.GOOD),
+                Arguments.of(DISCONNECTED, Map.of("event", "RECONNECTED"), Status.GOOD),
+                Arguments.of(BANNED, Map.of("event", "PARTNER_APP_INSTALLED"), null),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "PARTNER_APP_INSTALLED"), null),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "DISABLED_UPDATE"), null),
+                Arguments.of(AccountStanding.GOOD, Map.of("event", "VERIFIED_ACCOUNT"), null),
+                Arguments.of(AccountStanding.GOOD, Map.of(), null));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("accountUpdates")
+    void each_account_update_gives_the_standing_a_user_expects(
+            AccountStanding current, Map<String, String> values, Status expected) {
+        assertThat(after(current, AccountEvents.ACCOUNT_UPDATE, values)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @Test
+    void other_fields_leave_the_standing_alone_and_reviews_restrict_or_lift_their_own_restriction() {
+        assertThat(after(AccountStanding.GOOD, "messages", Map.of("event", "ACCOUNT_DELETED")))
+                .isEmpty();
+        assertThat(after(AccountStanding.GOOD, AccountEvents.ACCOUNT_REVIEW_UPDATE, Map.of("decision", "REJECTED")))
+                .contains(Status.RESTRICTED);
+        AccountStanding rejected = AccountEvents.standingAfter(
+                        AccountStanding.GOOD, AccountEvents.ACCOUNT_REVIEW_UPDATE, Map.of("decision", "REJECTED"), NOW)
+                .orElseThrow();
+        assertThat(after(rejected, AccountEvents.ACCOUNT_REVIEW_UPDATE, Map.of("decision", "APPROVED")))
+                .contains(Status.GOOD);
+        assertThat(after(BANNED, AccountEvents.ACCOUNT_REVIEW_UPDATE, Map.of("decision", "APPROVED")))
+                .as("an approved review does not lift a ban")
+                .isEmpty();
+    }
+
+    @Test
+    void details_quote_what_meta_sent_within_bounds() {
+        AccountStanding ban = AccountEvents.standingAfter(
+                        AccountStanding.GOOD,
+                        AccountEvents.ACCOUNT_UPDATE,
+                        Map.of(
+                                "event",
+                                "DISABLED_UPDATE",
+                                "ban_info.waba_ban_state",
+                                "DISABLE",
+                                "ban_info.waba_ban_date",
+                                "2026-11-30"),
+                        NOW)
+                .orElseThrow();
+        assertThat(ban.detail()).isEqualTo("Meta disabled the WhatsApp Business Account on 2026-11-30.");
+        assertThat(ban.since()).isEqualTo(NOW);
+        AccountStanding restricted = AccountEvents.standingAfter(
+                        AccountStanding.GOOD,
+                        AccountEvents.ACCOUNT_UPDATE,
+                        Map.of("event", "ACCOUNT_RESTRICTION", "restriction_info.0.restriction_type", "x".repeat(5000)),
+                        NOW)
+                .orElseThrow();
+        assertThat(restricted.detail()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void a_standing_other_than_good_says_what_meta_sent_and_when() {
+        assertThatThrownBy(() -> new AccountStanding(Status.DISABLED, null, "x", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccountStanding(Status.DISABLED, "DISABLED_UPDATE", "x", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static TenantConfig config() {
+        return TenantConfig.create(
+                        TenantId.of("acme"),
+                        UserId.of("alice"),
+                        changes()
+                                .wabaId("500")
+                                .phoneNumberId("1001")
+                                .displayPhoneNumber("+1 555-010-0000")
+                                .build(),
+                        CLOCK)
+                .config();
+    }
+
+    @Test
+    void a_configuration_serves_only_while_switched_on_and_its_account_serves() {
+        TenantConfig config = config();
+        assertThat(config.inService()).isTrue();
+        Changed banned = config.standingChanged(BANNED, CLOCK).orElseThrow();
+        assertThat(banned.config().inService()).isFalse();
+        assertThat(banned.config().active()).isTrue();
+        assertThat(banned.event())
+                .isEqualTo(new ConfigEvent(
+                        ConfigEvent.Type.ACCOUNT_STANDING_CHANGED, java.util.Set.of("account_standing")));
+        assertThat(banned.config().standingChanged(BANNED, CLOCK))
+                .as("the same again")
+                .isEmpty();
+        assertThat(config.standingChanged(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW), CLOCK)
+                        .orElseThrow()
+                        .config()
+                        .inService())
+                .isTrue();
+        assertThat(config.deactivate(CLOCK).orElseThrow().config().inService()).isFalse();
+    }
+
+    @Test
+    void an_approved_name_is_matched_by_the_numbers_digits() {
+        TenantConfig config = config();
+        Changed named = config.nameApproved("15550100000", VerifiedName.parse("Acme"), CLOCK)
+                .orElseThrow();
+        assertThat(named.config().defaultNumber().orElseThrow().verifiedName()).isEqualTo(VerifiedName.parse("Acme"));
+        assertThat(named.event().fields()).containsExactly("phone_numbers.1001.verified_name");
+        assertThat(named.config().nameApproved("+1 (555) 010-0000", VerifiedName.parse("Acme"), CLOCK))
+                .as("already so named")
+                .isEmpty();
+        assertThat(config.nameApproved("15559999999", VerifiedName.parse("Acme"), CLOCK))
+                .isEmpty();
+        assertThat(config.nameApproved("", VerifiedName.parse("Acme"), CLOCK)).isEmpty();
+        assertThat(config.nameApproved(null, VerifiedName.parse("Acme"), CLOCK)).isEmpty();
+    }
+
+    @Test
+    void health_shows_the_standing_beside_what_checks_found_and_forgets_it_once_lifted() {
+        HealthReason expiring = new HealthReason(HealthState.EXPIRING, "TOKEN_EXPIRING", "soon");
+        Health checked =
+                new Health(HealthState.EXPIRING, List.of(expiring), NOW, null, List.<NumberHealth>of(), null, null);
+
+        Health banned = checked.withStanding(BANNED);
+        assertThat(banned.state()).isEqualTo(HealthState.DISABLED);
+        assertThat(banned.reasons())
+                .extracting(HealthReason::code)
+                .containsExactly("ACCOUNT_DISABLED", "TOKEN_EXPIRING");
+        assertThat(banned.reasons().get(0).message()).startsWith("banned (reported by Meta on 2026-12-01).");
+
+        Health restricted = banned.withStanding(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW));
+        assertThat(restricted.state()).isEqualTo(HealthState.RESTRICTED);
+        assertThat(restricted.reasons())
+                .extracting(HealthReason::code)
+                .containsExactly("ACCOUNT_RESTRICTED", "TOKEN_EXPIRING");
+
+        assertThat(restricted.withStanding(AccountStanding.GOOD)).isEqualTo(checked);
+        assertThat(Health.NEVER_CHECKED.withStanding(DISCONNECTED).state()).isEqualTo(HealthState.DISABLED);
+        assertThat(Health.NEVER_CHECKED.withStanding(DISCONNECTED).withStanding(AccountStanding.GOOD))
+                .isEqualTo(Health.NEVER_CHECKED);
+        assertThat(HealthRules.standingReason(AccountStanding.GOOD)).isEmpty();
+    }
+}
