@@ -9,6 +9,6 @@ class InMemoryConfigStoreTest extends ConfigStoreContract {
     @Override
     protected Stores emptyStores() {
         InMemoryConfigStore store = new InMemoryConfigStore();
-        return new Stores(store, store, store, store, store);
+        return new Stores(store, store, store, store, store, store, store);
     }
 }

@@ -23,6 +23,7 @@ import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 import io.tenantconfig.testing.SecretValues;
 import java.net.URI;
@@ -160,6 +161,39 @@ class GraphApiMetaOnboardingTest {
         GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + PHONE + "/register"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN.reveal()))
                 .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"pin\":\"123456\"}")));
+    }
+
+    @Test
+    void the_callback_override_names_the_tenants_url_and_verify_token_in_the_body() {
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+
+        meta().overrideCallback(
+                        WABA,
+                        TOKEN,
+                        WebUrl.parse("https://config.example.com/api/v1/webhooks/whatsapp/0123456789abcdef"),
+                        VerifyToken.parse("verify-acme"));
+
+        GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN.reveal()))
+                .withRequestBody(equalToJson("{\"override_callback_uri\":"
+                        + "\"https://config.example.com/api/v1/webhooks/whatsapp/0123456789abcdef\","
+                        + "\"verify_token\":\"verify-acme\"}")));
+    }
+
+    @Test
+    void meta_refusing_the_override_is_a_failure_that_names_neither_token() {
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps"))
+                .willReturn(graphError(400, 100, 2018001, "Callback verification failed for verify-acme")));
+
+        MetaFailure failure = failureOf(() -> meta().overrideCallback(
+                        WABA,
+                        TOKEN,
+                        WebUrl.parse("https://config.example.com/api/v1/webhooks/whatsapp/0123456789abcdef"),
+                        VerifyToken.parse("verify-acme")));
+
+        assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure.message()).doesNotContain("verify-acme").doesNotContain(TOKEN.reveal());
     }
 
     @ParameterizedTest(name = "HTTP {0}, code {1}, subcode {2} -> {3}")

@@ -196,7 +196,9 @@ public final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigCh
                         && (next == null || !previous.wabaId().equals(next.wabaId()))) {
                     byAccount.remove(previous.wabaId(), previous);
                 }
-                byKey.remove(previous.webhookKey(), previous);
+                if (next == null || !previous.webhookKey().equals(next.webhookKey())) {
+                    byKey.remove(previous.webhookKey(), previous);
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ class CachingConfigStoreTest extends ConfigStoreContract {
     protected Stores emptyStores() {
         jdbi.useHandle(
                 handle -> handle.execute(
-                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit, webhook_changes RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         CachingConfigStore cache =
                 new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
@@ -39,6 +39,8 @@ class CachingConfigStoreTest extends ConfigStoreContract {
                 database,
                 new JdbiAuditLog(jdbi),
                 index,
-                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)));
+                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
+                index,
+                new JdbiWebhookInbox(jdbi));
     }
 }

@@ -22,13 +22,15 @@ class JdbiConfigStoreTest extends ConfigStoreContract {
     protected Stores emptyStores() {
         jdbi.useHandle(
                 handle -> handle.execute(
-                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit, webhook_changes RESTART IDENTITY"));
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
         return new Stores(
                 store,
                 store,
                 new JdbiAuditLog(jdbi),
                 new JdbiNumberDirectory(jdbi),
-                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)));
+                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
+                new JdbiNumberDirectory(jdbi),
+                new JdbiWebhookInbox(jdbi));
     }
 }

@@ -3,11 +3,13 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.OutboxEvent;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +32,22 @@ class JdbiEventOutboxTest {
             jdbi.useHandle(h -> Outbox.insert(
                     h, new PlatformEvent("health.changed", TenantId.of(tenant), NOW, Map.of("state", "INVALID"))));
         }
+    }
+
+    @Test
+    void metas_value_in_a_whatsapp_change_is_stored_as_the_json_it_was_not_as_a_string() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("phone_number_id", "1065");
+        data.put("waba_id", null);
+        data.put("field", "messages");
+        data.put("value", new JsonText("{\"messages\":[{\"id\":\"wamid.1\",\"text\":{\"body\":\"é \\\"q\\\"\"}}]}"));
+        jdbi.useHandle(h ->
+                Outbox.insert(h, new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, TenantId.of("initech"), NOW, data)));
+
+        OutboxEvent stored = outbox.list(OutboxEvent.Status.PENDING, 1).get(0);
+        assertThat(stored.dataJson())
+                .isEqualTo("{\"phone_number_id\":\"1065\",\"waba_id\":null,\"field\":\"messages\","
+                        + "\"value\":{\"messages\":[{\"id\":\"wamid.1\",\"text\":{\"body\":\"é \\\"q\\\"\"}}]}}");
     }
 
     @Test

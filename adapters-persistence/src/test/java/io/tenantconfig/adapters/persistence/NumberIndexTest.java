@@ -146,6 +146,33 @@ class NumberIndexTest {
     }
 
     @Test
+    void a_webhook_key_is_found_on_every_instance_from_memory_and_kept_through_changes_that_leave_ownership_alone() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        eventually(() -> here.listener.notificationsReceived() == 1
+                && there.index.keyOf(ACME).isPresent());
+        String key = here.index.keyOf(ACME).orElseThrow();
+        assertThat(there.index.keyOf(ACME)).contains(key);
+
+        // A change that leaves who owns what as it was: the same ownership is read again.
+        here.change(
+                ACME, c -> TestConfigs.from(c).accessToken("EAAG-another-token").build());
+        eventually(() -> here.listener.notificationsReceived() == 2);
+
+        int statements = here.indexStatements.get();
+        assertThat(here.index.tenantOfKey(key)).contains(ACME);
+        assertThat(there.index.tenantOfKey(key)).contains(ACME);
+        assertThat(here.index.tenantOfKey("0".repeat(32))).isEmpty();
+        assertThat(here.indexStatements.get()).as("answered from memory").isEqualTo(statements);
+
+        here.cache.inTransaction(tx -> {
+            tx.delete(tx.lockForDeletion(ACME).orElseThrow());
+            return null;
+        });
+        eventually(() -> there.index.tenantOfKey(key).isEmpty());
+        assertThat(here.index.tenantOfKey(key)).isEmpty();
+    }
+
+    @Test
     void deactivating_a_configuration_or_a_number_is_known_everywhere() {
         here.insert(TestConfigs.aConfig("acme").build());
         MetaId number = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));

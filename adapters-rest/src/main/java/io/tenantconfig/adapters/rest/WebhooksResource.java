@@ -106,7 +106,10 @@ public final class WebhooksResource {
             @QueryParam("hub.mode") String mode,
             @QueryParam("hub.verify_token") String verifyToken,
             @QueryParam("hub.challenge") String challenge) {
-        return handshake.answer(validKey(key), mode, verifyToken, challenge).orElseThrow(WebhooksResource::refused);
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw refused();
+        }
+        return handshake.answer(Optional.of(key), mode, verifyToken, challenge).orElseThrow(WebhooksResource::refused);
     }
 
     @POST
@@ -247,7 +250,10 @@ public final class WebhooksResource {
         return new ApiException(status, detail + " Nothing of it was stored.");
     }
 
-    /** A key that cannot be one matches no configuration: the same answer as an unknown one. */
+    /**
+     * A key that cannot be one matches no configuration: the same answer as an unknown one (the
+     * handshake answers 403 to both, as to any failure).
+     */
     private static Optional<String> validKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new ApiException(404, "There is no webhook URL with this key.");

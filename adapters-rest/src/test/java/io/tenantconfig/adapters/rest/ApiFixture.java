@@ -39,7 +39,9 @@ final class ApiFixture {
     static final Map<String, String> FALLBACK = Map.of(
             "WHATSAPP_PHONE_ID", "100000000000001",
             "WHATSAPP_TOKEN", "EAAG-platform-token-9999",
-            "META_APP_SECRET", "platform-app-secret-8888");
+            "META_APP_SECRET", "platform-app-secret-8888",
+            "WEBHOOK_VERIFY_TOKEN", "platform-verify-token",
+            "PUBLIC_BASE_URL", "https://config.example.com");
 
     final InMemoryConfigStore store = new InMemoryConfigStore();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
@@ -50,7 +52,8 @@ final class ApiFixture {
     static final RateLimitPolicy[] GENEROUS = {
         new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 100_000, 100_000),
         new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 100_000, 100_000),
-        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 100_000, 100_000)
+        new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 100_000, 100_000),
+        new RateLimitPolicy(RateLimitPolicy.Kind.WEBHOOK, 100_000, 100_000)
     };
 
     ApiFixture(JwtAuthFactory auth) {

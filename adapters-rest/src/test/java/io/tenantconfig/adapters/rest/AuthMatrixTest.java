@@ -94,7 +94,10 @@ class AuthMatrixTest {
             new Endpoint("POST", "/api/v1/tenant/config/health/check", null, 200, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/admin/health", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/events?status=dead", null, 403, 200, 403),
-            new Endpoint("POST", "/api/v1/tenant/admin/events/999/replay", null, 403, 404, 403));
+            new Endpoint("POST", "/api/v1/tenant/admin/events/999/replay", null, 403, 404, 403),
+            new Endpoint("GET", "/api/v1/tenant/config/webhook", null, 200, 403, 200),
+            new Endpoint("POST", "/api/v1/tenant/config/webhook/resubscribe", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/webhooks/unroutable", null, 403, 200, 403));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

@@ -6,6 +6,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,8 @@ class RateLimitTest {
             Tokens.hs256Auth(),
             new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 3, 60),
             new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 2, 10),
-            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 2, 6));
+            new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 2, 6),
+            new RateLimitPolicy(RateLimitPolicy.Kind.WEBHOOK, 2, 60));
     static final ResourceExtension API = FIXTURE.resources;
 
     private static Response stats(String subject) {
@@ -124,5 +126,22 @@ class RateLimitTest {
                 .request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user(tenant)))
                 .post(null);
+    }
+
+    @Test
+    void metas_webhooks_are_limited_per_source_address_before_the_body_is_read() {
+        byte[] body = WebhooksResourceTest.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String signature = WebhooksResourceTest.sign(SecretValues.secret("platform-app-secret-8888"), body);
+        int[] statuses = new int[3];
+        for (int i = 0; i < 3; i++) {
+            statuses[i] = API.target("/api/v1/webhooks/whatsapp")
+                    .request()
+                    .header("X-Hub-Signature-256", i < 2 ? signature : "unsigned")
+                    .post(Entity.entity(body, MediaType.APPLICATION_JSON))
+                    .getStatus();
+        }
+        assertThat(statuses)
+                .as("the third is refused before its signature is looked at")
+                .containsExactly(200, 200, 429);
     }
 }

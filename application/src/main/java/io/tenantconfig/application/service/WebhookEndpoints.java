@@ -1,5 +1,6 @@
 package io.tenantconfig.application.service;
 
+import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.InvalidValueException;
@@ -24,7 +25,6 @@ final class WebhookEndpoints {
 
     static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
     static final String WEBHOOK_VERIFY_TOKEN = "WEBHOOK_VERIFY_TOKEN";
-    static final String FB_APP_SECRET = "FB_APP_SECRET";
     static final String FB_APP_SECRET_PREVIOUS = "FB_APP_SECRET_PREVIOUS";
     /** The path of a tenant's callback URL, before its key. */
     static final String TENANT_PATH = "/api/v1/webhooks/whatsapp/";
@@ -74,10 +74,18 @@ final class WebhookEndpoints {
         return config.app().appSecret() != null ? List.of(config.app().appSecret()) : platformSecrets();
     }
 
-    /** {@code FB_APP_SECRET}, then each of {@code FB_APP_SECRET_PREVIOUS} (a rotation under way). */
+    /**
+     * The platform's app secret as the loader finds it ({@code FB_APP_SECRET}, else
+     * {@code META_APP_SECRET}), then each of {@code FB_APP_SECRET_PREVIOUS} (a rotation under way).
+     */
     List<Secret> platformSecrets() {
         List<Secret> secrets = new ArrayList<>();
-        fallback.lookup(FB_APP_SECRET).map(Secret::of).ifPresent(secrets::add);
+        CredentialField.FB_APP_SECRET.fallbackVariables().stream()
+                .map(fallback::lookup)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(Secret::of)
+                .ifPresent(secrets::add);
         fallback.lookup(FB_APP_SECRET_PREVIOUS).ifPresent(previous -> {
             for (String one : previous.split(",")) {
                 if (!one.isBlank()) {

@@ -1,0 +1,344 @@
+package io.tenantconfig.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.testing.SecretValues;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Meta's webhooks through the running service on a real PostgreSQL: the handshake on a tenant's
+ * URL, a signed batch routed per tenant and delivered to the platform once per change (also
+ * when the platform's receiver was away), a forgery refused, an uninstalled app taking its
+ * tenant out of service, and onboarding pointing Meta at the tenant's URL.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WebhooksEndToEndTest {
+
+    private static final String PLATFORM_SECRET = SecretValues.secret("platform-app-secret-webhooks-0123");
+    private static final String BASE_URL = "https://config.example.com";
+    private static final WireMockServer GRAPH =
+            started(new WireMockServer(options().dynamicPort()));
+    private static WireMockServer receiver =
+            started(new WireMockServer(options().dynamicPort()));
+    private static final int RECEIVER_PORT = receiver.port();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TestDatabase DATABASE = TestDatabase.empty();
+    private static final Path DOTENV = dotenv();
+
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
+            TenantConfigApplication.class,
+            ResourceHelpers.resourceFilePath("test.yml"),
+            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
+            ConfigOverride.config("database.user", TestDatabase.USER),
+            ConfigOverride.config("meta.graphApiBaseUrl", GRAPH.baseUrl()),
+            ConfigOverride.config("credentials.dotenvFile", DOTENV.toString()),
+            ConfigOverride.config("events.webhookUrl", "http://localhost:" + RECEIVER_PORT + "/events"),
+            ConfigOverride.config(
+                    "events.webhookSecret", SecretValues.secret("events-signing-secret-webhooks-0123456789abcdef")),
+            ConfigOverride.config("events.deliverEvery", "100ms"),
+            ConfigOverride.config("events.firstBackoff", "100ms"),
+            ConfigOverride.config("events.maxBackoff", "500ms"));
+
+    private final ApiClient api = new ApiClient(APP);
+    private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static WireMockServer started(WireMockServer server) {
+        server.start();
+        return server;
+    }
+
+    private static Path dotenv() {
+        try {
+            Path file = Files.createTempFile("webhooks", ".env");
+            Files.writeString(
+                    file,
+                    "FB_APP_SECRET=" + PLATFORM_SECRET + "\nWEBHOOK_VERIFY_TOKEN=platform-verify\n" + "PUBLIC_BASE_URL="
+                            + BASE_URL + "\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        GRAPH.stop();
+        receiver.stop();
+    }
+
+    @BeforeEach
+    void freshStart() throws Exception {
+        receiver.resetAll();
+        receiver.stubFor(post(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(204)));
+        GRAPH.resetAll();
+        api.startAfresh(jdbi);
+        jdbi.useHandle(h -> h.execute("TRUNCATE events, webhook_changes RESTART IDENTITY"));
+    }
+
+    private void tenant(String tenant, String waba, String number) throws Exception {
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/tenant/config",
+                                api.token(tenant),
+                                "{\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + number
+                                        + "\",\"verify_token\":\"verify-" + tenant + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    private JsonNode webhookOf(String tenant) throws Exception {
+        return JSON.readTree(api.send("GET", "/api/v1/tenant/config/webhook", api.token(tenant), null)
+                .body());
+    }
+
+    /** The path of the tenant's callback URL, on this test's server. */
+    private String pathOf(String tenant) throws Exception {
+        return URI.create(webhookOf(tenant).get("callback_url").asText()).getPath();
+    }
+
+    private HttpResponse<String> call(String method, String pathAndQuery, byte[] body, String signature)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + APP.getLocalPort() + pathAndQuery))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signedPost(String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return call("POST", path, bytes, sign(PLATFORM_SECRET, bytes));
+    }
+
+    static String sign(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static String message(String waba, String number, String id) {
+        return "{\"id\":\"" + waba + "\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":"
+                + "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550100000\",\"phone_number_id\":\""
+                + number + "\"},\"messages\":[{\"from\":\"5511999999999\",\"id\":\"" + id
+                + "\",\"timestamp\":\"1764547200\",\"type\":\"text\",\"text\":{\"body\":\"hi " + id + "\"}}]}}]}";
+    }
+
+    private static String payload(String... entries) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[" + String.join(",", entries) + "]}";
+    }
+
+    /** The events the platform's receiver got, by id. */
+    private static Map<Long, List<JsonNode>> delivered() throws Exception {
+        Map<Long, List<JsonNode>> byId = new HashMap<>();
+        for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/events")))) {
+            JsonNode event = JSON.readTree(new String(request.getBody(), StandardCharsets.UTF_8));
+            byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())
+                    .add(event);
+        }
+        return byId;
+    }
+
+    private long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static void eventually(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition);
+    }
+
+    @Test
+    void metas_dashboard_can_verify_a_tenants_callback_url() throws Exception {
+        tenant("acme", "700100", "700101");
+        JsonNode webhook = webhookOf("acme");
+        assertThat(webhook.get("callback_url").asText()).startsWith(BASE_URL + "/api/v1/webhooks/whatsapp/");
+        assertThat(webhook.get("verify_token").asText()).isEqualTo("verify-acme");
+
+        HttpResponse<String> ok = call(
+                "GET",
+                pathOf("acme") + "?hub.mode=subscribe&hub.verify_token=verify-acme&hub.challenge=1158201444",
+                null,
+                null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(call("GET", pathOf("acme") + "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1", null, null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void a_signed_batch_lands_routed_per_tenant_once_and_reaches_the_platform_once_per_change() throws Exception {
+        tenant("acme", "700100", "700101");
+        tenant("globex", "700200", "700201");
+        String body = payload(message("700100", "700101", "wamid.A1"), message("700200", "700201", "wamid.G1"));
+
+        HttpResponse<String> first = signedPost("/api/v1/webhooks/whatsapp", body);
+        HttpResponse<String> again = signedPost("/api/v1/webhooks/whatsapp", body);
+
+        assertThat(JSON.readTree(first.body()).get("received").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(again.body()).get("duplicates").asInt()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM webhook_changes WHERE tenant_id = 'acme'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM webhook_changes WHERE tenant_id = 'globex'"))
+                .isEqualTo(1);
+        eventually(() -> delivered().size() == 2);
+        List<JsonNode> events =
+                delivered().values().stream().map(list -> list.get(0)).toList();
+        assertThat(events).extracting(e -> e.get("type").asText()).containsOnly("whatsapp.change");
+        assertThat(events).extracting(e -> e.get("tenant_id").asText()).containsExactlyInAnyOrder("acme", "globex");
+        JsonNode acme = events.stream()
+                .filter(e -> e.get("tenant_id").asText().equals("acme"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(acme.get("data").get("phone_number_id").asText()).isEqualTo("700101");
+        assertThat(acme.get("data").get("waba_id").asText()).isEqualTo("700100");
+        assertThat(acme.get("data").get("field").asText()).isEqualTo("messages");
+        assertThat(acme.get("data").get("value"))
+                .as("Meta's value, unchanged")
+                .isEqualTo(JSON.readTree(message("700100", "700101", "wamid.A1"))
+                        .get("changes")
+                        .get(0)
+                        .get("value"));
+        assertThat(JSON.readTree(api.send("GET", "/api/v1/tenant/config/webhook", api.token("acme"), null)
+                                .body())
+                        .get("last_received_at")
+                        .isNull())
+                .isFalse();
+    }
+
+    @Test
+    void a_forged_body_is_refused_and_leaves_nothing_behind() throws Exception {
+        tenant("acme", "700100", "700101");
+        byte[] body = payload(message("700100", "700101", "wamid.F")).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(call("POST", "/api/v1/webhooks/whatsapp", body, sign("guessed-secret", body))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(call("POST", pathOf("acme"), body, null).statusCode()).isEqualTo(401);
+        assertThat(count("SELECT count(*) FROM webhook_changes")).isZero();
+        assertThat(count("SELECT count(*) FROM events")).isZero();
+    }
+
+    @Test
+    void changes_taken_while_the_platforms_receiver_is_away_each_reach_it_once_when_it_is_back() throws Exception {
+        tenant("acme", "700100", "700101");
+        receiver.stop();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signedPost(pathOf("acme"), payload(message("700100", "700101", "wamid.away" + i)))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        eventually(() -> count("SELECT count(*) FROM events WHERE attempts > 0") >= 1);
+
+        receiver = started(new WireMockServer(options().port(RECEIVER_PORT)));
+        receiver.stubFor(post(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(204)));
+
+        eventually(() -> delivered().size() == 5);
+        assertThat(delivered().values())
+                .allSatisfy(deliveries -> assertThat(deliveries).hasSize(1));
+        assertThat(count("SELECT count(*) FROM events WHERE status <> 'DELIVERED'"))
+                .isZero();
+    }
+
+    @Test
+    void an_uninstalled_app_stops_its_tenant_being_served_as_active_and_is_reported() throws Exception {
+        tenant("acme", "700100", "700101");
+        String uninstalled = payload(
+                "{\"id\":\"700100\",\"changes\":[{\"field\":\"account_update\",\"value\":{\"event\":\"PARTNER_APP_UNINSTALLED\"}}]}");
+
+        assertThat(signedPost("/api/v1/webhooks/whatsapp", uninstalled).statusCode())
+                .isEqualTo(200);
+
+        JsonNode owner = JSON.readTree(
+                api.send("GET", "/api/v1/lookup/phone-numbers/700101", api.token("platform", "service"), null)
+                        .body());
+        assertThat(owner.get("is_active").asBoolean()).isFalse();
+        JsonNode resolved = JSON.readTree(api.send("GET", "/api/v1/tenant/config/resolved", api.token("acme"), null)
+                .body());
+        assertThat(resolved.get("has_tenant_config").asBoolean()).isFalse();
+        JsonNode history = JSON.readTree(api.send("GET", "/api/v1/tenant/config/history", api.token("acme"), null)
+                .body());
+        assertThat(history.toString()).contains("ACCOUNT_STANDING_CHANGED").contains("system:meta-webhook");
+        eventually(() -> delivered().values().stream()
+                .map(list -> list.get(0).get("type").asText())
+                .toList()
+                .containsAll(List.of("whatsapp.change", "account.standing_changed", "health.changed")));
+    }
+
+    @Test
+    void onboarding_subscribes_the_account_and_points_it_at_the_tenants_url() throws Exception {
+        String token = SecretValues.secret("EAAGonboardZD" + Long.toHexString(System.nanoTime()));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
+                .willReturn(okJson("{\"data\":{\"app_id\":\"1234567890\",\"type\":\"SYSTEM_USER\",\"expires_at\":0,"
+                        + "\"is_valid\":true,\"scopes\":[\"whatsapp_business_management\","
+                        + "\"whatsapp_business_messaging\"]}}")));
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700300/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700301/register")).willReturn(okJson("{\"success\":true}")));
+
+        HttpResponse<String> onboarded = api.send(
+                "POST",
+                "/api/v1/tenant/onboard/whatsapp-client",
+                api.token("initech"),
+                "{\"code\":\"signup-code\",\"waba_id\":\"700300\",\"phone_number_id\":\"700301\"}");
+
+        assertThat(onboarded.statusCode()).isEqualTo(200);
+        String callback = webhookOf("initech").get("callback_url").asText();
+        List<LoggedRequest> subscriptions =
+                GRAPH.findAll(postRequestedFor(urlPathEqualTo("/v23.0/700300/subscribed_apps")));
+        assertThat(subscriptions).hasSize(2);
+        assertThat(subscriptions.get(0).getBodyAsString()).isEmpty();
+        GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/700300/subscribed_apps"))
+                .withRequestBody(equalToJson(
+                        "{\"override_callback_uri\":\"" + callback + "\",\"verify_token\":\"platform-verify\"}")));
+    }
+}
