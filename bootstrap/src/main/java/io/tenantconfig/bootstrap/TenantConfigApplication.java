@@ -129,7 +129,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         database.outbox(),
                         events.sink().orElse(NO_RECEIVER),
                         database.webhookKeys(),
-                        database.webhookInbox()),
+                        database.webhookInbox(),
+                        database.webhookIntake()),
                 new Services.Settings(
                         configuration.getMeta().policy(),
                         configuration.getPhoneNumbersPerTenant(),

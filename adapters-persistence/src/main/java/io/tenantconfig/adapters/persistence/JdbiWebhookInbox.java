@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The {@code webhook_changes} table: every change Meta sent, once per dedupe key, written in the
@@ -23,26 +24,29 @@ public final class JdbiWebhookInbox implements WebhookInbox {
         this.jdbi = jdbi;
     }
 
+    /** Stores one change unless its dedupe key is stored: one row inserted, or none. */
+    static final String INSERT = "INSERT INTO webhook_changes (received_at, dedupe_key, tenant_id, waba_id,"
+            + " phone_number_id, field, value, unroutable_reason) VALUES (:receivedAt, :dedupeKey, :tenant, :waba,"
+            + " :number, :field, :value, :reason) ON CONFLICT (dedupe_key) DO NOTHING";
+
     /** Stores the change in the caller's transaction; false when its dedupe key is stored already. */
     static boolean insert(Handle handle, ReceivedChange change) {
-        return handle.createUpdate("INSERT INTO webhook_changes (received_at, dedupe_key, tenant_id, waba_id,"
-                                + " phone_number_id, field, value, unroutable_reason) VALUES (:receivedAt, :dedupeKey,"
-                                + " :tenant, :waba, :number, :field, :value, :reason)"
-                                + " ON CONFLICT (dedupe_key) DO NOTHING")
-                        .bind("receivedAt", TenantConfigRow.timestamp(change.receivedAt()))
-                        .bind("dedupeKey", change.dedupeKey())
-                        .bind(
-                                "tenant",
-                                change.tenantId() == null
-                                        ? null
-                                        : change.tenantId().value())
-                        .bind("waba", text(change.wabaId()))
-                        .bind("number", text(change.phoneNumberId()))
-                        .bind("field", change.field())
-                        .bind("value", change.valueJson())
-                        .bind("reason", change.unroutableReason())
-                        .execute()
-                == 1;
+        return bind(handle.createUpdate(INSERT), change).execute() == 1;
+    }
+
+    /** Binds the change's values to {@link #INSERT}. */
+    static <S extends SqlStatement<S>> S bind(S statement, ReceivedChange change) {
+        return statement
+                .bind("receivedAt", TenantConfigRow.timestamp(change.receivedAt()))
+                .bind("dedupeKey", change.dedupeKey())
+                .bind(
+                        "tenant",
+                        change.tenantId() == null ? null : change.tenantId().value())
+                .bind("waba", text(change.wabaId()))
+                .bind("number", text(change.phoneNumberId()))
+                .bind("field", change.field())
+                .bind("value", change.valueJson())
+                .bind("reason", change.unroutableReason());
     }
 
     @Override

@@ -101,7 +101,10 @@ class HealthSweepOnPostgresTest {
                         new JdbiEventOutbox(jdbi),
                         event -> {},
                         new JdbiNumberDirectory(jdbi),
-                        new JdbiWebhookInbox(jdbi)),
+                        new JdbiWebhookInbox(jdbi),
+                        changes -> {
+                            throw new UnsupportedOperationException("no webhooks here");
+                        }),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

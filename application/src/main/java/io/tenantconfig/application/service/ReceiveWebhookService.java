@@ -12,6 +12,7 @@ import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Changed;
@@ -35,10 +36,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The webhook intake. Routing asks the number directory (memory); then one transaction stores
- * every change once, queues a {@code whatsapp.change} event for each routed one, and applies the
- * lifecycle changes to their tenants' configurations (locked, audited, announced, with their
- * events). After it commits, the health of a tenant whose standing changed is updated, and a
+ * The webhook intake. Routing asks the number directory (memory). A body that touches no
+ * configuration (messages, statuses: nearly all) goes to the {@link WebhookIntake}, which stores
+ * each change once with its {@code whatsapp.change} event, maybe in one transaction with other
+ * bodies. A body with lifecycle changes is taken in a transaction of its own that also applies
+ * them to their tenants' configurations (locked, audited, announced, with their events). After it commits, the health of a tenant whose standing changed is updated, and a
  * tenant whose numbers Meta re-rated is made due for a check: both derive from what is
  * committed, and the next check recomputes them if this step is lost.
  */
@@ -52,6 +54,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private static final int MOST_KEY_LENGTH = 100;
 
     private final ConfigStore store;
+    private final WebhookIntake webhookIntake;
     private final NumberDirectory directory;
     private final HealthStore healthStore;
     private final HealthSchedule schedule;
@@ -59,11 +62,13 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
     ReceiveWebhookService(
             ConfigStore store,
+            WebhookIntake webhookIntake,
             NumberDirectory directory,
             HealthStore healthStore,
             HealthSchedule schedule,
             Clock clock) {
         this.store = store;
+        this.webhookIntake = webhookIntake;
         this.directory = directory;
         this.healthStore = healthStore;
         this.schedule = schedule;
@@ -75,10 +80,42 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         Instant now = clock.instant();
         List<Routed> routed =
                 changes.stream().map(change -> route(sender, change, now)).toList();
+        boolean touchesConfigurations = routed.stream()
+                .anyMatch(r -> r.stored().tenantId() != null
+                        && AccountEvents.LIFECYCLE_FIELDS.contains(r.change().field()));
+        if (!touchesConfigurations) {
+            return takeIn(routed, now);
+        }
         Intake intake = store.inTransaction(tx -> take(tx, routed, now));
         intake.standings.forEach((tenant, standing) -> updateHealth(tenant, standing, now));
         intake.recheck.forEach(tenant -> recheck(tenant, now));
         return new Receipt(intake.stored, intake.duplicates, intake.unroutable);
+    }
+
+    /** The hot path: changes that touch no configuration, stored (maybe with other bodies') by the intake. */
+    private Receipt takeIn(List<Routed> routed, Instant now) {
+        List<WebhookIntake.Taken> taken = routed.stream()
+                .map(r -> new WebhookIntake.Taken(r.stored(), event(r.stored(), now)))
+                .toList();
+        List<Boolean> stored = webhookIntake.take(taken);
+        int storedCount = 0;
+        int unroutable = 0;
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i)) {
+                storedCount++;
+                if (routed.get(i).stored().tenantId() == null) {
+                    unroutable++;
+                }
+            }
+        }
+        return new Receipt(storedCount, stored.size() - storedCount, unroutable);
+    }
+
+    /** The {@code whatsapp.change} event of a routed change; none for one nobody owns. */
+    private static PlatformEvent event(ReceivedChange change, Instant now) {
+        return change.tenantId() == null
+                ? null
+                : new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, change.tenantId(), now, eventData(change));
     }
 
     /** A change with the tenant it goes to, as it will be stored. */
@@ -140,7 +177,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 intake.unroutable++;
                 continue;
             }
-            tx.publish(new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, tenant, now, eventData(one.stored())));
+            tx.publish(event(one.stored(), now));
             InboundChange change = one.change();
             if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
                 applyLifecycle(tx, tenant, change, now, intake);

@@ -15,6 +15,7 @@ import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.WebhookInbox;
+import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.PhoneNumbers;
 import java.time.Clock;
@@ -41,7 +42,8 @@ public final class Services {
             EventOutbox outbox,
             EventSink eventSink,
             WebhookKeys webhookKeys,
-            WebhookInbox webhookInbox) {
+            WebhookInbox webhookInbox,
+            WebhookIntake webhookIntake) {
         public Ports {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(catalog, "catalog");
@@ -56,6 +58,7 @@ public final class Services {
             Objects.requireNonNull(eventSink, "eventSink");
             Objects.requireNonNull(webhookKeys, "webhookKeys");
             Objects.requireNonNull(webhookInbox, "webhookInbox");
+            Objects.requireNonNull(webhookIntake, "webhookIntake");
         }
     }
 
@@ -141,7 +144,12 @@ public final class Services {
                 new WebhookHandshakeService(ports.webhookKeys(), ports.store(), endpoints),
                 new AuthenticateWebhookService(ports.webhookKeys(), ports.store(), endpoints),
                 new ReceiveWebhookService(
-                        ports.store(), ports.directory(), ports.healthStore(), ports.healthSchedule(), clock),
+                        ports.store(),
+                        ports.webhookIntake(),
+                        ports.directory(),
+                        ports.healthStore(),
+                        ports.healthSchedule(),
+                        clock),
                 new WebhookSettingsService(ports.store(), endpoints, ports.webhookInbox()),
                 new ResubscribeWebhookService(ports.store(), ports.meta(), endpoints),
                 new UnroutableChangesService(ports.webhookInbox()));

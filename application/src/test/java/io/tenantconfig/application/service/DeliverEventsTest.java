@@ -54,6 +54,7 @@ class DeliverEventsTest {
                     store,
                     sink,
                     store,
+                    store,
                     store),
             new Services.Settings(
                     OnboardingPolicy.DEFAULT,

@@ -8,12 +8,13 @@ import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.WebhookInbox;
+import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
 
 /**
  * The database as the use cases see it: the store (behind its cache), the catalog, the audit log,
  * the directory of who owns which number (in memory), the health checks' store and schedule, the
- * outbox of events for the platform, the webhook keys (in memory) and the webhook intake's reads.
+ * outbox of events for the platform, the webhook keys (in memory), the webhook intake's reads, and its group-commit writer.
  */
 public record Database(
         ConfigStore store,
@@ -24,4 +25,5 @@ public record Database(
         HealthSchedule healthSchedule,
         EventOutbox outbox,
         WebhookKeys webhookKeys,
-        WebhookInbox webhookInbox) {}
+        WebhookInbox webhookInbox,
+        WebhookIntake webhookIntake) {}

@@ -7,11 +7,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
+import io.tenantconfig.adapters.persistence.GroupCommitWebhookIntake;
 import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
@@ -159,6 +161,11 @@ public class DatabaseFactory {
      * the number index, and the change listener that keeps both right (with its own health check
      * and metrics).
      */
+    /** Webhook bodies waiting for the next group commit at most; past that, 503 (Meta retries). */
+    private static final int WEBHOOK_BODIES_WAITING = 10_000;
+    /** How long a webhook body waits for its commit before the answer is 503. */
+    private static final long WEBHOOK_WAIT_MILLIS = 10_000;
+
     public Database build(
             Environment environment, SecretCipher cipher, CacheSettings cache, java.time.Duration healthCheckInterval)
             throws Exception {
@@ -182,7 +189,22 @@ public class DatabaseFactory {
         environment.lifecycle().manage(new ManagedChangeListener(listener));
         environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(listener));
 
+        GroupCommitWebhookIntake intake =
+                new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                intake.start();
+            }
+
+            @Override
+            public void stop() throws InterruptedException {
+                intake.stop();
+            }
+        });
+
         MetricRegistry metrics = environment.metrics();
+        metrics.registerGauge("tenant-config.webhooks.waiting", intake::waiting);
         metrics.registerGauge("tenant-config.cache.hits", store::hits);
         metrics.registerGauge("tenant-config.cache.misses", store::misses);
         metrics.registerGauge("tenant-config.cache.size", store::size);
@@ -199,7 +221,8 @@ public class DatabaseFactory {
                 new JdbiHealthSchedule(jdbi),
                 new JdbiEventOutbox(jdbi),
                 numbers,
-                new JdbiWebhookInbox(jdbi));
+                new JdbiWebhookInbox(jdbi),
+                intake);
     }
 
     /**

@@ -31,9 +31,13 @@ public class EmbeddedPostgresFactory {
         try {
             Path directory = Path.of(dataDirectory).toAbsolutePath().normalize();
             Files.createDirectories(directory);
+            // The library's defaults suit throwaway test databases (no fsync, commits not waited
+            // for); this one keeps a developer's data, and what it acknowledged must survive a crash.
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException | IllegalStateException e) {
             throw new IllegalStateException(

@@ -143,7 +143,10 @@ public final class SweepBenchmark {
                         new JdbiEventOutbox(jdbi),
                         event -> {},
                         new JdbiNumberDirectory(jdbi),
-                        new JdbiWebhookInbox(jdbi)),
+                        new JdbiWebhookInbox(jdbi),
+                        changes -> {
+                            throw new UnsupportedOperationException("no webhooks here");
+                        }),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

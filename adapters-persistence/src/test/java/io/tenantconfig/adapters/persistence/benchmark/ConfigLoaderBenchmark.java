@@ -91,7 +91,10 @@ public class ConfigLoaderBenchmark {
                                 new JdbiEventOutbox(jdbi),
                                 event -> {},
                                 new JdbiNumberDirectory(jdbi),
-                                new JdbiWebhookInbox(jdbi)),
+                                new JdbiWebhookInbox(jdbi),
+                                changes -> {
+                                    throw new UnsupportedOperationException("no webhooks here");
+                                }),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),

@@ -112,7 +112,10 @@ public class NumberOwnerBenchmark {
                                 new JdbiEventOutbox(jdbi),
                                 event -> {},
                                 index,
-                                new JdbiWebhookInbox(jdbi)),
+                                new JdbiWebhookInbox(jdbi),
+                                changes -> {
+                                    throw new UnsupportedOperationException("no webhooks here");
+                                }),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),
