@@ -12,24 +12,39 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The {@code events} table as an outbox shared by every instance. A due event is claimed by
- * moving its {@code next_attempt_at} to the end of the hold, under {@code FOR UPDATE SKIP
- * LOCKED}, so two instances never claim the same one; an event whose tenant has an older pending
- * one is never claimed, so each tenant's events go out in order.
+ * The {@code events} table as an outbox shared by every instance. A tenant's due events are
+ * claimed as a run by moving their {@code next_attempt_at} to the end of the hold; the run's
+ * first event is taken under {@code FOR UPDATE SKIP LOCKED} and a tenant whose oldest pending
+ * event is held is skipped, so two instances never claim events of the same tenant at once and
+ * each tenant's events go out in order.
  */
 public final class JdbiEventOutbox implements EventOutbox {
 
     private static final String COLUMNS = "id, tenant_id, type, occurred_at, data, status, attempts, last_error";
 
+    /**
+     * Each due tenant's run: its oldest pending event (the head, locked so that two instances
+     * never take the same tenant) when it is due, and the pending events after it up to the first
+     * that is not due; all held until {@code :heldUntil}.
+     */
     private static final String CLAIM = """
-            UPDATE events SET next_attempt_at = :heldUntil
-            WHERE id IN (
-              SELECT p.id FROM events p
+            WITH heads AS (
+              SELECT p.id, p.tenant_id FROM events p
               WHERE p.status = 'PENDING' AND p.next_attempt_at <= :now
                 AND NOT EXISTS (SELECT 1 FROM events o
                                 WHERE o.tenant_id = p.tenant_id AND o.status = 'PENDING' AND o.id < p.id)
               ORDER BY p.id LIMIT :limit
-              FOR UPDATE SKIP LOCKED)
+              FOR UPDATE SKIP LOCKED),
+            runs AS (
+              SELECT r.id FROM heads h CROSS JOIN LATERAL (
+                SELECT e.id FROM events e
+                WHERE e.tenant_id = h.tenant_id AND e.status = 'PENDING' AND e.id >= h.id
+                  AND NOT EXISTS (SELECT 1 FROM events x
+                                  WHERE x.tenant_id = h.tenant_id AND x.status = 'PENDING'
+                                    AND x.id >= h.id AND x.id <= e.id AND x.next_attempt_at > :now)
+                ORDER BY e.id LIMIT :limit) r)
+            UPDATE events SET next_attempt_at = :heldUntil
+            WHERE id IN (SELECT id FROM runs ORDER BY id LIMIT :limit)
             """ + " RETURNING " + COLUMNS;
 
     private final Jdbi jdbi;
@@ -71,6 +86,15 @@ public final class JdbiEventOutbox implements EventOutbox {
                 .bind("next", TenantConfigRow.timestamp(next))
                 .bind("error", error.length() > 500 ? error.substring(0, 497) + "..." : error)
                 .bind("id", id)
+                .execute()));
+    }
+
+    @Override
+    public void release(List<Long> ids, Instant now) {
+        Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE events SET next_attempt_at = :now WHERE id = ANY(:ids) AND status = 'PENDING'")
+                .bind("now", TenantConfigRow.timestamp(now))
+                .bindArray("ids", Long.class, ids)
                 .execute()));
     }
 

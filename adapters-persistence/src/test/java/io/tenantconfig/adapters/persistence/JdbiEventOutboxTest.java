@@ -51,21 +51,63 @@ class JdbiEventOutboxTest {
     }
 
     @Test
-    void a_claim_takes_the_oldest_due_event_of_each_tenant_and_holds_it() {
+    void a_claim_takes_each_tenants_due_events_in_order_and_holds_them() {
         List<OutboxEvent> first = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
         List<OutboxEvent> meanwhile = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
 
-        assertThat(first).extracting(OutboxEvent::id).containsExactly(1L, 2L);
+        assertThat(first).extracting(OutboxEvent::id).containsExactly(1L, 2L, 3L);
         assertThat(first.get(0).dataJson()).isEqualTo("{\"state\":\"INVALID\"}");
-        assertThat(meanwhile).as("held, and acme's next waits for its first").isEmpty();
+        assertThat(meanwhile).as("held: no one else gets these tenants' events").isEmpty();
         outbox.delivered(1, NOW);
         assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 10))
-                .extracting(OutboxEvent::id)
-                .containsExactly(3L);
+                .as("acme's next is still held by the first claim")
+                .isEmpty();
         assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
                 .as("a hold that ran out: delivered again, at least once")
                 .extracting(OutboxEvent::id)
                 .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void a_run_stops_before_an_event_that_is_not_due_and_never_skips_past_it() {
+        for (int i = 0; i < 3; i++) {
+            jdbi.useHandle(h -> Outbox.insert(
+                    h, new PlatformEvent("whatsapp.change", TenantId.of("acme"), NOW, Map.of("n", "later"))));
+        }
+        // acme: 1, 3, 4, 5, 6; globex: 2. All claimed and held; 1 fails and is due again soon, its
+        // deliverer gone before it gave the rest back.
+        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        outbox.failed(1, "the receiver answered HTTP 503", NOW.plusSeconds(5), false);
+
+        assertThat(outbox.claimDue(NOW.plusSeconds(10), NOW.plusSeconds(70), 10))
+                .as("1 is due again, 3 to 6 still held: 1 alone, nothing past 3")
+                .extracting(OutboxEvent::id)
+                .containsExactly(1L);
+        outbox.delivered(1, NOW.plusSeconds(10));
+        outbox.release(List.of(3L, 4L), NOW.plusSeconds(11));
+        assertThat(outbox.claimDue(NOW.plusSeconds(12), NOW.plusSeconds(72), 10))
+                .as("given back, 3 and 4 are due at once; 5 is still held")
+                .extracting(OutboxEvent::id)
+                .containsExactly(3L, 4L);
+        assertThat(outbox.claimDue(NOW.plusSeconds(73), NOW.plusSeconds(130), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void a_claim_of_a_limited_size_takes_each_tenants_run_from_its_start() {
+        for (int i = 0; i < 5; i++) {
+            jdbi.useHandle(h -> Outbox.insert(
+                    h, new PlatformEvent("whatsapp.change", TenantId.of("globex"), NOW, Map.of("n", "later"))));
+        }
+        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 4))
+                .extracting(OutboxEvent::id)
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 100))
+                .extracting(OutboxEvent::id)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
     }
 
     @Test

@@ -4,8 +4,13 @@ import io.tenantconfig.application.port.in.DeliverEventsUseCase;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.OutboxEvent;
+import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 final class DeliverEventsService implements DeliverEventsUseCase {
 
@@ -27,7 +32,15 @@ final class DeliverEventsService implements DeliverEventsUseCase {
         int delivered = 0;
         int failed = 0;
         int dead = 0;
-        for (OutboxEvent event : outbox.claimDue(now, now.plus(policy.hold()), policy.batch())) {
+        List<OutboxEvent> claimed = outbox.claimDue(now, now.plus(policy.hold()), policy.batch());
+        // A tenant's later events never overtake one that failed: they are left for its retry.
+        Set<TenantId> stopped = new HashSet<>();
+        List<Long> notAttempted = new ArrayList<>();
+        for (OutboxEvent event : claimed) {
+            if (stopped.contains(event.tenantId())) {
+                notAttempted.add(event.id());
+                continue;
+            }
             try {
                 sink.deliver(event);
                 outbox.delivered(event.id(), clock.instant());
@@ -39,9 +52,14 @@ final class DeliverEventsService implements DeliverEventsUseCase {
                 failed++;
                 if (givenUp) {
                     dead++;
+                } else {
+                    stopped.add(event.tenantId());
                 }
             }
         }
-        return new Round(delivered, failed, dead);
+        if (!notAttempted.isEmpty()) {
+            outbox.release(notAttempted, clock.instant());
+        }
+        return new Round(delivered, failed, dead, claimed.size() >= policy.batch());
     }
 }

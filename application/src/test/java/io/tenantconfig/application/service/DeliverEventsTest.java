@@ -96,13 +96,32 @@ class DeliverEventsTest {
         DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
         DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
 
-        assertThat(first.delivered())
-                .as("acme's second event waits for its first")
-                .isEqualTo(2);
-        assertThat(second.delivered()).isEqualTo(1);
+        assertThat(first.delivered()).as("each tenant's due events, in order").isEqualTo(3);
+        assertThat(first.more()).as("fewer than a round may take").isFalse();
+        assertThat(second.delivered()).isZero();
         assertThat(third.delivered()).isZero();
         assertThat(received)
                 .containsExactly("1 acme health.changed", "2 globex health.changed", "3 acme token.refreshed");
+    }
+
+    @Test
+    void a_busy_tenants_backlog_goes_out_a_full_round_at_a_time_in_order() {
+        for (int i = 0; i < 22; i++) {
+            publish("acme", "whatsapp.change");
+        }
+        DeliverEventsUseCase.Round first = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
+
+        assertThat(first.delivered()).isEqualTo(10);
+        assertThat(first.more()).as("a full round: the next starts at once").isTrue();
+        assertThat(second.delivered()).isEqualTo(10);
+        assertThat(third.delivered()).isEqualTo(5);
+        assertThat(third.more()).isFalse();
+        List<Long> ids = received.stream()
+                .map(line -> Long.parseLong(line.split(" ")[0]))
+                .toList();
+        assertThat(ids).hasSize(25).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
