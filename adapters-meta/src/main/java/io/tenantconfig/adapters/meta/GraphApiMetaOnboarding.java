@@ -76,15 +76,7 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
 
     @Override
     public void subscribeApp(MetaId wabaId, Secret token) {
-        expectSuccess(
-                wabaId.value() + "/subscribed_apps",
-                graph.send(
-                        "POST",
-                        wabaId.value() + "/subscribed_apps",
-                        Map.of(),
-                        token.reveal(),
-                        null,
-                        new Redactor(token.reveal())));
+        postSuccessfully(wabaId.value() + "/subscribed_apps", token, null, new Redactor(token.reveal()));
     }
 
     @Override
@@ -93,15 +85,8 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                 .createObjectNode()
                 .put("override_callback_uri", callbackUrl.value())
                 .put("verify_token", verifyToken.value());
-        expectSuccess(
-                wabaId.value() + "/subscribed_apps",
-                graph.send(
-                        "POST",
-                        wabaId.value() + "/subscribed_apps",
-                        Map.of(),
-                        token.reveal(),
-                        body,
-                        new Redactor(token.reveal(), verifyToken.value())));
+        postSuccessfully(
+                wabaId.value() + "/subscribed_apps", token, body, new Redactor(token.reveal(), verifyToken.value()));
     }
 
     @Override
@@ -110,15 +95,12 @@ public final class GraphApiMetaOnboarding implements MetaOnboarding {
                 .createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("pin", pin.reveal());
-        expectSuccess(
-                phoneNumberId.value() + "/register",
-                graph.send(
-                        "POST",
-                        phoneNumberId.value() + "/register",
-                        Map.of(),
-                        token.reveal(),
-                        body,
-                        new Redactor(token.reveal(), pin.reveal())));
+        postSuccessfully(phoneNumberId.value() + "/register", token, body, new Redactor(token.reveal(), pin.reveal()));
+    }
+
+    /** Posts {@code body} (none when null) and expects Meta's {@code {"success": true}}. */
+    private void postSuccessfully(String path, Secret token, ObjectNode body, Redactor redactor) {
+        expectSuccess(path, graph.send("POST", path, Map.of(), token.reveal(), body, redactor));
     }
 
     private void expectSuccess(String path, JsonNode body) {

@@ -131,7 +131,8 @@ class RateLimitTest {
     @Test
     void metas_webhooks_are_limited_per_source_address_before_the_body_is_read() {
         byte[] body = WebhooksResourceTest.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String signature = WebhooksResourceTest.sign(SecretValues.secret("platform-app-secret-8888"), body);
+        String signature =
+                io.tenantconfig.testing.MetaSignatures.sign(SecretValues.secret("platform-app-secret-8888"), body);
         int[] statuses = new int[3];
         for (int i = 0; i < 3; i++) {
             statuses[i] = API.target("/api/v1/webhooks/whatsapp")

@@ -1,5 +1,6 @@
 package io.tenantconfig.application.service;
 
+import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -42,13 +43,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,16 +85,6 @@ class WebhooksTest {
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
         store.inTransaction(tx -> tx.insertIfAbsent(
                 TestConfigs.aConfig("globex").app(AppCredentials.NONE).build()));
-    }
-
-    private static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Optional<String> keyOf(TenantId tenant) {
@@ -623,14 +611,18 @@ class WebhooksTest {
         private static final SignupAccount SIGNUP = new SignupAccount(
                 MetaId.parse("555000111"), MetaId.parse("777000222"), null, WebUrl.parse("https://app.example.com/s"));
 
-        @Test
-        void onboarding_points_the_account_at_the_tenants_own_url_after_the_plain_subscription() {
+        private void onboardInitech() {
             useCases.onboard()
                     .onboard(new OnboardUseCase.Command(
                             TenantId.of("initech"),
                             new Actor("alice"),
                             new SignupCode(SecretValues.secret("signup-code")),
                             SIGNUP));
+        }
+
+        @Test
+        void onboarding_points_the_account_at_the_tenants_own_url_after_the_plain_subscription() {
+            onboardInitech();
             String key = store.keyOf(TenantId.of("initech")).orElseThrow();
 
             assertThat(meta.calls())
@@ -643,12 +635,7 @@ class WebhooksTest {
         @Test
         void without_a_public_base_url_onboarding_subscribes_plainly() {
             environment.remove("PUBLIC_BASE_URL");
-            useCases.onboard()
-                    .onboard(new OnboardUseCase.Command(
-                            TenantId.of("initech"),
-                            new Actor("alice"),
-                            new SignupCode(SecretValues.secret("signup-code")),
-                            SIGNUP));
+            onboardInitech();
             assertThat(meta.calls()).contains("subscribe 555000111");
             assertThat(meta.calls()).noneMatch(call -> call.startsWith("override"));
         }
