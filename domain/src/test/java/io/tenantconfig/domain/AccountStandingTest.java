@@ -114,6 +114,49 @@ class AccountStandingTest {
         assertThat(restricted.detail()).hasSizeLessThan(200);
     }
 
+    private static String detail(Map<String, String> values) {
+        return AccountEvents.standingAfter(AccountStanding.GOOD, AccountEvents.ACCOUNT_UPDATE, values, NOW)
+                .orElseThrow()
+                .detail();
+    }
+
+    @Test
+    void each_detail_says_what_happened_in_words_with_what_meta_added() {
+        assertThat(detail(Map.of("event", "PARTNER_APP_UNINSTALLED")))
+                .isEqualTo("The platform's app was uninstalled from the WhatsApp Business Account.");
+        assertThat(detail(Map.of("event", "PARTNER_REMOVED")))
+                .isEqualTo("The business removed the platform as a partner of its WhatsApp Business Account.");
+        assertThat(detail(Map.of("event", "OFFBOARDED")))
+                .isEqualTo("The WhatsApp Business Account was offboarded from the platform.");
+        assertThat(detail(Map.of(
+                        "event", "ACCOUNT_RESTRICTION",
+                        "restriction_info.0.restriction_type", "RESTRICTED_BIZ_INITIATED_MESSAGING",
+                        "restriction_info.0.expiration", "1764547200")))
+                .isEqualTo("Meta restricted the account (RESTRICTED_BIZ_INITIATED_MESSAGING, 1764547200).");
+        assertThat(detail(Map.of(
+                        "event", "ACCOUNT_RESTRICTION",
+                        "restriction_info.0.restriction_type", " ",
+                        "restriction_info.0.expiration", "1764547200")))
+                .as("a blank value is left out")
+                .isEqualTo("Meta restricted the account (1764547200).");
+        assertThat(detail(Map.of("event", "ACCOUNT_RESTRICTION"))).isEqualTo("Meta restricted the account.");
+        assertThat(detail(Map.of("event", "ACCOUNT_VIOLATION", "violation_info.violation_type", "x".repeat(100))))
+                .isEqualTo("Meta found a policy violation (" + "x".repeat(100) + ").");
+        assertThat(detail(Map.of("event", "ACCOUNT_VIOLATION", "violation_info.violation_type", "x".repeat(101))))
+                .isEqualTo("Meta found a policy violation (" + "x".repeat(100) + "...).");
+        assertThat(detail(Map.of(
+                        "event", "DISABLED_UPDATE",
+                        "ban_info.waba_ban_state", "DISABLE",
+                        "ban_info.waba_ban_date", "d".repeat(100))))
+                .isEqualTo("Meta disabled the WhatsApp Business Account on " + "d".repeat(100) + ".");
+        assertThat(detail(Map.of(
+                        "event", "DISABLED_UPDATE",
+                        "ban_info.waba_ban_state", "DISABLE",
+                        "ban_info.waba_ban_date", "d".repeat(101))))
+                .as("a date too long to be one is left out")
+                .isEqualTo("Meta disabled the WhatsApp Business Account.");
+    }
+
     @Test
     void a_standing_other_than_good_says_what_meta_sent_and_when() {
         assertThatThrownBy(() -> new AccountStanding(Status.DISABLED, null, "x", NOW))

@@ -2,9 +2,11 @@ package io.tenantconfig.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,7 +63,11 @@ public final class WebhooksResource {
     private static final int MOST_FACTS = 100;
     private static final int MOST_FACT_LENGTH = 300;
     private static final Logger LOG = LoggerFactory.getLogger(WebhooksResource.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Numbers are read exactly as written (no rounding through a double), so Meta's value is delivered unchanged. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private final WebhookHandshakeUseCase handshake;
     private final AuthenticateWebhookUseCase authenticate;
@@ -223,15 +229,20 @@ public final class WebhooksResource {
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                flatten(prefix + i, node.get(i), facts, depth + 1);
+                flatten(path(prefix, Integer.toString(i)), node.get(i), facts, depth + 1);
             }
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), facts, depth + 1);
+            flatten(path(prefix, f.getKey()), f.getValue(), facts, depth + 1);
         }
+    }
+
+    /** {@code ban_info.waba_ban_state}, {@code restriction_info.0.restriction_type}. */
+    private static String path(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     private static MetaId metaId(JsonNode node) {

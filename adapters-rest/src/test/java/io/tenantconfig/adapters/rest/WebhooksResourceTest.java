@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.domain.AppCredentials;
@@ -187,11 +188,26 @@ class WebhooksResourceTest {
                 .filter(e -> e.type().equals(PlatformEvent.WHATSAPP_CHANGE))
                 .toList();
         assertThat(events).hasSize(3);
-        assertThat(events.get(0).data().get("value").toString()).contains("\"text\":{\"body\":\"hello acme\"}");
+        assertThat(((JsonText) events.get(0).data().get("value")).json())
+                .contains("\"text\":{\"body\":\"hello acme\"}");
 
         Response again = postSigned(APP_URL, body, PLATFORM_SECRET);
         assertThat(json(again)).isEqualTo(Map.of("received", 0, "duplicates", 3, "unroutable", 0));
         assertThat(FIXTURE.store.received()).hasSize(3);
+    }
+
+    @Test
+    void metas_value_reaches_the_platform_as_it_was_written_numbers_included() {
+        String value = "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"" + ACME_NUMBER
+                + "\"},\"messages\":[{\"id\":\"wamid.LOC\",\"type\":\"location\",\"location\":"
+                + "{\"latitude\":38.98062634950000001,\"longitude\":-77.10,\"zoom\":1E+2,"
+                + "\"big\":123456789012345678901234567890}}]}";
+        String body = payload(entry(ACME_WABA, "{\"field\":\"messages\",\"value\":" + value + "}"));
+
+        assertThat(postSigned(APP_URL, body, PLATFORM_SECRET).getStatus()).isEqualTo(200);
+
+        assertThat(((JsonText) FIXTURE.store.events().get(0).data().get("value")).json())
+                .isEqualTo(value);
     }
 
     @Test

@@ -66,15 +66,17 @@ final class LockedWrite {
 
     /**
      * As {@link #applyAndPublish}, inside a transaction the caller runs (which writes more than
-     * this one change): the change and its events commit or roll back with the rest of it.
+     * this one change): the change and its events commit or roll back with the rest of it. A
+     * configuration that is gone, or a rule that changes nothing, leaves the rest of the
+     * transaction to go on.
      */
-    static WriteResult within(
+    static void within(
             ConfigStore.Transaction tx,
             TenantId tenantId,
             Actor actor,
             Function<TenantConfig, Optional<Changed>> rule,
             Function<TenantConfig, List<PlatformEvent>> publish) {
-        return write(
+        write(
                 tx,
                 tenantId,
                 ExpectedVersion.any(),

@@ -291,6 +291,55 @@ class WebhooksTest {
         }
 
         @Test
+        void a_known_number_routes_its_change_whatever_account_the_entry_names() {
+            Receipt receipt = receive(message(MetaId.parse("880001"), ACME_NUMBER, "wamid.n"));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 0));
+            assertThat(store.received().get(0).tenantId()).isEqualTo(ACME);
+        }
+
+        @Test
+        void a_body_with_a_lifecycle_change_counts_its_duplicates_and_unroutable_changes_too() {
+            receive(message(ACME_WABA, ACME_NUMBER, "wamid.seen"));
+
+            Receipt receipt = receive(
+                    accountUpdate(Map.of("event", "ACCOUNT_VIOLATION", "violation_info.violation_type", "SPAM")),
+                    message(ACME_WABA, ACME_NUMBER, "wamid.seen"),
+                    message(MetaId.parse("880001"), MetaId.parse("990001"), "wamid.nobody"));
+
+            assertThat(receipt).isEqualTo(new Receipt(2, 1, 1));
+        }
+
+        @Test
+        void a_message_id_makes_the_dedupe_key_while_the_key_fits_its_column() {
+            String fits = "x".repeat(100 - "wamid:".length());
+            String tooLong = fits + "x";
+            InboundChange withFittingId =
+                    new InboundChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":1}", fits, Map.of());
+            InboundChange withLongId =
+                    new InboundChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":2}", tooLong, Map.of());
+
+            assertThat(ReceiveWebhookService.dedupeKey(withFittingId))
+                    .isEqualTo("wamid:" + fits)
+                    .hasSize(100);
+            assertThat(ReceiveWebhookService.dedupeKey(withLongId))
+                    .startsWith("sha256:")
+                    .hasSize(71);
+        }
+
+        @Test
+        void admins_list_from_one_to_a_hundred_unroutable_changes() {
+            assertThat(useCases.unroutableChanges().unroutable(1).newest()).isEmpty();
+            assertThat(useCases.unroutableChanges().unroutable(100).total()).isZero();
+            for (int limit : new int[] {0, 101}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> useCases.unroutableChanges().unroutable(limit))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("limit must be 1 to 100");
+            }
+        }
+
+        @Test
         void a_tenants_own_secret_cannot_speak_for_another_tenants_number() {
             Receipt receipt = useCases.receiveWebhook()
                     .receive(
@@ -662,6 +711,18 @@ class WebhooksTest {
                                     + " verify=verify-acme");
 
             assertThat(resubscribe(TenantId.of("nobody"))).isEqualTo("not found");
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(GLOBEX).orElseThrow())
+                    .webhook(Webhook.NONE)
+                    .build()));
+            environment.remove("WEBHOOK_VERIFY_TOKEN");
+            assertThat(resubscribe(GLOBEX))
+                    .isEqualTo("not ready: set a verify_token in the configuration (or WEBHOOK_VERIFY_TOKEN for the"
+                            + " platform) first");
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(GLOBEX).orElseThrow())
+                    .token(io.tenantconfig.domain.TokenGrant.NONE)
+                    .build()));
+            assertThat(resubscribe(GLOBEX))
+                    .isEqualTo("not ready: the configuration needs an access token and a waba_id to subscribe");
             meta.failsAt(
                     ScriptedMetaOnboarding.Call.SUBSCRIBE,
                     MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "Meta answered HTTP 503"));

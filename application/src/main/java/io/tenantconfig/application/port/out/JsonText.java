@@ -8,9 +8,4 @@ public record JsonText(String json) {
     public JsonText {
         Objects.requireNonNull(json, "json");
     }
-
-    @Override
-    public String toString() {
-        return json;
-    }
 }
