@@ -48,6 +48,8 @@ class WebhookBodyTest {
 
         InboundChange deep = one("account_update", "{\"a\":{\"b\":{\"c\":\"three\",\"d\":{\"e\":\"four\"}}}}");
         assertThat(deep.facts()).containsExactly(Map.entry("a.b.c", "three"));
+        InboundChange deepArrays = one("account_update", "{\"a\":[[\"three\",[\"four\"]]]}");
+        assertThat(deepArrays.facts()).containsExactly(Map.entry("a.0.0", "three"));
 
         InboundChange longValue =
                 one("account_update", "{\"exactly\":\"" + "x".repeat(300) + "\",\"over\":\"" + "y".repeat(301) + "\"}");
