@@ -79,6 +79,16 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         });
     }
 
+    /** {@code secrets} ends with 2 when some stored value does not decrypt (it reported them); any other failure with 1. */
+    @Override
+    protected void onFatalError(Throwable t) {
+        System.exit(exitStatusOf(t));
+    }
+
+    static int exitStatusOf(Throwable t) {
+        return t instanceof SecretsCommand.UnreadableSecretsException ? SecretsCommand.SOME_UNREADABLE : 1;
+    }
+
     @Override
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();

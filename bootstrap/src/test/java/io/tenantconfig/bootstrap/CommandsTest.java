@@ -69,7 +69,8 @@ class CommandsTest {
                 "2",
                 configFile(database, rotated, "").toString());
 
-        assertThat(output).endsWith("Done: 6 rows, 12 values re-encrypted, 0 already under the primary key.");
+        assertThat(output)
+                .isEqualTo("Done: 6 rows, 12 values re-encrypted, 0 already under the primary key, 0 unreadable.");
         JdbiConfigStore withNewKeyOnly = new JdbiConfigStore(jdbi, new TinkSecretCipher(Keysets.prune(rotated)));
         assertThat(withNewKeyOnly
                         .load(TenantId.of("globex"))
@@ -84,7 +85,52 @@ class CommandsTest {
                         "reencrypt",
                         configFile(database, rotated, "").toString()))
                 .as("a second run changes nothing")
-                .endsWith("Done: 6 rows, 0 values re-encrypted, 12 already under the primary key.");
+                .isEqualTo("Done: 6 rows, 0 values re-encrypted, 12 already under the primary key, 0 unreadable.");
+    }
+
+    @Test
+    void secrets_reencrypt_names_a_value_that_does_not_decrypt_finishes_the_rest_and_ends_with_status_2()
+            throws Exception {
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        String oldKeyset = SecretValues.secret(Keysets.generate());
+        JdbiConfigStore withOldKey = new JdbiConfigStore(jdbi, new TinkSecretCipher(oldKeyset));
+        for (String tenant : List.of("acme", "globex")) {
+            withOldKey.inTransaction(
+                    tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
+        }
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = (SELECT access_token FROM"
+                + " tenant_configs WHERE tenant_id = 'globex') WHERE tenant_id = 'acme'"));
+        long acmeRow = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant_configs WHERE tenant_id = 'acme'")
+                .mapTo(Long.class)
+                .one());
+        String rotated = SecretValues.secret(Keysets.rotate(oldKeyset));
+        String config = configFile(database, rotated, "").toString();
+
+        CommandLine.Outcome verified = CommandLine.attempt("", "secrets", "verify", config);
+        CommandLine.Outcome reencrypted = CommandLine.attempt("", "secrets", "reencrypt", config);
+
+        String unreadable = "Unreadable: tenant_configs row " + acmeRow + " (tenant acme), access_token: does not"
+                + " decrypt for its row and column with any key of the keyset (copied from another row or column, or"
+                + " encrypted with a key no longer in the keyset).";
+        assertThat(verified.out())
+                .isEqualTo(unreadable + "\nVerified: 4 rows, 7 values to re-encrypt, 0 already under the primary key,"
+                        + " 1 unreadable.");
+        assertThat(reencrypted.out())
+                .isEqualTo(unreadable + "\nDone: 4 rows, 7 values re-encrypted, 0 already under the primary key,"
+                        + " 1 unreadable.");
+        assertThat(reencrypted.err())
+                .as("one line, no stack trace")
+                .isEqualTo(
+                        "1 stored values do not decrypt; they are listed above. Nothing else is wrong with the run.");
+        assertThat(reencrypted.failure())
+                .hasValueSatisfying(failure -> assertThat(TenantConfigApplication.exitStatusOf(failure))
+                        .isEqualTo(2));
+        assertThat(TenantConfigApplication.exitStatusOf(new IllegalStateException("anything else")))
+                .isEqualTo(1);
+        assertThat(CommandLine.attempt("", "secrets", "verify", config).out())
+                .as("the rest is under the new key now")
+                .endsWith("Verified: 4 rows, 0 values to re-encrypt, 7 already under the primary key, 1 unreadable.");
     }
 
     @Test

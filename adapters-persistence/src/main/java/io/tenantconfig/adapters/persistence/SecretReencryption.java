@@ -1,9 +1,11 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.application.port.out.SecretUnreadableException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -11,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  * Re-encrypts every stored secret (the configurations' and their numbers' PINs) with the keyset's primary key, and encrypts values stored in
  * clear (rows migrated from the earlier version). Works in batches of rows, one transaction per
  * batch, skipping values already under the primary key: it can be interrupted and run again, and
- * a second run changes nothing. Values do not change, so no cache needs to hear of it.
+ * a second run changes nothing. A value that does not decrypt is named in the report and left
+ * alone; the run goes on. Values do not change, so no cache needs to hear of it.
  */
 public final class SecretReencryption {
 
@@ -39,38 +42,77 @@ public final class SecretReencryption {
         this.cipher = cipher;
     }
 
-    /** What a run did. */
-    public record Report(long rows, long reencrypted, long alreadyCurrent) {
+    /** A stored value that does not decrypt: where it is, never what it is. */
+    public record Unreadable(String table, long rowId, String tenantId, String column) {
+
+        /** Why a value does not decrypt, as far as anyone can tell without the value. */
+        public static final String WHY = "does not decrypt for its row and column with any key of the keyset"
+                + " (copied from another row or column, or encrypted with a key no longer in the keyset)";
+    }
+
+    /**
+     * What a run did: the rows read, the values under the primary key already, the values
+     * re-encrypted (by {@link #verify}: that need it), and the values that do not decrypt.
+     */
+    public record Report(long rows, long current, long reencrypted, List<Unreadable> unreadable) {
+
+        public Report {
+            unreadable = List.copyOf(unreadable);
+        }
 
         Report plus(Batch batch) {
-            return new Report(
-                    rows + batch.rows(), reencrypted + batch.reencrypted(), alreadyCurrent + batch.alreadyCurrent());
+            List<Unreadable> all = new ArrayList<>(unreadable);
+            all.addAll(batch.unreadable());
+            return new Report(rows + batch.rows(), current + batch.current(), reencrypted + batch.reencrypted(), all);
         }
     }
 
     /** What one batch did, and the last row id it read (where the next batch starts). */
-    private record Batch(long rows, long reencrypted, long alreadyCurrent, long lastId) {}
+    private record Batch(long rows, long current, long reencrypted, List<Unreadable> unreadable, long lastId) {}
 
-    public Report run(int batchSize, Consumer<String> progress) {
-        Report report = new Report(0, 0, 0);
+    /** How many rows the run will read (for progress). */
+    public long rowsToRead() {
+        return jdbi.withHandle(handle -> TABLES.stream()
+                .mapToLong(table -> handle.createQuery("SELECT count(*) FROM " + table.name())
+                        .mapTo(Long.class)
+                        .one())
+                .sum());
+    }
+
+    /**
+     * Re-encrypts every value that decrypts and is not under the primary key. A value that does
+     * not decrypt is left as it is and named in the report; the run goes on.
+     *
+     * @param progress told the rows read so far after each batch
+     */
+    public Report run(int batchSize, LongConsumer progress) {
+        return walk(batchSize, progress, true);
+    }
+
+    /** As {@link #run}, reading only: what a run would re-encrypt, and what does not decrypt. */
+    public Report verify(int batchSize, LongConsumer progress) {
+        return walk(batchSize, progress, false);
+    }
+
+    private Report walk(int batchSize, LongConsumer progress, boolean write) {
+        Report report = new Report(0, 0, 0, List.of());
         for (SecretTable table : TABLES) {
             long after = 0;
             while (true) {
                 long from = after;
-                Batch batch = jdbi.inTransaction(handle -> reencryptBatch(handle, table, from, batchSize));
+                Batch batch = jdbi.inTransaction(handle -> batch(handle, table, from, batchSize, write));
                 if (batch.rows() == 0) {
                     break;
                 }
                 report = report.plus(batch);
                 after = batch.lastId();
-                progress.accept(table.name() + " rows up to id " + after + ": " + report.rows() + " read, "
-                        + report.reencrypted() + " values re-encrypted");
+                progress.accept(report.rows());
             }
         }
         return report;
     }
 
-    private Batch reencryptBatch(Handle handle, SecretTable table, long after, int size) {
+    private Batch batch(Handle handle, SecretTable table, long after, int size, boolean write) {
         List<Map<String, Object>> rows = handle.createQuery(table.batch())
                 .bind("after", after)
                 .bind("size", size)
@@ -78,6 +120,7 @@ public final class SecretReencryption {
                 .list();
         long reencrypted = 0;
         long current = 0;
+        List<Unreadable> unreadable = new ArrayList<>();
         long lastId = after;
         for (Map<String, Object> row : rows) {
             lastId = ((Number) row.get("id")).longValue();
@@ -87,20 +130,29 @@ public final class SecretReencryption {
                 if (stored == null) {
                     continue;
                 }
+                String location = TenantConfigRow.location(column, tenant);
+                String value;
+                try {
+                    // Decrypted even when under the primary key: a value copied from another row is found too.
+                    value = cipher.decrypt(stored, location);
+                } catch (SecretUnreadableException e) {
+                    unreadable.add(new Unreadable(table.name(), lastId, tenant, column));
+                    continue;
+                }
                 if (cipher.isCurrent(stored)) {
                     current++;
                     continue;
                 }
-                String location = TenantConfigRow.location(column, tenant);
-                String fresh = cipher.encrypt(cipher.decrypt(stored, location), location);
-                // Table and column names are this class's constants, never input.
-                handle.createUpdate("UPDATE " + table.name() + " SET " + column + " = :value WHERE id = :id")
-                        .bind("value", fresh)
-                        .bind("id", lastId)
-                        .execute();
+                if (write) {
+                    // Table and column names are this class's constants, never input.
+                    handle.createUpdate("UPDATE " + table.name() + " SET " + column + " = :value WHERE id = :id")
+                            .bind("value", cipher.encrypt(value, location))
+                            .bind("id", lastId)
+                            .execute();
+                }
                 reencrypted++;
             }
         }
-        return new Batch(rows.size(), reencrypted, current, lastId);
+        return new Batch(rows.size(), current, reencrypted, unreadable, lastId);
     }
 }

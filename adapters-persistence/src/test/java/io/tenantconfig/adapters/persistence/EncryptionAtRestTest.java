@@ -10,6 +10,7 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ class EncryptionAtRestTest {
         String rotated = Keysets.rotate(keyset);
 
         SecretReencryption.Report report =
-                new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, line -> {});
+                new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, rows -> {});
 
         assertThat(report.rows()).as("7 configurations and their 7 numbers").isEqualTo(14);
         assertThat(report.reencrypted())
@@ -137,13 +138,56 @@ class EncryptionAtRestTest {
         insert(TestConfigs.aConfig("acme").build());
         SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(Keysets.rotate(keyset)));
 
-        reencryption.run(10, line -> {});
+        reencryption.run(10, rows -> {});
         Map<String, Object> before = rawRow("acme");
-        SecretReencryption.Report second = reencryption.run(10, line -> {});
+        SecretReencryption.Report second = reencryption.run(10, rows -> {});
 
         assertThat(second.reencrypted()).isZero();
-        assertThat(second.alreadyCurrent()).isEqualTo(SECRET_COLUMNS.size() + 1);
+        assertThat(second.current()).isEqualTo(SECRET_COLUMNS.size() + 1);
         assertThat(rawRow("acme")).isEqualTo(before);
+    }
+
+    @Test
+    void a_value_that_does_not_decrypt_is_named_and_every_other_one_is_still_reencrypted() throws Exception {
+        for (String tenant : List.of("acme", "globex", "initech")) {
+            insert(TestConfigs.aConfig(tenant).build());
+        }
+        // globex's access token copied into acme's row: under the key, but bound to globex's row.
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = (SELECT access_token FROM"
+                + " tenant_configs WHERE tenant_id = 'globex') WHERE tenant_id = 'acme'"));
+        String rotated = Keysets.rotate(keyset);
+        SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(rotated));
+        List<Long> progress = new ArrayList<>();
+
+        Map<String, Object> before = rawRow("initech");
+        SecretReencryption.Report verified = reencryption.verify(2, progress::add);
+        assertThat(rawRow("initech")).as("verify only reads").isEqualTo(before);
+        SecretReencryption.Report report = reencryption.run(2, rows -> {});
+
+        SecretReencryption.Unreadable copied =
+                new SecretReencryption.Unreadable("tenant_configs", idOf("acme"), "acme", "access_token");
+        assertThat(verified.unreadable()).containsExactly(copied);
+        assertThat(verified.reencrypted())
+                .as("what a run would re-encrypt")
+                .isEqualTo(3 * (SECRET_COLUMNS.size() + 1) - 1);
+        assertThat(progress).as("rows read after each batch of 2").containsExactly(2L, 3L, 5L, 6L);
+        assertThat(report.unreadable()).containsExactly(copied);
+        assertThat(report.reencrypted()).isEqualTo(3 * (SECRET_COLUMNS.size() + 1) - 1);
+        assertThat(store(Keysets.prune(rotated))
+                        .load(TenantId.of("initech"))
+                        .orElseThrow()
+                        .token()
+                        .accessToken()
+                        .reveal())
+                .isEqualTo("EAAG-access-token-of-initech");
+        assertThat(reencryption.rowsToRead()).isEqualTo(6);
+    }
+
+    private long idOf(String tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant_configs WHERE tenant_id = :t")
+                .bind("t", tenant)
+                .mapTo(Long.class)
+                .one());
     }
 
     @Test
@@ -159,7 +203,7 @@ class EncryptionAtRestTest {
                 .isEqualTo("EAAG-legacy-plain-token");
 
         SecretReencryption.Report report =
-                new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, line -> {});
+                new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, rows -> {});
 
         assertThat(report.reencrypted()).isEqualTo(2);
         assertThat(rawRow("legacy").toString())

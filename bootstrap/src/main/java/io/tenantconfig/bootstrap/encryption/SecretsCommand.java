@@ -1,28 +1,42 @@
 package io.tenantconfig.bootstrap.encryption;
 
 import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import io.tenantconfig.adapters.persistence.SecretReencryption;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.LongConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code secrets reencrypt config.yml}: re-encrypts every stored secret with the primary key of
- * the configured keyset, and encrypts values still stored in clear. Safe to interrupt and rerun.
+ * the configured keyset, and encrypts values still stored in clear; {@code secrets verify}
+ * reads every secret and reports, changing nothing. Both name each value that does not decrypt
+ * (table, row, tenant, column; never the value), go on with the rest, and end with a summary;
+ * they exit with 2 when some value did not decrypt. Safe to interrupt and rerun. On a terminal
+ * they show progress (rows, rate, time left) after each batch.
  */
 public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfiguration> {
 
+    /** The exit status when some stored value does not decrypt. */
+    public static final int SOME_UNREADABLE = 2;
+
     public SecretsCommand() {
-        super("secrets", "Re-encrypts stored secrets with the current primary key");
+        super("secrets", "Re-encrypts stored secrets with the current primary key, or checks that each one decrypts");
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").choices("reencrypt").help("reencrypt: every secret with the primary key");
+        subparser
+                .addArgument("action")
+                .choices("reencrypt", "verify")
+                .help("reencrypt: every secret with the primary key; verify: only read and report");
         subparser
                 .addArgument("--batch-size")
                 .type(Integer.class)
@@ -37,17 +51,67 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
             Namespace namespace,
             TenantConfigConfiguration configuration)
             throws Exception {
+        boolean verify = "verify".equals(namespace.getString("action"));
         ManagedDataSource dataSource =
-                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "reencrypt");
+                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "secrets");
+        SecretReencryption.Report report;
         try {
-            SecretReencryption.Report report = new SecretReencryption(
-                            Jdbi.create(dataSource),
-                            configuration.getEncryption().cipher())
-                    .run(namespace.getInt("batch_size"), System.out::println);
-            System.out.println("Done: " + report.rows() + " rows, " + report.reencrypted() + " values re-encrypted, "
-                    + report.alreadyCurrent() + " already under the primary key.");
+            SecretReencryption secrets = new SecretReencryption(
+                    Jdbi.create(dataSource), configuration.getEncryption().cipher());
+            LongConsumer progress = System.console() == null
+                    ? rows -> {}
+                    : new Progress(secrets.rowsToRead(), System.out, System.nanoTime());
+            int batch = namespace.getInt("batch_size");
+            report = verify ? secrets.verify(batch, progress) : secrets.run(batch, progress);
         } finally {
             dataSource.stop();
+        }
+        for (SecretReencryption.Unreadable value : report.unreadable()) {
+            System.out.println("Unreadable: " + value.table() + " row " + value.rowId() + " (tenant " + value.tenantId()
+                    + "), " + value.column() + ": " + SecretReencryption.Unreadable.WHY + ".");
+        }
+        System.out.println(summary(report, verify));
+        if (!report.unreadable().isEmpty()) {
+            throw new UnreadableSecretsException(report.unreadable().size());
+        }
+    }
+
+    /** Unreadable values were reported already: one line, no stack trace; any other failure as usual. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof UnreadableSecretsException) {
+            cli.getStdErr().println(e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    static String summary(SecretReencryption.Report report, boolean verify) {
+        return (verify ? "Verified: " : "Done: ") + report.rows() + " rows, " + report.reencrypted()
+                + (verify ? " values to re-encrypt, " : " values re-encrypted, ") + report.current()
+                + " already under the primary key, " + report.unreadable().size() + " unreadable.";
+    }
+
+    /** Some values did not decrypt: the command ends with {@link #SOME_UNREADABLE}, after its report. */
+    public static final class UnreadableSecretsException extends RuntimeException {
+        public UnreadableSecretsException(int count) {
+            super(
+                    count + " stored values do not decrypt; they are listed above. Nothing else is wrong with the run.",
+                    null,
+                    false,
+                    false);
+        }
+    }
+
+    /** Rows done of all, the rate, and the time left, a line per batch. */
+    private record Progress(long total, PrintStream out, long startedNanos) implements LongConsumer {
+        @Override
+        public void accept(long done) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+            long rate = Math.round(done / seconds);
+            long left = rate == 0 ? 0 : Math.max(0, total - done) / Math.max(1, rate);
+            out.println(done + " of " + total + " rows, " + rate + " rows/s, about "
+                    + Duration.ofSeconds(left).toString().substring(2).toLowerCase() + " left");
         }
     }
 }
