@@ -140,9 +140,14 @@ public final class OnboardingResource {
         String meta =
                 failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
         String next = failed.tokenSaved() ? " The access token is saved; continue with POST " + RESUME_PATH + "." : "";
+        // Meta, not this service, failed: the detail says so first, and whether anything was kept.
+        String metaNext = failed.tokenSaved() ? next : " Nothing was stored; try the WhatsApp signup again.";
         if (failed.step() == OnboardingStep.EXCHANGE_CODE && failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
             // No tenant token exists yet: Meta refused our app's own credentials.
-            return new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": " + meta + ".");
+            return new ApiException(
+                    502,
+                    "Meta's Graph API refused this platform's app credentials " + step(failed.step()) + ": " + meta
+                            + ". Nothing was stored; an operator has to check FB_APP_ID and FB_APP_SECRET.");
         }
         return switch (failure.kind()) {
             case SIGNUP_CODE_REJECTED ->
@@ -164,9 +169,16 @@ public final class OnboardingResource {
                                 HttpHeaders.RETRY_AFTER,
                                 Long.toString(failure.retryAfter().toSeconds())));
             case TIMEOUT ->
-                new ApiException(504, "Onboarding stopped " + step(failed.step()) + ": " + meta + "." + next);
-            case META_UNAVAILABLE, REJECTED ->
-                new ApiException(502, "Onboarding stopped " + step(failed.step()) + ": " + meta + "." + next);
+                new ApiException(
+                        504,
+                        "Meta's Graph API did not answer in time " + step(failed.step()) + ": " + meta + "."
+                                + metaNext);
+            case META_UNAVAILABLE ->
+                new ApiException(502, "Meta's Graph API failed " + step(failed.step()) + ": " + meta + "." + metaNext);
+            case REJECTED ->
+                new ApiException(
+                        502,
+                        "Meta's Graph API refused the request " + step(failed.step()) + ": " + meta + "." + metaNext);
         };
     }
 

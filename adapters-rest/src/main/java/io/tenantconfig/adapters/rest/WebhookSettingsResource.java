@@ -74,7 +74,12 @@ public final class WebhookSettingsResource {
                         },
                         failure -> {
                             throw new ApiException(
-                                    502, "Meta did not accept the subscription: " + failure.message() + ".");
+                                    502,
+                                    "Meta's Graph API did not accept the subscription: " + failure.message()
+                                            + (failure.fbtraceId() == null
+                                                    ? ""
+                                                    : " (fbtrace_id: " + failure.fbtraceId() + ")")
+                                            + ". Nothing was changed; try again later.");
                         });
     }
 }

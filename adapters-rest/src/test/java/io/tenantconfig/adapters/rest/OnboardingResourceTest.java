@@ -156,13 +156,21 @@ class OnboardingResourceTest {
                         Call.EXCHANGE,
                         appRefused,
                         502,
-                        "Onboarding stopped while exchanging the signup code for a token: Error validating client"
-                                + " secret (fbtrace_id: Cd34)."),
+                        "Meta's Graph API refused this platform's app credentials while exchanging the signup code"
+                                + " for a token: Error validating client secret (fbtrace_id: Cd34). Nothing was stored; an"
+                                + " operator has to check FB_APP_ID and FB_APP_SECRET."),
                 Arguments.of(
                         Call.EXCHANGE,
                         MetaFailure.of(Kind.REJECTED, "Unsupported request"),
                         502,
-                        "Onboarding stopped while exchanging the signup code for a token: Unsupported request."),
+                        "Meta's Graph API refused the request while exchanging the signup code for a token:"
+                                + " Unsupported request. Nothing was stored; try the WhatsApp signup again."),
+                Arguments.of(
+                        Call.EXCHANGE,
+                        MetaFailure.of(Kind.META_UNAVAILABLE, "Meta answered HTTP 500 without its error JSON"),
+                        502,
+                        "Meta's Graph API failed while exchanging the signup code for a token: Meta answered HTTP 500"
+                                + " without its error JSON. Nothing was stored; try the WhatsApp signup again."),
                 Arguments.of(
                         Call.INSPECT,
                         tokenRevoked,
@@ -173,7 +181,7 @@ class OnboardingResourceTest {
                         Call.SUBSCRIBE,
                         MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"),
                         502,
-                        "Onboarding stopped while subscribing the app to the WhatsApp Business Account: Service"
+                        "Meta's Graph API failed while subscribing the app to the WhatsApp Business Account: Service"
                                 + " temporarily unavailable." + RESUME),
                 Arguments.of(
                         Call.SUBSCRIBE,
@@ -186,8 +194,8 @@ class OnboardingResourceTest {
                         Call.REGISTER,
                         MetaFailure.of(Kind.TIMEOUT, "Meta did not answer within 500 ms"),
                         504,
-                        "Onboarding stopped while registering the phone number: Meta did not answer within 500 ms."
-                                + RESUME));
+                        "Meta's Graph API did not answer in time while registering the phone number: Meta did not"
+                                + " answer within 500 ms." + RESUME));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

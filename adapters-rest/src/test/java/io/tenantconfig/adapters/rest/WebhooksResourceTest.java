@@ -370,6 +370,30 @@ class WebhooksResourceTest {
     }
 
     @Test
+    void meta_failing_the_resubscription_is_a_502_that_says_meta_failed() {
+        FIXTURE.meta.failsAt(
+                io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call.SUBSCRIBE,
+                new io.tenantconfig.application.port.out.MetaFailure(
+                        io.tenantconfig.application.port.out.MetaFailure.Kind.META_UNAVAILABLE,
+                        "Service temporarily unavailable",
+                        2,
+                        null,
+                        "Ab12",
+                        null));
+        try {
+            Response response =
+                    as(ACME_USER, "/api/v1/tenant/config/webhook/resubscribe").post(null);
+
+            assertThat(response.getStatus()).isEqualTo(502);
+            assertThat(json(response).get("detail"))
+                    .isEqualTo("Meta's Graph API did not accept the subscription: Service temporarily unavailable"
+                            + " (fbtrace_id: Ab12). Nothing was changed; try again later.");
+        } finally {
+            FIXTURE.meta.succeedsAgain();
+        }
+    }
+
+    @Test
     void resubscribing_calls_meta_with_the_tenants_callback_url() {
         int before = FIXTURE.meta.calls().size();
         Response response =
