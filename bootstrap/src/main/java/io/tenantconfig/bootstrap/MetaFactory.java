@@ -63,9 +63,9 @@ public class MetaFactory {
                 graphApiVersion,
                 MetaId.parse(appId),
                 Secret.of(appSecret),
-                java.time.Duration.ofMillis(connectTimeout.toMilliseconds()),
-                java.time.Duration.ofMillis(requestTimeout.toMilliseconds()),
-                java.time.Duration.ofMillis(rateLimitRetryAfter.toMilliseconds()));
+                connectTimeout.toJavaDuration(),
+                requestTimeout.toJavaDuration(),
+                rateLimitRetryAfter.toJavaDuration());
     }
 
     public OnboardingPolicy policy() {

@@ -2,11 +2,11 @@ package io.tenantconfig.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
-import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.service.HealthPolicy;
@@ -88,23 +88,15 @@ class HealthSweepOnPostgresTest {
     private UseCases instance(MetaHealth meta) {
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
         return Services.wire(
-                new Services.Ports(
+                PostgresPorts.over(
+                        jdbi,
                         store,
                         store,
-                        new JdbiAuditLog(jdbi),
-                        new ScriptedMetaOnboarding(),
                         variable -> Optional.empty(),
                         new JdbiNumberDirectory(jdbi),
                         meta,
-                        new JdbiHealthStore(jdbi, clock, INTERVAL),
-                        new JdbiHealthSchedule(jdbi),
-                        new JdbiEventOutbox(jdbi),
-                        event -> {},
-                        new JdbiNumberDirectory(jdbi),
-                        new JdbiWebhookInbox(jdbi),
-                        changes -> {
-                            throw new UnsupportedOperationException("no webhooks here");
-                        }),
+                        clock,
+                        INTERVAL),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

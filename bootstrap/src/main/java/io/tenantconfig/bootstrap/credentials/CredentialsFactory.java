@@ -30,9 +30,7 @@ public class CredentialsFactory {
     /** How the in-memory copy of the configurations is bounded and kept current. */
     public CacheSettings cache() {
         return new CacheSettings(
-                cacheMaximumSize,
-                java.time.Duration.ofMillis(cacheExpireAfterWrite.toMilliseconds()),
-                java.time.Duration.ofMillis(listenerReconnectDelay.toMilliseconds()));
+                cacheMaximumSize, cacheExpireAfterWrite.toJavaDuration(), listenerReconnectDelay.toJavaDuration());
     }
 
     @JsonProperty

@@ -46,16 +46,21 @@ public class EventsFactory {
         if (webhookUrl == null) {
             return Optional.empty();
         }
-        return Optional.of(new SignedEventSink(URI.create(webhookUrl), Secret.of(webhookSecret), java(requestTimeout)));
+        return Optional.of(
+                new SignedEventSink(URI.create(webhookUrl), Secret.of(webhookSecret), requestTimeout.toJavaDuration()));
     }
 
     public DeliveryPolicy policy() {
         return new DeliveryPolicy(
-                batch, java(requestTimeout).multipliedBy(6), java(firstBackoff), java(maxBackoff), java(giveUpAfter));
+                batch,
+                requestTimeout.toJavaDuration().multipliedBy(6),
+                firstBackoff.toJavaDuration(),
+                maxBackoff.toJavaDuration(),
+                giveUpAfter.toJavaDuration());
     }
 
     public java.time.Duration deliverEveryAsJava() {
-        return java(deliverEvery);
+        return deliverEvery.toJavaDuration();
     }
 
     @ValidationMethod(
@@ -69,10 +74,6 @@ public class EventsFactory {
         return webhookSecret != null
                 && webhookSecret.length() >= 32
                 && (webhookUrl.startsWith("https://") || webhookUrl.startsWith("http://"));
-    }
-
-    private static java.time.Duration java(Duration duration) {
-        return java.time.Duration.ofMillis(duration.toMilliseconds());
     }
 
     @JsonProperty

@@ -53,23 +53,23 @@ public class HealthFactory {
     private int batch = 50;
 
     public HealthPolicy policy() {
-        return new HealthPolicy(java(expiringWindow), java(refreshWindow), refreshAttempts, java(refreshBackoff));
+        return new HealthPolicy(
+                expiringWindow.toJavaDuration(),
+                refreshWindow.toJavaDuration(),
+                refreshAttempts,
+                refreshBackoff.toJavaDuration());
     }
 
     public SweepPolicy sweep() {
-        return new SweepPolicy(java(checkInterval), 0.1, java(lease), batch);
-    }
-
-    private static java.time.Duration java(Duration duration) {
-        return java.time.Duration.ofMillis(duration.toMilliseconds());
+        return new SweepPolicy(checkInterval.toJavaDuration(), 0.1, lease.toJavaDuration(), batch);
     }
 
     public java.time.Duration checkIntervalAsJava() {
-        return java(checkInterval);
+        return checkInterval.toJavaDuration();
     }
 
     public java.time.Duration pollEveryAsJava() {
-        return java(pollEvery);
+        return pollEvery.toJavaDuration();
     }
 
     @JsonProperty

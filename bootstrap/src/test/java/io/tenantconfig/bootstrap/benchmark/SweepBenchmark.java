@@ -5,16 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.tenantconfig.adapters.meta.GraphApiMetaHealth;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
 import io.tenantconfig.adapters.meta.GraphThrottle;
-import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
-import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
-import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
+import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
-import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.port.in.SweepHealthUseCase;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.service.HealthPolicy;
@@ -129,24 +124,16 @@ public final class SweepBenchmark {
                 Duration.ofSeconds(60));
         Duration interval = Duration.ofHours(6);
         return Services.wire(
-                new Services.Ports(
+                PostgresPorts.over(
+                        jdbi,
                         store,
                         store,
-                        new JdbiAuditLog(jdbi),
-                        new ScriptedMetaOnboarding(),
                         variable -> Optional.empty(),
                         new JdbiNumberDirectory(jdbi),
                         new GraphApiMetaHealth(
                                 settings, new GraphThrottle(CALLS_PER_SECOND, IN_FLIGHT), Clock.systemUTC()),
-                        new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
-                        new JdbiHealthSchedule(jdbi),
-                        new JdbiEventOutbox(jdbi),
-                        event -> {},
-                        new JdbiNumberDirectory(jdbi),
-                        new JdbiWebhookInbox(jdbi),
-                        changes -> {
-                            throw new UnsupportedOperationException("no webhooks here");
-                        }),
+                        Clock.systemUTC(),
+                        Duration.ofHours(6)),
                 new Services.Settings(
                         OnboardingPolicy.DEFAULT,
                         50,

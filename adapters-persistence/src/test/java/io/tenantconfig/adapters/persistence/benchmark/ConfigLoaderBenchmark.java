@@ -2,17 +2,12 @@ package io.tenantconfig.adapters.persistence.benchmark;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
-import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
-import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
+import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
-import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
@@ -78,23 +73,15 @@ public class ConfigLoaderBenchmark {
 
     private static ConfigLoader loader(ConfigStore store, JdbiConfigStore catalog, Jdbi jdbi) {
         return Services.wire(
-                        new Services.Ports(
+                        PostgresPorts.over(
+                                jdbi,
                                 store,
                                 catalog,
-                                new JdbiAuditLog(jdbi),
-                                new ScriptedMetaOnboarding(),
                                 v -> Optional.ofNullable(ENVIRONMENT.get(v)),
                                 new JdbiNumberDirectory(jdbi),
                                 new ScriptedMetaHealth(),
-                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
-                                new JdbiHealthSchedule(jdbi),
-                                new JdbiEventOutbox(jdbi),
-                                event -> {},
-                                new JdbiNumberDirectory(jdbi),
-                                new JdbiWebhookInbox(jdbi),
-                                changes -> {
-                                    throw new UnsupportedOperationException("no webhooks here");
-                                }),
+                                Clock.systemUTC(),
+                                Duration.ofHours(6)),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),

@@ -2,19 +2,14 @@ package io.tenantconfig.adapters.persistence.benchmark;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiAuditLog;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
-import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
-import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
+import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
-import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
@@ -99,23 +94,15 @@ public class NumberOwnerBenchmark {
             throw new IllegalStateException("the index holds " + index.size() + " tenants");
         }
         loader = Services.wire(
-                        new Services.Ports(
+                        PostgresPorts.over(
+                                jdbi,
                                 cache,
                                 database,
-                                new JdbiAuditLog(jdbi),
-                                new ScriptedMetaOnboarding(),
                                 variable -> Optional.empty(),
                                 index,
                                 new ScriptedMetaHealth(),
-                                new JdbiHealthStore(jdbi, Clock.systemUTC(), Duration.ofHours(6)),
-                                new JdbiHealthSchedule(jdbi),
-                                new JdbiEventOutbox(jdbi),
-                                event -> {},
-                                index,
-                                new JdbiWebhookInbox(jdbi),
-                                changes -> {
-                                    throw new UnsupportedOperationException("no webhooks here");
-                                }),
+                                Clock.systemUTC(),
+                                Duration.ofHours(6)),
                         Services.Settings.DEFAULT,
                         Runnable::run,
                         new ResolutionCounter(),

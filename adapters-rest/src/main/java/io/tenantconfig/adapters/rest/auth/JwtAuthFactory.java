@@ -78,7 +78,7 @@ public class JwtAuthFactory {
                 publicKey("auth.ecPublicKey", ecPublicKey, "EC"),
                 blankToNull(issuer),
                 blankToNull(audience),
-                java.time.Duration.ofMillis(clockSkew.toMilliseconds()),
+                clockSkew.toJavaDuration(),
                 new ClaimNames(tenantClaims, userClaims, roleClaims, emailClaim, modulesClaim),
                 adminRole,
                 serviceRole,
