@@ -123,6 +123,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         UseCases useCases = Services.wire(
                 new Services.Ports(
                         database.store(),
+                        database.lastKnown(),
                         database.catalog(),
                         database.auditLog(),
                         configuration.getMeta().build(clock),

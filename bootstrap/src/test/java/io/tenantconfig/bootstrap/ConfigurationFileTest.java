@@ -104,8 +104,11 @@ class ConfigurationFileTest {
         assertThat(meta.baseUrl()).hasToString("https://graph.facebook.com");
         assertThat(meta.version()).isEqualTo("v23.0");
         assertThat(configuration.getCredentials().cache())
-                .isEqualTo(
-                        new CacheSettings(10_000, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1)));
+                .isEqualTo(new CacheSettings(
+                        200_000,
+                        java.time.Duration.ofSeconds(60),
+                        java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofMinutes(15)));
         assertThat(configuration.getDatabase().isMigrateOnStart()).isFalse();
     }
 

@@ -2,58 +2,193 @@ package io.tenantconfig.adapters.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps tenant configurations (and the absence of one) in memory in front of the database, so a
- * lookup normally makes no round trip. Kept correct by: dropping every tenant a transaction wrote
- * as soon as it has committed; dropping a tenant when another instance's write is announced
- * ({@link #changed}); and, as a safety net, forgetting every entry after a bounded time.
+ * lookup normally makes no round trip. Kept correct by: reading again every tenant a transaction
+ * wrote as soon as it has committed, and every tenant whose change another instance announces
+ * ({@link #changed}), when it is in memory; and, as a safety net, reading an entry again once it is older than
+ * {@code expireAfterWrite}.
  *
- * <p>Memory is used only while announcements are being received ({@link #announcementsRestored}):
- * before the listener is up, and whenever it has lost its connection, every lookup goes to the
- * database, since a change made elsewhere would not be heard of.
+ * <p>Memory is trusted only while announcements are being received: before the listener is up,
+ * and whenever it has lost its connection, every lookup goes to the database, since a change made
+ * elsewhere would not be heard of; once announcements are back, every entry is read again before
+ * it is trusted. Entries are not thrown away meanwhile: when the database cannot be reached, the
+ * loader ({@link #lastKnown}) answers from them, marked stale since the moment this instance last
+ * knew them to be current, for at most {@code maximumStaleness}. Every other caller ({@link #load},
+ * writes) gets the {@link StoreUnavailableException}.
  *
- * <p>A load runs under the entry's lock, and dropping an entry waits for a load in progress, so a
- * read that started before a write can never put the old configuration back after the drop.
+ * <p>A load runs under the entry's lock, and reading an entry again (or dropping it) waits for a
+ * load in progress, so a read that started before a write can never put the old configuration
+ * back after it.
  */
-public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscriber {
+public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigChangeSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachingConfigStore.class);
+    /** Once the database was found unreachable, the loader answers from memory this long before asking it again. */
+    private static final long RETRY_DATABASE_MILLIS = 1_000;
 
     private final ConfigStore database;
-    private final Cache<TenantId, Optional<TenantConfig>> cache;
-    private volatile boolean announcementsLive;
+    private final Cache<TenantId, Entry> cache;
+    private final long expireAfterWriteMillis;
+    private final Duration maximumStaleness;
+    private final Clock clock;
     private volatile ConfigChangeSubscriber alsoAfterCommit = ConfigChangeSubscriber.all();
 
-    public CachingConfigStore(ConfigStore database, long maximumSize, Duration expireAfterWrite, Ticker ticker) {
+    /**
+     * Counts the stretches of time with and without announcements; an entry read in an earlier
+     * stretch is read again before it is trusted.
+     */
+    private volatile long period;
+
+    private volatile boolean announcementsLive;
+    /** The stretch in which announcements were last heard, and when it ended (while not live). */
+    private volatile long heardPeriod = -1;
+
+    private volatile Instant heardUntil = Instant.EPOCH;
+    /** Until when the loader answers from memory without asking the database (epoch millis). */
+    private volatile long askDatabaseAfter;
+    /** When the loader began answering from memory; {@code null} while its answers are current. */
+    private final AtomicReference<Instant> staleSince = new AtomicReference<>();
+
+    private final AtomicLong staleAnswers = new AtomicLong();
+    /** {@link #staleAnswers} when the current stretch of stale answers began. */
+    private volatile long staleAnswersBefore;
+
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /** A configuration (or its absence) as read, in which stretch, whether announcements were heard then, and when. */
+    private record Entry(Optional<TenantConfig> config, long period, boolean heard, long readAtMillis) {}
+
+    public CachingConfigStore(
+            ConfigStore database, long maximumSize, Duration expireAfterWrite, Duration maximumStaleness, Clock clock) {
         this.database = database;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(expireAfterWrite)
-                .ticker(ticker)
-                .recordStats()
-                .build();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.expireAfterWriteMillis = expireAfterWrite.toMillis();
+        this.maximumStaleness = maximumStaleness;
+        this.clock = clock;
+    }
+
+    /** The current configuration: from memory when it can be trusted, else from the database. */
+    @Override
+    public Optional<TenantConfig> load(TenantId tenantId) {
+        return current(tenantId).config();
     }
 
     @Override
-    public Optional<TenantConfig> load(TenantId tenantId) {
-        if (!announcementsLive) {
-            return database.load(tenantId);
+    public LastKnown lastKnown(TenantId tenantId) {
+        if (clock.millis() < askDatabaseAfter) {
+            return fromMemory(tenantId, null);
         }
-        return cache.get(tenantId, database::load);
+        try {
+            return LastKnown.current(current(tenantId).config());
+        } catch (StoreUnavailableException e) {
+            askDatabaseAfter = clock.millis() + RETRY_DATABASE_MILLIS;
+            return fromMemory(tenantId, e);
+        }
     }
 
-    /** Runs the work on the database; what it wrote is dropped from memory once it has committed (or failed). */
+    private Entry current(TenantId tenantId) {
+        Entry cached = cache.getIfPresent(tenantId);
+        if (cached != null && trusted(cached)) {
+            hits.increment();
+            return cached;
+        }
+        return cache.asMap().compute(tenantId, (id, old) -> {
+            if (old != null && trusted(old)) {
+                hits.increment();
+                return old;
+            }
+            misses.increment();
+            return read(id);
+        });
+    }
+
+    private Entry read(TenantId tenantId) {
+        long readingIn = period;
+        boolean heard = announcementsLive;
+        Entry entry = new Entry(database.load(tenantId), readingIn, heard, clock.millis());
+        databaseAnswered();
+        return entry;
+    }
+
+    private boolean trusted(Entry entry) {
+        return announcementsLive
+                && entry.period() == period
+                && clock.millis() - entry.readAtMillis() < expireAfterWriteMillis;
+    }
+
+    /** The copy in memory, while the database cannot be reached; {@code cause} is what the database said, if asked. */
+    private LastKnown fromMemory(TenantId tenantId, StoreUnavailableException cause) {
+        Entry entry = cache.getIfPresent(tenantId);
+        if (entry == null) {
+            throw new StoreUnavailableException(
+                    "the database cannot be reached and this configuration is not in memory", cause);
+        }
+        Instant since = knownCurrentAt(entry);
+        if (Duration.between(since, clock.instant()).compareTo(maximumStaleness) > 0) {
+            throw new StoreUnavailableException(
+                    "the database cannot be reached and the copy in memory is older than the "
+                            + maximumStaleness
+                            + " it may be served",
+                    cause);
+        }
+        long answers = staleAnswers.incrementAndGet();
+        if (staleSince.compareAndSet(null, clock.instant())) {
+            staleAnswersBefore = answers - 1;
+            LOG.warn(
+                    "The database cannot be reached: the loader answers from memory, marked stale, for at most {}"
+                            + " per configuration; every other request answers 503",
+                    maximumStaleness);
+        }
+        return LastKnown.stale(entry.config(), since);
+    }
+
+    /**
+     * Since when {@code entry} may be out of date: if every announcement was heard from its read
+     * on, until they stopped (or now, if they have not); otherwise since it was read.
+     */
+    private Instant knownCurrentAt(Entry entry) {
+        if (entry.heard() && entry.period() == heardPeriod) {
+            return announcementsLive ? clock.instant() : heardUntil;
+        }
+        return Instant.ofEpochMilli(entry.readAtMillis());
+    }
+
+    private void databaseAnswered() {
+        askDatabaseAfter = 0;
+        Instant began = staleSince.getAndSet(null);
+        if (began != null) {
+            LOG.info(
+                    "The database answers again: the loader's answers are current again (stale answers served: {}"
+                            + " over {} s)",
+                    staleAnswers.get() - staleAnswersBefore,
+                    Duration.between(began, clock.instant()).toSeconds());
+        }
+    }
+
+    /** Runs the work on the database; what it wrote is read again once it has committed (or failed). */
     @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
         Written written = new Written();
@@ -64,7 +199,7 @@ public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscr
                 cache.invalidateAll();
                 alsoAfterCommit.changedAll();
             } else {
-                cache.invalidateAll(written.tenants);
+                written.tenants.forEach(this::readAgain);
                 written.tenants.forEach(alsoAfterCommit::changed);
             }
         }
@@ -78,10 +213,25 @@ public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscr
         this.alsoAfterCommit = subscriber;
     }
 
-    /** A change to this tenant's configuration was announced (by any instance). */
+    /** A change to this tenant's configuration was announced (by any instance): its copy is out of date. */
     @Override
     public void changed(TenantId tenantId) {
-        cache.invalidate(tenantId);
+        readAgain(tenantId);
+    }
+
+    /**
+     * Replaces the copy of a tenant held in memory by what the database has now, or drops it if
+     * that cannot be read: a tenant in use keeps a copy to fall back on through an outage that
+     * starts right after a change, and an out-of-date copy is never kept.
+     */
+    private void readAgain(TenantId tenantId) {
+        cache.asMap().computeIfPresent(tenantId, (id, outOfDate) -> {
+            try {
+                return read(id);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
     }
 
     /** Every configuration changed (delete-all on another instance). */
@@ -90,26 +240,44 @@ public final class CachingConfigStore implements ConfigStore, ConfigChangeSubscr
         cache.invalidateAll();
     }
 
-    /** The listener lost its connection: changes elsewhere go unheard, so stop serving from memory. */
+    /**
+     * The listener lost its connection: changes elsewhere go unheard, so lookups go to the
+     * database; the copies stay, current as of now, for the loader to fall back on.
+     */
     @Override
-    public void announcementsLost() {
+    public synchronized void announcementsLost() {
+        if (!announcementsLive) {
+            return;
+        }
+        heardUntil = clock.instant();
         announcementsLive = false;
-        cache.invalidateAll();
+        period++;
     }
 
-    /** The listener is (again) receiving every change: start from an empty cache and use it. */
+    /** The listener is (again) receiving every change: each copy is read again before it is trusted. */
     @Override
-    public void announcementsRestored() {
-        cache.invalidateAll();
+    public synchronized void announcementsRestored() {
+        period++;
+        heardPeriod = period;
         announcementsLive = true;
     }
 
+    /** Whether the loader is answering from memory because the database cannot be reached (1) or not (0). */
+    public int servingStale() {
+        return staleSince.get() == null ? 0 : 1;
+    }
+
+    /** Loader answers served from memory, marked stale, since start. */
+    public long staleAnswers() {
+        return staleAnswers.get();
+    }
+
     public long hits() {
-        return cache.stats().hitCount();
+        return hits.sum();
     }
 
     public long misses() {
-        return cache.stats().missCount();
+        return misses.sum();
     }
 
     public long size() {

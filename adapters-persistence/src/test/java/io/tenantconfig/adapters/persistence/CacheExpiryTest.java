@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.TenantId;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,9 @@ class CacheExpiryTest {
     private static final Duration EXPIRY = Duration.ofSeconds(60);
 
     private final Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
-    private final AtomicLong nanos = new AtomicLong();
-    private final CachingConfigStore cache =
-            new CachingConfigStore(new JdbiConfigStore(jdbi, TestKeys.cipher()), 100, EXPIRY, nanos::get);
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T00:00:00Z"));
+    private final CachingConfigStore cache = new CachingConfigStore(
+            new JdbiConfigStore(jdbi, TestKeys.cipher()), 100, EXPIRY, Duration.ofMinutes(15), clock);
 
     private String servedVerifyToken() {
         return cache.load(ACME).orElseThrow().webhook().verifyToken().value();
@@ -36,10 +37,10 @@ class CacheExpiryTest {
         assertThat(servedVerifyToken()).isEqualTo("verify-acme");
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'changed-behind-its-back'"));
 
-        nanos.addAndGet(EXPIRY.minusSeconds(1).toNanos());
+        clock.advance(EXPIRY.minusSeconds(1));
         assertThat(servedVerifyToken()).as("one second before expiry").isEqualTo("verify-acme");
 
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        clock.advance(Duration.ofSeconds(1));
         assertThat(servedVerifyToken()).as("at expiry").isEqualTo("changed-behind-its-back");
         assertThat(cache.misses()).isEqualTo(2);
     }

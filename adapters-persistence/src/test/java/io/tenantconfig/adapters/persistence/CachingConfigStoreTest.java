@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ConfigStoreContract;
@@ -28,8 +27,8 @@ class CachingConfigStoreTest extends ConfigStoreContract {
                 handle -> handle.execute(
                         "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit, webhook_changes RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        CachingConfigStore cache =
-                new CachingConfigStore(database, 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        CachingConfigStore cache = new CachingConfigStore(
+                database, 1_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());
         NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
         cache.alsoAfterCommit(index);
         cache.announcementsRestored();

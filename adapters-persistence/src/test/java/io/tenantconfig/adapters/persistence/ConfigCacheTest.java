@@ -3,7 +3,6 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TestConfigs;
@@ -12,6 +11,7 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.Webhook;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,7 +49,11 @@ class ConfigCacheTest {
         Instance(String name, boolean countReads, Duration reconnectDelay) {
             JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
             cache = new CachingConfigStore(
-                    countReads ? counting(database) : database, 100, Duration.ofMinutes(5), Ticker.systemTicker());
+                    countReads ? counting(database) : database,
+                    100,
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(15),
+                    Clock.systemUTC());
             listener = new ConfigChangeListener(() -> DATABASE.newConnection(name), cache, reconnectDelay);
             listener.start();
         }

@@ -3,7 +3,6 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.NumberOwner;
@@ -13,6 +12,7 @@ import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +59,11 @@ class NumberIndexTest {
                 }
             });
             cache = new CachingConfigStore(
-                    new JdbiConfigStore(own, TestKeys.cipher()), 100, Duration.ofMinutes(5), Ticker.systemTicker());
+                    new JdbiConfigStore(own, TestKeys.cipher()),
+                    100,
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(15),
+                    Clock.systemUTC());
             index = new NumberIndex(new JdbiNumberDirectory(counted));
             cache.alsoAfterCommit(index);
             listener = new ConfigChangeListener(

@@ -1,17 +1,26 @@
 package io.tenantconfig.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the loader answers for the caller's tenant, as {@code GET /config/resolved} shows it. */
+/**
+ * What the loader answers for the caller's tenant, as {@code GET /config/resolved} shows it;
+ * {@code stale} (with {@code stale_since}) when it comes from memory during a database outage.
+ */
 public record ResolvedView(
         @JsonProperty("tenant_id") String tenantId,
         @JsonProperty("has_tenant_config") boolean hasTenantConfig,
         @JsonProperty("onboarding_completed") boolean onboardingCompleted,
-        @JsonProperty("values") Map<String, Value> values) {
+        @JsonProperty("values") Map<String, Value> values,
+        @JsonProperty("stale") boolean stale,
+
+        @JsonProperty("stale_since") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String staleSince) {
 
     public record Value(
             @JsonProperty("value") String value,
@@ -31,7 +40,9 @@ public record ResolvedView(
                 credentials.tenantId().value(),
                 credentials.hasTenantConfig(),
                 credentials.onboardingCompleted(),
-                values);
+                values,
+                credentials.isStale(),
+                credentials.staleSince().map(Instant::toString).orElse(null));
     }
 
     @Override

@@ -92,6 +92,7 @@ final class ApiFixture {
 
     /** No configuration at all (the audit trail stays). */
     void clear() {
+        store.unreachableSince(null);
         store.inTransaction(ConfigStore.Transaction::deleteAll);
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class PrintingTest {
         for (CredentialField field : CredentialField.values()) {
             values.put(field, new ResolvedValue(field, "value-of-" + field, ValueSource.DATABASE));
         }
-        ResolvedView view = ResolvedView.of(new ResolvedCredentials(TenantId.of("acme"), true, true, values), true);
+        ResolvedView view = ResolvedView.of(
+                new ResolvedCredentials(TenantId.of("acme"), true, true, values, Optional.empty()), true);
 
         assertThat(view).hasToString("ResolvedView[tenantId=acme]");
     }

@@ -12,6 +12,7 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class ResolvedConfigResourceTest {
         assertThat(resolved.get("values").toString())
                 .doesNotContain("EAAG-access-token-of-acme")
                 .doesNotContain("platform-app-secret");
+    }
+
+    @Test
+    void an_answer_while_the_database_answers_is_not_stale() {
+        Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("acme", "service")));
+
+        assertThat(resolved).containsEntry("stale", false).doesNotContainKey("stale_since");
+    }
+
+    @Test
+    void while_the_database_cannot_be_reached_the_last_known_values_are_served_marked_stale() {
+        FIXTURE.store.unreachableSince(Instant.parse("2026-12-02T08:00:00.250Z"));
+
+        Map<String, Object> resolved = resolved(Tokens.hs256(Tokens.user("acme", "service")));
+
+        assertThat(resolved)
+                .containsEntry("stale", true)
+                .containsEntry("stale_since", "2026-12-02T08:00:00.250Z")
+                .containsEntry("has_tenant_config", true);
+        assertThat(value(resolved, "access_token"))
+                .containsEntry("value", "EAAG-access-token-of-acme")
+                .containsEntry("source", "database");
     }
 
     @Test

@@ -6,14 +6,16 @@ import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
 import io.tenantconfig.application.port.in.ValueSource;
-import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.LastKnownConfigs;
+import io.tenantconfig.application.port.out.LastKnownConfigs.LastKnown;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +23,23 @@ import java.util.Optional;
 /**
  * The loader's rules: an active configuration's value when it has one, otherwise the first
  * fallback variable that is set, otherwise nothing; the phone number is the default one unless
- * the caller names one of the tenant's. Reads go through the store and the number directory,
- * which serve them from memory, so a resolution normally touches no database.
+ * the caller names one of the tenant's. Reads go through the last known configurations and the
+ * number directory, which serve them from memory, so a resolution normally touches no database;
+ * while the database cannot be reached the answer is the last known one, marked stale.
  */
 final class ConfigLoaderService implements ConfigLoader {
 
-    private final ConfigStore store;
+    private final LastKnownConfigs configs;
     private final CredentialFallback fallback;
     private final NumberDirectory directory;
     private final ResolutionCounter counter;
 
     ConfigLoaderService(
-            ConfigStore store, CredentialFallback fallback, NumberDirectory directory, ResolutionCounter counter) {
-        this.store = store;
+            LastKnownConfigs configs,
+            CredentialFallback fallback,
+            NumberDirectory directory,
+            ResolutionCounter counter) {
+        this.configs = configs;
         this.fallback = fallback;
         this.directory = directory;
         this.counter = counter;
@@ -41,16 +47,18 @@ final class ConfigLoaderService implements ConfigLoader {
 
     @Override
     public ResolvedCredentials resolve(TenantId tenantId) {
-        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::inService);
+        LastKnown known = configs.lastKnown(tenantId);
+        Optional<TenantConfig> active = known.config().filter(TenantConfig::inService);
         return resolve(
-                tenantId, active, active.flatMap(TenantConfig::defaultNumber).orElse(null));
+                tenantId, active, active.flatMap(TenantConfig::defaultNumber).orElse(null), known.staleSince());
     }
 
     @Override
     public Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId) {
-        Optional<TenantConfig> active = store.load(tenantId).filter(TenantConfig::inService);
+        LastKnown known = configs.lastKnown(tenantId);
+        Optional<TenantConfig> active = known.config().filter(TenantConfig::inService);
         return active.flatMap(config -> config.phoneNumbers().find(phoneNumberId))
-                .map(number -> resolve(tenantId, active, number));
+                .map(number -> resolve(tenantId, active, number, known.staleSince()));
     }
 
     @Override
@@ -64,7 +72,8 @@ final class ConfigLoaderService implements ConfigLoader {
     }
 
     /** The answer for {@code number} of the active configuration, if any: each field from it or from the fallback. */
-    private ResolvedCredentials resolve(TenantId tenantId, Optional<TenantConfig> active, PhoneNumber number) {
+    private ResolvedCredentials resolve(
+            TenantId tenantId, Optional<TenantConfig> active, PhoneNumber number, Optional<Instant> staleSince) {
         Map<CredentialField, ResolvedValue> values = new EnumMap<>(CredentialField.class);
         for (CredentialField field : CredentialField.values()) {
             ResolvedValue value = resolve(
@@ -76,7 +85,8 @@ final class ConfigLoaderService implements ConfigLoader {
                 tenantId,
                 active.isPresent(),
                 active.map(config -> config.onboarding().isCompleted()).orElse(false),
-                values);
+                values,
+                staleSince);
     }
 
     private ResolvedValue resolve(CredentialField field, String stored) {

@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberDirectory;
@@ -31,6 +32,7 @@ public final class Services {
     /** What the use cases need from outside the hexagon. */
     public record Ports(
             ConfigStore store,
+            LastKnownConfigs lastKnown,
             ConfigCatalog catalog,
             AuditLog auditLog,
             MetaOnboarding meta,
@@ -46,6 +48,7 @@ public final class Services {
             WebhookIntake webhookIntake) {
         public Ports {
             Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(lastKnown, "lastKnown");
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(auditLog, "auditLog");
             Objects.requireNonNull(meta, "meta");
@@ -114,7 +117,8 @@ public final class Services {
         int phoneNumberLimit = settings.phoneNumberLimit();
         WebhookEndpoints endpoints = new WebhookEndpoints(ports.fallback(), ports.webhookKeys());
         OnboardingSteps steps = new OnboardingSteps(write, ports.meta(), policy, endpoints, random, clock);
-        ConfigLoader loader = new ConfigLoaderService(ports.store(), ports.fallback(), ports.directory(), resolutions);
+        ConfigLoader loader =
+                new ConfigLoaderService(ports.lastKnown(), ports.fallback(), ports.directory(), resolutions);
         CheckHealthUseCase checkHealth = new CheckHealthService(
                 ports.store(), ports.healthStore(), ports.metaHealth(), write, settings.health(), clock);
         return new UseCases(

@@ -22,6 +22,7 @@ import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.Webhook;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -183,5 +184,41 @@ class ConfigLoaderServiceTest {
         assertThat(store.auditTrail())
                 .singleElement()
                 .satisfies(r -> assertThat(r.entry().action()).isEqualTo(AuditAction.SECRETS_READ));
+    }
+
+    @Test
+    void while_the_database_cannot_be_reached_the_answer_is_the_last_known_one_marked_stale() {
+        stored(TestConfigs.aConfig("acme").build());
+        TenantId acme = TenantId.of("acme");
+        assertThat(loader.resolve(acme).staleSince())
+                .as("while the database answers")
+                .isEmpty();
+        Instant since = Instant.parse("2026-12-02T08:00:00Z");
+
+        store.unreachableSince(since);
+
+        ResolvedCredentials answer = loader.resolve(acme);
+        assertThat(answer.staleSince()).contains(since);
+        assertThat(answer.value(CredentialField.ACCESS_TOKEN))
+                .isEqualTo(value("EAAG-access-token-of-acme", ValueSource.DATABASE, CredentialField.ACCESS_TOKEN));
+        assertThat(answer.value(CredentialField.VERIFY_TOKEN).source()).isEqualTo(ValueSource.DATABASE);
+        assertThat(loader.resolve(acme, MetaId.parse(TestConfigs.phoneNumberIdOf("acme"))))
+                .hasValueSatisfying(
+                        forNumber -> assertThat(forNumber.staleSince()).contains(since));
+        assertThat(loader.resolve(TenantId.of("unknown")).staleSince())
+                .as("a tenant without a configuration: the fallback, stale as well")
+                .contains(since);
+    }
+
+    @Test
+    void a_reveal_from_the_stale_copy_is_answered_without_writing_to_the_unreachable_audit_trail() {
+        stored(TestConfigs.aConfig("acme").build());
+        store.unreachableSince(Instant.parse("2026-12-02T08:00:00Z"));
+
+        ResolvedCredentials revealed = useCases.revealCredentials().reveal(TenantId.of("acme"), new Actor("svc"));
+
+        assertThat(revealed.isStale()).isTrue();
+        assertThat(revealed.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-access-token-of-acme");
+        assertThat(store.auditTrail()).isEmpty();
     }
 }

@@ -45,6 +45,7 @@ class DeliverEventsTest {
                     store,
                     store,
                     store,
+                    store,
                     new ScriptedMetaOnboarding(),
                     variable -> Optional.empty(),
                     store,

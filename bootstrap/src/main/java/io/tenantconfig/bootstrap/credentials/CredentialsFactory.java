@@ -19,7 +19,7 @@ public class CredentialsFactory {
 
     @Min(0)
     @Max(10_000_000)
-    private long cacheMaximumSize = 10_000;
+    private long cacheMaximumSize = 200_000;
 
     @NotNull
     private Duration cacheExpireAfterWrite = Duration.seconds(60);
@@ -27,10 +27,17 @@ public class CredentialsFactory {
     @NotNull
     private Duration listenerReconnectDelay = Duration.seconds(1);
 
+    /** How long the loader answers from memory, marked stale, while the database cannot be reached. */
+    @NotNull
+    private Duration maximumStaleness = Duration.minutes(15);
+
     /** How the in-memory copy of the configurations is bounded and kept current. */
     public CacheSettings cache() {
         return new CacheSettings(
-                cacheMaximumSize, cacheExpireAfterWrite.toJavaDuration(), listenerReconnectDelay.toJavaDuration());
+                cacheMaximumSize,
+                cacheExpireAfterWrite.toJavaDuration(),
+                listenerReconnectDelay.toJavaDuration(),
+                maximumStaleness.toJavaDuration());
     }
 
     @JsonProperty
@@ -71,5 +78,15 @@ public class CredentialsFactory {
     @JsonProperty
     public void setListenerReconnectDelay(Duration listenerReconnectDelay) {
         this.listenerReconnectDelay = listenerReconnectDelay;
+    }
+
+    @JsonProperty
+    public Duration getMaximumStaleness() {
+        return maximumStaleness;
+    }
+
+    @JsonProperty
+    public void setMaximumStaleness(Duration maximumStaleness) {
+        this.maximumStaleness = maximumStaleness;
     }
 }

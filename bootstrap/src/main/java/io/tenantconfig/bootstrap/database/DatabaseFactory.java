@@ -3,7 +3,6 @@ package io.tenantconfig.bootstrap.database;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -178,8 +177,8 @@ public class DatabaseFactory {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
 
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
-        CachingConfigStore store =
-                new CachingConfigStore(database, cache.maximumSize(), cache.expireAfterWrite(), Ticker.systemTicker());
+        CachingConfigStore store = new CachingConfigStore(
+                database, cache.maximumSize(), cache.expireAfterWrite(), cache.maximumStaleness(), Clock.systemUTC());
         NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
         store.alsoAfterCommit(numbers);
         ConfigChangeListener listener = new ConfigChangeListener(
@@ -208,11 +207,14 @@ public class DatabaseFactory {
         metrics.registerGauge("tenant-config.cache.hits", store::hits);
         metrics.registerGauge("tenant-config.cache.misses", store::misses);
         metrics.registerGauge("tenant-config.cache.size", store::size);
+        metrics.registerGauge("tenant-config.loader.stale", store::servingStale);
+        metrics.registerGauge("tenant-config.loader.stale-answers", store::staleAnswers);
         metrics.registerGauge("tenant-config.number-index.tenants", numbers::size);
         metrics.registerGauge("tenant-config.number-index.in-memory", () -> numbers.isServingFromMemory() ? 1 : 0);
         metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
         metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
         return new Database(
+                store,
                 store,
                 database,
                 new JdbiAuditLog(jdbi),

@@ -3,7 +3,6 @@ package io.tenantconfig.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
@@ -11,6 +10,7 @@ import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,8 @@ class ChangeListenerHealthCheckTest {
                 new JdbiConfigStore(Jdbi.create(DATABASE.dataSource()), TestKeys.cipher()),
                 10,
                 Duration.ofMinutes(1),
-                Ticker.systemTicker());
+                Duration.ofMinutes(15),
+                Clock.systemUTC());
     }
 
     @Test

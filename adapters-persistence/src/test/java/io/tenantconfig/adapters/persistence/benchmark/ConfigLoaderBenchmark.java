@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
@@ -63,8 +62,8 @@ public class ConfigLoaderBenchmark {
         // With its secrets: an uncached read decrypts them.
         database.inTransaction(
                 tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
-        CachingConfigStore cache =
-                new CachingConfigStore(database, 10_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        CachingConfigStore cache = new CachingConfigStore(
+                database, 10_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());
         cache.announcementsRestored();
         cached = loader(cache, database, jdbi);
         uncached = loader(database, database, jdbi);

@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
@@ -15,6 +14,7 @@ import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +39,11 @@ public final class FreshnessBenchmark {
 
         static Instance start(TestDatabase database, Jdbi jdbi, String name) {
             CachingConfigStore cache = new CachingConfigStore(
-                    new JdbiConfigStore(jdbi, TestKeys.cipher()), 1_000, Duration.ofMinutes(5), Ticker.systemTicker());
+                    new JdbiConfigStore(jdbi, TestKeys.cipher()),
+                    1_000,
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(15),
+                    Clock.systemUTC());
             NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
             cache.alsoAfterCommit(index);
             ConfigChangeListener listener = new ConfigChangeListener(

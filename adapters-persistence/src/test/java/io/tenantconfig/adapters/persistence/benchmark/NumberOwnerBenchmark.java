@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
@@ -84,8 +83,8 @@ public class NumberOwnerBenchmark {
         database.inTransaction(
                 tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
         acmeNumber = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
-        CachingConfigStore cache =
-                new CachingConfigStore(database, 10_000, Duration.ofMinutes(5), Ticker.systemTicker());
+        CachingConfigStore cache = new CachingConfigStore(
+                database, 10_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());
         NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
         cache.alsoAfterCommit(index);
         cache.announcementsRestored();

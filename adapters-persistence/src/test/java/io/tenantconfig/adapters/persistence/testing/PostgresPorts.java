@@ -9,6 +9,7 @@ import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
+import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.WebhookKeys;
@@ -41,6 +42,7 @@ public final class PostgresPorts {
             Duration healthInterval) {
         return new Services.Ports(
                 store,
+                tenantId -> LastKnownConfigs.LastKnown.current(store.load(tenantId)),
                 catalog,
                 new JdbiAuditLog(jdbi),
                 new ScriptedMetaOnboarding(),
