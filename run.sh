@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Builds the service when the jar is missing or older than the sources, then runs it with
 # dev.yml: an embedded PostgreSQL (data under ./data/postgres), API on :8002, admin on :8003.
+# The JVM flags are production's (jvm.options); the embedded PostgreSQL's binaries, which the
+# production jar leaves out, come from bootstrap/target/dev-lib.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=bootstrap/target/tenant-config.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src dev.yml -newer "$jar" -print -quit)" ]]; then
+dev_lib=bootstrap/target/dev-lib
+if [[ ! -f "$jar" ]] || [[ ! -d "$dev_lib" ]] \
+  || [[ -n "$(find pom.xml ./*/pom.xml ./*/src dev.yml -newer "$jar" -print -quit)" ]]; then
   echo "Building $jar ..."
   mvn -B -q -DskipTests package
 fi
@@ -25,4 +29,5 @@ API: http://localhost:${PORT:-8002}/api/v1    health: http://localhost:${ADMIN_P
 
 EOF
 
-exec java -jar "$jar" server dev.yml
+# shellcheck disable=SC2046 # one flag per word, as the production command reads jvm.options
+exec java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:$dev_lib/*" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * A real PostgreSQL run from the binaries on the classpath, for development: no server to install.
- * Its data lives in {@link #getDataDirectory()} and survives restarts.
+ * Its data lives in {@link #getDataDirectory()} and survives restarts. The binaries are not in the
+ * production jar; {@code ./run.sh} puts them on the classpath from {@code bootstrap/target/dev-lib}.
  */
 public class EmbeddedPostgresFactory {
 
@@ -39,7 +40,19 @@ public class EmbeddedPostgresFactory {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .start());
-        } catch (IOException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
+            if ("Missing embedded postgres binaries".equals(e.getMessage())) {
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL is for development and its binaries are not in the production jar:"
+                                + " start it with ./run.sh (which adds bootstrap/target/dev-lib to the classpath),"
+                                + " or give the service a database of its own (DATABASE_URL, config.yml).",
+                        e);
+            }
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL with its data in " + dataDirectory
+                            + ". Is another instance of the service using that folder?",
+                    e);
+        } catch (IOException e) {
             throw new IllegalStateException(
                     "Could not start the embedded PostgreSQL with its data in " + dataDirectory
                             + ". Is another instance of the service using that folder?",
