@@ -11,6 +11,9 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.port.in.UseCases;
@@ -104,6 +107,13 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         health.checkIntervalAsJava());
         EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
+        // Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too.
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
         ResolutionCounter resolutions = new ResolutionCounter();
         for (ValueSource source : ValueSource.values()) {
             environment

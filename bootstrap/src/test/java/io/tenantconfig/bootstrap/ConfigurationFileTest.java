@@ -3,12 +3,25 @@ package io.tenantconfig.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.LayoutBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.logging.common.AppenderFactory;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.service.HealthPolicy;
@@ -17,6 +30,7 @@ import io.tenantconfig.bootstrap.database.CacheSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TimeZone;
 import org.apache.commons.text.StringSubstitutor;
 import org.apache.commons.text.lookup.StringLookupFactory;
 import org.junit.jupiter.api.Test;
@@ -40,6 +54,62 @@ class ConfigurationFileTest {
 
         assertThat(configuration.getCorsAllowedOrigins())
                 .containsExactly("https://app.example.com", "https://admin.example.com");
+    }
+
+    /** A line logged while serving a request of acme's, as the log context leaves it. */
+    private static ILoggingEvent duringARequest() {
+        LoggingEvent event = new LoggingEvent(
+                Logger.class.getName(),
+                new LoggerContext().getLogger("io.tenantconfig.Example"),
+                Level.WARN,
+                "Database unavailable",
+                null,
+                null);
+        event.setMDCPropertyMap(Map.of("request_id", "trace-42", "tenant_id", "acme"));
+        return event;
+    }
+
+    private static AppenderFactory<ILoggingEvent> consoleOf(TenantConfigConfiguration configuration) {
+        return ((DefaultLoggingFactory) configuration.getLoggingFactory())
+                .getAppenders()
+                .get(0);
+    }
+
+    @Test
+    void each_log_line_names_the_request_and_the_tenant() throws Exception {
+        ConsoleAppenderFactory<ILoggingEvent> console =
+                (ConsoleAppenderFactory<ILoggingEvent>) consoleOf(load("config.yml", PRODUCTION_ENVIRONMENT));
+        PatternLayout text = new PatternLayout();
+        text.setContext(new LoggerContext());
+        text.setPattern(console.getLogFormat());
+        text.start();
+
+        assertThat(text.doLayout(duringARequest()))
+                .startsWith("WARN  [")
+                .contains("] [trace-42] [acme] io.tenantconfig.Example: Database unavailable");
+    }
+
+    @Test
+    void one_property_switches_the_log_to_json_lines_with_the_request_and_the_tenant_as_fields() throws Exception {
+        TenantConfigConfiguration configuration;
+        System.setProperty("dw.logging.appenders[0].layout.type", "json");
+        try {
+            configuration = load("config.yml", PRODUCTION_ENVIRONMENT);
+        } finally {
+            System.clearProperty("dw.logging.appenders[0].layout.type");
+        }
+        ConsoleAppenderFactory<ILoggingEvent> console =
+                (ConsoleAppenderFactory<ILoggingEvent>) consoleOf(configuration);
+        LayoutBase<ILoggingEvent> json = ((EventJsonLayoutBaseFactory) console.getLayout())
+                .build(new LoggerContext(), TimeZone.getTimeZone("UTC"));
+        json.start();
+
+        JsonNode line = new ObjectMapper().readTree(json.doLayout(duringARequest()));
+
+        assertThat(line.get("level").asText()).isEqualTo("WARN");
+        assertThat(line.get("message").asText()).isEqualTo("Database unavailable");
+        assertThat(line.at("/mdc/request_id").asText()).isEqualTo("trace-42");
+        assertThat(line.at("/mdc/tenant_id").asText()).isEqualTo("acme");
     }
 
     /** The variables config.yml needs, as a deployment would set them. */

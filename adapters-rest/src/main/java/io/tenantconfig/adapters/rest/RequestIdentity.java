@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Gives each request an id (the caller's {@code X-Request-Id} when it is a plain token, otherwise
  * a new one), answers with it, and makes it and the client's address available to the audit trail
- * of the thread serving the request.
+ * of the thread serving the request, and the id to every log line written meanwhile ({@link LogContext}).
  */
 @PreMatching
 @Priority(1)
@@ -35,6 +35,7 @@ public final class RequestIdentity implements ContainerRequestFilter, ContainerR
                 : UUID.randomUUID().toString();
         request.setProperty(HEADER, id);
         CURRENT.set(new String[] {id, remoteAddress()});
+        LogContext.request(id);
     }
 
     @Override
@@ -44,6 +45,7 @@ public final class RequestIdentity implements ContainerRequestFilter, ContainerR
             response.getHeaders().putSingle(HEADER, id);
         }
         CURRENT.remove();
+        LogContext.clear();
     }
 
     /** The id of the request this thread is serving, or null outside a request. */

@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.rest.auth;
 
 import io.dropwizard.auth.AuthFilter;
+import io.tenantconfig.adapters.rest.LogContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Reads the token from the {@code Authorization: Bearer} header and nowhere else. Dropwizard's
  * OAuth filter also accepts an {@code access_token} query parameter; a token there would be
- * written to every request log, so this one does not.
+ * written to every request log, so this one does not. A verified caller's tenant goes into the
+ * log context of the request.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerTokenAuthFilter extends AuthFilter<String, CallerPrincipal> {
@@ -25,6 +27,9 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, CallerPrinci
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (!authenticate(request, token, SCHEME)) {
             throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
+        }
+        if (request.getSecurityContext().getUserPrincipal() instanceof CallerPrincipal caller) {
+            caller.tenant().ifPresent(LogContext::tenant);
         }
     }
 

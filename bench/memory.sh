@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Memory of one instance run with jvm.options (-Xmx256m) holding 100,000 tenants in its
+# ConfigLoader and serving 1,000 connections. Starts the service with dev.yml and an embedded
+# PostgreSQL of its own (under target/bench-memory, started afresh), stores 100,000 complete
+# configurations straight into the database (bench/SeedTenants.java: through the service's own
+# store, secrets encrypted), measures the heap after a full GC, asks the loader for every tenant
+# once (bench/ResolveAll.java, 32 at a time), measures again, then runs 1,000 connections of
+# GET /api/v1/tenant/config for 30 s (wrk) and reports the largest RSS seen.
+#
+#   bench/memory.sh [tenants]      # default 100000; needs wrk (apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tenants=${1:-100000}
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+jar=bootstrap/target/tenant-config.jar
+[[ -f $jar && -d bootstrap/target/dev-lib ]] || mvn -B -q -DskipTests package
+work=target/bench-memory
+rm -rf "$work" && mkdir -p "$work"
+api=http://localhost:${PORT:-8002}
+admin=http://localhost:${ADMIN_PORT:-8003}
+secret=$(sed -n 's/^ *hmacSecret: *//p' dev.yml)
+
+# shellcheck disable=SC2046 # one flag per word, as the production command reads jvm.options
+java $(cat jvm.options) -cp "$jar:bootstrap/target/dev-lib/*" \
+  -Ddw.database.embedded.dataDirectory="$work/postgres" \
+  -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
+  -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN -Ddw.health.sweepEnabled=false \
+  io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$admin/healthcheck" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$admin/healthcheck" >/dev/null || { echo "the service did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+
+heap_after_gc() { # used heap in KiB after a full collection
+  jcmd "$server" GC.run >/dev/null
+  jcmd "$server" GC.heap_info | awk '/total/ && /used/ {for (i = 1; i <= NF; i++) if ($i == "used") {print $(i + 1)+0; exit}}'
+}
+rss() { ps -o rss= -p "$server" | tr -d ' '; }
+gauge() { curl -s "$admin/metrics" | python3 -c "import json,sys; print(json.load(sys.stdin)['gauges']['$1']['value'])"; }
+
+pg_port=$(sed -n 4p "$work/postgres/postmaster.pid")
+java -cp "$jar" bench/SeedTenants.java "jdbc:postgresql://localhost:$pg_port/postgres" postgres \
+  "$work/encryption-keyset.json" "$tenants"
+sleep 5 # the instance hears of every insert and updates its number index
+before=$(heap_after_gc)
+echo "heap after GC, no tenant in the loader's memory: $((before / 1024)) MiB (RSS $(($(rss) / 1024)) MiB)"
+
+java -cp "$jar" bench/ResolveAll.java "$api" "$secret" "$tenants"
+after=$(heap_after_gc)
+echo "loader's memory: $(gauge tenant-config.cache.size) entries"
+echo "heap after GC, every tenant in the loader's memory: $((after / 1024)) MiB (RSS $(($(rss) / 1024)) MiB)"
+echo "per tenant in the loader's memory: $(((after - before) * 1024 / tenants)) bytes"
+
+token=$(java -jar "$jar" token --tenant bench-000001 --subject bench dev.yml)
+peak=0
+wrk -t2 -c1000 -d30s --latency -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >"$work/wrk.txt" &
+load=$!
+while kill -0 "$load" 2>/dev/null; do
+  now=$(rss); (( now > peak )) && peak=$now
+  sleep 1
+done
+echo "1,000 connections, 30 s: $(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), $(grep -c . <(grep -E 'Non-2xx|timeout' "$work/wrk.txt") || true) error lines"
+echo "largest RSS during the load: $((peak / 1024)) MiB; heap after GC afterwards: $(($(heap_after_gc) / 1024)) MiB"
