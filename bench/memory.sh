@@ -52,9 +52,10 @@ echo "heap after GC, no tenant in the loader's memory: $((before / 1024)) MiB (R
 
 java -cp "$jar" bench/ResolveAll.java "$api" "$secret" "$tenants"
 after=$(heap_after_gc)
-echo "loader's memory: $(gauge tenant-config.cache.size) entries"
+echo "loader's memory: $(gauge tenant-config.loader.size) tenants"
 echo "heap after GC, every tenant in the loader's memory: $((after / 1024)) MiB (RSS $(($(rss) / 1024)) MiB)"
 echo "per tenant in the loader's memory: $(((after - before) * 1024 / tenants)) bytes"
+jcmd "$server" GC.class_histogram | head -25 >"$work/histogram.txt"
 
 token=$(java -jar "$jar" token --tenant bench-000001 --subject bench dev.yml)
 peak=0

@@ -175,6 +175,7 @@ class ConfigurationFileTest {
         assertThat(meta.version()).isEqualTo("v23.0");
         assertThat(configuration.getCredentials().cache())
                 .isEqualTo(new CacheSettings(
+                        10_000,
                         200_000,
                         java.time.Duration.ofSeconds(60),
                         java.time.Duration.ofSeconds(1),

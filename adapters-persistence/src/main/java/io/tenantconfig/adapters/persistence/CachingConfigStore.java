@@ -8,6 +8,7 @@ import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps tenant configurations (and the absence of one) in memory in front of the database, so a
- * lookup normally makes no round trip. Kept correct by: reading again every tenant a transaction
+ * lookup normally makes no round trip: whole configurations for the API's reads, and, for many
+ * more tenants, what the loader needs of each ({@link StoredCredentials}). Kept correct by: reading again every tenant a transaction
  * wrote as soon as it has committed, and every tenant whose change another instance announces
  * ({@link #changed}), when it is in memory; and, as a safety net, reading an entry again once it is older than
  * {@code expireAfterWrite}.
@@ -48,8 +50,15 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
     /** Once the database was found unreachable, the loader answers from memory this long before asking it again. */
     private static final long RETRY_DATABASE_MILLIS = 1_000;
 
+    private static final Function<Optional<TenantConfig>, Optional<StoredCredentials>> CREDENTIALS =
+            config -> config.map(StoredCredentials::of);
+
     private final ConfigStore database;
-    private final Cache<TenantId, Entry> cache;
+    /** Whole configurations, for the API's reads ({@link #load}). */
+    private final Cache<TenantId, Entry<Optional<TenantConfig>>> configs;
+    /** What the loader needs of each, a third of the size, for many more tenants ({@link #lastKnown}). */
+    private final Cache<TenantId, Entry<Optional<StoredCredentials>>> loader;
+
     private final long expireAfterWriteMillis;
     private final Duration maximumStaleness;
     private final Clock clock;
@@ -78,22 +87,38 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    /** A configuration (or its absence) as read, in which stretch, whether announcements were heard then, and when. */
-    private record Entry(Optional<TenantConfig> config, long period, boolean heard, long readAtMillis) {}
+    /** What was read of a configuration (or its absence), in which stretch, whether announcements were heard then, and when. */
+    private record Entry<V>(V value, long period, boolean heard, long readAtMillis) {}
 
+    /**
+     * @param configsMaximumSize the most whole configurations kept, for the API's reads
+     * @param loaderMaximumSize the most tenants whose credentials the loader keeps: every tenant in use
+     */
     public CachingConfigStore(
-            ConfigStore database, long maximumSize, Duration expireAfterWrite, Duration maximumStaleness, Clock clock) {
+            ConfigStore database,
+            long configsMaximumSize,
+            long loaderMaximumSize,
+            Duration expireAfterWrite,
+            Duration maximumStaleness,
+            Clock clock) {
         this.database = database;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.configs = Caffeine.newBuilder().maximumSize(configsMaximumSize).build();
+        this.loader = Caffeine.newBuilder().maximumSize(loaderMaximumSize).build();
         this.expireAfterWriteMillis = expireAfterWrite.toMillis();
         this.maximumStaleness = maximumStaleness;
         this.clock = clock;
     }
 
+    /** As many whole configurations as the loader keeps credentials: for tests and benchmarks. */
+    public CachingConfigStore(
+            ConfigStore database, long maximumSize, Duration expireAfterWrite, Duration maximumStaleness, Clock clock) {
+        this(database, maximumSize, maximumSize, expireAfterWrite, maximumStaleness, clock);
+    }
+
     /** The current configuration: from memory when it can be trusted, else from the database. */
     @Override
     public Optional<TenantConfig> load(TenantId tenantId) {
-        return current(tenantId).config();
+        return current(configs, tenantId, Function.identity()).value();
     }
 
     @Override
@@ -102,15 +127,16 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
             return fromMemory(tenantId, null);
         }
         try {
-            return LastKnown.current(current(tenantId).config());
+            return LastKnown.current(current(loader, tenantId, CREDENTIALS).value());
         } catch (StoreUnavailableException e) {
             askDatabaseAfter = clock.millis() + RETRY_DATABASE_MILLIS;
             return fromMemory(tenantId, e);
         }
     }
 
-    private Entry current(TenantId tenantId) {
-        Entry cached = cache.getIfPresent(tenantId);
+    private <V> Entry<V> current(
+            Cache<TenantId, Entry<V>> cache, TenantId tenantId, Function<Optional<TenantConfig>, V> keep) {
+        Entry<V> cached = cache.getIfPresent(tenantId);
         if (cached != null && trusted(cached)) {
             hits.increment();
             return cached;
@@ -121,19 +147,19 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
                 return old;
             }
             misses.increment();
-            return read(id);
+            return read(id, keep);
         });
     }
 
-    private Entry read(TenantId tenantId) {
+    private <V> Entry<V> read(TenantId tenantId, Function<Optional<TenantConfig>, V> keep) {
         long readingIn = period;
         boolean heard = announcementsLive;
-        Entry entry = new Entry(database.load(tenantId), readingIn, heard, clock.millis());
+        Entry<V> entry = new Entry<>(keep.apply(database.load(tenantId)), readingIn, heard, clock.millis());
         databaseAnswered();
         return entry;
     }
 
-    private boolean trusted(Entry entry) {
+    private boolean trusted(Entry<?> entry) {
         return announcementsLive
                 && entry.period() == period
                 && clock.millis() - entry.readAtMillis() < expireAfterWriteMillis;
@@ -141,7 +167,7 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
 
     /** The copy in memory, while the database cannot be reached; {@code cause} is what the database said, if asked. */
     private LastKnown fromMemory(TenantId tenantId, StoreUnavailableException cause) {
-        Entry entry = cache.getIfPresent(tenantId);
+        Entry<Optional<StoredCredentials>> entry = loader.getIfPresent(tenantId);
         if (entry == null) {
             throw new StoreUnavailableException(
                     "the database cannot be reached and this configuration is not in memory", cause);
@@ -162,14 +188,14 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
                             + " per configuration; every other request answers 503",
                     maximumStaleness);
         }
-        return LastKnown.stale(entry.config(), since);
+        return LastKnown.stale(entry.value(), since);
     }
 
     /**
      * Since when {@code entry} may be out of date: if every announcement was heard from its read
      * on, until they stopped (or now, if they have not); otherwise since it was read.
      */
-    private Instant knownCurrentAt(Entry entry) {
+    private Instant knownCurrentAt(Entry<?> entry) {
         if (entry.heard() && entry.period() == heardPeriod) {
             return announcementsLive ? clock.instant() : heardUntil;
         }
@@ -196,7 +222,7 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
             return database.inTransaction(tx -> work.apply(new RememberingWrites(tx, written)));
         } finally {
             if (written.all) {
-                cache.invalidateAll();
+                changedAll();
                 alsoAfterCommit.changedAll();
             } else {
                 written.tenants.forEach(this::readAgain);
@@ -225,9 +251,15 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
      * starts right after a change, and an out-of-date copy is never kept.
      */
     private void readAgain(TenantId tenantId) {
+        readAgain(configs, tenantId, Function.identity());
+        readAgain(loader, tenantId, CREDENTIALS);
+    }
+
+    private <V> void readAgain(
+            Cache<TenantId, Entry<V>> cache, TenantId tenantId, Function<Optional<TenantConfig>, V> keep) {
         cache.asMap().computeIfPresent(tenantId, (id, outOfDate) -> {
             try {
-                return read(id);
+                return read(id, keep);
             } catch (RuntimeException e) {
                 return null;
             }
@@ -237,7 +269,8 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
     /** Every configuration changed (delete-all on another instance). */
     @Override
     public void changedAll() {
-        cache.invalidateAll();
+        configs.invalidateAll();
+        loader.invalidateAll();
     }
 
     /**
@@ -280,8 +313,14 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
         return misses.sum();
     }
 
+    /** Whole configurations in memory (an estimate). */
     public long size() {
-        return cache.estimatedSize();
+        return configs.estimatedSize();
+    }
+
+    /** Tenants whose credentials the loader holds (an estimate). */
+    public long loaderSize() {
+        return loader.estimatedSize();
     }
 
     /** The tenants a transaction wrote, or all of them. */

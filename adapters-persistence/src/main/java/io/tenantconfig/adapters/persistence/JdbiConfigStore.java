@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.application.ConfigFilter;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigCatalog;
@@ -12,7 +13,6 @@ import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.health.HealthState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +40,6 @@ import org.postgresql.util.PSQLException;
 public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     private static final String BY_TENANT = TenantConfigRow.SELECT + " WHERE tenant_id = :tenantId";
-
-    private static final String PAGE = TenantConfigRow.SELECT + " ORDER BY id LIMIT :limit OFFSET :skip";
-
-    private static final String COUNT = "SELECT count(*) FROM " + TenantConfigRow.TABLE;
-
-    /** Only configurations in one health state (never checked: UNKNOWN). */
-    private static final String IN_STATE = " WHERE coalesce((SELECT h.state FROM tenant_health h WHERE h.config_id = "
-            + TenantConfigRow.TABLE + ".id), 'UNKNOWN') = :state";
-
-    private static final String PAGE_IN_STATE =
-            TenantConfigRow.SELECT + IN_STATE + " ORDER BY id LIMIT :limit OFFSET :skip";
-
-    private static final String COUNT_IN_STATE = COUNT + IN_STATE;
 
     private static final String STATISTICS = """
             SELECT count(*)                                         AS total,
@@ -89,25 +76,29 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
     }
 
     @Override
-    public ConfigPage page(long skip, int limit, Optional<HealthState> health) {
+    public ConfigPage page(ConfigFilter filter, Optional<Long> after, long skip, int limit) {
+        ConfigListQuery query = ConfigListQuery.of(filter);
         // One snapshot for both statements, so the total matches the page.
         return Availability.available(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            Query count = handle.createQuery(health.isEmpty() ? COUNT : COUNT_IN_STATE);
-            Query page = handle.createQuery(health.isEmpty() ? PAGE : PAGE_IN_STATE)
-                    .bind("limit", limit)
+            long total = query.bind(handle.createQuery(query.count()))
+                    .mapTo(Long.class)
+                    .one();
+            Query page = query.bind(handle.createQuery(query.page(after)))
+                    .bind("limit", limit + 1)
                     .bind("skip", skip);
-            health.ifPresent(state -> {
-                count.bind("state", state.name());
-                page.bind("state", state.name());
-            });
-            long total = count.mapTo(Long.class).one();
+            after.ifPresent(id -> page.bind("after", id));
             List<TenantConfigRow> rows = page.mapTo(TenantConfigRow.class).list();
+            boolean more = rows.size() > limit;
+            List<TenantConfigRow> shown = more ? rows.subList(0, limit) : rows;
             Map<Long, List<PhoneNumberRow>> numbers =
-                    numbersOf(handle, rows.stream().map(TenantConfigRow::id).toList());
-            List<TenantConfig> configs = rows.stream()
+                    numbersOf(handle, shown.stream().map(TenantConfigRow::id).toList());
+            List<TenantConfig> configs = shown.stream()
                     .map(row -> toConfig(row, numbers.getOrDefault(row.id(), List.of()), false))
                     .toList();
-            return new ConfigPage(total, configs);
+            return new ConfigPage(
+                    total,
+                    configs,
+                    more ? Optional.of(shown.get(shown.size() - 1).id()) : Optional.empty());
         }));
     }
 

@@ -91,10 +91,13 @@ public final class JdbiHealthStore implements HealthStore {
         for (HealthState state : HealthState.values()) {
             counts.put(state, 0L);
         }
+        // Never checked counts as UNKNOWN: the configurations without a health row (every row has
+        // its configuration). Counted from the indexes, without joining 100,000 rows.
         Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT coalesce(h.state, 'UNKNOWN') AS state, count(*) AS n FROM tenant_configs c"
-                                + " LEFT JOIN tenant_health h ON h.config_id = c.id GROUP BY 1")
-                .map((rs, ctx) -> counts.put(HealthState.valueOf(rs.getString("state")), rs.getLong("n")))
+                        "SELECT state, count(*) AS n FROM tenant_health GROUP BY state"
+                                + " UNION ALL SELECT 'UNKNOWN', (SELECT count(*) FROM tenant_configs)"
+                                + " - (SELECT count(*) FROM tenant_health)")
+                .map((rs, ctx) -> counts.merge(HealthState.valueOf(rs.getString("state")), rs.getLong("n"), Long::sum))
                 .list()));
         return counts;
     }

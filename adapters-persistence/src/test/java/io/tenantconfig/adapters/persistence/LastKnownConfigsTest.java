@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.LastKnownConfigs.LastKnown;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.LogLeakGuard;
@@ -40,7 +42,9 @@ class LastKnownConfigsTest {
         database.store.inTransaction(
                 tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
         cache.announcementsRestored();
-        assertThat(cache.lastKnown(ACME)).isEqualTo(LastKnown.current(database.store.load(ACME)));
+        assertThat(cache.lastKnown(ACME))
+                .isEqualTo(LastKnown.current(database.store.load(ACME).map(StoredCredentials::of)));
+        assertThat(cache.load(ACME)).isEqualTo(database.store.load(ACME));
     }
 
     @Test
@@ -61,7 +65,7 @@ class LastKnownConfigsTest {
 
         LastKnown known = cache.lastKnown(ACME);
 
-        assertThat(known.config().map(this::token))
+        assertThat(known.credentials().map(this::token))
                 .contains(TestConfigs.aConfig("acme")
                         .build()
                         .token()
@@ -101,13 +105,13 @@ class LastKnownConfigsTest {
 
     @Test
     void the_absence_of_a_configuration_is_served_stale_too_so_the_fallback_goes_on() {
-        assertThat(cache.lastKnown(GLOBEX).config()).isEmpty();
+        assertThat(cache.lastKnown(GLOBEX).credentials()).isEmpty();
         cache.announcementsLost();
         database.down = true;
 
         LastKnown known = cache.lastKnown(GLOBEX);
 
-        assertThat(known.config()).isEmpty();
+        assertThat(known.credentials()).isEmpty();
         assertThat(known.staleSince()).isPresent();
     }
 
@@ -131,7 +135,7 @@ class LastKnownConfigsTest {
         cache.announcementsLost();
         database.down = true;
 
-        assertThat(cache.lastKnown(ACME).config().map(this::token)).contains("EAAG-changed-on-another-instance");
+        assertThat(cache.lastKnown(ACME).credentials().map(this::token)).contains("EAAG-changed-on-another-instance");
     }
 
     @Test
@@ -153,7 +157,7 @@ class LastKnownConfigsTest {
         cache.announcementsLost();
         database.down = true;
 
-        assertThat(cache.lastKnown(ACME).config().map(this::token)).contains("EAAG-written-here");
+        assertThat(cache.lastKnown(ACME).credentials().map(this::token)).contains("EAAG-written-here");
     }
 
     @Test
@@ -186,7 +190,7 @@ class LastKnownConfigsTest {
         LastKnown known = cache.lastKnown(ACME);
 
         assertThat(known.staleSince()).isEmpty();
-        assertThat(known.config().map(this::token)).contains("EAAG-changed-during-the-outage");
+        assertThat(known.credentials().map(this::token)).contains("EAAG-changed-during-the-outage");
         assertThat(cache.servingStale()).isZero();
         assertThat(
                         logged(
@@ -220,11 +224,11 @@ class LastKnownConfigsTest {
                         .build()));
         cache.announcementsRestored();
 
-        assertThat(cache.lastKnown(ACME).config().map(this::token)).contains("EAAG-changed-while-unheard");
+        assertThat(cache.lastKnown(ACME).credentials().map(this::token)).contains("EAAG-changed-while-unheard");
     }
 
-    private String token(TenantConfig config) {
-        return config.token().accessToken().reveal();
+    private String token(StoredCredentials credentials) {
+        return credentials.value(CredentialField.ACCESS_TOKEN);
     }
 
     private static boolean logged(String level, String text) {

@@ -18,7 +18,10 @@ class MigrationsTest {
     /** The changesets before phone numbers got a table of their own. */
     private static final int CHANGESETS_BEFORE_PHONE_NUMBERS = 7;
 
-    private static final int CHANGESETS = 10;
+    /** The changesets before the webhooks (changeSet 10). */
+    private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
+
+    private static final int CHANGESETS = 11;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -27,6 +30,12 @@ class MigrationsTest {
                                         + " AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name")
                         .mapTo(String.class)
                         .list());
+    }
+
+    private static List<String> indexesOfTenantConfigs(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'tenant_configs'")
+                .mapTo(String.class)
+                .list());
     }
 
     private static List<String> appliedChangeSets(Jdbi jdbi) {
@@ -201,7 +210,7 @@ class MigrationsTest {
     void existing_configurations_get_distinct_unguessable_webhook_keys_and_a_rollback_forgets_the_new_states() {
         TestDatabase database = TestDatabase.empty();
         Jdbi jdbi = Jdbi.create(database.dataSource());
-        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS - 1, ""));
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_WEBHOOKS, ""));
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('one'), ('two'), ('three')"));
 
         database.withLiquibase(liquibase -> liquibase.update(""));
@@ -225,7 +234,7 @@ class MigrationsTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_health (config_id, state, next_check_at)"
                 + " SELECT id, 'DISABLED', now() FROM tenant_configs WHERE tenant_id = 'one'"));
 
-        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_WEBHOOKS, ""));
         String state = jdbi.withHandle(h -> h.createQuery("SELECT state FROM tenant_health")
                 .mapTo(String.class)
                 .one());
@@ -272,6 +281,24 @@ class MigrationsTest {
         assertThat(rowsWithDefaultNumber(jdbi))
                 .extracting(r -> r.get("phone_number_id"))
                 .containsExactly("6", null, "2", "4");
+    }
+
+    @Test
+    void the_admin_lists_indexes_come_with_changeset_11_and_go_with_its_rollback() {
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        assertThat(indexesOfTenantConfigs(jdbi))
+                .contains(
+                        "ix_tenant_configs_active",
+                        "ix_tenant_configs_onboarding_status",
+                        "ix_tenant_configs_updated_at",
+                        "ix_tenant_configs_tenant_prefix",
+                        "ix_tenant_configs_statistics");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+
+        assertThat(indexesOfTenantConfigs(jdbi)).noneMatch(name -> name.startsWith("ix_tenant_configs_"));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 1);
     }
 
     @Test

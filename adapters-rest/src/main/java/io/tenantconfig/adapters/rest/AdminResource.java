@@ -11,6 +11,7 @@ import io.tenantconfig.adapters.rest.errors.ApiException;
 import io.tenantconfig.adapters.rest.errors.InvalidRequestException;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
+import io.tenantconfig.application.ConfigFilter;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
@@ -23,6 +24,8 @@ import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.health.HealthState;
@@ -39,6 +42,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +87,12 @@ public final class AdminResource {
         this.viewHealth = viewHealth;
     }
 
+    /** {@code next}: pass it as {@code after} for the following page; null on the last one. */
     public record ConfigList(
             @JsonProperty("total") long total,
             @JsonProperty("returned") int returned,
-            @JsonProperty("configs") List<TenantConfigView> configs) {}
+            @JsonProperty("configs") List<TenantConfigView> configs,
+            @JsonProperty("next") String next) {}
 
     public record Statistics(
             @JsonProperty("total_configs") long totalConfigs,
@@ -113,22 +121,59 @@ public final class AdminResource {
 
     @GET
     @Path("/all")
-    @Operation(summary = "A page of all configurations, secrets masked")
+    @Operation(
+            summary =
+                    "A page of all configurations, secrets masked, in the order they were created; "
+                            + "page on with after=<next> (skip is kept for the earlier frontend, and slows down deep in the list)")
     public ConfigList all(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
-            @QueryParam("skip") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long skip,
+            @Parameter(description = "Configurations to pass over (the earlier paging); not with after")
+                    @QueryParam("skip")
+                    @DefaultValue("0")
+                    @Min(value = 0, message = "must be 0 or more")
+                    long skip,
             @QueryParam("limit")
                     @DefaultValue("100")
                     @Min(value = 1, message = LIMIT_RANGE)
                     @Max(value = ListConfigsUseCase.MAX_LIMIT, message = LIMIT_RANGE)
                     int limit,
+            @Parameter(description = "The next of the previous page: the page that follows it") @QueryParam("after")
+                    String after,
             @Parameter(description = "Only configurations in this health state (INVALID, EXPIRING, UNKNOWN...)")
                     @QueryParam("health")
-                    String health) {
-        ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, limit, healthState(health)));
+                    String health,
+            @Parameter(description = "true or false") @QueryParam("is_active") String active,
+            @Parameter(description = "NOT_STARTED, TOKEN_EXCHANGED, ... COMPLETED, REAUTHORIZATION_REQUIRED")
+                    @QueryParam("onboarding_status")
+                    String onboardingStatus,
+            @QueryParam("waba_id") String wabaId,
+            @Parameter(description = "The configuration holding this number") @QueryParam("phone_number_id")
+                    String phoneNumberId,
+            @Parameter(description = "Changed at or after this moment (ISO-8601, e.g. 2026-12-01T00:00:00Z)")
+                    @QueryParam("updated_since")
+                    String updatedSince,
+            @Parameter(description = "Tenant ids starting with this (as written, case included)") @QueryParam("q")
+                    String q) {
+        Optional<Long> cursor = cursor(after);
+        if (cursor.isPresent() && skip > 0) {
+            throw InvalidRequestException.of("after", "after and skip cannot be used together: page with one of them");
+        }
+        ConfigFilter filter = new ConfigFilter(
+                flag(active),
+                onboardingStatus(onboardingStatus),
+                metaId("waba_id", wabaId),
+                metaId("phone_number_id", phoneNumberId),
+                moment(updatedSince),
+                prefix(q),
+                healthState(health));
+        ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, cursor, limit, filter));
         List<TenantConfigView> configs =
                 page.configs().stream().map(TenantConfigView::masked).toList();
-        return new ConfigList(page.total(), configs.size(), configs);
+        return new ConfigList(
+                page.total(),
+                configs.size(),
+                configs,
+                page.next().map(String::valueOf).orElse(null));
     }
 
     @GET
@@ -203,6 +248,73 @@ public final class AdminResource {
         Optional<TenantId> tenant =
                 tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
         return page.answer(auditTrail.page(page.of(tenant)));
+    }
+
+    private static Optional<Long> cursor(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw InvalidRequestException.of("after", "after must be the next of a previous page");
+        }
+        return Optional.of(Long.parseLong(value));
+    }
+
+    private static Optional<Boolean> flag(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (value) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw InvalidRequestException.of("is_active", "is_active must be true or false");
+        };
+    }
+
+    private static Optional<OnboardingStatus> onboardingStatus(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OnboardingStatus.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of(
+                    "onboarding_status",
+                    "onboarding_status must be one of " + Arrays.toString(OnboardingStatus.values()));
+        }
+    }
+
+    private static Optional<MetaId> metaId(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MetaId.parse(value));
+        } catch (InvalidValueException e) {
+            throw InvalidRequestException.of(field, field + " " + e.getMessage());
+        }
+    }
+
+    private static Optional<Instant> moment(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(
+                    "updated_since", "updated_since must be a moment with its offset, e.g. 2026-12-01T00:00:00Z");
+        }
+    }
+
+    private static Optional<String> prefix(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > ConfigFilter.MAX_PREFIX) {
+            throw InvalidRequestException.of("q", "q must be at most " + ConfigFilter.MAX_PREFIX + " characters");
+        }
+        return Optional.of(value);
     }
 
     private static Optional<HealthState> healthState(String value) {

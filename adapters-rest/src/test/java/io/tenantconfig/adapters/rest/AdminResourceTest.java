@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -86,6 +87,89 @@ class AdminResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(body(response).get("errors").toString()).contains("field=limit");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> tenants(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("configs"))
+                .stream().map(c -> c.get("tenant_id").toString()).toList();
+    }
+
+    @Test
+    void pages_follow_on_from_the_next_of_the_previous_and_the_last_has_none() {
+        Map<String, Object> first =
+                body(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("limit", 2)));
+        Map<String, Object> second = body(get(API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("limit", 2)
+                .queryParam("after", first.get("next"))));
+
+        assertThat(tenants(first)).containsExactly("acme", "globex");
+        assertThat(first.get("next")).isInstanceOf(String.class);
+        assertThat(tenants(second)).containsExactly("initech");
+        assertThat(second).containsEntry("next", null).containsEntry("total", 3);
+    }
+
+    @Test
+    void filters_narrow_the_list_and_its_total() {
+        Map<String, Object> inactive =
+                body(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("is_active", "false")));
+        Map<String, Object> onboarded =
+                body(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("onboarding_status", "COMPLETED")));
+        Map<String, Object> byPrefix =
+                body(get(API.target("/api/v1/tenant/admin/configs/all").queryParam("q", "glo")));
+        Map<String, Object> byNumber = body(get(API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("phone_number_id", TestConfigs.phoneNumberIdOf("initech"))));
+        Map<String, Object> byAccount = body(get(
+                API.target("/api/v1/tenant/admin/configs/all").queryParam("waba_id", TestConfigs.wabaIdOf("acme"))));
+        Map<String, Object> recent = body(get(
+                API.target("/api/v1/tenant/admin/configs/all").queryParam("updated_since", "2099-01-01T00:00:00Z")));
+
+        assertThat(tenants(inactive)).containsExactly("initech");
+        assertThat(inactive).containsEntry("total", 1);
+        assertThat(tenants(onboarded)).containsExactly("acme");
+        assertThat(tenants(byPrefix)).containsExactly("globex");
+        assertThat(tenants(byNumber)).containsExactly("initech");
+        assertThat(tenants(byAccount)).containsExactly("acme");
+        assertThat(recent).containsEntry("total", 0).containsEntry("next", null);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "after, abc, after must be the next of a previous page",
+        "after, -5, after must be the next of a previous page",
+        "is_active, yes, is_active must be true or false",
+        "onboarding_status, DONE, onboarding_status must be one of",
+        "waba_id, 12ab, waba_id ",
+        "phone_number_id, +15550100, phone_number_id ",
+        "updated_since, yesterday, updated_since must be a moment with its offset",
+        "updated_since, 2026-12-01T00:00:00, updated_since must be a moment with its offset",
+        "health, SICK, health must be one of"
+    })
+    void a_filter_or_cursor_that_cannot_be_read_is_422_naming_it(String field, String value, String message) {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam(field, value));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString())
+                .contains("field=" + field)
+                .contains(message);
+    }
+
+    @Test
+    void a_prefix_longer_than_a_tenant_id_is_422() {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam("q", "x".repeat(101)));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString()).contains("field=q");
+    }
+
+    @Test
+    void after_and_skip_together_are_422() {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all")
+                .queryParam("after", "1")
+                .queryParam("skip", "1"));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString()).contains("after and skip cannot be used together");
     }
 
     @Test

@@ -10,10 +10,8 @@ import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.LastKnownConfigs.LastKnown;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.domain.MetaId;
-import io.tenantconfig.domain.PhoneNumber;
-import io.tenantconfig.domain.Secret;
-import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -48,17 +46,20 @@ final class ConfigLoaderService implements ConfigLoader {
     @Override
     public ResolvedCredentials resolve(TenantId tenantId) {
         LastKnown known = configs.lastKnown(tenantId);
-        Optional<TenantConfig> active = known.config().filter(TenantConfig::inService);
+        Optional<StoredCredentials> active = known.credentials().filter(StoredCredentials::inService);
         return resolve(
-                tenantId, active, active.flatMap(TenantConfig::defaultNumber).orElse(null), known.staleSince());
+                tenantId,
+                active,
+                active.flatMap(StoredCredentials::defaultNumber).orElse(null),
+                known.staleSince());
     }
 
     @Override
     public Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId) {
         LastKnown known = configs.lastKnown(tenantId);
-        Optional<TenantConfig> active = known.config().filter(TenantConfig::inService);
-        return active.flatMap(config -> config.phoneNumbers().find(phoneNumberId))
-                .map(number -> resolve(tenantId, active, number, known.staleSince()));
+        Optional<StoredCredentials> active = known.credentials().filter(StoredCredentials::inService);
+        return active.filter(credentials -> credentials.hasNumber(phoneNumberId.value()))
+                .map(credentials -> resolve(tenantId, active, phoneNumberId.value(), known.staleSince()));
     }
 
     @Override
@@ -73,18 +74,20 @@ final class ConfigLoaderService implements ConfigLoader {
 
     /** The answer for {@code number} of the active configuration, if any: each field from it or from the fallback. */
     private ResolvedCredentials resolve(
-            TenantId tenantId, Optional<TenantConfig> active, PhoneNumber number, Optional<Instant> staleSince) {
+            TenantId tenantId, Optional<StoredCredentials> active, String number, Optional<Instant> staleSince) {
         Map<CredentialField, ResolvedValue> values = new EnumMap<>(CredentialField.class);
         for (CredentialField field : CredentialField.values()) {
             ResolvedValue value = resolve(
-                    field, active.map(config -> stored(config, number, field)).orElse(null));
+                    field,
+                    active.map(credentials -> stored(credentials, number, field))
+                            .orElse(null));
             counter.count(value.source());
             values.put(field, value);
         }
         return new ResolvedCredentials(
                 tenantId,
                 active.isPresent(),
-                active.map(config -> config.onboarding().isCompleted()).orElse(false),
+                active.map(StoredCredentials::onboardingCompleted).orElse(false),
                 values,
                 staleSince);
     }
@@ -102,24 +105,7 @@ final class ConfigLoaderService implements ConfigLoader {
         return new ResolvedValue(field, null, ValueSource.NONE);
     }
 
-    private static String stored(TenantConfig config, PhoneNumber number, CredentialField field) {
-        return switch (field) {
-            case PHONE_NUMBER_ID -> number == null ? null : number.id().value();
-            case ACCESS_TOKEN -> reveal(config.token().accessToken());
-            case VERIFY_TOKEN -> text(config.webhook().verifyToken());
-            case CALLBACK_URL -> text(config.webhook().callbackUrl());
-            case FB_APP_ID -> text(config.app().appId());
-            case FB_APP_SECRET -> reveal(config.app().appSecret());
-            case WABA_ID -> text(config.account().wabaId());
-            case REDIRECT_URL -> text(config.webhook().redirectUrl());
-        };
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static String reveal(Secret secret) {
-        return secret == null ? null : secret.reveal();
+    private static String stored(StoredCredentials credentials, String number, CredentialField field) {
+        return field == CredentialField.PHONE_NUMBER_ID ? number : credentials.value(field);
     }
 }

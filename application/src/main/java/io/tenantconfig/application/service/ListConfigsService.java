@@ -14,6 +14,6 @@ final class ListConfigsService implements ListConfigsUseCase {
 
     @Override
     public ConfigPage list(PageRequest request) {
-        return catalog.page(request.skip(), request.limit(), request.health());
+        return catalog.page(request.filter(), request.after(), request.skip(), request.limit());
     }
 }

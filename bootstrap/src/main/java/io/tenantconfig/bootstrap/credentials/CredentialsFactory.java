@@ -19,7 +19,12 @@ public class CredentialsFactory {
 
     @Min(0)
     @Max(10_000_000)
-    private long cacheMaximumSize = 200_000;
+    private long cacheMaximumSize = 10_000;
+
+    /** Tenants whose credentials the loader keeps in memory: set it above the number of tenants. */
+    @Min(0)
+    @Max(10_000_000)
+    private long loaderMaximumSize = 200_000;
 
     @NotNull
     private Duration cacheExpireAfterWrite = Duration.seconds(60);
@@ -35,6 +40,7 @@ public class CredentialsFactory {
     public CacheSettings cache() {
         return new CacheSettings(
                 cacheMaximumSize,
+                loaderMaximumSize,
                 cacheExpireAfterWrite.toJavaDuration(),
                 listenerReconnectDelay.toJavaDuration(),
                 maximumStaleness.toJavaDuration());
@@ -88,5 +94,15 @@ public class CredentialsFactory {
     @JsonProperty
     public void setMaximumStaleness(Duration maximumStaleness) {
         this.maximumStaleness = maximumStaleness;
+    }
+
+    @JsonProperty
+    public long getLoaderMaximumSize() {
+        return loaderMaximumSize;
+    }
+
+    @JsonProperty
+    public void setLoaderMaximumSize(long loaderMaximumSize) {
+        this.loaderMaximumSize = loaderMaximumSize;
     }
 }

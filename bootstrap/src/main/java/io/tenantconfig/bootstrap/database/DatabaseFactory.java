@@ -178,7 +178,12 @@ public class DatabaseFactory {
 
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
         CachingConfigStore store = new CachingConfigStore(
-                database, cache.maximumSize(), cache.expireAfterWrite(), cache.maximumStaleness(), Clock.systemUTC());
+                database,
+                cache.maximumSize(),
+                cache.loaderMaximumSize(),
+                cache.expireAfterWrite(),
+                cache.maximumStaleness(),
+                Clock.systemUTC());
         NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
         store.alsoAfterCommit(numbers);
         ConfigChangeListener listener = new ConfigChangeListener(
@@ -207,6 +212,7 @@ public class DatabaseFactory {
         metrics.registerGauge("tenant-config.cache.hits", store::hits);
         metrics.registerGauge("tenant-config.cache.misses", store::misses);
         metrics.registerGauge("tenant-config.cache.size", store::size);
+        metrics.registerGauge("tenant-config.loader.size", store::loaderSize);
         metrics.registerGauge("tenant-config.loader.stale", store::servingStale);
         metrics.registerGauge("tenant-config.loader.stale-answers", store::staleAnswers);
         metrics.registerGauge("tenant-config.number-index.tenants", numbers::size);

@@ -12,6 +12,7 @@ import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.application.service.Services;
 import java.time.Clock;
@@ -42,7 +43,10 @@ public final class PostgresPorts {
             Duration healthInterval) {
         return new Services.Ports(
                 store,
-                tenantId -> LastKnownConfigs.LastKnown.current(store.load(tenantId)),
+                store instanceof LastKnownConfigs loader
+                        ? loader
+                        : tenantId -> LastKnownConfigs.LastKnown.current(
+                                store.load(tenantId).map(StoredCredentials::of)),
                 catalog,
                 new JdbiAuditLog(jdbi),
                 new ScriptedMetaOnboarding(),
