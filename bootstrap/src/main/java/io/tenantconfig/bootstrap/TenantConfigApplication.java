@@ -15,6 +15,7 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tenantconfig.adapters.rest.RestApi;
+import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
@@ -204,8 +205,10 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);
-        jersey.register(
-                new RateLimitFeature(clock, configuration.getRateLimits().policies()));
+        jersey.register(new RateLimitFeature(
+                database.rateLimitBuckets(),
+                Buckets.inMemory(RateLimitFeature.time(clock)),
+                configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
     }
 

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 11;
+    private static final int CHANGESETS = 12;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -62,7 +62,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "events, tenant_config_audit, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
+            "events, rate_limit_buckets, tenant_config_audit, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -284,7 +284,8 @@ class MigrationsTest {
     }
 
     @Test
-    void the_admin_lists_indexes_come_with_changeset_11_and_go_with_its_rollback() {
+    void
+            the_admin_lists_indexes_and_the_rate_limit_buckets_come_with_changesets_11_and_12_and_go_with_their_rollback() {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         assertThat(indexesOfTenantConfigs(jdbi))
@@ -295,10 +296,13 @@ class MigrationsTest {
                         "ix_tenant_configs_tenant_prefix",
                         "ix_tenant_configs_statistics");
 
-        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        assertThat(tables(database)).contains("rate_limit_buckets");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(2, ""));
 
         assertThat(indexesOfTenantConfigs(jdbi)).noneMatch(name -> name.startsWith("ix_tenant_configs_"));
-        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 1);
+        assertThat(tables(database)).doesNotContain("rate_limit_buckets");
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 2);
     }
 
     @Test

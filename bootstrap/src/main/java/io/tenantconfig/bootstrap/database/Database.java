@@ -1,5 +1,6 @@
 package io.tenantconfig.bootstrap.database;
 
+import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigStore;
@@ -16,7 +17,8 @@ import io.tenantconfig.application.port.out.WebhookKeys;
  * The database as the use cases see it: the store (behind its cache), the loader's last known
  * configurations (the same cache), the catalog, the audit log,
  * the directory of who owns which number (in memory), the health checks' store and schedule, the
- * outbox of events for the platform, the webhook keys (in memory), the webhook intake's reads, and its group-commit writer.
+ * outbox of events for the platform, the webhook keys (in memory), the webhook intake's reads, its
+ * group-commit writer, and the rate limits' buckets every instance shares.
  */
 public record Database(
         ConfigStore store,
@@ -29,4 +31,5 @@ public record Database(
         EventOutbox outbox,
         WebhookKeys webhookKeys,
         WebhookInbox webhookInbox,
-        WebhookIntake webhookIntake) {}
+        WebhookIntake webhookIntake,
+        Buckets rateLimitBuckets) {}

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
@@ -22,6 +26,7 @@ import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -174,7 +179,17 @@ public class DatabaseFactory {
         } else {
             SchemaMigrations.requireApplied(dataSource);
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        ManagedDataSource pool = dataSource.build(environment.metrics(), "database");
+        Jdbi jdbi =
+                new JdbiFactory().build(environment, dataSource, pool, "database"); // also starts and stops the pool
+        // The rate limits' buckets, one row per caller and policy, shared by every instance.
+        ProxyManager<String> rateLimitBuckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(
+                        AutoCommitRestoring.around(pool))
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .build();
 
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
         CachingConfigStore store = new CachingConfigStore(
@@ -230,7 +245,8 @@ public class DatabaseFactory {
                 new JdbiEventOutbox(jdbi),
                 numbers,
                 new JdbiWebhookInbox(jdbi),
-                intake);
+                intake,
+                Buckets.shared(rateLimitBuckets));
     }
 
     /**

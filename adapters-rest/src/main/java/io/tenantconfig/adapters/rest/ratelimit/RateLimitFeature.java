@@ -13,11 +13,26 @@ public final class RateLimitFeature implements DynamicFeature {
 
     private final Map<RateLimitPolicy.Kind, RateLimitFilter> filters = new EnumMap<>(RateLimitPolicy.Kind.class);
 
+    /** Every bucket in this instance's memory. */
     public RateLimitFeature(Clock clock, RateLimitPolicy... policies) {
-        TimeMeter time = new ClockTimeMeter(clock);
+        this(Buckets.inMemory(new ClockTimeMeter(clock)), Buckets.inMemory(new ClockTimeMeter(clock)), policies);
+    }
+
+    /**
+     * The admin, onboarding and health-check limits in {@code shared} (every instance counts
+     * against the same buckets); Meta's webhooks, per source address and thousands a second, in
+     * {@code local}.
+     */
+    public RateLimitFeature(Buckets shared, Buckets local, RateLimitPolicy... policies) {
         for (RateLimitPolicy policy : policies) {
-            filters.put(policy.kind(), new RateLimitFilter(policy, time));
+            Buckets buckets = policy.kind() == RateLimitPolicy.Kind.WEBHOOK ? local : shared;
+            filters.put(policy.kind(), new RateLimitFilter(policy, buckets));
         }
+    }
+
+    /** Bucket4j's time from {@code clock}, so tests control refills. */
+    public static TimeMeter time(Clock clock) {
+        return new ClockTimeMeter(clock);
     }
 
     @Override

@@ -1,11 +1,6 @@
 package io.tenantconfig.adapters.rest.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.tenantconfig.adapters.rest.RequestIdentity;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.Problem;
@@ -16,29 +11,28 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets (Bucket4j) per caller for one policy. Runs after authentication, so the key is
- * always the verified token's subject or tenant (for the public webhooks, the source address); one key's use never limits another's. Buckets
- * of keys not seen for a while are forgotten (a full bucket is the same as no bucket).
+ * always the verified token's subject or tenant (for the public webhooks, the source address); one
+ * key's use never limits another's. The buckets live where {@link Buckets} keeps them: in this
+ * instance's memory, or in PostgreSQL, shared by every instance.
  */
 @Priority(Priorities.AUTHORIZATION + 10)
 final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final String REMAINING = RateLimitFilter.class.getName() + ".remaining";
 
     private final RateLimitPolicy policy;
-    private final TimeMeter time;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    private final Buckets buckets;
 
-    RateLimitFilter(RateLimitPolicy policy, TimeMeter time) {
+    RateLimitFilter(RateLimitPolicy policy, Buckets buckets) {
         this.policy = policy;
-        this.time = time;
+        this.buckets = buckets;
     }
 
     @Override
@@ -51,7 +45,18 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         } else {
             return; // not authenticated: the auth filter has answered already
         }
-        ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.bucket(policy, key).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            // The shared buckets are in the database: if it cannot answer, neither can the
+            // endpoint, which then says so (503); the limit is not what should fail the request.
+            LOG.warn(
+                    "The {} rate limit was not checked: its buckets cannot be reached ({})",
+                    policy.kind().label(),
+                    e.getClass().getSimpleName());
+            return;
+        }
         if (probe.isConsumed()) {
             request.setProperty(REMAINING, probe.getRemainingTokens());
             return;
@@ -86,15 +91,5 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
             return "tenant:" + caller.tenant().get().value();
         }
         return "subject:" + caller.subject();
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(policy.capacity())
-                        .refillGreedy(policy.perMinute(), policy.window())
-                        .build())
-                .withCustomTimePrecision(time)
-                .build();
     }
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# How fast a freshly started instance reaches its steady state under load, and the CPU cost of
+# one request once it has. Starts the jar with jvm.options and dev.yml (an embedded PostgreSQL of
+# its own under target/bench-cold-start, made afresh), waits until /healthcheck on the admin port
+# says healthy (the moment a load balancer would send it traffic), then at once runs wrk on
+# GET /api/v1/auth/verify, 32 connections, twelve consecutive 5-second runs. Steady state is the
+# median of the last three runs. Prints each run's requests/s, the first 10 seconds as a share of
+# the steady state, and when the instance first reached 90% of it. Then measures, over 20 seconds
+# at steady state, the process's CPU time (from /proc, user + system) per request, recording a JFR
+# profile of the same 20 seconds to target/bench-cold-start/steady.jfr; where the time goes:
+#   jfr print --stack-depth 64 --events jdk.ExecutionSample target/bench-cold-start/steady.jfr
+#
+#   bench/cold-start.sh      # needs wrk (apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
+jar=bootstrap/target/tenant-config.jar
+[[ -f $jar && -d bootstrap/target/dev-lib ]] || mvn -B -q -DskipTests package
+work=target/bench-cold-start
+rm -rf "$work" && mkdir -p "$work"
+api=http://localhost:${PORT:-8002}
+admin=http://localhost:${ADMIN_PORT:-8003}
+token=$(java -jar "$jar" token --tenant acme --subject bench dev.yml)
+
+# shellcheck disable=SC2046 # one flag per word, as the production command reads jvm.options
+java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
+  -Ddw.database.embedded.dataDirectory="$work/postgres" \
+  -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
+  -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN -Ddw.health.sweepEnabled=false \
+  io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+started=$(date +%s.%N)
+until curl -fs "$admin/healthcheck" >/dev/null 2>&1; do
+  kill -0 "$server" 2>/dev/null || { echo "the service stopped:" >&2; cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+printf 'healthy %.1f s after start\n' "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')"
+
+rates=()
+for run in $(seq 1 12); do
+  rate=$(wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" | awk '/^Requests\/sec/ {print $2}')
+  rates+=("$rate")
+  printf 'run %2d (%2d-%2d s after healthy): %10.0f requests/s\n' "$run" $(((run - 1) * 5)) $((run * 5)) "$rate"
+done
+steady=$(printf '%s\n' "${rates[@]:9:3}" | sort -n | sed -n 2p)
+first10=$(awk -v a="${rates[0]}" -v b="${rates[1]}" 'BEGIN {print (a + b) / 2}')
+printf 'steady state (median of the last three runs): %.0f requests/s\n' "$steady"
+printf 'first 10 seconds: %.0f requests/s, %.0f%% of the steady state\n' "$first10" \
+  "$(awk -v a="$first10" -v s="$steady" 'BEGIN {print 100 * a / s}')"
+for run in $(seq 0 11); do
+  if awk -v r="${rates[$run]}" -v s="$steady" 'BEGIN {exit !(r >= 0.9 * s)}'; then
+    echo "90% of the steady state reached in the run ending $(((run + 1) * 5)) s after healthy"
+    break
+  fi
+done
+
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+jcmd "$server" JFR.start name=steady duration=20s filename="$PWD/$work/steady.jfr" >/dev/null
+before=$(cpu)
+requests=$(wrk -t2 -c32 -d20s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" \
+  | awk '/requests in/ {print $1}')
+after=$(cpu)
+sleep 1
+printf 'at steady state: %d requests in 20 s, %.1f µs of CPU per request (%s)\n' "$requests" \
+  "$(awk -v a="$after" -v b="$before" -v t="$ticks" -v n="$requests" 'BEGIN {print (a - b) * 1000000 / t / n}')" \
+  "user + system, /proc/$server/stat"
+echo "profile of those 20 s: $work/steady.jfr"

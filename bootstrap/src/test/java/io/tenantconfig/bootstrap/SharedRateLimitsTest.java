@@ -1,0 +1,69 @@
+package io.tenantconfig.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one database count an admin's requests against one limit (the buckets are in
+ * PostgreSQL), so two instances do not allow twice the limit; the answers say how much is left.
+ */
+class SharedRateLimitsTest {
+
+    private static final String STATS = "/api/v1/tenant/admin/configs/stats";
+
+    private static DropwizardTestSupport<TenantConfigConfiguration> instance(TestDatabase database) throws Exception {
+        DropwizardTestSupport<TenantConfigConfiguration> app = new DropwizardTestSupport<>(
+                TenantConfigApplication.class,
+                ResourceHelpers.resourceFilePath("test.yml"),
+                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("database.user", TestDatabase.USER),
+                ConfigOverride.config("rateLimits.adminBurst", "4"),
+                ConfigOverride.config("rateLimits.adminPerMinute", "4"));
+        app.before();
+        return app;
+    }
+
+    @Test
+    void an_admins_requests_to_two_instances_count_against_one_limit() throws Exception {
+        TestDatabase database = TestDatabase.empty();
+        DropwizardTestSupport<TenantConfigConfiguration> a = instance(database);
+        DropwizardTestSupport<TenantConfigConfiguration> b = instance(database);
+        try {
+            ApiClient onA = new ApiClient(a);
+            ApiClient onB = new ApiClient(b);
+            String admin = onA.token(null, "admin");
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (ApiClient instance : List.of(onA, onB, onA, onB, onA, onB)) {
+                answers.add(instance.send("GET", STATS, admin, null));
+            }
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 200, 429, 429);
+            assertThat(answers.get(0).headers().firstValue("RateLimit")).contains("\"admin\";r=3");
+            assertThat(answers.get(3).headers().firstValue("RateLimit")).contains("\"admin\";r=0");
+            assertThat(answers.get(0).headers().firstValue("RateLimit-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("q=4"));
+            assertThat(answers.get(5).headers().firstValue("Retry-After")).isPresent();
+            // The buckets' transactions end with their requests: no pooled connection is left
+            // in one, holding locks (JDBI's next statement on it would run inside it).
+            long idleInTransaction = Jdbi.create(database.dataSource())
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(idleInTransaction).isZero();
+        } finally {
+            // In reverse: each restores the -Ddw. system properties it found, the other's included.
+            b.after();
+            a.after();
+        }
+    }
+}
