@@ -6,8 +6,8 @@
 # GET /api/v1/auth/verify, 32 connections, twelve consecutive 5-second runs. Steady state is the
 # median of the last three runs. Prints each run's requests/s, the first 10 seconds as a share of
 # the steady state, and when the instance first reached 90% of it. Then measures, over 20 seconds
-# at steady state, the process's CPU time (from /proc, user + system) per request, recording a JFR
-# profile of the same 20 seconds to target/bench-cold-start/steady.jfr; where the time goes:
+# at steady state, the process's CPU time (from /proc, user + system) per request, and records a
+# JFR profile of another 20 seconds to target/bench-cold-start/steady.jfr; where the time goes:
 #   jfr print --stack-depth 64 --events jdk.ExecutionSample target/bench-cold-start/steady.jfr
 #
 #   bench/cold-start.sh      # needs wrk (apt-get install wrk)
@@ -58,13 +58,17 @@ done
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-jcmd "$server" JFR.start name=steady duration=20s filename="$PWD/$work/steady.jfr" >/dev/null
 before=$(cpu)
 requests=$(wrk -t2 -c32 -d20s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" \
   | awk '/requests in/ {print $1}')
 after=$(cpu)
-sleep 1
 printf 'at steady state: %d requests in 20 s, %.1f µs of CPU per request (%s)\n' "$requests" \
   "$(awk -v a="$after" -v b="$before" -v t="$ticks" -v n="$requests" 'BEGIN {print (a - b) * 1000000 / t / n}')" \
-  "user + system, /proc/$server/stat"
-echo "profile of those 20 s: $work/steady.jfr"
+  "user + system of the server process, /proc/<pid>/stat"
+
+# A profile of the same load, in a run of its own (starting a recording costs a few seconds).
+jcmd "$server" JFR.start name=steady settings=profile >/dev/null
+sleep 5
+wrk -t2 -c32 -d20s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+jcmd "$server" JFR.dump name=steady filename="$PWD/$work/steady.jfr" >/dev/null
+echo "profile of 20 s at steady state: $work/steady.jfr"

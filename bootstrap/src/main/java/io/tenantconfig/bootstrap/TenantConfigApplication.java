@@ -15,6 +15,8 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tenantconfig.adapters.rest.RestApi;
+import io.tenantconfig.adapters.rest.auth.JwtSettings;
+import io.tenantconfig.adapters.rest.auth.TokenMinter;
 import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.port.in.UseCases;
@@ -34,14 +36,18 @@ import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.health.HealthSweeper;
 import io.tenantconfig.bootstrap.health.TimedMetaHealth;
+import io.tenantconfig.bootstrap.warmup.WarmUp;
+import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.health.HealthState;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -205,11 +211,30 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);
+        WarmUpFactory warmUp = configuration.getWarmUp();
+        java.time.Duration warmUpFor = warmUp.getDuration().toJavaDuration();
+        WarmUp warming = new WarmUp(warmUpFor, warmUp.getClients(), warmUpToken(configuration, warmUpFor, clock));
+        environment.healthChecks().register("warm-up", warming);
+        environment.lifecycle().addServerLifecycleListener(warming);
         jersey.register(new RateLimitFeature(
                 database.rateLimitBuckets(),
                 Buckets.inMemory(RateLimitFeature.time(clock)),
                 configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
+    }
+
+    /**
+     * A token for the warm-up's requests, of a tenant nobody has, when the service can sign one
+     * (an HMAC secret is configured); valid a minute past the warm-up.
+     */
+    private static Optional<String> warmUpToken(
+            TenantConfigConfiguration configuration, java.time.Duration warmUpFor, Clock clock) {
+        JwtSettings settings = configuration.getAuth().settings();
+        if (warmUpFor.isZero() || settings.hmacKey() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TokenMinter(settings, clock)
+                .mint("tenant-config-warm-up", "tenant-config-warm-up", List.of(), warmUpFor.plusMinutes(1)));
     }
 
     /** Without a receiver, events are only stored: nothing delivers them, so nothing calls this. */

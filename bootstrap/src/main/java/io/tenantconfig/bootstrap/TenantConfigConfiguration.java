@@ -8,6 +8,7 @@ import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
 import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
+import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +53,10 @@ public class TenantConfigConfiguration extends Configuration {
 
     @Valid
     private EventsFactory events = new EventsFactory();
+
+    @Valid
+    @NotNull
+    private WarmUpFactory warmUp = new WarmUpFactory();
 
     /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
     @Min(1)
@@ -161,5 +166,15 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseFactory database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public WarmUpFactory getWarmUp() {
+        return warmUp;
+    }
+
+    @JsonProperty
+    public void setWarmUp(WarmUpFactory warmUp) {
+        this.warmUp = warmUp;
     }
 }

@@ -3,10 +3,14 @@ package io.tenantconfig.bootstrap.logging;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.request.logging.RequestLogFactory;
+import io.tenantconfig.bootstrap.warmup.WarmUp;
 import jakarta.validation.constraints.NotEmpty;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.util.component.ContainerLifeCycle;
 
 /**
  * The HTTP request log ({@code server.requestLog.type: jetty}): Jetty's own request log, written
@@ -54,6 +58,24 @@ public class JettyRequestLogFactory implements RequestLogFactory<RequestLog> {
     public RequestLog build(String name) {
         Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
         writer.setLoggerName(LOGGER);
-        return new CustomRequestLog(writer, format);
+        return new WithoutWarmUp(new CustomRequestLog(writer, format));
+    }
+
+    /** The instance's own warm-up requests are not traffic; the log it wraps starts and stops with it. */
+    private static final class WithoutWarmUp extends ContainerLifeCycle implements RequestLog {
+
+        private final RequestLog log;
+
+        WithoutWarmUp(RequestLog log) {
+            this.log = log;
+            addBean(log);
+        }
+
+        @Override
+        public void log(Request request, Response response) {
+            if (!WarmUp.isWarmUp(request.getHeaders().get(WarmUp.HEADER))) {
+                log.log(request, response);
+            }
+        }
     }
 }
