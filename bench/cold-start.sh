@@ -15,27 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
-jar=bootstrap/target/tenant-config.jar
-[[ -f $jar && -d bootstrap/target/dev-lib ]] || mvn -B -q -DskipTests package
 work=target/bench-cold-start
-rm -rf "$work" && mkdir -p "$work"
-api=http://localhost:${PORT:-8002}
-admin=http://localhost:${ADMIN_PORT:-8003}
+# shellcheck source=bench/service.sh
+source bench/service.sh
 token=$(java -jar "$jar" token --tenant acme --subject bench dev.yml)
-
-# shellcheck disable=SC2046 # one flag per word, as the production command reads jvm.options
-java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
-  -Ddw.database.embedded.dataDirectory="$work/postgres" \
-  -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
-  -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN -Ddw.health.sweepEnabled=false \
-  io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+start_service
 started=$(date +%s.%N)
-until curl -fs "$admin/healthcheck" >/dev/null 2>&1; do
-  kill -0 "$server" 2>/dev/null || { echo "the service stopped:" >&2; cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
+wait_healthy
 printf 'healthy %.1f s after start\n' "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')"
 
 rates=()

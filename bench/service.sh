@@ -1,0 +1,39 @@
+# Sourced by the benchmarks that run the jar on a database of their own (admin-lists.sh,
+# memory.sh, cold-start.sh): builds the jar if needed, and starts the service as production runs
+# it (the flags of jvm.options, plus JAVA_OPTS) with dev.yml, its embedded PostgreSQL and keyset in
+# a work folder made afresh, logging at WARN and the health sweep off. Sets jar, api, admin,
+# secret (dev.yml's HMAC secret), server (the pid; stopped when the script exits) and pg_port.
+#
+#   work=target/bench-x; source bench/service.sh; start_service [-Ddw.extra=setting ...]
+#   wait_healthy [seconds]       # waits until /healthcheck says healthy; fails with its log if not
+
+jar=bootstrap/target/tenant-config.jar
+[[ -f $jar && -d bootstrap/target/dev-lib ]] || mvn -B -q -DskipTests package
+rm -rf "$work" && mkdir -p "$work"
+api=http://localhost:${PORT:-8002}
+admin=http://localhost:${ADMIN_PORT:-8003}
+secret=$(sed -n 's/^ *hmacSecret: *//p' dev.yml)
+
+start_service() {
+  # shellcheck disable=SC2046,SC2086 # one flag per word, as the production command reads jvm.options
+  java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
+    -Ddw.database.embedded.dataDirectory="$work/postgres" \
+    -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
+    -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN -Ddw.health.sweepEnabled=false \
+    "$@" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + ${1:-120}))
+  until curl -fs "$admin/healthcheck" >/dev/null 2>&1; do
+    if ! kill -0 "$server" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "the service did not become healthy; its log:" >&2
+      cat "$work/server.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  pg_port=$(sed -n 4p "$work/postgres/postmaster.pid")
+}
