@@ -24,6 +24,8 @@ import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
+import io.tenantconfig.bootstrap.backup.ExportCommand;
+import io.tenantconfig.bootstrap.backup.ImportCommand;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.credentials.EnvironmentFallback;
 import io.tenantconfig.bootstrap.credentials.ReloadFallbackTask;
@@ -76,6 +78,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new KeysetCommand());
         bootstrap.addCommand(new SecretsCommand());
+        bootstrap.addCommand(new ExportCommand());
+        bootstrap.addCommand(new ImportCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TenantConfigConfiguration configuration) {
@@ -96,7 +100,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     }
 
     static int exitStatusOf(Throwable t) {
-        return t instanceof SecretsCommand.UnreadableSecretsException ? SecretsCommand.SOME_UNREADABLE : 1;
+        return t instanceof PartlyDone ? PartlyDone.EXIT_STATUS : 1;
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.SecretValues;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,29 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The operator's commands, run as the command line runs them, against a real database. */
 class CommandsTest {
 
-    private static final String HMAC_SECRET = SecretValues.secret("command-test-secret-of-at-least-32-bytes-0123");
+    private static final String HMAC_SECRET = OperatorConfig.HMAC_SECRET;
 
     @TempDir
     Path directory;
 
-    /** A configuration file as an operator writes one: the database, the token secret, the keyset file. */
     private Path configFile(TestDatabase database, String keyset, String extraAuth) throws Exception {
-        Path keysetFile = Files.writeString(directory.resolve("keyset.json"), keyset);
-        return Files.writeString(directory.resolve("config.yml"), """
-                database:
-                  url: %s
-                  user: %s
-                auth:
-                  algorithms: [HS256]
-                  hmacSecret: %s
-                %s
-                meta:
-                  appId: "1234567890"
-                  appSecret: not-a-real-app-secret
-                encryption:
-                  keysetFile: %s
-                """.formatted(
-                        database.jdbcUrl(), TestDatabase.USER, HMAC_SECRET, extraAuth, keysetFile));
+        return OperatorConfig.write(directory, "config", database, keyset, extraAuth);
     }
 
     @Test

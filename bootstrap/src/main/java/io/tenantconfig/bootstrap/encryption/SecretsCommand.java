@@ -6,9 +6,9 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import io.tenantconfig.adapters.persistence.SecretReencryption;
+import io.tenantconfig.bootstrap.PartlyDone;
+import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.function.LongConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfiguration> {
 
     /** The exit status when some stored value does not decrypt. */
-    public static final int SOME_UNREADABLE = 2;
+    public static final int SOME_UNREADABLE = PartlyDone.EXIT_STATUS;
 
     public SecretsCommand() {
         super("secrets", "Re-encrypts stored secrets with the current primary key, or checks that each one decrypts");
@@ -58,9 +58,7 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
         try {
             SecretReencryption secrets = new SecretReencryption(
                     Jdbi.create(dataSource), configuration.getEncryption().cipher());
-            LongConsumer progress = System.console() == null
-                    ? rows -> {}
-                    : new Progress(secrets.rowsToRead(), System.out, System.nanoTime());
+            LongConsumer progress = Progress.onTerminal(secrets.rowsToRead());
             int batch = namespace.getInt("batch_size");
             report = verify ? secrets.verify(batch, progress) : secrets.run(batch, progress);
         } finally {
@@ -79,7 +77,7 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
     /** Unreadable values were reported already: one line, no stack trace; any other failure as usual. */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof UnreadableSecretsException) {
+        if (e instanceof PartlyDone) {
             cli.getStdErr().println(e.getMessage());
         } else {
             super.onError(cli, namespace, e);
@@ -93,25 +91,9 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
     }
 
     /** Some values did not decrypt: the command ends with {@link #SOME_UNREADABLE}, after its report. */
-    public static final class UnreadableSecretsException extends RuntimeException {
+    public static final class UnreadableSecretsException extends PartlyDone {
         public UnreadableSecretsException(int count) {
-            super(
-                    count + " stored values do not decrypt; they are listed above. Nothing else is wrong with the run.",
-                    null,
-                    false,
-                    false);
-        }
-    }
-
-    /** Rows done of all, the rate, and the time left, a line per batch. */
-    private record Progress(long total, PrintStream out, long startedNanos) implements LongConsumer {
-        @Override
-        public void accept(long done) {
-            double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
-            long rate = Math.round(done / seconds);
-            long left = rate == 0 ? 0 : Math.max(0, total - done) / Math.max(1, rate);
-            out.println(done + " of " + total + " rows, " + rate + " rows/s, about "
-                    + Duration.ofSeconds(left).toString().substring(2).toLowerCase() + " left");
+            super(count + " stored values do not decrypt; they are listed above. Nothing else is wrong with the run.");
         }
     }
 }

@@ -20,4 +20,7 @@ public interface SecretCipher {
 
     /** Whether {@code stored} is encrypted with the current primary key (nothing to re-encrypt). */
     boolean isCurrent(String stored);
+
+    /** The id of the key new values are encrypted with, as the keyset names it (never the key). */
+    long primaryKeyId();
 }

@@ -35,6 +35,11 @@ public final class TinkSecretCipher implements SecretCipher {
     }
 
     @Override
+    public long primaryKeyId() {
+        return Integer.toUnsignedLong(primaryKeyId);
+    }
+
+    @Override
     public String encrypt(String plaintext, String location) {
         try {
             byte[] ciphertext = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(location));

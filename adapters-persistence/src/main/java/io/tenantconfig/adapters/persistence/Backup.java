@@ -1,0 +1,285 @@
+package io.tenantconfig.adapters.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * A file of every configuration with its numbers (and, when asked, the audit trail), and the
+ * restore of one. Values are copied as stored: secrets stay encrypted (each bound to its tenant
+ * and column, so they decrypt wherever the tenant is restored, with the same keyset), and the file
+ * names the keyset's primary key id. PostgreSQL writes and reads the JSON (row_to_json,
+ * jsonb_populate_record), so a column added by a migration travels without a change here.
+ *
+ * <p>The file is JSON Lines: a header, one line per configuration
+ * ({@code {"type":"config","row":{...},"numbers":[...]}}), one per audit record, and a closing
+ * line with the counts, so a truncated file is told apart from a complete one.
+ *
+ * <p>A restore is idempotent: a configuration whose tenant is not there is created (with a new
+ * id); one that is there at the same version is left as it is; one there at another version is a
+ * conflict, reported and left as it is. Audit records are restored only into an empty audit
+ * trail, since they have no key that says whether one is there already.
+ */
+public final class Backup {
+
+    public static final String FORMAT = "tenant-config-export";
+    public static final int FORMAT_VERSION = 1;
+    private static final int BATCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+
+    public Backup(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record Exported(long configs, long numbers, long audit) {}
+
+    /** A configuration of the file that was not restored, and why. */
+    public record Conflict(String tenantId, String why) {}
+
+    public record Restored(long created, long unchanged, List<Conflict> conflicts, long audit, boolean auditSkipped) {}
+
+    /** Configurations to write or read, for progress. */
+    public long configurations() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_configs")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    public Exported export(Writer out, long primaryKeyId, boolean audit, LongConsumer progress) {
+        return jdbi.inTransaction(handle -> {
+            // One snapshot for the whole file.
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            write(
+                    out,
+                    handle.createQuery("SELECT json_build_object('format', :format, 'version', :version,"
+                                    + " 'exported_at', :now, 'keyset_primary_key_id', :key)::text")
+                            .bind("format", FORMAT)
+                            .bind("version", FORMAT_VERSION)
+                            .bind("now", Instant.now().toString())
+                            .bind("key", primaryKeyId)
+                            .mapTo(String.class)
+                            .one());
+            long[] counts = new long[3];
+            handle.createQuery("SELECT json_build_object('type', 'config', 'row', to_jsonb(c), 'numbers',"
+                            + " (SELECT coalesce(jsonb_agg(to_jsonb(n) ORDER BY n.id), '[]'::jsonb)"
+                            + " FROM tenant_phone_numbers n WHERE n.config_id = c.id))::text,"
+                            + " (SELECT count(*) FROM tenant_phone_numbers n WHERE n.config_id = c.id)"
+                            + " FROM tenant_configs c ORDER BY c.id")
+                    .setFetchSize(BATCH)
+                    .map((rs, ctx) -> {
+                        write(out, rs.getString(1));
+                        counts[1] += rs.getLong(2);
+                        if (++counts[0] % BATCH == 0) {
+                            progress.accept(counts[0]);
+                        }
+                        return null;
+                    })
+                    .forEach(nothing -> {});
+            progress.accept(counts[0]);
+            if (audit) {
+                handle.createQuery("SELECT json_build_object('type', 'audit', 'row', to_jsonb(a))::text"
+                                + " FROM tenant_config_audit a ORDER BY a.id")
+                        .setFetchSize(BATCH)
+                        .map((rs, ctx) -> {
+                            write(out, rs.getString(1));
+                            counts[2]++;
+                            return null;
+                        })
+                        .forEach(nothing -> {});
+            }
+            write(
+                    out,
+                    "{\"type\":\"end\",\"configs\":" + counts[0] + ",\"numbers\":" + counts[1] + ",\"audit\":"
+                            + counts[2] + "}");
+            return new Exported(counts[0], counts[1], counts[2]);
+        });
+    }
+
+    /** @throws IllegalArgumentException when the file is not an export of this format, or is cut short */
+    public Restored restore(BufferedReader in, LongConsumer progress) throws IOException {
+        String header = in.readLine();
+        JsonNode head = header == null ? null : parse(header);
+        if (head == null
+                || !FORMAT.equals(head.path("format").asText())
+                || head.path("version").asInt() != FORMAT_VERSION) {
+            throw new IllegalArgumentException("not a " + FORMAT + " file of version " + FORMAT_VERSION);
+        }
+        Restoring restoring = jdbi.withHandle(handle -> new Restoring(
+                columnsBut(handle, "tenant_configs", "id"),
+                columnsBut(handle, "tenant_phone_numbers", "id", "config_id"),
+                handle.createQuery("SELECT NOT EXISTS (SELECT 1 FROM tenant_config_audit)")
+                        .mapTo(Boolean.class)
+                        .one()));
+        boolean ended = false;
+        List<String> batch = new ArrayList<>();
+        long done = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if ("end".equals(parse(line).path("type").asText())) {
+                ended = true;
+                break;
+            }
+            batch.add(line);
+            if (batch.size() == BATCH) {
+                restoreBatch(batch, restoring);
+                done += batch.size();
+                progress.accept(done);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            restoreBatch(batch, restoring);
+            progress.accept(done + batch.size());
+        }
+        if (!ended) {
+            throw new IllegalArgumentException("the file ends before its closing line: it was cut short. "
+                    + restoring.created + " configurations were restored before the end; running the import again"
+                    + " with a complete file finishes it");
+        }
+        // Every instance reads what it holds again.
+        jdbi.useHandle(h -> h.execute("SELECT pg_notify('" + ConfigChanges.CHANNEL + "', '')"));
+        return new Restored(
+                restoring.created,
+                restoring.unchanged,
+                List.copyOf(restoring.conflicts),
+                restoring.audit,
+                restoring.auditSkipped);
+    }
+
+    /** What a restore needs to know once, and what it has done so far. */
+    private static final class Restoring {
+        final String configColumns;
+        final String numberColumns;
+        final boolean auditEmpty;
+        long created;
+        long unchanged;
+        long audit;
+        boolean auditSkipped;
+        final List<Conflict> conflicts = new ArrayList<>();
+
+        Restoring(String configColumns, String numberColumns, boolean auditEmpty) {
+            this.configColumns = configColumns;
+            this.numberColumns = numberColumns;
+            this.auditEmpty = auditEmpty;
+        }
+    }
+
+    private void restoreBatch(List<String> lines, Restoring restoring) {
+        jdbi.useTransaction(handle -> {
+            boolean audited = false;
+            for (String line : lines) {
+                JsonNode node = parse(line);
+                if ("audit".equals(node.path("type").asText())) {
+                    if (restoring.auditEmpty) {
+                        handle.createUpdate("INSERT INTO tenant_config_audit SELECT * FROM"
+                                        + " jsonb_populate_record(NULL::tenant_config_audit, (:line::jsonb)->'row')")
+                                .bind("line", line)
+                                .execute();
+                        restoring.audit++;
+                        audited = true;
+                    } else {
+                        restoring.auditSkipped = true;
+                    }
+                } else {
+                    restoreConfig(handle, line, node.path("row"), restoring);
+                }
+            }
+            if (audited) {
+                handle.execute("SELECT setval(pg_get_serial_sequence('tenant_config_audit', 'id'),"
+                        + " (SELECT max(id) FROM tenant_config_audit))");
+            }
+        });
+    }
+
+    private static void restoreConfig(Handle handle, String line, JsonNode row, Restoring restoring) {
+        String tenant = row.path("tenant_id").asText();
+        int inFile = row.path("version").asInt();
+        Optional<Integer> here = handle.createQuery("SELECT version FROM tenant_configs WHERE tenant_id = :tenant")
+                .bind("tenant", tenant)
+                .mapTo(Integer.class)
+                .findOne();
+        if (here.isPresent()) {
+            if (here.get() == inFile) {
+                restoring.unchanged++;
+            } else {
+                restoring.conflicts.add(new Conflict(
+                        tenant,
+                        "it is at version " + here.get() + " here and at " + inFile + " in the file; left as it is"));
+            }
+            return;
+        }
+        handle.execute("SAVEPOINT restoring_config");
+        try {
+            long id = handle.createQuery("INSERT INTO tenant_configs (" + restoring.configColumns + ") SELECT "
+                            + restoring.configColumns
+                            + " FROM jsonb_populate_record(NULL::tenant_configs, (:line::jsonb)->'row') RETURNING id")
+                    .bind("line", line)
+                    .mapTo(Long.class)
+                    .one();
+            handle.createUpdate("INSERT INTO tenant_phone_numbers (config_id, " + restoring.numberColumns
+                            + ") SELECT :id, " + restoring.numberColumns
+                            + " FROM jsonb_populate_recordset(NULL::tenant_phone_numbers, (:line::jsonb)->'numbers')"
+                            + " ORDER BY id")
+                    .bind("id", id)
+                    .bind("line", line)
+                    .execute();
+            handle.execute("RELEASE SAVEPOINT restoring_config");
+            restoring.created++;
+        } catch (JdbiException e) {
+            handle.execute("ROLLBACK TO SAVEPOINT restoring_config");
+            restoring.conflicts.add(new Conflict(
+                    tenant,
+                    "the database refused it (" + sqlState(e)
+                            + "): its account, a number or its webhook key belongs to another tenant here; left out"));
+        }
+    }
+
+    private static String sqlState(JdbiException e) {
+        return e.getCause() instanceof java.sql.SQLException sql ? "SQLSTATE " + sql.getSQLState() : "error";
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a line of the file is not JSON: the file is damaged");
+        }
+    }
+
+    /** The table's columns, in order, but those {@code leftOut}: what a restored row carries over. */
+    private static String columnsBut(Handle handle, String table, String... leftOut) {
+        return String.join(
+                ", ",
+                handle.createQuery("SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                                + " current_schema() AND table_name = :table AND NOT (column_name = ANY (:left))"
+                                + " ORDER BY ordinal_position")
+                        .bind("table", table)
+                        .bindArray("left", String.class, (Object[]) leftOut)
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    private static void write(Writer out, String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
