@@ -1,10 +1,8 @@
 package io.tenantconfig.bootstrap.backup;
 
-import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import io.tenantconfig.adapters.persistence.Backup;
+import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
 import java.io.Writer;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code export --to FILE [--audit] <config>}: every configuration with its numbers (and, with
@@ -22,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * keyset's primary key id ({@link Backup}). The file holds encrypted secrets, tenant ids and Meta
  * ids: keep it like a database backup, and the keyset elsewhere.
  */
-public final class ExportCommand extends ConfiguredCommand<TenantConfigConfiguration> {
+public final class ExportCommand extends DatabaseCommand {
 
     public ExportCommand() {
         super("export", "Writes every configuration (secrets still encrypted) to a new file, for import");
@@ -45,21 +42,19 @@ public final class ExportCommand extends ConfiguredCommand<TenantConfigConfigura
             TenantConfigConfiguration configuration)
             throws Exception {
         Path file = Path.of(namespace.getString("to"));
-        ManagedDataSource dataSource =
-                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "export");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-            Backup backup = new Backup(Jdbi.create(dataSource));
-            Backup.Exported exported = backup.export(
-                    out,
-                    configuration.getEncryption().cipher().primaryKeyId(),
-                    namespace.getBoolean("audit"),
-                    Progress.onTerminal(backup.configurations()));
+            Backup.Exported exported = withDatabase(configuration, "export", jdbi -> {
+                Backup backup = new Backup(jdbi);
+                return backup.export(
+                        out,
+                        configuration.getEncryption().cipher().primaryKeyId(),
+                        namespace.getBoolean("audit"),
+                        Progress.onTerminal(backup.configurations()));
+            });
             out.flush();
             System.out.println("Exported: " + exported.configs() + " configurations, " + exported.numbers()
                     + " phone numbers, " + exported.audit() + " audit records to " + file
                     + ". Secrets are still encrypted: the keyset is needed to read them.");
-        } finally {
-            dataSource.stop();
         }
     }
 }

@@ -1,11 +1,8 @@
 package io.tenantconfig.bootstrap.backup;
 
-import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import io.tenantconfig.adapters.persistence.Backup;
+import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.PartlyDone;
 import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code import --from FILE <config>}: restores an export into this database, empty or not ({@link
@@ -25,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * first ({@code db migrate}); afterwards {@code secrets verify} says whether the keyset reads
  * every restored secret.
  */
-public final class ImportCommand extends ConfiguredCommand<TenantConfigConfiguration> {
+public final class ImportCommand extends DatabaseCommand {
 
     public ImportCommand() {
         super("import", "Restores the configurations of an export file, idempotently");
@@ -48,13 +44,10 @@ public final class ImportCommand extends ConfiguredCommand<TenantConfigConfigura
         try (var counted = Files.lines(file, StandardCharsets.UTF_8)) {
             lines = Math.max(0, counted.count() - 2);
         }
-        ManagedDataSource dataSource =
-                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "import");
         Backup.Restored restored;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            restored = new Backup(Jdbi.create(dataSource)).restore(in, Progress.onTerminal(lines));
-        } finally {
-            dataSource.stop();
+            restored = withDatabase(
+                    configuration, "import", jdbi -> new Backup(jdbi).restore(in, Progress.onTerminal(lines)));
         }
         for (Backup.Conflict conflict : restored.conflicts()) {
             System.out.println("Not restored: tenant " + conflict.tenantId() + ": " + conflict.why() + ".");
@@ -67,16 +60,6 @@ public final class ImportCommand extends ConfiguredCommand<TenantConfigConfigura
         if (!restored.conflicts().isEmpty()) {
             throw new PartlyDone(restored.conflicts().size() + " configurations of the file were not restored; they are"
                     + " listed above. Everything else was.");
-        }
-    }
-
-    /** Conflicts were reported already: one line, no stack trace; any other failure as usual. */
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof PartlyDone || e instanceof IllegalArgumentException) {
-            cli.getStdErr().println(e.getMessage());
-        } else {
-            super.onError(cli, namespace, e);
         }
     }
 }

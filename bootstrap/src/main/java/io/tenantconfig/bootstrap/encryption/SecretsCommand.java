@@ -1,18 +1,14 @@
 package io.tenantconfig.bootstrap.encryption;
 
-import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import io.tenantconfig.adapters.persistence.SecretReencryption;
+import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.PartlyDone;
 import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
 import java.util.function.LongConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code secrets reencrypt config.yml}: re-encrypts every stored secret with the primary key of
@@ -22,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * they exit with 2 when some value did not decrypt. Safe to interrupt and rerun. On a terminal
  * they show progress (rows, rate, time left) after each batch.
  */
-public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfiguration> {
+public final class SecretsCommand extends DatabaseCommand {
 
     /** The exit status when some stored value does not decrypt. */
     public static final int SOME_UNREADABLE = PartlyDone.EXIT_STATUS;
@@ -52,18 +48,13 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
             TenantConfigConfiguration configuration)
             throws Exception {
         boolean verify = "verify".equals(namespace.getString("action"));
-        ManagedDataSource dataSource =
-                configuration.getDatabase().dataSourceForCommands().build(new MetricRegistry(), "secrets");
-        SecretReencryption.Report report;
-        try {
-            SecretReencryption secrets = new SecretReencryption(
-                    Jdbi.create(dataSource), configuration.getEncryption().cipher());
+        int batch = namespace.getInt("batch_size");
+        SecretReencryption.Report report = withDatabase(configuration, "secrets", jdbi -> {
+            SecretReencryption secrets =
+                    new SecretReencryption(jdbi, configuration.getEncryption().cipher());
             LongConsumer progress = Progress.onTerminal(secrets.rowsToRead());
-            int batch = namespace.getInt("batch_size");
-            report = verify ? secrets.verify(batch, progress) : secrets.run(batch, progress);
-        } finally {
-            dataSource.stop();
-        }
+            return verify ? secrets.verify(batch, progress) : secrets.run(batch, progress);
+        });
         for (SecretReencryption.Unreadable value : report.unreadable()) {
             System.out.println("Unreadable: " + value.table() + " row " + value.rowId() + " (tenant " + value.tenantId()
                     + "), " + value.column() + ": " + SecretReencryption.Unreadable.WHY + ".");
@@ -71,16 +62,6 @@ public final class SecretsCommand extends ConfiguredCommand<TenantConfigConfigur
         System.out.println(summary(report, verify));
         if (!report.unreadable().isEmpty()) {
             throw new UnreadableSecretsException(report.unreadable().size());
-        }
-    }
-
-    /** Unreadable values were reported already: one line, no stack trace; any other failure as usual. */
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof PartlyDone) {
-            cli.getStdErr().println(e.getMessage());
-        } else {
-            super.onError(cli, namespace, e);
         }
     }
 
