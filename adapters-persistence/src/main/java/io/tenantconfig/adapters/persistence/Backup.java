@@ -73,11 +73,12 @@ public final class Backup {
                             .mapTo(String.class)
                             .one());
             long[] counts = new long[3];
-            handle.createQuery("SELECT json_build_object('type', 'config', 'row', to_jsonb(c), 'numbers',"
-                            + " (SELECT coalesce(jsonb_agg(to_jsonb(n) ORDER BY n.id), '[]'::jsonb)"
-                            + " FROM tenant_phone_numbers n WHERE n.config_id = c.id))::text,"
-                            + " (SELECT count(*) FROM tenant_phone_numbers n WHERE n.config_id = c.id)"
-                            + " FROM tenant_configs c ORDER BY c.id")
+            // Each configuration's numbers read once: for its line and for the count.
+            handle.createQuery(
+                            "SELECT json_build_object('type', 'config', 'row', to_jsonb(c), 'numbers', n.list)::text,"
+                                    + " jsonb_array_length(n.list) FROM tenant_configs c CROSS JOIN LATERAL"
+                                    + " (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]'::jsonb) AS list"
+                                    + " FROM tenant_phone_numbers p WHERE p.config_id = c.id) n ORDER BY c.id")
                     .setFetchSize(BATCH)
                     .map((rs, ctx) -> {
                         write(out, rs.getString(1));
@@ -124,17 +125,18 @@ public final class Backup {
                         .mapTo(Boolean.class)
                         .one()));
         boolean ended = false;
-        List<String> batch = new ArrayList<>();
+        List<Line> batch = new ArrayList<>();
         long done = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.isBlank()) {
                 continue;
             }
-            if ("end".equals(parse(line).path("type").asText())) {
+            JsonNode node = parse(line);
+            if ("end".equals(node.path("type").asText())) {
                 ended = true;
                 break;
             }
-            batch.add(line);
+            batch.add(new Line(line, node));
             if (batch.size() == BATCH) {
                 restoreBatch(batch, restoring);
                 done += batch.size();
@@ -179,11 +181,15 @@ public final class Backup {
         }
     }
 
-    private void restoreBatch(List<String> lines, Restoring restoring) {
+    /** A line of the file as written (bound to the SQL) and as read (for its type, tenant and version). */
+    private record Line(String text, JsonNode node) {}
+
+    private void restoreBatch(List<Line> lines, Restoring restoring) {
         jdbi.useTransaction(handle -> {
             boolean audited = false;
-            for (String line : lines) {
-                JsonNode node = parse(line);
+            for (Line each : lines) {
+                String line = each.text();
+                JsonNode node = each.node();
                 if ("audit".equals(node.path("type").asText())) {
                     if (restoring.auditEmpty) {
                         handle.createUpdate("INSERT INTO tenant_config_audit SELECT * FROM"

@@ -67,13 +67,14 @@ final class ConfigListQuery {
      */
     String page(Optional<Long> after) {
         List<String> more = after.isPresent() ? List.of("id > :after") : List.of();
-        if (selective) {
-            return "WITH matching AS MATERIALIZED (SELECT id FROM " + TABLE + where(List.of()) + ") "
-                    + TenantConfigRow.SELECT + " WHERE id IN (SELECT id FROM matching)"
-                    + more.stream().map(condition -> " AND " + condition).reduce("", String::concat)
-                    + " ORDER BY id LIMIT :limit OFFSET :skip";
+        String order = " ORDER BY id LIMIT :limit OFFSET :skip";
+        if (!selective) {
+            return TenantConfigRow.SELECT + where(more) + order;
         }
-        return TenantConfigRow.SELECT + where(more) + " ORDER BY id LIMIT :limit OFFSET :skip";
+        List<String> outer = new ArrayList<>(List.of("id IN (SELECT id FROM matching)"));
+        outer.addAll(more);
+        return "WITH matching AS MATERIALIZED (SELECT id FROM " + TABLE + where(List.of()) + ") "
+                + TenantConfigRow.SELECT + " WHERE " + String.join(" AND ", outer) + order;
     }
 
     Query bind(Query query) {

@@ -73,7 +73,7 @@ public final class WarmUp extends HealthCheck implements ServerLifecycleListener
         long until = started + duration.toNanos();
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        List<HttpRequest> requests =
+        List<HttpRequest> hottest =
                 List.of(request(port, "/api/v1/auth/verify"), request(port, "/api/v1/tenant/config"));
         ExecutorService senders = Executors.newFixedThreadPool(clients, runnable -> {
             Thread sender = new Thread(runnable, "tenant-config-warm-up-client");
@@ -85,8 +85,8 @@ public final class WarmUp extends HealthCheck implements ServerLifecycleListener
             senders.execute(() -> {
                 for (int n = first; System.nanoTime() < until; n++) {
                     try {
-                        http.send(requests.get(n % requests.size()), HttpResponse.BodyHandlers.discarding());
-                        this.requests.incrementAndGet();
+                        http.send(hottest.get(n % hottest.size()), HttpResponse.BodyHandlers.discarding());
+                        requests.incrementAndGet();
                     } catch (Exception e) {
                         if (e instanceof InterruptedException) {
                             Thread.currentThread().interrupt();
@@ -102,7 +102,7 @@ public final class WarmUp extends HealthCheck implements ServerLifecycleListener
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        state = "warmed up with " + this.requests.get() + " requests in "
+        state = "warmed up with " + requests.get() + " requests in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
         done = true;
         LOG.info("Ready: {}", state);
