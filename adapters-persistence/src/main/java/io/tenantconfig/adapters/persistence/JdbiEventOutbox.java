@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -99,13 +101,16 @@ public final class JdbiEventOutbox implements EventOutbox {
     }
 
     @Override
-    public List<OutboxEvent> list(OutboxEvent.Status status, int limit) {
-        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM events WHERE status = :status ORDER BY id DESC LIMIT :limit")
-                .bind("status", status.name())
-                .bind("limit", limit)
-                .map(JdbiEventOutbox::event)
-                .list()));
+    public List<OutboxEvent> list(OutboxEvent.Status status, Optional<TenantId> tenant, int limit) {
+        return Availability.available(() -> jdbi.withHandle(handle -> {
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM events WHERE status = :status"
+                            + (tenant.isPresent() ? " AND tenant_id = :tenant" : "")
+                            + " ORDER BY id DESC LIMIT :limit")
+                    .bind("status", status.name())
+                    .bind("limit", limit);
+            tenant.ifPresent(t -> query.bind("tenant", t.value()));
+            return query.map(JdbiEventOutbox::event).list();
+        }));
     }
 
     @Override

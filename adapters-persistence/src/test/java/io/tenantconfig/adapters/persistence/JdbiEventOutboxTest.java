@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class JdbiEventOutboxTest {
         jdbi.useHandle(h ->
                 Outbox.insert(h, new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, TenantId.of("initech"), NOW, data)));
 
-        OutboxEvent stored = outbox.list(OutboxEvent.Status.PENDING, 1).get(0);
+        OutboxEvent stored =
+                outbox.list(OutboxEvent.Status.PENDING, Optional.empty(), 1).get(0);
         assertThat(stored.dataJson())
                 .isEqualTo("{\"phone_number_id\":\"1065\",\"waba_id\":null,\"field\":\"messages\","
                         + "\"value\":{\"messages\":[{\"id\":\"wamid.1\",\"text\":{\"body\":\"é \\\"q\\\"\"}}]}}");
@@ -118,15 +120,32 @@ class JdbiEventOutboxTest {
 
         assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
                 .isEmpty();
-        assertThat(outbox.list(OutboxEvent.Status.DEAD, 10)).singleElement().satisfies(dead -> {
-            assertThat(dead.id()).isEqualTo(2L);
-            assertThat(dead.attempts()).isEqualTo(1);
-            assertThat(dead.lastError()).isEqualTo("the receiver answered HTTP 503");
-        });
+        assertThat(outbox.list(OutboxEvent.Status.DEAD, Optional.empty(), 10))
+                .singleElement()
+                .satisfies(dead -> {
+                    assertThat(dead.id()).isEqualTo(2L);
+                    assertThat(dead.attempts()).isEqualTo(1);
+                    assertThat(dead.lastError()).isEqualTo("the receiver answered HTTP 503");
+                });
         assertThat(outbox.replay(2, NOW)).isTrue();
         assertThat(outbox.replay(99, NOW)).isFalse();
         assertThat(outbox.claimDue(NOW.plusSeconds(1), NOW.plusSeconds(60), 10))
                 .extracting(OutboxEvent::id)
                 .containsExactly(2L);
+    }
+
+    @Test
+    void a_list_can_hold_one_tenants_events_only_newest_first() {
+        assertThat(outbox.list(OutboxEvent.Status.PENDING, Optional.of(TenantId.of("acme")), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(3L, 1L);
+        assertThat(outbox.list(OutboxEvent.Status.PENDING, Optional.of(TenantId.of("globex")), 10))
+                .extracting(OutboxEvent::id)
+                .containsExactly(2L);
+        assertThat(outbox.list(OutboxEvent.Status.DEAD, Optional.of(TenantId.of("acme")), 10))
+                .isEmpty();
+        assertThat(outbox.list(OutboxEvent.Status.PENDING, Optional.empty(), 2))
+                .extracting(OutboxEvent::id)
+                .containsExactly(3L, 2L);
     }
 }

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 12;
+    private static final int CHANGESETS = 13;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -33,7 +33,12 @@ class MigrationsTest {
     }
 
     private static List<String> indexesOfTenantConfigs(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'tenant_configs'")
+        return indexesOf(jdbi, "tenant_configs");
+    }
+
+    private static List<String> indexesOf(Jdbi jdbi, String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT indexname FROM pg_indexes WHERE tablename = :table")
+                .bind("table", table)
                 .mapTo(String.class)
                 .list());
     }
@@ -285,7 +290,7 @@ class MigrationsTest {
 
     @Test
     void
-            the_admin_lists_indexes_and_the_rate_limit_buckets_come_with_changesets_11_and_12_and_go_with_their_rollback() {
+            the_admin_lists_indexes_the_rate_limit_buckets_and_the_events_index_come_with_changesets_11_to_13_and_go_with_their_rollback() {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         assertThat(indexesOfTenantConfigs(jdbi))
@@ -297,12 +302,14 @@ class MigrationsTest {
                         "ix_tenant_configs_statistics");
 
         assertThat(tables(database)).contains("rate_limit_buckets");
+        assertThat(indexesOf(jdbi, "events")).contains("ix_events_tenant_status");
 
-        database.withLiquibase(liquibase -> liquibase.rollback(2, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback(3, ""));
 
         assertThat(indexesOfTenantConfigs(jdbi)).noneMatch(name -> name.startsWith("ix_tenant_configs_"));
         assertThat(tables(database)).doesNotContain("rate_limit_buckets");
-        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 2);
+        assertThat(indexesOf(jdbi, "events")).doesNotContain("ix_events_tenant_status");
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 3);
     }
 
     @Test

@@ -76,17 +76,20 @@ public final class AdminEventsResource {
             @JsonProperty("status") String status) {}
 
     @GET
-    @Operation(summary = "Events in one delivery state (dead, pending or delivered), newest first")
+    @Operation(
+            summary = "Events in one delivery state (dead, pending or delivered), newest first: all, or one tenant's")
     public EventList list(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("status") @DefaultValue("dead") String status,
+            @Parameter(description = "Only this tenant's events") @QueryParam("tenant_id") String tenantId,
             @QueryParam("limit")
                     @DefaultValue("100")
                     @Min(value = 1, message = LIMIT_RANGE)
                     @Max(value = 1000, message = LIMIT_RANGE)
                     int limit) {
-        return new EventList(
-                events.list(status(status), limit).stream().map(EventView::of).toList());
+        return new EventList(events.list(status(status), AdminTenantResource.optionalTenant(tenantId), limit).stream()
+                .map(EventView::of)
+                .toList());
     }
 
     @POST

@@ -16,7 +16,6 @@ import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
-import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
@@ -37,10 +36,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -215,12 +216,14 @@ public final class AdminResource {
 
     @DELETE
     @Path("/delete-tenant/{tenant_id}")
-    @Operation(summary = "Delete one tenant's configuration")
+    @Operation(summary = "Delete one tenant's configuration. Honours If-Match.")
     public DeleteTenantResult deleteTenant(
-            @Parameter(hidden = true) @Auth CallerPrincipal caller, @PathParam("tenant_id") String tenantId) {
-        TenantId tenant = tenantId(tenantId);
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @PathParam("tenant_id") String tenantId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        TenantId tenant = AdminTenantResource.tenant(tenantId);
         TenantConfig deleted = ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
-                tenant, caller.actor(), ExpectedVersion.any(), DeleteConfigUseCase.Requester.ADMIN)));
+                tenant, caller.actor(), VersionTags.expected(ifMatch), DeleteConfigUseCase.Requester.ADMIN)));
         return new DeleteTenantResult(
                 true,
                 "Configuration of tenant " + tenant.value() + " deleted",
@@ -235,7 +238,7 @@ public final class AdminResource {
     @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
     public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
         return PhoneNumberView.NumberList.of(
-                viewConfig.view(tenantId(tenantId)).orElseThrow(ConfigResponses::notFound));
+                viewConfig.view(AdminTenantResource.tenant(tenantId)).orElseThrow(ConfigResponses::notFound));
     }
 
     @GET
@@ -245,9 +248,7 @@ public final class AdminResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("tenant_id") String tenantId,
             @Valid @BeanParam AuditPage page) {
-        Optional<TenantId> tenant =
-                tenantId == null || tenantId.isEmpty() ? Optional.empty() : Optional.of(tenantId(tenantId));
-        return page.answer(auditTrail.page(page.of(tenant)));
+        return page.answer(auditTrail.page(page.of(AdminTenantResource.optionalTenant(tenantId))));
     }
 
     private static Optional<Long> cursor(String value) {
@@ -326,14 +327,6 @@ public final class AdminResource {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of(
                     "health", "health must be one of " + Arrays.toString(HealthState.values()));
-        }
-    }
-
-    private static TenantId tenantId(String value) {
-        try {
-            return TenantId.of(value);
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of("tenant_id", "tenant_id " + e.getMessage());
         }
     }
 }

@@ -68,6 +68,8 @@ public final class RestApi {
                         u.auditTrail(),
                         u.viewConfig(),
                         u.viewHealth()),
+                new AdminTenantResource(
+                        u.viewConfig(), u.switchActivation(), u.viewHealth(), u.checkHealth(), u.webhookSettings()),
                 new OnboardingResource(u.onboard(), u.resumeOnboarding()),
                 new WebhooksResource(u.webhookHandshake(), u.authenticateWebhook(), u.receiveWebhook()),
                 new WebhookSettingsResource(u.webhookSettings(), u.resubscribeWebhook()),

@@ -97,7 +97,14 @@ class AuthMatrixTest {
             new Endpoint("POST", "/api/v1/tenant/admin/events/999/replay", null, 403, 404, 403),
             new Endpoint("GET", "/api/v1/tenant/config/webhook", null, 200, 403, 200),
             new Endpoint("POST", "/api/v1/tenant/config/webhook/resubscribe", null, 200, 403, 200),
-            new Endpoint("GET", "/api/v1/tenant/admin/webhooks/unroutable", null, 403, 200, 403));
+            new Endpoint("GET", "/api/v1/tenant/admin/webhooks/unroutable", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme", null, 403, 200, 403),
+            new Endpoint("POST", "/api/v1/tenant/admin/tenants/acme/activate", null, 403, 200, 403),
+            new Endpoint("POST", "/api/v1/tenant/admin/tenants/acme/deactivate", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/health", null, 403, 200, 403),
+            new Endpoint("POST", "/api/v1/tenant/admin/tenants/acme/health/check", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/webhook", null, 403, 200, 403),
+            new Endpoint("GET", "/api/v1/tenant/admin/events?tenant_id=acme", null, 403, 200, 403));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

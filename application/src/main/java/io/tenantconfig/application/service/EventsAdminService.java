@@ -3,8 +3,10 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.OutboxEvent;
+import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 final class EventsAdminService implements EventsAdminUseCase {
 
@@ -17,8 +19,8 @@ final class EventsAdminService implements EventsAdminUseCase {
     }
 
     @Override
-    public List<OutboxEvent> list(OutboxEvent.Status status, int limit) {
-        return outbox.list(status, limit);
+    public List<OutboxEvent> list(OutboxEvent.Status status, Optional<TenantId> tenant, int limit) {
+        return outbox.list(status, tenant, limit);
     }
 
     @Override

@@ -145,12 +145,17 @@ class DeliverEventsTest {
     void an_event_undelivered_for_seven_days_is_a_dead_letter_that_an_admin_can_replay() {
         receiverUp = false;
         int givenUp = 0;
-        for (int i = 0; i < 2_100 && store.list(OutboxEvent.Status.DEAD, 10).size() < 3; i++) {
+        for (int i = 0;
+                i < 2_100
+                        && store.list(OutboxEvent.Status.DEAD, Optional.empty(), 10)
+                                        .size()
+                                < 3;
+                i++) {
             givenUp += useCases.deliverEvents().deliverDue().dead();
             clock.advance(Duration.ofMinutes(5));
         }
         assertThat(givenUp).as("each round counts the events it gave up on").isEqualTo(3);
-        List<OutboxEvent> dead = useCases.eventsAdmin().list(OutboxEvent.Status.DEAD, 10);
+        List<OutboxEvent> dead = useCases.eventsAdmin().list(OutboxEvent.Status.DEAD, Optional.empty(), 10);
 
         assertThat(dead).extracting(OutboxEvent::id).containsExactly(3L, 2L, 1L);
         assertThat(dead.get(0).lastError()).isEqualTo("the receiver answered HTTP 503");

@@ -1,7 +1,9 @@
 package io.tenantconfig.application.port.out;
 
+import io.tenantconfig.domain.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The events waiting to be delivered, shared by every instance through the database. A tenant's
@@ -30,8 +32,8 @@ public interface EventOutbox {
      */
     void release(List<Long> ids, Instant now);
 
-    /** The newest events in {@code status} first. */
-    List<OutboxEvent> list(OutboxEvent.Status status, int limit);
+    /** The newest events in {@code status} first: every tenant's, or only {@code tenant}'s. */
+    List<OutboxEvent> list(OutboxEvent.Status status, Optional<TenantId> tenant, int limit);
 
     /** Delivers the event again, from the next round on, whatever its status. False when there is no such event. */
     boolean replay(long id, Instant now);
