@@ -2,6 +2,7 @@ package io.tenantconfig.bootstrap;
 
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -14,6 +15,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tenantconfig.adapters.rest.DashboardHeaders;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.auth.JwtSettings;
 import io.tenantconfig.adapters.rest.auth.TokenMinter;
@@ -41,11 +43,13 @@ import io.tenantconfig.bootstrap.health.TimedMetaHealth;
 import io.tenantconfig.bootstrap.warmup.WarmUp;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.health.HealthState;
+import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +84,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         bootstrap.addCommand(new SecretsCommand());
         bootstrap.addCommand(new ExportCommand());
         bootstrap.addCommand(new ImportCommand());
+        // The admin dashboard: static files from adapters-rest, calling the admin API (docs/dashboard.md).
+        bootstrap.addBundle(new AssetsBundle("/admin-ui", DashboardHeaders.PATH, "index.html", "admin-dashboard"));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TenantConfigConfiguration configuration) {
@@ -225,6 +231,11 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 Buckets.inMemory(RateLimitFeature.time(clock)),
                 configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
+        environment
+                .servlets()
+                .addFilter("admin-dashboard-headers", new DashboardHeaders())
+                .addMappingForUrlPatterns(
+                        EnumSet.of(DispatcherType.REQUEST), false, DashboardHeaders.PATH, DashboardHeaders.PATH + "/*");
     }
 
     /**

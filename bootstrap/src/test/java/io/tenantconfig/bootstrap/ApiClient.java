@@ -37,8 +37,13 @@ final class ApiClient {
 
     /** A token for a user of {@code tenant} (null: no tenant) with {@code roles}. */
     String token(String tenant, String... roles) {
+        return tokenOf("user-" + tenant, tenant, roles);
+    }
+
+    /** A token for the user {@code subject} of {@code tenant} (null: no tenant) with {@code roles}. */
+    String tokenOf(String subject, String tenant, String... roles) {
         return SecretValues.secret(new TokenMinter(configuration.get().getAuth().settings(), Clock.systemUTC())
-                .mint("user-" + tenant, tenant, List.of(roles), Duration.ofMinutes(10)));
+                .mint(subject, tenant, List.of(roles), Duration.ofMinutes(10)));
     }
 
     /**

@@ -1,0 +1,151 @@
+// #/?q=…&is_active=…&after=…: the statistics and one page of tenants, never all of them.
+// Paging follows the API's `next` cursor; the cursors of the pages before are kept in the
+// address (`back`), so Previous and a reload work.
+
+import { call, url, segment, SignedOut } from './api.js';
+import { h, fill, moment, value, activeBadge } from './dom.js';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['q', 'is_active', 'onboarding_status', 'health', 'waba_id', 'phone_number_id'];
+const ONBOARDING = ['NOT_STARTED', 'TOKEN_EXCHANGED', 'WEBHOOK_SUBSCRIBED', 'PHONE_REGISTERED',
+  'COMPLETED', 'REAUTHORIZATION_REQUIRED'];
+const HEALTH = ['HEALTHY', 'EXPIRING', 'UNKNOWN', 'RESTRICTED', 'NUMBER_PROBLEM', 'PERMISSION_MISSING',
+  'APP_MISMATCH', 'INVALID', 'DISABLED'];
+
+export async function renderList(main, params) {
+  document.title = 'Tenants · tenant-config admin';
+  const stats = h('section', { class: 'stats', 'aria-labelledby': 'stats-title', 'aria-busy': 'true' },
+    h('h2', { id: 'stats-title', class: 'visually-hidden' }, 'Statistics'),
+    h('p', { class: 'loading' }, 'Loading statistics…'));
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-title', 'aria-busy': 'true' },
+    h('h2', { id: 'results-title' }, 'Tenants'),
+    h('p', { class: 'loading' }, 'Loading tenants…'));
+  fill(main, h('h1', {}, 'Tenants'), stats, filterForm(params), results);
+  await Promise.all([loadStats(stats), loadPage(results, params)]);
+}
+
+async function loadStats(section) {
+  const title = section.firstChild;
+  try {
+    const { body } = await call(url('/tenant/admin/configs/stats'));
+    const cards = [
+      card('Total', body.total_configs, '#/'),
+      card('Active', body.active_configs, '#/?is_active=true'),
+      card('Inactive', body.inactive_configs, '#/?is_active=false'),
+      card('Onboarded', body.onboarded_configs, '#/?onboarding_status=COMPLETED'),
+      card('Pending onboarding', body.pending_onboarding, null),
+    ];
+    const health = Object.entries(body.health || {})
+      .filter(([state, count]) => count > 0 || state === 'HEALTHY')
+      .map(([state, count]) => card(state, count, `#/?health=${state}`, `health ${state}`));
+    fill(section, title,
+      h('ul', { class: 'cards', 'aria-label': 'Configurations' }, cards),
+      h('h3', { class: 'cards-title' }, 'Health'),
+      h('ul', { class: 'cards', 'aria-label': 'Health' }, health));
+  } catch (e) {
+    if (e instanceof SignedOut) throw e;
+    fill(section, title, h('p', { class: 'error', role: 'alert' }, `Statistics are not available: ${e.message}`));
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+function card(label, count, href, kind = '') {
+  const content = [h('span', { class: 'count' }, Number(count).toLocaleString()), h('span', { class: 'label' }, label)];
+  return h('li', { class: `card stat ${kind}` }, href ? h('a', { href }, content) : h('div', {}, content));
+}
+
+function filterForm(params) {
+  const field = (id, label, control, help) => h('div', { class: 'field' },
+    h('label', { for: id }, label), control, help ? h('small', { id: `${id}-help` }, help) : null);
+  const text = (name, attrs = {}) => h('input', {
+    id: `filter-${name}`, name, value: params.get(name) || '', autocomplete: 'off', spellcheck: 'false', ...attrs,
+  });
+  const select = (name, options, anyLabel) => {
+    const current = params.get(name) || '';
+    return h('select', { id: `filter-${name}`, name },
+      h('option', { value: '' }, anyLabel),
+      options.map(([v, label]) => h('option', { value: v, selected: v === current }, label)));
+  };
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter tenants' },
+    field('filter-q', 'Tenant id starts with', text('q', { type: 'search', maxlength: 100 })),
+    field('filter-is_active', 'State', select('is_active', [['true', 'Active'], ['false', 'Inactive']], 'Any')),
+    field('filter-onboarding_status', 'Onboarding', select('onboarding_status', ONBOARDING.map((s) => [s, s]), 'Any')),
+    field('filter-health', 'Health', select('health', HEALTH.map((s) => [s, s]), 'Any')),
+    field('filter-waba_id', 'WhatsApp Business Account id', text('waba_id', { inputmode: 'numeric', maxlength: 32 })),
+    field('filter-phone_number_id', 'Phone number id', text('phone_number_id', { inputmode: 'numeric', maxlength: 32 })),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', class: 'primary' }, 'Apply filters'),
+      h('a', { href: '#/', class: 'button quiet' }, 'Clear')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const v = form.elements[name].value.trim();
+      if (v) next.set(name, v);
+    }
+    location.hash = `#/?${next}`;
+  });
+  return form;
+}
+
+async function loadPage(section, params) {
+  const title = section.firstChild;
+  const query = { limit: PAGE_SIZE, after: params.get('after') };
+  for (const name of FILTERS) query[name] = params.get(name);
+  try {
+    const { body } = await call(url('/tenant/admin/configs/all', query));
+    const filtered = FILTERS.some((name) => params.get(name));
+    const summary = h('p', { class: 'summary', id: 'results-summary' },
+      `${Number(body.total).toLocaleString()} ${body.total === 1 ? 'tenant' : 'tenants'}`
+      + (filtered ? ` ${body.total === 1 ? 'matches' : 'match'} these filters` : ''));
+    if (body.configs.length === 0) {
+      fill(section, title, summary, h('p', { class: 'empty' },
+        filtered ? 'No tenant matches these filters.' : 'No tenant has a configuration yet.'));
+      return;
+    }
+    fill(section, title, summary, table(body.configs), pager(params, body.next));
+  } catch (e) {
+    if (e instanceof SignedOut) throw e;
+    fill(section, title, h('p', { class: 'error', role: 'alert' }, e.message));
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+function table(configs) {
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tenants, scrollable' },
+    h('table', { id: 'tenants' },
+      h('thead', {}, h('tr', {},
+        ['Tenant', 'State', 'Onboarding', 'WhatsApp Business Account', 'Default number', 'Updated']
+          .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, configs.map((c) => h('tr', {},
+        h('th', { scope: 'row' }, h('a', { href: `#/tenants/${segment(c.tenant_id)}` }, c.tenant_id)),
+        h('td', {}, activeBadge(c.is_active)),
+        h('td', {}, c.onboarding_status),
+        h('td', {}, value(c.waba_id)),
+        h('td', {}, value(c.display_phone_number || c.phone_number_id)),
+        h('td', {}, moment(c.updated_at)))))));
+}
+
+function pager(params, next) {
+  const back = (params.get('back') || '').split(',').filter((v) => v !== '');
+  const here = params.get('after') || '';
+  const link = (label, changes, rel) => {
+    const p = new URLSearchParams(params);
+    for (const [name, v] of Object.entries(changes)) {
+      if (v) p.set(name, v); else p.delete(name);
+    }
+    return h('a', { href: `#/?${p}`, class: 'button', rel }, label);
+  };
+  const items = [];
+  if (here) {
+    items.push(link('First page', { after: '', back: '' }, 'first'));
+    const previous = back.slice(0, -1);
+    items.push(link('Previous page', { after: back[back.length - 1] === '0' ? '' : back[back.length - 1], back: previous.join(',') }, 'prev'));
+  }
+  if (next) {
+    items.push(link('Next page', { after: next, back: [...back, here || '0'].join(',') }, 'next'));
+  }
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' }, items);
+}
