@@ -25,6 +25,8 @@ Tokens for trying the API locally (valid for 12 hours):
 
   export ADMIN_TOKEN=$admin_token    # a platform admin (no tenant)
 
+Admin dashboard: http://localhost:${PORT:-8002}/admin/   (sign in with the ADMIN_TOKEN above)
+
 API: http://localhost:${PORT:-8002}/api/v1    health: http://localhost:${ADMIN_PORT:-8003}/healthcheck
 
 EOF
