@@ -41,14 +41,6 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     private static final String BY_TENANT = TenantConfigRow.SELECT + " WHERE tenant_id = :tenantId";
 
-    private static final String STATISTICS = """
-            SELECT count(*)                                         AS total,
-                   count(*) FILTER (WHERE is_active)                AS active,
-                   count(*) FILTER (WHERE NOT is_active)            AS inactive,
-                   count(*) FILTER (WHERE onboarding_completed)     AS onboarded,
-                   count(*) FILTER (WHERE NOT onboarding_completed) AS pending_onboarding
-            FROM tenant_configs""";
-
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String WABA_INDEX = "uq_tenant_configs_waba_id";
 
@@ -104,7 +96,7 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     @Override
     public ConfigStatistics statistics() {
-        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(STATISTICS)
+        return Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(ConfigCounts.STATISTICS)
                 .map((rs, ctx) -> new ConfigStatistics(
                         rs.getLong("total"),
                         rs.getLong("active"),

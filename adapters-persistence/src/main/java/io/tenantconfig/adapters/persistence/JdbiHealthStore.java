@@ -92,10 +92,10 @@ public final class JdbiHealthStore implements HealthStore {
             counts.put(state, 0L);
         }
         // Never checked counts as UNKNOWN: the configurations without a health row (every row has
-        // its configuration). Counted from the indexes, without joining 100,000 rows.
+        // its configuration). Without joining 100,000 rows: the total is the kept count.
         Availability.available(() -> jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT state, count(*) AS n FROM tenant_health GROUP BY state"
-                                + " UNION ALL SELECT 'UNKNOWN', (SELECT count(*) FROM tenant_configs)"
+                                + " UNION ALL SELECT 'UNKNOWN', (" + ConfigCounts.TOTAL + ")"
                                 + " - (SELECT count(*) FROM tenant_health)")
                 .map((rs, ctx) -> counts.merge(HealthState.valueOf(rs.getString("state")), rs.getLong("n"), Long::sum))
                 .list()));

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 13;
+    private static final int CHANGESETS = 14;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -67,7 +67,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "events, rate_limit_buckets, tenant_config_audit, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
+            "events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -290,7 +290,7 @@ class MigrationsTest {
 
     @Test
     void
-            the_admin_lists_indexes_the_rate_limit_buckets_and_the_events_index_come_with_changesets_11_to_13_and_go_with_their_rollback() {
+            the_admin_lists_indexes_the_rate_limit_buckets_the_events_index_and_the_kept_counts_come_with_changesets_11_to_14_and_go_with_their_rollback() {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         assertThat(indexesOfTenantConfigs(jdbi))
@@ -303,13 +303,15 @@ class MigrationsTest {
 
         assertThat(tables(database)).contains("rate_limit_buckets");
         assertThat(indexesOf(jdbi, "events")).contains("ix_events_tenant_status");
+        assertThat(tables(database)).contains("tenant_config_counts");
 
-        database.withLiquibase(liquibase -> liquibase.rollback(3, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback(4, ""));
 
         assertThat(indexesOfTenantConfigs(jdbi)).noneMatch(name -> name.startsWith("ix_tenant_configs_"));
-        assertThat(tables(database)).doesNotContain("rate_limit_buckets");
+        assertThat(tables(database)).doesNotContain("rate_limit_buckets", "tenant_config_counts");
         assertThat(indexesOf(jdbi, "events")).doesNotContain("ix_events_tenant_status");
-        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 3);
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('without the triggers')"));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 4);
     }
 
     @Test
