@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # HTTP load test of the service as ./run.sh runs it: GET /api/v1/tenant/config (served from the
 # in-memory cache) against GET /api/v1/auth/verify (no configuration at all), with the same token,
-# 2 threads x 32 connections x 20 s each, then 1,000 connections to check nothing collapses.
+# at 32 and at 1,000 connections (wrk, 2 threads). After a minute of warm-up it runs ROUNDS rounds
+# (default 3) of the four runs, 10 s each, interleaved so that a slow moment of the shared machine
+# does not fall on one case only, and prints each run (requests/s, p99, errors, and the server's
+# CPU time per request from /proc), then the median of each case over the rounds.
 # Needs wrk (Debian: apt-get install wrk). Traffic goes to localhost only.
 #
-#   bench/http-load.sh            # prints requests/s, p99 latency and errors per run
+#   bench/http-load.sh            # ROUNDS=5 bench/http-load.sh for more rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +17,10 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 api=http://localhost:${PORT:-8002}
 admin=http://localhost:${ADMIN_PORT:-8003}
+if curl -fs "$admin/healthcheck" >/dev/null 2>&1; then
+  echo "a service already answers on $admin: stop it first (this script starts its own)" >&2
+  exit 1
+fi
 log=$(mktemp)
 ./run.sh >"$log" 2>&1 &
 server=$!
@@ -31,15 +38,28 @@ curl -s -o /dev/null -X POST "$api/api/v1/tenant/config" -H "Authorization: Bear
   -H "Content-Type: application/json" \
   -d '{"waba_id":"102290129340398","phone_number_id":"106540352242922","access_token":"EAAG-load-test-token"}'
 
+cpu_ticks() { # user + system time of the server process, in clock ticks
+  awk '{print $14 + $15}' "/proc/$server/stat"
+}
+hz=$(getconf CLK_TCK)
+results=$(mktemp)
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -f "$log" "$results"' EXIT
+
 run() { # name connections seconds path
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t2 -c"$2" -d"$3"s --latency -H "Authorization: Bearer $token" "$api$4")
-  local rps p99 non2xx errors
+  after=$(cpu_ticks)
+  local rps p99 non2xx errors requests cpu
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   errors=$(awk '/Socket errors/ {print $0}' <<<"$out")
-  printf '%-34s %6s conns  %10s req/s  p99 %9s  non-2xx %s  %s\n' "$1" "$2" "$rps" "$p99" "${non2xx:-0}" "${errors:-socket errors: none}"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+  printf '%-34s %6s conns  %10s req/s  p99 %9s  server CPU %6s us/req  non-2xx %s  %s\n' \
+    "$1" "$2" "$rps" "$p99" "$cpu" "${non2xx:-0}" "${errors:-socket errors: none}"
+  printf '%s|%s|%s|%s\n' "$1" "$2" "$rps" "$cpu" >>"$results"
 }
 
 # Until the JIT has compiled the hot paths the figures say more about the compiler than the
@@ -50,7 +70,18 @@ for _ in 1 2; do
   wrk -t2 -c32 -d15s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
 done
 
-run "GET /api/v1/tenant/config" 32 20 /api/v1/tenant/config
-run "GET /api/v1/auth/verify" 32 20 /api/v1/auth/verify
-run "GET /api/v1/tenant/config" 1000 10 /api/v1/tenant/config
-run "GET /api/v1/auth/verify" 1000 10 /api/v1/auth/verify
+for round in $(seq 1 "${ROUNDS:-3}"); do
+  echo "round $round"
+  run "GET /api/v1/tenant/config" 32 10 /api/v1/tenant/config
+  run "GET /api/v1/auth/verify" 32 10 /api/v1/auth/verify
+  run "GET /api/v1/tenant/config" 1000 10 /api/v1/tenant/config
+  run "GET /api/v1/auth/verify" 1000 10 /api/v1/auth/verify
+done
+
+echo "median of the rounds"
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+cut -d'|' -f1,2 "$results" | awk '!seen[$0]++' | while IFS='|' read -r name conns; do
+  rps=$(awk -F'|' -v n="$name" -v c="$conns" '$1 == n && $2 == c {print $3}' "$results" | median)
+  cpu=$(awk -F'|' -v n="$name" -v c="$conns" '$1 == n && $2 == c {print $4}' "$results" | median)
+  printf '%-34s %6s conns  %10s req/s  server CPU %6s us/req\n' "$name" "$conns" "$rps" "$cpu"
+done
