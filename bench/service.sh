@@ -15,6 +15,10 @@ admin=http://localhost:${ADMIN_PORT:-8003}
 secret=$(sed -n 's/^ *hmacSecret: *//p' dev.yml)
 
 start_service() {
+  if curl -fs "$admin/healthcheck" >/dev/null 2>&1; then
+    echo "a service already answers on $admin: stop it first (this script starts its own)" >&2
+    exit 1
+  fi
   # shellcheck disable=SC2046,SC2086 # one flag per word, as the production command reads jvm.options
   java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
     -Ddw.database.embedded.dataDirectory="$work/postgres" \
