@@ -5,7 +5,7 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import jakarta.validation.constraints.Min;
 
 /**
- * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 20, 60 a
+ * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 120, 600 a
  * minute), onboarding per tenant (default 10 a minute), on-demand health checks per tenant
  * (bursts of 3, 6 a minute), Meta's webhooks per source address (bursts of 5,000, 300,000 a minute).
  */

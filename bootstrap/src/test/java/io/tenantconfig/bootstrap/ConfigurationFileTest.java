@@ -153,7 +153,7 @@ class ConfigurationFileTest {
 
         assertThat(configuration.getRateLimits().policies())
                 .containsExactly(
-                        new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 20, 60),
+                        new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 120, 600),
                         new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10),
                         new RateLimitPolicy(RateLimitPolicy.Kind.HEALTH_CHECK, 3, 6),
                         new RateLimitPolicy(RateLimitPolicy.Kind.WEBHOOK, 5000, 300000));

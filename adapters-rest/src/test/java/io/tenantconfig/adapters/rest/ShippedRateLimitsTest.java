@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The limits as they ship (the defaults, which config.yml repeats): an admin's burst of 20 and a
+ * The limits as they ship (the defaults, which config.yml repeats): an admin's burst of 120 and a
  * tenant's burst of 10 onboardings pass, the next request is 429. The clock stands still, so no
  * token comes back while the test runs.
  */
@@ -26,16 +26,16 @@ class ShippedRateLimitsTest {
     static final ResourceExtension API = FIXTURE.resources;
 
     @Test
-    void the_shipped_defaults_are_bursts_of_20_admin_and_10_onboarding_requests_refilled_60_and_10_a_minute() {
-        assertThat(RateLimitPolicy.ADMIN_DEFAULT).isEqualTo(new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 20, 60));
+    void the_shipped_defaults_are_bursts_of_120_admin_and_10_onboarding_requests_refilled_600_and_10_a_minute() {
+        assertThat(RateLimitPolicy.ADMIN_DEFAULT).isEqualTo(new RateLimitPolicy(RateLimitPolicy.Kind.ADMIN, 120, 600));
         assertThat(RateLimitPolicy.ONBOARDING_DEFAULT)
                 .isEqualTo(new RateLimitPolicy(RateLimitPolicy.Kind.ONBOARDING, 10, 10));
     }
 
     @Test
-    void an_admin_makes_20_requests_at_once_and_the_21st_waits_a_second() {
+    void an_admin_makes_120_requests_at_once_and_the_121st_waits_a_second() {
         String admin = Tokens.hs256(Tokens.admin());
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 120; i++) {
             assertThat(get(admin).getStatus()).as("request " + (i + 1)).isEqualTo(200);
         }
 
@@ -43,7 +43,7 @@ class ShippedRateLimitsTest {
 
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-        assertThat(limited.getHeaderString("RateLimit-Policy")).isEqualTo("\"admin\";q=60;w=60");
+        assertThat(limited.getHeaderString("RateLimit-Policy")).isEqualTo("\"admin\";q=600;w=60");
     }
 
     @Test

@@ -28,7 +28,9 @@ public record RateLimitPolicy(Kind kind, int capacity, int perMinute) {
         }
     }
 
-    public static final RateLimitPolicy ADMIN_DEFAULT = new RateLimitPolicy(Kind.ADMIN, 20, 60);
+    /** The admin dashboard makes about 7 admin requests a page: a burst of 120 is some 15 pages in a row. */
+    public static final RateLimitPolicy ADMIN_DEFAULT = new RateLimitPolicy(Kind.ADMIN, 120, 600);
+
     public static final RateLimitPolicy ONBOARDING_DEFAULT = new RateLimitPolicy(Kind.ONBOARDING, 10, 10);
     /** Each check asks Meta several times: a tenant may check on demand a few times a minute. */
     public static final RateLimitPolicy HEALTH_CHECK_DEFAULT = new RateLimitPolicy(Kind.HEALTH_CHECK, 3, 6);
