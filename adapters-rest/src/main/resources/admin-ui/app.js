@@ -20,6 +20,7 @@ async function guarded(work) {
 
 function signOut(message) {
   token.clear();
+  whoFor = null;
   document.getElementById('who').hidden = true;
   renderSignIn(message);
 }
@@ -71,16 +72,21 @@ function renderSignIn(message) {
   input.focus();
 }
 
+/** The signed-in admin's name in the header, asked for once per token. */
+let whoFor = null;
+
 async function showWho() {
+  const current = token.get();
+  if (whoFor === current) return;
   const who = document.getElementById('who');
   try {
     const { body } = await call(url('/auth/verify'));
     document.getElementById('who-name').textContent = body.user_id || '';
-    who.hidden = false;
   } catch (e) {
     if (e instanceof SignedOut) throw e;
-    who.hidden = false;
   }
+  who.hidden = false;
+  whoFor = current;
 }
 
 /** Draws the page the address names. */

@@ -14,6 +14,15 @@ export async function renderTenant(main, tenantId) {
   document.title = `${tenantId} · tenant-config admin`;
   const back = h('p', { class: 'back' }, h('a', { href: '#/' }, '← All tenants'));
   const heading = h('h1', {}, tenantId);
+  if (tenantId.includes('/')) {
+    // Jetty refuses an encoded slash (%2F) inside a path as ambiguous, and the endpoints of one
+    // tenant name it in the path (docs/api.md).
+    fill(main, back, heading, h('p', { class: 'error', role: 'alert' },
+      'This tenant id contains "/", which the service does not accept inside a URL path, so its page '
+      + 'cannot be opened. Its configuration is in the list (search for its id), and the API\'s '
+      + 'audit trail and events take the id as a query parameter.'));
+    return;
+  }
   fill(main, back, heading, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the configuration…'));
   let config;
   let version;

@@ -161,11 +161,7 @@ class DashboardBrowserTest {
     }
 
     private void openTenant(String tenant) {
-        find("#filter-q").sendKeys(tenant);
-        find(".filters button[type=submit]").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results-summary"), "these filters"));
-        find("#tenants").findElement(By.linkText(tenant)).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), tenant));
+        openTenantPage(tenant);
         find("#audit-table");
     }
 
@@ -344,6 +340,24 @@ class DashboardBrowserTest {
 
         waitForNotice("Meta was asked about acme-foods");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("health"), "Last check failed"));
+    }
+
+    @Test
+    void a_tenant_id_with_a_slash_is_listed_and_its_page_says_why_it_cannot_open() throws Exception {
+        created("partner/one", "{}");
+        signIn();
+
+        openTenantPage("partner/one");
+
+        assertThat(find("main .error").getText()).contains("contains \"/\"", "cannot be opened");
+    }
+
+    private void openTenantPage(String tenant) {
+        find("#filter-q").sendKeys(tenant);
+        find(".filters button[type=submit]").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results-summary"), "these filters"));
+        find("#tenants").findElement(By.linkText(tenant)).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), tenant));
     }
 
     @Test
