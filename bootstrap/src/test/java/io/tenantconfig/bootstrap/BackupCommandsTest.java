@@ -7,6 +7,7 @@ import io.tenantconfig.adapters.persistence.crypto.Keysets;
 import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.SecretValues;
 import java.nio.file.Files;
@@ -87,6 +88,11 @@ class BackupCommandsTest {
                         + " 100000 audit records.");
         assertThat(fingerprint(to, CONFIGS)).isEqualTo(fingerprint(from, CONFIGS));
         assertThat(fingerprint(to, NUMBERS)).isEqualTo(fingerprint(from, NUMBERS));
+        assertThat(new JdbiConfigStore(to, new TinkSecretCipher(keyset)).statistics())
+                .as("the counts the database keeps followed the import")
+                .isEqualTo(new JdbiConfigStore(from, new TinkSecretCipher(keyset)).statistics())
+                .extracting(ConfigStatistics::total)
+                .isEqualTo((long) TENANTS);
         assertThat(new JdbiConfigStore(to, new TinkSecretCipher(keyset)).load(TenantId.of("acme")))
                 .hasValueSatisfying(
                         acme -> assertThat(acme.token().accessToken().reveal()).isEqualTo("EAAG-access-token-of-acme"));

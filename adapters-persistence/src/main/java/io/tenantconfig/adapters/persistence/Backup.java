@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -167,6 +170,9 @@ public final class Backup {
     private static final class Restoring {
         final String configColumns;
         final String numberColumns;
+        /** The same, each read from the alias {@code n}. */
+        final String numberColumnsOfN;
+
         final boolean auditEmpty;
         long created;
         long unchanged;
@@ -177,6 +183,9 @@ public final class Backup {
         Restoring(String configColumns, String numberColumns, boolean auditEmpty) {
             this.configColumns = configColumns;
             this.numberColumns = numberColumns;
+            this.numberColumnsOfN = Arrays.stream(numberColumns.split(", "))
+                    .map(column -> "n." + column)
+                    .collect(Collectors.joining(", "));
             this.auditEmpty = auditEmpty;
         }
     }
@@ -186,6 +195,7 @@ public final class Backup {
 
     private void restoreBatch(List<Line> lines, Restoring restoring) {
         jdbi.useTransaction(handle -> {
+            Map<String, Integer> here = versionsHere(handle, lines);
             boolean audited = false;
             for (Line each : lines) {
                 String line = each.text();
@@ -202,7 +212,7 @@ public final class Backup {
                         restoring.auditSkipped = true;
                     }
                 } else {
-                    restoreConfig(handle, line, node.path("row"), restoring);
+                    restoreConfig(handle, line, node.path("row"), here, restoring);
                 }
             }
             if (audited) {
@@ -212,39 +222,54 @@ public final class Backup {
         });
     }
 
-    private static void restoreConfig(Handle handle, String line, JsonNode row, Restoring restoring) {
+    /**
+     * The version stored here of each configuration the batch holds, asked for once per batch (the
+     * batch's transaction then holds the snapshot; a concurrent insert of the same tenant fails its
+     * insert below and is reported as a conflict).
+     */
+    private static Map<String, Integer> versionsHere(Handle handle, List<Line> lines) {
+        List<String> tenants = lines.stream()
+                .filter(line -> !"audit".equals(line.node().path("type").asText()))
+                .map(line -> line.node().path("row").path("tenant_id").asText())
+                .toList();
+        Map<String, Integer> versions = new HashMap<>();
+        if (!tenants.isEmpty()) {
+            handle.createQuery("SELECT tenant_id, version FROM tenant_configs WHERE tenant_id = ANY(:tenants)")
+                    .bindArray("tenants", String.class, tenants)
+                    .map((rs, ctx) -> versions.put(rs.getString("tenant_id"), rs.getInt("version")))
+                    .list();
+        }
+        return versions;
+    }
+
+    private static void restoreConfig(
+            Handle handle, String line, JsonNode row, Map<String, Integer> versionsHere, Restoring restoring) {
         String tenant = row.path("tenant_id").asText();
         int inFile = row.path("version").asInt();
-        Optional<Integer> here = handle.createQuery("SELECT version FROM tenant_configs WHERE tenant_id = :tenant")
-                .bind("tenant", tenant)
-                .mapTo(Integer.class)
-                .findOne();
-        if (here.isPresent()) {
-            if (here.get() == inFile) {
+        Integer here = versionsHere.get(tenant);
+        if (here != null) {
+            if (here == inFile) {
                 restoring.unchanged++;
             } else {
                 restoring.conflicts.add(new Conflict(
-                        tenant,
-                        "it is at version " + here.get() + " here and at " + inFile + " in the file; left as it is"));
+                        tenant, "it is at version " + here + " here and at " + inFile + " in the file; left as it is"));
             }
             return;
         }
         handle.execute("SAVEPOINT restoring_config");
         try {
-            long id = handle.createQuery("INSERT INTO tenant_configs (" + restoring.configColumns + ") SELECT "
-                            + restoring.configColumns
-                            + " FROM jsonb_populate_record(NULL::tenant_configs, (:line::jsonb)->'row') RETURNING id")
-                    .bind("line", line)
-                    .mapTo(Long.class)
-                    .one();
-            handle.createUpdate("INSERT INTO tenant_phone_numbers (config_id, " + restoring.numberColumns
-                            + ") SELECT :id, " + restoring.numberColumns
-                            + " FROM jsonb_populate_recordset(NULL::tenant_phone_numbers, (:line::jsonb)->'numbers')"
-                            + " ORDER BY id")
-                    .bind("id", id)
+            // The configuration and its numbers in one statement: one round trip instead of two.
+            handle.createUpdate("WITH config AS (INSERT INTO tenant_configs (" + restoring.configColumns + ")"
+                            + " SELECT " + restoring.configColumns
+                            + " FROM jsonb_populate_record(NULL::tenant_configs, (:line::jsonb)->'row') RETURNING id)"
+                            + " INSERT INTO tenant_phone_numbers (config_id, " + restoring.numberColumns + ")"
+                            + " SELECT config.id, " + restoring.numberColumnsOfN
+                            + " FROM config, jsonb_populate_recordset(NULL::tenant_phone_numbers,"
+                            + " (:line::jsonb)->'numbers') AS n ORDER BY n.id")
                     .bind("line", line)
                     .execute();
             handle.execute("RELEASE SAVEPOINT restoring_config");
+            versionsHere.put(tenant, inFile);
             restoring.created++;
         } catch (JdbiException e) {
             handle.execute("ROLLBACK TO SAVEPOINT restoring_config");
