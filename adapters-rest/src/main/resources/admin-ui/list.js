@@ -2,7 +2,8 @@
 // Paging follows the API's `next` cursor; the cursors of the pages before are kept in the
 // address (`back`), so Previous and a reload work.
 
-import { call, url, segment, SignedOut } from './api.js';
+import { call, url, segment } from './api.js';
+import { loadInto } from './notice.js';
 import { h, fill, moment, value, activeBadge } from './dom.js';
 
 const PAGE_SIZE = 25;
@@ -25,8 +26,7 @@ export async function renderList(main, params) {
 }
 
 async function loadStats(section) {
-  const title = section.firstChild;
-  try {
+  await loadInto(section, async () => {
     const { body } = await call(url('/tenant/admin/configs/stats'));
     const cards = [
       card('Total', body.total_configs, '#/'),
@@ -38,16 +38,12 @@ async function loadStats(section) {
     const health = Object.entries(body.health || {})
       .filter(([state, count]) => count > 0 || state === 'HEALTHY')
       .map(([state, count]) => card(state, count, `#/?health=${state}`, `health ${state}`));
-    fill(section, title,
+    return [
       h('ul', { class: 'cards', 'aria-label': 'Configurations' }, cards),
       h('h3', { class: 'cards-title' }, 'Health'),
-      h('ul', { class: 'cards', 'aria-label': 'Health' }, health));
-  } catch (e) {
-    if (e instanceof SignedOut) throw e;
-    fill(section, title, h('p', { class: 'error', role: 'alert' }, `Statistics are not available: ${e.message}`));
-  } finally {
-    section.removeAttribute('aria-busy');
-  }
+      h('ul', { class: 'cards', 'aria-label': 'Health' }, health),
+    ];
+  }, { prefix: 'Statistics are not available: ', alert: true });
 }
 
 function card(label, count, href, kind = '') {
@@ -90,27 +86,20 @@ function filterForm(params) {
 }
 
 async function loadPage(section, params) {
-  const title = section.firstChild;
   const query = { limit: PAGE_SIZE, after: params.get('after') };
   for (const name of FILTERS) query[name] = params.get(name);
-  try {
+  await loadInto(section, async () => {
     const { body } = await call(url('/tenant/admin/configs/all', query));
     const filtered = FILTERS.some((name) => params.get(name));
     const summary = h('p', { class: 'summary', id: 'results-summary' },
       `${Number(body.total).toLocaleString()} ${body.total === 1 ? 'tenant' : 'tenants'}`
       + (filtered ? ` ${body.total === 1 ? 'matches' : 'match'} these filters` : ''));
     if (body.configs.length === 0) {
-      fill(section, title, summary, h('p', { class: 'empty' },
-        filtered ? 'No tenant matches these filters.' : 'No tenant has a configuration yet.'));
-      return;
+      return [summary, h('p', { class: 'empty' },
+        filtered ? 'No tenant matches these filters.' : 'No tenant has a configuration yet.')];
     }
-    fill(section, title, summary, table(body.configs), pager(params, body.next));
-  } catch (e) {
-    if (e instanceof SignedOut) throw e;
-    fill(section, title, h('p', { class: 'error', role: 'alert' }, e.message));
-  } finally {
-    section.removeAttribute('aria-busy');
-  }
+    return [summary, table(body.configs), pager(params, body.next)];
+  }, { alert: true });
 }
 
 function table(configs) {

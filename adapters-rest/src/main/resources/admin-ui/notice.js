@@ -1,6 +1,7 @@
 // The one message line above the page, and what to do with an error an action ran into.
 
 import { SignedOut } from './api.js';
+import { h, fill } from './dom.js';
 
 let onSignedOut = () => {};
 
@@ -41,5 +42,22 @@ export function freshPage() {
     carried = null;
   } else {
     notify('');
+  }
+}
+
+/**
+ * Fills a section that is loading (its heading, the first child, stays): `lead` and then what
+ * `work` answers, or, when it fails, `lead` and the error (`prefix` before the API's detail). A
+ * refused token is not shown here: it goes up, back to the token prompt.
+ */
+export async function loadInto(section, work, { lead = [], prefix = '', alert = false } = {}) {
+  const title = section.firstChild;
+  try {
+    fill(section, title, lead, await work());
+  } catch (e) {
+    if (e instanceof SignedOut) throw e;
+    fill(section, title, lead, h('p', { class: 'error', role: alert ? 'alert' : null }, prefix + e.message));
+  } finally {
+    section.removeAttribute('aria-busy');
   }
 }

@@ -5,7 +5,7 @@
 import { call, url, segment, SignedOut } from './api.js';
 import { h, fill, moment, value, badge, healthBadge, activeBadge } from './dom.js';
 import { confirmAction } from './dialog.js';
-import { notify, handle, carry } from './notice.js';
+import { notify, handle, carry, loadInto } from './notice.js';
 
 const AUDIT_PAGE = 20;
 const EVENTS_PAGE = 50;
@@ -56,9 +56,10 @@ export async function renderTenant(main, tenantId) {
     sections.numbers, sections.audit, sections.events);
   const path = `/tenant/admin/tenants/${segment(tenantId)}`;
   await Promise.all([
-    load(sections.health, () => call(url(`${path}/health`)), (body) => healthView(body)),
-    load(sections.webhook, () => call(url(`${path}/webhook`)), webhookView),
-    load(sections.numbers, () => call(url(`/tenant/admin/configs/${segment(tenantId)}/phone-numbers`)), numbersView),
+    loadInto(sections.health, async () => healthView((await call(url(`${path}/health`))).body)),
+    loadInto(sections.webhook, async () => webhookView((await call(url(`${path}/webhook`))).body)),
+    loadInto(sections.numbers, async () => numbersView(
+      (await call(url(`/tenant/admin/configs/${segment(tenantId)}/phone-numbers`))).body)),
     auditView(sections.audit, tenantId),
     eventsView(sections.events, page, 'dead'),
   ]);
@@ -67,19 +68,6 @@ export async function renderTenant(main, tenantId) {
 function section(id, title) {
   return h('section', { class: 'card', id, 'aria-labelledby': `${id}-title`, 'aria-busy': 'true' },
     h('h2', { id: `${id}-title` }, title), h('p', { class: 'loading' }, 'Loading…'));
-}
-
-async function load(element, fetch, view) {
-  const title = element.firstChild;
-  try {
-    const { body } = await fetch();
-    fill(element, title, view(body));
-  } catch (e) {
-    if (e instanceof SignedOut) throw e;
-    fill(element, title, h('p', { class: 'error' }, e.message));
-  } finally {
-    element.removeAttribute('aria-busy');
-  }
 }
 
 function actions(config, page) {
@@ -228,7 +216,7 @@ async function auditView(element, tenantId) {
   const title = element.firstChild;
   const rows = [];
   const more = h('button', { type: 'button', id: 'audit-more' }, 'Older entries');
-  const loadPage = async (before) => {
+  const page = async (before) => {
     more.disabled = true;
     const { body } = await call(url('/tenant/admin/configs/audit', { tenant_id: tenantId, limit: AUDIT_PAGE, before }));
     rows.push(...body.records.map((r) => [
@@ -236,37 +224,29 @@ async function auditView(element, tenantId) {
       value(r.client_address), value(r.request_id),
     ]));
     if (rows.length === 0) {
-      fill(element, title, h('p', { class: 'empty' }, 'Nothing recorded yet.'));
-      return;
+      return h('p', { class: 'empty' }, 'Nothing recorded yet.');
     }
     more.disabled = false;
-    more.onclick = () => loadPage(body.next_before).catch(handle);
-    fill(element, title,
+    more.onclick = () => page(body.next_before).then((shown) => fill(element, title, shown)).catch(handle);
+    return [
       tableOf('Audit trail', ['When', 'Who', 'Action', 'Fields', 'From', 'Request id'], rows, 'audit-table'),
-      body.next_before ? more : null);
+      body.next_before ? more : null,
+    ];
   };
-  try {
-    await loadPage(undefined);
-  } catch (e) {
-    if (e instanceof SignedOut) throw e;
-    fill(element, title, h('p', { class: 'error' }, e.message));
-  } finally {
-    element.removeAttribute('aria-busy');
-  }
+  await loadInto(element, () => page(undefined));
 }
 
 const STATUSES = [['dead', 'Dead letters'], ['pending', 'Pending'], ['delivered', 'Delivered']];
 
 async function eventsView(element, page, status) {
-  const title = element.firstChild;
   const picker = h('select', { id: 'events-status', name: 'status' },
     STATUSES.map(([v, label]) => h('option', { value: v, selected: v === status }, label)));
   picker.addEventListener('change', () => eventsView(element, page, picker.value).catch(handle));
   const controls = h('div', { class: 'field inline' }, h('label', { for: 'events-status' }, 'Show'), picker);
-  try {
+  await loadInto(element, async () => {
     const { body } = await call(url('/tenant/admin/events', { tenant_id: page.tenantId, status, limit: EVENTS_PAGE }));
     const events = body.events;
-    fill(element, title, controls, events.length === 0
+    return events.length === 0
       ? h('p', { class: 'empty' }, status === 'dead' ? 'No dead letter: every event was delivered or is on its way.' : 'No event.')
       : tableOf('Events', ['Id', 'Type', 'Occurred', 'Attempts', 'Last error', ''], events.map((e) => [
         String(e.id), h('code', {}, e.type), moment(e.occurred_at), String(e.attempts), value(e.last_error),
@@ -277,13 +257,8 @@ async function eventsView(element, page, status) {
           'aria-label': `Replay event ${e.id}`,
           onclick: () => replay(element, page, status, e),
         }, 'Replay'),
-      ]), 'events-table'));
-  } catch (e) {
-    if (e instanceof SignedOut) throw e;
-    fill(element, title, controls, h('p', { class: 'error' }, e.message));
-  } finally {
-    element.removeAttribute('aria-busy');
-  }
+      ]), 'events-table');
+  }, { lead: [controls] });
 }
 
 async function replay(element, page, status, event) {

@@ -14,6 +14,7 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.out.OutboxEvent;
+import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -87,9 +88,10 @@ public final class AdminEventsResource {
                     @Min(value = 1, message = LIMIT_RANGE)
                     @Max(value = 1000, message = LIMIT_RANGE)
                     int limit) {
-        return new EventList(events.list(status(status), AdminTenantResource.optionalTenant(tenantId), limit).stream()
-                .map(EventView::of)
-                .toList());
+        return new EventList(
+                events.list(status(status), Parameters.optional("tenant_id", tenantId, TenantId::of), limit).stream()
+                        .map(EventView::of)
+                        .toList());
     }
 
     @POST

@@ -22,7 +22,6 @@ import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.TenantConfig;
@@ -162,8 +161,8 @@ public final class AdminResource {
         ConfigFilter filter = new ConfigFilter(
                 flag(active),
                 onboardingStatus(onboardingStatus),
-                metaId("waba_id", wabaId),
-                metaId("phone_number_id", phoneNumberId),
+                Parameters.optional("waba_id", wabaId, MetaId::parse),
+                Parameters.optional("phone_number_id", phoneNumberId, MetaId::parse),
                 moment(updatedSince),
                 prefix(q),
                 healthState(health));
@@ -221,7 +220,7 @@ public final class AdminResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @PathParam("tenant_id") String tenantId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        TenantId tenant = AdminTenantResource.tenant(tenantId);
+        TenantId tenant = Parameters.required("tenant_id", tenantId, TenantId::of);
         TenantConfig deleted = ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
                 tenant, caller.actor(), VersionTags.expected(ifMatch), DeleteConfigUseCase.Requester.ADMIN)));
         return new DeleteTenantResult(
@@ -237,8 +236,9 @@ public final class AdminResource {
     @Path("/{tenant_id}/phone-numbers")
     @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
     public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
-        return PhoneNumberView.NumberList.of(
-                viewConfig.view(AdminTenantResource.tenant(tenantId)).orElseThrow(ConfigResponses::notFound));
+        return PhoneNumberView.NumberList.of(viewConfig
+                .view(Parameters.required("tenant_id", tenantId, TenantId::of))
+                .orElseThrow(ConfigResponses::notFound));
     }
 
     @GET
@@ -248,7 +248,7 @@ public final class AdminResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("tenant_id") String tenantId,
             @Valid @BeanParam AuditPage page) {
-        return page.answer(auditTrail.page(page.of(AdminTenantResource.optionalTenant(tenantId))));
+        return page.answer(auditTrail.page(page.of(Parameters.optional("tenant_id", tenantId, TenantId::of))));
     }
 
     private static Optional<Long> cursor(String value) {
@@ -282,17 +282,6 @@ public final class AdminResource {
             throw InvalidRequestException.of(
                     "onboarding_status",
                     "onboarding_status must be one of " + Arrays.toString(OnboardingStatus.values()));
-        }
-    }
-
-    private static Optional<MetaId> metaId(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(MetaId.parse(value));
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of(field, field + " " + e.getMessage());
         }
     }
 

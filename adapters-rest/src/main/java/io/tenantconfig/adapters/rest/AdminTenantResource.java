@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.WebhookSettingsResource.WebhookView;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
-import io.tenantconfig.adapters.rest.errors.InvalidRequestException;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.CheckHealthUseCase;
@@ -16,7 +15,6 @@ import io.tenantconfig.application.port.in.SwitchActivationUseCase.Activation;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookSettingsUseCase;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * Platform admins acting on one tenant, named in the path: what the tenant itself sees and may do
@@ -118,17 +115,7 @@ public final class AdminTenantResource {
                         tenant(tenantId), caller.actor(), VersionTags.expected(ifMatch), activation))));
     }
 
-    /** A tenant id from the path or a query; 422 naming {@code tenant_id} when it cannot be one. */
-    static TenantId tenant(String value) {
-        try {
-            return TenantId.of(value);
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of("tenant_id", "tenant_id " + e.getMessage());
-        }
-    }
-
-    /** No tenant for an absent or empty value, else {@link #tenant}. */
-    static Optional<TenantId> optionalTenant(String value) {
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(tenant(value));
+    private static TenantId tenant(String value) {
+        return Parameters.required("tenant_id", value, TenantId::of);
     }
 }

@@ -7,11 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.adapters.rest.errors.InvalidRequestException;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.PermitAll;
@@ -69,10 +67,6 @@ public final class ResolvedConfigResource {
         if (phoneNumberId == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(MetaId.parse(phoneNumberId));
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of("phone_number_id", "phone_number_id " + e.getMessage());
-        }
+        return Optional.of(Parameters.required("phone_number_id", phoneNumberId, MetaId::parse));
     }
 }
