@@ -2,9 +2,10 @@
 # HTTP load test of the service as ./run.sh runs it: GET /api/v1/tenant/config (served from the
 # in-memory cache) against GET /api/v1/auth/verify (no configuration at all), with the same token,
 # at 32 and at 1,000 connections (wrk, 2 threads). After a minute of warm-up it runs ROUNDS rounds
-# (default 3) of the four runs, 10 s each, interleaved so that a slow moment of the shared machine
-# does not fall on one case only, and prints each run (requests/s, p99, errors, and the server's
-# CPU time per request from /proc), then the median of each case over the rounds.
+# (default 3) of the four runs, 10 s each, interleaved and in a different order each round so
+# that neither a slow moment of the shared machine nor the run before falls on one case only. It
+# prints each run (requests/s, p99, errors, the server's CPU time per request from /proc), the
+# median of each case over the rounds, and the two shares the targets in README name.
 # Needs wrk (Debian: apt-get install wrk). Traffic goes to localhost only.
 #
 #   bench/http-load.sh            # ROUNDS=5 bench/http-load.sh for more rounds
@@ -65,17 +66,23 @@ run() { # name connections seconds path
 # Until the JIT has compiled the hot paths the figures say more about the compiler than the
 # service: on a busy 2-core machine that takes well over 10 seconds, so warm up for longer.
 echo "warming up (JIT, caches) ..."
-for _ in 1 2; do
-  wrk -t2 -c32 -d15s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
-  wrk -t2 -c32 -d15s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+for conns in 32 1000; do
+  wrk -t2 -c$conns -d15s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
+  wrk -t2 -c$conns -d15s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
 done
 
+# Each round starts at a different case: the run after a 1,000-connection run shares its first
+# seconds with the closing of those connections, and no case should always be that one. A pause
+# between runs lets them close.
+cases=("GET /api/v1/tenant/config|32|/api/v1/tenant/config" "GET /api/v1/auth/verify|32|/api/v1/auth/verify"
+  "GET /api/v1/tenant/config|1000|/api/v1/tenant/config" "GET /api/v1/auth/verify|1000|/api/v1/auth/verify")
 for round in $(seq 1 "${ROUNDS:-3}"); do
   echo "round $round"
-  run "GET /api/v1/tenant/config" 32 10 /api/v1/tenant/config
-  run "GET /api/v1/auth/verify" 32 10 /api/v1/auth/verify
-  run "GET /api/v1/tenant/config" 1000 10 /api/v1/tenant/config
-  run "GET /api/v1/auth/verify" 1000 10 /api/v1/auth/verify
+  for i in 0 1 2 3; do
+    IFS='|' read -r name conns path <<<"${cases[$(((round - 1 + i) % 4))]}"
+    sleep 3
+    run "$name" "$conns" 10 "$path"
+  done
 done
 
 echo "median of the rounds"
@@ -85,3 +92,7 @@ cut -d'|' -f1,2 "$results" | awk '!seen[$0]++' | while IFS='|' read -r name conn
   cpu=$(awk -F'|' -v n="$name" -v c="$conns" '$1 == n && $2 == c {print $4}' "$results" | median)
   printf '%-34s %6s conns  %10s req/s  server CPU %6s us/req\n' "$name" "$conns" "$rps" "$cpu"
 done
+med() { awk -F'|' -v n="$1" -v c="$2" '$1 == n && $2 == c {print $3}' "$results" | median; }
+share() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", a / b * 100}'; }
+echo "GET /config as a share of /auth/verify at 32 connections: $(share "$(med "GET /api/v1/tenant/config" 32)" "$(med "GET /api/v1/auth/verify" 32)")"
+echo "1,000 connections as a share of 32: /config $(share "$(med "GET /api/v1/tenant/config" 1000)" "$(med "GET /api/v1/tenant/config" 32)"), /auth/verify $(share "$(med "GET /api/v1/auth/verify" 1000)" "$(med "GET /api/v1/auth/verify" 32)")"
