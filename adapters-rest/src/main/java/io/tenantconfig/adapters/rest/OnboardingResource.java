@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.errors.Problem;
 import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
@@ -163,8 +164,8 @@ public final class OnboardingResource {
             case RATE_LIMITED ->
                 new ApiException(
                         429,
-                        "Meta is rate limiting requests (" + step(failed.step()) + "): " + meta + ". Try again in "
-                                + failure.retryAfter().toSeconds() + " seconds." + next,
+                        "Meta is rate limiting requests (" + step(failed.step()) + "): " + meta + ". "
+                                + Problem.tryAgainIn(failure.retryAfter().toSeconds()) + next,
                         Map.of(
                                 HttpHeaders.RETRY_AFTER,
                                 Long.toString(failure.retryAfter().toSeconds())));

@@ -66,7 +66,8 @@ class RateLimitTest {
         assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(limited.getHeaderString("RateLimit-Policy")).isEqualTo("\"admin\";q=60;w=60");
         assertThat(limited.getHeaderString("RateLimit")).isEqualTo("\"admin\";r=0;t=1");
-        assertThat(limited.readEntity(Map.class).get("detail").toString()).contains("Too many admin requests");
+        assertThat(limited.readEntity(Map.class).get("detail"))
+                .isEqualTo("Too many admin requests: at most 60 a minute (bursts of 3). Try again in 1 second.");
     }
 
     @Test

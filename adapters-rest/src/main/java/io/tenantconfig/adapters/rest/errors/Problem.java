@@ -35,6 +35,11 @@ public record Problem(
         return builder.build();
     }
 
+    /** The end of a detail that asks the caller to wait: "Try again in 1 second." or "... 30 seconds." */
+    public static String tryAgainIn(long seconds) {
+        return "Try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
+    }
+
     static String title(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {

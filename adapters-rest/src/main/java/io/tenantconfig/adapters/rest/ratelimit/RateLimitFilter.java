@@ -65,8 +65,8 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         request.abortWith(Problem.response(
                 429,
                 "Too many " + policy.kind().label() + " requests: at most "
-                        + policy.perMinute() + " a minute (bursts of " + policy.capacity() + "). Try again in "
-                        + retryAfter + " seconds.",
+                        + policy.perMinute() + " a minute (bursts of " + policy.capacity() + "). "
+                        + Problem.tryAgainIn(retryAfter),
                 null,
                 Map.of(
                         HttpHeaders.RETRY_AFTER,
