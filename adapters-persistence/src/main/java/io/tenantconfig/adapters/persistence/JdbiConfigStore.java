@@ -75,7 +75,7 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
             long total = query.bind(handle.createQuery(query.count()))
                     .mapTo(Long.class)
                     .one();
-            Query page = query.bind(handle.createQuery(query.page(after)))
+            Query page = query.bind(handle.createQuery(query.page(after, skip)))
                     .bind("limit", limit + 1)
                     .bind("skip", skip);
             after.ifPresent(id -> page.bind("after", id));
