@@ -2,8 +2,6 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -28,11 +26,7 @@ class ConcurrentWritesTest {
 
     private static final String CONFIG = "/api/v1/tenant/config";
     private static final TestDatabase DATABASE = TestDatabase.empty();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(DATABASE);
 
     private final ApiClient api = new ApiClient(APP);
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());

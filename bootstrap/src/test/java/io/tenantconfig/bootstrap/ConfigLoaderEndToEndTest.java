@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,12 +38,7 @@ class ConfigLoaderEndToEndTest {
     private static Path dotenv;
 
     private static DropwizardTestSupport<TenantConfigConfiguration> instance() {
-        return new DropwizardTestSupport<>(
-                TenantConfigApplication.class,
-                ResourceHelpers.resourceFilePath("test.yml"),
-                ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-                ConfigOverride.config("database.user", TestDatabase.USER),
-                ConfigOverride.config("credentials.dotenvFile", dotenv.toString()));
+        return TestApps.support(DATABASE, ConfigOverride.config("credentials.dotenvFile", dotenv.toString()));
     }
 
     @BeforeAll

@@ -3,7 +3,6 @@ package io.tenantconfig.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -42,12 +41,8 @@ class DashboardBrowserTest {
 
     private static final TestDatabase DATABASE = TestDatabase.empty();
     private static final Path DOTENV = dotenv();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER),
-            ConfigOverride.config("credentials.dotenvFile", DOTENV.toString()));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP =
+            TestApps.extension(DATABASE, ConfigOverride.config("credentials.dotenvFile", DOTENV.toString()));
 
     /** acme-foods's secrets, as its user stored them; the page must never receive them. */
     private static final String ACCESS_TOKEN = "EAAG-dashboard-access-token-7f3a91";

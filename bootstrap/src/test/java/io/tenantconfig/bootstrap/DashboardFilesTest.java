@@ -2,8 +2,6 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -26,11 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DashboardFilesTest {
 
     private static final TestDatabase DATABASE = TestDatabase.empty();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(DATABASE);
 
     private static final List<String> FILES = List.of(
             "index.html", "app.css", "app.js", "api.js", "dom.js", "dialog.js", "list.js", "notice.js", "tenant.js");

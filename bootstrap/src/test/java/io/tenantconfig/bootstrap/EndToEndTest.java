@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -27,11 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EndToEndTest {
 
     private static final TestDatabase DATABASE = TestDatabase.empty();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(DATABASE);
 
     private final ApiClient api = new ApiClient(APP);
 

@@ -2,8 +2,6 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -18,11 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HealthCheckTest {
 
     private static final TestDatabase DATABASE = TestDatabase.empty();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(DATABASE);
 
     @Test
     void the_admin_port_reports_the_database_healthy() {

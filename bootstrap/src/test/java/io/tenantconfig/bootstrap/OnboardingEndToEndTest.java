@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
@@ -61,11 +60,8 @@ class OnboardingEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final TestDatabase DATABASE = TestDatabase.empty();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER),
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(
+            DATABASE,
             ConfigOverride.config("meta.graphApiBaseUrl", GRAPH.baseUrl()),
             ConfigOverride.config("meta.appSecret", APP_SECRET),
             ConfigOverride.config("meta.requestTimeout", "1s"));

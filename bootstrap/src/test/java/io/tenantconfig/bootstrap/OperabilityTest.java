@@ -10,7 +10,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -32,12 +31,8 @@ import org.slf4j.LoggerFactory;
 class OperabilityTest {
 
     private static final TestDatabase DATABASE = TestDatabase.migrated();
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER),
-            ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"));
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(
+            DATABASE, ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"));
 
     private final ApiClient api = new ApiClient(APP);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +12,7 @@ import org.junit.jupiter.api.Test;
 class SchemaCheckTest {
 
     private static DropwizardTestSupport<TenantConfigConfiguration> server(TestDatabase database) {
-        return new DropwizardTestSupport<>(
-                TenantConfigApplication.class,
-                ResourceHelpers.resourceFilePath("test.yml"),
-                ConfigOverride.config("database.url", database.jdbcUrl()),
-                ConfigOverride.config("database.user", TestDatabase.USER),
-                ConfigOverride.config("database.migrateOnStart", "false"));
+        return TestApps.support(database, ConfigOverride.config("database.migrateOnStart", "false"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,11 +20,8 @@ class SharedRateLimitsTest {
     private static final String STATS = "/api/v1/tenant/admin/configs/stats";
 
     private static DropwizardTestSupport<TenantConfigConfiguration> instance(TestDatabase database) throws Exception {
-        DropwizardTestSupport<TenantConfigConfiguration> app = new DropwizardTestSupport<>(
-                TenantConfigApplication.class,
-                ResourceHelpers.resourceFilePath("test.yml"),
-                ConfigOverride.config("database.url", database.jdbcUrl()),
-                ConfigOverride.config("database.user", TestDatabase.USER),
+        DropwizardTestSupport<TenantConfigConfiguration> app = TestApps.support(
+                database,
                 ConfigOverride.config("rateLimits.adminBurst", "4"),
                 ConfigOverride.config("rateLimits.adminPerMinute", "4"));
         app.before();

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,12 +43,8 @@ class WarmUpTest {
         Logger requests = (Logger) LoggerFactory.getLogger("http.request");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         Level before = requests.getLevel();
-        DropwizardTestSupport<TenantConfigConfiguration> app = new DropwizardTestSupport<>(
-                TenantConfigApplication.class,
-                ResourceHelpers.resourceFilePath("test.yml"),
-                ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-                ConfigOverride.config("database.user", TestDatabase.USER),
-                ConfigOverride.config("warmUp.duration", "3s"));
+        DropwizardTestSupport<TenantConfigConfiguration> app =
+                TestApps.support(DATABASE, ConfigOverride.config("warmUp.duration", "3s"));
         app.before();
         try {
             // Starting the application reset the logging (and stopped every appender): attach now,

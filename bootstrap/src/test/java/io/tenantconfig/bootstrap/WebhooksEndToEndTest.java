@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -61,11 +60,8 @@ class WebhooksEndToEndTest {
     private static final TestDatabase DATABASE = TestDatabase.empty();
     private static final Path DOTENV = dotenv();
 
-    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = new DropwizardAppExtension<>(
-            TenantConfigApplication.class,
-            ResourceHelpers.resourceFilePath("test.yml"),
-            ConfigOverride.config("database.url", DATABASE.jdbcUrl()),
-            ConfigOverride.config("database.user", TestDatabase.USER),
+    private static final DropwizardAppExtension<TenantConfigConfiguration> APP = TestApps.extension(
+            DATABASE,
             ConfigOverride.config("meta.graphApiBaseUrl", GRAPH.baseUrl()),
             ConfigOverride.config("credentials.dotenvFile", DOTENV.toString()),
             ConfigOverride.config("events.webhookUrl", "http://localhost:" + RECEIVER_PORT + "/events"),
