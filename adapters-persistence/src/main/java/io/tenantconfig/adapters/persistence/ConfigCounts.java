@@ -3,8 +3,8 @@ package io.tenantconfig.adapters.persistence;
 /**
  * How many configurations there are, read from the counts the changes keep in
  * {@code tenant_config_counts} (changeSet 14: statement-level triggers on {@code tenant_configs}
- * add each statement's difference to one of 16 stripes) instead of counting the table. Consistent with the rows in any snapshot: the
- * counts change in the transaction that changes the rows.
+ * add each statement's difference to one of 16 stripes) instead of counting the table. Consistent
+ * with the rows in any snapshot: the counts change in the transaction that changes the rows.
  */
 final class ConfigCounts {
 
