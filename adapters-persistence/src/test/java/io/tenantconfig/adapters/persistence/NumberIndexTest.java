@@ -237,6 +237,9 @@ class NumberIndexTest {
     @Test
     void after_the_listener_reconnects_memory_is_loaded_again() {
         here.insert(TestConfigs.aConfig("acme").build());
+        // The insert's announcement is applied first: applied after the number below, it would
+        // re-read acme's numbers, that one with them.
+        eventually(() -> here.listener.notificationsReceived() >= 1);
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
                 + " SELECT id, '9003', false FROM tenant_configs WHERE tenant_id = 'acme'"));
         assertThat(here.ownerOf(MetaId.parse("9003")))
