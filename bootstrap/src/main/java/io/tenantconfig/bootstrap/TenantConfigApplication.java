@@ -218,6 +218,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
 
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        configuration.getRequestBodies().install(environment);
         JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
         configuration.getAuth().register(jersey, environment.metrics(), clock);

@@ -8,6 +8,7 @@ import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
 import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
+import io.tenantconfig.bootstrap.http.RequestBodiesFactory;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
@@ -57,6 +58,10 @@ public class TenantConfigConfiguration extends Configuration {
     @Valid
     @NotNull
     private WarmUpFactory warmUp = new WarmUpFactory();
+
+    @Valid
+    @NotNull
+    private RequestBodiesFactory requestBodies = new RequestBodiesFactory();
 
     /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
     @Min(1)
@@ -176,5 +181,15 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setWarmUp(WarmUpFactory warmUp) {
         this.warmUp = warmUp;
+    }
+
+    @JsonProperty
+    public RequestBodiesFactory getRequestBodies() {
+        return requestBodies;
+    }
+
+    @JsonProperty
+    public void setRequestBodies(RequestBodiesFactory requestBodies) {
+        this.requestBodies = requestBodies;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +29,27 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
         int limit = (path.startsWith("/") ? path.substring(1) : path).startsWith(WEBHOOKS)
                 ? WebhooksResource.MAX_BODY_BYTES
                 : MAX_BODY_BYTES;
-        if (request.getLength() > limit) {
+        if (declaredLength(request) > limit) {
             throw tooLarge(limit);
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
+    }
+
+    /**
+     * The {@code Content-Length} as a number of any size (-1 when absent): Jersey's own reading
+     * stops at {@code int} and would fail on a larger value.
+     */
+    private static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null || header.isEmpty()) {
+            return -1;
+        }
+        if (!header.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ApiException(400, "The Content-Length header is not a number of bytes.");
+        }
+        return header.length() > 18 ? Long.MAX_VALUE : Long.parseLong(header);
     }
 
     private static ApiException tooLarge(int limit) {

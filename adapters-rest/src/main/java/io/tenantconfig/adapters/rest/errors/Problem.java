@@ -23,6 +23,11 @@ public record Problem(
             @JsonProperty("field") String field,
             @JsonProperty("message") String message) {}
 
+    /** A problem without field errors, titled after its status. */
+    public static Problem of(int status, String detail) {
+        return new Problem(detail, status, title(status), null);
+    }
+
     public static Response response(int status, String detail) {
         return response(status, detail, null, Map.of());
     }
