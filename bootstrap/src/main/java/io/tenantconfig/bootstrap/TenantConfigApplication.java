@@ -40,6 +40,7 @@ import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.health.HealthSweeper;
 import io.tenantconfig.bootstrap.health.TimedMetaHealth;
+import io.tenantconfig.bootstrap.logging.WireLogGuard;
 import io.tenantconfig.bootstrap.warmup.WarmUp;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.health.HealthState;
@@ -111,6 +112,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
 
     @Override
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
+        WireLogGuard.pin();
+        environment.admin().addTask(new WireLogGuard.LogLevelTask());
         Clock clock = Clock.systemUTC();
         CredentialsFactory credentials = configuration.getCredentials();
         HealthFactory health = configuration.getHealth();

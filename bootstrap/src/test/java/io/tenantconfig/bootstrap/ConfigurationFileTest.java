@@ -16,12 +16,16 @@ import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.logging.common.AppenderFactory;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.service.HealthPolicy;
@@ -181,6 +185,26 @@ class ConfigurationFileTest {
                         java.time.Duration.ofSeconds(1),
                         java.time.Duration.ofMinutes(15)));
         assertThat(configuration.getDatabase().isMigrateOnStart()).isFalse();
+        assertThat(configuration.getRequestBodies().getMinimumRate()).isEqualTo(DataSize.kibibytes(1));
+        assertThat(configuration.getRequestBodies().getReadTimeout()).isEqualTo(Duration.seconds(20));
+        assertThat(configuration.getRequestBodies().getWebhookUploadsPerAddress())
+                .isEqualTo(16);
+    }
+
+    @Test
+    void config_yml_binds_the_admin_port_to_loopback_unless_admin_bind_host_says_otherwise() throws Exception {
+        assertThat(adminConnector(load("config.yml", PRODUCTION_ENVIRONMENT)).getBindHost())
+                .isEqualTo("127.0.0.1");
+        Map<String, String> opened = new java.util.HashMap<>(PRODUCTION_ENVIRONMENT);
+        opened.put("ADMIN_BIND_HOST", "0.0.0.0");
+        assertThat(adminConnector(load("config.yml", opened)).getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(adminConnector(load("dev.yml", Map.of())).getBindHost()).isEqualTo("127.0.0.1");
+    }
+
+    private static HttpConnectorFactory adminConnector(TenantConfigConfiguration configuration) {
+        return (HttpConnectorFactory) ((DefaultServerFactory) configuration.getServerFactory())
+                .getAdminConnectors()
+                .get(0);
     }
 
     @Test

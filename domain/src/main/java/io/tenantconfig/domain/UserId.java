@@ -12,6 +12,9 @@ public record UserId(String value) {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
             throw new InvalidValueException("must be 1 to " + MAX_LENGTH + " characters");
         }
+        if (!Text.isPrintable(value)) {
+            throw new InvalidValueException("must not contain control characters");
+        }
     }
 
     public static UserId of(String value) {

@@ -24,10 +24,11 @@ public final class JdbiWebhookInbox implements WebhookInbox {
         this.jdbi = jdbi;
     }
 
-    /** Stores one change unless its dedupe key is stored: one row inserted, or none. */
-    static final String INSERT = "INSERT INTO webhook_changes (received_at, dedupe_key, tenant_id, waba_id,"
-            + " phone_number_id, field, value, unroutable_reason) VALUES (:receivedAt, :dedupeKey, :tenant, :waba,"
-            + " :number, :field, :value, :reason) ON CONFLICT (dedupe_key) DO NOTHING";
+    /** Stores one change unless its dedupe key is stored in its scope: one row inserted, or none. */
+    static final String INSERT = "INSERT INTO webhook_changes (received_at, dedupe_scope, dedupe_key, tenant_id,"
+            + " waba_id, phone_number_id, field, value, unroutable_reason) VALUES (:receivedAt, :dedupeScope,"
+            + " :dedupeKey, :tenant, :waba, :number, :field, :value, :reason)"
+            + " ON CONFLICT (dedupe_scope, dedupe_key) DO NOTHING";
 
     /** Stores the change in the caller's transaction; false when its dedupe key is stored already. */
     static boolean insert(Handle handle, ReceivedChange change) {
@@ -38,6 +39,7 @@ public final class JdbiWebhookInbox implements WebhookInbox {
     static <S extends SqlStatement<S>> S bind(S statement, ReceivedChange change) {
         return statement
                 .bind("receivedAt", TenantConfigRow.timestamp(change.receivedAt()))
+                .bind("dedupeScope", change.dedupeScope())
                 .bind("dedupeKey", change.dedupeKey())
                 .bind(
                         "tenant",

@@ -55,7 +55,8 @@ class GroupCommitWebhookIntakeTest {
                 MetaId.parse("1065"),
                 field,
                 "{\"messages\":[{\"id\":\"" + id + "\"}]}",
-                tenant == null ? "no tenant has the phone number 1065 or its account" : null);
+                tenant == null ? "no tenant has the phone number 1065 or its account" : null,
+                null);
         PlatformEvent event = tenant == null
                 ? null
                 : new PlatformEvent(

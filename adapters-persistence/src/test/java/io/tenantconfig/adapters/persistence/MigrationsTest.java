@@ -21,7 +21,8 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 14;
+    private static final int CHANGESETS = 16;
+    private static final int CHANGESETS_AFTER_COUNTS = 14;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -305,13 +306,13 @@ class MigrationsTest {
         assertThat(indexesOf(jdbi, "events")).contains("ix_events_tenant_status");
         assertThat(tables(database)).contains("tenant_config_counts");
 
-        database.withLiquibase(liquibase -> liquibase.rollback(4, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_AFTER_COUNTS + 4, ""));
 
         assertThat(indexesOfTenantConfigs(jdbi)).noneMatch(name -> name.startsWith("ix_tenant_configs_"));
         assertThat(tables(database)).doesNotContain("rate_limit_buckets", "tenant_config_counts");
         assertThat(indexesOf(jdbi, "events")).doesNotContain("ix_events_tenant_status");
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('without the triggers')"));
-        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 4);
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_AFTER_COUNTS - 4);
     }
 
     @Test
@@ -351,6 +352,62 @@ class MigrationsTest {
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET waba_id = '4' WHERE tenant_id = 'globex'"));
         database.withLiquibase(liquibase -> liquibase.update(""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS);
+    }
+
+    @Test
+    void webhook_changes_get_their_tenant_as_dedupe_scope_and_the_rollback_refuses_while_two_scopes_share_a_key() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_AFTER_COUNTS, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO webhook_changes (received_at, dedupe_key, tenant_id, field, value,"
+                + " unroutable_reason) VALUES (now(), 'wamid:A', 'acme', 'messages', '{}', NULL),"
+                + " (now(), 'wamid:B', NULL, 'messages', '{}', 'nobody has it')"));
+        jdbi.useHandle(h -> h.execute(
+                "INSERT INTO tenant_configs (tenant_id, user_id) VALUES ('acme', 'evil' || chr(10) || 'INFO forged')"));
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(strings(jdbi, "SELECT dedupe_key || '@' || dedupe_scope FROM webhook_changes ORDER BY id"))
+                .containsExactly("wamid:A@acme", "wamid:B@");
+        assertThat(strings(jdbi, "SELECT user_id FROM tenant_configs").get(0)).isEqualTo("evil?INFO forged");
+        jdbi.useHandle(h -> h.execute("INSERT INTO webhook_changes (received_at, dedupe_scope, dedupe_key, tenant_id,"
+                + " field, value) VALUES (now(), 'globex', 'wamid:A', 'globex', 'messages', '{}')"));
+
+        assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(2, "")))
+                .hasStackTraceContaining("two tenants hold a webhook change with the same dedupe key");
+        assertThat(appliedChangeSets(jdbi))
+                .as("changeSet 16 was undone, 15 refused before changing anything")
+                .hasSize(CHANGESETS - 1);
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM webhook_changes WHERE tenant_id = 'globex'"));
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_AFTER_COUNTS);
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(number(jdbi, "SELECT count(*) FROM webhook_changes"))
+                .as("forward, back and forward again keeps every change")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void rate_limit_buckets_written_before_they_could_expire_are_due_at_once() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS - 1, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO rate_limit_buckets (id, state) VALUES ('admin:old', NULL)"));
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(number(jdbi, "SELECT expires_at FROM rate_limit_buckets")).isZero();
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 1);
+    }
+
+    private static List<String> strings(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
+    private static long number(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static List<Map<String, Object>> numbersBefore(Jdbi jdbi) {

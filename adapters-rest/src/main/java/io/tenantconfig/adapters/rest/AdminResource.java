@@ -22,10 +22,13 @@ import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
+import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Moment;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.UntrustedText;
 import io.tenantconfig.domain.health.HealthState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -289,11 +292,17 @@ public final class AdminResource {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
+        Instant moment;
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            moment = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.of(
                     "updated_since", "updated_since must be a moment with its offset, e.g. 2026-12-01T00:00:00Z");
+        }
+        try {
+            return Optional.of(Moment.inRange(moment));
+        } catch (InvalidValueException e) {
+            throw InvalidRequestException.of("updated_since", "updated_since " + e.getMessage());
         }
     }
 
@@ -303,6 +312,9 @@ public final class AdminResource {
         }
         if (value.length() > ConfigFilter.MAX_PREFIX) {
             throw InvalidRequestException.of("q", "q must be at most " + ConfigFilter.MAX_PREFIX + " characters");
+        }
+        if (UntrustedText.hasControlCharacters(value)) {
+            throw InvalidRequestException.of("q", "q must not contain control characters (no tenant id has one)");
         }
         return Optional.of(value);
     }

@@ -5,15 +5,12 @@ import io.tenantconfig.adapters.rest.errors.FieldErrors;
 import io.tenantconfig.adapters.rest.json.BodyFields;
 import io.tenantconfig.domain.Change;
 import io.tenantconfig.domain.DisplayPhoneNumber;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.Moment;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfigChanges;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The body of {@code POST} and {@code PUT /config}: every writable field, each left out (keep),
@@ -62,20 +59,12 @@ record ConfigRequest(
                 errors.change("fb_app_secret", fbAppSecret, Secret::of),
                 errors.change("access_token", accessToken, Secret::of),
                 errors.change("refresh_token", refreshToken, Secret::of),
-                errors.change("token_expires_at", tokenExpiresAt, ConfigRequest::instant),
+                errors.change("token_expires_at", tokenExpiresAt, Moment::parse),
                 errors.change("callback_url", callbackUrl, WebUrl::parse),
                 errors.change("verify_token", verifyToken, VerifyToken::parse),
                 errors.change("redirect_url", redirectUrl, WebUrl::parse),
                 errors.flag("is_active", isActive));
         errors.throwIfAny();
         return changes;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException("must be an ISO-8601 date-time with an offset, e.g. 2026-03-01T12:00:00Z");
-        }
     }
 }

@@ -42,7 +42,10 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
      * stops at {@code int} and would fail on a larger value.
      */
     private static long declaredLength(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    }
+
+    static long declaredLength(String header) {
         if (header == null || header.isEmpty()) {
             return -1;
         }

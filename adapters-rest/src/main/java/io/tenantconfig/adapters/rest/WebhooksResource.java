@@ -22,6 +22,7 @@ import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.UntrustedText;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -223,7 +224,7 @@ public final class WebhooksResource {
             return;
         }
         if (node.isValueNode()) {
-            String text = node.asText();
+            String text = UntrustedText.escaped(node.asText());
             facts.put(prefix, text.length() > MOST_FACT_LENGTH ? text.substring(0, MOST_FACT_LENGTH) : text);
             return;
         }

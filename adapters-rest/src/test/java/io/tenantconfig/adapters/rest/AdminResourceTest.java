@@ -143,6 +143,9 @@ class AdminResourceTest {
         "phone_number_id, +15550100, phone_number_id ",
         "updated_since, yesterday, updated_since must be a moment with its offset",
         "updated_since, 2026-12-01T00:00:00, updated_since must be a moment with its offset",
+        "updated_since, +999999999-12-31T23:59:59Z, updated_since must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+        "updated_since, -4713-01-01T00:00:00Z, updated_since must lie between",
+        "q, acme\u001binjected, q must not contain control characters",
         "health, SICK, health must be one of"
     })
     void a_filter_or_cursor_that_cannot_be_read_is_422_naming_it(String field, String value, String message) {
@@ -152,6 +155,16 @@ class AdminResourceTest {
         assertThat(body(response).get("errors").toString())
                 .contains("field=" + field)
                 .contains(message);
+    }
+
+    @Test
+    void a_prefix_with_a_nul_is_422_naming_q_not_a_500_from_the_database() {
+        Response response = get(API.target("/api/v1/tenant/admin/configs/all").queryParam("q", "acme\u0000"));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString())
+                .contains("field=q")
+                .contains("q must not contain control characters");
     }
 
     @Test

@@ -44,4 +44,20 @@ class RequestBodyLimitFilterTest {
                         ApiException.class,
                         e -> assertThat(e.detail()).isEqualTo("The request body is larger than 64 KiB."));
     }
+
+    @Test
+    void a_content_length_of_any_size_is_read_as_a_number_and_one_that_is_not_a_number_is_400() {
+        assertThat(RequestBodyLimitFilter.declaredLength("2147483648")).isEqualTo(2_147_483_648L);
+        assertThat(RequestBodyLimitFilter.declaredLength("999999999999")).isEqualTo(999_999_999_999L);
+        assertThat(RequestBodyLimitFilter.declaredLength("99999999999999999999999"))
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(RequestBodyLimitFilter.declaredLength(null)).isEqualTo(-1);
+        assertThatThrownBy(() -> RequestBodyLimitFilter.declaredLength("12abc"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.detail()).isEqualTo("The Content-Length header is not a number of bytes."));
+        assertThatThrownBy(() -> RequestBodyLimitFilter.declaredLength("-1"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
 }

@@ -287,6 +287,22 @@ class TenantConfigResourceTest {
         assertThat(body(response)).containsEntry("token_expires_at", "2026-06-01T10:00:00Z");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-4713-01-01T00:00:00Z", "+294277-01-01T00:00:00Z", "1969-12-31T23:59:59Z"})
+    void a_token_expiry_outside_what_is_kept_is_422_naming_the_range_and_nothing_changes(String moment) {
+        FIXTURE.insert(TestConfigs.aConfig("acme").build());
+        TenantConfig before = acmeConfig();
+
+        Response response =
+                as(ACME_USER, "/api/v1/tenant/config").put(json("{\"token_expires_at\":\"" + moment + "\"}"));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString())
+                .contains("field=token_expires_at")
+                .contains("token_expires_at must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        assertThat(acmeConfig()).isEqualTo(before);
+    }
+
     @Test
     void if_match_with_the_current_etag_applies_and_a_stale_one_gets_412() {
         FIXTURE.insert(TestConfigs.aConfig("acme").build());

@@ -19,6 +19,7 @@ import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.UntrustedText;
 import io.tenantconfig.domain.VerifiedName;
 import io.tenantconfig.domain.health.Health;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,9 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private static final System.Logger LOG = System.getLogger(ReceiveWebhookService.class.getName());
     private static final String MESSAGE_KEY = "wamid:";
     private static final int MOST_KEY_LENGTH = 100;
+    private static final int MOST_FIELD_LENGTH = 100;
+    /** Why a change whose field holds control characters is kept without a tenant. */
+    static final String REJECTED_FIELD = "rejected: its field holds control characters (shown escaped)";
 
     private final ConfigStore store;
     private final WebhookIntake webhookIntake;
@@ -131,6 +135,23 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     }
 
     private Routed route(Sender sender, InboundChange change, Instant now) {
+        TenantId signedFor = sender.onlyFor().orElse(null);
+        if (UntrustedText.hasControlCharacters(change.field())) {
+            // PostgreSQL cannot hold a NUL, and no field of Meta's has one: kept, named, never routed.
+            String field = UntrustedText.escaped(change.field());
+            return new Routed(
+                    change,
+                    new ReceivedChange(
+                            dedupeKey(change),
+                            now,
+                            null,
+                            change.accountId(),
+                            change.phoneNumberId(),
+                            field.length() > MOST_FIELD_LENGTH ? field.substring(0, MOST_FIELD_LENGTH) : field,
+                            change.valueJson(),
+                            REJECTED_FIELD,
+                            signedFor));
+        }
         Optional<NumberOwner> owner = Optional.empty();
         if (change.phoneNumberId() != null) {
             owner = directory.ownerOfNumber(change.phoneNumberId());
@@ -161,7 +182,8 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                         change.phoneNumberId(),
                         change.field(),
                         change.valueJson(),
-                        unroutable));
+                        unroutable,
+                        signedFor));
     }
 
     private Intake take(ConfigStore.Transaction tx, List<Routed> routed, Instant now) {
@@ -274,10 +296,15 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         return new PlatformEvent(PlatformEvent.ACCOUNT_STANDING_CHANGED, tenant, now, data);
     }
 
-    /** The message's id when the change carries one inbound message; else a hash of the account, field and value. */
+    /**
+     * The message's id when the change carries one inbound message (and it fits, without control
+     * characters); else a hash of the account, field and value. Unique within the change's scope
+     * ({@link ReceivedChange#dedupeScope()}), never across tenants.
+     */
     static String dedupeKey(InboundChange change) {
         if (change.messageId() != null
-                && MESSAGE_KEY.length() + change.messageId().length() <= MOST_KEY_LENGTH) {
+                && MESSAGE_KEY.length() + change.messageId().length() <= MOST_KEY_LENGTH
+                && !UntrustedText.hasControlCharacters(change.messageId())) {
             return MESSAGE_KEY + change.messageId();
         }
         String account = change.accountId() == null ? "" : change.accountId().value();

@@ -358,6 +358,50 @@ class WebhooksTest {
         }
 
         @Test
+        void a_message_id_forged_by_one_tenant_for_another_tenants_number_does_not_drop_metas_delivery() {
+            MetaId globexWaba = MetaId.parse(TestConfigs.wabaIdOf("globex"));
+            useCases.receiveWebhook()
+                    .receive(new Sender(Optional.of(ACME)), List.of(message(globexWaba, GLOBEX_NUMBER, "wamid.G7")));
+
+            Receipt genuine = receive(message(globexWaba, GLOBEX_NUMBER, "wamid.G7"));
+
+            assertThat(genuine).isEqualTo(new Receipt(1, 0, 0));
+            assertThat(store.events()).extracting(PlatformEvent::tenantId).containsExactly(GLOBEX);
+        }
+
+        @Test
+        void a_message_id_one_tenant_used_for_its_own_number_does_not_drop_another_tenants_message() {
+            useCases.receiveWebhook()
+                    .receive(new Sender(Optional.of(ACME)), List.of(message(ACME_WABA, ACME_NUMBER, "wamid.G8")));
+
+            Receipt genuine = receive(message(MetaId.parse(TestConfigs.wabaIdOf("globex")), GLOBEX_NUMBER, "wamid.G8"));
+
+            assertThat(genuine).isEqualTo(new Receipt(1, 0, 0));
+            assertThat(store.events()).extracting(PlatformEvent::tenantId).containsExactly(ACME, GLOBEX);
+            assertThat(receive(message(MetaId.parse(TestConfigs.wabaIdOf("globex")), GLOBEX_NUMBER, "wamid.G8")))
+                    .as("within a tenant, the same message again is still a duplicate")
+                    .isEqualTo(new Receipt(0, 1, 0));
+        }
+
+        @Test
+        void a_change_whose_field_holds_a_nul_is_kept_as_rejected_with_its_reason_never_routed() {
+            InboundChange nul =
+                    new InboundChange(ACME_WABA, "mess\u0000ages", ACME_NUMBER, "{}", "wamid.\u0000", Map.of());
+
+            Receipt receipt = receive(nul);
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
+            ReceivedChange kept = store.received().get(0);
+            assertThat(kept.tenantId()).isNull();
+            assertThat(kept.field()).isEqualTo("mess\\u0000ages");
+            assertThat(kept.unroutableReason()).isEqualTo(ReceiveWebhookService.REJECTED_FIELD);
+            assertThat(kept.dedupeKey())
+                    .as("a message id with a control character")
+                    .startsWith("sha256:");
+            assertThat(store.events()).isEmpty();
+        }
+
+        @Test
         void a_change_sent_again_is_stored_and_published_once_by_message_id_or_content() {
             receive(message(ACME_WABA, ACME_NUMBER, "wamid.A1"));
             InboundChange status = new InboundChange(

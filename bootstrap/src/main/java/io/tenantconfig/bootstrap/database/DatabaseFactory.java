@@ -10,9 +10,11 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.tenantconfig.adapters.persistence.CachingConfigStore;
 import io.tenantconfig.adapters.persistence.ConfigChangeListener;
 import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
@@ -27,6 +29,7 @@ import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.adapters.rest.ratelimit.Buckets;
+import io.tenantconfig.bootstrap.PeriodicTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +50,8 @@ import org.jdbi.v3.core.Jdbi;
  * PostgreSQL (development). Neither is refused at start.
  */
 public class DatabaseFactory {
+
+    private static final int IDLE_BUCKETS_PER_BATCH = 1000;
 
     @Pattern(
             regexp = "jdbc:postgresql:.+",
@@ -183,13 +188,22 @@ public class DatabaseFactory {
         Jdbi jdbi =
                 new JdbiFactory().build(environment, dataSource, pool, "database"); // also starts and stops the pool
         // The rate limits' buckets, one row per caller and policy, shared by every instance.
-        ProxyManager<String> rateLimitBuckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(
-                        AutoCommitRestoring.around(pool))
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
-                .idColumn("id")
-                .stateColumn("state")
-                .build();
+        PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets =
+                Bucket4jPostgreSQL.selectForUpdateBasedBuilder(AutoCommitRestoring.around(pool))
+                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                        .table("rate_limit_buckets")
+                        .idColumn("id")
+                        .stateColumn("state")
+                        .expiresAtColumn("expires_at")
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                java.time.Duration.ofSeconds(10)))
+                        .build();
+        environment
+                .lifecycle()
+                .manage(new PeriodicTask(
+                        "tenant-config-rate-limit-cleanup",
+                        java.time.Duration.ofMinutes(1),
+                        () -> removeIdleBuckets(rateLimitBuckets)));
 
         JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
         CachingConfigStore store = new CachingConfigStore(
@@ -247,6 +261,18 @@ public class DatabaseFactory {
                 new JdbiWebhookInbox(jdbi),
                 intake,
                 Buckets.shared(rateLimitBuckets));
+    }
+
+    /** Deletes the rows of buckets that are full again, a thousand at a time, until none is left. */
+    static int removeIdleBuckets(ExpiredEntriesCleaner buckets) {
+        int removed = 0;
+        for (int batch; (batch = buckets.removeExpired(IDLE_BUCKETS_PER_BATCH)) > 0; ) {
+            removed += batch;
+            if (batch < IDLE_BUCKETS_PER_BATCH) {
+                break;
+            }
+        }
+        return removed;
     }
 
     /**

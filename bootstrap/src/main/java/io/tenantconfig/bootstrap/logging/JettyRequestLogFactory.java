@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dropwizard.request.logging.RequestLogFactory;
 import io.tenantconfig.bootstrap.warmup.WarmUp;
 import jakarta.validation.constraints.NotEmpty;
+import java.io.IOException;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
@@ -17,7 +18,8 @@ import org.eclipse.jetty.util.component.ContainerLifeCycle;
  * through the application's logging as logger {@code http.request}, so its lines have the same
  * appenders and layout (JSON included) as every other line. The default format is the NCSA
  * extended one followed by the request's duration in milliseconds and its id (the answer's
- * {@code X-Request-Id}, as in the audit trail and the application's log lines).
+ * {@code X-Request-Id}, as in the audit trail and the application's log lines). The values of
+ * query parameters that carry secrets are written as {@code ***} ({@link QuerySecrets}).
  *
  * <p>Dropwizard's logback-access request log warns at every start that its modules' versions
  * differ (a mismatch inside Dropwizard 5.0.1), and cannot show the request id.
@@ -56,7 +58,12 @@ public class JettyRequestLogFactory implements RequestLogFactory<RequestLog> {
 
     @Override
     public RequestLog build(String name) {
-        Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
+        Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter() {
+            @Override
+            public void write(String line) throws IOException {
+                super.write(QuerySecrets.redacted(line));
+            }
+        };
         writer.setLoggerName(LOGGER);
         return new WithoutWarmUp(new CustomRequestLog(writer, format));
     }

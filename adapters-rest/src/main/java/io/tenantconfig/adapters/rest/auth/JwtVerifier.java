@@ -10,6 +10,7 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.UntrustedText;
 import io.tenantconfig.domain.UserId;
 import java.security.Key;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class JwtVerifier {
             return principal(claims);
         } catch (JwtException | IllegalArgumentException e) {
             // jjwt's messages describe the failure (expired, bad signature...), never the token.
-            LOG.debug("Token refused: {}", e.getMessage());
+            LOG.debug("Token refused: {}", UntrustedText.escaped(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -76,9 +77,9 @@ public final class JwtVerifier {
             return Optional.empty();
         }
         Optional<String> subject = firstText(claims, settings.claims().user());
-        if (subject.isEmpty() || subject.get().length() > UserId.MAX_LENGTH) {
+        if (subject.isEmpty() || !isUserId(subject.get())) {
             LOG.debug(
-                    "Token refused: it names no user ({}), or one longer than {} characters",
+                    "Token refused: it names no user ({}), or one longer than {} characters or with control characters",
                     settings.claims().user(),
                     UserId.MAX_LENGTH);
             return Optional.empty();
@@ -106,6 +107,16 @@ public final class JwtVerifier {
                 text(claims.get(settings.claims().email())).orElse(null),
                 strings(claims.get(settings.claims().modules())),
                 Instant.ofEpochMilli(expiration.getTime())));
+    }
+
+    /** A subject the audit trail and the logs can name: 1 to 255 characters, no control characters. */
+    private static boolean isUserId(String subject) {
+        try {
+            UserId.of(subject);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     /** The tenant as a string, a number, or an object with an {@code id}. */

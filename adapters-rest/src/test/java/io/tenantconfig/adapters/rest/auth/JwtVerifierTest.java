@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Public-key algorithms, and the issuer and audience checks. */
 class JwtVerifierTest {
@@ -151,5 +152,27 @@ class JwtVerifierTest {
             assertThat(caller.subject()).isEqualTo("1001");
             assertThat(caller.tenant()).contains(TenantId.of("42"));
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "admin\nINFO  [2026-01-01 00:00:00] io.tenantconfig.Forged: admin logged in",
+                "nul\u0000",
+                "bell\u0007"
+            })
+    void a_subject_with_control_characters_is_refused_so_it_can_forge_no_log_line_or_audit_entry(String subject) {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+
+        String token = Jwts.builder()
+                .subject(subject)
+                .claim("tenant_id", "acme")
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(auth.settings().hmacKey())
+                .compact();
+
+        assertThat(verifier.verify(token)).isEmpty();
     }
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A change from Meta as the intake stores it: once per {@code dedupeKey}, with the tenant it was
- * routed to, or without one and the reason.
+ * A change from Meta as the intake stores it: once per {@code dedupeKey} in its
+ * {@linkplain #dedupeScope() scope}, with the tenant it was routed to, or without one and the
+ * reason. {@code signedFor} is the tenant whose own app secret signed the body (null: the
+ * platform's app, as Meta signs for platforms with one app).
  */
 public record ReceivedChange(
         String dedupeKey,
@@ -17,7 +19,8 @@ public record ReceivedChange(
         MetaId phoneNumberId,
         String field,
         String valueJson,
-        String unroutableReason) {
+        String unroutableReason,
+        TenantId signedFor) {
 
     public ReceivedChange {
         Objects.requireNonNull(dedupeKey, "dedupeKey");
@@ -27,5 +30,17 @@ public record ReceivedChange(
         if ((tenantId == null) == (unroutableReason == null)) {
             throw new IllegalArgumentException("a change has a tenant, or the reason it has none");
         }
+    }
+
+    /**
+     * Where its dedupe key must be unique: the tenant it went to; for a change nobody took, whoever
+     * signed it ("" for the platform's app). A tenant's body can never make another tenant's change
+     * a duplicate.
+     */
+    public String dedupeScope() {
+        if (tenantId != null) {
+            return tenantId.value();
+        }
+        return signedFor == null ? "" : signedFor.value();
     }
 }
