@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,43 @@ class SharedRateLimitsTest {
                 ConfigOverride.config("rateLimits.adminPerMinute", "4"));
         app.before();
         return app;
+    }
+
+    @Test
+    void a_callers_bucket_row_expires_once_its_bucket_is_full_again_and_the_cleanup_removes_only_those()
+            throws Exception {
+        TestDatabase database = TestDatabase.empty();
+        DropwizardTestSupport<TenantConfigConfiguration> app = instance(database);
+        try {
+            ApiClient api = new ApiClient(app);
+            for (String subject : List.of("admin-1", "admin-2", "admin-3")) {
+                assertThat(api.send("GET", STATS, api.tokenOf(subject, null, "admin"), null)
+                                .statusCode())
+                        .isEqualTo(200);
+            }
+            Jdbi jdbi = Jdbi.create(database.dataSource());
+            long now = System.currentTimeMillis();
+            List<Long> expiries =
+                    jdbi.withHandle(h -> h.createQuery("SELECT expires_at FROM rate_limit_buckets ORDER BY id")
+                            .mapTo(Long.class)
+                            .list());
+            assertThat(expiries)
+                    .as("one request of 4 a minute: full again in 15 s, kept 10 s more")
+                    .hasSize(3)
+                    .allSatisfy(at -> assertThat(at).isBetween(now, now + 26_000));
+
+            jdbi.useHandle(h -> h.execute(
+                    "UPDATE rate_limit_buckets SET expires_at = 1 WHERE id LIKE '%admin-1%' OR id LIKE '%admin-2%'"));
+            int removed = DatabaseFactory.removeIdleBuckets(DatabaseFactory.rateLimitBuckets(database.dataSource()));
+
+            assertThat(removed).isEqualTo(2);
+            List<String> left = jdbi.withHandle(h -> h.createQuery("SELECT id FROM rate_limit_buckets")
+                    .mapTo(String.class)
+                    .list());
+            assertThat(left).singleElement().satisfies(id -> assertThat(id).contains("admin-3"));
+        } finally {
+            app.after();
+        }
     }
 
     @Test

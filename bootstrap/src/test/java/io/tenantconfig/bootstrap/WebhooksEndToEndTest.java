@@ -243,6 +243,25 @@ class WebhooksEndToEndTest {
     }
 
     @Test
+    void a_signed_change_whose_field_holds_a_nul_is_answered_200_and_kept_as_rejected_so_meta_stops_retrying()
+            throws Exception {
+        tenant("acme", "700100", "700101");
+        String body = payload(message("700100", "700101", "wamid.N")
+                .replace("\"field\":\"messages\"", "\"field\":\"mess\\u0000ages\""));
+
+        HttpResponse<String> answer = signedPost("/api/v1/webhooks/whatsapp", body);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("unroutable").asInt()).isEqualTo(1);
+        String kept = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT field || ' / ' || unroutable_reason FROM webhook_changes WHERE tenant_id IS NULL")
+                .mapTo(String.class)
+                .one());
+        assertThat(kept).isEqualTo("mess\\u0000ages / rejected: its field holds control characters (shown escaped)");
+        assertThat(count("SELECT count(*) FROM events")).isZero();
+    }
+
+    @Test
     void a_forged_body_is_refused_and_leaves_nothing_behind() throws Exception {
         tenant("acme", "700100", "700101");
         byte[] body = payload(message("700100", "700101", "wamid.F")).getBytes(StandardCharsets.UTF_8);

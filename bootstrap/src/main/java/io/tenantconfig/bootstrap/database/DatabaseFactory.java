@@ -42,6 +42,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -187,17 +188,8 @@ public class DatabaseFactory {
         ManagedDataSource pool = dataSource.build(environment.metrics(), "database");
         Jdbi jdbi =
                 new JdbiFactory().build(environment, dataSource, pool, "database"); // also starts and stops the pool
-        // The rate limits' buckets, one row per caller and policy, shared by every instance.
         PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets =
-                Bucket4jPostgreSQL.selectForUpdateBasedBuilder(AutoCommitRestoring.around(pool))
-                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                        .table("rate_limit_buckets")
-                        .idColumn("id")
-                        .stateColumn("state")
-                        .expiresAtColumn("expires_at")
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                java.time.Duration.ofSeconds(10)))
-                        .build();
+                rateLimitBuckets(AutoCommitRestoring.around(pool));
         environment
                 .lifecycle()
                 .manage(new PeriodicTask(
@@ -263,8 +255,24 @@ public class DatabaseFactory {
                 Buckets.shared(rateLimitBuckets));
     }
 
+    /**
+     * The rate limits' buckets, one row per caller and policy, shared by every instance. A row
+     * expires 10 seconds after its bucket would be full again (nobody's limit depends on it then).
+     */
+    public static PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets(DataSource pool) {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        java.time.Duration.ofSeconds(10)))
+                .build();
+    }
+
     /** Deletes the rows of buckets that are full again, a thousand at a time, until none is left. */
-    static int removeIdleBuckets(ExpiredEntriesCleaner buckets) {
+    public static int removeIdleBuckets(ExpiredEntriesCleaner buckets) {
         int removed = 0;
         for (int batch; (batch = buckets.removeExpired(IDLE_BUCKETS_PER_BATCH)) > 0; ) {
             removed += batch;
