@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -81,11 +82,6 @@ final class BodyFirstHandler extends Handler.Wrapper {
         }
         new Upload(request, response, Callback.from(callback, () -> endUpload(address)), largest).start();
         return true;
-    }
-
-    /** Bodies being sent from each address to the public paths now (for tests). */
-    int uploadsFrom(String address) {
-        return publicUploads.getOrDefault(address, 0);
     }
 
     private static boolean hasBody(Request request) {
@@ -218,9 +214,11 @@ final class BodyFirstHandler extends Handler.Wrapper {
                     && size < limits.minimumBytesPerSecond() * elapsedNanos / TimeUnit.SECONDS.toNanos(1);
         }
 
-        /** The connection failed (closed, reset, idle): nothing to answer. */
+        /** Nothing arrived for the connector's idle timeout: 408; the connection failed otherwise: nothing to answer. */
         private void failed(Throwable failure) {
-            if (settled.compareAndSet(false, true)) {
+            if (failure instanceof TimeoutException) {
+                settle(408, "The request body stopped arriving.");
+            } else if (settled.compareAndSet(false, true)) {
                 deadline.cancel();
                 callback.failed(failure);
             }
