@@ -23,6 +23,7 @@ import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
@@ -197,15 +198,28 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         if (events.sink().isPresent()) {
             environment
                     .lifecycle()
-                    .manage(new PeriodicTask(
-                            "tenant-config-event-delivery",
+                    .manage(new EventDeliverer(
+                            useCases.deliverEvents(),
+                            events.getDeliveriesInFlight(),
                             events.deliverEveryAsJava(),
-                            new EventDeliverer(
-                                    useCases.deliverEvents(),
-                                    metrics.meter("tenant-config.events.delivered"),
-                                    metrics.meter("tenant-config.events.failed"),
-                                    metrics.meter("tenant-config.events.dead"))));
+                            metrics));
         }
+        // What waits for the receiver: one query every 10 seconds at most, whichever gauge is read.
+        CachedGauge<EventOutbox.Backlog> backlog = new CachedGauge<>(10, TimeUnit.SECONDS) {
+            @Override
+            protected EventOutbox.Backlog loadValue() {
+                return backlog(database);
+            }
+        };
+        metrics.registerGauge(
+                "tenant-config.events.pending", () -> backlog.getValue().pending());
+        metrics.registerGauge(
+                "tenant-config.events.oldest-pending-seconds",
+                () -> backlog.getValue()
+                        .oldestOccurredAt()
+                        .map(at ->
+                                java.time.Duration.between(at, clock.instant()).toSeconds())
+                        .orElse(0L));
         if (health.isSweepEnabled()) {
             environment
                     .lifecycle()
@@ -257,9 +271,18 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     }
 
     /** Without a receiver, events are only stored: nothing delivers them, so nothing calls this. */
-    private static final EventSink NO_RECEIVER = event -> {
+    private static final EventSink NO_RECEIVER = events -> {
         throw new EventSink.DeliveryFailedException("no receiver is configured (EVENTS_WEBHOOK_URL)");
     };
+
+    /** The events waiting for the receiver; none while the database cannot say. */
+    private static EventOutbox.Backlog backlog(Database database) {
+        try {
+            return database.outbox().backlog();
+        } catch (RuntimeException e) {
+            return new EventOutbox.Backlog(0, Optional.empty());
+        }
+    }
 
     /** Tenants per health state now; none while the database cannot say. */
     private static Map<HealthState, Long> healthCounts(Database database) {

@@ -143,9 +143,11 @@ class HealthEndToEndTest {
             byte[] body = request.getBody();
             assertThat(request.getHeader(SignedEventSink.SIGNATURE_HEADER))
                     .isEqualTo("sha256=" + SignedEventSink.sign(body, Secret.of(EVENTS_SECRET)));
-            JsonNode event = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-            byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())
-                    .add(event);
+            for (JsonNode event :
+                    JSON.readTree(new String(body, StandardCharsets.UTF_8)).get("events")) {
+                byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())
+                        .add(event);
+            }
         }
         return byId;
     }

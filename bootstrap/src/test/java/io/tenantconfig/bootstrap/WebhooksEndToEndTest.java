@@ -166,9 +166,11 @@ class WebhooksEndToEndTest {
     private static Map<Long, List<JsonNode>> delivered() throws Exception {
         Map<Long, List<JsonNode>> byId = new HashMap<>();
         for (LoggedRequest request : receiver.findAll(postRequestedFor(urlPathEqualTo("/events")))) {
-            JsonNode event = JSON.readTree(new String(request.getBody(), StandardCharsets.UTF_8));
-            byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())
-                    .add(event);
+            for (JsonNode event : JSON.readTree(new String(request.getBody(), StandardCharsets.UTF_8))
+                    .get("events")) {
+                byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())
+                        .add(event);
+            }
         }
         return byId;
     }

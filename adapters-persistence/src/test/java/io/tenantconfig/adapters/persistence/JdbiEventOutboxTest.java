@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.OutboxEvent;
 import io.tenantconfig.application.port.out.PlatformEvent;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class JdbiEventOutboxTest {
 
     @BeforeEach
     void threeEvents() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE events RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE events, event_streams RESTART IDENTITY"));
         for (String tenant : List.of("acme", "globex", "acme")) {
             jdbi.useHandle(h -> Outbox.insert(
                     h, new PlatformEvent("health.changed", TenantId.of(tenant), NOW, Map.of("state", "INVALID"))));
@@ -52,86 +54,146 @@ class JdbiEventOutboxTest {
                         + "\"value\":{\"messages\":[{\"id\":\"wamid.1\",\"text\":{\"body\":\"é \\\"q\\\"\"}}]}}");
     }
 
-    @Test
-    void a_claim_takes_each_tenants_due_events_in_order_and_holds_them() {
-        List<OutboxEvent> first = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
-        List<OutboxEvent> meanwhile = outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
+    private void publish(String tenant, Instant at) {
+        jdbi.useHandle(h ->
+                Outbox.insert(h, new PlatformEvent("whatsapp.change", TenantId.of(tenant), at, Map.of("n", "later"))));
+    }
 
-        assertThat(first).extracting(OutboxEvent::id).containsExactly(1L, 2L, 3L);
-        assertThat(first.get(0).dataJson()).isEqualTo("{\"state\":\"INVALID\"}");
+    private static List<Long> ids(Optional<EventOutbox.Claim> claim) {
+        return claim.orElseThrow().events().stream().map(OutboxEvent::id).toList();
+    }
+
+    @Test
+    void a_claim_holds_the_tenant_due_longest_with_its_pending_events_in_order() {
+        Optional<EventOutbox.Claim> first = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> second = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> meanwhile = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+
+        assertThat(first).get().extracting(EventOutbox.Claim::tenant).isEqualTo(TenantId.of("acme"));
+        assertThat(ids(first)).containsExactly(1L, 3L);
+        assertThat(first.get().events().get(0).dataJson()).isEqualTo("{\"state\":\"INVALID\"}");
+        assertThat(ids(second)).containsExactly(2L);
         assertThat(meanwhile).as("held: no one else gets these tenants' events").isEmpty();
-        outbox.delivered(1, NOW);
-        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 10))
-                .as("acme's next is still held by the first claim")
-                .isEmpty();
-        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
-                .as("a hold that ran out: delivered again, at least once")
-                .extracting(OutboxEvent::id)
-                .containsExactly(2L, 3L);
+        assertThat(outbox.claimNext(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
+                .as("a hold that ran out (its deliverer died): delivered again, at least once")
+                .isPresent();
     }
 
     @Test
-    void a_run_stops_before_an_event_that_is_not_due_and_never_skips_past_it() {
-        for (int i = 0; i < 3; i++) {
-            jdbi.useHandle(h -> Outbox.insert(
-                    h, new PlatformEvent("whatsapp.change", TenantId.of("acme"), NOW, Map.of("n", "later"))));
-        }
-        // acme: 1, 3, 4, 5, 6; globex: 2. All claimed and held; 1 fails and is due again soon, its
-        // deliverer gone before it gave the rest back.
-        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 10))
-                .extracting(OutboxEvent::id)
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        outbox.failed(1, "the receiver answered HTTP 503", NOW.plusSeconds(5), false);
-
-        assertThat(outbox.claimDue(NOW.plusSeconds(10), NOW.plusSeconds(70), 10))
-                .as("1 is due again, 3 to 6 still held: 1 alone, nothing past 3")
-                .extracting(OutboxEvent::id)
-                .containsExactly(1L);
-        outbox.delivered(1, NOW.plusSeconds(10));
-        outbox.release(List.of(3L, 4L), NOW.plusSeconds(11));
-        assertThat(outbox.claimDue(NOW.plusSeconds(12), NOW.plusSeconds(72), 10))
-                .as("given back, 3 and 4 are due at once; 5 is still held")
-                .extracting(OutboxEvent::id)
-                .containsExactly(3L, 4L);
-        assertThat(outbox.claimDue(NOW.plusSeconds(73), NOW.plusSeconds(130), 10))
-                .extracting(OutboxEvent::id)
-                .containsExactly(2L, 3L, 4L, 5L, 6L);
-    }
-
-    @Test
-    void a_claim_of_a_limited_size_takes_each_tenants_run_from_its_start() {
+    void a_claim_of_a_limited_size_takes_the_first_pending_events_and_the_rest_are_due_at_once_after() {
         for (int i = 0; i < 5; i++) {
-            jdbi.useHandle(h -> Outbox.insert(
-                    h, new PlatformEvent("whatsapp.change", TenantId.of("globex"), NOW, Map.of("n", "later"))));
+            publish("acme", NOW);
         }
-        assertThat(outbox.claimDue(NOW, NOW.plusSeconds(60), 4))
-                .extracting(OutboxEvent::id)
-                .containsExactly(1L, 2L, 3L, 4L);
-        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 100))
-                .extracting(OutboxEvent::id)
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        Optional<EventOutbox.Claim> first = outbox.claimNext(NOW, NOW.plusSeconds(60), 4);
+        outbox.delivered(ids(first), NOW.plusSeconds(1));
+        outbox.release(first.get(), NOW.plusSeconds(1), 0);
+
+        assertThat(ids(first)).containsExactly(1L, 3L, 4L, 5L);
+        assertThat(ids(outbox.claimNext(NOW.plusSeconds(1), NOW.plusSeconds(60), 100)))
+                .as("globex waited longer than acme, which was given back just now")
+                .containsExactly(2L);
+        assertThat(ids(outbox.claimNext(NOW.plusSeconds(1), NOW.plusSeconds(60), 100)))
+                .containsExactly(6L, 7L, 8L);
     }
 
     @Test
-    void failures_are_retried_later_then_kept_as_dead_letters_that_can_be_replayed() {
-        outbox.claimDue(NOW, NOW.plusSeconds(60), 10);
-        outbox.failed(1, "the receiver answered HTTP 503", NOW.plus(Duration.ofMinutes(5)), false);
-        outbox.failed(2, "the receiver answered HTTP 503", NOW.plus(Duration.ofMinutes(5)), true);
+    void a_stream_given_back_empty_is_idle_until_an_event_arrives_and_one_in_backoff_keeps_its_time() {
+        Optional<EventOutbox.Claim> acme = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        outbox.delivered(ids(acme), NOW);
+        outbox.release(acme.get(), NOW, 0);
+        Optional<EventOutbox.Claim> globex = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        outbox.failed(ids(globex), "the receiver answered HTTP 503", NOW.minus(Duration.ofDays(7)));
+        outbox.release(globex.get(), NOW.plusSeconds(300), 1);
 
-        assertThat(outbox.claimDue(NOW.plusSeconds(61), NOW.plusSeconds(120), 10))
+        assertThat(outbox.claimNext(NOW.plusSeconds(1), NOW.plusSeconds(60), 10))
                 .isEmpty();
+        publish("acme", NOW.plusSeconds(2));
+        publish("globex", NOW.plusSeconds(2));
+        Optional<EventOutbox.Claim> next = outbox.claimNext(NOW.plusSeconds(3), NOW.plusSeconds(60), 10);
+        assertThat(next).get().extracting(EventOutbox.Claim::tenant).isEqualTo(TenantId.of("acme"));
+        assertThat(ids(next)).containsExactly(4L);
+        assertThat(outbox.claimNext(NOW.plusSeconds(3), NOW.plusSeconds(60), 10))
+                .as("globex waits out its backoff")
+                .isEmpty();
+        assertThat(outbox.retryWaiting(NOW.plusSeconds(4))).isEqualTo(1);
+        Optional<EventOutbox.Claim> retried = outbox.claimNext(NOW.plusSeconds(4), NOW.plusSeconds(60), 10);
+        assertThat(retried).get().extracting(EventOutbox.Claim::failures).isEqualTo(1);
+        assertThat(ids(retried)).containsExactly(2L, 5L);
+    }
+
+    @Test
+    void a_release_by_a_deliverer_whose_hold_ran_out_leaves_the_new_holders_stream_alone() {
+        Optional<EventOutbox.Claim> stale = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> current = outbox.claimNext(NOW.plusSeconds(61), NOW.plusSeconds(120), 10);
+        assertThat(current)
+                .get()
+                .extracting(EventOutbox.Claim::tenant)
+                .isEqualTo(stale.get().tenant());
+
+        outbox.release(stale.get(), NOW.plusSeconds(61), 0);
+
+        assertThat(outbox.claimNext(NOW.plusSeconds(62), NOW.plusSeconds(120), 10))
+                .as("acme is still held by the current holder; globex is next")
+                .get()
+                .extracting(EventOutbox.Claim::tenant)
+                .isEqualTo(TenantId.of("globex"));
+    }
+
+    @Test
+    void events_added_while_a_stream_is_given_back_are_never_left_without_a_due_stream() throws Exception {
+        jdbi.useHandle(h -> h.execute("TRUNCATE events, event_streams RESTART IDENTITY"));
+        AtomicBoolean adding = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 400; i++) {
+                publish("busy", NOW);
+            }
+            adding.set(false);
+        });
+        writer.start();
+        int delivered = 0;
+        while (adding.get() || delivered < 400) {
+            Optional<EventOutbox.Claim> claim = outbox.claimNext(NOW, NOW.plusSeconds(60), 7);
+            if (claim.isEmpty()) {
+                if (!adding.get()) {
+                    break;
+                }
+                continue;
+            }
+            outbox.delivered(ids(claim), NOW);
+            delivered += claim.get().events().size();
+            outbox.release(claim.get(), NOW, 0);
+        }
+        writer.join();
+
+        assertThat(delivered)
+                .as("every event added was claimed: no stream went idle with events waiting")
+                .isEqualTo(400);
+        assertThat(outbox.backlog().pending()).isZero();
+    }
+
+    @Test
+    void failures_count_an_attempt_and_old_events_become_dead_letters_that_can_be_replayed() {
+        Optional<EventOutbox.Claim> acme = outbox.claimNext(NOW, NOW.plusSeconds(60), 10);
+        outbox.failed(List.of(1L), "the receiver answered HTTP 503", NOW.minus(Duration.ofDays(7)));
+        outbox.failed(List.of(3L), "the receiver answered HTTP 503", NOW);
+        outbox.release(acme.get(), NOW.plusSeconds(10), 1);
+
         assertThat(outbox.list(OutboxEvent.Status.DEAD, Optional.empty(), 10))
                 .singleElement()
                 .satisfies(dead -> {
-                    assertThat(dead.id()).isEqualTo(2L);
+                    assertThat(dead.id()).isEqualTo(3L);
                     assertThat(dead.attempts()).isEqualTo(1);
                     assertThat(dead.lastError()).isEqualTo("the receiver answered HTTP 503");
                 });
-        assertThat(outbox.replay(2, NOW)).isTrue();
+        assertThat(outbox.backlog()).isEqualTo(new EventOutbox.Backlog(2, Optional.of(NOW)));
+        assertThat(outbox.replay(3, NOW)).isTrue();
         assertThat(outbox.replay(99, NOW)).isFalse();
-        assertThat(outbox.claimDue(NOW.plusSeconds(1), NOW.plusSeconds(60), 10))
-                .extracting(OutboxEvent::id)
+        assertThat(ids(outbox.claimNext(NOW.plusSeconds(11), NOW.plusSeconds(60), 10)))
+                .as("globex, due since NOW")
                 .containsExactly(2L);
+        assertThat(ids(outbox.claimNext(NOW.plusSeconds(11), NOW.plusSeconds(60), 10)))
+                .as("acme after its backoff, the replayed dead letter in its place")
+                .containsExactly(1L, 3L);
     }
 
     @Test

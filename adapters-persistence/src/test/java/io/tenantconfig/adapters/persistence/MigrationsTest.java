@@ -21,8 +21,9 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 16;
+    private static final int CHANGESETS = 17;
     private static final int CHANGESETS_AFTER_COUNTS = 14;
+    private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -68,7 +69,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
+            "event_streams, events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -373,11 +374,12 @@ class MigrationsTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO webhook_changes (received_at, dedupe_scope, dedupe_key, tenant_id,"
                 + " field, value) VALUES (now(), 'globex', 'wamid:A', 'globex', 'messages', '{}')"));
 
-        assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(2, "")))
+        assertThatThrownBy(() -> database.withLiquibase(
+                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_AFTER_COUNTS, "")))
                 .hasStackTraceContaining("two tenants hold a webhook change with the same dedupe key");
         assertThat(appliedChangeSets(jdbi))
-                .as("changeSet 16 was undone, 15 refused before changing anything")
-                .hasSize(CHANGESETS - 1);
+                .as("the changeSets after 15 were undone, 15 refused before changing anything")
+                .hasSize(CHANGESETS_AFTER_COUNTS + 1);
 
         jdbi.useHandle(h -> h.execute("DELETE FROM webhook_changes WHERE tenant_id = 'globex'"));
         database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
@@ -392,14 +394,14 @@ class MigrationsTest {
     void rate_limit_buckets_written_before_they_could_expire_are_due_at_once() {
         TestDatabase database = TestDatabase.empty();
         Jdbi jdbi = Jdbi.create(database.dataSource());
-        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS - 1, ""));
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_BUCKET_EXPIRY, ""));
         jdbi.useHandle(h -> h.execute("INSERT INTO rate_limit_buckets (id, state) VALUES ('admin:old', NULL)"));
 
         database.withLiquibase(liquibase -> liquibase.update(""));
 
         assertThat(number(jdbi, "SELECT expires_at FROM rate_limit_buckets")).isZero();
-        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
-        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS - 1);
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_BUCKET_EXPIRY, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_BUCKET_EXPIRY);
     }
 
     private static List<String> strings(Jdbi jdbi, String sql) {

@@ -10,6 +10,7 @@ import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.DeliverEventsUseCase;
 import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.OutboxEvent;
 import io.tenantconfig.application.port.out.PlatformEvent;
@@ -31,11 +32,20 @@ class DeliverEventsTest {
     private final List<String> received = new ArrayList<>();
 
     private boolean receiverUp = true;
-    private final EventSink sink = event -> {
+    /** The most events the receiver takes in one request; more is answered 413. */
+    private int receiverTakesAtMost = Integer.MAX_VALUE;
+    /** Each request the receiver got: how many events it carried. */
+    private final List<Integer> requests = new ArrayList<>();
+
+    private final EventSink sink = events -> {
+        requests.add(events.size());
         if (!receiverUp) {
-            throw new EventSink.DeliveryFailedException("the receiver answered HTTP 503");
+            throw new EventSink.DeliveryFailedException("the receiver answered HTTP 503", 503);
         }
-        received.add(event.id() + " " + event.tenantId().value() + " " + event.type());
+        if (events.size() > receiverTakesAtMost) {
+            throw new EventSink.DeliveryFailedException("the receiver answered HTTP 413", 413);
+        }
+        events.forEach(event -> received.add(event.id() + " " + event.tenantId().value() + " " + event.type()));
     };
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
@@ -91,54 +101,104 @@ class DeliverEventsTest {
         });
     }
 
-    @Test
-    void events_are_delivered_once_each_in_order_per_tenant() {
-        DeliverEventsUseCase.Round first = useCases.deliverEvents().deliverDue();
-        DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
-        DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
-
-        assertThat(first.delivered()).as("each tenant's due events, in order").isEqualTo(3);
-        assertThat(first.more()).as("fewer than a round may take").isFalse();
-        assertThat(second.delivered()).isZero();
-        assertThat(third.delivered()).isZero();
-        assertThat(received)
-                .containsExactly("1 acme health.changed", "2 globex health.changed", "3 acme token.refreshed");
+    private DeliverEventsUseCase.Round deliver() {
+        return useCases.deliverEvents().deliverNext();
     }
 
     @Test
-    void a_busy_tenants_backlog_goes_out_a_full_round_at_a_time_in_order() {
+    void each_call_delivers_one_tenants_due_events_in_one_request_the_longest_waiting_tenant_first() {
+        DeliverEventsUseCase.Round first = deliver();
+        DeliverEventsUseCase.Round second = deliver();
+        DeliverEventsUseCase.Round third = deliver();
+
+        assertThat(first.delivered()).as("acme's two events, in order").isEqualTo(2);
+        assertThat(second.delivered()).as("then globex's").isEqualTo(1);
+        assertThat(third).isEqualTo(DeliverEventsUseCase.Round.IDLE);
+        assertThat(requests).containsExactly(2, 1);
+        assertThat(received)
+                .containsExactly("1 acme health.changed", "3 acme token.refreshed", "2 globex health.changed");
+    }
+
+    @Test
+    void a_busy_tenants_backlog_goes_out_a_full_batch_at_a_time_in_order() {
         for (int i = 0; i < 22; i++) {
             publish("acme", "whatsapp.change");
         }
-        DeliverEventsUseCase.Round first = useCases.deliverEvents().deliverDue();
-        DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
-        DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
+        while (deliver().claimed()) {
+            // until nothing is due
+        }
 
-        assertThat(first.delivered()).isEqualTo(10);
-        assertThat(first.more()).as("a full round: the next starts at once").isTrue();
-        assertThat(second.delivered()).isEqualTo(10);
-        assertThat(third.delivered()).isEqualTo(5);
-        assertThat(third.more()).isFalse();
+        assertThat(requests).containsExactly(10, 1, 10, 4);
         List<Long> ids = received.stream()
+                .filter(line -> line.contains(" acme "))
                 .map(line -> Long.parseLong(line.split(" ")[0]))
                 .toList();
-        assertThat(ids).hasSize(25).isSorted().doesNotHaveDuplicates();
+        assertThat(ids).hasSize(24).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
-    void a_refused_delivery_is_retried_after_its_backoff_and_nothing_later_of_the_tenant_overtakes_it() {
+    void a_refused_batch_is_retried_whole_after_its_backoff_and_nothing_later_of_the_tenant_overtakes_it() {
         receiverUp = false;
-        DeliverEventsUseCase.Round refused = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round refused = deliver();
+        publish("acme", "later.event");
+        deliver();
         receiverUp = true;
-        DeliverEventsUseCase.Round tooEarly = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round tooEarly = deliver();
         clock.advance(Duration.ofSeconds(11));
-        useCases.deliverEvents().deliverDue();
-        useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round retried = deliver();
+        deliver();
 
         assertThat(refused.failed()).isEqualTo(2);
-        assertThat(tooEarly.delivered()).isZero();
+        assertThat(tooEarly).isEqualTo(DeliverEventsUseCase.Round.IDLE);
+        assertThat(retried.delivered()).isEqualTo(3);
         assertThat(received)
-                .containsExactly("1 acme health.changed", "2 globex health.changed", "3 acme token.refreshed");
+                .containsExactly(
+                        "1 acme health.changed",
+                        "3 acme token.refreshed",
+                        "4 acme later.event",
+                        "2 globex health.changed");
+    }
+
+    @Test
+    void once_the_receiver_answers_again_every_tenant_waiting_out_a_backoff_is_due_at_once() {
+        receiverUp = false;
+        deliver();
+        deliver();
+        clock.advance(Duration.ofSeconds(10));
+        deliver();
+        receiverUp = true;
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(deliver().delivered())
+                .as("globex's first retry, 10 s after its failure")
+                .isEqualTo(1);
+        assertThat(deliver().delivered())
+                .as("acme was to wait 20 s after its second failure; the receiver is back, so it does not")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_the_receiver_finds_too_large_is_split_in_halves_down_to_one_in_order() {
+        for (int i = 0; i < 7; i++) {
+            publish("acme", "whatsapp.change");
+        }
+        receiverTakesAtMost = 2;
+
+        DeliverEventsUseCase.Round round = deliver();
+
+        assertThat(round.delivered()).isEqualTo(9);
+        assertThat(round.failed()).isZero();
+        assertThat(requests).containsExactly(9, 4, 2, 2, 5, 2, 3, 1, 2);
+        List<Long> ids = received.stream()
+                .map(line -> Long.parseLong(line.split(" ")[0]))
+                .toList();
+        assertThat(ids).isSorted().hasSize(9);
+        receiverTakesAtMost = 0;
+        publish("acme", "one.more");
+        DeliverEventsUseCase.Round tooLargeEvenAlone = deliver();
+        assertThat(tooLargeEvenAlone.failed())
+                .as("one event refused as too large counts as failed")
+                .isEqualTo(1);
     }
 
     @Test
@@ -146,12 +206,12 @@ class DeliverEventsTest {
         receiverUp = false;
         int givenUp = 0;
         for (int i = 0;
-                i < 2_100
+                i < 4_200
                         && store.list(OutboxEvent.Status.DEAD, Optional.empty(), 10)
                                         .size()
                                 < 3;
                 i++) {
-            givenUp += useCases.deliverEvents().deliverDue().dead();
+            givenUp += deliver().dead();
             clock.advance(Duration.ofMinutes(5));
         }
         assertThat(givenUp).as("each round counts the events it gave up on").isEqualTo(3);
@@ -163,8 +223,32 @@ class DeliverEventsTest {
         receiverUp = true;
         assertThat(useCases.eventsAdmin().replay(2)).isTrue();
         assertThat(useCases.eventsAdmin().replay(99)).isFalse();
-        assertThat(useCases.deliverEvents().deliverDue().delivered()).isEqualTo(1);
+        assertThat(deliver().delivered()).isEqualTo(1);
         assertThat(received).containsExactly("2 globex health.changed");
+    }
+
+    @Test
+    void while_one_caller_holds_a_tenant_no_other_is_handed_its_events() {
+        EventOutbox outbox = store;
+        Instant now = clock.instant();
+
+        Optional<EventOutbox.Claim> first = outbox.claimNext(now, now.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> second = outbox.claimNext(now, now.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> third = outbox.claimNext(now, now.plusSeconds(60), 10);
+        Optional<EventOutbox.Claim> afterTheHold = outbox.claimNext(now.plusSeconds(61), now.plusSeconds(120), 10);
+
+        assertThat(first).get().extracting(EventOutbox.Claim::tenant).isEqualTo(TenantId.of("acme"));
+        assertThat(second).get().extracting(EventOutbox.Claim::tenant).isEqualTo(TenantId.of("globex"));
+        assertThat(third).isEmpty();
+        assertThat(afterTheHold)
+                .as("a hold that expired (its holder died): another takes over")
+                .isPresent();
+        outbox.release(first.get(), now, 0);
+        assertThat(outbox.claimNext(now.plusSeconds(61), now.plusSeconds(120), 10))
+                .as("a release by a holder whose hold expired changes nothing")
+                .get()
+                .extracting(EventOutbox.Claim::tenant)
+                .isEqualTo(TenantId.of("globex"));
     }
 
     @Test
@@ -180,19 +264,22 @@ class DeliverEventsTest {
     }
 
     @Test
-    void each_failed_attempt_waits_longer_than_the_one_before() {
+    void each_failed_delivery_of_a_tenant_waits_longer_than_the_one_before() {
+        publish("acme", "only.acme");
         receiverUp = false;
-        useCases.deliverEvents().deliverDue();
+        deliver();
+        deliver();
         clock.advance(Duration.ofSeconds(10));
-        DeliverEventsUseCase.Round second = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round second = deliver();
+        deliver();
         clock.advance(Duration.ofSeconds(19));
-        DeliverEventsUseCase.Round tooEarly = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round tooEarly = deliver();
         clock.advance(Duration.ofSeconds(1));
-        DeliverEventsUseCase.Round third = useCases.deliverEvents().deliverDue();
+        DeliverEventsUseCase.Round third = deliver();
 
-        assertThat(second.failed()).isEqualTo(2);
-        assertThat(tooEarly.failed()).as("the second failure waits 20 s").isZero();
-        assertThat(third.failed()).isEqualTo(2);
+        assertThat(second.failed()).isEqualTo(3);
+        assertThat(tooEarly).as("the second failure waits 20 s").isEqualTo(DeliverEventsUseCase.Round.IDLE);
+        assertThat(third.failed()).isEqualTo(3);
     }
 
     @Test

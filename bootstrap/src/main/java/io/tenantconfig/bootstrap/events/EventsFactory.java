@@ -8,6 +8,7 @@ import io.tenantconfig.adapters.meta.SignedEventSink;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.service.DeliveryPolicy;
 import io.tenantconfig.domain.Secret;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -24,7 +25,12 @@ public class EventsFactory {
     private String webhookSecret;
 
     @NotNull
-    private Duration deliverEvery = Duration.seconds(1);
+    private Duration deliverEvery = Duration.milliseconds(250);
+
+    /** Deliveries in progress at once on an instance, each for one tenant. */
+    @Min(1)
+    @Max(256)
+    private int deliveriesInFlight = 16;
 
     @NotNull
     private Duration requestTimeout = Duration.seconds(10);
@@ -39,20 +45,21 @@ public class EventsFactory {
     private Duration giveUpAfter = Duration.days(7);
 
     @Min(1)
-    private int batch = 100;
+    @Max(1000)
+    private int batchSize = 100;
 
     /** The receiver, when one is configured. */
     public Optional<EventSink> sink() {
         if (webhookUrl == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                new SignedEventSink(URI.create(webhookUrl), Secret.of(webhookSecret), requestTimeout.toJavaDuration()));
+        return Optional.of(new SignedEventSink(
+                URI.create(webhookUrl), Secret.of(webhookSecret), requestTimeout.toJavaDuration(), batchSize == 1));
     }
 
     public DeliveryPolicy policy() {
         return new DeliveryPolicy(
-                batch,
+                batchSize,
                 requestTimeout.toJavaDuration().multipliedBy(6),
                 firstBackoff.toJavaDuration(),
                 maxBackoff.toJavaDuration(),
@@ -142,12 +149,23 @@ public class EventsFactory {
     }
 
     @JsonProperty
-    public int getBatch() {
-        return batch;
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /** The most events one request to the receiver carries (1: one event object per request, as before batches). */
+    @JsonProperty
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 
     @JsonProperty
-    public void setBatch(int batch) {
-        this.batch = batch;
+    public int getDeliveriesInFlight() {
+        return deliveriesInFlight;
+    }
+
+    @JsonProperty
+    public void setDeliveriesInFlight(int deliveriesInFlight) {
+        this.deliveriesInFlight = deliveriesInFlight;
     }
 }
