@@ -7,12 +7,16 @@
 # shipped (the events section's defaults, jvm.options, INFO logging, the sweep on) on dev.yml's
 # embedded PostgreSQL in target/bench-event-delivery (made afresh).
 #
-#   bench/event-delivery.sh [messages per second] [seconds]     # default 1000 20
+# Each run starts with a warm-up of the same intake (not counted): on two cores the JIT needs load
+# before the figures say anything about the service.
+#
+#   bench/event-delivery.sh [messages per second] [seconds] [warm-up seconds]     # default 1000 20 30
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rate=${1:-1000}
 seconds=${2:-20}
+warm_up=${3:-30}
 work=target/bench-event-delivery
 receiver_port=${RECEIVER_PORT:-8091}
 app_secret=bench-app-secret-not-a-real-one-0123456789
@@ -27,8 +31,8 @@ start_service -Ddw.logging.level=INFO -Ddw.logging.loggers.io\\.tenantconfig=INF
 wait_healthy
 
 status=0
-for tenants in 1 100; do
+for tenants in ${TENANT_COUNTS:-1 100}; do
   java -cp "$jar" bench/EventDelivery.java "$api" "$secret" "$app_secret" "$receiver_port" "$events_secret" \
-    "$tenants" "$rate" "$seconds" || status=1
+    "$tenants" "$rate" "$seconds" "$warm_up" || status=1
 done
 exit $status

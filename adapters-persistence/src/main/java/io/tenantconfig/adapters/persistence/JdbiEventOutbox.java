@@ -14,13 +14,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The {@code events} table as an outbox shared by every instance. A tenant's due events are
- * claimed as a run by moving their {@code next_attempt_at} to the end of the hold; the run's
- * first event is taken under {@code FOR UPDATE SKIP LOCKED} and a tenant whose oldest pending
- * event is held is skipped, so two instances never claim events of the same tenant at once and
- * each tenant's events go out in order.
+ * The {@code events} table as an outbox shared by every instance, with one row per tenant in
+ * {@code event_streams}: due since when, held by which deliverer until when. Deliverers claim
+ * streams, never events, so two of them (on any instances) never hold one tenant at once and
+ * each tenant's events go out in order; the locks that keep a stream from going idle while
+ * events are added to it are described at {@link Outbox#insertAll} and {@link #release}.
  */
 public final class JdbiEventOutbox implements EventOutbox {
 
@@ -28,16 +29,16 @@ public final class JdbiEventOutbox implements EventOutbox {
 
     /**
      * The stream due longest, not held (or whose hold expired), held for the caller. One index
-     * probe on {@code event_streams}, whatever the number of events waiting; a stream another
-     * transaction is locking (a delivery being given back, events being added) is skipped, not
-     * waited for.
+     * probe on {@code event_streams}, whatever the number of events waiting. A stream another
+     * deliverer is claiming or giving back is skipped, not waited for; one whose events are being
+     * added (they hold it in {@code KEY SHARE}) is claimed all the same.
      */
     private static final String CLAIM = """
             WITH next AS (
               SELECT tenant_id FROM event_streams
               WHERE due_at <= :now AND (held_until IS NULL OR held_until <= :now)
               ORDER BY due_at, tenant_id LIMIT 1
-              FOR UPDATE SKIP LOCKED)
+              FOR NO KEY UPDATE SKIP LOCKED)
             UPDATE event_streams s SET held_until = :heldUntil, held_by = :holder
             FROM next WHERE s.tenant_id = next.tenant_id
             RETURNING s.tenant_id, s.failures
@@ -84,15 +85,22 @@ public final class JdbiEventOutbox implements EventOutbox {
             return Optional.empty();
         }
         String tenant = stream.get()[0];
-        // A statement of its own, after the stream's row is locked: it sees every event added before.
+        // Events of transactions still adding to the stream may not be seen yet: they are handed out
+        // after those transactions end (the stream stays due; see release).
         List<OutboxEvent> events = handle.createQuery(PENDING_OF_TENANT)
                 .bind("tenant", tenant)
                 .bind("limit", limit)
                 .map(JdbiEventOutbox::event)
                 .list();
         if (events.isEmpty()) {
-            handle.createUpdate("UPDATE event_streams SET due_at = NULL, held_until = NULL, held_by = NULL"
-                            + " WHERE tenant_id = :tenant")
+            // Made idle only after waiting for whoever is adding events to it, and looking again.
+            handle.createQuery("SELECT 1 FROM event_streams WHERE tenant_id = :tenant FOR UPDATE")
+                    .bind("tenant", tenant)
+                    .mapTo(Integer.class)
+                    .findOne();
+            handle.createUpdate("UPDATE event_streams SET held_until = NULL, held_by = NULL, due_at = CASE WHEN"
+                            + " EXISTS (SELECT 1 FROM events WHERE tenant_id = :tenant AND status = 'PENDING')"
+                            + " THEN due_at ELSE NULL END WHERE tenant_id = :tenant")
                     .bind("tenant", tenant)
                     .execute();
             return Optional.of(Optional.empty());
@@ -123,32 +131,48 @@ public final class JdbiEventOutbox implements EventOutbox {
     }
 
     /**
-     * Locks the stream first, then looks for pending events in a statement of its own: that one
-     * sees every event whose transaction held the lock before (they lock the stream as they add
-     * events), so a stream is never made idle while an event of its tenant waits.
+     * Locks the stream first ({@code FOR UPDATE}, which waits for no one: {@code NOWAIT}), then
+     * looks for pending events in a statement of its own, which sees every event whose transaction
+     * held the stream before: so a stream is never made idle while an event of its tenant waits.
+     * While events are being added (their transaction holds the stream in {@code KEY SHARE}), the
+     * stream is given back due, without looking: there are events, or will be.
      */
     @Override
     public void release(Claim claim, Instant nextAttempt, int failures) {
-        Availability.available(() -> jdbi.inTransaction(handle -> {
-            boolean stillOurs = handle.createQuery(
-                            "SELECT 1 FROM event_streams WHERE tenant_id = :tenant AND held_by = :holder FOR UPDATE")
-                    .bind("tenant", claim.tenant().value())
-                    .bind("holder", claim.holder())
-                    .mapTo(Integer.class)
-                    .findOne()
-                    .isPresent();
-            if (!stillOurs) {
-                return 0;
+        try {
+            Availability.available(() -> jdbi.inTransaction(handle -> {
+                boolean stillOurs = handle.createQuery("SELECT 1 FROM event_streams WHERE tenant_id = :tenant"
+                                + " AND held_by = :holder FOR UPDATE NOWAIT")
+                        .bind("tenant", claim.tenant().value())
+                        .bind("holder", claim.holder())
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent();
+                return stillOurs ? giveBack(handle, claim, nextAttempt, failures, IDLE_UNLESS_PENDING) : 0;
+            }));
+        } catch (UnableToExecuteStatementException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw e;
             }
-            return handle.createUpdate("UPDATE event_streams SET held_until = NULL, held_by = NULL,"
-                            + " failures = :failures, due_at = CASE WHEN EXISTS (SELECT 1 FROM events"
-                            + " WHERE tenant_id = :tenant AND status = 'PENDING') THEN CAST(:next AS TIMESTAMPTZ) ELSE NULL END"
-                            + " WHERE tenant_id = :tenant")
-                    .bind("failures", failures)
-                    .bind("next", TenantConfigRow.timestamp(nextAttempt))
-                    .bind("tenant", claim.tenant().value())
-                    .execute();
-        }));
+            Availability.available(() -> jdbi.inTransaction(
+                    handle -> giveBack(handle, claim, nextAttempt, failures, " CAST(:next AS TIMESTAMPTZ)")));
+        }
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private static final String IDLE_UNLESS_PENDING =
+            " CASE WHEN EXISTS (SELECT 1 FROM events WHERE tenant_id = :tenant"
+                    + " AND status = 'PENDING') THEN CAST(:next AS TIMESTAMPTZ) ELSE NULL END";
+
+    private static int giveBack(Handle handle, Claim claim, Instant nextAttempt, int failures, String dueAt) {
+        return handle.createUpdate("UPDATE event_streams SET held_until = NULL, held_by = NULL, failures = :failures,"
+                        + " due_at =" + dueAt + " WHERE tenant_id = :tenant AND held_by = :holder")
+                .bind("failures", failures)
+                .bind("next", TenantConfigRow.timestamp(nextAttempt))
+                .bind("tenant", claim.tenant().value())
+                .bind("holder", claim.holder())
+                .execute();
     }
 
     @Override

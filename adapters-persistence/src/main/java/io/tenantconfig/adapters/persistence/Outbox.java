@@ -18,15 +18,26 @@ final class Outbox {
             + " VALUES (:tenant, :type, :occurredAt, :data, :occurredAt)";
 
     /**
-     * Makes a tenant's delivery stream due when it was idle; one that waits out a backoff, or is
-     * due already, keeps its time. The stream's row is locked either way, until the transaction
-     * that adds the events ends (see {@link JdbiEventOutbox#release}).
+     * For a replayed event: makes its tenant's stream due when it was idle (one that waits out a
+     * backoff, or is due already, keeps its time), creating it when there is none.
      */
     static final String DUE_UNLESS_WAITING =
             " ON CONFLICT (tenant_id) DO UPDATE SET due_at = EXCLUDED.due_at WHERE event_streams.due_at IS NULL";
 
-    private static final String STREAM =
-            "INSERT INTO event_streams (tenant_id, due_at) VALUES (:tenant, :due)" + DUE_UNLESS_WAITING;
+    private static final String NEW_STREAM =
+            "INSERT INTO event_streams (tenant_id, due_at) VALUES (:tenant, :due) ON CONFLICT (tenant_id) DO NOTHING";
+
+    /**
+     * The streams of the tenants whose events this transaction adds, held in {@code KEY SHARE}
+     * until it ends: a deliverer giving a stream back ({@code FOR UPDATE}, see
+     * {@link JdbiEventOutbox#release}) waits for this transaction, so it sees these events, while
+     * a deliverer claiming a stream ({@code FOR NO KEY UPDATE}) is not held up by it.
+     */
+    private static final String HOLD_STREAMS =
+            "SELECT tenant_id FROM event_streams WHERE tenant_id = ANY(:tenants)" + " ORDER BY tenant_id FOR KEY SHARE";
+
+    private static final String DUE_IF_IDLE =
+            "UPDATE event_streams SET due_at = :due WHERE tenant_id = :tenant AND due_at IS NULL";
 
     static void insert(Handle handle, PlatformEvent event) {
         insertAll(handle, List.of(event));
@@ -34,8 +45,9 @@ final class Outbox {
 
     /**
      * Several events in one batched statement, ids in the order given (each tenant's events stay
-     * in order), and their tenants' streams, in the order of the tenant ids (so two transactions never
-     * wait for each other's streams in a circle).
+     * in order), and their tenants' streams: created when new, made due when idle, and held until
+     * the transaction ends, in the order of the tenant ids (so that two transactions never wait
+     * for each other's streams in a circle).
      */
     static void insertAll(Handle handle, List<PlatformEvent> events) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
@@ -45,11 +57,20 @@ final class Outbox {
         for (PlatformEvent event : events) {
             firstOfTenant.merge(event.tenantId().value(), event.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        PreparedBatch streams = handle.prepareBatch(STREAM);
-        firstOfTenant.forEach((tenant, due) -> streams.bind("tenant", tenant)
+        PreparedBatch created = handle.prepareBatch(NEW_STREAM);
+        firstOfTenant.forEach((tenant, due) -> created.bind("tenant", tenant)
                 .bind("due", TenantConfigRow.timestamp(due))
                 .add());
-        streams.execute();
+        created.execute();
+        handle.createQuery(HOLD_STREAMS)
+                .bindArray("tenants", String.class, List.copyOf(firstOfTenant.keySet()))
+                .mapTo(String.class)
+                .list();
+        PreparedBatch due = handle.prepareBatch(DUE_IF_IDLE);
+        firstOfTenant.forEach((tenant, at) -> due.bind("tenant", tenant)
+                .bind("due", TenantConfigRow.timestamp(at))
+                .add());
+        due.execute();
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, PlatformEvent event) {

@@ -26,7 +26,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * 408), and a body
  * larger than its path's limit is refused (413) at once when {@code Content-Length} says so, or
  * as soon as it grows past it. On Meta's public webhook paths one source address may be sending
- * only so many bodies at once (429). Every refusal closes the connection. Requests without a body
+ * only so many bodies at once (429): a body counts while it is being received, not while it is
+ * handled, so a sender whose bodies arrive whole is never limited. Every refusal closes the connection. Requests without a body
  * pass straight through, at no cost.
  */
 final class BodyFirstHandler extends Handler.Wrapper {
@@ -67,7 +68,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
             return true;
         }
         if (!publicPath) {
-            new Upload(request, response, callback, largest).start();
+            new Upload(request, response, callback, largest, () -> {}).start();
             return true;
         }
         String address = Request.getRemoteAddr(request);
@@ -80,7 +81,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
                             + ". Try again in 1 second.");
             return true;
         }
-        new Upload(request, response, Callback.from(callback, () -> endUpload(address)), largest).start();
+        new Upload(request, response, callback, largest, () -> endUpload(address)).start();
         return true;
     }
 
@@ -125,17 +126,21 @@ final class BodyFirstHandler extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final int largest;
+        /** Runs once, when the body is read (or refused): the upload no longer counts against its address. */
+        private final Runnable uploaded;
+
         private final AtomicBoolean settled = new AtomicBoolean();
         private final long startedNanos = System.nanoTime();
         private byte[] bytes = new byte[0];
         private int size;
         private Scheduler.Task deadline;
 
-        Upload(Request request, Response response, Callback callback, int largest) {
+        Upload(Request request, Response response, Callback callback, int largest, Runnable uploaded) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.largest = largest;
+            this.uploaded = uploaded;
         }
 
         void start() {
@@ -183,6 +188,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
                 if (last) {
                     if (settled.compareAndSet(false, true)) {
                         deadline.cancel();
+                        uploaded.run();
                         if (calledBack) {
                             request.getContext().execute(this::handOn);
                         } else {
@@ -220,6 +226,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
                 settle(408, "The request body stopped arriving.");
             } else if (settled.compareAndSet(false, true)) {
                 deadline.cancel();
+                uploaded.run();
                 callback.failed(failure);
             }
         }
@@ -234,6 +241,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
         private void settle(int status, String detail) {
             if (settled.compareAndSet(false, true)) {
                 deadline.cancel();
+                uploaded.run();
                 refuse(response, callback, status, detail);
             }
         }
