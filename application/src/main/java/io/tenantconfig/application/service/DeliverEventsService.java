@@ -28,8 +28,12 @@ final class DeliverEventsService implements DeliverEventsUseCase {
     private final EventSink sink;
     private final DeliveryPolicy policy;
     private final Clock clock;
-    /** A delivery failed since the last one that succeeded: the next success makes every waiting tenant due. */
-    private final AtomicBoolean receiverFailing = new AtomicBoolean();
+    /**
+     * A delivery failed since the last one that succeeded (or none succeeded yet since this
+     * instance started: tenants may wait out a backoff from before): the next success makes every
+     * waiting tenant due.
+     */
+    private final AtomicBoolean receiverFailing = new AtomicBoolean(true);
 
     DeliverEventsService(EventOutbox outbox, EventSink sink, DeliveryPolicy policy, Clock clock) {
         this.outbox = outbox;
