@@ -38,6 +38,7 @@ import io.tenantconfig.bootstrap.encryption.KeysetCommand;
 import io.tenantconfig.bootstrap.encryption.SecretsCommand;
 import io.tenantconfig.bootstrap.events.EventDeliverer;
 import io.tenantconfig.bootstrap.events.EventsFactory;
+import io.tenantconfig.bootstrap.events.RetentionRound;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.health.HealthSweeper;
 import io.tenantconfig.bootstrap.health.TimedMetaHealth;
@@ -125,7 +126,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         environment,
                         configuration.getEncryption().cipher(),
                         credentials.cache(),
-                        health.checkIntervalAsJava());
+                        health.checkIntervalAsJava(),
+                        configuration.getRetention().ages());
         EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
         // Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too.
@@ -220,6 +222,12 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         .map(at ->
                                 java.time.Duration.between(at, clock.instant()).toSeconds())
                         .orElse(0L));
+        environment
+                .lifecycle()
+                .manage(new PeriodicTask(
+                        "tenant-config-retention",
+                        configuration.getRetention().everyAsJava(),
+                        new RetentionRound(database.retention(), clock, metrics)));
         if (health.isSweepEnabled()) {
             environment
                     .lifecycle()

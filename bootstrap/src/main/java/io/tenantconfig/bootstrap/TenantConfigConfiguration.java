@@ -7,6 +7,7 @@ import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
 import io.tenantconfig.bootstrap.events.EventsFactory;
+import io.tenantconfig.bootstrap.events.RetentionFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.http.RequestBodiesFactory;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
@@ -62,6 +63,10 @@ public class TenantConfigConfiguration extends Configuration {
     @Valid
     @NotNull
     private RequestBodiesFactory requestBodies = new RequestBodiesFactory();
+
+    @Valid
+    @NotNull
+    private RetentionFactory retention = new RetentionFactory();
 
     /** The most phone numbers one tenant may have (at most 50, Meta's default limit for a business). */
     @Min(1)
@@ -191,5 +196,15 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setRequestBodies(RequestBodiesFactory requestBodies) {
         this.requestBodies = requestBodies;
+    }
+
+    @JsonProperty
+    public RetentionFactory getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(RetentionFactory retention) {
+        this.retention = retention;
     }
 }

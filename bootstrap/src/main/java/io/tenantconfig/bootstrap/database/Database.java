@@ -1,5 +1,6 @@
 package io.tenantconfig.bootstrap.database;
 
+import io.tenantconfig.adapters.persistence.Retention;
 import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigCatalog;
@@ -32,4 +33,5 @@ public record Database(
         WebhookKeys webhookKeys,
         WebhookInbox webhookInbox,
         WebhookIntake webhookIntake,
-        Buckets rateLimitBuckets) {}
+        Buckets rateLimitBuckets,
+        Retention retention) {}

@@ -27,6 +27,7 @@ import io.tenantconfig.adapters.persistence.JdbiHealthStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
 import io.tenantconfig.adapters.persistence.NumberIndex;
+import io.tenantconfig.adapters.persistence.Retention;
 import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.adapters.rest.ratelimit.Buckets;
 import io.tenantconfig.bootstrap.PeriodicTask;
@@ -177,7 +178,11 @@ public class DatabaseFactory {
     private static final long WEBHOOK_WAIT_MILLIS = 10_000;
 
     public Database build(
-            Environment environment, SecretCipher cipher, CacheSettings cache, java.time.Duration healthCheckInterval)
+            Environment environment,
+            SecretCipher cipher,
+            CacheSettings cache,
+            java.time.Duration healthCheckInterval,
+            Retention.Ages retention)
             throws Exception {
         DataSourceFactory dataSource = dataSource(environment.lifecycle()::manage);
         if (migrateOnStart) {
@@ -252,7 +257,8 @@ public class DatabaseFactory {
                 numbers,
                 new JdbiWebhookInbox(jdbi),
                 intake,
-                Buckets.shared(rateLimitBuckets));
+                Buckets.shared(rateLimitBuckets),
+                new Retention(jdbi, retention, 100));
     }
 
     /**
