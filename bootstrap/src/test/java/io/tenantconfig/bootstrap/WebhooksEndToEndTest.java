@@ -264,6 +264,45 @@ class WebhooksEndToEndTest {
     }
 
     @Test
+    void a_change_nobody_owned_reaches_the_tenant_that_adds_its_number_later_once() throws Exception {
+        tenant("acme", "700100", "700101");
+        assertThat(JSON.readTree(
+                                signedPost("/api/v1/webhooks/whatsapp", payload(message("700999", "700102", "wamid.L")))
+                                        .body())
+                        .get("unroutable")
+                        .asInt())
+                .isEqualTo(1);
+
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/tenant/config/phone-numbers",
+                                api.token("acme"),
+                                "{\"phone_number_id\":\"700102\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(api.send("PUT", "/api/v1/tenant/config", api.token("acme"), "{\"verify_token\":\"again\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        eventually(() -> delivered().values().stream()
+                .anyMatch(events ->
+                        events.get(0).at("/data/value/messages/0/id").asText().equals("wamid.L")));
+        Thread.sleep(500);
+        assertThat(delivered().values())
+                .filteredOn(events ->
+                        events.get(0).at("/data/value/messages/0/id").asText().equals("wamid.L"))
+                .singleElement()
+                .satisfies(events -> {
+                    assertThat(events).as("delivered once").hasSize(1);
+                    assertThat(events.get(0).get("tenant_id").asText()).isEqualTo("acme");
+                    assertThat(events.get(0).at("/data/phone_number_id").asText())
+                            .isEqualTo("700102");
+                });
+        assertThat(count("SELECT count(*) FROM webhook_changes WHERE tenant_id IS NULL"))
+                .isZero();
+    }
+
+    @Test
     void a_forged_body_is_refused_and_leaves_nothing_behind() throws Exception {
         tenant("acme", "700100", "700101");
         byte[] body = payload(message("700100", "700101", "wamid.F")).getBytes(StandardCharsets.UTF_8);

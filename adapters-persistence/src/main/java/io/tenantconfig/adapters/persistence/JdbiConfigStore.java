@@ -10,9 +10,11 @@ import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,20 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String WABA_INDEX = "uq_tenant_configs_waba_id";
+
+    private static final String LATE_OWNERS = "late_owners";
+
+    /** Changes nobody owned that are the tenant's now; see {@link JdbiTransaction#routeLateChanges}. */
+    private static final String ROUTE_LATE_CHANGES = """
+            UPDATE webhook_changes w SET tenant_id = :tenant, dedupe_scope = :tenant, unroutable_reason = NULL
+            WHERE w.tenant_id IS NULL AND w.dedupe_scope = '' AND w.unroutable_reason NOT LIKE 'rejected:%'
+              AND (w.phone_number_id = ANY(:numbers)
+                   OR (w.waba_id = :waba AND (w.phone_number_id IS NULL OR NOT EXISTS (
+                         SELECT 1 FROM tenant_phone_numbers n WHERE n.phone_number_id = w.phone_number_id))))
+              AND NOT EXISTS (SELECT 1 FROM webhook_changes d
+                              WHERE d.dedupe_scope = :tenant AND d.dedupe_key = w.dedupe_key)
+            RETURNING w.id, w.dedupe_key, w.received_at, w.waba_id, w.phone_number_id, w.field, w.value
+            """;
 
     private final Jdbi jdbi;
     private final SecretCipher cipher;
@@ -184,6 +200,7 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
             }
             TenantConfigRow row = inserted.get();
             writeNumbers(config, row.id(), PhoneNumbers.NONE, secrets);
+            routeLateChanges(config);
             announce(row.tenantId());
             return Optional.of(row.toConfig(config.phoneNumbers(), row.decryption(cipher, false)));
         }
@@ -201,6 +218,7 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                                     + " was saved without being locked at version " + changed.version())));
             writeNumbers(changed, saved.id(), lockedNumbers.get(saved.id()), secrets);
             lockedNumbers.put(saved.id(), changed.phoneNumbers());
+            routeLateChanges(changed);
             announce(saved.tenantId());
             return saved.toConfig(changed.phoneNumbers(), saved.decryption(cipher, false));
         }
@@ -239,6 +257,60 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                             "the phone number " + row.phoneNumberId() + " belongs to another tenant");
                 }
             }
+        }
+
+        /**
+         * Late owners: changes Meta sent that nobody owned (signed by the platform's app, not
+         * refused), naming a number the configuration now has, or its account and a number nobody
+         * has, are routed to it as the intake would have routed them, each once, with their
+         * {@code whatsapp.change} events. A change whose key the tenant has already stays where it
+         * is; so does everything when the routing cannot be done (a savepoint keeps the save).
+         */
+        private void routeLateChanges(TenantConfig config) {
+            List<String> numbers = config.phoneNumbers().all().stream()
+                    .map(n -> n.id().value())
+                    .toList();
+            String waba = config.account().wabaId() == null
+                    ? null
+                    : config.account().wabaId().value();
+            if (numbers.isEmpty() && waba == null) {
+                return;
+            }
+            String tenant = config.tenantId().value();
+            handle.savepoint(LATE_OWNERS);
+            try {
+                List<ReceivedChange> routed = handle.createQuery(ROUTE_LATE_CHANGES)
+                        .bind("tenant", tenant)
+                        .bindArray("numbers", String.class, numbers)
+                        .bind("waba", waba)
+                        .map((rs, ctx) -> new ReceivedChange(
+                                rs.getString("dedupe_key"),
+                                rs.getObject("received_at", OffsetDateTime.class)
+                                        .toInstant(),
+                                config.tenantId(),
+                                metaId(rs.getString("waba_id")),
+                                metaId(rs.getString("phone_number_id")),
+                                rs.getString("field"),
+                                rs.getString("value"),
+                                null,
+                                null))
+                        .list();
+                if (!routed.isEmpty()) {
+                    Outbox.insertAll(
+                            handle,
+                            routed.stream()
+                                    .map(change -> PlatformEvent.whatsAppChange(
+                                            config.tenantId(), change.receivedAt(), change))
+                                    .toList());
+                }
+                handle.releaseSavepoint(LATE_OWNERS);
+            } catch (JdbiException e) {
+                handle.rollbackToSavepoint(LATE_OWNERS);
+            }
+        }
+
+        private static MetaId metaId(String stored) {
+            return stored == null ? null : MetaId.parse(stored);
         }
 
         /** Runs a statement writing {@code config}'s row; its account taken by another tenant is an {@link AlreadyOwnedException}. */

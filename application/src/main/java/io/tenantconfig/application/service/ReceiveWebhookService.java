@@ -7,7 +7,6 @@ import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
-import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.ReceivedChange;
@@ -117,9 +116,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
     /** The {@code whatsapp.change} event of a routed change; none for one nobody owns. */
     private static PlatformEvent event(ReceivedChange change, Instant now) {
-        return change.tenantId() == null
-                ? null
-                : new PlatformEvent(PlatformEvent.WHATSAPP_CHANGE, change.tenantId(), now, eventData(change));
+        return change.tenantId() == null ? null : PlatformEvent.whatsAppChange(change.tenantId(), now, change);
     }
 
     /** A change with the tenant it goes to, as it will be stored. */
@@ -274,17 +271,6 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                     System.Logger.Level.WARNING,
                     "Could not make a tenant due for a health check after a webhook about its numbers");
         }
-    }
-
-    private static Map<String, Object> eventData(ReceivedChange change) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put(
-                "phone_number_id",
-                change.phoneNumberId() == null ? null : change.phoneNumberId().value());
-        data.put("waba_id", change.wabaId() == null ? null : change.wabaId().value());
-        data.put("field", change.field());
-        data.put("value", new JsonText(change.valueJson()));
-        return data;
     }
 
     private static PlatformEvent standingEvent(TenantId tenant, AccountStanding standing, Instant now) {

@@ -22,6 +22,21 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
     /** Meta reported a change in the standing of the tenant's account (uninstalled, disabled, reinstated...). */
     public static final String ACCOUNT_STANDING_CHANGED = "account.standing_changed";
 
+    /**
+     * The {@code whatsapp.change} of a change Meta sent: {@code phone_number_id} (null for a change
+     * about the account), {@code waba_id}, {@code field} and Meta's {@code value} as it was sent.
+     */
+    public static PlatformEvent whatsAppChange(TenantId tenant, Instant at, ReceivedChange change) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(
+                "phone_number_id",
+                change.phoneNumberId() == null ? null : change.phoneNumberId().value());
+        data.put("waba_id", change.wabaId() == null ? null : change.wabaId().value());
+        data.put("field", change.field());
+        data.put("value", new JsonText(change.valueJson()));
+        return new PlatformEvent(WHATSAPP_CHANGE, tenant, at, data);
+    }
+
     public PlatformEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tenantId, "tenantId");
