@@ -38,10 +38,17 @@ async function loadStats(section) {
     const health = Object.entries(body.health || {})
       .filter(([state, count]) => count > 0 || state === 'HEALTHY')
       .map(([state, count]) => card(state, count, `#/?health=${state}`, `health ${state}`));
+    const events = body.events || { pending: 0, oldest_pending_seconds: 0 };
+    const lag = [
+      card('Events waiting', events.pending, null, events.pending > 0 ? 'lag' : ''),
+      card('Oldest waiting (s)', events.oldest_pending_seconds, null, events.oldest_pending_seconds > 60 ? 'lag' : ''),
+    ];
     return [
       h('ul', { class: 'cards', 'aria-label': 'Configurations' }, cards),
       h('h3', { class: 'cards-title' }, 'Health'),
       h('ul', { class: 'cards', 'aria-label': 'Health' }, health),
+      h('h3', { class: 'cards-title' }, 'Events for the platform'),
+      h('ul', { class: 'cards', 'aria-label': 'Events for the platform' }, lag),
     ];
   }, { prefix: 'Statistics are not available: ', alert: true });
 }

@@ -104,7 +104,13 @@ public final class AdminResource {
             @JsonProperty("onboarded_configs") long onboardedConfigs,
             @JsonProperty("pending_onboarding") long pendingOnboarding,
             @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource,
-            @JsonProperty("health") Map<String, Long> health) {}
+            @JsonProperty("health") Map<String, Long> health,
+            @JsonProperty("events") EventLag events) {}
+
+    /** The events waiting for the platform's receiver, and how long the oldest has waited (0: none). */
+    public record EventLag(
+            @JsonProperty("pending") long pending,
+            @JsonProperty("oldest_pending_seconds") long oldestPendingSeconds) {}
 
     public record DeleteAllResult(
             @JsonProperty("success") boolean success,
@@ -192,7 +198,15 @@ public final class AdminResource {
         Map<String, Long> health = new LinkedHashMap<>();
         viewHealth.counts().forEach((state, count) -> health.put(state.name(), count));
         return new Statistics(
-                s.total(), s.active(), s.inactive(), s.onboarded(), s.pendingOnboarding(), bySource, health);
+                s.total(),
+                s.active(),
+                s.inactive(),
+                s.onboarded(),
+                s.pendingOnboarding(),
+                bySource,
+                health,
+                new EventLag(
+                        report.pendingEvents(), report.oldestPendingEventAge().toSeconds()));
     }
 
     @DELETE

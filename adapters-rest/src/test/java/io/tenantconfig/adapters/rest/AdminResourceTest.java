@@ -199,7 +199,8 @@ class AdminResourceTest {
                 .containsEntry("active_configs", 2)
                 .containsEntry("inactive_configs", 1)
                 .containsEntry("onboarded_configs", 1)
-                .containsEntry("pending_onboarding", 2);
+                .containsEntry("pending_onboarding", 2)
+                .containsEntry("events", java.util.Map.of("pending", 0, "oldest_pending_seconds", 0));
     }
 
     @Test

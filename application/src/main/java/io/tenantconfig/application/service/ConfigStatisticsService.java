@@ -2,19 +2,31 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.out.ConfigCatalog;
+import io.tenantconfig.application.port.out.EventOutbox;
+import java.time.Clock;
+import java.time.Duration;
 
 final class ConfigStatisticsService implements ConfigStatisticsUseCase {
 
     private final ConfigCatalog catalog;
     private final ResolutionCounter resolutions;
+    private final EventOutbox outbox;
+    private final Clock clock;
 
-    ConfigStatisticsService(ConfigCatalog catalog, ResolutionCounter resolutions) {
+    ConfigStatisticsService(ConfigCatalog catalog, ResolutionCounter resolutions, EventOutbox outbox, Clock clock) {
         this.catalog = catalog;
         this.resolutions = resolutions;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
     public Report statistics() {
-        return new Report(catalog.statistics(), resolutions.snapshot());
+        EventOutbox.Backlog events = outbox.backlog();
+        Duration oldest = events.oldestOccurredAt()
+                .map(at -> Duration.between(at, clock.instant()))
+                .filter(age -> !age.isNegative())
+                .orElse(Duration.ZERO);
+        return new Report(catalog.statistics(), resolutions.snapshot(), events.pending(), oldest);
     }
 }

@@ -133,7 +133,7 @@ public final class Services {
                 new DeleteConfigService(ports.store()),
                 new DeleteAllConfigsService(ports.store()),
                 new ListConfigsService(ports.catalog()),
-                new ConfigStatisticsService(ports.catalog(), resolutions),
+                new ConfigStatisticsService(ports.catalog(), resolutions, ports.outbox(), clock),
                 new AuditTrailService(ports.auditLog()),
                 new OnboardService(ports.store(), ports.meta(), steps, policy, phoneNumberLimit, clock),
                 new ResumeOnboardingService(ports.store(), steps),

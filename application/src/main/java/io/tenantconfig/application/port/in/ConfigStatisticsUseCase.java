@@ -1,6 +1,7 @@
 package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.port.out.ConfigStatistics;
+import java.time.Duration;
 import java.util.Map;
 
 /** An admin sees how many configurations there are, by state, and where resolved credentials came from. */
@@ -8,8 +9,16 @@ public interface ConfigStatisticsUseCase {
 
     Report statistics();
 
-    /** The stored configurations by state, and the loader's resolutions by source since start. */
-    record Report(ConfigStatistics configs, Map<ValueSource, Long> resolutionsBySource) {
+    /**
+     * The stored configurations by state, the loader's resolutions by source since start, the
+     * events waiting for the platform's receiver and how long the oldest of them has waited (zero
+     * when none does).
+     */
+    record Report(
+            ConfigStatistics configs,
+            Map<ValueSource, Long> resolutionsBySource,
+            long pendingEvents,
+            Duration oldestPendingEventAge) {
         public Report {
             resolutionsBySource = Map.copyOf(resolutionsBySource);
         }
