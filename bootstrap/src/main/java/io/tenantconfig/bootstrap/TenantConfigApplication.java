@@ -3,7 +3,6 @@ package io.tenantconfig.bootstrap;
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.assets.AssetsBundle;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
@@ -60,6 +59,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.text.StringSubstitutor;
+import org.apache.commons.text.lookup.StringLookupFactory;
 
 /**
  * The service. {@link #run} is the composition root: it wires every part, through the factories
@@ -80,8 +81,11 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     @Override
     public void initialize(Bootstrap<TenantConfigConfiguration> bootstrap) {
         // Strict: a ${VARIABLE} without a default that is not set stops the start, naming it.
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        StringSubstitutor variables =
+                new StringSubstitutor(StringLookupFactory.INSTANCE.mapStringLookup(environment()));
+        variables.setEnableUndefinedVariableException(true);
+        bootstrap.setConfigurationSourceProvider(
+                new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(), variables));
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new KeysetCommand());
         bootstrap.addCommand(new SecretsCommand());
@@ -100,6 +104,18 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 return SchemaMigrations.CHANGELOG;
             }
         });
+    }
+
+    /** Set to {@code none}: the service reads no process environment (the test suites set it). */
+    static final String ENVIRONMENT_PROPERTY = "tenantconfig.environment";
+
+    /**
+     * The process environment the configuration files and the fallback credentials read; none at
+     * all when {@value #ENVIRONMENT_PROPERTY} is {@code none}, so that no test depends on the shell
+     * it runs in: every setting a test needs, the test gives.
+     */
+    static Map<String, String> environment() {
+        return "none".equals(System.getProperty(ENVIRONMENT_PROPERTY)) ? Map.of() : System.getenv();
     }
 
     /** {@code secrets} ends with 2 when some stored value does not decrypt (it reported them); any other failure with 1. */
@@ -128,7 +144,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                         credentials.cache(),
                         health.checkIntervalAsJava(),
                         configuration.getRetention().ages());
-        EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), System.getenv());
+        EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), environment());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
         // Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too.
         PrometheusRegistry prometheus = new PrometheusRegistry();

@@ -47,6 +47,7 @@ class CleanStartTest {
                         "-Ddw.server.adminConnectors[0].port=0",
                         "-Ddw.database.embedded.dataDirectory=" + data.resolve("postgres"),
                         "-Ddw.encryption.keysetFile=" + keyset,
+                        "-D" + TenantConfigApplication.ENVIRONMENT_PROPERTY + "=none",
                         TenantConfigApplication.class.getName(),
                         "server",
                         DEV_YML.toString())

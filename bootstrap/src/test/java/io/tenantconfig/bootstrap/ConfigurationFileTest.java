@@ -185,6 +185,15 @@ class ConfigurationFileTest {
                         java.time.Duration.ofSeconds(1),
                         java.time.Duration.ofMinutes(15)));
         assertThat(configuration.getDatabase().isMigrateOnStart()).isFalse();
+        assertThat(configuration.getWarmUp().getDuration())
+                .as("the warm-up README and operations.md promise")
+                .isEqualTo(Duration.seconds(20));
+        assertThat(configuration.getWarmUp().getClients()).isEqualTo(8);
+        DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
+        assertThat(server.getMinThreads()).as("request threads").isEqualTo(32);
+        assertThat(server.getMaxThreads()).isEqualTo(32);
+        assertThat(((HttpConnectorFactory) server.getApplicationConnectors().get(0)).getHeaderCacheSize())
+                .isEqualTo(DataSize.bytes(128));
         assertThat(configuration.getRequestBodies().getMinimumRate()).isEqualTo(DataSize.kibibytes(1));
         assertThat(configuration.getRequestBodies().getReadTimeout()).isEqualTo(Duration.seconds(20));
         assertThat(configuration.getRequestBodies().getWebhookUploadsPerAddress())
