@@ -20,7 +20,9 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
 
 jar=bootstrap/target/tenant-config.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src dev.yml -newer "$jar" -print -quit)" ]]; then
+# The embedded PostgreSQL's binaries, which the production jar leaves out, come from dev-lib (as in run.sh).
+if [[ ! -f "$jar" ]] || [[ ! -d bootstrap/target/dev-lib ]] \
+  || [[ -n "$(find pom.xml ./*/pom.xml ./*/src dev.yml -newer "$jar" -print -quit)" ]]; then
   echo "Building $jar ..."
   mvn -B -q -DskipTests package
 fi
@@ -43,7 +45,8 @@ start() {
     -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
     -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN \
     -Ddw.rateLimits.webhookBurst=100000000 -Ddw.rateLimits.webhookPerMinute=100000000 \
-    -jar "$jar" server dev.yml >>"$work/server.log" 2>&1 &
+    -cp "$jar:bootstrap/target/dev-lib/*" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml \
+    >>"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do
     curl -fs "$admin/healthcheck" >/dev/null 2>&1 && return 0
