@@ -2,6 +2,7 @@ package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.application.port.out.PlatformEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,10 +32,11 @@ final class Outbox {
      * The streams of the tenants whose events this transaction adds, held in {@code KEY SHARE}
      * until it ends: a deliverer giving a stream back ({@code FOR UPDATE}, see
      * {@link JdbiEventOutbox#release}) waits for this transaction, so it sees these events, while
-     * a deliverer claiming a stream ({@code FOR NO KEY UPDATE}) is not held up by it.
+     * a deliverer claiming a stream ({@code FOR NO KEY UPDATE}) is not held up by it. Names the
+     * idle ones: only they need waking, and while they are held none of the others can become idle.
      */
-    private static final String HOLD_STREAMS =
-            "SELECT tenant_id FROM event_streams WHERE tenant_id = ANY(:tenants)" + " ORDER BY tenant_id FOR KEY SHARE";
+    private static final String HOLD_STREAMS = "SELECT tenant_id, due_at IS NULL AS idle FROM event_streams"
+            + " WHERE tenant_id = ANY(:tenants) ORDER BY tenant_id FOR KEY SHARE";
 
     private static final String DUE_IF_IDLE =
             "UPDATE event_streams SET due_at = :due WHERE tenant_id = :tenant AND due_at IS NULL";
@@ -62,15 +64,22 @@ final class Outbox {
                 .bind("due", TenantConfigRow.timestamp(due))
                 .add());
         created.execute();
+        List<String> idle = new ArrayList<>();
         handle.createQuery(HOLD_STREAMS)
                 .bindArray("tenants", String.class, List.copyOf(firstOfTenant.keySet()))
-                .mapTo(String.class)
-                .list();
-        PreparedBatch due = handle.prepareBatch(DUE_IF_IDLE);
-        firstOfTenant.forEach((tenant, at) -> due.bind("tenant", tenant)
-                .bind("due", TenantConfigRow.timestamp(at))
-                .add());
-        due.execute();
+                .map((rs, ctx) -> rs.getBoolean("idle") ? rs.getString("tenant_id") : "")
+                .forEach(tenant -> {
+                    if (!tenant.isEmpty()) {
+                        idle.add(tenant);
+                    }
+                });
+        if (!idle.isEmpty()) {
+            PreparedBatch due = handle.prepareBatch(DUE_IF_IDLE);
+            idle.forEach(tenant -> due.bind("tenant", tenant)
+                    .bind("due", TenantConfigRow.timestamp(firstOfTenant.get(tenant)))
+                    .add());
+            due.execute();
+        }
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, PlatformEvent event) {
