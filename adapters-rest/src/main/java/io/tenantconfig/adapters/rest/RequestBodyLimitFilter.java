@@ -23,12 +23,19 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String WEBHOOKS = "api/v1/webhooks/";
 
+    /** Whether {@code path} (with or without its leading slash) is one of Meta's public webhook paths. */
+    public static boolean isWebhookPath(String path) {
+        return (path.startsWith("/") ? path.substring(1) : path).startsWith(WEBHOOKS);
+    }
+
+    /** The largest body a request to {@code path} may carry: the one rule, for this filter and the body reader in front of Jetty. */
+    public static int largestBody(String path) {
+        return isWebhookPath(path) ? WebhooksResource.MAX_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        int limit = (path.startsWith("/") ? path.substring(1) : path).startsWith(WEBHOOKS)
-                ? WebhooksResource.MAX_BODY_BYTES
-                : MAX_BODY_BYTES;
+        int limit = largestBody(request.getUriInfo().getPath());
         if (declaredLength(request) > limit) {
             throw tooLarge(limit);
         }

@@ -1,5 +1,6 @@
 package io.tenantconfig.bootstrap.http;
 
+import io.tenantconfig.adapters.rest.RequestBodyLimitFilter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,19 +28,16 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * larger than its path's limit is refused (413) at once when {@code Content-Length} says so, or
  * as soon as it grows past it. On Meta's public webhook paths one source address may be sending
  * only so many bodies at once (429): a body counts while it is being received, not while it is
- * handled, so a sender whose bodies arrive whole is never limited. Every refusal closes the connection. Requests without a body
- * pass straight through, at no cost.
+ * handled, so a sender whose bodies arrive whole is never limited. Every refusal closes the
+ * connection. Requests without a body pass straight through, at no cost.
  */
 final class BodyFirstHandler extends Handler.Wrapper {
 
-    /** What may arrive: per path, the largest body; the rate, the deadline and the uploads per address. */
-    record Limits(
-            String publicPathPrefix,
-            int largestPublicBody,
-            int largestBody,
-            long minimumBytesPerSecond,
-            long readTimeoutMillis,
-            int publicUploadsPerAddress) {}
+    /**
+     * The rate, the deadline and the uploads per address. The largest body of each path, and which
+     * paths are Meta's public ones, are {@link RequestBodyLimitFilter}'s, the same rule Jersey applies.
+     */
+    record Limits(long minimumBytesPerSecond, long readTimeoutMillis, int publicUploadsPerAddress) {}
 
     private final Limits limits;
     private final Problems problems;
@@ -61,8 +59,9 @@ final class BodyFirstHandler extends Handler.Wrapper {
         if (!hasBody(request)) {
             return super.handle(request, response, callback);
         }
-        boolean publicPath = request.getHttpURI().getDecodedPath().startsWith(limits.publicPathPrefix());
-        int largest = publicPath ? limits.largestPublicBody() : limits.largestBody();
+        String path = request.getHttpURI().getDecodedPath();
+        boolean publicPath = RequestBodyLimitFilter.isWebhookPath(path);
+        int largest = RequestBodyLimitFilter.largestBody(path);
         if (request.getLength() > largest) {
             refuse(response, callback, 413, "The request body is larger than " + largest / 1024 + " KiB.");
             return true;

@@ -10,8 +10,6 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
-import io.tenantconfig.adapters.rest.RequestBodyLimitFilter;
-import io.tenantconfig.adapters.rest.WebhooksResource;
 import io.tenantconfig.adapters.rest.errors.Problem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +28,6 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * (Jetty keeps the value and never reads it), hence this section.
  */
 public class RequestBodiesFactory {
-
-    static final String PUBLIC_PATHS = "/api/v1/webhooks/";
 
     @NotNull
     @MinDataSize(1)
@@ -82,12 +78,7 @@ public class RequestBodiesFactory {
     /** Puts the body reader in front of everything the server handles (both ports), as the server starts. */
     public void install(Environment environment) {
         BodyFirstHandler.Limits limits = new BodyFirstHandler.Limits(
-                PUBLIC_PATHS,
-                WebhooksResource.MAX_BODY_BYTES,
-                RequestBodyLimitFilter.MAX_BODY_BYTES,
-                minimumRate.toBytes(),
-                readTimeout.toMilliseconds(),
-                webhookUploadsPerAddress);
+                minimumRate.toBytes(), readTimeout.toMilliseconds(), webhookUploadsPerAddress);
         ObjectMapper json = environment.getObjectMapper();
         BodyFirstHandler.Problems problems = (status, detail) -> {
             try {
