@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 19;
+    private static final int CHANGESETS = 20;
     private static final int CHANGESETS_AFTER_COUNTS = 14;
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
 
