@@ -15,12 +15,12 @@ export async function renderTenant(main, tenantId) {
   const back = h('p', { class: 'back' }, h('a', { href: '#/' }, '← All tenants'));
   const heading = h('h1', {}, tenantId);
   if (tenantId.includes('/')) {
-    // Jetty refuses an encoded slash (%2F) inside a path as ambiguous, and the endpoints of one
-    // tenant name it in the path (docs/api.md).
+    // No caller may name a tenant with "/" (no URL path could): such a row was stored before
+    // that rule (docs/api.md, "Tenant ids").
     fill(main, back, heading, h('p', { class: 'error', role: 'alert' },
-      'This tenant id contains "/", which the service does not accept inside a URL path, so its page '
-      + 'cannot be opened. Its configuration is in the list (search for its id), and the API\'s '
-      + 'audit trail and events take the id as a query parameter.'));
+      'This tenant id contains "/", which the service no longer accepts from any token or URL, so '
+      + 'its page cannot be opened. It was stored before that rule: an operator renames it in the '
+      + 'database, together with the platform\'s tokens (docs/operations.md).'));
     return;
   }
   fill(main, back, heading, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the configuration…'));

@@ -24,6 +24,19 @@ public record TenantId(String value) {
         return new TenantId(value);
     }
 
+    /**
+     * A tenant id as a caller presents it: a token's claim, a path, a query parameter. It may not
+     * hold a {@code /} either, since no path could name such a tenant (HTTP servers refuse an
+     * encoded {@code /} in a path, rightly). Rows stored before this rule still load through
+     * {@link #of}; no caller can act as, or name, such a tenant any more.
+     */
+    public static TenantId presented(String value) {
+        if (value != null && value.indexOf('/') >= 0) {
+            throw new InvalidValueException("must not contain '/'");
+        }
+        return new TenantId(value);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -82,6 +82,11 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> TenantId.of(" ")).hasMessage("must not be empty");
         assertThatThrownBy(() -> TenantId.of("t".repeat(101))).hasMessage("must be at most 100 characters");
         assertThatThrownBy(() -> TenantId.of("acme\u0000")).isInstanceOf(InvalidValueException.class);
+        // What a caller presents must also be nameable in a path; what is stored still loads.
+        assertThatThrownBy(() -> TenantId.presented("acme/eu")).hasMessage("must not contain '/'");
+        assertThat(TenantId.presented("acme-eu")).isEqualTo(TenantId.of("acme-eu"));
+        assertThat(TenantId.of("acme/eu").value()).isEqualTo("acme/eu");
+        assertThatThrownBy(() -> TenantId.presented(" ")).hasMessage("must not be empty");
     }
 
     @Test

@@ -89,7 +89,9 @@ public final class AdminEventsResource {
                     @Max(value = 1000, message = LIMIT_RANGE)
                     int limit) {
         return new EventList(
-                events.list(status(status), Parameters.optional("tenant_id", tenantId, TenantId::of), limit).stream()
+                events
+                        .list(status(status), Parameters.optional("tenant_id", tenantId, TenantId::presented), limit)
+                        .stream()
                         .map(EventView::of)
                         .toList());
     }

@@ -237,7 +237,7 @@ public final class AdminResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @PathParam("tenant_id") String tenantId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        TenantId tenant = Parameters.required("tenant_id", tenantId, TenantId::of);
+        TenantId tenant = Parameters.required("tenant_id", tenantId, TenantId::presented);
         TenantConfig deleted = ConfigResponses.written(deleteConfig.delete(new DeleteConfigUseCase.Command(
                 tenant, caller.actor(), VersionTags.expected(ifMatch), DeleteConfigUseCase.Requester.ADMIN)));
         return new DeleteTenantResult(
@@ -254,7 +254,7 @@ public final class AdminResource {
     @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
     public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
         return PhoneNumberView.NumberList.of(viewConfig
-                .view(Parameters.required("tenant_id", tenantId, TenantId::of))
+                .view(Parameters.required("tenant_id", tenantId, TenantId::presented))
                 .orElseThrow(ConfigResponses::notFound));
     }
 
@@ -265,7 +265,7 @@ public final class AdminResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @QueryParam("tenant_id") String tenantId,
             @Valid @BeanParam AuditPage page) {
-        return page.answer(auditTrail.page(page.of(Parameters.optional("tenant_id", tenantId, TenantId::of))));
+        return page.answer(auditTrail.page(page.of(Parameters.optional("tenant_id", tenantId, TenantId::presented))));
     }
 
     private static Optional<Long> cursor(String value) {

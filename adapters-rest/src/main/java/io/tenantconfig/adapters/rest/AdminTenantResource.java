@@ -116,6 +116,6 @@ public final class AdminTenantResource {
     }
 
     private static TenantId tenant(String value) {
-        return Parameters.required("tenant_id", value, TenantId::of);
+        return Parameters.required("tenant_id", value, TenantId::presented);
     }
 }

@@ -276,6 +276,17 @@ class AdminResourceTest {
         assertThat(body(response).get("errors").toString()).contains("field=tenant_id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/tenant/admin/configs/audit", "/api/v1/tenant/admin/events"})
+    void a_tenant_id_with_a_slash_is_refused_as_a_parameter_as_it_is_in_a_token(String path) {
+        Response response = get(API.target(path).queryParam("tenant_id", "acme/eu"));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(body(response).get("errors").toString())
+                .contains("field=tenant_id")
+                .contains("must not contain '/'");
+    }
+
     @Test
     void the_audit_trail_pages_newest_first() {
         Map<String, Object> first =

@@ -86,9 +86,10 @@ public final class JwtVerifier {
         }
         TenantId tenant;
         try {
-            tenant = tenant(claims).map(TenantId::of).orElse(null);
+            tenant = tenant(claims).map(TenantId::presented).orElse(null);
         } catch (InvalidValueException e) {
-            LOG.debug("Token refused: its tenant claim is not a valid tenant id");
+            LOG.debug(
+                    "Token refused: its tenant claim is not a valid tenant id (1 to 100 printable characters, no surrounding spaces, no '/')");
             return Optional.empty();
         }
         List<String> tokenRoles = roles(claims);

@@ -175,4 +175,27 @@ class JwtVerifierTest {
 
         assertThat(verifier.verify(token)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme/eu", "/", "acme/"})
+    void a_tenant_claim_with_a_slash_is_refused_since_no_path_could_name_that_tenant(String tenant) {
+        JwtAuthFactory auth = new JwtAuthFactory();
+        auth.setHmacSecret("exactly-thirty-two-bytes-0123456");
+        JwtVerifier verifier = new JwtVerifier(auth.settings(), CLOCK);
+        String token = Jwts.builder()
+                .subject("user-1")
+                .claim("tenant_id", tenant)
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(auth.settings().hmacKey())
+                .compact();
+        String sameWithoutSlash = Jwts.builder()
+                .subject("user-1")
+                .claim("tenant_id", tenant.replace('/', '-'))
+                .expiration(Date.from(NOW.plusSeconds(600)))
+                .signWith(auth.settings().hmacKey())
+                .compact();
+
+        assertThat(verifier.verify(token)).isEmpty();
+        assertThat(verifier.verify(sameWithoutSlash)).isPresent();
+    }
 }
