@@ -19,8 +19,8 @@ export async function renderTenant(main, tenantId) {
     // that rule (docs/api.md, "Tenant ids").
     fill(main, back, heading, h('p', { class: 'error', role: 'alert' },
       'This tenant id contains "/", which the service no longer accepts from any token or URL, so '
-      + 'its page cannot be opened. It was stored before that rule: an operator renames it in the '
-      + 'database, together with the platform\'s tokens (docs/operations.md).'));
+      + 'its page cannot be opened. It was stored before that rule: an operator removes it, and the '
+      + 'tenant signs up again under an id without "/" (docs/operations.md, "Tenant ids with a slash").'));
     return;
   }
   fill(main, back, heading, h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading the configuration…'));
