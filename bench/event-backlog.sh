@@ -20,9 +20,8 @@ receiver_port=${RECEIVER_PORT:-8092}
 events_secret=bench-events-secret-not-a-real-one-0123456789
 # shellcheck source=bench/service.sh
 source bench/service.sh
-as_shipped=(-Ddw.logging.level=INFO -Ddw.logging.loggers.io\\.tenantconfig=INFO -Ddw.health.sweepEnabled=true)
 
-start_service "${as_shipped[@]}"
+start_service
 wait_healthy
 jdbc="jdbc:postgresql://localhost:$pg_port/postgres"
 java -cp "$jar" bench/EventBacklog.java seed "$jdbc" postgres "$events" "$tenants"
@@ -35,7 +34,7 @@ java -cp "$jar" bench/EventBacklog.java claims "$jdbc" postgres 1000 100 || stat
 kill "$server" && wait "$server" 2>/dev/null || true
 java -cp "$jar" bench/EventBacklog.java drain "$receiver_port" "$drain_seconds" &
 drain=$!
-start_service "${as_shipped[@]}" -Ddw.events.webhookUrl="http://localhost:$receiver_port/events" \
+start_service -Ddw.events.webhookUrl="http://localhost:$receiver_port/events" \
   -Ddw.events.webhookSecret="$events_secret"
 wait "$drain" || status=1
 exit $status

@@ -25,9 +25,7 @@ events_secret=bench-events-secret-not-a-real-one-0123456789
 source bench/service.sh
 printf 'FB_APP_SECRET=%s\n' "$app_secret" >"$work/.env"
 export FB_APP_SECRET=$app_secret DOTENV_FILE=$work/.env
-# service.sh quiets the log and the sweep for the other benchmarks; this one runs as shipped.
-start_service -Ddw.logging.level=INFO -Ddw.logging.loggers.io\\.tenantconfig=INFO -Ddw.health.sweepEnabled=true \
-  -Ddw.events.webhookUrl="http://localhost:$receiver_port/events" -Ddw.events.webhookSecret="$events_secret"
+start_service -Ddw.events.webhookUrl="http://localhost:$receiver_port/events" -Ddw.events.webhookSecret="$events_secret"
 wait_healthy
 
 status=0

@@ -9,6 +9,7 @@
 # Needs wrk (Debian: apt-get install wrk). Traffic goes to localhost only.
 #
 #   bench/http-load.sh            # ROUNDS=5 bench/http-load.sh for more rounds
+#   ROUNDS=1 WARM_UP_SECONDS=2 RUN_SECONDS=2 bench/http-load.sh    # a brief run (.ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,8 +68,8 @@ run() { # name connections seconds path
 # service: on a busy 2-core machine that takes well over 10 seconds, so warm up for longer.
 echo "warming up (JIT, caches) ..."
 for conns in 32 1000; do
-  wrk -t2 -c$conns -d15s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
-  wrk -t2 -c$conns -d15s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
+  wrk -t2 -c$conns -d"${WARM_UP_SECONDS:-15}"s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
+  wrk -t2 -c$conns -d"${WARM_UP_SECONDS:-15}"s -H "Authorization: Bearer $token" "$api/api/v1/auth/verify" >/dev/null
 done
 
 # Each round starts at a different case: the run after a 1,000-connection run shares its first
@@ -81,7 +82,7 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
   for i in 0 1 2 3; do
     IFS='|' read -r name conns path <<<"${cases[$(((round - 1 + i) % 4))]}"
     sleep 3
-    run "$name" "$conns" 10 "$path"
+    run "$name" "$conns" "${RUN_SECONDS:-10}" "$path"
   done
 done
 

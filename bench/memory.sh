@@ -9,6 +9,7 @@
 # their throughput and p99 and the largest RSS seen.
 #
 #   bench/memory.sh [tenants]      # default 100000; needs wrk (apt-get install wrk)
+#   LOAD_SECONDS=2 bench/memory.sh 1000    # a brief run (.ci/run); the loads last 30 s by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,13 +45,14 @@ jcmd "$server" GC.class_histogram | head -25 >"$work/histogram.txt"
 token=$(java -jar "$jar" token --tenant bench-000001 --subject bench dev.yml)
 # As a load balancer's traffic would, after the warm-up (config.yml's warmUp, off in dev.yml): let
 # the JIT compile the GET /config path first, so the load below measures a warm instance.
-wrk -t2 -c32 -d30s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
+seconds=${LOAD_SECONDS:-30}
+wrk -t2 -c32 -d"$seconds"s -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >/dev/null
 peak=0
-wrk -t2 -c1000 -d30s --latency -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >"$work/wrk.txt" &
+wrk -t2 -c1000 -d"$seconds"s --latency -H "Authorization: Bearer $token" "$api/api/v1/tenant/config" >"$work/wrk.txt" &
 load=$!
 while kill -0 "$load" 2>/dev/null; do
   now=$(rss); (( now > peak )) && peak=$now
   sleep 1
 done
-echo "1,000 connections, 30 s: $(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), errors: $(grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" | tr -s ' ' || echo none)"
+echo "1,000 connections, $seconds s: $(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), errors: $(grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" | tr -s ' ' || echo none)"
 echo "largest RSS during the load: $((peak / 1024)) MiB; heap after GC afterwards: $(($(heap_after_gc) / 1024)) MiB"

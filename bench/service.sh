@@ -1,8 +1,10 @@
 # Sourced by the benchmarks that run the jar on a database of their own (admin-lists.sh,
 # memory.sh, cold-start.sh): builds the jar if needed, and starts the service as production runs
 # it (the flags of jvm.options, plus JAVA_OPTS) with dev.yml, its embedded PostgreSQL and keyset in
-# a work folder made afresh, logging at WARN and the health sweep off. Sets jar, api, admin,
-# secret (dev.yml's HMAC secret), server (the pid; stopped when the script exits) and pg_port.
+# a work folder made afresh, and this service's log at INFO as config.yml ships it (dev.yml logs it
+# at DEBUG for development); nothing else changed. A script that needs another setting passes it
+# to start_service, which prints it beside the results. Sets jar, api, admin, secret (dev.yml's
+# HMAC secret), server (the pid; stopped when the script exits) and pg_port.
 #
 #   work=target/bench-x; source bench/service.sh; start_service [-Ddw.extra=setting ...]
 #   wait_healthy [seconds]       # waits until /healthcheck says healthy; fails with its log if not
@@ -19,12 +21,12 @@ start_service() {
     echo "a service already answers on $admin: stop it first (this script starts its own)" >&2
     exit 1
   fi
+  echo "settings: dev.yml with config.yml's logging${*:+; changed for this benchmark: $*}"
   # shellcheck disable=SC2046,SC2086 # one flag per word, as the production command reads jvm.options
   java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
     -Ddw.database.embedded.dataDirectory="$work/postgres" \
     -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
-    -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN -Ddw.health.sweepEnabled=false \
-    "$@" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
+    -Ddw.logging.loggers.io\\.tenantconfig=INFO "$@" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 }

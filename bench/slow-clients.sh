@@ -16,8 +16,7 @@ per_path=${2:-200}
 work=target/bench-slow-clients
 # shellcheck source=bench/service.sh
 source bench/service.sh
-# service.sh quiets the log and the sweep for the other benchmarks; this one runs as shipped.
-start_service -Ddw.logging.level=INFO -Ddw.logging.loggers.io\\.tenantconfig=INFO -Ddw.health.sweepEnabled=true
+start_service
 wait_healthy
 
 java -cp "$jar" bench/SlowClients.java "$api" "$secret" "$seconds" "$per_path"

@@ -8,12 +8,13 @@
 #   2. crash: the same load, the server killed with kill -9 halfway; then every body answered 200
 #      must be in webhook_changes (count stored against acknowledged).
 #
-# The service runs as ./run.sh runs it (the jar, dev.yml, embedded PostgreSQL with fsync and
+# The service runs as ./run.sh runs it (the jar with jvm.options, dev.yml, embedded PostgreSQL with fsync and
 # synchronous commits), with its data in target/bench-webhooks (deleted first), and the per-address
 # webhook rate limit lifted: all the load comes from one address, and the limiter is not what is
 # measured. Needs wrk (Debian: apt-get install wrk); localhost only.
 #
 #   bench/webhook-load.sh
+#   WARM_UP_SECONDS=2 RUN_SECONDS=2 bench/webhook-load.sh    # a brief run (.ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,11 +40,13 @@ export WEBHOOK_NUMBERS=106540352242901,106540352242902,106540352242903,106540352
 printf 'FB_APP_SECRET=%s\n' "$WEBHOOK_SECRET" >"$work/.env"
 
 server=
+echo "settings: dev.yml with config.yml's logging; changed for this benchmark: the webhook rate limit (one address sends it all)"
 start() {
-  FB_APP_SECRET=$WEBHOOK_SECRET DOTENV_FILE="$work/.env" java \
+  # shellcheck disable=SC2046 # one flag per word, as the production command reads jvm.options
+  FB_APP_SECRET=$WEBHOOK_SECRET DOTENV_FILE="$work/.env" java $(cat jvm.options) \
     -Ddw.database.embedded.dataDirectory="$work/postgres" \
     -Ddw.encryption.keysetFile="$work/encryption-keyset.json" \
-    -Ddw.logging.level=WARN -Ddw.logging.loggers.io\\.tenantconfig=WARN \
+    -Ddw.logging.loggers.io\\.tenantconfig=INFO \
     -Ddw.rateLimits.webhookBurst=100000000 -Ddw.rateLimits.webhookPerMinute=100000000 \
     -cp "$jar:bootstrap/target/dev-lib/*" io.tenantconfig.bootstrap.TenantConfigApplication server dev.yml \
     >>"$work/server.log" 2>&1 &
@@ -81,21 +84,22 @@ load() { # run-name seconds
 }
 
 # On 2 cores the JIT needs over a minute of load before the figures say anything about the service.
-echo "warming up (JIT, connection pool) for 90 s ..."
+warm_up=${WARM_UP_SECONDS:-90}
+echo "warming up (JIT, connection pool) for $warm_up s ..."
 for round in 1 2 3 4 5 6; do
-  load "warmup-$round" 15 >/dev/null
+  load "warmup-$round" $(((warm_up + 5) / 6)) >/dev/null
 done
 
 measure() { # connections
   local out rps p50 p99 non2xx acked
-  out=$(WEBHOOK_RUN="measured-$1" wrk -t2 -c"$1" -d30s --latency -s bench/webhook.lua "$api/api/v1/webhooks/whatsapp")
+  out=$(WEBHOOK_RUN="measured-$1" wrk -t2 -c"$1" -d"${RUN_SECONDS:-30}"s --latency -s bench/webhook.lua "$api/api/v1/webhooks/whatsapp")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   acked=$(awk '/^acknowledged/ {print $2}' <<<"$out")
-  printf 'signed webhook POSTs, %2s connections, 30 s: %8s req/s, p50 %8s, p99 %8s, non-2xx %s, acknowledged %s\n' \
-    "$1" "$rps" "$p50" "$p99" "${non2xx:-0}" "$acked"
+  printf 'signed webhook POSTs, %2s connections, %s s: %8s req/s, p50 %8s, p99 %8s, non-2xx %s, acknowledged %s\n' \
+    "$1" "${RUN_SECONDS:-30}" "$rps" "$p50" "$p99" "${non2xx:-0}" "$acked"
 }
 measure 8
 measure 32

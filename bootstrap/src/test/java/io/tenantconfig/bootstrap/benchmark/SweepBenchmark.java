@@ -45,7 +45,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SweepBenchmark {
 
-    private static final int TENANTS = 10_000;
+    private static final int TENANTS = Integer.getInteger("sweep.tenants", 10_000);
     /** Below what the machine manages unthrottled (about 340 calls a second on 2 cores), so the throttle sets the pace. */
     private static final int CALLS_PER_SECOND = 250;
 

@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class FreshnessBenchmark {
 
-    private static final int CHANGES = 200;
+    private static final int CHANGES = Integer.getInteger("freshness.changes", 200);
 
     private FreshnessBenchmark() {}
 
