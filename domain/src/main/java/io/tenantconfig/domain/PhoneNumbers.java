@@ -122,6 +122,57 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
         return new PhoneNumbers(replaced, id);
     }
 
+    /**
+     * After a signup that named {@code id}: in the same WhatsApp Business Account the number is
+     * added (the default only when it is the first; kept as it is when it is one already); in
+     * another account it replaces them all, since the old numbers belong to the old account.
+     */
+    PhoneNumbers signedUp(MetaId id, boolean sameAccount, int limit) {
+        if (!sameAccount) {
+            return only(PhoneNumber.added(id, null, null));
+        }
+        return contains(id) ? this : added(PhoneNumber.added(id, null, null), limit);
+    }
+
+    /**
+     * With one number's label, use or default changed. Making one the default makes the previous
+     * default an ordinary number; the default cannot stop being one by itself.
+     */
+    PhoneNumbers changed(MetaId id, PhoneNumberChanges changes) {
+        PhoneNumbers changed = changed(
+                id,
+                number -> number.labelled(changes.label().applyTo(number.label()))
+                        .inUse(changes.active().applyTo(number.active())));
+        if (changes.isDefault().applyTo(changed.isDefault(id))) {
+            return changed.withDefault(id);
+        }
+        if (changed.isDefault(id)) {
+            throw new Refusal.RefusedException(
+                    Refusal.Reason.DEFAULT_NUMBER_NEEDED,
+                    "the phone number " + id + " stays the default until another number is made the default");
+        }
+        return changed;
+    }
+
+    /**
+     * With the number people see as {@code displayNumber} (its digits compared) named {@code name};
+     * empty when there is no such number, or it has that name already.
+     */
+    Optional<PhoneNumbers> named(String displayNumber, VerifiedName name) {
+        String digits = digitsOf(displayNumber);
+        return all.stream()
+                .filter(n -> n.displayNumber() != null
+                        && !digits.isEmpty()
+                        && digitsOf(n.displayNumber().value()).equals(digits))
+                .findFirst()
+                .filter(number -> !name.equals(number.verifiedName()))
+                .map(number -> changed(number.id(), n -> n.named(name)));
+    }
+
+    private static String digitsOf(String displayNumber) {
+        return displayNumber == null ? "" : displayNumber.replaceAll("[^0-9]", "");
+    }
+
     private void requireKnown(MetaId id) {
         if (!contains(id)) {
             throw new Refusal.RefusedException(

@@ -90,7 +90,7 @@ public record TenantConfigChanges(
      *
      * @throws Refusal.RefusedException when the changes break a rule of the phone numbers
      */
-    Applied applyTo(TenantConfig current) {
+    Settings applyTo(TenantConfig current) {
         WhatsAppAccount account = new WhatsAppAccount(
                 wabaId.applyTo(current.account().wabaId()),
                 businessId.applyTo(current.account().businessId()));
@@ -110,7 +110,7 @@ public record TenantConfigChanges(
                 callbackUrl.applyTo(current.webhook().callbackUrl()),
                 verifyToken.applyTo(current.webhook().verifyToken()),
                 redirectUrl.applyTo(current.webhook().redirectUrl()));
-        return new Applied(account, numbers, app, token, webhook, active.applyTo(current.active()));
+        return new Settings(account, numbers, app, token, webhook, active.applyTo(current.active()));
     }
 
     /** The default number shown as {@code displayPhoneNumber} says; there has to be one to show. */
@@ -146,13 +146,4 @@ public record TenantConfigChanges(
                             + "; remove them (or replace the default number in the same request) before changing waba_id");
         }
     }
-
-    /** The settings after the changes. */
-    record Applied(
-            WhatsAppAccount account,
-            PhoneNumbers phoneNumbers,
-            AppCredentials app,
-            TokenGrant token,
-            Webhook webhook,
-            boolean active) {}
 }

@@ -34,6 +34,11 @@ public record TokenGrant(Secret accessToken, Secret refreshToken, Instant expire
         return new TokenGrant(accessToken, refreshToken, newExpiresAt, lastVerifiedAt);
     }
 
+    /** Meta extended the token at {@code now}: the new one, with its expiry, checked then. */
+    TokenGrant refreshedBy(AccessGrant grant, Instant now) {
+        return withAccessToken(grant.token()).expiringAt(grant.expiresAt()).verified(grant.expiresAt(), now);
+    }
+
     /** Meta confirmed the token at {@code now} and said when it expires. */
     TokenGrant verified(Instant newExpiresAt, Instant now) {
         return new TokenGrant(accessToken, refreshToken, newExpiresAt, now);

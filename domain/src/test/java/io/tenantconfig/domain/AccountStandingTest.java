@@ -217,21 +217,20 @@ class AccountStandingTest {
 
     @Test
     void health_shows_the_standing_beside_what_checks_found_and_forgets_it_once_lifted() {
-        HealthReason expiring = new HealthReason(HealthState.EXPIRING, "TOKEN_EXPIRING", "soon");
-        Health checked =
-                new Health(HealthState.EXPIRING, List.of(expiring), NOW, null, List.<NumberHealth>of(), null, null);
+        HealthReason expiring = new HealthReason(HealthReason.Code.TOKEN_EXPIRING, "soon");
+        Health checked = new Health(List.of(expiring), NOW, null, List.<NumberHealth>of(), null, null);
 
         Health banned = checked.withStanding(BANNED);
         assertThat(banned.state()).isEqualTo(HealthState.DISABLED);
         assertThat(banned.reasons())
-                .extracting(HealthReason::code)
+                .extracting(reason -> reason.code().name())
                 .containsExactly("ACCOUNT_DISABLED", "TOKEN_EXPIRING");
         assertThat(banned.reasons().get(0).message()).startsWith("banned (reported by Meta on 2026-12-01).");
 
         Health restricted = banned.withStanding(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW));
         assertThat(restricted.state()).isEqualTo(HealthState.RESTRICTED);
         assertThat(restricted.reasons())
-                .extracting(HealthReason::code)
+                .extracting(reason -> reason.code().name())
                 .containsExactly("ACCOUNT_RESTRICTED", "TOKEN_EXPIRING");
 
         assertThat(restricted.withStanding(AccountStanding.GOOD)).isEqualTo(checked);

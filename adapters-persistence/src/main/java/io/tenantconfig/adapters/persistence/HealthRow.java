@@ -14,7 +14,6 @@ import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
-import io.tenantconfig.domain.health.HealthState;
 import io.tenantconfig.domain.health.NumberHealth;
 import java.io.IOException;
 import java.sql.ResultSet;
@@ -51,14 +50,13 @@ final class HealthRow {
 
     static Health read(ResultSet rs) throws SQLException {
         List<HealthReason> reasons = objects(rs.getString("reasons")).stream()
-                .map(r -> new HealthReason(HealthState.valueOf(r.get("state")), r.get("code"), r.get("message")))
+                .map(r -> new HealthReason(HealthReason.Code.valueOf(r.get("code")), r.get("message")))
                 .toList();
         List<NumberHealth> numbers = objects(rs.getString("numbers")).stream()
                 .map(n -> new NumberHealth(
                         MetaId.parse(n.get("phone_number_id")), n.get("status"), n.get("quality_rating")))
                 .toList();
         return new Health(
-                HealthState.valueOf(rs.getString("state")),
                 reasons,
                 instant(rs.getObject("checked_at", OffsetDateTime.class)),
                 instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
@@ -69,7 +67,7 @@ final class HealthRow {
 
     static String reasons(Health health) {
         return json(health.reasons().stream()
-                .map(r -> ordered("state", r.state().name(), "code", r.code(), "message", r.message()))
+                .map(r -> ordered("state", r.state().name(), "code", r.code().name(), "message", r.message()))
                 .toList());
     }
 

@@ -43,10 +43,9 @@ class JdbiHealthStoreTest {
         }
     }
 
-    private static Health health(HealthState state, String code, Instant checkedAt) {
+    private static Health health(HealthReason.Code code, Instant checkedAt) {
         return new Health(
-                state,
-                List.of(new HealthReason(state, code, "Your access token has expired. Reconnect \"WhatsApp\".")),
+                List.of(new HealthReason(code, "Your access token has expired. Reconnect \"WhatsApp\".")),
                 checkedAt,
                 NOW.plus(Duration.ofDays(3)),
                 List.of(new NumberHealth(MetaId.parse("1001"), "CONNECTED", "RED")),
@@ -62,7 +61,7 @@ class JdbiHealthStoreTest {
 
     @Test
     void a_recorded_health_reads_back_whole_and_its_events_are_in_the_outbox() throws Exception {
-        Health health = health(HealthState.INVALID, "TOKEN_EXPIRED", NOW);
+        Health health = health(HealthReason.Code.TOKEN_EXPIRED, NOW);
         PlatformEvent event = new PlatformEvent(
                 PlatformEvent.HEALTH_CHANGED,
                 ACME,
@@ -89,13 +88,13 @@ class JdbiHealthStoreTest {
 
     @Test
     void a_deleted_configuration_takes_its_health_with_it_and_cannot_get_one() {
-        store.record(ACME, health(HealthState.HEALTHY, "X", NOW), List.of());
+        store.record(ACME, health(HealthReason.Code.NUMBER_QUALITY_RED, NOW), List.of());
         configs.inTransaction(tx -> {
             tx.delete(tx.lock(ACME).orElseThrow());
             return null;
         });
 
-        assertThat(store.record(ACME, health(HealthState.HEALTHY, "X", NOW), List.of()))
+        assertThat(store.record(ACME, health(HealthReason.Code.NUMBER_QUALITY_RED, NOW), List.of()))
                 .isFalse();
         long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_health")
                 .mapTo(Long.class)
@@ -105,8 +104,8 @@ class JdbiHealthStoreTest {
 
     @Test
     void admins_get_counts_per_state_and_the_tenants_needing_action_worst_first() {
-        store.record(TenantId.of("globex"), health(HealthState.EXPIRING, "TOKEN_EXPIRING", NOW), List.of());
-        store.record(ACME, health(HealthState.INVALID, "TOKEN_EXPIRED", NOW), List.of());
+        store.record(TenantId.of("globex"), health(HealthReason.Code.TOKEN_EXPIRING, NOW), List.of());
+        store.record(ACME, health(HealthReason.Code.TOKEN_EXPIRED, NOW), List.of());
 
         assertThat(store.counts())
                 .containsEntry(HealthState.INVALID, 1L)

@@ -27,7 +27,7 @@ public record HealthView(
             @JsonProperty("message") String message) {
 
         static Reason of(HealthReason reason) {
-            return new Reason(reason.code(), reason.state().name(), reason.message());
+            return new Reason(reason.code().name(), reason.state().name(), reason.message());
         }
     }
 

@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,14 +115,13 @@ final class CheckHealthService implements CheckHealthUseCase {
                         token.scopeTargets());
             } else if (refreshReasons.stream().anyMatch(r -> r.state() == HealthState.INVALID)) {
                 markReauthorizationRequired(config, events);
-                return withReasons(
-                        HealthRules.assess(
+                return HealthRules.assess(
                                 config,
                                 expectedApp(config),
                                 new CheckFacts(token, List.of(), null),
                                 now(),
-                                policy.expiringWindow()),
-                        refreshReasons);
+                                policy.expiringWindow())
+                        .with(refreshReasons);
             }
         }
         if (!token.valid()) {
@@ -144,7 +142,7 @@ final class CheckHealthService implements CheckHealthUseCase {
                 : meta.accountNumbers(config.account().wabaId(), config.token().accessToken());
         Health health = HealthRules.assess(
                 config, expectedApp(config), new CheckFacts(token, numbers, inAccount), now(), policy.expiringWindow());
-        return withReasons(health, refreshReasons);
+        return health.with(refreshReasons);
     }
 
     /** A token that expires (some day) and that Meta can extend: a user token inside the refresh window. */
@@ -175,8 +173,7 @@ final class CheckHealthService implements CheckHealthUseCase {
                         || failure.kind() == MetaFailure.Kind.RATE_LIMITED;
                 if (!transientFailure || attempt >= policy.refreshAttempts()) {
                     reasons.add(new HealthReason(
-                            HealthState.EXPIRING,
-                            "TOKEN_REFRESH_FAILED",
+                            HealthReason.Code.TOKEN_REFRESH_FAILED,
                             "Extending your access token failed (" + failure.message()
                                     + "); it will be tried again at the next check."));
                     return Optional.empty();
@@ -221,29 +218,10 @@ final class CheckHealthService implements CheckHealthUseCase {
                 : meta.platformApp();
     }
 
-    private static Health withReasons(Health health, List<HealthReason> extra) {
-        if (extra.isEmpty()) {
-            return health;
-        }
-        List<HealthReason> reasons = new ArrayList<>(extra);
-        reasons.addAll(health.reasons());
-        reasons.sort(Comparator.comparing(HealthReason::state));
-        return new Health(
-                reasons.get(0).state().worse(health.state()),
-                reasons,
-                health.checkedAt(),
-                health.tokenExpiresAt(),
-                health.numbers(),
-                null,
-                null);
-    }
-
     private static Health withoutToken(Instant now) {
         return new Health(
-                HealthState.UNKNOWN,
                 List.of(new HealthReason(
-                        HealthState.UNKNOWN,
-                        "NO_TOKEN",
+                        HealthReason.Code.NO_TOKEN,
                         "No access token of yours is stored, so there is nothing to check; the platform's"
                                 + " credentials are used.")),
                 now,
@@ -258,7 +236,7 @@ final class CheckHealthService implements CheckHealthUseCase {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("state", after.state().name());
         data.put("previous_state", before.state().name());
-        data.put("reasons", after.reasons().stream().map(HealthReason::code).toList());
+        data.put("reasons", after.reasons().stream().map(r -> r.code().name()).toList());
         return new PlatformEvent(PlatformEvent.HEALTH_CHANGED, tenantId, now, data);
     }
 

@@ -522,7 +522,9 @@ class WebhooksTest {
                             PlatformEvent.ACCOUNT_STANDING_CHANGED,
                             PlatformEvent.HEALTH_CHANGED);
             assertThat(health().state()).isEqualTo(HealthState.DISABLED);
-            assertThat(health().reasons()).extracting(HealthReason::code).containsExactly("ACCOUNT_DISCONNECTED");
+            assertThat(health().reasons())
+                    .extracting(reason -> reason.code().name())
+                    .containsExactly("ACCOUNT_DISCONNECTED");
         }
 
         @Test

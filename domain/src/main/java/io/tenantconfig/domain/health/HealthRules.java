@@ -4,11 +4,11 @@ import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.health.HealthReason.Code;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,19 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns what Meta said into a state with reasons, a sentence each that the tenant can act on. The
- * state is the worst of the reasons; no reason means {@code HEALTHY}. Pure: the same facts give
- * the same health.
+ * Turns what Meta said into reasons, a sentence each that the tenant can act on ({@link Health}
+ * derives the state from them). Pure: the same facts give the same health.
  */
 public final class HealthRules {
 
     private static final String RECONNECT = " Reconnect WhatsApp (Embedded Signup) to fix it.";
-    /** The codes of the reasons an account's standing gives, by its status. */
-    private static final Map<AccountStanding.Status, String> STANDING_CODES = Map.of(
-            AccountStanding.Status.RESTRICTED, "ACCOUNT_RESTRICTED",
-            AccountStanding.Status.DISCONNECTED, "ACCOUNT_DISCONNECTED",
-            AccountStanding.Status.DISABLED, "ACCOUNT_DISABLED",
-            AccountStanding.Status.DELETED, "ACCOUNT_DELETED");
 
     private HealthRules() {}
 
@@ -48,16 +41,14 @@ public final class HealthRules {
         }
         if (token.appId() != null && expectedApp != null && !token.appId().equals(expectedApp)) {
             reasons.add(new HealthReason(
-                    HealthState.APP_MISMATCH,
-                    "APP_MISMATCH",
+                    Code.APP_MISMATCH,
                     "Your access token belongs to the Meta app " + token.appId() + ", not to " + expectedApp
                             + ", the app this platform uses for you." + RECONNECT));
         }
         for (String scope : List.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING)) {
             if (!token.scopes().contains(scope)) {
                 reasons.add(new HealthReason(
-                        HealthState.PERMISSION_MISSING,
-                        "PERMISSION_MISSING",
+                        Code.PERMISSION_MISSING,
                         "Your access token lacks the permission " + scope + "." + RECONNECT + " Grant it when asked."));
             } else if (config.account().wabaId() != null
                     && token.scopeTargets().containsKey(scope)
@@ -65,8 +56,7 @@ public final class HealthRules {
                             .get(scope)
                             .contains(config.account().wabaId())) {
                 reasons.add(new HealthReason(
-                        HealthState.PERMISSION_MISSING,
-                        "ACCOUNT_NOT_GRANTED",
+                        Code.ACCOUNT_NOT_GRANTED,
                         "Your access token's permission " + scope + " does not cover your WhatsApp Business Account "
                                 + config.account().wabaId() + "." + RECONNECT + " Select that account when asked."));
             }
@@ -84,16 +74,14 @@ public final class HealthRules {
         }
         if (token.expiresAt() != null && !token.expiresAt().isAfter(now.plus(expiringWindow))) {
             reasons.add(new HealthReason(
-                    HealthState.EXPIRING,
-                    "TOKEN_EXPIRING",
+                    Code.TOKEN_EXPIRING,
                     "Your access token expires on "
                             + token.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate()
                             + "; reconnect WhatsApp (Embedded Signup) before then."));
         }
         if (token.dataAccessExpiresAt() != null && !token.dataAccessExpiresAt().isAfter(now.plus(expiringWindow))) {
             reasons.add(new HealthReason(
-                    HealthState.EXPIRING,
-                    "DATA_ACCESS_EXPIRING",
+                    Code.DATA_ACCESS_EXPIRING,
                     "Your access token's access to your data expires on "
                             + token.dataAccessExpiresAt()
                                     .atOffset(ZoneOffset.UTC)
@@ -105,12 +93,14 @@ public final class HealthRules {
 
     /** The reason a standing other than good gives, in words: what Meta reported and since when. */
     public static Optional<HealthReason> standingReason(AccountStanding standing) {
-        HealthState state = switch (standing.status()) {
+        Code code = switch (standing.status()) {
             case GOOD -> null;
-            case RESTRICTED -> HealthState.RESTRICTED;
-            case DISCONNECTED, DISABLED, DELETED -> HealthState.DISABLED;
+            case RESTRICTED -> Code.ACCOUNT_RESTRICTED;
+            case DISCONNECTED -> Code.ACCOUNT_DISCONNECTED;
+            case DISABLED -> Code.ACCOUNT_DISABLED;
+            case DELETED -> Code.ACCOUNT_DELETED;
         };
-        if (state == null) {
+        if (code == null) {
             return Optional.empty();
         }
         String since = " (reported by Meta on "
@@ -120,36 +110,30 @@ public final class HealthRules {
             case DISABLED, DELETED -> " This platform no longer sends through it. See WhatsApp Manager.";
             default -> " See WhatsApp Manager for what Meta asks you to fix.";
         };
-        return Optional.of(new HealthReason(
-                state, STANDING_CODES.get(standing.status()), standing.detail() + since + "." + advice));
-    }
-
-    /** Whether a reason comes from the account's standing rather than from a check. */
-    static boolean isStandingReason(HealthReason reason) {
-        return STANDING_CODES.containsValue(reason.code());
+        return Optional.of(new HealthReason(code, standing.detail() + since + "." + advice));
     }
 
     /** The reason for a token Meta refused: error 190 and its subcode, in words. */
     public static HealthReason invalid(Integer code, Integer subcode) {
         String why;
-        String reasonCode;
+        Code reasonCode;
         if (Integer.valueOf(463).equals(subcode)) {
-            reasonCode = "TOKEN_EXPIRED";
+            reasonCode = Code.TOKEN_EXPIRED;
             why = "Your access token has expired.";
         } else if (Integer.valueOf(460).equals(subcode)) {
-            reasonCode = "TOKEN_PASSWORD_CHANGED";
+            reasonCode = Code.TOKEN_PASSWORD_CHANGED;
             why = "Your access token stopped working because the password of the Facebook account that"
                     + " granted it was changed.";
         } else if (Integer.valueOf(458).equals(subcode)) {
-            reasonCode = "APP_REMOVED";
+            reasonCode = Code.APP_REMOVED;
             why = "The person who granted your access token removed this platform's app.";
         } else {
-            reasonCode = "TOKEN_INVALID";
+            reasonCode = Code.TOKEN_INVALID;
             why = "Meta no longer accepts your access token"
                     + (code == null ? "" : " (error " + code + (subcode == null ? "" : ", subcode " + subcode) + ")")
                     + ".";
         }
-        return new HealthReason(HealthState.INVALID, reasonCode, why + RECONNECT);
+        return new HealthReason(reasonCode, why + RECONNECT);
     }
 
     private static List<HealthReason> numberReasons(PhoneNumber number, NumberFacts reported, Set<MetaId> inAccount) {
@@ -158,36 +142,31 @@ public final class HealthRules {
         List<HealthReason> reasons = new ArrayList<>();
         if (!reported.known() || (inAccount != null && !inAccount.contains(number.id()))) {
             reasons.add(new HealthReason(
-                    HealthState.NUMBER_PROBLEM,
-                    "NUMBER_NOT_IN_ACCOUNT",
+                    Code.NUMBER_NOT_IN_ACCOUNT,
                     name + " is no longer in your WhatsApp Business Account. Remove it here, or add it back at Meta."));
             return reasons;
         }
         if (reported.status() != null && !"CONNECTED".equalsIgnoreCase(reported.status())) {
             reasons.add(new HealthReason(
-                    HealthState.NUMBER_PROBLEM,
-                    "NUMBER_NOT_CONNECTED",
+                    Code.NUMBER_NOT_CONNECTED,
                     name + " is " + reported.status() + " at Meta, not CONNECTED: it cannot send messages."));
         }
         if ("RED".equalsIgnoreCase(reported.qualityRating())) {
             reasons.add(new HealthReason(
-                    HealthState.NUMBER_PROBLEM,
-                    "NUMBER_QUALITY_RED",
+                    Code.NUMBER_QUALITY_RED,
                     name + " has a RED quality rating: Meta may limit how many people it can message."));
         }
         if ("BLOCKED".equalsIgnoreCase(reported.canSendMessage())
                 || "LIMITED".equalsIgnoreCase(reported.canSendMessage())) {
             reasons.add(new HealthReason(
-                    HealthState.NUMBER_PROBLEM,
-                    "NUMBER_" + reported.canSendMessage().toUpperCase(Locale.ROOT),
+                    "BLOCKED".equalsIgnoreCase(reported.canSendMessage()) ? Code.NUMBER_BLOCKED : Code.NUMBER_LIMITED,
                     name + ": Meta's health status says its messages are "
                             + reported.canSendMessage().toUpperCase(Locale.ROOT)
                             + ". See WhatsApp Manager for what Meta asks you to fix."));
         }
         if ("DECLINED".equalsIgnoreCase(reported.nameStatus())) {
             reasons.add(new HealthReason(
-                    HealthState.NUMBER_PROBLEM,
-                    "NUMBER_NAME_DECLINED",
+                    Code.NUMBER_NAME_DECLINED,
                     name + ": Meta declined its display name. Submit another name in WhatsApp Manager."));
         }
         return reasons;
@@ -195,11 +174,6 @@ public final class HealthRules {
 
     private static Health health(
             List<HealthReason> reasons, Instant now, Instant expiresAt, List<NumberHealth> numbers) {
-        List<HealthReason> worstFirst = reasons.stream()
-                .sorted(Comparator.comparing(HealthReason::state))
-                .toList();
-        HealthState state =
-                worstFirst.isEmpty() ? HealthState.HEALTHY : worstFirst.get(0).state();
-        return new Health(state, worstFirst, now, expiresAt, numbers, null, null);
+        return new Health(reasons, now, expiresAt, numbers, null, null);
     }
 }

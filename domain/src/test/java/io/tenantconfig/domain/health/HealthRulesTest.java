@@ -208,7 +208,7 @@ class HealthRulesTest {
         Health health = HealthRules.assess(CONFIG, APP, facts, NOW, WEEK);
 
         assertThat(health.state()).isEqualTo(state);
-        assertThat(health.reasons()).extracting(HealthReason::code).containsExactlyElementsOf(codes);
+        assertThat(health.reasons()).extracting(reason -> reason.code().name()).containsExactlyElementsOf(codes);
         assertThat(health.checkedAt()).isEqualTo(NOW);
         assertThat(health.reasons())
                 .allSatisfy(reason -> assertThat(reason.message()).endsWith("."));
@@ -276,7 +276,7 @@ class HealthRulesTest {
         assertThat(HealthRules.invalid(190, 467).message())
                 .startsWith("Meta no longer accepts your access token (error 190, subcode 467).");
         assertThat(HealthRules.invalid(null, null).message()).startsWith("Meta no longer accepts your access token.");
-        assertThat(HealthRules.invalid(190, 458).code()).isEqualTo("APP_REMOVED");
+        assertThat(HealthRules.invalid(190, 458).code()).isEqualTo(HealthReason.Code.APP_REMOVED);
     }
 
     @Test
