@@ -47,7 +47,7 @@ public record TenantConfig(
     /** A configuration a tenant sets up by hand: active unless the settings say otherwise, not onboarded. */
     public static Changed create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
         TenantConfig blank = blank(tenantId, user, clock.instant());
-        return blank.changedTo(blank.with(initial.applyTo(blank), blank.createdAt), ConfigEvent.Type.CREATED);
+        return blank.changedTo(blank.with(initial.applyTo(blank), blank.createdAt), DomainEvent.Created::new);
     }
 
     /** A tenant's first Embedded Signup: stored at once, before any later step runs, so it is never lost. */
@@ -58,17 +58,17 @@ public record TenantConfig(
 
     /** Applies a partial update: the settings not mentioned keep their values. */
     public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
-        return changedTo(with(changes.applyTo(this), clock.instant()), ConfigEvent.Type.SETTINGS_CHANGED);
+        return changedTo(with(changes.applyTo(this), clock.instant()), DomainEvent.SettingsChanged::new);
     }
 
     /** Puts the configuration back in use (the loader serves it again); empty when it is in use already. */
     public Optional<Changed> activate(Clock clock) {
-        return active ? Optional.empty() : Optional.of(switchedTo(true, ConfigEvent.Type.ACTIVATED, clock));
+        return active ? Optional.empty() : Optional.of(switchedTo(true, DomainEvent.Activated::new, clock));
     }
 
     /** Takes the configuration out of use without deleting it; empty when it is out of use already. */
     public Optional<Changed> deactivate(Clock clock) {
-        return active ? Optional.of(switchedTo(false, ConfigEvent.Type.DEACTIVATED, clock)) : Optional.empty();
+        return active ? Optional.of(switchedTo(false, DomainEvent.Deactivated::new, clock)) : Optional.empty();
     }
 
     /**
@@ -83,22 +83,22 @@ public record TenantConfig(
         Instant now = clock.instant();
         TenantConfig signedUp =
                 with(applied.withNumbers(numbers), now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
-        return changedTo(signedUp, ConfigEvent.Type.TOKEN_EXCHANGED);
+        return changedTo(signedUp, DomainEvent.TokenExchanged::new);
     }
 
     /** Adds a number, the default when it is the first; refused when it is one already, or one too many. */
     public Changed addPhoneNumber(PhoneNumber number, int limit, Clock clock) {
-        return changedTo(with(phoneNumbers.added(number, limit), clock.instant()), ConfigEvent.Type.PHONE_NUMBER_ADDED);
+        return changedTo(with(phoneNumbers.added(number, limit), clock.instant()), DomainEvent.PhoneNumberAdded::new);
     }
 
     /** Changes one number's label, use, or whether it is the default (another one has to become it). */
     public Changed changePhoneNumber(MetaId id, PhoneNumberChanges asked, Clock clock) {
-        return changedTo(with(phoneNumbers.changed(id, asked), clock.instant()), ConfigEvent.Type.PHONE_NUMBER_CHANGED);
+        return changedTo(with(phoneNumbers.changed(id, asked), clock.instant()), DomainEvent.PhoneNumberChanged::new);
     }
 
     /** Removes one number, with its PIN; refused for the default while other numbers remain. */
     public Changed removePhoneNumber(MetaId id, Clock clock) {
-        return changedTo(with(phoneNumbers.removed(id), clock.instant()), ConfigEvent.Type.PHONE_NUMBER_REMOVED);
+        return changedTo(with(phoneNumbers.removed(id), clock.instant()), DomainEvent.PhoneNumberRemoved::new);
     }
 
     /** The number the loader answers for when none is named. */
@@ -115,26 +115,26 @@ public record TenantConfig(
     public Changed tokenVerified(Instant expiresAt, Clock clock) {
         Instant now = clock.instant();
         Settings verified = Settings.of(this).withToken(token.verified(expiresAt, now));
-        return changedTo(with(verified, now), ConfigEvent.Type.TOKEN_VERIFIED);
+        return changedTo(with(verified, now), (t, f) -> new DomainEvent.TokenVerified(t, f, expiresAt));
     }
 
     /** Meta extended the token: the new one replaces it. Every other setting is kept; the onboarding status too. */
     public Changed tokenRefreshed(AccessGrant grant, Clock clock) {
         Instant now = clock.instant();
         Settings refreshed = Settings.of(this).withToken(token.refreshedBy(grant, now));
-        return changedTo(with(refreshed, now), ConfigEvent.Type.TOKEN_REFRESHED);
+        return changedTo(with(refreshed, now), (t, f) -> new DomainEvent.TokenRefreshed(t, f, grant.expiresAt()));
     }
 
     /** The PIN chosen for registering the onboarding number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
         PhoneNumbers chosen = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredWith(pin));
-        return changedTo(with(chosen, clock.instant()), ConfigEvent.Type.REGISTRATION_PIN_CHOSEN);
+        return changedTo(with(chosen, clock.instant()), DomainEvent.RegistrationPinChosen::new);
     }
 
     /** Onboarding subscribed our app to the WhatsApp Business Account's webhooks. */
     public Changed webhookSubscribed(Clock clock) {
         Onboarding subscribed = onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED);
-        return changedTo(with(subscribed, clock.instant()), ConfigEvent.Type.WEBHOOK_SUBSCRIBED);
+        return changedTo(with(subscribed, clock.instant()), DomainEvent.WebhookSubscribed::new);
     }
 
     /** Onboarding registered its number for the Cloud API. */
@@ -142,19 +142,19 @@ public record TenantConfig(
         Instant now = clock.instant();
         PhoneNumbers registered = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredAt(now));
         Onboarding reached = onboarding.reached(OnboardingStatus.PHONE_REGISTERED);
-        return changedTo(with(registered, now).with(reached, now), ConfigEvent.Type.PHONE_REGISTERED);
+        return changedTo(with(registered, now).with(reached, now), DomainEvent.PhoneRegistered::new);
     }
 
     /** Every step succeeded. */
     public Changed onboardingCompleted(Clock clock) {
         Instant now = clock.instant();
-        return changedTo(with(onboarding.completedAt(now), now), ConfigEvent.Type.ONBOARDING_COMPLETED);
+        return changedTo(with(onboarding.completedAt(now), now), DomainEvent.OnboardingCompleted::new);
     }
 
     /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
-    public Changed reauthorizationRequired(Clock clock) {
+    public Changed reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy by, Clock clock) {
         Onboarding required = onboarding.reached(OnboardingStatus.REAUTHORIZATION_REQUIRED);
-        return changedTo(with(required, clock.instant()), ConfigEvent.Type.REAUTHORIZATION_REQUIRED);
+        return changedTo(with(required, clock.instant()), (t, f) -> new DomainEvent.ReauthorizationRequired(t, f, by));
     }
 
     /** Whether the loader serves this configuration: switched on, and its account not taken out of service by Meta. */
@@ -168,14 +168,14 @@ public record TenantConfig(
             return Optional.empty();
         }
         TenantConfig after = copy(Settings.of(this), onboarding, next, clock.instant());
-        return Optional.of(changedTo(after, ConfigEvent.Type.ACCOUNT_STANDING_CHANGED));
+        return Optional.of(changedTo(after, (t, f) -> new DomainEvent.AccountStandingChanged(t, f, next)));
     }
 
     /** Meta approved the name of the number shown as {@code displayNumber}; empty when none or unchanged. */
     public Optional<Changed> nameApproved(String displayNumber, VerifiedName name, Clock clock) {
         return phoneNumbers
                 .named(displayNumber, name)
-                .map(renamed -> changedTo(with(renamed, clock.instant()), ConfigEvent.Type.PHONE_NUMBER_CHANGED));
+                .map(renamed -> changedTo(with(renamed, clock.instant()), DomainEvent.PhoneNumberChanged::new));
     }
 
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
@@ -191,13 +191,13 @@ public record TenantConfig(
                 .id();
     }
 
-    private Changed switchedTo(boolean newActive, ConfigEvent.Type type, Clock clock) {
-        return changedTo(with(Settings.of(this).withActive(newActive), clock.instant()), type);
+    private Changed switchedTo(boolean newActive, DomainEvent.ConfigEvent.Kind kind, Clock clock) {
+        return changedTo(with(Settings.of(this).withActive(newActive), clock.instant()), kind);
     }
 
     /** {@code after} with the event naming every field that differs, also one a change alters in passing. */
-    private Changed changedTo(TenantConfig after, ConfigEvent.Type type) {
-        return new Changed(after, new ConfigEvent(type, ChangedFields.between(this, after)));
+    private Changed changedTo(TenantConfig after, DomainEvent.ConfigEvent.Kind kind) {
+        return new Changed(after, kind.of(tenantId, ChangedFields.between(this, after)));
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {

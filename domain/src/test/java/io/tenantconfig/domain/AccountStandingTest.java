@@ -186,8 +186,8 @@ class AccountStandingTest {
         assertThat(banned.config().inService()).isFalse();
         assertThat(banned.config().active()).isTrue();
         assertThat(banned.event())
-                .isEqualTo(new ConfigEvent(
-                        ConfigEvent.Type.ACCOUNT_STANDING_CHANGED, java.util.Set.of("account_standing")));
+                .isEqualTo(new DomainEvent.AccountStandingChanged(
+                        TenantId.of("acme"), java.util.Set.of("account_standing"), BANNED));
         assertThat(banned.config().standingChanged(BANNED, CLOCK))
                 .as("the same again")
                 .isEmpty();

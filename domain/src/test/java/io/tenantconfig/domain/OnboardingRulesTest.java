@@ -44,7 +44,7 @@ class OnboardingRulesTest {
         assertThat(config.onboarding().isCompleted()).isFalse();
         assertThat(config.active()).isTrue();
         assertThat(config.onboarding().user()).isEqualTo(ALICE);
-        assertThat(onboarded.event().type()).isEqualTo(ConfigEvent.Type.TOKEN_EXCHANGED);
+        assertThat(onboarded.event()).isInstanceOf(DomainEvent.TokenExchanged.class);
         assertThat(onboarded.event().fields())
                 .containsExactlyInAnyOrder(
                         "waba_id",
@@ -151,8 +151,8 @@ class OnboardingRulesTest {
         TenantConfig started =
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
-        assertThat(started.tokenVerified(null, CLOCK).event().type()).isEqualTo(ConfigEvent.Type.TOKEN_VERIFIED);
-        assertThat(started.webhookSubscribed(CLOCK).event().type()).isEqualTo(ConfigEvent.Type.WEBHOOK_SUBSCRIBED);
+        assertThat(started.tokenVerified(null, CLOCK).event()).isInstanceOf(DomainEvent.TokenVerified.class);
+        assertThat(started.webhookSubscribed(CLOCK).event()).isInstanceOf(DomainEvent.WebhookSubscribed.class);
         assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
                 .isEqualTo(OnboardingStatus.PHONE_REGISTERED);
         assertThat(started.onboardingCompleted(CLOCK).event().fields())
@@ -172,7 +172,9 @@ class OnboardingRulesTest {
 
     @Test
     void a_token_meta_refuses_needs_a_new_signup() {
-        TenantConfig config = onboardedOnce().reauthorizationRequired(CLOCK).config();
+        TenantConfig config = onboardedOnce()
+                .reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy.HEALTH_CHECK, CLOCK)
+                .config();
 
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
         assertThat(config.onboarding().isCompleted()).isFalse();
@@ -201,8 +203,7 @@ class OnboardingRulesTest {
 
         Changed cleared = started.changeSettings(changes().accessToken(null).build(), CLOCK);
 
-        assertThat(cleared.event())
-                .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("access_token")));
+        assertThat(cleared.event()).isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("access_token")));
         assertThat(cleared.config().token().accessToken()).isNull();
     }
 
@@ -217,7 +218,7 @@ class OnboardingRulesTest {
         assertThat(refreshed.config().token().expiresAt()).isEqualTo(expiry);
         assertThat(refreshed.config().token().lastVerifiedAt()).isEqualTo(NOW);
         assertThat(refreshed.config().onboarding()).isEqualTo(onboardedOnce().onboarding());
-        assertThat(refreshed.event().type()).isEqualTo(ConfigEvent.Type.TOKEN_REFRESHED);
+        assertThat(refreshed.event()).isInstanceOf(DomainEvent.TokenRefreshed.class);
         assertThat(refreshed.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
     }

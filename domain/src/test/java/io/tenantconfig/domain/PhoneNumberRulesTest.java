@@ -75,7 +75,7 @@ class PhoneNumberRulesTest {
         Changed added = none.addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK);
 
         assertThat(added.config().phoneNumbers().defaultId()).isEqualTo(SALES);
-        assertThat(added.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_ADDED);
+        assertThat(added.event()).isInstanceOf(DomainEvent.PhoneNumberAdded.class);
         assertThat(added.event().fields()).containsExactlyInAnyOrder("phone_number_id", "phone_numbers.1002");
     }
 
@@ -125,7 +125,7 @@ class PhoneNumberRulesTest {
 
         assertThat(changed.config().phoneNumbers().defaultId()).isEqualTo(SALES);
         assertThat(ids(changed.config())).containsExactly("1001", "1002", "1003");
-        assertThat(changed.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_CHANGED);
+        assertThat(changed.event()).isInstanceOf(DomainEvent.PhoneNumberChanged.class);
         assertThat(changed.event().fields())
                 .containsExactlyInAnyOrder(
                         "phone_number_id",
@@ -173,7 +173,7 @@ class PhoneNumberRulesTest {
         Changed removed = config.removePhoneNumber(SALES, CLOCK);
 
         assertThat(ids(removed.config())).containsExactly("1001", "1003");
-        assertThat(removed.event().type()).isEqualTo(ConfigEvent.Type.PHONE_NUMBER_REMOVED);
+        assertThat(removed.event()).isInstanceOf(DomainEvent.PhoneNumberRemoved.class);
         assertThat(removed.event().fields()).containsExactly("phone_numbers.1002");
         assertRefused(() -> config.removePhoneNumber(SUPPORT, CLOCK), Refusal.Reason.DEFAULT_NUMBER_NEEDED);
         assertThat(withSupportNumber()

@@ -91,7 +91,7 @@ class TenantConfigTest {
         assertThat(created.config().account()).isEqualTo(WhatsAppAccount.NONE);
         assertThat(created.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
         assertThat(created.config().token()).isEqualTo(TokenGrant.NONE);
-        assertThat(created.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.CREATED, Set.of()));
+        assertThat(created.event()).isEqualTo(new DomainEvent.Created(ACME, Set.of()));
     }
 
     @Test
@@ -99,7 +99,7 @@ class TenantConfigTest {
         Changed created = TenantConfig.create(
                 ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(), AT_CREATION);
 
-        assertThat(created.event().type()).isEqualTo(ConfigEvent.Type.CREATED);
+        assertThat(created.event()).isInstanceOf(DomainEvent.Created.class);
         assertThat(created.event().fields()).containsExactly("access_token");
         assertThat(created.event().toString()).doesNotContain("EAAG");
     }
@@ -129,8 +129,7 @@ class TenantConfigTest {
         assertThat(updated.version())
                 .as("the version it was read at; the store moves it on")
                 .isEqualTo(1);
-        assertThat(changed.event())
-                .isEqualTo(new ConfigEvent(ConfigEvent.Type.SETTINGS_CHANGED, Set.of("callback_url")));
+        assertThat(changed.event()).isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("callback_url")));
     }
 
     static Stream<Arguments> writableFields() {
@@ -314,7 +313,7 @@ class TenantConfigTest {
         assertThat(changed).hasValueSatisfying(c -> {
             assertThat(c.config().active()).isFalse();
             assertThat(c.config().updatedAt()).isEqualTo(LATER);
-            assertThat(c.event()).isEqualTo(new ConfigEvent(ConfigEvent.Type.DEACTIVATED, Set.of("is_active")));
+            assertThat(c.event()).isEqualTo(new DomainEvent.Deactivated(ACME, Set.of("is_active")));
         });
     }
 
@@ -331,7 +330,7 @@ class TenantConfigTest {
         assertThat(inactive.deactivate(LATER_ON)).isEmpty();
         assertThat(inactive.activate(LATER_ON)).hasValueSatisfying(c -> {
             assertThat(c.config().active()).isTrue();
-            assertThat(c.event().type()).isEqualTo(ConfigEvent.Type.ACTIVATED);
+            assertThat(c.event()).isInstanceOf(DomainEvent.Activated.class);
         });
     }
 

@@ -299,8 +299,10 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                     Outbox.insertAll(
                             handle,
                             routed.stream()
-                                    .map(change -> PlatformEvent.whatsAppChange(
-                                            config.tenantId(), change.receivedAt(), change))
+                                    .flatMap(change -> change
+                                            .event()
+                                            .flatMap(received -> PlatformEvent.of(received, change.receivedAt()))
+                                            .stream())
                                     .toList());
                 }
                 handle.releaseSavepoint(LATE_OWNERS);

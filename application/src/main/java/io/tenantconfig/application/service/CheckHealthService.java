@@ -2,6 +2,7 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.port.in.CheckHealthUseCase;
+import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
@@ -9,6 +10,8 @@ import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.DomainEvent;
+import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.PhoneNumber;
@@ -25,9 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,30 +76,28 @@ final class CheckHealthService implements CheckHealthUseCase {
         }
         TenantConfig config = found.get();
         Health before = previous.get();
-        List<PlatformEvent> events = new ArrayList<>();
         Health after;
         if (config.token().accessToken() == null) {
             after = withoutToken(clock.instant());
         } else {
             try {
-                after = assess(config, events);
+                after = assess(config);
             } catch (MetaCallFailedException e) {
                 after = before.unreachable(clock.instant(), e.failure().message());
             }
         }
-        if (after.changedFrom(before)) {
-            events.add(changed(tenantId, before, after, clock.instant()));
-        }
-        return healthStore.record(tenantId, after, events) ? new Result.Checked(after) : new Result.NotFound();
+        return healthStore.record(tenantId, after, changed(tenantId, before, after, clock.instant()))
+                ? new Result.Checked(after)
+                : new Result.NotFound();
     }
 
-    private Health assess(TenantConfig config, List<PlatformEvent> events) {
+    private Health assess(TenantConfig config) {
         TokenFacts token = meta.inspect(config.token().accessToken(), config.app());
         List<HealthReason> refreshReasons = new ArrayList<>();
         if (refreshable(token)) {
             Optional<AccessGrant> grant = refresh(config, refreshReasons);
             if (grant.isPresent()) {
-                TenantConfig refreshed = stored(config.tenantId(), grant.get(), events);
+                TenantConfig refreshed = stored(config.tenantId(), grant.get());
                 if (refreshed == null) {
                     return Health.NEVER_CHECKED;
                 }
@@ -114,7 +113,7 @@ final class CheckHealthService implements CheckHealthUseCase {
                         token.scopes(),
                         token.scopeTargets());
             } else if (refreshReasons.stream().anyMatch(r -> r.state() == HealthState.INVALID)) {
-                markReauthorizationRequired(config, events);
+                markReauthorizationRequired(config);
                 return HealthRules.assess(
                                 config,
                                 expectedApp(config),
@@ -125,7 +124,7 @@ final class CheckHealthService implements CheckHealthUseCase {
             }
         }
         if (!token.valid()) {
-            markReauthorizationRequired(config, events);
+            markReauthorizationRequired(config);
             return HealthRules.assess(
                     config,
                     expectedApp(config),
@@ -185,31 +184,29 @@ final class CheckHealthService implements CheckHealthUseCase {
     }
 
     /** The refreshed token stored through the write path, with its event; null when the configuration is gone. */
-    private TenantConfig stored(TenantId tenantId, AccessGrant grant, List<PlatformEvent> events) {
-        return write.applyAndPublish(
+    private TenantConfig stored(TenantId tenantId, AccessGrant grant) {
+        return write.apply(
                         tenantId,
+                        ExpectedVersion.any(),
                         HEALTH_CHECK,
-                        current -> Optional.of(current.tokenRefreshed(grant, clock)),
-                        saved -> List.of(new PlatformEvent(
-                                PlatformEvent.TOKEN_REFRESHED, tenantId, now(), expiry(grant.expiresAt()))))
+                        current -> Optional.of(current.tokenRefreshed(grant, clock)))
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 
-    private void markReauthorizationRequired(TenantConfig config, List<PlatformEvent> events) {
+    private void markReauthorizationRequired(TenantConfig config) {
         if (config.onboarding().status() == OnboardingStatus.REAUTHORIZATION_REQUIRED) {
             return;
         }
-        write.applyAndPublish(
+        write.apply(
                 config.tenantId(),
+                ExpectedVersion.any(),
                 HEALTH_CHECK,
                 current -> current.token().accessToken() != null
                                 && current.token()
                                         .accessToken()
                                         .equals(config.token().accessToken())
-                        ? Optional.of(current.reauthorizationRequired(clock))
-                        : Optional.empty(),
-                saved -> List.of(
-                        new PlatformEvent(PlatformEvent.REAUTHORIZATION_REQUIRED, config.tenantId(), now(), Map.of())));
+                        ? Optional.of(current.reauthorizationRequired(FoundBy.HEALTH_CHECK, clock))
+                        : Optional.empty());
     }
 
     private MetaId expectedApp(TenantConfig config) {
@@ -231,18 +228,12 @@ final class CheckHealthService implements CheckHealthUseCase {
                 null);
     }
 
-    /** The {@code health.changed} event of a tenant whose health went from {@code before} to {@code after}. */
-    static PlatformEvent changed(TenantId tenantId, Health before, Health after, Instant now) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("state", after.state().name());
-        data.put("previous_state", before.state().name());
-        data.put("reasons", after.reasons().stream().map(r -> r.code().name()).toList());
-        return new PlatformEvent(PlatformEvent.HEALTH_CHANGED, tenantId, now, data);
-    }
-
-    /** The new expiry; none when the extended token never expires. */
-    private static Map<String, Object> expiry(Instant expiresAt) {
-        return expiresAt == null ? Map.of() : Map.of("token_expires_at", expiresAt.toString());
+    /** What the platform hears of a tenant's health going from {@code before} to {@code after}: nothing when it stayed. */
+    static List<PlatformEvent> changed(TenantId tenantId, Health before, Health after, Instant now) {
+        return after.changedFrom(before)
+                ? PlatformEvent.of(new DomainEvent.HealthChanged(tenantId, before, after), now).stream()
+                        .toList()
+                : List.of();
     }
 
     private void sleep(Duration duration) {

@@ -2,7 +2,6 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
-import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.Refusal;
@@ -30,7 +29,7 @@ final class CreateConfigService implements CreateConfigUseCase {
         try {
             return store.inTransaction(tx -> tx.insertIfAbsent(created.config())
                     .<Result>map(stored -> {
-                        tx.record(AuditEntry.of(command.actor(), command.tenantId(), created.event()));
+                        LockedWrite.record(tx, command.actor(), created);
                         return new Result.Created(stored);
                     })
                     .orElseGet(Result.AlreadyExists::new));

@@ -1,10 +1,9 @@
 package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
-import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
-import java.util.Set;
+import io.tenantconfig.domain.DomainEvent;
 
 /** Deletes every configuration, only when the exact confirmation phrase is given. */
 final class DeleteAllConfigsService implements DeleteAllConfigsUseCase {
@@ -22,7 +21,8 @@ final class DeleteAllConfigsService implements DeleteAllConfigsUseCase {
         }
         return store.inTransaction(tx -> {
             long deleted = tx.deleteAll();
-            tx.record(new AuditEntry(command.actor(), null, AuditAction.DELETE_ALL, Set.of()));
+            AuditEntry.of(command.actor(), new DomainEvent.AllConfigsDeleted(deleted))
+                    .ifPresent(tx::record);
             return new Result.Deleted(deleted);
         });
     }

@@ -2,9 +2,9 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
-import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.TenantConfig;
 import java.util.Optional;
 
@@ -18,10 +18,12 @@ final class DeleteConfigService implements DeleteConfigUseCase {
 
     @Override
     public WriteResult delete(Command command) {
-        AuditAction action = switch (command.requester()) {
-            case TENANT -> AuditAction.DELETE;
-            case ADMIN -> AuditAction.DELETE_TENANT;
-        };
+        DomainEvent deleted = new DomainEvent.ConfigDeleted(
+                command.tenantId(),
+                switch (command.requester()) {
+                    case TENANT -> DomainEvent.ConfigDeleted.By.TENANT;
+                    case ADMIN -> DomainEvent.ConfigDeleted.By.ADMIN;
+                });
         return store.inTransaction(tx -> {
             Optional<TenantConfig> locked = tx.lockForDeletion(command.tenantId());
             if (locked.isEmpty()) {
@@ -31,7 +33,7 @@ final class DeleteConfigService implements DeleteConfigUseCase {
                 return new WriteResult.VersionMismatch(locked.get().version());
             }
             tx.delete(locked.get());
-            tx.record(AuditEntry.of(command.actor(), command.tenantId(), action));
+            AuditEntry.of(command.actor(), deleted).ifPresent(tx::record);
             return new WriteResult.Done(locked.get());
         });
     }

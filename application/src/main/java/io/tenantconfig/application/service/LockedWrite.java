@@ -8,18 +8,18 @@ import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One change to one tenant's configuration, in one transaction: lock the row, check the version
- * the caller expects, apply the rule to what is stored now, store the result and record the
- * event it produced. Concurrent changes wait for the lock and apply on top of each other, so none
+ * the caller expects, apply the rule to what is stored now, store the result and record what the
+ * event it produced means (its audit entry, and its platform event when it has one). Concurrent changes wait for the lock and apply on top of each other, so none
  * is lost and none has to be retried. A rule that refuses, or a store that finds a number already
  * another tenant's, leaves everything as it was.
  */
@@ -35,54 +35,38 @@ final class LockedWrite {
     WriteResult apply(
             TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Optional<Changed>> rule) {
         try {
-            return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule, saved -> {}));
+            return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule));
         } catch (AlreadyOwnedException e) {
             return new WriteResult.Refused(taken(e));
         }
     }
 
     /**
-     * As {@link #apply}, for a change made by the service itself (no version expected), which also
-     * publishes the events {@code publish} makes of the stored configuration, in the same
-     * transaction.
-     */
-    WriteResult applyAndPublish(
-            TenantId tenantId,
-            Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule,
-            Function<TenantConfig, List<PlatformEvent>> publish) {
-        try {
-            return store.inTransaction(tx -> write(
-                    tx,
-                    tenantId,
-                    ExpectedVersion.any(),
-                    actor,
-                    rule,
-                    saved -> publish.apply(saved).forEach(tx::publish)));
-        } catch (AlreadyOwnedException e) {
-            return new WriteResult.Refused(taken(e));
-        }
-    }
-
-    /**
-     * As {@link #applyAndPublish}, inside a transaction the caller runs (which writes more than
-     * this one change): the change and its events commit or roll back with the rest of it. A
-     * configuration that is gone, or a rule that changes nothing, leaves the rest of the
-     * transaction to go on.
+     * As {@link #apply}, inside a transaction the caller runs (which writes more than this one
+     * change, with no version expected): the change and what its event means commit or roll back
+     * with the rest of it. A configuration that is gone, or a rule that changes nothing, leaves the
+     * rest of the transaction to go on.
      */
     static void within(
             ConfigStore.Transaction tx,
             TenantId tenantId,
             Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule,
-            Function<TenantConfig, List<PlatformEvent>> publish) {
-        write(
-                tx,
-                tenantId,
-                ExpectedVersion.any(),
-                actor,
-                rule,
-                saved -> publish.apply(saved).forEach(tx::publish));
+            Function<TenantConfig, Optional<Changed>> rule) {
+        write(tx, tenantId, ExpectedVersion.any(), actor, rule);
+    }
+
+    /** Records what a change's event means, as it happened at the time of the change. */
+    static void record(ConfigStore.Transaction tx, Actor actor, Changed changed) {
+        record(tx, actor, changed.event(), changed.config().updatedAt());
+    }
+
+    /**
+     * Records what {@code event} means, in the transaction of the change it tells of: its audit
+     * entry and its platform event, each when it has one, both derived from the event.
+     */
+    static void record(ConfigStore.Transaction tx, Actor actor, DomainEvent event, Instant occurredAt) {
+        AuditEntry.of(actor, event).ifPresent(tx::record);
+        PlatformEvent.of(event, occurredAt).ifPresent(tx::publish);
     }
 
     /** The refusal for a number or account that another tenant has. */
@@ -95,8 +79,7 @@ final class LockedWrite {
             TenantId tenantId,
             ExpectedVersion expected,
             Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule,
-            Consumer<TenantConfig> afterSave) {
+            Function<TenantConfig, Optional<Changed>> rule) {
         Optional<TenantConfig> locked = tx.lock(tenantId);
         if (locked.isEmpty()) {
             return new WriteResult.NotFound();
@@ -115,8 +98,7 @@ final class LockedWrite {
             return new WriteResult.Done(current);
         }
         TenantConfig saved = tx.save(changed.get().config());
-        tx.record(AuditEntry.of(actor, tenantId, changed.get().event()));
-        afterSave.accept(saved);
+        record(tx, actor, changed.get());
         return new WriteResult.Done(saved);
     }
 }

@@ -4,7 +4,6 @@ import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
-import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
@@ -75,7 +74,7 @@ final class OnboardService implements OnboardUseCase {
                     TenantConfig.onboard(command.tenantId(), command.actor().user(), command.account(), grant, clock);
             Optional<TenantConfig> inserted = tx.insertIfAbsent(onboarded.config());
             if (inserted.isPresent()) {
-                tx.record(AuditEntry.of(command.actor(), command.tenantId(), onboarded.event()));
+                LockedWrite.record(tx, command.actor(), onboarded);
                 return inserted;
             }
             // Created by another request since the lock found nothing: re-authorize that one.
@@ -87,7 +86,7 @@ final class OnboardService implements OnboardUseCase {
         Changed reauthorized =
                 current.get().reauthorize(command.actor().user(), command.account(), grant, phoneNumberLimit, clock);
         TenantConfig saved = tx.save(reauthorized.config());
-        tx.record(AuditEntry.of(command.actor(), command.tenantId(), reauthorized.event()));
+        LockedWrite.record(tx, command.actor(), reauthorized);
         return Optional.of(saved);
     }
 }

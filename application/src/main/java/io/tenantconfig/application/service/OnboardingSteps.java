@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
@@ -99,7 +100,7 @@ final class OnboardingSteps {
         } catch (StepFailure failure) {
             if (failure.failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
                 try {
-                    run.store(c -> Optional.of(c.reauthorizationRequired(clock)));
+                    run.store(c -> Optional.of(c.reauthorizationRequired(FoundBy.ONBOARDING, clock)));
                 } catch (Interrupted interrupted) {
                     // Deleted or re-authorized meanwhile: there is nothing left to mark.
                 }

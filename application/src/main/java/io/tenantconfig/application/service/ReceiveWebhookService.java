@@ -114,9 +114,11 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         return new Receipt(storedCount, stored.size() - storedCount, unroutable);
     }
 
-    /** The {@code whatsapp.change} event of a routed change; none for one nobody owns. */
+    /** What the platform hears of a stored change ({@code whatsapp.change}); none for one nobody owns. */
     private static PlatformEvent event(ReceivedChange change, Instant now) {
-        return change.tenantId() == null ? null : PlatformEvent.whatsAppChange(change.tenantId(), now, change);
+        return change.event()
+                .flatMap(received -> PlatformEvent.of(received, now))
+                .orElse(null);
     }
 
     /** A change with the tenant it goes to, as it will be stored. */
@@ -196,7 +198,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 intake.unroutable++;
                 continue;
             }
-            tx.publish(event(one.stored(), now));
+            LockedWrite.record(tx, META_WEBHOOK, one.stored().event().orElseThrow(), now);
             InboundChange change = one.change();
             if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
                 applyLifecycle(tx, tenant, change, now, intake);
@@ -209,21 +211,16 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private void applyLifecycle(
             ConfigStore.Transaction tx, TenantId tenant, InboundChange change, Instant now, Intake intake) {
         AtomicReference<AccountStanding> changedTo = new AtomicReference<>();
-        LockedWrite.within(
-                tx,
-                tenant,
-                META_WEBHOOK,
-                current -> {
-                    Optional<AccountStanding> standing =
-                            AccountEvents.standingAfter(current.standing(), change.field(), change.facts(), now);
-                    if (standing.isEmpty()) {
-                        return nameApproved(current, change);
-                    }
-                    Optional<Changed> changed = current.standingChanged(standing.get(), clock);
-                    changed.ifPresent(c -> changedTo.set(standing.get()));
-                    return changed;
-                },
-                saved -> changedTo.get() == null ? List.of() : List.of(standingEvent(tenant, changedTo.get(), now)));
+        LockedWrite.within(tx, tenant, META_WEBHOOK, current -> {
+            Optional<AccountStanding> standing =
+                    AccountEvents.standingAfter(current.standing(), change.field(), change.facts(), now);
+            if (standing.isEmpty()) {
+                return nameApproved(current, change);
+            }
+            Optional<Changed> changed = current.standingChanged(standing.get(), clock);
+            changed.ifPresent(c -> changedTo.set(standing.get()));
+            return changed;
+        });
         if (changedTo.get() != null) {
             intake.standings.put(tenant, changedTo.get());
         }
@@ -250,10 +247,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         try {
             healthStore.healthOf(tenant).ifPresent(before -> {
                 Health after = before.withStanding(standing);
-                List<PlatformEvent> events = after.changedFrom(before)
-                        ? List.of(CheckHealthService.changed(tenant, before, after, now))
-                        : List.of();
-                healthStore.record(tenant, after, events);
+                healthStore.record(tenant, after, CheckHealthService.changed(tenant, before, after, now));
             });
         } catch (StoreUnavailableException e) {
             // The standing is committed; the tenant's next check derives its health from it.
@@ -271,15 +265,6 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                     System.Logger.Level.WARNING,
                     "Could not make a tenant due for a health check after a webhook about its numbers");
         }
-    }
-
-    private static PlatformEvent standingEvent(TenantId tenant, AccountStanding standing, Instant now) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("standing", standing.status().name());
-        data.put("serving", standing.serving());
-        data.put("event", standing.event());
-        data.put("detail", standing.detail());
-        return new PlatformEvent(PlatformEvent.ACCOUNT_STANDING_CHANGED, tenant, now, data);
     }
 
     /**

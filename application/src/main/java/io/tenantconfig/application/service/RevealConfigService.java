@@ -2,10 +2,10 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.port.in.RevealConfigUseCase;
-import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.util.Optional;
@@ -24,7 +24,8 @@ final class RevealConfigService implements RevealConfigUseCase {
     @Override
     public Optional<TenantConfig> reveal(TenantId tenantId, Actor actor) {
         Optional<TenantConfig> config = store.load(tenantId);
-        config.ifPresent(found -> auditLog.record(AuditEntry.of(actor, tenantId, AuditAction.SECRETS_READ)));
+        config.ifPresent(found ->
+                AuditEntry.of(actor, new DomainEvent.SecretsRead(tenantId)).ifPresent(auditLog::record));
         return config;
     }
 }

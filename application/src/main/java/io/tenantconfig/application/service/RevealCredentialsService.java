@@ -4,9 +4,9 @@ import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
-import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.AuditLog;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.util.Optional;
@@ -46,15 +46,17 @@ final class RevealCredentialsService implements RevealCredentialsUseCase {
     }
 
     private void recordRead(ResolvedCredentials credentials, Actor actor) {
+        AuditEntry read = AuditEntry.of(actor, new DomainEvent.SecretsRead(credentials.tenantId()))
+                .orElseThrow();
         if (!credentials.isStale()) {
-            auditLog.record(AuditEntry.of(actor, credentials.tenantId(), AuditAction.SECRETS_READ));
+            auditLog.record(read);
             return;
         }
         LOG.log(
                 System.Logger.Level.WARNING,
                 "Audit, kept in the log because the database cannot be reached: {0} by {1} (request {2}, from {3})"
                         + " of tenant {4}, answered from memory, stale since {5}",
-                AuditAction.SECRETS_READ,
+                read.action(),
                 actor.subject(),
                 actor.requestId(),
                 actor.clientAddress(),

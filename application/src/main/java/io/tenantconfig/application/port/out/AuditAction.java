@@ -1,6 +1,12 @@
 package io.tenantconfig.application.port.out;
 
-/** What an audit record says was done. */
+import io.tenantconfig.domain.DomainEvent;
+import java.util.Optional;
+
+/**
+ * What an audit record says was done, stored by name. {@link #of} is the one place that says
+ * which events the audit trail records, and as what.
+ */
 public enum AuditAction {
     CREATE,
     UPDATE,
@@ -25,5 +31,122 @@ public enum AuditAction {
     /** An admin deleted one tenant's configuration. */
     DELETE_TENANT,
     /** Secrets were read in clear ({@code /config/full}, {@code /config/resolved} for admins and services). */
-    SECRETS_READ
+    SECRETS_READ;
+
+    /** The action {@code event} is recorded as; empty for a fact the audit trail does not keep (health, Meta's changes). */
+    public static Optional<AuditAction> of(DomainEvent event) {
+        return event.accept(AUDITED);
+    }
+
+    private static final DomainEvent.Visitor<Optional<AuditAction>> AUDITED = new DomainEvent.Visitor<>() {
+        @Override
+        public Optional<AuditAction> on(DomainEvent.Created event) {
+            return Optional.of(CREATE);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.SettingsChanged event) {
+            return Optional.of(UPDATE);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.Activated event) {
+            return Optional.of(ACTIVATE);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.Deactivated event) {
+            return Optional.of(DEACTIVATE);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TokenExchanged event) {
+            return Optional.of(ONBOARDING_TOKEN_EXCHANGED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TokenVerified event) {
+            return Optional.of(TOKEN_VERIFIED);
+        }
+
+        /** A step of onboarding, recorded as an update of the settings. */
+        @Override
+        public Optional<AuditAction> on(DomainEvent.RegistrationPinChosen event) {
+            return Optional.of(UPDATE);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.WebhookSubscribed event) {
+            return Optional.of(ONBOARDING_WEBHOOK_SUBSCRIBED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneRegistered event) {
+            return Optional.of(ONBOARDING_PHONE_REGISTERED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.OnboardingCompleted event) {
+            return Optional.of(ONBOARDING_COMPLETED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.ReauthorizationRequired event) {
+            return Optional.of(ONBOARDING_REAUTHORIZATION_REQUIRED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TokenRefreshed event) {
+            return Optional.of(TOKEN_REFRESHED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneNumberAdded event) {
+            return Optional.of(PHONE_NUMBER_ADDED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneNumberChanged event) {
+            return Optional.of(PHONE_NUMBER_CHANGED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneNumberRemoved event) {
+            return Optional.of(PHONE_NUMBER_REMOVED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.AccountStandingChanged event) {
+            return Optional.of(ACCOUNT_STANDING_CHANGED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.ConfigDeleted event) {
+            return Optional.of(
+                    switch (event.by()) {
+                        case TENANT -> DELETE;
+                        case ADMIN -> DELETE_TENANT;
+                    });
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.AllConfigsDeleted event) {
+            return Optional.of(DELETE_ALL);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.SecretsRead event) {
+            return Optional.of(SECRETS_READ);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.HealthChanged event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.WhatsAppChangeReceived event) {
+            return Optional.empty();
+        }
+    };
 }

@@ -1,16 +1,21 @@
 package io.tenantconfig.application.port.out;
 
+import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.DomainEvent;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something the rest of the platform hears of ({@code health.changed}, {@code token.refreshed},
  * {@code reauthorization.required}, {@code whatsapp.change}, {@code account.standing_changed}), written to the outbox in the transaction of the change it
- * reports and delivered from there. {@code data} holds no secret.
+ * reports and delivered from there. {@code data} holds no secret. {@link #of} is the one place
+ * that says which events the platform hears of, and what they say.
  */
 public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, Map<String, Object> data) {
 
@@ -22,26 +27,165 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
     /** Meta reported a change in the standing of the tenant's account (uninstalled, disabled, reinstated...). */
     public static final String ACCOUNT_STANDING_CHANGED = "account.standing_changed";
 
-    /**
-     * The {@code whatsapp.change} of a change Meta sent: {@code phone_number_id} (null for a change
-     * about the account), {@code waba_id}, {@code field} and Meta's {@code value} as it was sent.
-     */
-    public static PlatformEvent whatsAppChange(TenantId tenant, Instant at, ReceivedChange change) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put(
-                "phone_number_id",
-                change.phoneNumberId() == null ? null : change.phoneNumberId().value());
-        data.put("waba_id", change.wabaId() == null ? null : change.wabaId().value());
-        data.put("field", change.field());
-        data.put("value", new JsonText(change.valueJson()));
-        return new PlatformEvent(WHATSAPP_CHANGE, tenant, at, data);
-    }
-
     public PlatformEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         // In the order given, so the JSON delivered reads as it was written.
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /** What the platform hears of {@code event}, which happened at {@code occurredAt}; empty for a fact it is not told. */
+    public static Optional<PlatformEvent> of(DomainEvent event, Instant occurredAt) {
+        return event.accept(new Announced(occurredAt));
+    }
+
+    /** The events announced, each with its data; every other fact is kept to the service (and its audit trail). */
+    private record Announced(Instant at) implements DomainEvent.Visitor<Optional<PlatformEvent>> {
+
+        /** {@code health.changed}: the new state, the one before, and the new reasons' codes. */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.HealthChanged event) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("state", event.after().state().name());
+            data.put("previous_state", event.before().state().name());
+            data.put(
+                    "reasons",
+                    event.after().reasons().stream().map(r -> r.code().name()).toList());
+            return announce(HEALTH_CHANGED, event, data);
+        }
+
+        /** {@code token.refreshed}: the new expiry; none when the extended token never expires. */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.TokenRefreshed event) {
+            return announce(
+                    TOKEN_REFRESHED,
+                    event,
+                    event.expiresAt() == null
+                            ? Map.of()
+                            : Map.of("token_expires_at", event.expiresAt().toString()));
+        }
+
+        /** {@code reauthorization.required}, when a health check found it: onboarding tells its own caller in its answer. */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.ReauthorizationRequired event) {
+            return event.foundBy() == DomainEvent.ReauthorizationRequired.FoundBy.HEALTH_CHECK
+                    ? announce(REAUTHORIZATION_REQUIRED, event, Map.of())
+                    : Optional.empty();
+        }
+
+        /** {@code account.standing_changed}: the standing now, whether the account still sends, and Meta's words. */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.AccountStandingChanged event) {
+            AccountStanding standing = event.standing();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("standing", standing.status().name());
+            data.put("serving", standing.serving());
+            data.put("event", standing.event());
+            data.put("detail", standing.detail());
+            return announce(ACCOUNT_STANDING_CHANGED, event, data);
+        }
+
+        /**
+         * {@code whatsapp.change}: {@code phone_number_id} (null for a change about the account),
+         * {@code waba_id}, {@code field} and Meta's {@code value} as it was sent.
+         */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.WhatsAppChangeReceived event) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("phone_number_id", valueOf(event.phoneNumberId()));
+            data.put("waba_id", valueOf(event.wabaId()));
+            data.put("field", event.field());
+            data.put("value", new JsonText(event.valueJson()));
+            return announce(WHATSAPP_CHANGE, event, data);
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.Created event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.SettingsChanged event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.Activated event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.Deactivated event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.TokenExchanged event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.TokenVerified event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.RegistrationPinChosen event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.WebhookSubscribed event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.PhoneRegistered event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.OnboardingCompleted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberAdded event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberChanged event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberRemoved event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.ConfigDeleted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.AllConfigsDeleted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.SecretsRead event) {
+            return Optional.empty();
+        }
+
+        private Optional<PlatformEvent> announce(String type, DomainEvent event, Map<String, Object> data) {
+            return Optional.of(new PlatformEvent(type, event.tenantId(), at, data));
+        }
+
+        private static String valueOf(MetaId id) {
+            return id == null ? null : id.value();
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.tenantconfig.application.port.out;
 
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A change from Meta as the intake stores it: once per {@code dedupeKey} in its
@@ -42,5 +44,13 @@ public record ReceivedChange(
             return tenantId.value();
         }
         return signedFor == null ? "" : signedFor.value();
+    }
+
+    /** What it tells the tenant it went to: Meta's change as it was sent. Empty for a change nobody took. */
+    public Optional<DomainEvent.WhatsAppChangeReceived> event() {
+        return tenantId == null
+                ? Optional.empty()
+                : Optional.of(
+                        new DomainEvent.WhatsAppChangeReceived(tenantId, wabaId, phoneNumberId, field, valueJson));
     }
 }

@@ -1,0 +1,344 @@
+package io.tenantconfig.domain;
+
+import io.tenantconfig.domain.health.Health;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Something that happened, named once: what, to which tenant, with its data. The audit trail's
+ * entry and the event the rest of the platform hears of are each derived from it by one mapping
+ * (an exhaustive {@link Visitor}), so a new kind of event is declared here and decided there.
+ * None carries a secret.
+ */
+public sealed interface DomainEvent {
+
+    /** The tenant it happened to; {@code null} only for {@link AllConfigsDeleted} (every tenant). */
+    TenantId tenantId();
+
+    /** The data-model names of the configuration's fields it made different; never their values. */
+    default Set<String> fields() {
+        return Set.of();
+    }
+
+    <T> T accept(Visitor<T> visitor);
+
+    /** A change one of {@link TenantConfig}'s rules made to a configuration, with the fields it made different. */
+    sealed interface ConfigEvent extends DomainEvent {
+
+        /** A kind of change: makes its event from the tenant and the fields the change made different. */
+        @FunctionalInterface
+        interface Kind {
+            ConfigEvent of(TenantId tenantId, Set<String> fields);
+        }
+    }
+
+    /** A tenant set up its configuration by hand. */
+    record Created(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public Created {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Settings changed. */
+    record SettingsChanged(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public SettingsChanged {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** The configuration is back in use. */
+    record Activated(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public Activated {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** The configuration is out of use: the loader treats it as absent. */
+    record Deactivated(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public Deactivated {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Embedded Signup exchanged a code for a token, which is now stored: a new onboarding run. */
+    record TokenExchanged(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public TokenExchanged {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Meta confirmed that the access token works (onboarding's check), and said when it expires ({@code null}: never). */
+    record TokenVerified(TenantId tenantId, Set<String> fields, Instant expiresAt) implements ConfigEvent {
+        public TokenVerified {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** A PIN was chosen for registering the onboarding number, stored before Meta sees it. */
+    record RegistrationPinChosen(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public RegistrationPinChosen {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Onboarding subscribed the app to the WhatsApp Business Account's webhooks. */
+    record WebhookSubscribed(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public WebhookSubscribed {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Onboarding registered its phone number for the Cloud API. */
+    record PhoneRegistered(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneRegistered {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Every onboarding step succeeded. */
+    record OnboardingCompleted(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public OnboardingCompleted {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Meta refused the stored token: the tenant has to sign up again. {@code foundBy} says who asked Meta. */
+    record ReauthorizationRequired(TenantId tenantId, Set<String> fields, FoundBy foundBy) implements ConfigEvent {
+        public ReauthorizationRequired {
+            fields = checked(tenantId, fields);
+            Objects.requireNonNull(foundBy, "foundBy");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+
+        /** Who found the token refused: onboarding (whose caller is told in its answer) or a health check. */
+        public enum FoundBy {
+            ONBOARDING,
+            HEALTH_CHECK
+        }
+    }
+
+    /** Meta extended the access token before it expired; the new one is stored, and expires at {@code expiresAt} ({@code null}: never). */
+    record TokenRefreshed(TenantId tenantId, Set<String> fields, Instant expiresAt) implements ConfigEvent {
+        public TokenRefreshed {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** The tenant added a phone number. */
+    record PhoneNumberAdded(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneNumberAdded {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** A phone number's label, use or default changed (the tenant's), or its verified name (Meta approved it). */
+    record PhoneNumberChanged(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneNumberChanged {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** The tenant removed a phone number. */
+    record PhoneNumberRemoved(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneNumberRemoved {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Meta reported a change in the account's standing (uninstalled, disabled, restricted, reinstated): now {@code standing}. */
+    record AccountStandingChanged(TenantId tenantId, Set<String> fields, AccountStanding standing)
+            implements ConfigEvent {
+        public AccountStandingChanged {
+            fields = checked(tenantId, fields);
+            Objects.requireNonNull(standing, "standing");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** A configuration was deleted, by its tenant or by an admin. */
+    record ConfigDeleted(TenantId tenantId, By by) implements DomainEvent {
+        public ConfigDeleted {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(by, "by");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+
+        /** Who deleted it. */
+        public enum By {
+            TENANT,
+            ADMIN
+        }
+    }
+
+    /** Every configuration was deleted: {@code count} of them. */
+    record AllConfigsDeleted(long count) implements DomainEvent {
+        /** None: it happened to every tenant. */
+        @Override
+        public TenantId tenantId() {
+            return null;
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** A tenant's secrets were shown in clear. */
+    record SecretsRead(TenantId tenantId) implements DomainEvent {
+        public SecretsRead {
+            Objects.requireNonNull(tenantId, "tenantId");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** A tenant's health changed state or reasons, from {@code before} to {@code after}. */
+    record HealthChanged(TenantId tenantId, Health before, Health after) implements DomainEvent {
+        public HealthChanged {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /**
+     * Meta sent a change about one of the tenant's numbers ({@code phoneNumberId}; {@code null} for
+     * one about the account) or its WhatsApp Business Account: {@code field}, and Meta's
+     * {@code value} as the JSON text it was sent in.
+     */
+    record WhatsAppChangeReceived(
+            TenantId tenantId, MetaId wabaId, MetaId phoneNumberId, String field, String valueJson)
+            implements DomainEvent {
+        public WhatsAppChangeReceived {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(valueJson, "valueJson");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** One answer per kind of event: what a mapping makes of each. Adding a kind adds a method here, so no mapping forgets it. */
+    interface Visitor<T> {
+        T on(Created event);
+
+        T on(SettingsChanged event);
+
+        T on(Activated event);
+
+        T on(Deactivated event);
+
+        T on(TokenExchanged event);
+
+        T on(TokenVerified event);
+
+        T on(RegistrationPinChosen event);
+
+        T on(WebhookSubscribed event);
+
+        T on(PhoneRegistered event);
+
+        T on(OnboardingCompleted event);
+
+        T on(ReauthorizationRequired event);
+
+        T on(TokenRefreshed event);
+
+        T on(PhoneNumberAdded event);
+
+        T on(PhoneNumberChanged event);
+
+        T on(PhoneNumberRemoved event);
+
+        T on(AccountStandingChanged event);
+
+        T on(ConfigDeleted event);
+
+        T on(AllConfigsDeleted event);
+
+        T on(SecretsRead event);
+
+        T on(HealthChanged event);
+
+        T on(WhatsAppChangeReceived event);
+    }
+
+    private static Set<String> checked(TenantId tenantId, Set<String> fields) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return Set.copyOf(fields);
+    }
+}
