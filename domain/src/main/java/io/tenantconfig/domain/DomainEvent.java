@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Something that happened, named once: what, to which tenant, with its data. The audit trail's
- * entry and the event the rest of the platform hears of are each derived from it by one mapping
- * (an exhaustive {@link Visitor}), so a new kind of event is declared here and decided there.
+ * entry and the event the rest of the platform hears of are each derived from it by one mapping:
+ * the audit trail's names every kind (a {@link Visitor}, so none is forgotten), the platform's
+ * only the kinds it announces (a {@link Partial}).
  * None carries a secret.
  */
 public sealed interface DomainEvent {
@@ -335,6 +336,116 @@ public sealed interface DomainEvent {
         T on(HealthChanged event);
 
         T on(WhatsAppChangeReceived event);
+    }
+
+    /** A mapping that answers {@link #otherwise} for every kind it does not name (one that concerns a few kinds). */
+    interface Partial<T> extends Visitor<T> {
+        T otherwise(DomainEvent event);
+
+        @Override
+        default T on(Created event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(SettingsChanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(Activated event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(Deactivated event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TokenExchanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TokenVerified event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(RegistrationPinChosen event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(WebhookSubscribed event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneRegistered event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(OnboardingCompleted event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(ReauthorizationRequired event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TokenRefreshed event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneNumberAdded event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneNumberChanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneNumberRemoved event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(AccountStandingChanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(ConfigDeleted event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(AllConfigsDeleted event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(SecretsRead event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(HealthChanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(WhatsAppChangeReceived event) {
+            return otherwise(event);
+        }
     }
 
     private static Set<String> checked(TenantId tenantId, Set<String> fields) {

@@ -40,8 +40,14 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
         return event.accept(new Announced(occurredAt));
     }
 
-    /** The events announced, each with its data; every other fact is kept to the service (and its audit trail). */
-    private record Announced(Instant at) implements DomainEvent.Visitor<Optional<PlatformEvent>> {
+    /** The events announced, each with its data. */
+    private record Announced(Instant at) implements DomainEvent.Partial<Optional<PlatformEvent>> {
+
+        /** Every other fact is kept to the service (and its audit trail). */
+        @Override
+        public Optional<PlatformEvent> otherwise(DomainEvent event) {
+            return Optional.empty();
+        }
 
         /** {@code health.changed}: the new state, the one before, and the new reasons' codes. */
         @Override
@@ -98,86 +104,6 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
             data.put("field", event.field());
             data.put("value", new JsonText(event.valueJson()));
             return announce(WHATSAPP_CHANGE, event, data);
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.Created event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.SettingsChanged event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.Activated event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.Deactivated event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.TokenExchanged event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.TokenVerified event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.RegistrationPinChosen event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.WebhookSubscribed event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.PhoneRegistered event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.OnboardingCompleted event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberAdded event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberChanged event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.PhoneNumberRemoved event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.ConfigDeleted event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.AllConfigsDeleted event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<PlatformEvent> on(DomainEvent.SecretsRead event) {
-            return Optional.empty();
         }
 
         private Optional<PlatformEvent> announce(String type, DomainEvent event, Map<String, Object> data) {
