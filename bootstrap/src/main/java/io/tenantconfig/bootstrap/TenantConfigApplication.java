@@ -14,6 +14,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tenantconfig.adapters.meta.MetaAdapters;
 import io.tenantconfig.adapters.rest.DashboardHeaders;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.auth.JwtSettings;
@@ -169,21 +170,18 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 .minThreads(health.getGraphCallsInFlight())
                 .maxThreads(health.getGraphCallsInFlight())
                 .build();
+        MetaAdapters meta = configuration.getMeta().build(clock);
         UseCases useCases = Services.wire(
                 new Services.Ports(
                         database.store(),
                         database.lastKnown(),
                         database.catalog(),
                         database.auditLog(),
-                        configuration.getMeta().build(clock),
+                        meta.onboarding(),
                         fallback,
                         database.directory(),
                         new TimedMetaHealth(
-                                configuration
-                                        .getMeta()
-                                        .buildHealth(
-                                                clock, health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()),
-                                metrics),
+                                meta.health(health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()), metrics),
                         database.health(),
                         database.healthSchedule(),
                         database.outbox(),

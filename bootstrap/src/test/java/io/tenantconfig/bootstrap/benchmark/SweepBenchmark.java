@@ -2,9 +2,8 @@ package io.tenantconfig.bootstrap.benchmark;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.tenantconfig.adapters.meta.GraphApiMetaHealth;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
-import io.tenantconfig.adapters.meta.GraphThrottle;
+import io.tenantconfig.adapters.meta.MetaAdapters;
 import io.tenantconfig.adapters.persistence.JdbiConfigStore;
 import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
 import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
@@ -130,8 +129,7 @@ public final class SweepBenchmark {
                         store,
                         variable -> Optional.empty(),
                         new JdbiNumberDirectory(jdbi),
-                        new GraphApiMetaHealth(
-                                settings, new GraphThrottle(CALLS_PER_SECOND, IN_FLIGHT), Clock.systemUTC()),
+                        new MetaAdapters(settings, Clock.systemUTC()).health(CALLS_PER_SECOND, IN_FLIGHT),
                         Clock.systemUTC(),
                         Duration.ofHours(6)),
                 new Services.Settings(
@@ -156,7 +154,7 @@ public final class SweepBenchmark {
             if (path.endsWith("/debug_token")) {
                 body =
                         "{\"data\":{\"app_id\":\"1234567890\",\"type\":\"SYSTEM_USER\",\"is_valid\":true,\"expires_at\":0,"
-                                + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}";
+                            + "\"scopes\":[\"whatsapp_business_management\",\"whatsapp_business_messaging\"]}}";
             } else if (path.endsWith("/phone_numbers")) {
                 long waba = Long.parseLong(path.replaceAll(".*/([0-9]+)/phone_numbers", "$1"));
                 // Tenant g has WABA 5000000 + g and, seeded in id order, number 7000000 + g.
