@@ -15,6 +15,7 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tenantconfig.adapters.meta.MetaAdapters;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.rest.DashboardHeaders;
 import io.tenantconfig.adapters.rest.RestApi;
 import io.tenantconfig.adapters.rest.auth.JwtSettings;
@@ -25,6 +26,7 @@ import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
+import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.Services;
 import io.tenantconfig.bootstrap.backup.ExportCommand;
@@ -70,6 +72,9 @@ import org.apache.commons.text.lookup.StringLookupFactory;
  */
 public class TenantConfigApplication extends Application<TenantConfigConfiguration> {
 
+    /** The service's one clock: {@link #run} gives it to everything, and the commands tell time by it too. */
+    private final Clock clock = Clock.systemUTC();
+
     public static void main(String[] args) throws Exception {
         new TenantConfigApplication().run(args);
     }
@@ -89,9 +94,9 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(), variables));
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new KeysetCommand());
-        bootstrap.addCommand(new SecretsCommand());
-        bootstrap.addCommand(new ExportCommand());
-        bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new SecretsCommand(clock));
+        bootstrap.addCommand(new ExportCommand(clock));
+        bootstrap.addCommand(new ImportCommand(clock));
         // The admin dashboard: static files from adapters-rest, calling the admin API (docs/dashboard.md).
         bootstrap.addBundle(new AssetsBundle("/admin-ui", DashboardHeaders.PATH, "index.html", "admin-dashboard"));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -133,18 +138,14 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
         WireLogGuard.pin();
         environment.admin().addTask(new WireLogGuard.LogLevelTask());
-        Clock clock = Clock.systemUTC();
         CredentialsFactory credentials = configuration.getCredentials();
         HealthFactory health = configuration.getHealth();
         EventsFactory events = configuration.getEvents();
         Database database = configuration
                 .getDatabase()
-                .build(
-                        environment,
-                        configuration.getEncryption().cipher(),
-                        credentials.cache(),
-                        health.checkIntervalAsJava(),
-                        configuration.getRetention().ages());
+                .build(environment, configuration.getEncryption().keyset(), credentials.cache(), clock);
+        PostgresAdapters postgres = database.adapters();
+        HealthStore healthStore = postgres.healthStore(health.checkIntervalAsJava());
         EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), environment());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
         // Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too.
@@ -173,22 +174,22 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         MetaAdapters meta = configuration.getMeta().build(clock);
         UseCases useCases = Services.wire(
                 new Services.Ports(
-                        database.store(),
-                        database.lastKnown(),
-                        database.catalog(),
-                        database.auditLog(),
+                        postgres.store(),
+                        postgres.lastKnown(),
+                        postgres.catalog(),
+                        postgres.auditLog(),
                         meta.onboarding(),
                         fallback,
-                        database.directory(),
+                        postgres.directory(),
                         new TimedMetaHealth(
                                 meta.health(health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()), metrics),
-                        database.health(),
-                        database.healthSchedule(),
-                        database.outbox(),
+                        healthStore,
+                        postgres.healthSchedule(),
+                        postgres.outbox(),
                         events.sink().orElse(NO_RECEIVER),
-                        database.webhookKeys(),
-                        database.webhookInbox(),
-                        database.webhookIntake()),
+                        postgres.webhookKeys(),
+                        postgres.webhookInbox(),
+                        postgres.webhookIntake()),
                 new Services.Settings(
                         configuration.getMeta().policy(),
                         configuration.getPhoneNumbersPerTenant(),
@@ -203,7 +204,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         CachedGauge<Map<HealthState, Long>> healthCounts = new CachedGauge<>(30, TimeUnit.SECONDS) {
             @Override
             protected Map<HealthState, Long> loadValue() {
-                return healthCounts(database);
+                return healthCounts(healthStore);
             }
         };
         for (HealthState state : HealthState.values()) {
@@ -224,7 +225,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         CachedGauge<EventOutbox.Backlog> backlog = new CachedGauge<>(10, TimeUnit.SECONDS) {
             @Override
             protected EventOutbox.Backlog loadValue() {
-                return backlog(database);
+                return backlog(postgres.outbox());
             }
         };
         metrics.registerGauge(
@@ -241,7 +242,10 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 .manage(new PeriodicTask(
                         "tenant-config-retention",
                         configuration.getRetention().everyAsJava(),
-                        new RetentionRound(database.retention(), clock, metrics)));
+                        new RetentionRound(
+                                postgres.retention(configuration.getRetention().ages(), RETENTION_BATCHES_PER_ROUND),
+                                clock,
+                                metrics)));
         if (health.isSweepEnabled()) {
             environment
                     .lifecycle()
@@ -267,7 +271,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         environment.healthChecks().register("warm-up", warming);
         environment.lifecycle().addServerLifecycleListener(warming);
         jersey.register(new RateLimitFeature(
-                database.rateLimitBuckets(),
+                Buckets.shared(database.rateLimitBuckets()),
                 Buckets.inMemory(RateLimitFeature.time(clock)),
                 configuration.getRateLimits().policies()));
         RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
@@ -292,24 +296,27 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 .mint("tenant-config-warm-up", "tenant-config-warm-up", List.of(), warmUpFor.plusMinutes(1)));
     }
 
+    /** How many batches of a thousand rows of each kind one retention round deletes at most. */
+    private static final int RETENTION_BATCHES_PER_ROUND = 100;
+
     /** Without a receiver, events are only stored: nothing delivers them, so nothing calls this. */
     private static final EventSink NO_RECEIVER = events -> {
         throw new EventSink.DeliveryFailedException("no receiver is configured (EVENTS_WEBHOOK_URL)");
     };
 
     /** The events waiting for the receiver; none while the database cannot say. */
-    private static EventOutbox.Backlog backlog(Database database) {
+    private static EventOutbox.Backlog backlog(EventOutbox outbox) {
         try {
-            return database.outbox().backlog();
+            return outbox.backlog();
         } catch (RuntimeException e) {
             return new EventOutbox.Backlog(0, Optional.empty());
         }
     }
 
     /** Tenants per health state now; none while the database cannot say. */
-    private static Map<HealthState, Long> healthCounts(Database database) {
+    private static Map<HealthState, Long> healthCounts(HealthStore healthStore) {
         try {
-            return database.health().counts();
+            return healthStore.counts();
         } catch (RuntimeException e) {
             return Map.of();
         }
