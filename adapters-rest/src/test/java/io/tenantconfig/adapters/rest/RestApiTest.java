@@ -8,7 +8,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import io.dropwizard.jersey.setup.JerseyContainerHolder;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.application.service.ResolutionCounter;
 import java.util.ArrayList;
@@ -47,15 +47,18 @@ class RestApiTest {
     @Test
     void the_api_registers_every_resource_mapper_and_filter_and_its_openapi_description() {
         ApiFixture fixture = ApiFixture.withHs256();
-        List<Object> resources = RestApi.resources(TestUseCases.over(
-                fixture.store,
-                fixture.meta,
-                variable -> Optional.empty(),
-                OnboardingPolicy.DEFAULT,
-                new ResolutionCounter(),
-                ApiFixture.CLOCK));
+        RestApi api = ApiFixture.serving(
+                TestFeatures.over(
+                        fixture.store,
+                        fixture.meta,
+                        variable -> Optional.empty(),
+                        OnboardingPolicy.DEFAULT,
+                        new ResolutionCounter(),
+                        ApiFixture.CLOCK),
+                List.of(ApiFixture.FRONTEND));
+        List<Object> resources = api.resources();
 
-        RestApi.register(jersey, List.of(ApiFixture.FRONTEND), "test", resources);
+        api.register(jersey);
 
         assertThat(registered).containsAll(resources);
         assertThat(registered())
