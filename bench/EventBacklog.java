@@ -1,11 +1,12 @@
 import com.sun.net.httpserver.HttpServer;
-import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.application.port.out.EventOutbox;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -58,7 +59,12 @@ public class EventBacklog {
 
     private static void claims(String url, String user, int count, int batch) throws Exception {
         // One connection held open, as the service's pool holds its connections.
-        EventOutbox outbox = new JdbiEventOutbox(Jdbi.create(DriverManager.getConnection(url, user, "")));
+        // No secrets are read: a keyset of its own will do.
+        EventOutbox outbox = PostgresAdapters.direct(
+                        Jdbi.create(DriverManager.getConnection(url, user, "")),
+                        PostgresAdapters.newKeyset(),
+                        Clock.systemUTC())
+                .outbox();
         // Make every stream due, as the receiver's first answer does.
         outbox.retryWaiting(Instant.now());
         for (int i = 0; i < 200; i++) {

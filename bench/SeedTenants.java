@@ -1,5 +1,5 @@
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.DisplayPhoneNumber;
@@ -21,6 +21,7 @@ import io.tenantconfig.domain.Webhook;
 import io.tenantconfig.domain.WhatsAppAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -37,7 +38,8 @@ public class SeedTenants {
 
     public static void main(String[] args) throws Exception {
         Jdbi jdbi = Jdbi.create(args[0], args[1], "");
-        JdbiConfigStore store = new JdbiConfigStore(jdbi, new TinkSecretCipher(Files.readString(Path.of(args[2]))));
+        ConfigStore store =
+                PostgresAdapters.direct(jdbi, Files.readString(Path.of(args[2])), Clock.systemUTC()).store();
         int count = Integer.parseInt(args[3]);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long started = System.nanoTime();

@@ -2,12 +2,8 @@ package io.tenantconfig.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.tenantconfig.adapters.meta.GraphApiMetaHealth;
-import io.tenantconfig.adapters.meta.GraphApiMetaOnboarding;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
-import io.tenantconfig.adapters.meta.GraphThrottle;
-import io.tenantconfig.application.port.out.MetaHealth;
-import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.adapters.meta.MetaAdapters;
 import io.tenantconfig.application.service.OnboardingPolicy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
@@ -47,13 +43,9 @@ public class MetaFactory {
     private boolean registerPhone = true;
     private boolean forwardRedirectUri;
 
-    public MetaOnboarding build(Clock clock) {
-        return new GraphApiMetaOnboarding(settings(), clock);
-    }
-
-    /** The health checks' calls, held to {@code perSecond} started a second and {@code inFlight} at once. */
-    public MetaHealth buildHealth(Clock clock, int perSecond, int inFlight) {
-        return new GraphApiMetaHealth(settings(), new GraphThrottle(perSecond, inFlight), clock);
+    /** The Graph API's adapters: onboarding's calls and the health checks'. */
+    public MetaAdapters build(Clock clock) {
+        return new MetaAdapters(settings(), clock);
     }
 
     /** Where Meta is, as which app, and how long to wait for it. */

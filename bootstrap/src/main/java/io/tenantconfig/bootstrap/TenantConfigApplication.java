@@ -1,7 +1,5 @@
 package io.tenantconfig.bootstrap;
 
-import com.codahale.metrics.CachedGauge;
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -9,65 +7,43 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.tenantconfig.adapters.rest.DashboardHeaders;
 import io.tenantconfig.adapters.rest.RestApi;
-import io.tenantconfig.adapters.rest.auth.JwtSettings;
-import io.tenantconfig.adapters.rest.auth.TokenMinter;
-import io.tenantconfig.adapters.rest.ratelimit.Buckets;
-import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
-import io.tenantconfig.application.port.in.UseCases;
-import io.tenantconfig.application.port.in.ValueSource;
-import io.tenantconfig.application.port.out.EventOutbox;
-import io.tenantconfig.application.port.out.EventSink;
-import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
+import io.tenantconfig.application.service.ConfigurationFeature;
+import io.tenantconfig.application.service.HealthFeature;
+import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.bootstrap.backup.ExportCommand;
 import io.tenantconfig.bootstrap.backup.ImportCommand;
-import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.credentials.EnvironmentFallback;
 import io.tenantconfig.bootstrap.credentials.ReloadFallbackTask;
 import io.tenantconfig.bootstrap.database.Database;
 import io.tenantconfig.bootstrap.database.SchemaMigrations;
 import io.tenantconfig.bootstrap.encryption.KeysetCommand;
 import io.tenantconfig.bootstrap.encryption.SecretsCommand;
-import io.tenantconfig.bootstrap.events.EventDeliverer;
-import io.tenantconfig.bootstrap.events.EventsFactory;
-import io.tenantconfig.bootstrap.events.RetentionRound;
-import io.tenantconfig.bootstrap.health.HealthFactory;
-import io.tenantconfig.bootstrap.health.HealthSweeper;
-import io.tenantconfig.bootstrap.health.TimedMetaHealth;
 import io.tenantconfig.bootstrap.logging.WireLogGuard;
 import io.tenantconfig.bootstrap.warmup.WarmUp;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
-import io.tenantconfig.domain.health.HealthState;
-import jakarta.servlet.DispatcherType;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.text.StringSubstitutor;
 import org.apache.commons.text.lookup.StringLookupFactory;
 
 /**
- * The service. {@link #run} is the composition root: it wires every part, through the factories
- * of the configuration's sections and the modules' own wiring ({@code Services.wire},
- * {@code RestApi}); nothing is found by scanning.
+ * The service. {@link #run} is the composition root: the adapters every feature is built on
+ * (each adapter module's one entry point, from the configuration's sections), then the features,
+ * each whole ({@link Features}), then the HTTP API in front of them; nothing is found by scanning.
  */
 public class TenantConfigApplication extends Application<TenantConfigConfiguration> {
+
+    /** The service's one clock: {@link #run} gives it to everything, and the commands tell time by it too. */
+    private final Clock clock = Clock.systemUTC();
 
     public static void main(String[] args) throws Exception {
         new TenantConfigApplication().run(args);
@@ -86,13 +62,13 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         variables.setEnableUndefinedVariableException(true);
         bootstrap.setConfigurationSourceProvider(
                 new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(), variables));
-        bootstrap.addCommand(new TokenCommand());
+        bootstrap.addCommand(new TokenCommand(clock));
         bootstrap.addCommand(new KeysetCommand());
-        bootstrap.addCommand(new SecretsCommand());
-        bootstrap.addCommand(new ExportCommand());
-        bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new SecretsCommand(clock));
+        bootstrap.addCommand(new ExportCommand(clock));
+        bootstrap.addCommand(new ImportCommand(clock));
         // The admin dashboard: static files from adapters-rest, calling the admin API (docs/dashboard.md).
-        bootstrap.addBundle(new AssetsBundle("/admin-ui", DashboardHeaders.PATH, "index.html", "admin-dashboard"));
+        bootstrap.addBundle(new AssetsBundle("/admin-ui", RestApi.DASHBOARD_PATH, "index.html", "admin-dashboard"));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TenantConfigConfiguration configuration) {
@@ -132,201 +108,82 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
     public void run(TenantConfigConfiguration configuration, Environment environment) throws Exception {
         WireLogGuard.pin();
         environment.admin().addTask(new WireLogGuard.LogLevelTask());
-        Clock clock = Clock.systemUTC();
-        CredentialsFactory credentials = configuration.getCredentials();
-        HealthFactory health = configuration.getHealth();
-        EventsFactory events = configuration.getEvents();
+        exposeToPrometheus(environment);
+
+        // What the features are built on: the database, Meta, the fallback credentials, the HTTP API.
         Database database = configuration
                 .getDatabase()
                 .build(
                         environment,
-                        configuration.getEncryption().cipher(),
-                        credentials.cache(),
-                        health.checkIntervalAsJava(),
-                        configuration.getRetention().ages());
-        EnvironmentFallback fallback = new EnvironmentFallback(Path.of(credentials.getDotenvFile()), environment());
+                        configuration.getEncryption().keyset(),
+                        configuration.getCredentials().cache(),
+                        clock);
+        EnvironmentFallback fallback =
+                new EnvironmentFallback(Path.of(configuration.getCredentials().getDotenvFile()), environment());
         environment.admin().addTask(new ReloadFallbackTask(fallback));
-        // Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too.
+        RestApi api = new RestApi(configuration.getCorsAllowedOrigins(), version());
+        Features features = new Features(
+                configuration,
+                environment,
+                database.adapters(),
+                configuration.getMeta().build(clock),
+                fallback,
+                api,
+                clock);
+
+        ConfigurationFeature configs = features.configuration();
+        features.phoneNumbers(configs);
+        features.onboarding();
+        HealthFeature health = features.health(configs);
+        features.events();
+        WebhookFeature webhooks = features.webhooks();
+        features.admin(configs, health, webhooks);
+
+        serve(api, configuration, environment, database);
+    }
+
+    /** Every Dropwizard metric (the service's, the JVM's, Jetty's) in Prometheus's text format too. */
+    private static void exposeToPrometheus(Environment environment) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
         environment
                 .admin()
                 .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/prometheus");
-        ResolutionCounter resolutions = new ResolutionCounter();
-        for (ValueSource source : ValueSource.values()) {
-            environment
-                    .metrics()
-                    .registerGauge(
-                            "tenant-config.resolutions." + source.label(),
-                            () -> resolutions.snapshot().get(source));
-        }
+    }
 
-        MetricRegistry metrics = environment.metrics();
-        ExecutorService checks = environment
-                .lifecycle()
-                .executorService("tenant-config-health-check-%d")
-                .minThreads(health.getGraphCallsInFlight())
-                .maxThreads(health.getGraphCallsInFlight())
-                .build();
-        UseCases useCases = Services.wire(
-                new Services.Ports(
-                        database.store(),
-                        database.lastKnown(),
-                        database.catalog(),
-                        database.auditLog(),
-                        configuration.getMeta().build(clock),
-                        fallback,
-                        database.directory(),
-                        new TimedMetaHealth(
-                                configuration
-                                        .getMeta()
-                                        .buildHealth(
-                                                clock, health.getGraphCallsPerSecond(), health.getGraphCallsInFlight()),
-                                metrics),
-                        database.health(),
-                        database.healthSchedule(),
-                        database.outbox(),
-                        events.sink().orElse(NO_RECEIVER),
-                        database.webhookKeys(),
-                        database.webhookInbox(),
-                        database.webhookIntake()),
-                new Services.Settings(
-                        configuration.getMeta().policy(),
-                        configuration.getPhoneNumbersPerTenant(),
-                        health.policy(),
-                        health.sweep(),
-                        events.policy()),
-                checks,
-                resolutions,
-                new SecureRandom(),
-                clock);
-        // One query every 30 seconds at most, whichever of the gauges is read.
-        CachedGauge<Map<HealthState, Long>> healthCounts = new CachedGauge<>(30, TimeUnit.SECONDS) {
-            @Override
-            protected Map<HealthState, Long> loadValue() {
-                return healthCounts(database);
-            }
-        };
-        for (HealthState state : HealthState.values()) {
-            metrics.registerGauge(
-                    "tenant-config.health.tenants." + state.name().toLowerCase(Locale.ROOT),
-                    () -> healthCounts.getValue().getOrDefault(state, 0L));
-        }
-        if (events.sink().isPresent()) {
-            environment
-                    .lifecycle()
-                    .manage(new EventDeliverer(
-                            useCases.deliverEvents(),
-                            events.getDeliveriesInFlight(),
-                            events.deliverEveryAsJava(),
-                            metrics));
-        }
-        // What waits for the receiver: one query every 10 seconds at most, whichever gauge is read.
-        CachedGauge<EventOutbox.Backlog> backlog = new CachedGauge<>(10, TimeUnit.SECONDS) {
-            @Override
-            protected EventOutbox.Backlog loadValue() {
-                return backlog(database);
-            }
-        };
-        metrics.registerGauge(
-                "tenant-config.events.pending", () -> backlog.getValue().pending());
-        metrics.registerGauge(
-                "tenant-config.events.oldest-pending-seconds",
-                () -> backlog.getValue()
-                        .oldestOccurredAt()
-                        .map(at ->
-                                java.time.Duration.between(at, clock.instant()).toSeconds())
-                        .orElse(0L));
-        environment
-                .lifecycle()
-                .manage(new PeriodicTask(
-                        "tenant-config-retention",
-                        configuration.getRetention().everyAsJava(),
-                        new RetentionRound(database.retention(), clock, metrics)));
-        if (health.isSweepEnabled()) {
-            environment
-                    .lifecycle()
-                    .manage(new PeriodicTask(
-                            "tenant-config-health-sweep",
-                            health.pollEveryAsJava(),
-                            new HealthSweeper(
-                                    useCases.sweepHealth(),
-                                    instanceName(),
-                                    metrics.meter("tenant-config.health.checks"),
-                                    metrics.meter("tenant-config.health.failures"))));
-        }
-
+    /**
+     * The HTTP API in front of the features: request bodies read before a thread takes them, the
+     * API's JSON, authentication, the warm-up, the rate limits (shared through the database), and
+     * the resources the features gave it.
+     */
+    private void serve(
+            RestApi api, TenantConfigConfiguration configuration, Environment environment, Database database) {
         // Our error mappers answer every error in one JSON format; Dropwizard's would answer some in another.
         ((AbstractServerFactory) configuration.getServerFactory()).setRegisterDefaultExceptionMappers(false);
         configuration.getRequestBodies().install(environment);
-        JerseyEnvironment jersey = environment.jersey();
         RestApi.configure(environment.getObjectMapper());
-        configuration.getAuth().register(jersey, environment.metrics(), clock);
+        configuration.getAuth().register(environment.jersey(), environment.metrics(), clock);
         WarmUpFactory warmUp = configuration.getWarmUp();
-        java.time.Duration warmUpFor = warmUp.getDuration().toJavaDuration();
-        WarmUp warming = new WarmUp(warmUpFor, warmUp.getClients(), warmUpToken(configuration, warmUpFor, clock));
+        Duration warmUpFor = warmUp.getDuration().toJavaDuration();
+        WarmUp warming = new WarmUp(warmUpFor, warmUp.getClients(), warmUpToken(configuration, warmUpFor));
         environment.healthChecks().register("warm-up", warming);
         environment.lifecycle().addServerLifecycleListener(warming);
-        jersey.register(new RateLimitFeature(
-                database.rateLimitBuckets(),
-                Buckets.inMemory(RateLimitFeature.time(clock)),
-                configuration.getRateLimits().policies()));
-        RestApi.register(jersey, configuration.getCorsAllowedOrigins(), version(), RestApi.resources(useCases));
-        environment
-                .servlets()
-                .addFilter("admin-dashboard-headers", new DashboardHeaders())
-                .addMappingForUrlPatterns(
-                        EnumSet.of(DispatcherType.REQUEST), false, DashboardHeaders.PATH, DashboardHeaders.PATH + "/*");
+        configuration.getRateLimits().register(environment.jersey(), database.rateLimitBuckets(), clock);
+        api.register(environment.jersey());
     }
 
     /**
      * A token for the warm-up's requests, of a tenant nobody has, when the service can sign one
      * (an HMAC secret is configured); valid a minute past the warm-up.
      */
-    private static Optional<String> warmUpToken(
-            TenantConfigConfiguration configuration, java.time.Duration warmUpFor, Clock clock) {
-        JwtSettings settings = configuration.getAuth().settings();
-        if (warmUpFor.isZero() || settings.hmacKey() == null) {
+    private Optional<String> warmUpToken(TenantConfigConfiguration configuration, Duration warmUpFor) {
+        if (warmUpFor.isZero() || !configuration.getAuth().canMint()) {
             return Optional.empty();
         }
-        return Optional.of(new TokenMinter(settings, clock)
-                .mint("tenant-config-warm-up", "tenant-config-warm-up", List.of(), warmUpFor.plusMinutes(1)));
-    }
-
-    /** Without a receiver, events are only stored: nothing delivers them, so nothing calls this. */
-    private static final EventSink NO_RECEIVER = events -> {
-        throw new EventSink.DeliveryFailedException("no receiver is configured (EVENTS_WEBHOOK_URL)");
-    };
-
-    /** The events waiting for the receiver; none while the database cannot say. */
-    private static EventOutbox.Backlog backlog(Database database) {
-        try {
-            return database.outbox().backlog();
-        } catch (RuntimeException e) {
-            return new EventOutbox.Backlog(0, Optional.empty());
-        }
-    }
-
-    /** Tenants per health state now; none while the database cannot say. */
-    private static Map<HealthState, Long> healthCounts(Database database) {
-        try {
-            return database.health().counts();
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
-    }
-
-    /** Who holds a sweep lease: this host and a random suffix, unique per process. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "instance";
-        }
-        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+        return Optional.of(configuration
+                .getAuth()
+                .mint(clock, "tenant-config-warm-up", "tenant-config-warm-up", List.of(), warmUpFor.plusMinutes(1)));
     }
 
     private static String version() {

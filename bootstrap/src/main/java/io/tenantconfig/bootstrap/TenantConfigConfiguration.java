@@ -3,6 +3,7 @@ package io.tenantconfig.bootstrap;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitsFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;

@@ -2,7 +2,6 @@ package io.tenantconfig.bootstrap;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.tenantconfig.adapters.rest.auth.TokenMinter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,8 +15,11 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 final class TokenCommand extends ConfiguredCommand<TenantConfigConfiguration> {
 
-    TokenCommand() {
+    private final Clock clock;
+
+    TokenCommand(Clock clock) {
         super("token", "Prints a signed JWT for local use (needs an HMAC secret in the configuration)");
+        this.clock = clock;
     }
 
     @Override
@@ -38,11 +40,13 @@ final class TokenCommand extends ConfiguredCommand<TenantConfigConfiguration> {
                 .map(String::strip)
                 .filter(r -> !r.isEmpty())
                 .toList();
-        TokenMinter minter = new TokenMinter(configuration.getAuth().settings(), Clock.systemUTC());
-        System.out.println(minter.mint(
-                namespace.getString("subject"),
-                namespace.getString("tenant"),
-                roles,
-                Duration.parse(namespace.getString("ttl"))));
+        System.out.println(configuration
+                .getAuth()
+                .mint(
+                        clock,
+                        namespace.getString("subject"),
+                        namespace.getString("tenant"),
+                        roles,
+                        Duration.parse(namespace.getString("ttl"))));
     }
 }

@@ -15,6 +15,13 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.tenantconfig.adapters.meta.GraphApiSettings;
+import io.tenantconfig.adapters.meta.MetaAdapters;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.rest.RestApi;
+import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitsFactory;
+import java.util.Arrays;
 import java.util.List;
 
 /** The hexagon's rules (docs/architecture.md), checked on the production classes of every module. */
@@ -117,6 +124,63 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .areAssignableTo(io.dropwizard.core.Configuration.class);
+
+    /**
+     * adapters-persistence shows one entry point, built from JDBI, a keyset and a clock and
+     * returning the application's ports; everything else is package-private, so nothing outside
+     * can come to depend on a store, a row or the cache (buckpal's adapters). At most four public
+     * types, named here.
+     */
+    @ArchTest
+    static final ArchRule persistence_shows_only_its_entry_point = publicTypesOf(
+            "io.tenantconfig.adapters.persistence..", PostgresAdapters.class, PostgresAdapters.CacheSettings.class);
+
+    /** The same for adapters-meta: one entry point and its settings. */
+    @ArchTest
+    static final ArchRule meta_shows_only_its_entry_point =
+            publicTypesOf("io.tenantconfig.adapters.meta..", MetaAdapters.class, GraphApiSettings.class);
+
+    /**
+     * The composition root and its commands reach each adapter module through its entry point
+     * (and the REST adapter's two configuration sections) only: at most eight adapter types in all.
+     */
+    @ArchTest
+    static final ArchRule bootstrap_reaches_the_adapters_through_their_entry_points_only = noClasses()
+            .that()
+            .resideInAPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ADAPTERS)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                            RestApi.class,
+                            JwtAuthFactory.class,
+                            RateLimitsFactory.class,
+                            PostgresAdapters.class,
+                            MetaAdapters.class,
+                            GraphApiSettings.class))));
+
+    private static ArchRule publicTypesOf(String adapter, Class<?>... shown) {
+        if (shown.length > 4) {
+            throw new IllegalArgumentException("an adapter module shows at most 4 public types");
+        }
+        return classes()
+                .that()
+                .resideInAPackage(adapter)
+                .and()
+                .arePublic()
+                .should(beOneOf(shown))
+                .because("an adapter module shows one entry point and keeps the rest inside");
+    }
+
+    private static ArchCondition<JavaClass> beOneOf(Class<?>... shown) {
+        List<String> names = Arrays.stream(shown).map(Class::getName).toList();
+        return new ArchCondition<>("be one of " + names) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                events.add(
+                        new SimpleConditionEvent(type, names.contains(type.getName()), type.getName() + " is public"));
+            }
+        };
+    }
 
     private static ArchCondition<JavaClass> implementExactlyOneInboundPort() {
         return new ArchCondition<>("implement exactly one inbound port (one use case, one class)") {

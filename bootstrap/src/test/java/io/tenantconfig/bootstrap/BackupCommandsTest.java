@@ -2,16 +2,16 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.ConfigStatistics;
+import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.SecretValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -43,22 +43,21 @@ class BackupCommandsTest {
 
     @Test
     void a_hundred_thousand_configurations_go_out_and_come_back_as_they_were() throws Exception {
-        String keyset = SecretValues.secret(Keysets.generate());
+        String keyset = SecretValues.secret(PostgresAdapters.newKeyset());
         TestDatabase source = TestDatabase.migrated();
         Jdbi from = Jdbi.create(source.dataSource());
-        JdbiConfigStore store = new JdbiConfigStore(from, new TinkSecretCipher(keyset));
+        ConfigStore store =
+                PostgresAdapters.direct(from, keyset, Clock.systemUTC()).store();
         for (String tenant : List.of("acme", "globex")) {
             store.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
         }
         from.useHandle(h -> {
-            h.execute(
-                    "INSERT INTO tenant_configs (tenant_id, waba_id, is_active, onboarding_status, onboarding_completed)"
-                            + " SELECT 'tenant-' || g, (102290000000000 + g)::text, g % 10 <> 0, 'NOT_STARTED', false"
-                            + " FROM generate_series(1, " + (TENANTS - 2) + ") g");
-            h.execute(
-                    "INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                            + " SELECT id, (106540000000000 + id)::text, true FROM tenant_configs WHERE tenant_id LIKE 'tenant-%'");
+            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, is_active, onboarding_status,"
+                    + " onboarding_completed) SELECT 'tenant-' || g, (102290000000000 + g)::text, g % 10 <> 0,"
+                    + " 'NOT_STARTED', false FROM generate_series(1, " + (TENANTS - 2) + ") g");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default) SELECT id,"
+                    + " (106540000000000 + id)::text, true FROM tenant_configs WHERE tenant_id LIKE 'tenant-%'");
             h.execute("INSERT INTO tenant_config_audit (occurred_at, actor, tenant_id, action)"
                     + " SELECT now(), 'system', tenant_id, 'CREATE' FROM tenant_configs");
         });
@@ -88,12 +87,18 @@ class BackupCommandsTest {
                         + " 100000 audit records.");
         assertThat(fingerprint(to, CONFIGS)).isEqualTo(fingerprint(from, CONFIGS));
         assertThat(fingerprint(to, NUMBERS)).isEqualTo(fingerprint(from, NUMBERS));
-        assertThat(new JdbiConfigStore(to, new TinkSecretCipher(keyset)).statistics())
+        assertThat(PostgresAdapters.direct(to, keyset, Clock.systemUTC())
+                        .catalog()
+                        .statistics())
                 .as("the counts the database keeps followed the import")
-                .isEqualTo(new JdbiConfigStore(from, new TinkSecretCipher(keyset)).statistics())
+                .isEqualTo(PostgresAdapters.direct(from, keyset, Clock.systemUTC())
+                        .catalog()
+                        .statistics())
                 .extracting(ConfigStatistics::total)
                 .isEqualTo((long) TENANTS);
-        assertThat(new JdbiConfigStore(to, new TinkSecretCipher(keyset)).load(TenantId.of("acme")))
+        assertThat(PostgresAdapters.direct(to, keyset, Clock.systemUTC())
+                        .store()
+                        .load(TenantId.of("acme")))
                 .hasValueSatisfying(
                         acme -> assertThat(acme.token().accessToken().reveal()).isEqualTo("EAAG-access-token-of-acme"));
 
@@ -105,9 +110,10 @@ class BackupCommandsTest {
 
     @Test
     void a_configuration_changed_here_since_is_reported_and_kept_and_a_file_cut_short_is_refused() throws Exception {
-        String keyset = SecretValues.secret(Keysets.generate());
+        String keyset = SecretValues.secret(PostgresAdapters.newKeyset());
         TestDatabase source = TestDatabase.migrated();
-        JdbiConfigStore store = new JdbiConfigStore(Jdbi.create(source.dataSource()), new TinkSecretCipher(keyset));
+        ConfigStore store = PostgresAdapters.direct(Jdbi.create(source.dataSource()), keyset, Clock.systemUTC())
+                .store();
         for (String tenant : List.of("acme", "globex")) {
             store.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
@@ -120,7 +126,8 @@ class BackupCommandsTest {
                 file.toString(),
                 OperatorConfig.write(directory, "source", source, keyset, "").toString());
         TestDatabase target = TestDatabase.migrated();
-        JdbiConfigStore here = new JdbiConfigStore(Jdbi.create(target.dataSource()), new TinkSecretCipher(keyset));
+        ConfigStore here = PostgresAdapters.direct(Jdbi.create(target.dataSource()), keyset, Clock.systemUTC())
+                .store();
         here.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
         here.inTransaction(
                 tx -> tx.save(TestConfigs.from(tx.lock(TenantId.of("acme")).orElseThrow())

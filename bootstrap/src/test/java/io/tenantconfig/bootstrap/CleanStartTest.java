@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class CleanStartTest {
     void a_fresh_instance_prints_no_warning_while_it_starts() throws Exception {
         Path keyset = data.resolve("encryption-keyset.json");
         // A keyset made beforehand: a missing one is generated, and that is rightly a warning.
-        Files.writeString(keyset, Keysets.generate());
+        Files.writeString(keyset, PostgresAdapters.newKeyset());
         Process server = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",

@@ -2,15 +2,14 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.auth.JwtVerifier;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.SecretValues;
 import java.nio.file.Path;
@@ -36,13 +35,14 @@ class CommandsTest {
     void secrets_reencrypt_moves_every_stored_secret_to_the_new_primary_key() throws Exception {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
-        String oldKeyset = SecretValues.secret(Keysets.generate());
-        JdbiConfigStore withOldKey = new JdbiConfigStore(jdbi, new TinkSecretCipher(oldKeyset));
+        String oldKeyset = SecretValues.secret(PostgresAdapters.newKeyset());
+        ConfigStore withOldKey =
+                PostgresAdapters.direct(jdbi, oldKeyset, Clock.systemUTC()).store();
         for (String tenant : List.of("acme", "globex", "initech")) {
             withOldKey.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
         }
-        String rotated = SecretValues.secret(Keysets.rotate(oldKeyset));
+        String rotated = SecretValues.secret(PostgresAdapters.rotateKeyset(oldKeyset));
 
         String output = CommandLine.run(
                 "",
@@ -54,7 +54,9 @@ class CommandsTest {
 
         assertThat(output)
                 .isEqualTo("Done: 6 rows, 12 values re-encrypted, 0 already under the primary key, 0 unreadable.");
-        JdbiConfigStore withNewKeyOnly = new JdbiConfigStore(jdbi, new TinkSecretCipher(Keysets.prune(rotated)));
+        ConfigStore withNewKeyOnly = PostgresAdapters.direct(
+                        jdbi, PostgresAdapters.pruneKeyset(rotated), Clock.systemUTC())
+                .store();
         assertThat(withNewKeyOnly
                         .load(TenantId.of("globex"))
                         .orElseThrow()
@@ -76,8 +78,9 @@ class CommandsTest {
             throws Exception {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
-        String oldKeyset = SecretValues.secret(Keysets.generate());
-        JdbiConfigStore withOldKey = new JdbiConfigStore(jdbi, new TinkSecretCipher(oldKeyset));
+        String oldKeyset = SecretValues.secret(PostgresAdapters.newKeyset());
+        ConfigStore withOldKey =
+                PostgresAdapters.direct(jdbi, oldKeyset, Clock.systemUTC()).store();
         for (String tenant : List.of("acme", "globex")) {
             withOldKey.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
@@ -87,7 +90,7 @@ class CommandsTest {
         long acmeRow = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant_configs WHERE tenant_id = 'acme'")
                 .mapTo(Long.class)
                 .one());
-        String rotated = SecretValues.secret(Keysets.rotate(oldKeyset));
+        String rotated = SecretValues.secret(PostgresAdapters.rotateKeyset(oldKeyset));
         String config = configFile(database, rotated, "").toString();
 
         CommandLine.Outcome verified = CommandLine.attempt("", "secrets", "verify", config);
@@ -119,11 +122,11 @@ class CommandsTest {
     @Test
     void token_prints_a_token_the_configured_service_accepts_with_its_claim_and_role_names() throws Exception {
         String auth = """
-                  tenantClaims: [org]
-                  userClaims: [uid]
-                  adminRole: platform_admin
-                """;
-        Path file = configFile(TestDatabase.empty(), Keysets.generate(), auth);
+              tenantClaims: [org]
+              userClaims: [uid]
+              adminRole: platform_admin
+            """;
+        Path file = configFile(TestDatabase.empty(), PostgresAdapters.newKeyset(), auth);
 
         String token = CommandLine.run(
                 "", "token", "--tenant", "acme", "--subject", "ops", "--roles", "admin", file.toString());

@@ -27,10 +27,10 @@ import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.service.HealthPolicy;
 import io.tenantconfig.application.service.SweepPolicy;
-import io.tenantconfig.bootstrap.database.CacheSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -178,7 +178,7 @@ class ConfigurationFileTest {
         assertThat(meta.baseUrl()).hasToString("https://graph.facebook.com");
         assertThat(meta.version()).isEqualTo("v23.0");
         assertThat(configuration.getCredentials().cache())
-                .isEqualTo(new CacheSettings(
+                .isEqualTo(new PostgresAdapters.CacheSettings(
                         10_000,
                         200_000,
                         java.time.Duration.ofSeconds(60),

@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.testing.SecretValues;
 import java.nio.file.Files;
@@ -111,7 +111,8 @@ class DocumentedRollbacksTest {
             Matcher byTag = BY_TAG.matcher(command);
             assertThat(byTag.matches())
                     .as(
-                            "'%s' in docs/operations.md: a rollback is documented as db rollback --tag schema-N config.yml",
+                            "'%s' in docs/operations.md: a rollback is documented as db rollback --tag schema-N"
+                                    + " config.yml",
                             command)
                     .isTrue();
             targets.add(Integer.parseInt(byTag.group(1)));
@@ -120,7 +121,7 @@ class DocumentedRollbacksTest {
     }
 
     private Path config(String name, TestDatabase database) throws Exception {
-        return OperatorConfig.write(directory, name, database, SecretValues.secret(Keysets.generate()), "");
+        return OperatorConfig.write(directory, name, database, SecretValues.secret(PostgresAdapters.newKeyset()), "");
     }
 
     private static int changeSetsInTheChangelog() {
@@ -139,23 +140,23 @@ class DocumentedRollbacksTest {
     private static Set<String> schema(TestDatabase database) {
         return new LinkedHashSet<>(Jdbi.create(database.dataSource())
                 .withHandle(h -> h.createQuery("""
-                                SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
-                                       || coalesce('(' || character_maximum_length || ')', '') || ' null=' || is_nullable
-                                       || ' default=' || coalesce(column_default, '-')
-                                  FROM information_schema.columns
-                                 WHERE table_schema = 'public' AND table_name NOT LIKE 'databasechangelog%'
-                                UNION ALL
-                                SELECT 'index ' || indexdef FROM pg_indexes
-                                 WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'
-                                UNION ALL
-                                SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-                                  FROM pg_constraint
-                                 WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE 'databasechangelog%'
-                                UNION ALL
-                                SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
-                                UNION ALL
-                                SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
-                                ORDER BY 1
-                                """).mapTo(String.class).list()));
+                    SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
+                           || coalesce('(' || character_maximum_length || ')', '') || ' null=' || is_nullable
+                           || ' default=' || coalesce(column_default, '-')
+                      FROM information_schema.columns
+                     WHERE table_schema = 'public' AND table_name NOT LIKE 'databasechangelog%'
+                    UNION ALL
+                    SELECT 'index ' || indexdef FROM pg_indexes
+                     WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'
+                    UNION ALL
+                    SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                      FROM pg_constraint
+                     WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE 'databasechangelog%'
+                    UNION ALL
+                    SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+                    UNION ALL
+                    SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+                    ORDER BY 1
+                    """).mapTo(String.class).list()));
     }
 }

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.tenantconfig.adapters.meta.SignedEventSink;
+import io.tenantconfig.adapters.meta.MetaAdapters;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.testing.SecretValues;
@@ -141,8 +141,8 @@ class HealthEndToEndTest {
         for (LoggedRequest request : receiver.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/events")))) {
             byte[] body = request.getBody();
-            assertThat(request.getHeader(SignedEventSink.SIGNATURE_HEADER))
-                    .isEqualTo("sha256=" + SignedEventSink.sign(body, Secret.of(EVENTS_SECRET)));
+            assertThat(request.getHeader(MetaAdapters.EVENT_SIGNATURE_HEADER))
+                    .isEqualTo("sha256=" + MetaAdapters.eventSignature(body, Secret.of(EVENTS_SECRET)));
             for (JsonNode event :
                     JSON.readTree(new String(body, StandardCharsets.UTF_8)).get("events")) {
                 byId.computeIfAbsent(event.get("id").asLong(), id -> new ArrayList<>())

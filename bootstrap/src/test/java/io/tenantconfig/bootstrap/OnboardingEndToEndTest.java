@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.testing.LogLeakGuard;
 import io.tenantconfig.testing.SecretValues;
@@ -189,7 +189,7 @@ class OnboardingEndToEndTest {
                         .bind("t", tenant)
                         .mapToMap()
                         .findOne());
-        SecretCipher cipher = APP.getConfiguration().getEncryption().cipher();
+        String keyset = APP.getConfiguration().getEncryption().keyset();
         return stored.map(raw -> {
             Map<String, Object> row = new HashMap<>(raw);
             for (String column : List.of("access_token", "registration_pin")) {
@@ -198,7 +198,9 @@ class OnboardingEndToEndTest {
                     assertThat(value.toString())
                             .as(column + " is stored encrypted")
                             .startsWith("tink1:");
-                    row.put(column, cipher.decrypt(value.toString(), "tenant_configs." + column + "/" + tenant));
+                    row.put(
+                            column,
+                            TestKeys.decrypt(keyset, value.toString(), "tenant_configs." + column + "/" + tenant));
                 }
             }
             Optional.ofNullable(row.get("registration_pin")).ifPresent(pin -> register(pin.toString()));
@@ -331,8 +333,10 @@ class OnboardingEndToEndTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "transient code 1 | 500 | {\"error\":{\"message\":\"An unknown error occurred\",\"code\":1,\"fbtrace_id\":\"X1\"}}",
-                "transient code 2 | 503 | {\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"fbtrace_id\":\"X2\"}}",
+                "transient code 1 | 500 | {\"error\":{\"message\":\"An unknown error"
+                        + " occurred\",\"code\":1,\"fbtrace_id\":\"X1\"}}",
+                "transient code 2 | 503 | {\"error\":{\"message\":\"Service temporarily"
+                        + " unavailable\",\"code\":2,\"fbtrace_id\":\"X2\"}}",
                 "a 5xx without JSON | 500 | Internal Server Error",
                 "an HTML error page | 502 | <html><body><h1>502 Bad Gateway</h1></body></html>",
                 "malformed JSON | 200 | {\"access_token\": \"EAAG"

@@ -25,7 +25,7 @@ import java.util.Set;
  * {@link GraphThrottle}. What Meta answers is read leniently (missing fields are absent), but an
  * answer without the one field a call is about is a failure to answer, never a guess.
  */
-public final class GraphApiMetaHealth implements MetaHealth {
+final class GraphApiMetaHealth implements MetaHealth {
 
     /** The fields asked about each number. */
     static final String NUMBER_FIELDS = "display_phone_number,verified_name,quality_rating,"
@@ -41,7 +41,7 @@ public final class GraphApiMetaHealth implements MetaHealth {
     private final GraphThrottle throttle;
     private final Clock clock;
 
-    public GraphApiMetaHealth(GraphApiSettings settings, GraphThrottle throttle, Clock clock) {
+    GraphApiMetaHealth(GraphApiSettings settings, GraphThrottle throttle, Clock clock) {
         this.graph = new GraphClient(settings);
         this.throttle = throttle;
         this.clock = clock;

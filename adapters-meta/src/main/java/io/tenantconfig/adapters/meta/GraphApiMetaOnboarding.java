@@ -20,13 +20,13 @@ import java.util.Map;
  * {@link MetaOnboarding} over Meta's Graph API ({@link GraphClient}). No call is retried here
  * (the signup code works once, and the other steps are resumed by the caller).
  */
-public final class GraphApiMetaOnboarding implements MetaOnboarding {
+final class GraphApiMetaOnboarding implements MetaOnboarding {
 
     private final GraphApiSettings settings;
     private final GraphClient graph;
     private final Clock clock;
 
-    public GraphApiMetaOnboarding(GraphApiSettings settings, Clock clock) {
+    GraphApiMetaOnboarding(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
         this.graph = new GraphClient(settings);
         this.clock = clock;

@@ -11,12 +11,12 @@ import java.util.function.Supplier;
  * time, per instance, waiting (never failing) for a turn: a sweep over many tenants must not run
  * into Meta's rate limits, whatever else the instance does.
  */
-public final class GraphThrottle {
+final class GraphThrottle {
 
     private final Bucket rate;
     private final Semaphore slots;
 
-    public GraphThrottle(int perSecond, int inFlight) {
+    GraphThrottle(int perSecond, int inFlight) {
         if (perSecond < 1 || inFlight < 1) {
             throw new IllegalArgumentException("a throttle lets at least one call a second through, one at a time");
         }

@@ -34,9 +34,9 @@ import javax.crypto.spec.SecretKeySpec;
  * fewer events at once). This module holds the service's outbound HTTP: Meta's Graph
  * API, and this.
  */
-public final class SignedEventSink implements EventSink {
+final class SignedEventSink implements EventSink {
 
-    public static final String SIGNATURE_HEADER = "X-Signature-256";
+    static final String SIGNATURE_HEADER = "X-Signature-256";
 
     private final URI url;
     private final Secret secret;
@@ -49,7 +49,7 @@ public final class SignedEventSink implements EventSink {
      * @param oneEventPerRequest the receiver takes one event object per request (batches of 1, the
      *     body of earlier versions); otherwise every request is {@code {"events": [...]}}
      */
-    public SignedEventSink(URI url, Secret secret, Duration timeout, boolean oneEventPerRequest) {
+    SignedEventSink(URI url, Secret secret, Duration timeout, boolean oneEventPerRequest) {
         this.url = url;
         this.secret = secret;
         this.timeout = timeout;
@@ -89,7 +89,7 @@ public final class SignedEventSink implements EventSink {
     }
 
     /** The signature a receiver recomputes: lowercase hex of HMAC-SHA256(body, secret). */
-    public static String sign(byte[] body, Secret secret) {
+    static String sign(byte[] body, Secret secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -2,11 +2,12 @@ package io.tenantconfig.adapters.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantconfig.application.port.out.ConfigBackup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,34 +35,33 @@ import org.jdbi.v3.core.JdbiException;
  * conflict, reported and left as it is. Audit records are restored only into an empty audit
  * trail, since they have no key that says whether one is there already.
  */
-public final class Backup {
+final class Backup implements ConfigBackup {
 
-    public static final String FORMAT = "tenant-config-export";
-    public static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "tenant-config-export";
+    static final int FORMAT_VERSION = 1;
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
+    private final SecretCipher cipher;
+    private final Clock clock;
 
-    public Backup(Jdbi jdbi) {
+    /** @param cipher names the keyset's primary key in the file; {@code clock} says when it was written */
+    Backup(Jdbi jdbi, SecretCipher cipher, Clock clock) {
         this.jdbi = jdbi;
+        this.cipher = cipher;
+        this.clock = clock;
     }
 
-    public record Exported(long configs, long numbers, long audit) {}
-
-    /** A configuration of the file that was not restored, and why. */
-    public record Conflict(String tenantId, String why) {}
-
-    public record Restored(long created, long unchanged, List<Conflict> conflicts, long audit, boolean auditSkipped) {}
-
-    /** Configurations to write or read, for progress. */
+    @Override
     public long configurations() {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_configs")
                 .mapTo(Long.class)
                 .one());
     }
 
-    public Exported export(Writer out, long primaryKeyId, boolean audit, LongConsumer progress) {
+    @Override
+    public Exported export(Writer out, boolean audit, LongConsumer progress) {
         return jdbi.inTransaction(handle -> {
             // One snapshot for the whole file.
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -71,8 +71,8 @@ public final class Backup {
                                     + " 'exported_at', :now, 'keyset_primary_key_id', :key)::text")
                             .bind("format", FORMAT)
                             .bind("version", FORMAT_VERSION)
-                            .bind("now", Instant.now().toString())
-                            .bind("key", primaryKeyId)
+                            .bind("now", clock.instant().toString())
+                            .bind("key", cipher.primaryKeyId())
                             .mapTo(String.class)
                             .one());
             long[] counts = new long[3];
@@ -112,7 +112,7 @@ public final class Backup {
         });
     }
 
-    /** @throws IllegalArgumentException when the file is not an export of this format, or is cut short */
+    @Override
     public Restored restore(BufferedReader in, LongConsumer progress) throws IOException {
         String header = in.readLine();
         JsonNode head = header == null ? null : parse(header);
@@ -159,11 +159,7 @@ public final class Backup {
         // Every instance reads what it holds again.
         jdbi.useHandle(h -> h.execute("SELECT pg_notify('" + ConfigChanges.CHANNEL + "', '')"));
         return new Restored(
-                restoring.created,
-                restoring.unchanged,
-                List.copyOf(restoring.conflicts),
-                restoring.audit,
-                restoring.auditSkipped);
+                restoring.created, restoring.unchanged, restoring.conflicts, restoring.audit, restoring.auditSkipped);
     }
 
     /** What a restore needs to know once, and what it has done so far. */

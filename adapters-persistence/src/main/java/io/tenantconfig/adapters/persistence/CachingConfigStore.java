@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * load in progress, so a read that started before a write can never put the old configuration
  * back after it.
  */
-public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigChangeSubscriber {
+final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigChangeSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingConfigStore.class);
     /** Once the database was found unreachable, the loader answers from memory this long before asking it again. */
@@ -94,7 +94,7 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
      * @param configsMaximumSize the most whole configurations kept, for the API's reads
      * @param loaderMaximumSize the most tenants whose credentials the loader keeps: every tenant in use
      */
-    public CachingConfigStore(
+    CachingConfigStore(
             ConfigStore database,
             long configsMaximumSize,
             long loaderMaximumSize,
@@ -110,7 +110,7 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
     }
 
     /** As many whole configurations as the loader keeps credentials: for tests and benchmarks. */
-    public CachingConfigStore(
+    CachingConfigStore(
             ConfigStore database, long maximumSize, Duration expireAfterWrite, Duration maximumStaleness, Clock clock) {
         this(database, maximumSize, maximumSize, expireAfterWrite, maximumStaleness, clock);
     }
@@ -235,7 +235,7 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
      * Tells {@code subscriber} too of every tenant a transaction here wrote, once it has
      * committed (or failed), as the announcement will tell every instance a little later.
      */
-    public void alsoAfterCommit(ConfigChangeSubscriber subscriber) {
+    void alsoAfterCommit(ConfigChangeSubscriber subscriber) {
         this.alsoAfterCommit = subscriber;
     }
 
@@ -296,30 +296,30 @@ public final class CachingConfigStore implements ConfigStore, LastKnownConfigs, 
     }
 
     /** Whether the loader is answering from memory because the database cannot be reached (1) or not (0). */
-    public int servingStale() {
+    int servingStale() {
         return staleSince.get() == null ? 0 : 1;
     }
 
     /** Loader answers served from memory, marked stale, since start. */
-    public long staleAnswers() {
+    long staleAnswers() {
         return staleAnswers.get();
     }
 
-    public long hits() {
+    long hits() {
         return hits.sum();
     }
 
-    public long misses() {
+    long misses() {
         return misses.sum();
     }
 
     /** Whole configurations in memory (an estimate). */
-    public long size() {
+    long size() {
         return configs.estimatedSize();
     }
 
     /** Tenants whose credentials the loader holds (an estimate). */
-    public long loaderSize() {
+    long loaderSize() {
         return loader.estimatedSize();
     }
 

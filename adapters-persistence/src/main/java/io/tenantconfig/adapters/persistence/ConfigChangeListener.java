@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * typically within milliseconds. While its connection is lost they are bypassed; once it is back,
  * they start afresh, since announcements made meanwhile are gone.
  */
-public final class ConfigChangeListener {
+final class ConfigChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeListener.class);
     private static final int POLL_MILLIS = 250;
@@ -27,7 +27,7 @@ public final class ConfigChangeListener {
 
     /** Opens a new connection to the database. */
     @FunctionalInterface
-    public interface ConnectionFactory {
+    interface ConnectionFactory {
         Connection open() throws SQLException;
     }
 
@@ -40,15 +40,14 @@ public final class ConfigChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    public ConfigChangeListener(
-            ConnectionFactory connections, ConfigChangeSubscriber subscribers, Duration reconnectDelay) {
+    ConfigChangeListener(ConnectionFactory connections, ConfigChangeSubscriber subscribers, Duration reconnectDelay) {
         this.connections = connections;
         this.subscribers = subscribers;
         this.reconnectDelay = reconnectDelay;
     }
 
     /** Starts listening; returns once the first LISTEN is in place (or has failed and is being retried). */
-    public synchronized void start() {
+    synchronized void start() {
         running = true;
         boolean listening = listen();
         if (listening) {
@@ -59,7 +58,7 @@ public final class ConfigChangeListener {
         thread.start();
     }
 
-    public synchronized void stop() throws InterruptedException {
+    synchronized void stop() throws InterruptedException {
         running = false;
         subscribers.announcementsLost();
         if (thread != null) {
@@ -70,17 +69,17 @@ public final class ConfigChangeListener {
     }
 
     /** Announcements received since start. */
-    public long notificationsReceived() {
+    long notificationsReceived() {
         return notifications.get();
     }
 
     /** Whether every change is being heard of now (the cache is in use). */
-    public boolean isListening() {
+    boolean isListening() {
         return connection != null;
     }
 
     /** Times the connection was re-established after being lost. */
-    public long reconnects() {
+    long reconnects() {
         return reconnects.get();
     }
 

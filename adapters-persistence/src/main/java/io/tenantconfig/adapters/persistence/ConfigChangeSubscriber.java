@@ -8,7 +8,7 @@ import java.util.List;
  * each committed change, and whether changes are being heard of at all. While they are not, a
  * copy must not be trusted.
  */
-public interface ConfigChangeSubscriber {
+interface ConfigChangeSubscriber {
 
     /** This tenant's configuration changed (or was created or deleted). */
     void changed(TenantId tenantId);

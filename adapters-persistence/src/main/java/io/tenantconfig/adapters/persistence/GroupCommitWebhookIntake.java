@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * body again). The queue only brings callers together; a crash loses only bodies not yet
  * answered. A batch that fails is retried body by body, so one body's fault fails only itself.
  */
-public final class GroupCommitWebhookIntake implements WebhookIntake {
+final class GroupCommitWebhookIntake implements WebhookIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWebhookIntake.class);
     /** The most bodies written in one transaction. */
@@ -44,7 +44,7 @@ public final class GroupCommitWebhookIntake implements WebhookIntake {
      * @param capacity the most bodies waiting for a transaction; a body arriving when it is full is refused (503)
      * @param waitMillis how long a caller waits for its transaction before it is told the store is unavailable
      */
-    public GroupCommitWebhookIntake(Jdbi jdbi, int capacity, long waitMillis) {
+    GroupCommitWebhookIntake(Jdbi jdbi, int capacity, long waitMillis) {
         this.jdbi = jdbi;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.waitMillis = waitMillis;
@@ -53,7 +53,7 @@ public final class GroupCommitWebhookIntake implements WebhookIntake {
     /** One caller's changes, and how they came out. */
     private record Body(List<Taken> changes, CompletableFuture<List<Boolean>> stored) {}
 
-    public synchronized void start() {
+    synchronized void start() {
         if (running) {
             return;
         }
@@ -64,7 +64,7 @@ public final class GroupCommitWebhookIntake implements WebhookIntake {
     }
 
     /** Stops after the batch being written; bodies still waiting are refused (their callers answer 503). */
-    public synchronized void stop() throws InterruptedException {
+    synchronized void stop() throws InterruptedException {
         running = false;
         Thread stopping = writer;
         if (stopping != null) {
@@ -77,7 +77,7 @@ public final class GroupCommitWebhookIntake implements WebhookIntake {
     }
 
     /** Bodies waiting for a transaction now. */
-    public int waiting() {
+    int waiting() {
         return waiting.size();
     }
 

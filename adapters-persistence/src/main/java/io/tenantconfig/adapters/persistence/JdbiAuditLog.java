@@ -19,23 +19,25 @@ import org.jdbi.v3.core.Jdbi;
  * The audit trail in {@code tenant_config_audit}. Changes write their entries with their own
  * transaction's handle ({@link #insert}); the entries written here commit on their own.
  */
-public final class JdbiAuditLog implements AuditLog {
+final class JdbiAuditLog implements AuditLog {
 
     private static final String INSERT = """
-            INSERT INTO tenant_config_audit (actor, roles, tenant_id, action, fields, request_id, client_address)
-            VALUES (:actor, :roles, :tenantId, :action, :fields, :requestId, :clientAddress)""";
+        INSERT INTO tenant_config_audit (actor, roles, tenant_id, action, fields, request_id, client_address)
+        VALUES (:actor, :roles, :tenantId, :action, :fields, :requestId, :clientAddress)\
+        """;
 
     private static final String PAGE = """
-            SELECT id, occurred_at, actor, roles, tenant_id, action, fields, request_id, client_address
-            FROM tenant_config_audit
-            WHERE (CAST(:tenantId AS VARCHAR) IS NULL OR tenant_id = :tenantId)
-              AND (CAST(:before AS BIGINT) IS NULL OR id < :before)
-            ORDER BY id DESC
-            LIMIT :limit""";
+        SELECT id, occurred_at, actor, roles, tenant_id, action, fields, request_id, client_address
+        FROM tenant_config_audit
+        WHERE (CAST(:tenantId AS VARCHAR) IS NULL OR tenant_id = :tenantId)
+          AND (CAST(:before AS BIGINT) IS NULL OR id < :before)
+        ORDER BY id DESC
+        LIMIT :limit\
+        """;
 
     private final Jdbi jdbi;
 
-    public JdbiAuditLog(Jdbi jdbi) {
+    JdbiAuditLog(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.application.ConfigFilter;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
@@ -39,7 +38,7 @@ import org.postgresql.util.PSQLException;
  * taken, even by a transaction committing at the same moment, throws {@link AlreadyOwnedException}
  * and is rolled back.
  */
-public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
+final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     private static final String BY_TENANT = TenantConfigRow.SELECT + " WHERE tenant_id = :tenantId";
 
@@ -50,21 +49,21 @@ public final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
 
     /** Changes nobody owned that are the tenant's now; see {@link JdbiTransaction#routeLateChanges}. */
     private static final String ROUTE_LATE_CHANGES = """
-            UPDATE webhook_changes w SET tenant_id = :tenant, dedupe_scope = :tenant, unroutable_reason = NULL
-            WHERE w.tenant_id IS NULL AND w.dedupe_scope = '' AND w.unroutable_reason NOT LIKE 'rejected:%'
-              AND (w.phone_number_id = ANY(:numbers)
-                   OR (w.waba_id = :waba AND (w.phone_number_id IS NULL OR NOT EXISTS (
-                         SELECT 1 FROM tenant_phone_numbers n WHERE n.phone_number_id = w.phone_number_id))))
-              AND NOT EXISTS (SELECT 1 FROM webhook_changes d
-                              WHERE d.dedupe_scope = :tenant AND d.dedupe_key = w.dedupe_key)
-            RETURNING w.id, w.dedupe_key, w.received_at, w.waba_id, w.phone_number_id, w.field, w.value
-            """;
+        UPDATE webhook_changes w SET tenant_id = :tenant, dedupe_scope = :tenant, unroutable_reason = NULL
+        WHERE w.tenant_id IS NULL AND w.dedupe_scope = '' AND w.unroutable_reason NOT LIKE 'rejected:%'
+          AND (w.phone_number_id = ANY(:numbers)
+               OR (w.waba_id = :waba AND (w.phone_number_id IS NULL OR NOT EXISTS (
+                     SELECT 1 FROM tenant_phone_numbers n WHERE n.phone_number_id = w.phone_number_id))))
+          AND NOT EXISTS (SELECT 1 FROM webhook_changes d
+                          WHERE d.dedupe_scope = :tenant AND d.dedupe_key = w.dedupe_key)
+        RETURNING w.id, w.dedupe_key, w.received_at, w.waba_id, w.phone_number_id, w.field, w.value
+        """;
 
     private final Jdbi jdbi;
     private final SecretCipher cipher;
 
     /** @param cipher encrypts every secret column before it reaches the database */
-    public JdbiConfigStore(Jdbi jdbi, SecretCipher cipher) {
+    JdbiConfigStore(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = jdbi;
         this.cipher = cipher;
         jdbi.registerRowMapper(TenantConfigRow.class, TenantConfigRow::map);

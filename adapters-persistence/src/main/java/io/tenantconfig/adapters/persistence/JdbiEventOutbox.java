@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * each tenant's events go out in order; the locks that keep a stream from going idle while
  * events are added to it are described at {@link Outbox#insertAll} and {@link #release}.
  */
-public final class JdbiEventOutbox implements EventOutbox {
+final class JdbiEventOutbox implements EventOutbox {
 
     private static final String COLUMNS = "id, tenant_id, type, occurred_at, data, status, attempts, last_error";
 
@@ -34,22 +34,22 @@ public final class JdbiEventOutbox implements EventOutbox {
      * added (they hold it in {@code KEY SHARE}) is claimed all the same.
      */
     private static final String CLAIM = """
-            WITH next AS (
-              SELECT tenant_id FROM event_streams
-              WHERE due_at <= :now AND (held_until IS NULL OR held_until <= :now)
-              ORDER BY due_at, tenant_id LIMIT 1
-              FOR NO KEY UPDATE SKIP LOCKED)
-            UPDATE event_streams s SET held_until = :heldUntil, held_by = :holder
-            FROM next WHERE s.tenant_id = next.tenant_id
-            RETURNING s.tenant_id, s.failures
-            """;
+        WITH next AS (
+          SELECT tenant_id FROM event_streams
+          WHERE due_at <= :now AND (held_until IS NULL OR held_until <= :now)
+          ORDER BY due_at, tenant_id LIMIT 1
+          FOR NO KEY UPDATE SKIP LOCKED)
+        UPDATE event_streams s SET held_until = :heldUntil, held_by = :holder
+        FROM next WHERE s.tenant_id = next.tenant_id
+        RETURNING s.tenant_id, s.failures
+        """;
 
     private static final String PENDING_OF_TENANT = "SELECT " + COLUMNS
             + " FROM events WHERE tenant_id = :tenant AND status = 'PENDING' ORDER BY id LIMIT :limit";
 
     private final Jdbi jdbi;
 
-    public JdbiEventOutbox(Jdbi jdbi) {
+    JdbiEventOutbox(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -219,9 +219,8 @@ public final class JdbiEventOutbox implements EventOutbox {
                                     .execute()
                             == 1;
             if (found) {
-                handle.createUpdate(
-                                "INSERT INTO event_streams (tenant_id, due_at) SELECT tenant_id, CAST(:now AS TIMESTAMPTZ) FROM events"
-                                        + " WHERE id = :id" + Outbox.DUE_UNLESS_WAITING)
+                handle.createUpdate("INSERT INTO event_streams (tenant_id, due_at) SELECT tenant_id, CAST(:now AS"
+                                + " TIMESTAMPTZ) FROM events WHERE id = :id" + Outbox.DUE_UNLESS_WAITING)
                         .bind("now", TenantConfigRow.timestamp(now))
                         .bind("id", id)
                         .execute();

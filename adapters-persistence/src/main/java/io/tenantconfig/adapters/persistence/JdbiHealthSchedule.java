@@ -14,39 +14,43 @@ import org.jdbi.v3.core.Jdbi;
  * lease has run out is due again. Times come from the caller's clock, never the database's, so
  * the schedule can be tested by moving a clock.
  */
-public final class JdbiHealthSchedule implements HealthSchedule {
+final class JdbiHealthSchedule implements HealthSchedule {
 
     private static final String ENROLL = """
-            INSERT INTO tenant_health (config_id, next_check_at)
-            SELECT c.id, CAST(:now AS timestamptz) + random() * CAST(:interval AS interval)
-            FROM tenant_configs c
-            WHERE c.is_active AND c.access_token IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.config_id = c.id)
-            ON CONFLICT (config_id) DO NOTHING""";
+        INSERT INTO tenant_health (config_id, next_check_at)
+        SELECT c.id, CAST(:now AS timestamptz) + random() * CAST(:interval AS interval)
+        FROM tenant_configs c
+        WHERE c.is_active AND c.access_token IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.config_id = c.id)
+        ON CONFLICT (config_id) DO NOTHING\
+        """;
 
     private static final String CLAIM = """
-            UPDATE tenant_health h SET lease_owner = :owner, lease_until = :until
-            FROM tenant_configs c
-            WHERE c.id = h.config_id AND h.config_id IN (
-              SELECT d.config_id FROM tenant_health d JOIN tenant_configs dc ON dc.id = d.config_id
-              WHERE dc.is_active AND d.next_check_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)
-              ORDER BY d.next_check_at LIMIT :limit
-              FOR UPDATE OF d SKIP LOCKED)
-            RETURNING c.tenant_id""";
+        UPDATE tenant_health h SET lease_owner = :owner, lease_until = :until
+        FROM tenant_configs c
+        WHERE c.id = h.config_id AND h.config_id IN (
+          SELECT d.config_id FROM tenant_health d JOIN tenant_configs dc ON dc.id = d.config_id
+          WHERE dc.is_active AND d.next_check_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)
+          ORDER BY d.next_check_at LIMIT :limit
+          FOR UPDATE OF d SKIP LOCKED)
+        RETURNING c.tenant_id\
+        """;
 
     private static final String CHECKED = """
-            UPDATE tenant_health h SET next_check_at = :next, lease_owner = NULL, lease_until = NULL
-            FROM tenant_configs c
-            WHERE c.id = h.config_id AND c.tenant_id = :tenant AND h.lease_owner = :owner""";
+        UPDATE tenant_health h SET next_check_at = :next, lease_owner = NULL, lease_until = NULL
+        FROM tenant_configs c
+        WHERE c.id = h.config_id AND c.tenant_id = :tenant AND h.lease_owner = :owner\
+        """;
 
     private static final String DUE_NOW = """
-            INSERT INTO tenant_health (config_id, next_check_at)
-            SELECT id, :now FROM tenant_configs WHERE tenant_id = :tenant
-            ON CONFLICT (config_id) DO UPDATE SET next_check_at = EXCLUDED.next_check_at""";
+        INSERT INTO tenant_health (config_id, next_check_at)
+        SELECT id, :now FROM tenant_configs WHERE tenant_id = :tenant
+        ON CONFLICT (config_id) DO UPDATE SET next_check_at = EXCLUDED.next_check_at\
+        """;
 
     private final Jdbi jdbi;
 
-    public JdbiHealthSchedule(Jdbi jdbi) {
+    JdbiHealthSchedule(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  * configuration without one was never checked), written with the events it causes in one
  * transaction. Not cached: it is read by people and sweeps, not on the hot path.
  */
-public final class JdbiHealthStore implements HealthStore {
+final class JdbiHealthStore implements HealthStore {
 
     /** Worst first, as {@link HealthState} declares them. */
     private static final String SEVERITY = "array_position(ARRAY["
@@ -35,7 +35,7 @@ public final class JdbiHealthStore implements HealthStore {
      * @param clock and {@code checkInterval}: a tenant checked before any sweep enrolled it is next
      *     due one interval after this first check
      */
-    public JdbiHealthStore(Jdbi jdbi, Clock clock, Duration checkInterval) {
+    JdbiHealthStore(Jdbi jdbi, Clock clock, Duration checkInterval) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.checkInterval = checkInterval;
@@ -62,14 +62,15 @@ public final class JdbiHealthStore implements HealthStore {
                 return false;
             }
             handle.createUpdate("""
-                            INSERT INTO tenant_health (config_id, state, reasons, numbers, checked_at, token_expires_at,
-                                                       failed_at, last_error, next_check_at)
-                            VALUES (:configId, :state, :reasons, :numbers, :checkedAt, :expiresAt, :failedAt, :lastError,
-                                    :next)
-                            ON CONFLICT (config_id) DO UPDATE SET state = EXCLUDED.state, reasons = EXCLUDED.reasons,
-                              numbers = EXCLUDED.numbers, checked_at = EXCLUDED.checked_at,
-                              token_expires_at = EXCLUDED.token_expires_at, failed_at = EXCLUDED.failed_at,
-                              last_error = EXCLUDED.last_error""")
+                INSERT INTO tenant_health (config_id, state, reasons, numbers, checked_at, token_expires_at,
+                                           failed_at, last_error, next_check_at)
+                VALUES (:configId, :state, :reasons, :numbers, :checkedAt, :expiresAt, :failedAt, :lastError,
+                        :next)
+                ON CONFLICT (config_id) DO UPDATE SET state = EXCLUDED.state, reasons = EXCLUDED.reasons,
+                  numbers = EXCLUDED.numbers, checked_at = EXCLUDED.checked_at,
+                  token_expires_at = EXCLUDED.token_expires_at, failed_at = EXCLUDED.failed_at,
+                  last_error = EXCLUDED.last_error\
+                """)
                     .bind("configId", configId.get())
                     .bind("state", health.state().name())
                     .bind("reasons", HealthRow.reasons(health))

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Who owns which number and account, read from PostgreSQL without touching a secret: what
  * {@link NumberIndex} loads into memory, and asks itself while it cannot trust its memory.
  */
-public final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
+final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
     /** One row per number (or one without a number), a configuration's rows together, its numbers in order. */
     private static final String OWNERSHIPS =
@@ -35,7 +35,7 @@ public final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
     private final Jdbi jdbi;
 
-    public JdbiNumberDirectory(Jdbi jdbi) {
+    JdbiNumberDirectory(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -16,11 +16,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The {@code webhook_changes} table: every change Meta sent, once per dedupe key, written in the
  * intake's transaction; and what admins and tenants read back of it.
  */
-public final class JdbiWebhookInbox implements WebhookInbox {
+final class JdbiWebhookInbox implements WebhookInbox {
 
     private final Jdbi jdbi;
 
-    public JdbiWebhookInbox(Jdbi jdbi) {
+    JdbiWebhookInbox(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

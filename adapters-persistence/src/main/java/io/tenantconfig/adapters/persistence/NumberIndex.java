@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * each replaces a tenant's entries key by key, so a reader sees the old owner or the new one,
  * never a gap.
  */
-public final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigChangeSubscriber {
+final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigChangeSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(NumberIndex.class);
     private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();
@@ -39,7 +39,7 @@ public final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigCh
 
     private boolean loadAttempted;
 
-    public NumberIndex(JdbiNumberDirectory database) {
+    NumberIndex(JdbiNumberDirectory database) {
         this.database = database;
     }
 
@@ -81,12 +81,12 @@ public final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigCh
     }
 
     /** Whether answers come from memory now. */
-    public boolean isServingFromMemory() {
+    boolean isServingFromMemory() {
         return announcementsLive && memory != null;
     }
 
     /** Tenants held in memory (0 while not loaded). */
-    public long size() {
+    long size() {
         Memory current = memory;
         return current == null ? 0 : current.byTenant.size();
     }

@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
+import io.tenantconfig.application.port.out.EncryptedSecrets;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * a second run changes nothing. A value that does not decrypt is named in the report and left
  * alone; the run goes on. Values do not change, so no cache needs to hear of it.
  */
-public final class SecretReencryption {
+final class SecretReencryption implements EncryptedSecrets {
 
     /** A table holding secrets: how to read a batch of its rows (id, tenant_id, then the secrets) and which columns. */
     private record SecretTable(String name, String batch, List<String> columns) {}
@@ -37,40 +37,15 @@ public final class SecretReencryption {
     private final Jdbi jdbi;
     private final SecretCipher cipher;
 
-    public SecretReencryption(Jdbi jdbi, SecretCipher cipher) {
+    SecretReencryption(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = jdbi;
         this.cipher = cipher;
-    }
-
-    /** A stored value that does not decrypt: where it is, never what it is. */
-    public record Unreadable(String table, long rowId, String tenantId, String column) {
-
-        /** Why a value does not decrypt, as far as anyone can tell without the value. */
-        public static final String WHY = "does not decrypt for its row and column with any key of the keyset"
-                + " (copied from another row or column, or encrypted with a key no longer in the keyset)";
-    }
-
-    /**
-     * What a run did: the rows read, the values under the primary key already, the values
-     * re-encrypted (by {@link #verify}: that need it), and the values that do not decrypt.
-     */
-    public record Report(long rows, long current, long reencrypted, List<Unreadable> unreadable) {
-
-        public Report {
-            unreadable = List.copyOf(unreadable);
-        }
-
-        Report plus(Batch batch) {
-            List<Unreadable> all = new ArrayList<>(unreadable);
-            all.addAll(batch.unreadable());
-            return new Report(rows + batch.rows(), current + batch.current(), reencrypted + batch.reencrypted(), all);
-        }
     }
 
     /** What one batch did, and the last row id it read (where the next batch starts). */
     private record Batch(long rows, long current, long reencrypted, List<Unreadable> unreadable, long lastId) {}
 
-    /** How many rows the run will read (for progress). */
+    @Override
     public long rowsToRead() {
         return jdbi.withHandle(handle -> TABLES.stream()
                 .mapToLong(table -> handle.createQuery("SELECT count(*) FROM " + table.name())
@@ -79,17 +54,12 @@ public final class SecretReencryption {
                 .sum());
     }
 
-    /**
-     * Re-encrypts every value that decrypts and is not under the primary key. A value that does
-     * not decrypt is left as it is and named in the report; the run goes on.
-     *
-     * @param progress told the rows read so far after each batch
-     */
-    public Report run(int batchSize, LongConsumer progress) {
+    @Override
+    public Report reencrypt(int batchSize, LongConsumer progress) {
         return walk(batchSize, progress, true);
     }
 
-    /** As {@link #run}, reading only: what a run would re-encrypt, and what does not decrypt. */
+    @Override
     public Report verify(int batchSize, LongConsumer progress) {
         return walk(batchSize, progress, false);
     }
@@ -104,12 +74,22 @@ public final class SecretReencryption {
                 if (batch.rows() == 0) {
                     break;
                 }
-                report = report.plus(batch);
+                report = plus(report, batch);
                 after = batch.lastId();
                 progress.accept(report.rows());
             }
         }
         return report;
+    }
+
+    private static Report plus(Report report, Batch batch) {
+        List<Unreadable> all = new ArrayList<>(report.unreadable());
+        all.addAll(batch.unreadable());
+        return new Report(
+                report.rows() + batch.rows(),
+                report.current() + batch.current(),
+                report.reencrypted() + batch.reencrypted(),
+                all);
     }
 
     private Batch batch(Handle handle, SecretTable table, long after, int size, boolean write) {

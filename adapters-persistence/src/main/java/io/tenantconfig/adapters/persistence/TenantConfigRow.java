@@ -1,6 +1,5 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;

@@ -1,7 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ConfigStoreContract;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,9 +22,9 @@ class CachingConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(
-                handle -> handle.execute(
-                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit, webhook_changes RESTART IDENTITY"));
+        jdbi.useHandle(handle -> handle.execute(
+                "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit,"
+                        + " webhook_changes RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         CachingConfigStore cache = new CachingConfigStore(
                 database, 1_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());

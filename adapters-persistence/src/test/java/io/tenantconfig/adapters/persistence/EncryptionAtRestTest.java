@@ -3,10 +3,9 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.application.port.out.EncryptedSecrets;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -103,8 +102,8 @@ class EncryptionAtRestTest {
         }
         String rotated = Keysets.rotate(keyset);
 
-        SecretReencryption.Report report =
-                new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).run(3, rows -> {});
+        EncryptedSecrets.Report report =
+                new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).reencrypt(3, rows -> {});
 
         assertThat(report.rows()).as("7 configurations and their 7 numbers").isEqualTo(14);
         assertThat(report.reencrypted())
@@ -138,9 +137,9 @@ class EncryptionAtRestTest {
         insert(TestConfigs.aConfig("acme").build());
         SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(Keysets.rotate(keyset)));
 
-        reencryption.run(10, rows -> {});
+        reencryption.reencrypt(10, rows -> {});
         Map<String, Object> before = rawRow("acme");
-        SecretReencryption.Report second = reencryption.run(10, rows -> {});
+        EncryptedSecrets.Report second = reencryption.reencrypt(10, rows -> {});
 
         assertThat(second.reencrypted()).isZero();
         assertThat(second.current()).isEqualTo(SECRET_COLUMNS.size() + 1);
@@ -160,12 +159,12 @@ class EncryptionAtRestTest {
         List<Long> progress = new ArrayList<>();
 
         Map<String, Object> before = rawRow("initech");
-        SecretReencryption.Report verified = reencryption.verify(2, progress::add);
+        EncryptedSecrets.Report verified = reencryption.verify(2, progress::add);
         assertThat(rawRow("initech")).as("verify only reads").isEqualTo(before);
-        SecretReencryption.Report report = reencryption.run(2, rows -> {});
+        EncryptedSecrets.Report report = reencryption.reencrypt(2, rows -> {});
 
-        SecretReencryption.Unreadable copied =
-                new SecretReencryption.Unreadable("tenant_configs", idOf("acme"), "acme", "access_token");
+        EncryptedSecrets.Unreadable copied =
+                new EncryptedSecrets.Unreadable("tenant_configs", idOf("acme"), "acme", "access_token");
         assertThat(verified.unreadable()).containsExactly(copied);
         assertThat(verified.reencrypted())
                 .as("what a run would re-encrypt")
@@ -202,8 +201,8 @@ class EncryptionAtRestTest {
                         .reveal())
                 .isEqualTo("EAAG-legacy-plain-token");
 
-        SecretReencryption.Report report =
-                new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).run(10, rows -> {});
+        EncryptedSecrets.Report report =
+                new SecretReencryption(jdbi, new TinkSecretCipher(keyset)).reencrypt(10, rows -> {});
 
         assertThat(report.reencrypted()).isEqualTo(2);
         assertThat(rawRow("legacy").toString())

@@ -2,17 +2,12 @@ package io.tenantconfig.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.MetaHealth;
+import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.HealthPolicy;
-import io.tenantconfig.application.service.OnboardingPolicy;
-import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
 import io.tenantconfig.application.service.SweepPolicy;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.AppCredentials;
@@ -24,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,25 +79,17 @@ class HealthSweepOnPostgresTest {
         }
     }
 
-    private UseCases instance(MetaHealth meta) {
+    private HealthFeature instance(MetaHealth meta) {
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        return Services.wire(
-                PostgresPorts.over(
-                        jdbi,
-                        store,
-                        store,
-                        variable -> Optional.empty(),
-                        new JdbiNumberDirectory(jdbi),
-                        meta,
-                        clock,
-                        INTERVAL),
-                new Services.Settings(
-                        OnboardingPolicy.DEFAULT,
-                        50,
-                        HealthPolicy.DEFAULT,
-                        new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 60)),
+        return new HealthFeature(
+                store,
+                new JdbiHealthStore(jdbi, clock, INTERVAL),
+                new JdbiHealthSchedule(jdbi),
+                meta,
+                new JdbiNumberDirectory(jdbi),
+                HealthPolicy.DEFAULT,
+                new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 60),
                 checks,
-                new ResolutionCounter(),
                 new SplittableRandom(3),
                 clock);
     }
@@ -125,8 +111,8 @@ class HealthSweepOnPostgresTest {
                     + " SELECT id, (7000000 + id)::text, true FROM tenant_configs");
         });
         MetaHealth meta = new CountingMeta();
-        UseCases first = instance(meta);
-        UseCases second = instance(meta);
+        HealthFeature first = instance(meta);
+        HealthFeature second = instance(meta);
         JdbiHealthSchedule schedule = new JdbiHealthSchedule(jdbi);
 
         int leasedByTheDead = 0;

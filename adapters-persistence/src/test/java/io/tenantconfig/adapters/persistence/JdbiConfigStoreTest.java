@@ -1,7 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.ConfigStoreContract;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +19,9 @@ class JdbiConfigStoreTest extends ConfigStoreContract {
 
     @Override
     protected Stores emptyStores() {
-        jdbi.useHandle(
-                handle -> handle.execute(
-                        "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit, webhook_changes RESTART IDENTITY"));
+        jdbi.useHandle(handle -> handle.execute(
+                "TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health, events, tenant_config_audit,"
+                        + " webhook_changes RESTART IDENTITY"));
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
         return new Stores(
                 store,

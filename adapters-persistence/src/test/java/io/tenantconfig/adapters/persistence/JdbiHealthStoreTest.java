@@ -3,7 +3,6 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.MetaId;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.MetaId;

@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
+import io.tenantconfig.application.port.out.Retention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ class RetentionTest {
         change(null, Duration.ofDays(31));
         change(null, Duration.ofDays(8));
 
-        Retention.Round round = new Retention(jdbi, SHIPPED, 10).removeExpired(NOW);
+        Retention.Round round = new JdbiRetention(jdbi, SHIPPED, 10).removeExpired(NOW);
 
         assertThat(round).isEqualTo(new Retention.Round(1, 1, 2));
         assertThat(left("SELECT status || ' ' || extract(day FROM :now - occurred_at) FROM events ORDER BY id"
@@ -79,8 +80,8 @@ class RetentionTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO events (tenant_id, type, occurred_at, data, status,"
                 + " next_attempt_at, delivered_at) SELECT 'acme', 'whatsapp.change', now() - interval '30 days', '{}',"
                 + " 'DELIVERED', now(), TIMESTAMPTZ '2026-11-01T00:00:00Z' FROM generate_series(1, 5500)"));
-        Retention one = new Retention(jdbi, SHIPPED, 100);
-        Retention other = new Retention(jdbi, SHIPPED, 100);
+        Retention one = new JdbiRetention(jdbi, SHIPPED, 100);
+        Retention other = new JdbiRetention(jdbi, SHIPPED, 100);
 
         CompletableFuture<Retention.Round> first = CompletableFuture.supplyAsync(() -> one.removeExpired(NOW));
         CompletableFuture<Retention.Round> second = CompletableFuture.supplyAsync(() -> other.removeExpired(NOW));
@@ -95,7 +96,7 @@ class RetentionTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO events (tenant_id, type, occurred_at, data, status,"
                 + " next_attempt_at, delivered_at) SELECT 'acme', 'whatsapp.change', now(), '{}', 'DELIVERED', now(),"
                 + " TIMESTAMPTZ '2026-11-01T00:00:00Z' FROM generate_series(1, 2500)"));
-        Retention twoBatches = new Retention(jdbi, SHIPPED, 2);
+        Retention twoBatches = new JdbiRetention(jdbi, SHIPPED, 2);
 
         assertThat(twoBatches.removeExpired(NOW).deliveredEvents()).isEqualTo(2000);
         assertThat(twoBatches.removeExpired(NOW).deliveredEvents()).isEqualTo(500);

@@ -6,31 +6,225 @@ import io.tenantconfig.adapters.rest.errors.ApiExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.ConstraintViolationMapper;
 import io.tenantconfig.adapters.rest.errors.InvalidRequestMapper;
 import io.tenantconfig.adapters.rest.errors.JsonProcessingMapper;
+import io.tenantconfig.adapters.rest.errors.Problem;
 import io.tenantconfig.adapters.rest.errors.SecretUnreadableMapper;
 import io.tenantconfig.adapters.rest.errors.StoreUnavailableMapper;
 import io.tenantconfig.adapters.rest.errors.UnexpectedExceptionMapper;
 import io.tenantconfig.adapters.rest.errors.WebApplicationExceptionMapper;
 import io.tenantconfig.adapters.rest.json.RequestJson;
-import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
+import io.tenantconfig.application.port.in.AuditTrailUseCase;
+import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase;
+import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
+import io.tenantconfig.application.port.in.CheckHealthUseCase;
+import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
+import io.tenantconfig.application.port.in.CreateConfigUseCase;
+import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
+import io.tenantconfig.application.port.in.DeleteConfigUseCase;
+import io.tenantconfig.application.port.in.EventsAdminUseCase;
+import io.tenantconfig.application.port.in.ListConfigsUseCase;
+import io.tenantconfig.application.port.in.OnboardUseCase;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
+import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ReportFailureUseCase;
+import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
+import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.in.RevealConfigUseCase;
+import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
+import io.tenantconfig.application.port.in.SwitchActivationUseCase;
+import io.tenantconfig.application.port.in.UnroutableChangesUseCase;
+import io.tenantconfig.application.port.in.ViewConfigUseCase;
+import io.tenantconfig.application.port.in.ViewHealthUseCase;
+import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
+import io.tenantconfig.application.port.in.WebhookSettingsUseCase;
+import jakarta.servlet.Filter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Registers the HTTP API with Jersey: the one family of error mappers, the request filters and
- * the resources. Authentication is registered separately ({@code JwtAuthFactory}).
+ * adapters-rest's one entry point: the HTTP API. Each resource is given the use cases it calls
+ * (one method each, named after the resource); {@link #register} then hands Jersey the one family
+ * of error mappers, the request filters, the resources and their OpenAPI description.
+ * Authentication and the rate limits are the configuration's {@code auth} and {@code rateLimits}
+ * sections ({@code JwtAuthFactory}, {@code RateLimitsFactory}), registered by themselves.
  */
 public final class RestApi {
 
-    private RestApi() {}
+    /** Where the admin dashboard's files are served (the page calls the admin API). */
+    public static final String DASHBOARD_PATH = DashboardHeaders.PATH;
+
+    private final List<String> corsAllowedOrigins;
+    private final String version;
+
+    private TenantConfigResource tenantConfig;
+    private PhoneNumbersResource phoneNumbers;
+    private ResolvedConfigResource resolvedConfig;
+    private LookupResource lookup;
+    private HealthResource health;
+    private AdminHealthResource adminHealth;
+    private AdminEventsResource adminEvents;
+    private HistoryResource history;
+    private AdminResource admin;
+    private AdminTenantResource adminTenant;
+    private OnboardingResource onboarding;
+    private WebhooksResource webhooks;
+    private WebhookSettingsResource webhookSettings;
+    private AdminWebhooksResource adminWebhooks;
+    private final AuthResource auth = new AuthResource();
+
+    /**
+     * @param corsAllowedOrigins the origins a browser may call the API from
+     * @param version what the OpenAPI description names as the API's version
+     */
+    public RestApi(List<String> corsAllowedOrigins, String version) {
+        this.corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        this.version = version;
+    }
 
     /** Sets up the JSON mapper the API reads request bodies with (see {@link RequestJson}). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return RequestJson.configure(mapper);
     }
 
+    /** {@code /api/v1/tenant/config}: a tenant's own configuration. */
+    public void tenantConfig(
+            ViewConfigUseCase viewConfig,
+            RevealConfigUseCase revealConfig,
+            CreateConfigUseCase createConfig,
+            ChangeSettingsUseCase changeSettings,
+            SwitchActivationUseCase switchActivation,
+            DeleteConfigUseCase deleteConfig) {
+        tenantConfig = new TenantConfigResource(
+                viewConfig, revealConfig, createConfig, changeSettings, switchActivation, deleteConfig);
+    }
+
+    /** A tenant's own audit trail. */
+    public void history(AuditTrailUseCase auditTrail) {
+        history = new HistoryResource(auditTrail);
+    }
+
+    /** The credentials a tenant resolves to, each with its source. */
+    public void resolvedConfig(ConfigLoader configLoader, RevealCredentialsUseCase revealCredentials) {
+        resolvedConfig = new ResolvedConfigResource(configLoader, revealCredentials);
+    }
+
+    /** {@code /api/v1/lookup}: whose number or account it is, and failures the platform's services report. */
+    public void lookup(ConfigLoader configLoader, ReportFailureUseCase reportFailure) {
+        lookup = new LookupResource(configLoader, reportFailure);
+    }
+
+    /** A tenant's phone numbers. */
+    public void phoneNumbers(
+            ViewConfigUseCase viewConfig,
+            AddPhoneNumberUseCase addPhoneNumber,
+            ChangePhoneNumberUseCase changePhoneNumber,
+            RemovePhoneNumberUseCase removePhoneNumber) {
+        phoneNumbers = new PhoneNumbersResource(viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber);
+    }
+
+    /** Embedded Signup's onboarding, and resuming it. */
+    public void onboarding(OnboardUseCase onboard, ResumeOnboardingUseCase resumeOnboarding) {
+        onboarding = new OnboardingResource(onboard, resumeOnboarding);
+    }
+
+    /** A tenant's own health, and a check on demand. */
+    public void health(ViewHealthUseCase viewHealth, CheckHealthUseCase checkHealth) {
+        health = new HealthResource(viewHealth, checkHealth);
+    }
+
+    /** The tenants needing action, and the counts by state, for admins. */
+    public void adminHealth(ViewHealthUseCase viewHealth) {
+        adminHealth = new AdminHealthResource(viewHealth);
+    }
+
+    /** The events for the platform, for admins. */
+    public void adminEvents(EventsAdminUseCase eventsAdmin) {
+        adminEvents = new AdminEventsResource(eventsAdmin);
+    }
+
+    /** Meta's public webhook endpoints: the handshake and the bodies. */
+    public void webhooks(
+            WebhookHandshakeUseCase handshake, AuthenticateWebhookUseCase authenticate, ReceiveWebhookUseCase receive) {
+        webhooks = new WebhooksResource(handshake, authenticate, receive);
+    }
+
+    /** A tenant's webhook settings, and resubscribing its account. */
+    public void webhookSettings(WebhookSettingsUseCase settings, ResubscribeWebhookUseCase resubscribe) {
+        webhookSettings = new WebhookSettingsResource(settings, resubscribe);
+    }
+
+    /** The webhook changes nobody owned, for admins. */
+    public void adminWebhooks(UnroutableChangesUseCase unroutable) {
+        adminWebhooks = new AdminWebhooksResource(unroutable);
+    }
+
+    /** Every configuration, the statistics, the audit trail, deletions: for admins. */
+    public void admin(
+            ListConfigsUseCase listConfigs,
+            ConfigStatisticsUseCase configStatistics,
+            DeleteAllConfigsUseCase deleteAllConfigs,
+            DeleteConfigUseCase deleteConfig,
+            AuditTrailUseCase auditTrail,
+            ViewConfigUseCase viewConfig,
+            ViewHealthUseCase viewHealth) {
+        admin = new AdminResource(
+                listConfigs, configStatistics, deleteAllConfigs, deleteConfig, auditTrail, viewConfig, viewHealth);
+    }
+
+    /** One tenant as admins see and act on it (the dashboard's tenant page). */
+    public void adminTenant(
+            ViewConfigUseCase viewConfig,
+            SwitchActivationUseCase switchActivation,
+            ViewHealthUseCase viewHealth,
+            CheckHealthUseCase checkHealth,
+            WebhookSettingsUseCase webhookSettings) {
+        adminTenant = new AdminTenantResource(viewConfig, switchActivation, viewHealth, checkHealth, webhookSettings);
+    }
+
+    /** Registers the mappers, the filters, the resources given so far and their OpenAPI description. */
+    public void register(JerseyEnvironment jersey) {
+        List<Object> resources = resources();
+        errorMappers().forEach(jersey::register);
+        filters(corsAllowedOrigins).forEach(jersey::register);
+        for (Object resource : resources) {
+            jersey.register(resource);
+        }
+        jersey.register(openApi(version, resources));
+    }
+
+    /** The resources given so far, always in one order (the OpenAPI description lists them in it). */
+    List<Object> resources() {
+        List<Object> resources = new ArrayList<>();
+        for (Object resource : new Object[] {
+            tenantConfig,
+            phoneNumbers,
+            resolvedConfig,
+            lookup,
+            health,
+            adminHealth,
+            adminEvents,
+            history,
+            admin,
+            adminTenant,
+            onboarding,
+            webhooks,
+            webhookSettings,
+            adminWebhooks
+        }) {
+            if (resource != null) {
+                resources.add(resource);
+            }
+        }
+        resources.add(auth);
+        return resources;
+    }
+
     /** Every error the API can answer with, in one format (see {@code Problem}). */
-    public static List<Object> errorMappers() {
+    static List<Object> errorMappers() {
         return List.of(
                 new ApiExceptionMapper(),
                 new InvalidRequestMapper(),
@@ -42,48 +236,13 @@ public final class RestApi {
                 new UnexpectedExceptionMapper());
     }
 
-    /** Every resource, each with the use cases it calls. */
-    public static List<Object> resources(UseCases u) {
-        return List.of(
-                new TenantConfigResource(
-                        u.viewConfig(),
-                        u.revealConfig(),
-                        u.createConfig(),
-                        u.changeSettings(),
-                        u.switchActivation(),
-                        u.deleteConfig()),
-                new PhoneNumbersResource(
-                        u.viewConfig(), u.addPhoneNumber(), u.changePhoneNumber(), u.removePhoneNumber()),
-                new ResolvedConfigResource(u.configLoader(), u.revealCredentials()),
-                new LookupResource(u.configLoader(), u.reportFailure()),
-                new HealthResource(u.viewHealth(), u.checkHealth()),
-                new AdminHealthResource(u.viewHealth()),
-                new AdminEventsResource(u.eventsAdmin()),
-                new HistoryResource(u.auditTrail()),
-                new AdminResource(
-                        u.listConfigs(),
-                        u.configStatistics(),
-                        u.deleteAllConfigs(),
-                        u.deleteConfig(),
-                        u.auditTrail(),
-                        u.viewConfig(),
-                        u.viewHealth()),
-                new AdminTenantResource(
-                        u.viewConfig(), u.switchActivation(), u.viewHealth(), u.checkHealth(), u.webhookSettings()),
-                new OnboardingResource(u.onboard(), u.resumeOnboarding()),
-                new WebhooksResource(u.webhookHandshake(), u.authenticateWebhook(), u.receiveWebhook()),
-                new WebhookSettingsResource(u.webhookSettings(), u.resubscribeWebhook()),
-                new AdminWebhooksResource(u.unroutableChanges()),
-                new AuthResource());
-    }
-
     /** Request ids, the body size limit and CORS. */
-    public static List<Object> filters(List<String> corsAllowedOrigins) {
+    static List<Object> filters(List<String> corsAllowedOrigins) {
         return List.of(new RequestIdentity(), new RequestBodyLimitFilter(), new CorsFilter(corsAllowedOrigins));
     }
 
     /** The OpenAPI description of the given resources. */
-    public static Object openApi(String version, List<Object> resources) {
+    static Object openApi(String version, List<Object> resources) {
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (Object resource : resources) {
             classes.add(resource.getClass());
@@ -91,14 +250,23 @@ public final class RestApi {
         return OpenApiResource.describing(classes, version);
     }
 
-    /** Registers the mappers, the filters, the resources and their OpenAPI description. */
-    public static void register(
-            JerseyEnvironment jersey, List<String> corsAllowedOrigins, String version, List<Object> resources) {
-        errorMappers().forEach(jersey::register);
-        filters(corsAllowedOrigins).forEach(jersey::register);
-        for (Object resource : resources) {
-            jersey.register(resource);
-        }
-        jersey.register(openApi(version, resources));
+    /** The headers the admin dashboard's files go out with, for the paths under {@link #DASHBOARD_PATH}. */
+    public static Filter dashboardHeaders() {
+        return new DashboardHeaders();
+    }
+
+    /** The body of an error answer, as the API writes every one (to be written with the API's JSON mapper). */
+    public static Object problem(int status, String detail) {
+        return Problem.of(status, detail);
+    }
+
+    /** Whether {@code path} (with or without its leading slash) is one of Meta's public webhook paths. */
+    public static boolean isWebhookPath(String path) {
+        return RequestBodyLimitFilter.isWebhookPath(path);
+    }
+
+    /** The largest body a request to {@code path} may carry: the rule the API's own filter applies. */
+    public static int largestBody(String path) {
+        return RequestBodyLimitFilter.largestBody(path);
     }
 }

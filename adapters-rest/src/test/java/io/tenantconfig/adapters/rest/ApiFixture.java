@@ -9,11 +9,14 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
-import io.tenantconfig.application.fixtures.TestUseCases;
-import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.ConfigurationFeature;
+import io.tenantconfig.application.service.HealthFeature;
+import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
+import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -61,15 +64,15 @@ final class ApiFixture {
     }
 
     ApiFixture(JwtAuthFactory auth, RateLimitPolicy... limits) {
-        UseCases u = TestUseCases.over(
+        TestFeatures features = TestFeatures.over(
                 store,
                 meta,
                 metaHealth,
                 variable -> Optional.ofNullable(FALLBACK.get(variable)),
-                Services.Settings.DEFAULT,
+                TestFeatures.Settings.DEFAULT,
                 new ResolutionCounter(),
                 CLOCK);
-        List<Object> api = RestApi.resources(u);
+        List<Object> api = serving(features, List.of(FRONTEND)).resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))
                 .setMapper(RestApi.configure(Jackson.newObjectMapper()))
@@ -83,6 +86,53 @@ final class ApiFixture {
         RestApi.filters(List.of(FRONTEND)).forEach(builder::addProvider);
         builder.addProvider(new RateLimitFeature(CLOCK, limits));
         this.resources = builder.build();
+    }
+
+    /** Every resource, each given the use cases it calls, as the service gives them. */
+    static RestApi serving(TestFeatures features, List<String> corsAllowedOrigins) {
+        ConfigurationFeature configuration = features.configuration();
+        PhoneNumberFeature numbers = features.phoneNumbers();
+        HealthFeature health = features.health();
+        WebhookFeature webhooks = features.webhooks();
+        AdminFeature admin = features.admin();
+        RestApi api = new RestApi(corsAllowedOrigins, "test");
+        api.tenantConfig(
+                configuration.viewConfig(),
+                configuration.revealConfig(),
+                configuration.createConfig(),
+                configuration.changeSettings(),
+                configuration.switchActivation(),
+                configuration.deleteConfig());
+        api.history(configuration.auditTrail());
+        api.resolvedConfig(configuration.configLoader(), configuration.revealCredentials());
+        api.lookup(configuration.configLoader(), health.reportFailure());
+        api.phoneNumbers(
+                configuration.viewConfig(),
+                numbers.addPhoneNumber(),
+                numbers.changePhoneNumber(),
+                numbers.removePhoneNumber());
+        api.onboarding(features.onboarding().onboard(), features.onboarding().resumeOnboarding());
+        api.health(health.viewHealth(), health.checkHealth());
+        api.adminHealth(health.viewHealth());
+        api.adminEvents(features.events().eventsAdmin());
+        api.webhooks(webhooks.webhookHandshake(), webhooks.authenticateWebhook(), webhooks.receiveWebhook());
+        api.webhookSettings(webhooks.webhookSettings(), webhooks.resubscribeWebhook());
+        api.adminWebhooks(webhooks.unroutableChanges());
+        api.admin(
+                admin.listConfigs(),
+                admin.configStatistics(),
+                admin.deleteAllConfigs(),
+                configuration.deleteConfig(),
+                configuration.auditTrail(),
+                configuration.viewConfig(),
+                health.viewHealth());
+        api.adminTenant(
+                configuration.viewConfig(),
+                configuration.switchActivation(),
+                health.viewHealth(),
+                health.checkHealth(),
+                webhooks.webhookSettings());
+        return api;
     }
 
     /** Stores {@code config} as it is, as if it had been written earlier. */

@@ -6,12 +6,11 @@ import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.MetaId;
@@ -40,14 +39,15 @@ class ConfigLoaderServiceTest {
             "FB_APP_ID", "999",
             "FB_APP_SECRET", "platform-app-secret"));
     private final ResolutionCounter counter = new ResolutionCounter();
-    private final UseCases useCases = TestUseCases.over(
-            store,
-            new ScriptedMetaOnboarding(),
-            variable -> Optional.ofNullable(environment.get(variable)),
-            OnboardingPolicy.DEFAULT,
-            counter,
-            Clock.systemUTC());
-    private final ConfigLoader loader = useCases.configLoader();
+    private final ConfigurationFeature configuration = TestFeatures.over(
+                    store,
+                    new ScriptedMetaOnboarding(),
+                    variable -> Optional.ofNullable(environment.get(variable)),
+                    OnboardingPolicy.DEFAULT,
+                    counter,
+                    Clock.systemUTC())
+            .configuration();
+    private final ConfigLoader loader = configuration.configLoader();
 
     private void stored(TenantConfig config) {
         store.inTransaction(tx -> tx.insertIfAbsent(config));
@@ -178,7 +178,8 @@ class ConfigLoaderServiceTest {
 
     @Test
     void reading_the_credentials_in_clear_is_recorded_even_without_a_configuration() {
-        ResolvedCredentials revealed = useCases.revealCredentials().reveal(TenantId.of("new-tenant"), new Actor("svc"));
+        ResolvedCredentials revealed =
+                configuration.revealCredentials().reveal(TenantId.of("new-tenant"), new Actor("svc"));
 
         assertThat(revealed.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-platform-token");
         assertThat(store.auditTrail())
@@ -215,7 +216,7 @@ class ConfigLoaderServiceTest {
         stored(TestConfigs.aConfig("acme").build());
         store.unreachableSince(Instant.parse("2026-12-02T08:00:00Z"));
 
-        ResolvedCredentials revealed = useCases.revealCredentials().reveal(TenantId.of("acme"), new Actor("svc"));
+        ResolvedCredentials revealed = configuration.revealCredentials().reveal(TenantId.of("acme"), new Actor("svc"));
 
         assertThat(revealed.isStale()).isTrue();
         assertThat(revealed.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-access-token-of-acme");

@@ -6,10 +6,9 @@ import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase.Command;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase.Result;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,13 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeleteAllConfigsTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
-    private final UseCases useCases = TestUseCases.over(
-            store,
-            new ScriptedMetaOnboarding(),
-            variable -> Optional.empty(),
-            OnboardingPolicy.DEFAULT,
-            new ResolutionCounter(),
-            Clock.systemUTC());
+    private final AdminFeature admin = TestFeatures.over(
+                    store,
+                    new ScriptedMetaOnboarding(),
+                    variable -> Optional.empty(),
+                    OnboardingPolicy.DEFAULT,
+                    new ResolutionCounter(),
+                    Clock.systemUTC())
+            .admin();
 
     DeleteAllConfigsTest() {
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
@@ -38,7 +38,7 @@ class DeleteAllConfigsTest {
     @Test
     void the_exact_confirmation_deletes_every_config_and_records_it() {
         Result result =
-                useCases.deleteAllConfigs().deleteAll(new Command(new Actor("root"), "DELETE_ALL_CONFIGS_PERMANENTLY"));
+                admin.deleteAllConfigs().deleteAll(new Command(new Actor("root"), "DELETE_ALL_CONFIGS_PERMANENTLY"));
 
         assertThat(result).isEqualTo(new Result.Deleted(2));
         assertThat(store.statistics().total()).isZero();
@@ -52,7 +52,7 @@ class DeleteAllConfigsTest {
     @NullAndEmptySource
     @ValueSource(strings = {"yes", "delete_all_configs_permanently", "DELETE_ALL_CONFIGS_PERMANENTLY ", "DELETE_ALL"})
     void anything_but_the_exact_confirmation_deletes_nothing(String confirmation) {
-        Result result = useCases.deleteAllConfigs().deleteAll(new Command(new Actor("root"), confirmation));
+        Result result = admin.deleteAllConfigs().deleteAll(new Command(new Actor("root"), confirmation));
 
         assertThat(result).isInstanceOf(Result.NotConfirmed.class);
         assertThat(store.statistics().total()).isEqualTo(2);

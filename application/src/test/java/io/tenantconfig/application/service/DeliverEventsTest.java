@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.MovableClock;
-import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
-import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.DeliverEventsUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.OutboxEvent;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,37 +46,11 @@ class DeliverEventsTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final InMemoryConfigStore store = new InMemoryConfigStore();
-    private final UseCases useCases = Services.wire(
-            new Services.Ports(
-                    store,
-                    store,
-                    store,
-                    store,
-                    new ScriptedMetaOnboarding(),
-                    variable -> Optional.empty(),
-                    store,
-                    new ScriptedMetaHealth(),
-                    store,
-                    store,
-                    store,
-                    sink,
-                    store,
-                    store,
-                    store),
-            new Services.Settings(
-                    OnboardingPolicy.DEFAULT,
-                    50,
-                    HealthPolicy.DEFAULT,
-                    SweepPolicy.DEFAULT,
-                    new DeliveryPolicy(
-                            10,
-                            Duration.ofMinutes(1),
-                            Duration.ofSeconds(10),
-                            Duration.ofMinutes(5),
-                            Duration.ofDays(7))),
-            Runnable::run,
-            new ResolutionCounter(),
-            new SplittableRandom(1),
+    private final EventsFeature events = new EventsFeature(
+            store,
+            sink,
+            new DeliveryPolicy(
+                    10, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(7)),
             clock);
 
     @BeforeEach
@@ -102,7 +72,7 @@ class DeliverEventsTest {
     }
 
     private DeliverEventsUseCase.Round deliver() {
-        return useCases.deliverEvents().deliverNext();
+        return events.deliverEvents().deliverNext();
     }
 
     @Test
@@ -215,14 +185,14 @@ class DeliverEventsTest {
             clock.advance(Duration.ofMinutes(5));
         }
         assertThat(givenUp).as("each round counts the events it gave up on").isEqualTo(3);
-        List<OutboxEvent> dead = useCases.eventsAdmin().list(OutboxEvent.Status.DEAD, Optional.empty(), 10);
+        List<OutboxEvent> dead = events.eventsAdmin().list(OutboxEvent.Status.DEAD, Optional.empty(), 10);
 
         assertThat(dead).extracting(OutboxEvent::id).containsExactly(3L, 2L, 1L);
         assertThat(dead.get(0).lastError()).isEqualTo("the receiver answered HTTP 503");
         assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
         receiverUp = true;
-        assertThat(useCases.eventsAdmin().replay(2)).isTrue();
-        assertThat(useCases.eventsAdmin().replay(99)).isFalse();
+        assertThat(events.eventsAdmin().replay(2)).isTrue();
+        assertThat(events.eventsAdmin().replay(99)).isFalse();
         assertThat(deliver().delivered()).isEqualTo(1);
         assertThat(received).containsExactly("2 globex health.changed");
     }

@@ -6,9 +6,8 @@ import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.CheckHealthUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.PlatformEvent;
@@ -43,18 +42,19 @@ class HealthCheckTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaHealth meta = new ScriptedMetaHealth();
-    private final UseCases useCases = TestUseCases.over(
-            store,
-            new ScriptedMetaOnboarding(),
-            meta,
-            variable -> Optional.empty(),
-            new Services.Settings(
-                    OnboardingPolicy.DEFAULT,
-                    50,
-                    new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 3, Duration.ZERO),
-                    SweepPolicy.DEFAULT),
-            new ResolutionCounter(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HealthFeature feature = TestFeatures.over(
+                    store,
+                    new ScriptedMetaOnboarding(),
+                    meta,
+                    variable -> Optional.empty(),
+                    new TestFeatures.Settings(
+                            OnboardingPolicy.DEFAULT,
+                            50,
+                            new HealthPolicy(Duration.ofDays(7), Duration.ofDays(7), 3, Duration.ZERO),
+                            SweepPolicy.DEFAULT),
+                    new ResolutionCounter(),
+                    Clock.fixed(NOW, ZoneOffset.UTC))
+            .health();
 
     @BeforeEach
     void acmeIsOnboarded() {
@@ -64,7 +64,7 @@ class HealthCheckTest {
     }
 
     private Health check() {
-        return useCases.checkHealth().check(ACME).match(health -> health, () -> null);
+        return feature.checkHealth().check(ACME).match(health -> health, () -> null);
     }
 
     private TenantConfig acme() {
@@ -81,7 +81,7 @@ class HealthCheckTest {
 
         assertThat(health.state()).isEqualTo(HealthState.HEALTHY);
         assertThat(health.numbers()).hasSize(1);
-        assertThat(useCases.viewHealth().health(ACME)).contains(health);
+        assertThat(feature.viewHealth().health(ACME)).contains(health);
         assertThat(store.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(PlatformEvent.HEALTH_CHANGED);
             assertThat(event.data()).containsEntry("state", "HEALTHY").containsEntry("previous_state", "UNKNOWN");
@@ -220,12 +220,12 @@ class HealthCheckTest {
 
     @Test
     void a_tenant_without_a_configuration_is_not_found_and_one_without_a_token_has_nothing_to_check() {
-        assertThat(useCases.checkHealth().check(TenantId.of("nobody")))
+        assertThat(feature.checkHealth().check(TenantId.of("nobody")))
                 .isInstanceOf(CheckHealthUseCase.Result.NotFound.class);
         store.inTransaction(
                 tx -> tx.insertIfAbsent(TestConfigs.aMinimalConfig("bare").build()));
 
-        Health bare = useCases.checkHealth().check(TenantId.of("bare")).match(h -> h, () -> null);
+        Health bare = feature.checkHealth().check(TenantId.of("bare")).match(h -> h, () -> null);
 
         assertThat(bare.state()).isEqualTo(HealthState.UNKNOWN);
         assertThat(bare.reasons()).extracting(reason -> reason.code().name()).containsExactly("NO_TOKEN");
@@ -238,19 +238,19 @@ class HealthCheckTest {
                 tx -> tx.insertIfAbsent(TestConfigs.aConfig("globex").build()));
         store.inTransaction(
                 tx -> tx.insertIfAbsent(TestConfigs.aConfig("initech").build()));
-        useCases.checkHealth().check(TenantId.of("initech"));
+        feature.checkHealth().check(TenantId.of("initech"));
         meta.tokensAre(token -> userToken(NOW.plus(Duration.ofDays(3))))
                 .extensionsAnswer(MetaFailure.of(MetaFailure.Kind.REJECTED, "not extendable"));
-        useCases.checkHealth().check(TenantId.of("globex"));
+        feature.checkHealth().check(TenantId.of("globex"));
         meta.tokensAre(token -> new TokenFacts(false, 190, 460, null, null, null, Set.of(), Map.of()));
         check();
 
-        assertThat(useCases.viewHealth().counts())
+        assertThat(feature.viewHealth().counts())
                 .containsEntry(HealthState.INVALID, 1L)
                 .containsEntry(HealthState.EXPIRING, 1L)
                 .containsEntry(HealthState.HEALTHY, 1L)
                 .containsEntry(HealthState.UNKNOWN, 0L);
-        assertThat(useCases.viewHealth().needingAction(10))
+        assertThat(feature.viewHealth().needingAction(10))
                 .extracting(t -> t.tenantId().value())
                 .containsExactly("acme", "globex");
     }
@@ -282,18 +282,18 @@ class HealthCheckTest {
                 .build()));
         meta.tokensAre(token -> new TokenFacts(true, null, null, "SYSTEM_USER", ownApp, null, BOTH, Map.of()));
         Health ownAppsToken =
-                useCases.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
+                feature.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
         meta.tokensAre(
                 token -> new TokenFacts(true, null, null, "SYSTEM_USER", MetaId.parse("42"), null, BOTH, Map.of()));
         Health anotherAppsToken =
-                useCases.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
+                feature.checkHealth().check(TenantId.of("own-app")).match(h -> h, () -> null);
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aMinimalConfig("platform-app")
                 .accessToken("EAAG-platform-app-token")
                 .build()));
         meta.tokensAre(token ->
                 new TokenFacts(true, null, null, "SYSTEM_USER", ScriptedMetaHealth.PLATFORM_APP, null, BOTH, Map.of()));
         Health platformAppsToken =
-                useCases.checkHealth().check(TenantId.of("platform-app")).match(h -> h, () -> null);
+                feature.checkHealth().check(TenantId.of("platform-app")).match(h -> h, () -> null);
 
         assertThat(ownAppsToken.state()).isEqualTo(HealthState.HEALTHY);
         assertThat(anotherAppsToken.state()).isEqualTo(HealthState.APP_MISMATCH);

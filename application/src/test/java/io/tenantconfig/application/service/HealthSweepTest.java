@@ -8,9 +8,8 @@ import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.SweepHealthUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
@@ -33,18 +32,19 @@ class HealthSweepTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaHealth meta = new ScriptedMetaHealth();
-    private final UseCases useCases = TestUseCases.over(
-            store,
-            new ScriptedMetaOnboarding(),
-            meta,
-            variable -> Optional.empty(),
-            new Services.Settings(
-                    OnboardingPolicy.DEFAULT,
-                    50,
-                    HealthPolicy.DEFAULT,
-                    new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 1_000)),
-            new ResolutionCounter(),
-            clock);
+    private final HealthFeature feature = TestFeatures.over(
+                    store,
+                    new ScriptedMetaOnboarding(),
+                    meta,
+                    variable -> Optional.empty(),
+                    new TestFeatures.Settings(
+                            OnboardingPolicy.DEFAULT,
+                            50,
+                            HealthPolicy.DEFAULT,
+                            new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 1_000)),
+                    new ResolutionCounter(),
+                    clock)
+            .health();
 
     @BeforeEach
     void twentyTenants() {
@@ -66,11 +66,11 @@ class HealthSweepTest {
         Map<String, List<Instant>> checks = new TreeMap<>();
         for (Duration done = Duration.ZERO; done.compareTo(span) < 0; done = done.plus(STEP)) {
             for (String instance : instances) {
-                useCases.sweepHealth().sweepOnce(instance);
+                feature.sweepHealth().sweepOnce(instance);
             }
             for (int i = 0; i < 20; i++) {
                 String tenant = "tenant-" + i;
-                Instant checkedAt = useCases.viewHealth()
+                Instant checkedAt = feature.viewHealth()
                         .health(TenantId.of(tenant))
                         .orElseThrow()
                         .checkedAt();
@@ -85,7 +85,7 @@ class HealthSweepTest {
 
     @Test
     void every_tenant_with_a_token_is_checked_once_per_interval_never_twice_within_one() {
-        SweepHealthUseCase.Round first = useCases.sweepHealth().sweepOnce("a");
+        SweepHealthUseCase.Round first = feature.sweepHealth().sweepOnce("a");
 
         Map<String, List<Instant>> checks = sweepFor(INTERVAL.multipliedBy(4), "a", "b");
 
@@ -106,7 +106,7 @@ class HealthSweepTest {
                                 INTERVAL.plus(INTERVAL.dividedBy(10)).plus(STEP));
             }
         });
-        assertThat(useCases.viewHealth()
+        assertThat(feature.viewHealth()
                         .health(TenantId.of("no-token"))
                         .orElseThrow()
                         .checkedAt())
@@ -122,10 +122,10 @@ class HealthSweepTest {
         int leasedByTheDead = store.claimDue("dead", clock.instant(), Duration.ofMinutes(5), 1_000)
                 .size();
 
-        int whileLeased = useCases.sweepHealth().sweepOnce("a").checked();
+        int whileLeased = feature.sweepHealth().sweepOnce("a").checked();
         clock.advance(Duration.ofMinutes(6));
-        int afterExpiry = useCases.sweepHealth().sweepOnce("a").checked()
-                + useCases.sweepHealth().sweepOnce("b").checked();
+        int afterExpiry = feature.sweepHealth().sweepOnce("a").checked()
+                + feature.sweepHealth().sweepOnce("b").checked();
 
         assertThat(leasedByTheDead).isEqualTo(20);
         assertThat(whileLeased).isZero();
@@ -138,17 +138,16 @@ class HealthSweepTest {
         sweepFor(INTERVAL, "a");
 
         Optional<TenantId> reported =
-                useCases.reportFailure().report(MetaId.parse(TestConfigs.phoneNumberIdOf("tenant-3")), 190, 463);
-        useCases.sweepHealth().sweepOnce("a");
+                feature.reportFailure().report(MetaId.parse(TestConfigs.phoneNumberIdOf("tenant-3")), 190, 463);
+        feature.sweepHealth().sweepOnce("a");
 
         assertThat(reported).contains(TenantId.of("tenant-3"));
-        assertThat(useCases.viewHealth()
+        assertThat(feature.viewHealth()
                         .health(TenantId.of("tenant-3"))
                         .orElseThrow()
                         .checkedAt())
                 .isEqualTo(clock.instant());
-        assertThat(useCases.reportFailure().report(MetaId.parse("1"), 190, null))
-                .isEmpty();
+        assertThat(feature.reportFailure().report(MetaId.parse("1"), 190, null)).isEmpty();
     }
 
     @Test
@@ -157,7 +156,7 @@ class HealthSweepTest {
         store.dueNow(TenantId.of("tenant-2"), clock.instant());
         store.failNextLoad(new StoreUnavailableException("the database is unavailable", null));
 
-        SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("a");
+        SweepHealthUseCase.Round round = feature.sweepHealth().sweepOnce("a");
 
         assertThat(round).isEqualTo(new SweepHealthUseCase.Round(2, 1, 1));
     }
@@ -167,12 +166,12 @@ class HealthSweepTest {
         store.dueNow(TenantId.of("tenant-1"), clock.instant());
         store.failNextLoad(new StoreUnavailableException("the database is unavailable", null));
 
-        SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("a");
+        SweepHealthUseCase.Round round = feature.sweepHealth().sweepOnce("a");
 
         assertThat(round.leased()).isEqualTo(1);
         assertThat(round.checked()).isZero();
         assertThat(round.failed()).isEqualTo(1);
-        assertThat(useCases.sweepHealth().sweepOnce("b").leased())
+        assertThat(feature.sweepHealth().sweepOnce("b").leased())
                 .as("still leased to a")
                 .isZero();
     }

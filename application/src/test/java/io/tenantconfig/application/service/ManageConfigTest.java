@@ -7,14 +7,13 @@ import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase.Activation;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
@@ -43,13 +42,14 @@ class ManageConfigTest {
     private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
-    private final UseCases useCases = TestUseCases.over(
-            store,
-            new ScriptedMetaOnboarding(),
-            variable -> Optional.empty(),
-            OnboardingPolicy.DEFAULT,
-            new ResolutionCounter(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ConfigurationFeature configuration = TestFeatures.over(
+                    store,
+                    new ScriptedMetaOnboarding(),
+                    variable -> Optional.empty(),
+                    OnboardingPolicy.DEFAULT,
+                    new ResolutionCounter(),
+                    Clock.fixed(NOW, ZoneOffset.UTC))
+            .configuration();
 
     private TenantConfig stored() {
         return store.inTransaction(
@@ -66,18 +66,21 @@ class ManageConfigTest {
     }
 
     private WriteResult change(TenantConfigChanges changes, ExpectedVersion expected) {
-        return useCases.changeSettings()
+        return configuration
+                .changeSettings()
                 .changeSettings(new ChangeSettingsUseCase.Command(ACME, ALICE, changes, expected));
     }
 
     private WriteResult switchTo(Activation activation, ExpectedVersion expected) {
-        return useCases.switchActivation()
+        return configuration
+                .switchActivation()
                 .switchActivation(new SwitchActivationUseCase.Command(ACME, ALICE, expected, activation));
     }
 
     @Test
     void creating_stores_a_new_config_owned_by_the_caller_and_records_what_it_set() {
-        CreateConfigUseCase.Result result = useCases.createConfig()
+        CreateConfigUseCase.Result result = configuration
+                .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         ACME,
                         ALICE,
@@ -97,8 +100,9 @@ class ManageConfigTest {
 
     @Test
     void creating_with_no_settings_at_all_stores_an_empty_config() {
-        CreateConfigUseCase.Result result =
-                useCases.createConfig().create(new CreateConfigUseCase.Command(ACME, ALICE, TenantConfigChanges.NONE));
+        CreateConfigUseCase.Result result = configuration
+                .createConfig()
+                .create(new CreateConfigUseCase.Command(ACME, ALICE, TenantConfigChanges.NONE));
 
         assertThat(result).isInstanceOf(CreateConfigUseCase.Result.Created.class);
         assertThat(current().account().wabaId()).isNull();
@@ -109,7 +113,8 @@ class ManageConfigTest {
     void creating_a_second_config_for_a_tenant_is_refused_and_records_nothing() {
         stored();
 
-        CreateConfigUseCase.Result result = useCases.createConfig()
+        CreateConfigUseCase.Result result = configuration
+                .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         ACME, ALICE, changes().wabaId("1").build()));
 
@@ -201,11 +206,13 @@ class ManageConfigTest {
     void deleting_answers_with_what_was_deleted_and_records_who_deleted_it() {
         TenantConfig before = stored();
 
-        WriteResult byTenant = useCases.deleteConfig()
+        WriteResult byTenant = configuration
+                .deleteConfig()
                 .delete(new DeleteConfigUseCase.Command(
                         ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.TENANT));
         stored();
-        useCases.deleteConfig()
+        configuration
+                .deleteConfig()
                 .delete(new DeleteConfigUseCase.Command(
                         ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.ADMIN));
 
@@ -218,7 +225,8 @@ class ManageConfigTest {
 
     @Test
     void deleting_a_tenant_without_a_config_finds_nothing_and_records_nothing() {
-        WriteResult result = useCases.deleteConfig()
+        WriteResult result = configuration
+                .deleteConfig()
                 .delete(new DeleteConfigUseCase.Command(
                         ACME, ALICE, ExpectedVersion.any(), DeleteConfigUseCase.Requester.TENANT));
 
@@ -230,7 +238,8 @@ class ManageConfigTest {
     void deleting_at_a_stale_version_keeps_the_config() {
         stored();
 
-        WriteResult result = useCases.deleteConfig()
+        WriteResult result = configuration
+                .deleteConfig()
                 .delete(new DeleteConfigUseCase.Command(
                         ACME, ALICE, ExpectedVersion.exactly(7), DeleteConfigUseCase.Requester.TENANT));
 
@@ -241,12 +250,12 @@ class ManageConfigTest {
 
     @Test
     void revealing_secrets_is_recorded_only_when_there_is_a_configuration_to_reveal() {
-        assertThat(useCases.revealConfig().reveal(ACME, ALICE)).isEmpty();
+        assertThat(configuration.revealConfig().reveal(ACME, ALICE)).isEmpty();
         assertThat(trail()).isEmpty();
 
         stored();
 
-        assertThat(useCases.revealConfig().reveal(ACME, ALICE)).contains(current());
+        assertThat(configuration.revealConfig().reveal(ACME, ALICE)).contains(current());
         assertThat(trail()).containsExactly(AuditEntry.of(ALICE, ACME, AuditAction.SECRETS_READ));
     }
 }

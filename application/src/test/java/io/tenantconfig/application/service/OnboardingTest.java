@@ -7,12 +7,11 @@ import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
@@ -41,8 +40,8 @@ class OnboardingTest {
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
 
-    private UseCases service(OnboardingPolicy policy) {
-        return TestUseCases.over(
+    private TestFeatures service(OnboardingPolicy policy) {
+        return TestFeatures.over(
                 store,
                 meta,
                 variable -> Optional.empty(),
@@ -51,14 +50,17 @@ class OnboardingTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private OnboardingResult onboard(UseCases service) {
-        return service.onboard()
+    private OnboardingResult onboard(TestFeatures service) {
+        return service.onboarding()
+                .onboard()
                 .onboard(new OnboardUseCase.Command(
                         ACME, new Actor("alice"), new SignupCode(SecretValues.secret("signup-code")), ACCOUNT));
     }
 
-    private OnboardingResult resume(UseCases service) {
-        return service.resumeOnboarding().resume(new ResumeOnboardingUseCase.Command(ACME, new Actor("alice")));
+    private OnboardingResult resume(TestFeatures service) {
+        return service.onboarding()
+                .resumeOnboarding()
+                .resume(new ResumeOnboardingUseCase.Command(ACME, new Actor("alice")));
     }
 
     private void stored(TenantConfig config) {
@@ -121,7 +123,7 @@ class OnboardingTest {
     @Test
     void a_failure_at_subscribe_keeps_the_token_and_resume_finishes_the_job() {
         meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
 
         OnboardingResult failed = onboard(service);
 
@@ -139,7 +141,7 @@ class OnboardingTest {
     @Test
     void a_failure_at_register_resumes_with_the_same_pin() {
         meta.failsAt(Call.REGISTER, MetaFailure.of(Kind.TIMEOUT, "no answer"));
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
 
         onboard(service);
         String pin = stored().defaultNumber().orElseThrow().registrationPin().reveal();
@@ -158,7 +160,7 @@ class OnboardingTest {
     @Test
     void an_invalid_token_on_a_later_step_marks_the_config_for_reauthorization() {
         meta.failsAt(Call.REGISTER, MetaFailure.of(Kind.TOKEN_INVALID, "Error validating access token"));
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
 
         onboard(service);
 
@@ -227,7 +229,7 @@ class OnboardingTest {
     @Test
     void a_configuration_deleted_while_a_resumed_run_waits_for_meta_stops_the_run() {
         meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
         onboard(service);
         meta.succeedsAgain()
                 .meanwhile(
@@ -243,7 +245,7 @@ class OnboardingTest {
 
     @Test
     void resume_without_a_config_finds_nothing_and_a_hand_made_config_has_nothing_to_resume() {
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
         assertThat(resume(service)).isInstanceOf(OnboardingResult.NotFound.class);
 
         stored(TestConfigs.aConfig("acme").build());
@@ -253,7 +255,7 @@ class OnboardingTest {
 
     @Test
     void resume_after_completion_changes_nothing() {
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
         onboard(service);
         int calls = meta.calls().size();
 
@@ -283,7 +285,7 @@ class OnboardingTest {
 
     @Test
     void a_token_replaced_by_another_request_while_meta_works_stops_the_run_without_marking_the_new_token() {
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
         meta.meanwhile(
                 Call.INSPECT,
                 () -> store.inTransaction(
@@ -303,7 +305,7 @@ class OnboardingTest {
 
     @Test
     void a_configuration_deleted_while_meta_works_stops_the_run() {
-        UseCases service = service(OnboardingPolicy.DEFAULT);
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
         meta.meanwhile(
                 Call.SUBSCRIBE,
                 () -> store.inTransaction(tx -> {

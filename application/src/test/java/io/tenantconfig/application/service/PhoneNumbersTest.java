@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
-import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
@@ -18,7 +17,6 @@ import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.Change;
@@ -51,7 +49,7 @@ class PhoneNumbersTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
-    private final UseCases useCases = TestUseCases.over(
+    private final TestFeatures features = TestFeatures.over(
             store,
             meta,
             variable -> Optional.empty(),
@@ -67,7 +65,8 @@ class PhoneNumbersTest {
     }
 
     private WriteResult add(TenantId tenant, MetaId number, ExpectedVersion expected) {
-        return useCases.addPhoneNumber()
+        return features.phoneNumbers()
+                .addPhoneNumber()
                 .addPhoneNumber(new AddPhoneNumberUseCase.Command(
                         tenant, ALICE, PhoneNumber.added(number, null, NumberLabel.parse("Sales")), expected));
     }
@@ -85,18 +84,19 @@ class PhoneNumbersTest {
         assertThat(acme().phoneNumbers().find(SALES)).isPresent();
         assertThat(store.auditTrail().get(store.auditTrail().size() - 1).entry().action())
                 .isEqualTo(AuditAction.PHONE_NUMBER_ADDED);
-        assertThat(useCases.configLoader().resolve(ACME, SALES))
+        assertThat(features.configuration().configLoader().resolve(ACME, SALES))
                 .hasValueSatisfying(credentials -> assertThat(credentials
                                 .value(CredentialField.PHONE_NUMBER_ID)
                                 .value())
                         .isEqualTo("8002"));
-        assertThat(useCases.configLoader()
+        assertThat(features.configuration()
+                        .configLoader()
                         .resolve(ACME)
                         .value(CredentialField.PHONE_NUMBER_ID)
                         .value())
                 .as("the default number is still the first")
                 .isEqualTo(TestConfigs.phoneNumberIdOf("acme"));
-        assertThat(useCases.configLoader().ownerOfNumber(SALES))
+        assertThat(features.configuration().configLoader().ownerOfNumber(SALES))
                 .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES));
     }
 
@@ -126,16 +126,19 @@ class PhoneNumbersTest {
         add(ACME, SALES, ExpectedVersion.any());
         MetaId first = acme().phoneNumbers().defaultId();
 
-        WriteResult madeDefault = useCases.changePhoneNumber()
+        WriteResult madeDefault = features.phoneNumbers()
+                .changePhoneNumber()
                 .changePhoneNumber(new ChangePhoneNumberUseCase.Command(
                         ACME,
                         ALICE,
                         SALES,
                         new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(true)),
                         ExpectedVersion.any()));
-        WriteResult removedFirst = useCases.removePhoneNumber()
+        WriteResult removedFirst = features.phoneNumbers()
+                .removePhoneNumber()
                 .removePhoneNumber(new RemovePhoneNumberUseCase.Command(ACME, ALICE, first, ExpectedVersion.any()));
-        WriteResult removedDefault = useCases.removePhoneNumber()
+        WriteResult removedDefault = features.phoneNumbers()
+                .removePhoneNumber()
                 .removePhoneNumber(new RemovePhoneNumberUseCase.Command(ACME, ALICE, SALES, ExpectedVersion.any()));
 
         assertThat(madeDefault).isInstanceOf(WriteResult.Done.class);
@@ -149,15 +152,16 @@ class PhoneNumbersTest {
                         AuditAction.PHONE_NUMBER_CHANGED,
                         AuditAction.PHONE_NUMBER_REMOVED,
                         AuditAction.PHONE_NUMBER_REMOVED);
-        assertThat(useCases.configLoader().resolve(ACME, SALES)).isEmpty();
-        assertThat(useCases.configLoader().ownerOfNumber(SALES)).isEmpty();
+        assertThat(features.configuration().configLoader().resolve(ACME, SALES)).isEmpty();
+        assertThat(features.configuration().configLoader().ownerOfNumber(SALES)).isEmpty();
     }
 
     @Test
     void removing_the_default_while_others_remain_is_refused() {
         add(ACME, SALES, ExpectedVersion.any());
 
-        WriteResult result = useCases.removePhoneNumber()
+        WriteResult result = features.phoneNumbers()
+                .removePhoneNumber()
                 .removePhoneNumber(new RemovePhoneNumberUseCase.Command(
                         ACME, ALICE, acme().phoneNumbers().defaultId(), ExpectedVersion.any()));
 
@@ -217,17 +221,19 @@ class PhoneNumbersTest {
 
     @Test
     void the_owner_of_an_account_is_its_tenant_with_its_default_number() {
-        assertThat(useCases.configLoader().ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("globex"))))
+        assertThat(features.configuration().configLoader().ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("globex"))))
                 .contains(new NumberOwner(
                         GLOBEX,
                         true,
                         MetaId.parse(TestConfigs.wabaIdOf("globex")),
                         MetaId.parse(TestConfigs.phoneNumberIdOf("globex"))));
-        assertThat(useCases.configLoader().ownerOfAccount(MetaId.parse("1"))).isEmpty();
+        assertThat(features.configuration().configLoader().ownerOfAccount(MetaId.parse("1")))
+                .isEmpty();
     }
 
     private OnboardingResult signup(TenantId tenant, SignupAccount account) {
-        return useCases.onboard()
+        return features.onboarding()
+                .onboard()
                 .onboard(new OnboardUseCase.Command(
                         tenant, ALICE, new SignupCode(SecretValues.secret("signup-code")), account));
     }
@@ -261,12 +267,14 @@ class PhoneNumbersTest {
 
     @Test
     void a_create_that_breaks_a_rule_or_claims_another_tenants_number_stores_nothing() {
-        CreateConfigUseCase.Result displayAlone = useCases.createConfig()
+        CreateConfigUseCase.Result displayAlone = features.configuration()
+                .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
                         TestChanges.changes().displayPhoneNumber("+1 555").build()));
-        CreateConfigUseCase.Result taken = useCases.createConfig()
+        CreateConfigUseCase.Result taken = features.configuration()
+                .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
@@ -290,10 +298,12 @@ class PhoneNumbersTest {
     void reading_one_numbers_credentials_in_clear_is_audited_only_when_there_is_such_a_number() {
         int before = store.auditTrail().size();
 
-        assertThat(useCases.revealCredentials().reveal(ACME, MetaId.parse("1"), ALICE))
+        assertThat(features.configuration().revealCredentials().reveal(ACME, MetaId.parse("1"), ALICE))
                 .isEmpty();
         assertThat(store.auditTrail()).hasSize(before);
-        assertThat(useCases.revealCredentials().reveal(ACME, MetaId.parse(TestConfigs.phoneNumberIdOf("acme")), ALICE))
+        assertThat(features.configuration()
+                        .revealCredentials()
+                        .reveal(ACME, MetaId.parse(TestConfigs.phoneNumberIdOf("acme")), ALICE))
                 .hasValueSatisfying(credentials -> assertThat(
                                 credentials.value(CredentialField.ACCESS_TOKEN).value())
                         .isEqualTo("EAAG-access-token-of-acme"));
@@ -304,26 +314,19 @@ class PhoneNumbersTest {
     @Test
     void a_tenant_may_be_allowed_one_to_fifty_numbers() {
         for (int limit : new int[] {0, PhoneNumbers.MOST + 1}) {
-            assertThatThrownBy(() -> new Services.Settings(
-                            OnboardingPolicy.DEFAULT, limit, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT))
+            assertThatThrownBy(() -> new PhoneNumberFeature(store, limit, Clock.systemUTC()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a tenant may have 1 to 50 phone numbers");
         }
-        UseCases one = TestUseCases.over(
-                store,
-                meta,
-                new ScriptedMetaHealth(),
-                variable -> Optional.empty(),
-                new Services.Settings(OnboardingPolicy.DEFAULT, 1, HealthPolicy.DEFAULT, SweepPolicy.DEFAULT),
-                new ResolutionCounter(),
-                Clock.systemUTC());
+        PhoneNumberFeature one = new PhoneNumberFeature(store, 1, Clock.systemUTC());
         assertThat(one.addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
                                 ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
                 .isInstanceOfSatisfying(
                         WriteResult.Refused.class,
                         refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
-        assertThat(useCases.addPhoneNumber()
+        assertThat(features.phoneNumbers()
+                        .addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
                                 ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
                 .isInstanceOf(WriteResult.Done.class);

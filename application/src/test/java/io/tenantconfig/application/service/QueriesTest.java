@@ -6,11 +6,10 @@ import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
@@ -31,7 +30,7 @@ class QueriesTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ResolutionCounter counter = new ResolutionCounter();
-    private final UseCases useCases = TestUseCases.over(
+    private final TestFeatures features = TestFeatures.over(
             store,
             new ScriptedMetaOnboarding(),
             variable -> Optional.of("from-the-environment"),
@@ -48,8 +47,10 @@ class QueriesTest {
         TenantConfig acme = stored(TestConfigs.aConfig("acme").build());
         stored(TestConfigs.aConfig("globex").build());
 
-        assertThat(useCases.viewConfig().view(TenantId.of("acme"))).contains(acme);
-        assertThat(useCases.viewConfig().view(TenantId.of("initech"))).isEmpty();
+        assertThat(features.configuration().viewConfig().view(TenantId.of("acme")))
+                .contains(acme);
+        assertThat(features.configuration().viewConfig().view(TenantId.of("initech")))
+                .isEmpty();
     }
 
     @Test
@@ -58,11 +59,12 @@ class QueriesTest {
         TenantConfig second = stored(TestConfigs.aConfig("globex").build());
         TenantConfig third = stored(TestConfigs.aConfig("initech").build());
 
-        assertThat(useCases.listConfigs()
+        assertThat(features.admin()
+                        .listConfigs()
                         .list(new ListConfigsUseCase.PageRequest(0, 2))
                         .configs())
                 .containsExactly(first, second);
-        var lastPage = useCases.listConfigs().list(new ListConfigsUseCase.PageRequest(2, 2));
+        var lastPage = features.admin().listConfigs().list(new ListConfigsUseCase.PageRequest(2, 2));
         assertThat(lastPage.configs()).containsExactly(third);
         assertThat(lastPage.total()).isEqualTo(3);
     }
@@ -71,9 +73,10 @@ class QueriesTest {
     void statistics_count_the_configurations_and_where_resolved_credentials_came_from() {
         stored(TestConfigs.aConfig("acme").onboardedAt(TestConfigs.CREATED_AT).build());
         stored(TestConfigs.aConfig("globex").active(false).build());
-        useCases.configLoader().resolve(TenantId.of("acme"));
+        features.configuration().configLoader().resolve(TenantId.of("acme"));
 
-        ConfigStatisticsUseCase.Report report = useCases.configStatistics().statistics();
+        ConfigStatisticsUseCase.Report report =
+                features.admin().configStatistics().statistics();
 
         assertThat(report.configs()).isEqualTo(new ConfigStatistics(2, 1, 1, 1, 1));
         assertThat(report.resolutionsBySource())
@@ -92,7 +95,7 @@ class QueriesTest {
     }
 
     private List<Long> page(Optional<TenantId> tenant, Optional<Long> before, int limit) {
-        return useCases.auditTrail().page(new AuditTrailUseCase.Query(tenant, before, limit)).stream()
+        return features.configuration().auditTrail().page(new AuditTrailUseCase.Query(tenant, before, limit)).stream()
                 .map(AuditRecord::id)
                 .toList();
     }

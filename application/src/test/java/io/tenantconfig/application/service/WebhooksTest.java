@@ -9,13 +9,12 @@ import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.application.fixtures.TestUseCases;
+import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Authentication;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.InboundChange;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.Receipt;
-import io.tenantconfig.application.port.in.UseCases;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.MetaFailure;
@@ -71,12 +70,12 @@ class WebhooksTest {
             "FB_APP_SECRET", PLATFORM_SECRET,
             "WEBHOOK_VERIFY_TOKEN", "platform-verify-token",
             "PUBLIC_BASE_URL", "https://config.example.com/"));
-    private final UseCases useCases = TestUseCases.over(
+    private final TestFeatures features = TestFeatures.over(
             store,
             meta,
             new ScriptedMetaHealth(),
             variable -> Optional.ofNullable(environment.get(variable)),
-            Services.Settings.DEFAULT,
+            TestFeatures.Settings.DEFAULT,
             new ResolutionCounter(),
             clock);
 
@@ -108,7 +107,7 @@ class WebhooksTest {
     }
 
     private Receipt receive(InboundChange... changes) {
-        return useCases.receiveWebhook().receive(Sender.PLATFORM, List.of(changes));
+        return features.webhooks().receiveWebhook().receive(Sender.PLATFORM, List.of(changes));
     }
 
     private TenantConfig acme() {
@@ -119,7 +118,7 @@ class WebhooksTest {
     class Handshake {
 
         private Optional<String> answer(Optional<String> key, String mode, String token, String challenge) {
-            return useCases.webhookHandshake().answer(key, mode, token, challenge);
+            return features.webhooks().webhookHandshake().answer(key, mode, token, challenge);
         }
 
         @Test
@@ -175,7 +174,7 @@ class WebhooksTest {
     class Signatures {
 
         private Authentication authenticate(Optional<String> key, byte[] body, String signature) {
-            return useCases.authenticateWebhook().authenticate(key, body, signature);
+            return features.webhooks().authenticateWebhook().authenticate(key, body, signature);
         }
 
         private String outcome(Authentication authentication) {
@@ -282,7 +281,7 @@ class WebhooksTest {
             assertThat(receipt).isEqualTo(new Receipt(3, 0, 2));
             assertThat(store.received().get(0).tenantId()).isEqualTo(ACME);
             assertThat(store.unroutableCount()).isEqualTo(2);
-            assertThat(useCases.unroutableChanges().unroutable(10).newest())
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
                     .extracting(c -> c.reason())
                     .containsExactly(
                             "the change names neither a phone number nor an account",
@@ -329,11 +328,13 @@ class WebhooksTest {
 
         @Test
         void admins_list_from_one_to_a_hundred_unroutable_changes() {
-            assertThat(useCases.unroutableChanges().unroutable(1).newest()).isEmpty();
-            assertThat(useCases.unroutableChanges().unroutable(100).total()).isZero();
+            assertThat(features.webhooks().unroutableChanges().unroutable(1).newest())
+                    .isEmpty();
+            assertThat(features.webhooks().unroutableChanges().unroutable(100).total())
+                    .isZero();
             for (int limit : new int[] {0, 101}) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(
-                                () -> useCases.unroutableChanges().unroutable(limit))
+                                () -> features.webhooks().unroutableChanges().unroutable(limit))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("limit must be 1 to 100");
             }
@@ -341,7 +342,8 @@ class WebhooksTest {
 
         @Test
         void a_tenants_own_secret_cannot_speak_for_another_tenants_number() {
-            Receipt receipt = useCases.receiveWebhook()
+            Receipt receipt = features.webhooks()
+                    .receiveWebhook()
                     .receive(
                             new Sender(Optional.of(ACME)),
                             List.of(
@@ -360,7 +362,8 @@ class WebhooksTest {
         @Test
         void a_message_id_forged_by_one_tenant_for_another_tenants_number_does_not_drop_metas_delivery() {
             MetaId globexWaba = MetaId.parse(TestConfigs.wabaIdOf("globex"));
-            useCases.receiveWebhook()
+            features.webhooks()
+                    .receiveWebhook()
                     .receive(new Sender(Optional.of(ACME)), List.of(message(globexWaba, GLOBEX_NUMBER, "wamid.G7")));
 
             Receipt genuine = receive(message(globexWaba, GLOBEX_NUMBER, "wamid.G7"));
@@ -371,7 +374,8 @@ class WebhooksTest {
 
         @Test
         void a_message_id_one_tenant_used_for_its_own_number_does_not_drop_another_tenants_message() {
-            useCases.receiveWebhook()
+            features.webhooks()
+                    .receiveWebhook()
                     .receive(new Sender(Optional.of(ACME)), List.of(message(ACME_WABA, ACME_NUMBER, "wamid.G8")));
 
             Receipt genuine = receive(message(MetaId.parse(TestConfigs.wabaIdOf("globex")), GLOBEX_NUMBER, "wamid.G8"));
@@ -467,7 +471,8 @@ class WebhooksTest {
 
         @Test
         void the_settings_say_where_to_point_meta_and_when_the_last_change_came() {
-            var settings = useCases.webhookSettings().settingsOf(ACME).orElseThrow();
+            var settings =
+                    features.webhooks().webhookSettings().settingsOf(ACME).orElseThrow();
             assertThat(settings.callbackUrl())
                     .isEqualTo("https://config.example.com/api/v1/webhooks/whatsapp/"
                             + keyOf(ACME).orElseThrow());
@@ -476,13 +481,21 @@ class WebhooksTest {
 
             clock.advance(Duration.ofMinutes(5));
             receive(message(ACME_WABA, ACME_NUMBER, "wamid.A1"));
-            assertThat(useCases.webhookSettings().settingsOf(ACME).orElseThrow().lastReceivedAt())
+            assertThat(features.webhooks()
+                            .webhookSettings()
+                            .settingsOf(ACME)
+                            .orElseThrow()
+                            .lastReceivedAt())
                     .isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 
             environment.remove("PUBLIC_BASE_URL");
-            assertThat(useCases.webhookSettings().settingsOf(ACME).orElseThrow().callbackUrl())
+            assertThat(features.webhooks()
+                            .webhookSettings()
+                            .settingsOf(ACME)
+                            .orElseThrow()
+                            .callbackUrl())
                     .isNull();
-            assertThat(useCases.webhookSettings().settingsOf(TenantId.of("nobody")))
+            assertThat(features.webhooks().webhookSettings().settingsOf(TenantId.of("nobody")))
                     .isEmpty();
         }
     }
@@ -502,7 +515,8 @@ class WebhooksTest {
             assertThat(acme().active())
                     .as("the tenant's own switch is untouched")
                     .isTrue();
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isFalse();
             assertThat(store.ownerOfNumber(ACME_NUMBER).orElseThrow().active()).isFalse();
             assertThat(store.auditTrail()
                             .get(store.auditTrail().size() - 1)
@@ -534,7 +548,8 @@ class WebhooksTest {
             receive(accountUpdate(Map.of("event", "PARTNER_APP_INSTALLED")));
 
             assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isTrue();
             assertThat(health().reasons()).isEmpty();
         }
 
@@ -548,7 +563,8 @@ class WebhooksTest {
             assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DISABLED);
             assertThat(acme().standing().detail())
                     .isEqualTo("Meta disabled the WhatsApp Business Account on 2026-11-30.");
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isFalse();
             assertThat(health().reasons())
                     .extracting(HealthReason::message)
                     .singleElement()
@@ -564,14 +580,16 @@ class WebhooksTest {
             clock.advance(Duration.ofHours(1));
             receive(accountUpdate(Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "REINSTATE")));
             assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isTrue();
         }
 
         @Test
         void a_deleted_or_offboarded_account_is_out_of_service() {
             receive(accountUpdate(Map.of("event", "ACCOUNT_DELETED")));
             assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DELETED);
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isFalse();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isFalse();
 
             store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
                     .standing(AccountStanding.GOOD)
@@ -588,7 +606,8 @@ class WebhooksTest {
                     "restriction_info.0.restriction_type", "RESTRICTED_ADD_PHONE_NUMBER_ACTION")));
             assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.RESTRICTED);
             assertThat(acme().standing().detail()).contains("RESTRICTED_ADD_PHONE_NUMBER_ACTION");
-            assertThat(useCases.configLoader().resolve(ACME).hasTenantConfig()).isTrue();
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isTrue();
             assertThat(health().state()).isEqualTo(HealthState.RESTRICTED);
 
             clock.advance(Duration.ofMinutes(1));
@@ -707,7 +726,8 @@ class WebhooksTest {
                 MetaId.parse("555000111"), MetaId.parse("777000222"), null, WebUrl.parse("https://app.example.com/s"));
 
         private void onboardInitech() {
-            useCases.onboard()
+            features.onboarding()
+                    .onboard()
                     .onboard(new OnboardUseCase.Command(
                             TenantId.of("initech"),
                             new Actor("alice"),
@@ -736,7 +756,8 @@ class WebhooksTest {
         }
 
         private String resubscribe(TenantId tenant) {
-            return useCases.resubscribeWebhook()
+            return features.webhooks()
+                    .resubscribeWebhook()
                     .resubscribe(tenant)
                     .match(
                             url -> "subscribed " + url,

@@ -1,7 +1,7 @@
 package io.tenantconfig.bootstrap.backup;
 
 import io.dropwizard.core.setup.Bootstrap;
-import io.tenantconfig.adapters.persistence.Backup;
+import io.tenantconfig.application.port.out.ConfigBackup;
 import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
@@ -10,19 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code export --to FILE [--audit] <config>}: every configuration with its numbers (and, with
  * {@code --audit}, the audit trail) into a new file, secrets as stored (encrypted), with the
- * keyset's primary key id ({@link Backup}). The file holds encrypted secrets, tenant ids and Meta
+ * keyset's primary key id ({@link ConfigBackup}). The file holds encrypted secrets, tenant ids and Meta
  * ids: keep it like a database backup, and the keyset elsewhere.
  */
 public final class ExportCommand extends DatabaseCommand {
 
-    public ExportCommand() {
-        super("export", "Writes every configuration (secrets still encrypted) to a new file, for import");
+    public ExportCommand(Clock clock) {
+        super("export", "Writes every configuration (secrets still encrypted) to a new file, for import", clock);
     }
 
     @Override
@@ -43,13 +44,9 @@ public final class ExportCommand extends DatabaseCommand {
             throws Exception {
         Path file = Path.of(namespace.getString("to"));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-            Backup.Exported exported = withDatabase(configuration, "export", jdbi -> {
-                Backup backup = new Backup(jdbi);
-                return backup.export(
-                        out,
-                        configuration.getEncryption().cipher().primaryKeyId(),
-                        namespace.getBoolean("audit"),
-                        Progress.onTerminal(backup.configurations()));
+            ConfigBackup.Exported exported = withDatabase(configuration, "export", database -> {
+                ConfigBackup backup = database.backup();
+                return backup.export(out, namespace.getBoolean("audit"), Progress.onTerminal(backup.configurations()));
             });
             out.flush();
             System.out.println("Exported: " + exported.configs() + " configurations, " + exported.numbers()

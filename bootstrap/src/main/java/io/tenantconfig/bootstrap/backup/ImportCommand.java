@@ -1,7 +1,7 @@
 package io.tenantconfig.bootstrap.backup;
 
 import io.dropwizard.core.setup.Bootstrap;
-import io.tenantconfig.adapters.persistence.Backup;
+import io.tenantconfig.application.port.out.ConfigBackup;
 import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.PartlyDone;
 import io.tenantconfig.bootstrap.Progress;
@@ -10,12 +10,13 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code import --from FILE <config>}: restores an export into this database, empty or not ({@link
- * Backup}): tenants not here are created, those here at the same version left alone, those here at
+ * ConfigBackup}): tenants not here are created, those here at the same version left alone, those here at
  * another version (or whose account or numbers another tenant holds here) reported and left alone;
  * exit status 2 when any was. Running it again changes nothing more. The schema must be migrated
  * first ({@code db migrate}); afterwards {@code secrets verify} says whether the keyset reads
@@ -23,8 +24,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public final class ImportCommand extends DatabaseCommand {
 
-    public ImportCommand() {
-        super("import", "Restores the configurations of an export file, idempotently");
+    public ImportCommand(Clock clock) {
+        super("import", "Restores the configurations of an export file, idempotently", clock);
     }
 
     @Override
@@ -44,12 +45,12 @@ public final class ImportCommand extends DatabaseCommand {
         try (var counted = Files.lines(file, StandardCharsets.UTF_8)) {
             lines = Math.max(0, counted.count() - 2);
         }
-        Backup.Restored restored;
+        ConfigBackup.Restored restored;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             restored = withDatabase(
-                    configuration, "import", jdbi -> new Backup(jdbi).restore(in, Progress.onTerminal(lines)));
+                    configuration, "import", database -> database.backup().restore(in, Progress.onTerminal(lines)));
         }
-        for (Backup.Conflict conflict : restored.conflicts()) {
+        for (ConfigBackup.Conflict conflict : restored.conflicts()) {
             System.out.println("Not restored: tenant " + conflict.tenantId() + ": " + conflict.why() + ".");
         }
         System.out.println("Imported: " + restored.created() + " configurations created, " + restored.unchanged()

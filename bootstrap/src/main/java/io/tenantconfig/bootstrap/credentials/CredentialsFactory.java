@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap.credentials;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.tenantconfig.bootstrap.database.CacheSettings;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -37,8 +37,8 @@ public class CredentialsFactory {
     private Duration maximumStaleness = Duration.minutes(15);
 
     /** How the in-memory copy of the configurations is bounded and kept current. */
-    public CacheSettings cache() {
-        return new CacheSettings(
+    public PostgresAdapters.CacheSettings cache() {
+        return new PostgresAdapters.CacheSettings(
                 cacheMaximumSize,
                 loaderMaximumSize,
                 cacheExpireAfterWrite.toJavaDuration(),

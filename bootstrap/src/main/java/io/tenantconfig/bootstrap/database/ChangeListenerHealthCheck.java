@@ -1,7 +1,7 @@
 package io.tenantconfig.bootstrap.database;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.tenantconfig.adapters.persistence.ConfigChangeListener;
+import java.util.function.BooleanSupplier;
 
 /**
  * Unhealthy while the change listener is not listening: answers stay correct, but every lookup
@@ -9,15 +9,15 @@ import io.tenantconfig.adapters.persistence.ConfigChangeListener;
  */
 final class ChangeListenerHealthCheck extends HealthCheck {
 
-    private final ConfigChangeListener listener;
+    private final BooleanSupplier listening;
 
-    ChangeListenerHealthCheck(ConfigChangeListener listener) {
-        this.listener = listener;
+    ChangeListenerHealthCheck(BooleanSupplier listening) {
+        this.listening = listening;
     }
 
     @Override
     protected Result check() {
-        if (listener.isListening()) {
+        if (listening.getAsBoolean()) {
             return Result.healthy("receiving every configuration change; lookups are served from memory");
         }
         return Result.unhealthy("not receiving configuration changes (reconnecting); every lookup goes to the "

@@ -7,7 +7,6 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -15,21 +14,7 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.ConfigChangeListener;
-import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
-import io.tenantconfig.adapters.persistence.GroupCommitWebhookIntake;
-import io.tenantconfig.adapters.persistence.JdbiAuditLog;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiEventOutbox;
-import io.tenantconfig.adapters.persistence.JdbiHealthSchedule;
-import io.tenantconfig.adapters.persistence.JdbiHealthStore;
-import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.JdbiWebhookInbox;
-import io.tenantconfig.adapters.persistence.NumberIndex;
-import io.tenantconfig.adapters.persistence.Retention;
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
-import io.tenantconfig.adapters.rest.ratelimit.Buckets;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.bootstrap.PeriodicTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -168,21 +153,13 @@ public class DatabaseFactory {
     /**
      * Assembles the database side of the service: starts the embedded PostgreSQL when configured
      * (stopped with the server), applies the migrations or checks that they were applied, builds
-     * the pool and JDBI (with the {@code database} health check), the store behind its cache, and
-     * the number index, and the change listener that keeps both right (with its own health check
-     * and metrics).
+     * the pool and JDBI (with the {@code database} health check), the rate limits' shared buckets,
+     * and the application's ports on them ({@link PostgresAdapters}), started and stopped with the
+     * server, with the change listener's health check and the adapters' gauges.
+     *
+     * @param keyset the Tink keyset secrets are encrypted with at rest
      */
-    /** Webhook bodies waiting for the next group commit at most; past that, 503 (Meta retries). */
-    private static final int WEBHOOK_BODIES_WAITING = 10_000;
-    /** How long a webhook body waits for its commit before the answer is 503. */
-    private static final long WEBHOOK_WAIT_MILLIS = 10_000;
-
-    public Database build(
-            Environment environment,
-            SecretCipher cipher,
-            CacheSettings cache,
-            java.time.Duration healthCheckInterval,
-            Retention.Ages retention)
+    public Database build(Environment environment, String keyset, PostgresAdapters.CacheSettings cache, Clock clock)
             throws Exception {
         DataSourceFactory dataSource = dataSource(environment.lifecycle()::manage);
         if (migrateOnStart) {
@@ -202,63 +179,13 @@ public class DatabaseFactory {
                         java.time.Duration.ofMinutes(1),
                         () -> removeIdleBuckets(rateLimitBuckets)));
 
-        JdbiConfigStore database = new JdbiConfigStore(jdbi, cipher);
-        CachingConfigStore store = new CachingConfigStore(
-                database,
-                cache.maximumSize(),
-                cache.loaderMaximumSize(),
-                cache.expireAfterWrite(),
-                cache.maximumStaleness(),
-                Clock.systemUTC());
-        NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
-        store.alsoAfterCommit(numbers);
-        ConfigChangeListener listener = new ConfigChangeListener(
-                () -> listenerConnection(dataSource),
-                ConfigChangeSubscriber.all(store, numbers),
-                cache.listenerReconnectDelay());
-        environment.lifecycle().manage(new ManagedChangeListener(listener));
-        environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(listener));
-
-        GroupCommitWebhookIntake intake =
-                new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                intake.start();
-            }
-
-            @Override
-            public void stop() throws InterruptedException {
-                intake.stop();
-            }
-        });
-
+        PostgresAdapters adapters =
+                PostgresAdapters.serving(jdbi, keyset, clock, cache, () -> listenerConnection(dataSource));
+        environment.lifecycle().manage(new ManagedAdapters(adapters));
+        environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(adapters::isListening));
         MetricRegistry metrics = environment.metrics();
-        metrics.registerGauge("tenant-config.webhooks.waiting", intake::waiting);
-        metrics.registerGauge("tenant-config.cache.hits", store::hits);
-        metrics.registerGauge("tenant-config.cache.misses", store::misses);
-        metrics.registerGauge("tenant-config.cache.size", store::size);
-        metrics.registerGauge("tenant-config.loader.size", store::loaderSize);
-        metrics.registerGauge("tenant-config.loader.stale", store::servingStale);
-        metrics.registerGauge("tenant-config.loader.stale-answers", store::staleAnswers);
-        metrics.registerGauge("tenant-config.number-index.tenants", numbers::size);
-        metrics.registerGauge("tenant-config.number-index.in-memory", () -> numbers.isServingFromMemory() ? 1 : 0);
-        metrics.registerGauge("tenant-config.notifications.received", listener::notificationsReceived);
-        metrics.registerGauge("tenant-config.notifications.reconnects", listener::reconnects);
-        return new Database(
-                store,
-                store,
-                database,
-                new JdbiAuditLog(jdbi),
-                numbers,
-                new JdbiHealthStore(jdbi, Clock.systemUTC(), healthCheckInterval),
-                new JdbiHealthSchedule(jdbi),
-                new JdbiEventOutbox(jdbi),
-                numbers,
-                new JdbiWebhookInbox(jdbi),
-                intake,
-                Buckets.shared(rateLimitBuckets),
-                new Retention(jdbi, retention, 100));
+        adapters.gauges().forEach((name, gauge) -> metrics.registerGauge("tenant-config." + name, gauge::get));
+        return new Database(adapters, rateLimitBuckets);
     }
 
     /**

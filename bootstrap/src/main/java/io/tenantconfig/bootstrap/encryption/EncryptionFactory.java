@@ -3,9 +3,7 @@ package io.tenantconfig.bootstrap.encryption;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
-import io.tenantconfig.adapters.persistence.crypto.SecretCipher;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,12 +31,8 @@ public class EncryptionFactory {
         return (keyset != null && !keyset.isBlank()) || (keysetFile != null && !keysetFile.isBlank());
     }
 
-    /** The cipher for the configured keyset, generating the development keyset file if asked to. */
-    public SecretCipher cipher() {
-        return new TinkSecretCipher(keysetJson());
-    }
-
-    private String keysetJson() {
+    /** The configured keyset (Tink's JSON), generating the development keyset file if asked to. */
+    public String keyset() {
         if (keyset != null && !keyset.isBlank()) {
             return keyset;
         }
@@ -46,7 +40,7 @@ public class EncryptionFactory {
         try {
             if (Files.notExists(file) && generateIfMissing) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, Keysets.generate());
+                Files.writeString(file, PostgresAdapters.newKeyset());
                 restrictToOwner(file);
                 LOG.warn("Generated a new development encryption keyset in {}: never use it in production", file);
             }

@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap.encryption;
 
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -33,9 +33,9 @@ public final class KeysetCommand extends Command {
         String action = namespace.getString("action");
         System.out.println(
                 switch (action) {
-                    case "generate" -> Keysets.generate();
-                    case "rotate" -> Keysets.rotate(stdin());
-                    case "prune" -> Keysets.prune(stdin());
+                    case "generate" -> PostgresAdapters.newKeyset();
+                    case "rotate" -> PostgresAdapters.rotateKeyset(stdin());
+                    case "prune" -> PostgresAdapters.pruneKeyset(stdin());
                     default -> throw new IllegalArgumentException(action);
                 });
     }

@@ -1,11 +1,12 @@
 package io.tenantconfig.bootstrap.encryption;
 
 import io.dropwizard.core.setup.Bootstrap;
-import io.tenantconfig.adapters.persistence.SecretReencryption;
+import io.tenantconfig.application.port.out.EncryptedSecrets;
 import io.tenantconfig.bootstrap.DatabaseCommand;
 import io.tenantconfig.bootstrap.PartlyDone;
 import io.tenantconfig.bootstrap.Progress;
 import io.tenantconfig.bootstrap.TenantConfigConfiguration;
+import java.time.Clock;
 import java.util.function.LongConsumer;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -23,8 +24,11 @@ public final class SecretsCommand extends DatabaseCommand {
     /** The exit status when some stored value does not decrypt. */
     public static final int SOME_UNREADABLE = PartlyDone.EXIT_STATUS;
 
-    public SecretsCommand() {
-        super("secrets", "Re-encrypts stored secrets with the current primary key, or checks that each one decrypts");
+    public SecretsCommand(Clock clock) {
+        super(
+                "secrets",
+                "Re-encrypts stored secrets with the current primary key, or checks that each one decrypts",
+                clock);
     }
 
     @Override
@@ -49,15 +53,14 @@ public final class SecretsCommand extends DatabaseCommand {
             throws Exception {
         boolean verify = "verify".equals(namespace.getString("action"));
         int batch = namespace.getInt("batch_size");
-        SecretReencryption.Report report = withDatabase(configuration, "secrets", jdbi -> {
-            SecretReencryption secrets =
-                    new SecretReencryption(jdbi, configuration.getEncryption().cipher());
+        EncryptedSecrets.Report report = withDatabase(configuration, "secrets", database -> {
+            EncryptedSecrets secrets = database.secrets();
             LongConsumer progress = Progress.onTerminal(secrets.rowsToRead());
-            return verify ? secrets.verify(batch, progress) : secrets.run(batch, progress);
+            return verify ? secrets.verify(batch, progress) : secrets.reencrypt(batch, progress);
         });
-        for (SecretReencryption.Unreadable value : report.unreadable()) {
+        for (EncryptedSecrets.Unreadable value : report.unreadable()) {
             System.out.println("Unreadable: " + value.table() + " row " + value.rowId() + " (tenant " + value.tenantId()
-                    + "), " + value.column() + ": " + SecretReencryption.Unreadable.WHY + ".");
+                    + "), " + value.column() + ": " + EncryptedSecrets.Unreadable.WHY + ".");
         }
         System.out.println(summary(report, verify));
         if (!report.unreadable().isEmpty()) {
@@ -65,7 +68,7 @@ public final class SecretsCommand extends DatabaseCommand {
         }
     }
 
-    static String summary(SecretReencryption.Report report, boolean verify) {
+    static String summary(EncryptedSecrets.Report report, boolean verify) {
         return (verify ? "Verified: " : "Done: ") + report.rows() + " rows, " + report.reencrypted()
                 + (verify ? " values to re-encrypt, " : " values re-encrypted, ") + report.current()
                 + " already under the primary key, " + report.unreadable().size() + " unreadable.";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
-import io.tenantconfig.adapters.meta.SignedEventSink;
+import io.tenantconfig.adapters.meta.MetaAdapters;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.service.DeliveryPolicy;
 import io.tenantconfig.domain.Secret;
@@ -53,7 +53,7 @@ public class EventsFactory {
         if (webhookUrl == null) {
             return Optional.empty();
         }
-        return Optional.of(new SignedEventSink(
+        return Optional.of(MetaAdapters.eventSink(
                 URI.create(webhookUrl), Secret.of(webhookSecret), requestTimeout.toJavaDuration(), batchSize == 1));
     }
 

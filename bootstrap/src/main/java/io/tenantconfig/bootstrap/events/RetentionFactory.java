@@ -3,7 +3,7 @@ package io.tenantconfig.bootstrap.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
-import io.tenantconfig.adapters.persistence.Retention;
+import io.tenantconfig.application.port.out.Retention;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 

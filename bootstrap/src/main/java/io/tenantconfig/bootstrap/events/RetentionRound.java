@@ -2,7 +2,7 @@ package io.tenantconfig.bootstrap.events;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import io.tenantconfig.adapters.persistence.Retention;
+import io.tenantconfig.application.port.out.Retention;
 import java.time.Clock;
 
 /** One round of the retention job, its deletions counted in metrics. */

@@ -1,6 +1,6 @@
 package io.tenantconfig.bootstrap.http;
 
-import io.tenantconfig.adapters.rest.RequestBodyLimitFilter;
+import io.tenantconfig.adapters.rest.RestApi;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,7 @@ final class BodyFirstHandler extends Handler.Wrapper {
 
     /**
      * The rate, the deadline and the uploads per address. The largest body of each path, and which
-     * paths are Meta's public ones, are {@link RequestBodyLimitFilter}'s, the same rule Jersey applies.
+     * paths are Meta's public ones, are the API's ({@link RestApi#largestBody}), the same rule Jersey applies.
      */
     record Limits(long minimumBytesPerSecond, long readTimeoutMillis, int publicUploadsPerAddress) {}
 
@@ -60,8 +60,8 @@ final class BodyFirstHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         String path = request.getHttpURI().getDecodedPath();
-        boolean publicPath = RequestBodyLimitFilter.isWebhookPath(path);
-        int largest = RequestBodyLimitFilter.largestBody(path);
+        boolean publicPath = RestApi.isWebhookPath(path);
+        int largest = RestApi.largestBody(path);
         if (request.getLength() > largest) {
             refuse(response, callback, 413, "The request body is larger than " + largest / 1024 + " KiB.");
             return true;

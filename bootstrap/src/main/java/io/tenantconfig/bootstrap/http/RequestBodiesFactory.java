@@ -10,7 +10,7 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
-import io.tenantconfig.adapters.rest.errors.Problem;
+import io.tenantconfig.adapters.rest.RestApi;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -82,7 +82,7 @@ public class RequestBodiesFactory {
         ObjectMapper json = environment.getObjectMapper();
         BodyFirstHandler.Problems problems = (status, detail) -> {
             try {
-                return json.writeValueAsBytes(Problem.of(status, detail));
+                return json.writeValueAsBytes(RestApi.problem(status, detail));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a problem cannot be written as JSON", e);
             }

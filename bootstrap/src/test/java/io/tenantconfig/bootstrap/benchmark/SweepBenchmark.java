@@ -2,20 +2,14 @@ package io.tenantconfig.bootstrap.benchmark;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.tenantconfig.adapters.meta.GraphApiMetaHealth;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
-import io.tenantconfig.adapters.meta.GraphThrottle;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
+import io.tenantconfig.adapters.meta.MetaAdapters;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.port.in.SweepHealthUseCase;
-import io.tenantconfig.application.port.in.UseCases;
+import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.HealthPolicy;
-import io.tenantconfig.application.service.OnboardingPolicy;
-import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
 import io.tenantconfig.application.service.SweepPolicy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
@@ -29,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,11 +58,11 @@ public final class SweepBenchmark {
                     + " SELECT id, (7000000 + id)::text, true FROM tenant_configs");
         });
         ExecutorService checks = Executors.newFixedThreadPool(IN_FLIGHT);
-        UseCases useCases = useCases(jdbi, graph, checks);
+        HealthFeature health = health(jdbi, graph, checks);
 
         // Enrol every tenant (spread over the interval), then make them all due: the whole
         // interval's work at once, as after an incident at Meta.
-        useCases.sweepHealth().sweepOnce("benchmark-enrol");
+        health.sweepHealth().sweepOnce("benchmark-enrol");
         jdbi.useHandle(h -> h.execute("UPDATE tenant_health SET next_check_at = now() - interval '1 second'"));
         graphCalls.set(0);
 
@@ -80,7 +73,7 @@ public final class SweepBenchmark {
         int nextSample = 0;
         int idleRounds = 0;
         while (checked < TENANTS && idleRounds < 3) {
-            SweepHealthUseCase.Round round = useCases.sweepHealth().sweepOnce("benchmark");
+            SweepHealthUseCase.Round round = health.sweepHealth().sweepOnce("benchmark");
             checked += round.checked();
             idleRounds = round.leased() == 0 ? idleRounds + 1 : 0;
             if (checked >= nextSample) {
@@ -112,8 +105,7 @@ public final class SweepBenchmark {
         System.exit(0);
     }
 
-    private static UseCases useCases(Jdbi jdbi, HttpServer graph, ExecutorService checks) {
-        JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
+    private static HealthFeature health(Jdbi jdbi, HttpServer graph, ExecutorService checks) {
         GraphApiSettings settings = new GraphApiSettings(
                 URI.create("http://localhost:" + graph.getAddress().getPort()),
                 "v23.0",
@@ -123,24 +115,16 @@ public final class SweepBenchmark {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(60));
         Duration interval = Duration.ofHours(6);
-        return Services.wire(
-                PostgresPorts.over(
-                        jdbi,
-                        store,
-                        store,
-                        variable -> Optional.empty(),
-                        new JdbiNumberDirectory(jdbi),
-                        new GraphApiMetaHealth(
-                                settings, new GraphThrottle(CALLS_PER_SECOND, IN_FLIGHT), Clock.systemUTC()),
-                        Clock.systemUTC(),
-                        Duration.ofHours(6)),
-                new Services.Settings(
-                        OnboardingPolicy.DEFAULT,
-                        50,
-                        HealthPolicy.DEFAULT,
-                        new SweepPolicy(interval, 0, Duration.ofMinutes(5), 200)),
+        PostgresAdapters database = PostgresAdapters.direct(jdbi, TestKeys.KEYSET, Clock.systemUTC());
+        return new HealthFeature(
+                database.store(),
+                database.healthStore(interval),
+                database.healthSchedule(),
+                new MetaAdapters(settings, Clock.systemUTC()).health(CALLS_PER_SECOND, IN_FLIGHT),
+                database.directory(),
+                HealthPolicy.DEFAULT,
+                new SweepPolicy(interval, 0, Duration.ofMinutes(5), 200),
                 checks,
-                new ResolutionCounter(),
                 new SplittableRandom(1),
                 Clock.systemUTC());
     }

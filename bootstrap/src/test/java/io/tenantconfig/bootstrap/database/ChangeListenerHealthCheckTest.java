@@ -3,15 +3,15 @@ package io.tenantconfig.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.ConfigChangeListener;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -20,26 +20,25 @@ class ChangeListenerHealthCheckTest {
 
     private static final TestDatabase DATABASE = TestDatabase.migrated();
 
-    private static CachingConfigStore store() {
-        return new CachingConfigStore(
-                new JdbiConfigStore(Jdbi.create(DATABASE.dataSource()), TestKeys.cipher()),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(15),
-                Clock.systemUTC());
+    /** The database's adapters as the service builds them, the listener's connections from {@code connections}. */
+    private static PostgresAdapters adapters(Callable<Connection> connections) {
+        return PostgresAdapters.serving(
+                Jdbi.create(DATABASE.dataSource()),
+                TestKeys.KEYSET,
+                Clock.systemUTC(),
+                new PostgresAdapters.CacheSettings(
+                        10, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                connections);
     }
 
     @Test
     void a_listener_that_cannot_reach_the_database_is_unhealthy_and_says_what_that_means() throws Exception {
-        ConfigChangeListener listener = new ConfigChangeListener(
-                () -> {
-                    throw new SQLException("connection refused", "08001");
-                },
-                store(),
-                Duration.ofMinutes(1));
+        PostgresAdapters listener = adapters(() -> {
+            throw new SQLException("connection refused", "08001");
+        });
         listener.start();
         try {
-            HealthCheck.Result result = new ChangeListenerHealthCheck(listener).execute();
+            HealthCheck.Result result = new ChangeListenerHealthCheck(listener::isListening).execute();
 
             assertThat(result.isHealthy()).isFalse();
             assertThat(result.getMessage()).contains("every lookup goes to the database");
@@ -50,16 +49,19 @@ class ChangeListenerHealthCheckTest {
 
     @Test
     void a_listening_listener_is_healthy() throws Exception {
-        ConfigChangeListener listener = new ConfigChangeListener(
-                () -> DriverManager.getConnection(DATABASE.jdbcUrl()), store(), Duration.ofMinutes(1));
+        PostgresAdapters listener = adapters(() -> DriverManager.getConnection(DATABASE.jdbcUrl()));
         listener.start();
         try {
-            assertThat(new ChangeListenerHealthCheck(listener).execute().isHealthy())
+            assertThat(new ChangeListenerHealthCheck(listener::isListening)
+                            .execute()
+                            .isHealthy())
                     .isTrue();
         } finally {
             listener.stop();
         }
-        assertThat(new ChangeListenerHealthCheck(listener).execute().isHealthy())
+        assertThat(new ChangeListenerHealthCheck(listener::isListening)
+                        .execute()
+                        .isHealthy())
                 .as("once stopped")
                 .isFalse();
     }

@@ -1,24 +1,18 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
-import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
-import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,34 +51,34 @@ public class ConfigLoaderBenchmark {
 
     @Setup
     public void setUp() {
-        Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
-        JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = database.pooledJdbi();
+        PostgresAdapters direct = PostgresAdapters.direct(jdbi, TestKeys.KEYSET, Clock.systemUTC());
         // With its secrets: an uncached read decrypts them.
-        database.inTransaction(
-                tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
-        CachingConfigStore cache = new CachingConfigStore(
-                database, 10_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());
-        cache.announcementsRestored();
-        cached = loader(cache, database, jdbi);
-        uncached = loader(database, database, jdbi);
+        direct.store()
+                .inTransaction(
+                        tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        PostgresAdapters serving = PostgresAdapters.serving(
+                jdbi,
+                TestKeys.KEYSET,
+                Clock.systemUTC(),
+                new PostgresAdapters.CacheSettings(
+                        10_000, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(15)),
+                () -> database.newConnection("config-loader-benchmark"));
+        serving.start(); // memory is trusted once changes are heard
+        cached = loader(serving);
+        uncached = loader(direct);
         cached.resolve(TENANT);
     }
 
-    private static ConfigLoader loader(ConfigStore store, JdbiConfigStore catalog, Jdbi jdbi) {
-        return Services.wire(
-                        PostgresPorts.over(
-                                jdbi,
-                                store,
-                                catalog,
-                                v -> Optional.ofNullable(ENVIRONMENT.get(v)),
-                                new JdbiNumberDirectory(jdbi),
-                                new ScriptedMetaHealth(),
-                                Clock.systemUTC(),
-                                Duration.ofHours(6)),
-                        Services.Settings.DEFAULT,
-                        Runnable::run,
+    private static ConfigLoader loader(PostgresAdapters database) {
+        return new ConfigurationFeature(
+                        database.store(),
+                        database.lastKnown(),
+                        database.auditLog(),
+                        v -> Optional.ofNullable(ENVIRONMENT.get(v)),
+                        database.directory(),
                         new ResolutionCounter(),
-                        new SplittableRandom(1),
                         Clock.systemUTC())
                 .configLoader();
     }

@@ -1,13 +1,8 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.ConfigChangeListener;
-import io.tenantconfig.adapters.persistence.ConfigChangeSubscriber;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.NumberIndex;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
@@ -34,41 +29,33 @@ public final class FreshnessBenchmark {
 
     private FreshnessBenchmark() {}
 
-    /** One instance. */
-    private record Instance(CachingConfigStore cache, NumberIndex index, ConfigChangeListener listener) {
-
-        static Instance start(TestDatabase database, Jdbi jdbi, String name) {
-            CachingConfigStore cache = new CachingConfigStore(
-                    new JdbiConfigStore(jdbi, TestKeys.cipher()),
-                    1_000,
-                    Duration.ofMinutes(5),
-                    Duration.ofMinutes(15),
-                    Clock.systemUTC());
-            NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
-            cache.alsoAfterCommit(index);
-            ConfigChangeListener listener = new ConfigChangeListener(
-                    () -> database.newConnection(name),
-                    ConfigChangeSubscriber.all(cache, index),
-                    Duration.ofMillis(100));
-            listener.start();
-            return new Instance(cache, index, listener);
-        }
+    /** One instance's database adapters, as the service builds them, listening. */
+    private static PostgresAdapters instance(TestDatabase database, Jdbi jdbi, String name) {
+        PostgresAdapters adapters = PostgresAdapters.serving(
+                jdbi,
+                TestKeys.KEYSET,
+                Clock.systemUTC(),
+                new PostgresAdapters.CacheSettings(
+                        1_000, 1_000, Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofMinutes(15)),
+                () -> database.newConnection(name));
+        adapters.start();
+        return adapters;
     }
 
     public static void main(String[] args) throws Exception {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = database.pooledJdbi();
-        Instance here = Instance.start(database, jdbi, "freshness-here");
-        Instance there = Instance.start(database, jdbi, "freshness-there");
+        PostgresAdapters here = instance(database, jdbi, "freshness-here");
+        PostgresAdapters there = instance(database, jdbi, "freshness-there");
         TenantId acme = TenantId.of("acme");
-        here.cache()
+        here.store()
                 .inTransaction(
                         tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
 
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < CHANGES; i++) {
             MetaId number = MetaId.parse(String.valueOf(900_000 + i));
-            here.cache().inTransaction(tx -> {
+            here.store().inTransaction(tx -> {
                 TenantConfig locked = tx.lock(acme).orElseThrow();
                 return tx.save(TestConfigs.from(locked)
                         .phoneNumbers(new PhoneNumbers(
@@ -77,7 +64,7 @@ public final class FreshnessBenchmark {
                         .build());
             });
             long committed = System.nanoTime();
-            while (there.index().ownerOfNumber(number).isEmpty()) {
+            while (there.directory().ownerOfNumber(number).isEmpty()) {
                 Thread.onSpinWait();
             }
             millis.add((System.nanoTime() - committed) / 1e6);
@@ -87,8 +74,8 @@ public final class FreshnessBenchmark {
                 "A number added on one instance is owned on the other after: median %.1f ms, p99 %.1f ms, worst %.1f ms"
                         + " (%d changes)%n",
                 millis.get(CHANGES / 2), millis.get(CHANGES * 99 / 100), millis.get(CHANGES - 1), CHANGES);
-        here.listener().stop();
-        there.listener().stop();
+        here.stop();
+        there.stop();
         System.exit(0);
     }
 }

@@ -1,25 +1,19 @@
 package io.tenantconfig.adapters.persistence.benchmark;
 
-import io.tenantconfig.adapters.persistence.CachingConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiConfigStore;
-import io.tenantconfig.adapters.persistence.JdbiNumberDirectory;
-import io.tenantconfig.adapters.persistence.NumberIndex;
-import io.tenantconfig.adapters.persistence.testing.PostgresPorts;
+import io.tenantconfig.adapters.persistence.PostgresAdapters;
+import io.tenantconfig.adapters.persistence.TestKeys;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
-import io.tenantconfig.adapters.persistence.testing.TestKeys;
 import io.tenantconfig.application.NumberOwner;
-import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
+import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
-import io.tenantconfig.application.service.Services;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,7 +55,8 @@ public class NumberOwnerBenchmark {
 
     @Setup
     public void setUp() {
-        Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = database.pooledJdbi();
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO tenant_configs (tenant_id, waba_id)"
                     + " SELECT 'tenant-' || g, (2000000 + g)::text FROM generate_series(1, " + TENANTS + ") g");
@@ -79,33 +74,29 @@ public class NumberOwnerBenchmark {
             unknownNumbers[i] = MetaId.parse(String.valueOf(900_000_000L + i));
         }
 
-        JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
-        database.inTransaction(
-                tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
+        PostgresAdapters adapters = PostgresAdapters.serving(
+                jdbi,
+                TestKeys.KEYSET,
+                Clock.systemUTC(),
+                new PostgresAdapters.CacheSettings(
+                        10_000, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(15)),
+                () -> database.newConnection("number-owner-benchmark"));
+        adapters.store()
+                .inTransaction(
+                        tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
         acmeNumber = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
-        CachingConfigStore cache = new CachingConfigStore(
-                database, 10_000, Duration.ofMinutes(5), Duration.ofMinutes(15), Clock.systemUTC());
-        NumberIndex index = new NumberIndex(new JdbiNumberDirectory(jdbi));
-        cache.alsoAfterCommit(index);
-        cache.announcementsRestored();
-        index.announcementsRestored();
-        if (index.size() != TENANTS + 1) {
-            throw new IllegalStateException("the index holds " + index.size() + " tenants");
+        adapters.start(); // the index loads once changes are heard
+        long indexed = adapters.gauges().get("number-index.tenants").get().longValue();
+        if (indexed != TENANTS + 1) {
+            throw new IllegalStateException("the index holds " + indexed + " tenants");
         }
-        loader = Services.wire(
-                        PostgresPorts.over(
-                                jdbi,
-                                cache,
-                                database,
-                                variable -> Optional.empty(),
-                                index,
-                                new ScriptedMetaHealth(),
-                                Clock.systemUTC(),
-                                Duration.ofHours(6)),
-                        Services.Settings.DEFAULT,
-                        Runnable::run,
+        loader = new ConfigurationFeature(
+                        adapters.store(),
+                        adapters.lastKnown(),
+                        adapters.auditLog(),
+                        variable -> Optional.empty(),
+                        adapters.directory(),
                         new ResolutionCounter(),
-                        new SplittableRandom(1),
                         Clock.systemUTC())
                 .configLoader();
         loader.resolve(ACME, acmeNumber).orElseThrow();

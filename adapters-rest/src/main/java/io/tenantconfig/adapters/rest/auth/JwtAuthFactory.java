@@ -85,6 +85,21 @@ public class JwtAuthFactory {
                 maxTokenLength);
     }
 
+    /** Whether this service can sign tokens itself: an HMAC secret is configured. */
+    public boolean canMint() {
+        return settings().hmacKey() != null;
+    }
+
+    /**
+     * A token signed with the configured HMAC secret, as the platform's issuer would sign it (see
+     * {@link TokenMinter}): for local use and the warm-up, never for production callers.
+     *
+     * @param tenant the tenant claim; {@code null} for a tenant-less token
+     */
+    public String mint(Clock clock, String subject, String tenant, List<String> roles, java.time.Duration ttl) {
+        return new TokenMinter(settings(), clock).mint(subject, tenant, roles, ttl);
+    }
+
     /** Registers bearer-token authentication, {@code @RolesAllowed} and {@code @Auth} with Jersey. */
     public void register(JerseyEnvironment jersey, MetricRegistry metrics, Clock clock) {
         providers(metrics, clock).forEach(jersey::register);

@@ -1,7 +1,5 @@
-package io.tenantconfig.adapters.persistence.testing;
+package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.adapters.persistence.crypto.Keysets;
-import io.tenantconfig.adapters.persistence.crypto.TinkSecretCipher;
 import io.tenantconfig.testing.SecretValues;
 import java.security.GeneralSecurityException;
 
@@ -12,8 +10,16 @@ public final class TestKeys {
 
     private TestKeys() {}
 
-    public static TinkSecretCipher cipher() {
+    static SecretCipher cipher() {
         return new TinkSecretCipher(KEYSET);
+    }
+
+    /**
+     * The secret stored at {@code location} (e.g. {@code tenant_configs.access_token/acme}), as
+     * the service decrypts it with {@code keyset}: for tests that read the tables themselves.
+     */
+    public static String decrypt(String keyset, String stored, String location) {
+        return new TinkSecretCipher(keyset).decrypt(stored, location);
     }
 
     private static String generate() {

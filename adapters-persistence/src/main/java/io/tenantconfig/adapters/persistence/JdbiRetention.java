@@ -1,8 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
-import java.time.Duration;
+import io.tenantconfig.application.port.out.Retention;
 import java.time.Instant;
-import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -12,23 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * running it at once share the work instead of waiting for each other, and nothing is locked
  * for long. Rows are found through indexes on their age, never by reading what stays.
  */
-public final class Retention {
-
-    /** How long each kind of row is kept. */
-    public record Ages(Duration deliveredEvents, Duration webhookChanges, Duration deadLetters) {
-        public Ages {
-            Objects.requireNonNull(deliveredEvents, "deliveredEvents");
-            Objects.requireNonNull(webhookChanges, "webhookChanges");
-            Objects.requireNonNull(deadLetters, "deadLetters");
-        }
-    }
-
-    /** What one round deleted. */
-    public record Round(long deliveredEvents, long webhookChanges, long deadLetters) {
-        public long total() {
-            return deliveredEvents + webhookChanges + deadLetters;
-        }
-    }
+final class JdbiRetention implements Retention {
 
     static final int BATCH = 1000;
 
@@ -37,7 +20,8 @@ public final class Retention {
     private static final String DEAD_EVENTS = "DELETE FROM events WHERE id IN (SELECT id FROM events"
             + " WHERE status = 'DEAD' AND occurred_at < :before LIMIT :batch FOR UPDATE SKIP LOCKED)";
     private static final String ROUTED_CHANGES = "DELETE FROM webhook_changes WHERE id IN (SELECT id FROM"
-            + " webhook_changes WHERE received_at < :before AND tenant_id IS NOT NULL LIMIT :batch FOR UPDATE SKIP LOCKED)";
+            + " webhook_changes WHERE received_at < :before AND tenant_id IS NOT NULL LIMIT :batch FOR UPDATE SKIP"
+            + " LOCKED)";
     private static final String UNROUTABLE_CHANGES = "DELETE FROM webhook_changes WHERE id IN (SELECT id FROM"
             + " webhook_changes WHERE received_at < :before AND tenant_id IS NULL LIMIT :batch FOR UPDATE SKIP LOCKED)";
 
@@ -46,12 +30,13 @@ public final class Retention {
     private final int mostBatchesPerKind;
 
     /** @param mostBatchesPerKind how many batches of each kind one round deletes at most (the rest waits for the next) */
-    public Retention(Jdbi jdbi, Ages ages, int mostBatchesPerKind) {
+    JdbiRetention(Jdbi jdbi, Ages ages, int mostBatchesPerKind) {
         this.jdbi = jdbi;
         this.ages = ages;
         this.mostBatchesPerKind = mostBatchesPerKind;
     }
 
+    @Override
     public Round removeExpired(Instant now) {
         long delivered = delete(DELIVERED_EVENTS, now.minus(ages.deliveredEvents()));
         long changes = delete(ROUTED_CHANGES, now.minus(ages.webhookChanges()));

@@ -1,8 +1,10 @@
-package io.tenantconfig.bootstrap;
+package io.tenantconfig.adapters.rest.ratelimit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
 
 /**
  * The {@code rateLimits} section: admin endpoints per token subject (default bursts of 120, 600 a
@@ -34,6 +36,16 @@ public class RateLimitsFactory {
 
     @Min(1)
     private int webhookPerMinute = RateLimitPolicy.WEBHOOK_DEFAULT.perMinute();
+
+    /**
+     * Registers the limits with Jersey: the admin, onboarding and health-check limits in
+     * {@code shared} buckets (every instance counts against the same ones), Meta's webhooks in
+     * this instance's memory (per source address, thousands a second); refills on {@code clock}.
+     */
+    public void register(JerseyEnvironment jersey, ProxyManager<String> shared, Clock clock) {
+        jersey.register(new RateLimitFeature(
+                Buckets.shared(shared), Buckets.inMemory(RateLimitFeature.time(clock)), policies()));
+    }
 
     public RateLimitPolicy[] policies() {
         return new RateLimitPolicy[] {

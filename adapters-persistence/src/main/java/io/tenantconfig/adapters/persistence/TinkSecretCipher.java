@@ -1,4 +1,4 @@
-package io.tenantconfig.adapters.persistence.crypto;
+package io.tenantconfig.adapters.persistence;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -14,7 +14,7 @@ import java.util.Base64;
  * location, so a ciphertext moved to another tenant or column fails authentication. Stored form:
  * {@code tink1:} followed by the base64 of Tink's output, whose first five bytes name the key.
  */
-public final class TinkSecretCipher implements SecretCipher {
+final class TinkSecretCipher implements SecretCipher {
 
     static final String MARKER = "tink1:";
     private static final int TINK_PREFIX_LENGTH = 5;
@@ -22,7 +22,7 @@ public final class TinkSecretCipher implements SecretCipher {
     private final Aead aead;
     private final int primaryKeyId;
 
-    public TinkSecretCipher(String keysetJson) {
+    TinkSecretCipher(String keysetJson) {
         try {
             KeysetHandle keyset = Keysets.parse(keysetJson);
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);

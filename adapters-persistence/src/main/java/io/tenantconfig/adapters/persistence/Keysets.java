@@ -1,4 +1,4 @@
-package io.tenantconfig.adapters.persistence.crypto;
+package io.tenantconfig.adapters.persistence;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -12,7 +12,7 @@ import java.security.GeneralSecurityException;
  * added, the old ones kept so existing ciphertexts still decrypt) and pruned (only the primary
  * kept, once every value is re-encrypted with it).
  */
-public final class Keysets {
+final class Keysets {
 
     static {
         try {
@@ -25,12 +25,12 @@ public final class Keysets {
     private Keysets() {}
 
     /** A new keyset with one AES-256-GCM key. */
-    public static String generate() throws GeneralSecurityException {
+    static String generate() throws GeneralSecurityException {
         return serialize(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
     }
 
     /** {@code keyset} with a new AES-256-GCM key added as primary; the old keys stay for decrypting. */
-    public static String rotate(String keyset) throws GeneralSecurityException {
+    static String rotate(String keyset) throws GeneralSecurityException {
         KeysetHandle.Builder builder = KeysetHandle.newBuilder(parse(keyset));
         builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
                 .withRandomId()
@@ -39,7 +39,7 @@ public final class Keysets {
     }
 
     /** {@code keyset} with only its primary key: older ciphertexts will no longer decrypt. */
-    public static String prune(String keyset) throws GeneralSecurityException {
+    static String prune(String keyset) throws GeneralSecurityException {
         KeysetHandle.Builder builder = KeysetHandle.newBuilder(parse(keyset));
         for (int i = builder.size() - 1; i >= 0; i--) {
             if (!builder.getAt(i).isPrimary()) {

@@ -1,11 +1,11 @@
-package io.tenantconfig.adapters.persistence.crypto;
+package io.tenantconfig.adapters.persistence;
 
 /**
  * Encrypts secrets for storage, each bound to where it is stored (its tenant and column) so that a
  * value copied elsewhere does not decrypt. Only this adapter uses it: the domain and the use cases
  * handle secrets in clear and never see what is stored.
  */
-public interface SecretCipher {
+interface SecretCipher {
 
     /** The stored form of {@code plaintext} at {@code location} (e.g. {@code tenant_configs.access_token/acme}). */
     String encrypt(String plaintext, String location);

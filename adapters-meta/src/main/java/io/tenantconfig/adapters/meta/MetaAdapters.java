@@ -1,0 +1,56 @@
+package io.tenantconfig.adapters.meta;
+
+import io.tenantconfig.application.port.out.EventSink;
+import io.tenantconfig.application.port.out.MetaHealth;
+import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.domain.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * adapters-meta's one entry point, with its settings ({@link GraphApiSettings}): the service's
+ * outbound HTTP as the application's ports. Meta's Graph API for onboarding and for health checks,
+ * and the platform's event receiver. Everything behind it is package-private.
+ */
+public final class MetaAdapters {
+
+    /** The header that carries an event request's signature: {@code sha256=<hex>}. */
+    public static final String EVENT_SIGNATURE_HEADER = SignedEventSink.SIGNATURE_HEADER;
+
+    private final GraphApiSettings settings;
+    private final Clock clock;
+    private final MetaOnboarding onboarding;
+
+    public MetaAdapters(GraphApiSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.onboarding = new GraphApiMetaOnboarding(settings, clock);
+    }
+
+    /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
+    public MetaOnboarding onboarding() {
+        return onboarding;
+    }
+
+    /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */
+    public MetaHealth health(int callsPerSecond, int callsInFlight) {
+        return new GraphApiMetaHealth(settings, new GraphThrottle(callsPerSecond, callsInFlight), clock);
+    }
+
+    /**
+     * Delivers events to the platform's receiver at {@code url}, each request signed with
+     * {@code secret} ({@value #EVENT_SIGNATURE_HEADER}).
+     *
+     * @param oneEventPerRequest the receiver takes one event object per request (batches of 1, the
+     *     body of earlier versions); otherwise every request is {@code {"events": [...]}}
+     */
+    public static EventSink eventSink(URI url, Secret secret, Duration timeout, boolean oneEventPerRequest) {
+        return new SignedEventSink(url, secret, timeout, oneEventPerRequest);
+    }
+
+    /** The signature a receiver recomputes for an event request: lowercase hex of HMAC-SHA256(body, secret). */
+    public static String eventSignature(byte[] body, Secret secret) {
+        return SignedEventSink.sign(body, secret);
+    }
+}
