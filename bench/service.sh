@@ -21,7 +21,8 @@ start_service() {
     echo "a service already answers on $admin: stop it first (this script starts its own)" >&2
     exit 1
   fi
-  echo "settings: dev.yml with config.yml's logging${*:+; changed for this benchmark: $*}"
+  # Secrets among the settings (the events receiver's key) are named, not printed.
+  echo "settings: dev.yml with config.yml's logging${*:+; changed for this benchmark: $(sed -E 's/([A-Za-z.]*([Ss]ecret|[Pp]assword|[Tt]oken)[A-Za-z.]*=)[^ ]*/\1***/g' <<<"$*")}"
   # shellcheck disable=SC2046,SC2086 # one flag per word, as the production command reads jvm.options
   java $(cat jvm.options) ${JAVA_OPTS:-} -cp "$jar:bootstrap/target/dev-lib/*" \
     -Ddw.database.embedded.dataDirectory="$work/postgres" \
