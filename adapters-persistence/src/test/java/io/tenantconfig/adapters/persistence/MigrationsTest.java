@@ -21,7 +21,10 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 20;
+    private static final int CHANGESETS = 21;
+    /** The changesets before onboarding's states were repaired (changeSet 21). */
+    private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
+
     private static final int CHANGESETS_AFTER_COUNTS = 14;
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
 
@@ -256,12 +259,12 @@ class MigrationsTest {
         database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_PHONE_NUMBERS, ""));
         jdbi.useHandle(h -> h.execute("""
                 INSERT INTO tenant_configs (tenant_id, waba_id, phone_number_id, display_phone_number, registration_pin,
-                                            onboarding_status, onboarding_completed, onboarded_at)
+                                            onboarding_status, onboarding_completed, onboarded_at, access_token)
                 VALUES ('registered', '1', '2', '+1 555-0100', 'tink1:pin', 'COMPLETED', true,
-                        '2026-02-01T10:00:00Z'),
-                       ('signing-up', '3', '4', NULL, NULL, 'TOKEN_EXCHANGED', false, NULL),
-                       ('by-hand', '5', '6', '+1 555-0106', NULL, 'NOT_STARTED', false, NULL),
-                       ('no-number', NULL, NULL, NULL, NULL, 'NOT_STARTED', false, NULL)"""));
+                        '2026-02-01T10:00:00Z', NULL),
+                       ('signing-up', '3', '4', NULL, NULL, 'TOKEN_EXCHANGED', false, NULL, 'tink1:token'),
+                       ('by-hand', '5', '6', '+1 555-0106', NULL, 'NOT_STARTED', false, NULL, NULL),
+                       ('no-number', NULL, NULL, NULL, NULL, 'NOT_STARTED', false, NULL, NULL)"""));
         List<Map<String, Object>> before = numbersBefore(jdbi);
 
         database.withLiquibase(liquibase -> liquibase.update(""));
@@ -402,6 +405,64 @@ class MigrationsTest {
         assertThat(number(jdbi, "SELECT expires_at FROM rate_limit_buckets")).isZero();
         database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_BUCKET_EXPIRY, ""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_BUCKET_EXPIRY);
+    }
+
+    @Test
+    void completed_rows_get_a_completion_time_and_runs_without_what_they_need_end_and_the_rollback_keeps_both() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_ONBOARDING_STATES, ""));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_configs (tenant_id, waba_id, access_token, onboarding_status, onboarding_completed,
+                                            onboarded_at, onboarding_phone_number_id, updated_at)
+                VALUES ('completed-untimed', '1', 'tink1:a', 'COMPLETED', true, NULL, '10', '2026-02-01T10:00:00Z'),
+                       ('completed', '2', 'tink1:b', 'COMPLETED', true, '2026-01-05T08:00:00Z', '20',
+                        '2026-02-01T10:00:00Z'),
+                       ('running', '3', 'tink1:c', 'WEBHOOK_SUBSCRIBED', false, '2026-01-05T08:00:00Z', '30',
+                        '2026-02-01T10:00:00Z'),
+                       ('token-cleared', '4', NULL, 'TOKEN_EXCHANGED', false, NULL, '40', '2026-02-01T10:00:00Z'),
+                       ('account-cleared', NULL, 'tink1:e', 'PHONE_REGISTERED', false, NULL, '50',
+                        '2026-02-01T10:00:00Z'),
+                       ('number-removed', '6', 'tink1:f', 'TOKEN_EXCHANGED', false, NULL, '60', '2026-02-01T10:00:00Z'),
+                       ('number-never-named', '7', 'tink1:g', 'TOKEN_EXCHANGED', false, NULL, NULL,
+                        '2026-02-01T10:00:00Z'),
+                       ('by-hand', NULL, NULL, 'NOT_STARTED', false, NULL, NULL, '2026-02-01T10:00:00Z')"""));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)
+                SELECT id, onboarding_phone_number_id, true FROM tenant_configs
+                 WHERE onboarding_phone_number_id IS NOT NULL AND tenant_id <> 'number-removed'"""));
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        List<String> after = onboardingRows(jdbi);
+        assertThat(after)
+                .containsExactly(
+                        "account-cleared REAUTHORIZATION_REQUIRED null v2",
+                        "by-hand NOT_STARTED null v1",
+                        "completed COMPLETED 2026-01-05T08:00:00Z v1",
+                        "completed-untimed COMPLETED 2026-02-01T10:00:00Z v2",
+                        "number-never-named REAUTHORIZATION_REQUIRED null v2",
+                        "number-removed REAUTHORIZATION_REQUIRED null v2",
+                        "running WEBHOOK_SUBSCRIBED 2026-01-05T08:00:00Z v1",
+                        "token-cleared REAUTHORIZATION_REQUIRED null v2");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_ONBOARDING_STATES);
+        assertThat(onboardingRows(jdbi)).as("the rollback changes no row").isEqualTo(after);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(onboardingRows(jdbi))
+                .as("applied again, nothing is left to repair")
+                .isEqualTo(after);
+    }
+
+    /** Each configuration's tenant, onboarding status, completion time (UTC) and version, one line each. */
+    private static List<String> onboardingRows(Jdbi jdbi) {
+        return strings(jdbi, """
+                SELECT tenant_id || ' ' || onboarding_status || ' '
+                       || coalesce(to_char(onboarded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null')
+                       || ' v' || version
+                  FROM tenant_configs ORDER BY tenant_id""");
     }
 
     private static List<String> strings(Jdbi jdbi, String sql) {
