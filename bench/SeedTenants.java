@@ -6,7 +6,6 @@ import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.Onboarding;
-import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Secret;
@@ -87,7 +86,7 @@ public class SeedTenants {
                         WebUrl.parse("https://" + tenant + ".example/webhook"),
                         VerifyToken.parse("verify-" + tenant),
                         null),
-                new Onboarding(OnboardingStatus.COMPLETED, now, UserId.of("bench"), number),
+                new Onboarding.Completed(UserId.of("bench"), number, now),
                 n % 10 != 0,
                 AccountStanding.GOOD,
                 now,

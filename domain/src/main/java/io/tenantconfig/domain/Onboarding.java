@@ -6,44 +6,182 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * How far Embedded Signup got, when it last completed ({@code null}: never), the user who created
- * the configuration or last onboarded it ({@code null} only in rows the earlier version wrote
- * without a user), and the phone number the last signup named, the one its steps register
- * ({@code null} before any signup).
+ * How far Embedded Signup got, as one of four states, each holding only what can be true in it: a
+ * run in progress always names the number it registers (and the configuration holding it always
+ * has the token, account and number the run needs: {@link #requireHeldBy}); a completed one always
+ * says when. Every state also says who created the configuration or last onboarded it ({@code
+ * null} only in rows the earlier version wrote without a user), the number the last signup named
+ * ({@code null} before any signup) and when a run last completed ({@code null}: never), which a
+ * new run keeps until it completes itself.
  */
-public record Onboarding(OnboardingStatus status, Instant onboardedAt, UserId user, MetaId phoneNumberId) {
+public sealed interface Onboarding {
 
     /** Its fields by their data-model names (what audit events name). */
-    static final Map<String, Function<Onboarding, Object>> FIELDS = Map.of(
+    Map<String, Function<Onboarding, Object>> FIELDS = Map.of(
             "onboarding_status", Onboarding::status,
             "onboarding_completed", Onboarding::isCompleted,
             "onboarded_at", Onboarding::onboardedAt,
             "user_id", Onboarding::user,
             "onboarding_phone_number_id", Onboarding::phoneNumberId);
 
-    public Onboarding {
-        Objects.requireNonNull(status, "status");
-    }
+    /** The name the API, the storage and the admin filter give this state. */
+    OnboardingStatus status();
 
-    static Onboarding notStarted(UserId user) {
-        return new Onboarding(OnboardingStatus.NOT_STARTED, null, user, null);
-    }
+    UserId user();
+
+    MetaId phoneNumberId();
+
+    Instant onboardedAt();
 
     /** Onboarding is completed exactly when its last step succeeded; nothing else says so. */
-    public boolean isCompleted() {
-        return status == OnboardingStatus.COMPLETED;
+    default boolean isCompleted() {
+        return false;
+    }
+
+    /**
+     * The state these stored values name. Refuses the two that cannot be: a run in progress without
+     * its number, a completion without its time (rows the earlier version wrote so are read by the
+     * storage's own rule).
+     */
+    static Onboarding of(OnboardingStatus status, UserId user, MetaId phoneNumberId, Instant onboardedAt) {
+        return switch (status) {
+            case NOT_STARTED -> new NotStarted(user, phoneNumberId, onboardedAt);
+            case TOKEN_EXCHANGED, WEBHOOK_SUBSCRIBED, PHONE_REGISTERED ->
+                new InProgress(Step.valueOf(status.name()), user, phoneNumberId, onboardedAt);
+            case COMPLETED -> new Completed(user, phoneNumberId, onboardedAt);
+            case REAUTHORIZATION_REQUIRED -> new ReauthorizationRequired(user, phoneNumberId, onboardedAt);
+        };
+    }
+
+    /**
+     * Whether a run on {@code phoneNumberId} can go on in a configuration holding these: each step
+     * calls Meta with the token, on the account or the number, so without one of them it cannot.
+     */
+    static boolean runnable(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers, MetaId phoneNumberId) {
+        return token.accessToken() != null
+                && account.wabaId() != null
+                && phoneNumberId != null
+                && numbers.contains(phoneNumberId);
+    }
+
+    /**
+     * This onboarding in a configuration holding {@code token}, {@code account} and {@code
+     * numbers}. A change that takes from a run in progress what it needs (clears the token or the
+     * account, removes the signed-up number) ends it: the tenant has to sign up again, which is
+     * what {@link ReauthorizationRequired} says. Any other state stays as it is.
+     */
+    default Onboarding heldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+        return this;
+    }
+
+    /** Refuses a run in progress in a configuration without what it needs ({@link #heldBy} ends such a run). */
+    default void requireHeldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+        if (heldBy(token, account, numbers) != this) {
+            throw new IllegalArgumentException(
+                    "an onboarding in progress needs the token, the account and the signed-up number");
+        }
     }
 
     /** A new signup of {@code number} by {@code by}: a new run starts, from the token exchange. */
-    Onboarding restartedBy(UserId by, MetaId number) {
-        return new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, onboardedAt, by, Objects.requireNonNull(number));
+    default Onboarding restartedBy(UserId by, MetaId number) {
+        return new InProgress(Step.TOKEN_EXCHANGED, by, number, onboardedAt());
     }
 
-    Onboarding reached(OnboardingStatus step) {
-        return new Onboarding(step, onboardedAt, user, phoneNumberId);
+    /** The run got past {@code step}; only a state that names a signed-up number can have one. */
+    default Onboarding reached(Step step) {
+        return new InProgress(step, user(), phoneNumberId(), onboardedAt());
     }
 
-    Onboarding completedAt(Instant now) {
-        return new Onboarding(OnboardingStatus.COMPLETED, now, user, phoneNumberId);
+    /** Every step succeeded {@code now}: that is the last completion from then on. */
+    default Onboarding completedAt(Instant now) {
+        return new Completed(user(), phoneNumberId(), now);
+    }
+
+    /** No run can go on until the tenant signs up again (Meta refused the token, or a run lost what it needs). */
+    default Onboarding reauthorizationRequired() {
+        return new ReauthorizationRequired(user(), phoneNumberId(), onboardedAt());
+    }
+
+    /** The steps after which a run can stop and be resumed, each named as its status. */
+    enum Step {
+        TOKEN_EXCHANGED(OnboardingStatus.TOKEN_EXCHANGED),
+        WEBHOOK_SUBSCRIBED(OnboardingStatus.WEBHOOK_SUBSCRIBED),
+        PHONE_REGISTERED(OnboardingStatus.PHONE_REGISTERED);
+
+        private final OnboardingStatus status;
+
+        Step(OnboardingStatus status) {
+            this.status = status;
+        }
+
+        public OnboardingStatus status() {
+            return status;
+        }
+    }
+
+    /**
+     * No run since the configuration was made by hand. A row that the earlier version left
+     * {@code FAILED} became this too, and may still name the number and time of an earlier run.
+     */
+    record NotStarted(UserId user, MetaId phoneNumberId, Instant onboardedAt) implements Onboarding {
+
+        /** A configuration made by {@code user} that no signup has touched. */
+        public NotStarted(UserId user) {
+            this(user, null, null);
+        }
+
+        @Override
+        public OnboardingStatus status() {
+            return OnboardingStatus.NOT_STARTED;
+        }
+    }
+
+    /** A run stopped or going on after {@code step}, on the number its signup named: resume carries it on. */
+    record InProgress(Step step, UserId user, MetaId phoneNumberId, Instant onboardedAt) implements Onboarding {
+
+        public InProgress {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(phoneNumberId, "a run in progress registers the number its signup named");
+        }
+
+        @Override
+        public OnboardingStatus status() {
+            return step.status();
+        }
+
+        @Override
+        public Onboarding heldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+            return runnable(token, account, numbers, phoneNumberId) ? this : reauthorizationRequired();
+        }
+    }
+
+    /** Every step of the last run succeeded, at {@code onboardedAt}. */
+    record Completed(UserId user, MetaId phoneNumberId, Instant onboardedAt) implements Onboarding {
+
+        public Completed {
+            Objects.requireNonNull(onboardedAt, "a completed onboarding says when it completed");
+        }
+
+        @Override
+        public OnboardingStatus status() {
+            return OnboardingStatus.COMPLETED;
+        }
+
+        @Override
+        public boolean isCompleted() {
+            return true;
+        }
+    }
+
+    /**
+     * No run can go on until the tenant signs up again: Meta refused the stored token, or a change
+     * took from a run in progress the token, the account or the number it needed.
+     */
+    record ReauthorizationRequired(UserId user, MetaId phoneNumberId, Instant onboardedAt) implements Onboarding {
+
+        @Override
+        public OnboardingStatus status() {
+            return OnboardingStatus.REAUTHORIZATION_REQUIRED;
+        }
     }
 }

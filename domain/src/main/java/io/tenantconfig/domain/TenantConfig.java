@@ -35,7 +35,7 @@ public record TenantConfig(
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(webhook, "webhook");
-        Objects.requireNonNull(onboarding, "onboarding");
+        Objects.requireNonNull(onboarding, "onboarding").requireHeldBy(token, account, phoneNumbers);
         Objects.requireNonNull(standing, "standing");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -133,7 +133,7 @@ public record TenantConfig(
 
     /** Onboarding subscribed our app to the WhatsApp Business Account's webhooks. */
     public Changed webhookSubscribed(Clock clock) {
-        Onboarding subscribed = onboarding.reached(OnboardingStatus.WEBHOOK_SUBSCRIBED);
+        Onboarding subscribed = onboarding.reached(Onboarding.Step.WEBHOOK_SUBSCRIBED);
         return changedTo(with(subscribed, clock.instant()), DomainEvent.WebhookSubscribed::new);
     }
 
@@ -141,7 +141,7 @@ public record TenantConfig(
     public Changed phoneRegistered(Clock clock) {
         Instant now = clock.instant();
         PhoneNumbers registered = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredAt(now));
-        Onboarding reached = onboarding.reached(OnboardingStatus.PHONE_REGISTERED);
+        Onboarding reached = onboarding.reached(Onboarding.Step.PHONE_REGISTERED);
         return changedTo(with(registered, now).with(reached, now), DomainEvent.PhoneRegistered::new);
     }
 
@@ -153,7 +153,7 @@ public record TenantConfig(
 
     /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
     public Changed reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy by, Clock clock) {
-        Onboarding required = onboarding.reached(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        Onboarding required = onboarding.reauthorizationRequired();
         return changedTo(with(required, clock.instant()), (t, f) -> new DomainEvent.ReauthorizationRequired(t, f, by));
     }
 
@@ -180,9 +180,7 @@ public record TenantConfig(
 
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
     public boolean holdsWhatOnboardingNeeds() {
-        return token.accessToken() != null
-                && account.wabaId() != null
-                && onboardingNumber().isPresent();
+        return Onboarding.runnable(token, account, phoneNumbers, onboarding.phoneNumberId());
     }
 
     private MetaId onboardingNumberId() {
@@ -209,7 +207,7 @@ public record TenantConfig(
                 AppCredentials.NONE,
                 TokenGrant.NONE,
                 Webhook.NONE,
-                Onboarding.notStarted(user),
+                new Onboarding.NotStarted(user),
                 true,
                 AccountStanding.GOOD,
                 now,
@@ -239,7 +237,7 @@ public record TenantConfig(
                 settings.app(),
                 settings.token(),
                 settings.webhook(),
-                newOnboarding,
+                newOnboarding.heldBy(settings.token(), settings.account(), settings.phoneNumbers()),
                 settings.active(),
                 newStanding,
                 createdAt,

@@ -197,14 +197,74 @@ class OnboardingRulesTest {
     }
 
     @Test
-    void clearing_the_token_mid_onboarding_is_a_change_of_settings() {
+    void clearing_the_token_mid_onboarding_ends_the_run_and_the_change_says_so() {
         TenantConfig started =
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed cleared = started.changeSettings(changes().accessToken(null).build(), CLOCK);
 
-        assertThat(cleared.event()).isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("access_token")));
+        assertThat(cleared.event())
+                .isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("access_token", "onboarding_status")));
         assertThat(cleared.config().token().accessToken()).isNull();
+        assertThat(cleared.config().onboarding())
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, ACCOUNT.phoneNumberId(), null));
+    }
+
+    @Test
+    void clearing_the_account_or_removing_the_signed_up_number_mid_onboarding_ends_the_run_too() {
+        TenantConfig started =
+                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+
+        Changed withoutAccount = started.changeSettings(
+                changes().wabaId(null).phoneNumberId(null).build(), CLOCK);
+        Changed withoutNumber = started.removePhoneNumber(ACCOUNT.phoneNumberId(), CLOCK);
+
+        assertThat(withoutAccount.config().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        assertThat(withoutAccount.event().fields()).contains("waba_id", "onboarding_status");
+        assertThat(withoutNumber.config().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        assertThat(withoutNumber.event()).isInstanceOf(DomainEvent.PhoneNumberRemoved.class);
+        assertThat(withoutNumber.event().fields()).contains("onboarding_status");
+    }
+
+    @Test
+    void a_run_goes_on_through_changes_that_leave_it_what_it_needs() {
+        TenantConfig started =
+                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+
+        Changed newToken = started.changeSettings(
+                changes().accessToken("EAAG-pasted-by-hand").build(), CLOCK);
+        Changed otherNumber =
+                started.addPhoneNumber(PhoneNumber.added(MetaId.parse("333"), null, null), PhoneNumbers.MOST, CLOCK);
+
+        assertThat(newToken.config().onboarding()).isEqualTo(started.onboarding());
+        assertThat(newToken.event().fields()).doesNotContain("onboarding_status");
+        assertThat(otherNumber.config().onboarding()).isEqualTo(started.onboarding());
+    }
+
+    @Test
+    void clearing_the_token_of_a_completed_onboarding_leaves_it_completed() {
+        Changed cleared =
+                onboardedOnce().changeSettings(changes().accessToken(null).build(), CLOCK);
+
+        assertThat(cleared.config().onboarding()).isEqualTo(onboardedOnce().onboarding());
+        assertThat(cleared.event().fields()).containsExactly("access_token");
+    }
+
+    @Test
+    void signing_up_again_after_a_run_ended_starts_a_new_one_that_remembers_the_last_completion() {
+        TenantConfig ended = onboardedOnce()
+                .reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK)
+                .config()
+                .changeSettings(changes().accessToken(null).build(), CLOCK)
+                .config();
+
+        TenantConfig again = ended.reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK)
+                .config();
+
+        assertThat(ended.onboarding()).isInstanceOf(Onboarding.ReauthorizationRequired.class);
+        assertThat(again.onboarding())
+                .isEqualTo(new Onboarding.InProgress(
+                        Onboarding.Step.TOKEN_EXCHANGED, ALICE, ACCOUNT.phoneNumberId(), NOW));
     }
 
     @Test

@@ -250,9 +250,13 @@ class TenantConfigTest {
         assertThat(newToken.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
         assertThat(newNumber.event().fields())
-                .as("the replaced default number goes, and its PIN with it")
+                .as("the replaced default number goes, its PIN with it, and the run that was to register it ends")
                 .containsExactlyInAnyOrder(
-                        "phone_number_id", "registration_pin", "phone_numbers.987654321", "phone_numbers.111222333");
+                        "phone_number_id",
+                        "registration_pin",
+                        "phone_numbers.987654321",
+                        "phone_numbers.111222333",
+                        "onboarding_status");
     }
 
     @Test

@@ -178,26 +178,24 @@ record TenantConfigRow(
      * @throws SecretUnreadableException when a secret does not decrypt (and is not skipped)
      */
     TenantConfig toConfig(PhoneNumbers numbers, Decryption secrets) {
+        WhatsAppAccount account = new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse));
+        TokenGrant token = new TokenGrant(
+                secrets.decrypt("access_token", accessToken),
+                secrets.decrypt("refresh_token", refreshToken),
+                instant(tokenExpiresAt),
+                instant(lastVerifiedAt));
         return new TenantConfig(
                 id,
                 TenantId.of(tenantId),
-                new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse)),
+                account,
                 numbers,
                 new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
-                new TokenGrant(
-                        secrets.decrypt("access_token", accessToken),
-                        secrets.decrypt("refresh_token", refreshToken),
-                        instant(tokenExpiresAt),
-                        instant(lastVerifiedAt)),
+                token,
                 new Webhook(
                         parse(callbackUrl, WebUrl::parse),
                         parse(verifyToken, VerifyToken::parse),
                         parse(redirectUrl, WebUrl::parse)),
-                new Onboarding(
-                        OnboardingStatus.valueOf(onboardingStatus),
-                        instant(onboardedAt),
-                        parse(userId, UserId::of),
-                        parse(onboardingPhoneNumberId, MetaId::parse)),
+                onboarding(token, account, numbers),
                 isActive,
                 new AccountStanding(
                         AccountStanding.Status.valueOf(standingStatus),
@@ -207,6 +205,25 @@ record TenantConfigRow(
                 instant(createdAt),
                 instant(updatedAt),
                 version);
+    }
+
+    /**
+     * The onboarding this row records, read the way changeSet 21 repaired the rows before it, for
+     * one written so since (by hand, or by an instance of the previous version during a rolling
+     * deploy): a completion without its time counts as completed at the row's last change, the
+     * latest it can have been; a run in progress without the token, account or number it needs has
+     * ended, and needs a new signup. So no row the database accepts fails to load.
+     */
+    private Onboarding onboarding(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+        OnboardingStatus status = OnboardingStatus.valueOf(onboardingStatus);
+        MetaId number = parse(onboardingPhoneNumberId, MetaId::parse);
+        if (status.isResumable() && !Onboarding.runnable(token, account, numbers, number)) {
+            status = OnboardingStatus.REAUTHORIZATION_REQUIRED;
+        }
+        Instant completedAt = status == OnboardingStatus.COMPLETED && onboardedAt == null
+                ? updatedAt.toInstant()
+                : instant(onboardedAt);
+        return Onboarding.of(status, parse(userId, UserId::of), number, completedAt);
     }
 
     /** Where a secret is stored, bound into its ciphertext: {@code tenant_configs.access_token/acme}. */

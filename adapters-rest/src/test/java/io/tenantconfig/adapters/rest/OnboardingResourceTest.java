@@ -111,6 +111,32 @@ class OnboardingResourceTest {
     }
 
     @Test
+    void a_put_that_clears_the_token_of_a_stopped_signup_ends_it_and_resume_asks_for_a_new_one() {
+        FIXTURE.meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        assertThat(onboard().getStatus()).isEqualTo(502);
+        String token = "Bearer " + Tokens.hs256(Tokens.user("acme"));
+
+        Response cleared = API.target("/api/v1/tenant/config")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, token)
+                .put(Entity.json("{\"access_token\":null}"));
+
+        assertThat(cleared.getStatus()).isEqualTo(200);
+        assertThat(body(cleared))
+                .containsEntry("onboarding_status", "REAUTHORIZATION_REQUIRED")
+                .containsEntry("onboarding_completed", false)
+                .containsEntry("access_token", null);
+        FIXTURE.meta.succeedsAgain();
+        Response resumed = resume();
+        assertThat(resumed.getStatus()).isEqualTo(409);
+        assertThat(body(resumed))
+                .containsEntry(
+                        "detail",
+                        "There is no onboarding to resume (status REAUTHORIZATION_REQUIRED). Start the WhatsApp"
+                                + " signup again.");
+    }
+
+    @Test
     void a_request_missing_its_code_and_ids_names_each_in_one_422_and_asks_meta_nothing() {
         Response response = API.target("/api/v1/tenant/onboard/whatsapp-client")
                 .request()

@@ -3,7 +3,7 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
-import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.TenantConfig;
 import java.util.Optional;
 
@@ -24,12 +24,13 @@ final class ResumeOnboardingService implements ResumeOnboardingUseCase {
             return new OnboardingResult.NotFound();
         }
         TenantConfig config = found.get();
-        OnboardingStatus status = config.onboarding().status();
-        if (status == OnboardingStatus.COMPLETED) {
+        if (config.onboarding().isCompleted()) {
             return new OnboardingResult.AlreadyCompleted(config);
         }
-        if (!status.isResumable() || !config.holdsWhatOnboardingNeeds()) {
-            return new OnboardingResult.NothingToResume(status);
+        // A run in progress always holds the token, account and number it needs (the configuration
+        // refuses one that does not), so there is nothing more to check before resuming it.
+        if (!(config.onboarding() instanceof Onboarding.InProgress)) {
+            return new OnboardingResult.NothingToResume(config.onboarding().status());
         }
         return steps.runFrom(config, command.actor());
     }

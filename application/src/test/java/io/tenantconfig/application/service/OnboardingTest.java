@@ -1,5 +1,6 @@
 package io.tenantconfig.application.service;
 
+import static io.tenantconfig.domain.TestChanges.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -8,11 +9,16 @@ import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding.Call;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestFeatures;
+import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
+import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
 import io.tenantconfig.domain.MetaId;
@@ -22,6 +28,7 @@ import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.UserId;
 import io.tenantconfig.domain.WebUrl;
 import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
@@ -318,14 +325,62 @@ class OnboardingTest {
     }
 
     @Test
-    void a_configuration_without_the_ids_onboarding_needs_has_nothing_to_resume() {
-        stored(TestConfigs.aMinimalConfig("acme")
-                .accessToken("EAAG-token-only")
-                .onboarding(new Onboarding(OnboardingStatus.TOKEN_EXCHANGED, null, null, null))
-                .build());
+    void clearing_the_token_of_a_run_stopped_part_way_ends_it_and_resume_asks_for_a_new_signup() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+        onboard(service);
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+        meta.succeedsAgain();
+        int calls = meta.calls().size();
 
-        assertThat(resume(service(OnboardingPolicy.DEFAULT)))
-                .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.TOKEN_EXCHANGED));
-        assertThat(meta.calls()).isEmpty();
+        WriteResult cleared = service.configuration()
+                .changeSettings()
+                .changeSettings(new ChangeSettingsUseCase.Command(
+                        ACME, new Actor("alice"), changes().accessToken(null).build(), ExpectedVersion.any()));
+
+        assertThat(cleared).isInstanceOf(WriteResult.Done.class);
+        assertThat(stored().onboarding())
+                .isEqualTo(new Onboarding.ReauthorizationRequired(UserId.of("alice"), ACCOUNT.phoneNumberId(), null));
+        AuditEntry change =
+                store.auditTrail().get(store.auditTrail().size() - 1).entry();
+        assertThat(change.action()).isEqualTo(AuditAction.UPDATE);
+        assertThat(change.fields()).containsExactlyInAnyOrder("access_token", "last_verified_at", "onboarding_status");
+        assertThat(resume(service))
+                .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
+        assertThat(meta.calls()).hasSize(calls);
+    }
+
+    @Test
+    void removing_the_signed_up_number_while_meta_works_stops_the_run_and_ends_it() {
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+        meta.meanwhile(
+                Call.SUBSCRIBE,
+                () -> service.phoneNumbers()
+                        .removePhoneNumber()
+                        .removePhoneNumber(new RemovePhoneNumberUseCase.Command(
+                                ACME, new Actor("bob"), ACCOUNT.phoneNumberId(), ExpectedVersion.any())));
+
+        assertThat(onboard(service)).isEqualTo(new OnboardingResult.Interrupted());
+
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
+        assertThat(stored().phoneNumbers().all()).isEmpty();
+        assertThat(resume(service))
+                .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
+    }
+
+    @Test
+    void signing_up_again_after_the_run_ended_completes_a_new_one() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+        onboard(service);
+        service.configuration()
+                .changeSettings()
+                .changeSettings(new ChangeSettingsUseCase.Command(
+                        ACME, new Actor("alice"), changes().accessToken(null).build(), ExpectedVersion.any()));
+        meta.succeedsAgain();
+
+        assertThat(onboard(service)).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(stored().onboarding())
+                .isEqualTo(new Onboarding.Completed(UserId.of("alice"), ACCOUNT.phoneNumberId(), NOW));
     }
 }

@@ -1,0 +1,214 @@
+package io.tenantconfig.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Onboarding's states: each holds only what can be true in it, and each step leads to the right one. */
+class OnboardingStatesTest {
+
+    private static final Instant EARLIER = Instant.parse("2026-01-05T08:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final UserId ALICE = UserId.of("alice");
+    private static final UserId BOB = UserId.of("bob");
+    private static final MetaId NUMBER = MetaId.parse("222");
+    private static final MetaId OTHER_NUMBER = MetaId.parse("333");
+    private static final TokenGrant TOKEN = new TokenGrant(Secret.of("EAAG-token-1"), null, null, null);
+    private static final WhatsAppAccount ACCOUNT = new WhatsAppAccount(MetaId.parse("111"), null);
+    private static final PhoneNumbers NUMBERS = PhoneNumbers.only(PhoneNumber.added(NUMBER, null, null));
+
+    private static final Onboarding RUNNING =
+            new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, EARLIER);
+
+    /** A configuration onboarding {@link #NUMBER} whose token, account, numbers and onboarding are as given. */
+    private static TenantConfig configWith(
+            TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers, Onboarding onboarding) {
+        return new TenantConfig(
+                1,
+                TenantId.of("acme"),
+                account,
+                numbers,
+                AppCredentials.NONE,
+                token,
+                Webhook.NONE,
+                onboarding,
+                true,
+                AccountStanding.GOOD,
+                EARLIER,
+                EARLIER,
+                1);
+    }
+
+    @Test
+    void a_completed_onboarding_cannot_be_built_without_its_time() {
+        assertThatThrownBy(() -> new Onboarding.Completed(ALICE, NUMBER, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("says when it completed");
+        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.COMPLETED, ALICE, NUMBER, null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void a_run_in_progress_cannot_be_built_without_its_step_or_its_number() {
+        assertThatThrownBy(() -> new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, null, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("registers the number");
+        assertThatThrownBy(() -> new Onboarding.InProgress(null, ALICE, NUMBER, null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.PHONE_REGISTERED, ALICE, null, null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void a_configuration_cannot_hold_a_run_in_progress_without_its_token_account_or_number() {
+        assertThat(configWith(TOKEN, ACCOUNT, NUMBERS, RUNNING).onboarding()).isEqualTo(RUNNING);
+
+        PhoneNumbers withoutTheNumber = PhoneNumbers.only(PhoneNumber.added(OTHER_NUMBER, null, null));
+        for (Runnable build : new Runnable[] {
+            () -> configWith(TokenGrant.NONE, ACCOUNT, NUMBERS, RUNNING),
+            () -> configWith(TOKEN, WhatsAppAccount.NONE, NUMBERS, RUNNING),
+            () -> configWith(TOKEN, ACCOUNT, PhoneNumbers.NONE, RUNNING),
+            () -> configWith(TOKEN, ACCOUNT, withoutTheNumber, RUNNING)
+        }) {
+            assertThatThrownBy(build::run)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("an onboarding in progress needs the token, the account and the signed-up number");
+        }
+    }
+
+    @Test
+    void every_other_state_can_be_held_by_a_configuration_without_token_account_or_numbers() {
+        for (Onboarding state : new Onboarding[] {
+            new Onboarding.NotStarted(ALICE),
+            new Onboarding.Completed(ALICE, NUMBER, EARLIER),
+            new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER)
+        }) {
+            assertThat(configWith(TokenGrant.NONE, WhatsAppAccount.NONE, PhoneNumbers.NONE, state)
+                            .onboarding())
+                    .isSameAs(state);
+        }
+    }
+
+    @Test
+    void each_status_names_one_state_and_the_state_gives_it_back() {
+        for (OnboardingStatus status : OnboardingStatus.values()) {
+            Onboarding state = Onboarding.of(status, ALICE, NUMBER, EARLIER);
+
+            assertThat(state.status()).isEqualTo(status);
+            assertThat(state.isCompleted()).isEqualTo(status == OnboardingStatus.COMPLETED);
+            assertThat(state instanceof Onboarding.InProgress).isEqualTo(status.isResumable());
+            assertThat(state.user()).isEqualTo(ALICE);
+            assertThat(state.phoneNumberId()).isEqualTo(NUMBER);
+            assertThat(state.onboardedAt()).isEqualTo(EARLIER);
+        }
+        assertThat(Arrays.stream(Onboarding.Step.values()).map(Onboarding.Step::status))
+                .containsExactly(
+                        OnboardingStatus.TOKEN_EXCHANGED,
+                        OnboardingStatus.WEBHOOK_SUBSCRIBED,
+                        OnboardingStatus.PHONE_REGISTERED);
+    }
+
+    @Test
+    void a_configuration_made_by_hand_has_not_started_and_names_no_run() {
+        Onboarding made = new Onboarding.NotStarted(ALICE);
+
+        assertThat(made).isEqualTo(new Onboarding.NotStarted(ALICE, null, null));
+        assertThat(made.status()).isEqualTo(OnboardingStatus.NOT_STARTED);
+        assertThat(made.isCompleted()).isFalse();
+    }
+
+    @Test
+    void a_new_signup_starts_a_run_from_any_state_and_keeps_when_the_last_one_completed() {
+        for (Onboarding state : new Onboarding[] {
+            new Onboarding.NotStarted(ALICE),
+            RUNNING,
+            new Onboarding.Completed(ALICE, NUMBER, EARLIER),
+            new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER)
+        }) {
+            assertThat(state.restartedBy(BOB, OTHER_NUMBER))
+                    .isEqualTo(new Onboarding.InProgress(
+                            Onboarding.Step.TOKEN_EXCHANGED, BOB, OTHER_NUMBER, state.onboardedAt()));
+        }
+    }
+
+    @Test
+    void each_step_leads_to_the_next_state_keeping_the_user_the_number_and_the_last_completion() {
+        Onboarding started = new Onboarding.NotStarted(ALICE).restartedBy(ALICE, NUMBER);
+
+        Onboarding subscribed = started.reached(Onboarding.Step.WEBHOOK_SUBSCRIBED);
+        Onboarding registered = subscribed.reached(Onboarding.Step.PHONE_REGISTERED);
+        Onboarding completed = registered.completedAt(NOW);
+
+        assertThat(subscribed)
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, null));
+        assertThat(registered)
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, NUMBER, null));
+        assertThat(completed).isEqualTo(new Onboarding.Completed(ALICE, NUMBER, NOW));
+        assertThat(completed.reauthorizationRequired())
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, NOW));
+        assertThat(RUNNING.reauthorizationRequired())
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER));
+    }
+
+    @Test
+    void a_step_needs_a_signed_up_number_to_have_been_named() {
+        assertThatThrownBy(() -> new Onboarding.NotStarted(ALICE).reached(Onboarding.Step.PHONE_REGISTERED))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void a_run_that_loses_what_it_needs_ends_and_every_other_state_stays() {
+        assertThat(RUNNING.heldBy(TOKEN, ACCOUNT, NUMBERS)).isSameAs(RUNNING);
+        assertThat(RUNNING.heldBy(TokenGrant.NONE, ACCOUNT, NUMBERS))
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER));
+        assertThat(RUNNING.heldBy(TOKEN, WhatsAppAccount.NONE, NUMBERS))
+                .isInstanceOf(Onboarding.ReauthorizationRequired.class);
+        assertThat(RUNNING.heldBy(TOKEN, ACCOUNT, PhoneNumbers.NONE))
+                .isInstanceOf(Onboarding.ReauthorizationRequired.class);
+
+        Onboarding completed = new Onboarding.Completed(ALICE, NUMBER, EARLIER);
+        assertThat(completed.heldBy(TokenGrant.NONE, WhatsAppAccount.NONE, PhoneNumbers.NONE))
+                .isSameAs(completed);
+    }
+
+    @Test
+    void a_run_can_go_on_only_with_a_token_an_account_and_its_number_among_the_tenants() {
+        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, NUMBER)).isTrue();
+        assertThat(Onboarding.runnable(TokenGrant.NONE, ACCOUNT, NUMBERS, NUMBER))
+                .isFalse();
+        assertThat(Onboarding.runnable(TOKEN, WhatsAppAccount.NONE, NUMBERS, NUMBER))
+                .isFalse();
+        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, OTHER_NUMBER)).isFalse();
+        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, null)).isFalse();
+    }
+
+    @Test
+    void the_configurations_steps_give_the_state_they_name() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        TenantConfig started = TenantConfig.onboard(
+                        TenantId.of("acme"),
+                        ALICE,
+                        new SignupAccount(ACCOUNT.wabaId(), NUMBER, null, null),
+                        new AccessGrant(TOKEN.accessToken(), null),
+                        clock)
+                .config();
+
+        assertThat(started.onboarding())
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, NUMBER, null));
+        assertThat(started.webhookSubscribed(clock).config().onboarding())
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, null));
+        assertThat(started.phoneRegistered(clock).config().onboarding())
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, NUMBER, null));
+        assertThat(started.onboardingCompleted(clock).config().onboarding())
+                .isEqualTo(new Onboarding.Completed(ALICE, NUMBER, NOW));
+        assertThat(started.reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy.HEALTH_CHECK, clock)
+                        .config()
+                        .onboarding())
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, null));
+    }
+}
