@@ -201,20 +201,7 @@ public record TenantConfig(
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
-        return new TenantConfig(
-                0,
-                tenantId,
-                WhatsAppAccount.NONE,
-                PhoneNumbers.NONE,
-                AppCredentials.NONE,
-                TokenGrant.NONE,
-                Webhook.NONE,
-                Onboarding.notStarted(user),
-                true,
-                AccountStanding.GOOD,
-                now,
-                now,
-                0);
+        return Settings.INITIAL.toConfig(0, tenantId, Onboarding.notStarted(user), AccountStanding.GOOD, now, now, 0);
     }
 
     private TenantConfig with(PhoneNumbers next, Instant now) {
@@ -231,19 +218,6 @@ public record TenantConfig(
 
     /** The one way to derive a changed copy: same id, tenant, creation time and version, changed at {@code now}. */
     private TenantConfig copy(Settings settings, Onboarding newOnboarding, AccountStanding newStanding, Instant now) {
-        return new TenantConfig(
-                id,
-                tenantId,
-                settings.account(),
-                settings.phoneNumbers(),
-                settings.app(),
-                settings.token(),
-                settings.webhook(),
-                newOnboarding,
-                settings.active(),
-                newStanding,
-                createdAt,
-                now,
-                version);
+        return settings.toConfig(id, tenantId, newOnboarding, newStanding, createdAt, now, version);
     }
 }
