@@ -60,44 +60,50 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
     }
 
     /** {@code number} added at the end; the default when it is the first. */
-    PhoneNumbers added(PhoneNumber number, int limit) {
+    Ruling<PhoneNumbers> added(PhoneNumber number, int limit) {
         if (contains(number.id())) {
-            throw new Refusal.RefusedException(
+            return Ruling.refused(
                     Refusal.Reason.ALREADY_ADDED, "the phone number " + number.id() + " is one of yours already");
         }
         if (all.size() >= Math.min(limit, MOST)) {
-            throw new Refusal.RefusedException(
+            return Ruling.refused(
                     Refusal.Reason.TOO_MANY_NUMBERS,
                     "a configuration holds at most " + Math.min(limit, MOST)
                             + " phone numbers; remove one before adding another");
         }
         List<PhoneNumber> more = new ArrayList<>(all);
         more.add(number);
-        return new PhoneNumbers(more, defaultId == null ? number.id() : defaultId);
+        return Ruling.allowed(new PhoneNumbers(more, defaultId == null ? number.id() : defaultId));
     }
 
     /** Without the number; the default goes only when it is the last one. */
-    PhoneNumbers removed(MetaId id) {
-        requireKnown(id);
+    Ruling<PhoneNumbers> removed(MetaId id) {
+        if (!contains(id)) {
+            return unknown(id);
+        }
         if (isDefault(id) && all.size() > 1) {
-            throw new Refusal.RefusedException(
+            return Ruling.refused(
                     Refusal.Reason.DEFAULT_NUMBER_NEEDED,
                     "the phone number " + id + " is the default; make another number the default before removing it");
         }
         List<PhoneNumber> rest = all.stream().filter(n -> !n.id().equals(id)).toList();
-        return new PhoneNumbers(rest, rest.isEmpty() ? null : defaultId);
+        return Ruling.allowed(new PhoneNumbers(rest, rest.isEmpty() ? null : defaultId));
     }
 
-    /** With the number changed by {@code change}. */
+    /** With the number changed by {@code change}; only ever asked of a number of the list. */
     PhoneNumbers changed(MetaId id, UnaryOperator<PhoneNumber> change) {
-        requireKnown(id);
+        if (!contains(id)) {
+            throw new IllegalArgumentException("the number " + id + " is not one of the list");
+        }
         return new PhoneNumbers(
                 all.stream().map(n -> n.id().equals(id) ? change.apply(n) : n).toList(), defaultId);
     }
 
-    /** The number becomes the default; the previous default stays, as an ordinary number. */
+    /**
+     * The number becomes the default (one of the list: the constructor checks); the previous
+     * default stays, as an ordinary number.
+     */
     PhoneNumbers withDefault(MetaId id) {
-        requireKnown(id);
         return new PhoneNumbers(all, id);
     }
 
@@ -107,9 +113,9 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
      * keeps its settings and becomes the default; {@code null} removes the default, allowed only
      * when it is the last number.
      */
-    PhoneNumbers withDefaultReplacedBy(MetaId id) {
+    Ruling<PhoneNumbers> withDefaultReplacedBy(MetaId id) {
         if (Objects.equals(id, defaultId)) {
-            return this;
+            return Ruling.allowed(this);
         }
         if (id == null) {
             return removed(defaultId);
@@ -119,7 +125,7 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
         if (!contains(id)) {
             replaced.add(PhoneNumber.added(id, null, null));
         }
-        return new PhoneNumbers(replaced, id);
+        return Ruling.allowed(new PhoneNumbers(replaced, id));
     }
 
     /**
@@ -127,31 +133,34 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
      * added (the default only when it is the first; kept as it is when it is one already); in
      * another account it replaces them all, since the old numbers belong to the old account.
      */
-    PhoneNumbers signedUp(MetaId id, boolean sameAccount, int limit) {
+    Ruling<PhoneNumbers> signedUp(MetaId id, boolean sameAccount, int limit) {
         if (!sameAccount) {
-            return only(PhoneNumber.added(id, null, null));
+            return Ruling.allowed(only(PhoneNumber.added(id, null, null)));
         }
-        return contains(id) ? this : added(PhoneNumber.added(id, null, null), limit);
+        return contains(id) ? Ruling.allowed(this) : added(PhoneNumber.added(id, null, null), limit);
     }
 
     /**
      * With one number's label, use or default changed. Making one the default makes the previous
      * default an ordinary number; the default cannot stop being one by itself.
      */
-    PhoneNumbers changed(MetaId id, PhoneNumberChanges changes) {
+    Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberChanges changes) {
+        if (!contains(id)) {
+            return unknown(id);
+        }
         PhoneNumbers changed = changed(
                 id,
                 number -> number.labelled(changes.label().applyTo(number.label()))
                         .inUse(changes.active().applyTo(number.active())));
         if (changes.isDefault().applyTo(changed.isDefault(id))) {
-            return changed.withDefault(id);
+            return Ruling.allowed(changed.withDefault(id));
         }
         if (changed.isDefault(id)) {
-            throw new Refusal.RefusedException(
+            return Ruling.refused(
                     Refusal.Reason.DEFAULT_NUMBER_NEEDED,
                     "the phone number " + id + " stays the default until another number is made the default");
         }
-        return changed;
+        return Ruling.allowed(changed);
     }
 
     /**
@@ -173,10 +182,8 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
         return displayNumber == null ? "" : displayNumber.replaceAll("[^0-9]", "");
     }
 
-    private void requireKnown(MetaId id) {
-        if (!contains(id)) {
-            throw new Refusal.RefusedException(
-                    Refusal.Reason.UNKNOWN_NUMBER, "the phone number " + id + " is not one of this configuration's");
-        }
+    private static Ruling<PhoneNumbers> unknown(MetaId id) {
+        return Ruling.refused(
+                Refusal.Reason.UNKNOWN_NUMBER, "the phone number " + id + " is not one of this configuration's");
     }
 }

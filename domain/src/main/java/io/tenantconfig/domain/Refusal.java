@@ -7,7 +7,7 @@ import java.util.Objects;
  * says what to do instead; it names phone numbers and WhatsApp Business Accounts of the tenant's
  * own, never another tenant's.
  */
-public record Refusal(Reason reason, String detail) {
+public record Refusal(Reason reason, String detail) implements Outcome {
 
     public enum Reason {
         /** The number (or WhatsApp Business Account) belongs to another tenant. */
@@ -29,20 +29,5 @@ public record Refusal(Reason reason, String detail) {
     public Refusal {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
-    }
-
-    /** Thrown by a rule of the aggregate; the write that applied it turns it into its result. */
-    public static final class RefusedException extends RuntimeException {
-
-        private final transient Refusal refusal;
-
-        public RefusedException(Reason reason, String detail) {
-            super(detail, null, false, false);
-            this.refusal = new Refusal(reason, detail);
-        }
-
-        public Refusal refusal() {
-            return refusal;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantconfig.domain;
 
+import java.time.Instant;
+
 /**
  * The parts of a configuration that its settings change together (what a partial update or a
  * signup writes): everything but the onboarding, the account's standing and the bookkeeping.
@@ -12,6 +14,10 @@ record Settings(
         Webhook webhook,
         boolean active) {
 
+    /** What a new configuration starts from: nothing set, in use. */
+    static final Settings INITIAL = new Settings(
+            WhatsAppAccount.NONE, PhoneNumbers.NONE, AppCredentials.NONE, TokenGrant.NONE, Webhook.NONE, true);
+
     static Settings of(TenantConfig config) {
         return new Settings(
                 config.account(),
@@ -20,6 +26,31 @@ record Settings(
                 config.token(),
                 config.webhook(),
                 config.active());
+    }
+
+    /** The configuration made of these settings and the parts they leave out. */
+    TenantConfig toConfig(
+            long id,
+            TenantId tenantId,
+            Onboarding onboarding,
+            AccountStanding standing,
+            Instant createdAt,
+            Instant updatedAt,
+            int version) {
+        return new TenantConfig(
+                id,
+                tenantId,
+                account,
+                phoneNumbers,
+                app,
+                token,
+                webhook,
+                onboarding,
+                active,
+                standing,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     Settings withNumbers(PhoneNumbers newNumbers) {

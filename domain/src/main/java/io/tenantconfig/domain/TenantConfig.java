@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One tenant's WhatsApp Business credentials and settings: the aggregate. Immutable, made of small
- * value records; each rule returns the new state with its event, or refuses (a rule of the numbers).
+ * value records; each rule returns the new state with its event, or an {@link Outcome} when it may
+ * also change nothing or refuse (a rule of the numbers): a refusal is an answer, returned, not thrown.
  *
  * <p>Made in two ways: {@link #create} or {@link #onboard} for a configuration that does not exist
  * yet, and the canonical constructor for one read back from storage. {@code id} and
@@ -45,60 +46,59 @@ public record TenantConfig(
     }
 
     /** A configuration a tenant sets up by hand: active unless the settings say otherwise, not onboarded. */
-    public static Changed create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
+    public static Outcome create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
         TenantConfig blank = blank(tenantId, user, clock.instant());
-        return blank.changedTo(blank.with(initial.applyTo(blank), blank.createdAt), DomainEvent.Created::new);
+        return initial.applyTo(blank)
+                .outcome(settings -> blank.changedTo(blank.with(settings, blank.createdAt), DomainEvent.Created::new));
     }
 
-    /** A tenant's first Embedded Signup: stored at once, before any later step runs, so it is never lost. */
+    /** A tenant's first Embedded Signup, its number the only one: stored at once, before any later step, never lost. */
     public static Changed onboard(
             TenantId tenantId, UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        return blank(tenantId, user, clock.instant()).reauthorize(user, account, grant, PhoneNumbers.MOST, clock);
+        PhoneNumbers first = PhoneNumbers.only(PhoneNumber.added(account.phoneNumberId(), null, null));
+        return blank(tenantId, user, clock.instant()).signedUp(user, account, grant, first, clock);
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
-    public Changed changeSettings(TenantConfigChanges changes, Clock clock) {
-        return changedTo(with(changes.applyTo(this), clock.instant()), DomainEvent.SettingsChanged::new);
+    public Outcome changeSettings(TenantConfigChanges changes, Clock clock) {
+        return changes.applyTo(this)
+                .outcome(settings -> changedTo(with(settings, clock.instant()), DomainEvent.SettingsChanged::new));
     }
 
-    /** Puts the configuration back in use (the loader serves it again); empty when it is in use already. */
-    public Optional<Changed> activate(Clock clock) {
-        return active ? Optional.empty() : Optional.of(switchedTo(true, DomainEvent.Activated::new, clock));
+    /** Puts the configuration back in use (the loader serves it again); unchanged when it is in use already. */
+    public Outcome activate(Clock clock) {
+        return active ? new Outcome.Unchanged() : switchedTo(true, DomainEvent.Activated::new, clock);
     }
 
-    /** Takes the configuration out of use without deleting it; empty when it is out of use already. */
-    public Optional<Changed> deactivate(Clock clock) {
-        return active ? Optional.of(switchedTo(false, DomainEvent.Deactivated::new, clock)) : Optional.empty();
+    /** Takes the configuration out of use without deleting it; unchanged when it is out of use already. */
+    public Outcome deactivate(Clock clock) {
+        return active ? switchedTo(false, DomainEvent.Deactivated::new, clock) : new Outcome.Unchanged();
     }
 
     /**
      * Embedded Signup again: the signup's account and token replace the old ones, its number joins
      * the tenant's (at most {@code limit}: {@link PhoneNumbers#signedUp}), and onboarding restarts.
      */
-    public Changed reauthorize(UserId user, SignupAccount signup, AccessGrant grant, int limit, Clock clock) {
-        // The numbers are decided here, not by the settings' rule for a changed account.
-        Settings applied = TenantConfigChanges.signup(signup, grant).applyTo(with(PhoneNumbers.NONE, updatedAt));
+    public Outcome reauthorize(UserId user, SignupAccount signup, AccessGrant grant, int limit, Clock clock) {
         boolean sameAccount = account.wabaId() == null || account.wabaId().equals(signup.wabaId());
-        PhoneNumbers numbers = phoneNumbers.signedUp(signup.phoneNumberId(), sameAccount, limit);
-        Instant now = clock.instant();
-        TenantConfig signedUp =
-                with(applied.withNumbers(numbers), now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
-        return changedTo(signedUp, DomainEvent.TokenExchanged::new);
+        return phoneNumbers
+                .signedUp(signup.phoneNumberId(), sameAccount, limit)
+                .outcome(numbers -> signedUp(user, signup, grant, numbers, clock));
     }
 
     /** Adds a number, the default when it is the first; refused when it is one already, or one too many. */
-    public Changed addPhoneNumber(PhoneNumber number, int limit, Clock clock) {
-        return changedTo(with(phoneNumbers.added(number, limit), clock.instant()), DomainEvent.PhoneNumberAdded::new);
+    public Outcome addPhoneNumber(PhoneNumber number, int limit, Clock clock) {
+        return numbersChanged(phoneNumbers.added(number, limit), DomainEvent.PhoneNumberAdded::new, clock);
     }
 
     /** Changes one number's label, use, or whether it is the default (another one has to become it). */
-    public Changed changePhoneNumber(MetaId id, PhoneNumberChanges asked, Clock clock) {
-        return changedTo(with(phoneNumbers.changed(id, asked), clock.instant()), DomainEvent.PhoneNumberChanged::new);
+    public Outcome changePhoneNumber(MetaId id, PhoneNumberChanges asked, Clock clock) {
+        return numbersChanged(phoneNumbers.changed(id, asked), DomainEvent.PhoneNumberChanged::new, clock);
     }
 
     /** Removes one number, with its PIN; refused for the default while other numbers remain. */
-    public Changed removePhoneNumber(MetaId id, Clock clock) {
-        return changedTo(with(phoneNumbers.removed(id), clock.instant()), DomainEvent.PhoneNumberRemoved::new);
+    public Outcome removePhoneNumber(MetaId id, Clock clock) {
+        return numbersChanged(phoneNumbers.removed(id), DomainEvent.PhoneNumberRemoved::new, clock);
     }
 
     /** The number the loader answers for when none is named. */
@@ -162,20 +162,21 @@ public record TenantConfig(
         return active && standing.serving();
     }
 
-    /** Meta reported a change in the account's standing; empty when it is the same (a repeated webhook). */
-    public Optional<Changed> standingChanged(AccountStanding next, Clock clock) {
+    /** Meta reported a change in the account's standing; unchanged when it is the same (a repeated webhook). */
+    public Outcome standingChanged(AccountStanding next, Clock clock) {
         if (next.status() == standing.status() && Objects.equals(next.detail(), standing.detail())) {
-            return Optional.empty();
+            return new Outcome.Unchanged();
         }
         TenantConfig after = copy(Settings.of(this), onboarding, next, clock.instant());
-        return Optional.of(changedTo(after, (t, f) -> new DomainEvent.AccountStandingChanged(t, f, next)));
+        return changedTo(after, (t, f) -> new DomainEvent.AccountStandingChanged(t, f, next));
     }
 
-    /** Meta approved the name of the number shown as {@code displayNumber}; empty when none or unchanged. */
-    public Optional<Changed> nameApproved(String displayNumber, VerifiedName name, Clock clock) {
+    /** Meta approved the name of the number shown as {@code displayNumber}; unchanged when none, or so named. */
+    public Outcome nameApproved(String displayNumber, VerifiedName name, Clock clock) {
         return phoneNumbers
                 .named(displayNumber, name)
-                .map(renamed -> changedTo(with(renamed, clock.instant()), DomainEvent.PhoneNumberChanged::new));
+                .<Outcome>map(renamed -> changedTo(with(renamed, clock.instant()), DomainEvent.PhoneNumberChanged::new))
+                .orElseGet(Outcome.Unchanged::new);
     }
 
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
@@ -189,6 +190,20 @@ public record TenantConfig(
                 .id();
     }
 
+    /** A signup whose numbers are decided: its account and token set, and onboarding restarted. */
+    private Changed signedUp(UserId user, SignupAccount signup, AccessGrant grant, PhoneNumbers numbers, Clock clock) {
+        Settings applied = TenantConfigChanges.signup(signup, grant).applyKeepingNumbers(this);
+        Instant now = clock.instant();
+        TenantConfig signedUp =
+                with(applied.withNumbers(numbers), now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
+        return changedTo(signedUp, DomainEvent.TokenExchanged::new);
+    }
+
+    /** The numbers a rule allows, with the event of {@code kind}; or the rule's refusal. */
+    private Outcome numbersChanged(Ruling<PhoneNumbers> numbers, DomainEvent.ConfigEvent.Kind kind, Clock clock) {
+        return numbers.outcome(allowed -> changedTo(with(allowed, clock.instant()), kind));
+    }
+
     private Changed switchedTo(boolean newActive, DomainEvent.ConfigEvent.Kind kind, Clock clock) {
         return changedTo(with(Settings.of(this).withActive(newActive), clock.instant()), kind);
     }
@@ -199,20 +214,8 @@ public record TenantConfig(
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
-        return new TenantConfig(
-                0,
-                tenantId,
-                WhatsAppAccount.NONE,
-                PhoneNumbers.NONE,
-                AppCredentials.NONE,
-                TokenGrant.NONE,
-                Webhook.NONE,
-                new Onboarding.NotStarted(user),
-                true,
-                AccountStanding.GOOD,
-                now,
-                now,
-                0);
+        return Settings.INITIAL.toConfig(
+                0, tenantId, new Onboarding.NotStarted(user), AccountStanding.GOOD, now, now, 0);
     }
 
     private TenantConfig with(PhoneNumbers next, Instant now) {
@@ -229,16 +232,10 @@ public record TenantConfig(
 
     /** The one way to derive a changed copy: same id, tenant, creation time and version, changed at {@code now}. */
     private TenantConfig copy(Settings settings, Onboarding newOnboarding, AccountStanding newStanding, Instant now) {
-        return new TenantConfig(
+        return settings.toConfig(
                 id,
                 tenantId,
-                settings.account(),
-                settings.phoneNumbers(),
-                settings.app(),
-                settings.token(),
-                settings.webhook(),
                 newOnboarding.heldBy(settings.token(), settings.account(), settings.phoneNumbers()),
-                settings.active(),
                 newStanding,
                 createdAt,
                 now,

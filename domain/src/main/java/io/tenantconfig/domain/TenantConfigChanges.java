@@ -85,65 +85,81 @@ public record TenantConfigChanges(
                 Change.keep());
     }
 
+    /** The settings of {@code current} with these changes applied, or why the rules of the numbers refuse them. */
+    Ruling<Settings> applyTo(TenantConfig current) {
+        Settings applied = applyKeepingNumbers(current);
+        return current.phoneNumbers()
+                .withDefaultReplacedBy(
+                        phoneNumberId.applyTo(current.phoneNumbers().defaultId()))
+                .then(this::displayed)
+                .then(numbers -> inAccount(current, applied.account(), numbers))
+                .map(applied::withNumbers);
+    }
+
     /**
-     * The settings of {@code current} with these changes applied.
-     *
-     * @throws Refusal.RefusedException when the changes break a rule of the phone numbers
+     * The settings of {@code current} with every change applied but those to its numbers, which
+     * are kept: what a signup sets, whose number {@link TenantConfig#reauthorize} adds by rules of
+     * its own.
      */
-    Settings applyTo(TenantConfig current) {
+    Settings applyKeepingNumbers(TenantConfig current) {
         WhatsAppAccount account = new WhatsAppAccount(
                 wabaId.applyTo(current.account().wabaId()),
                 businessId.applyTo(current.account().businessId()));
-        PhoneNumbers numbers = current.phoneNumbers()
-                .withDefaultReplacedBy(
-                        phoneNumberId.applyTo(current.phoneNumbers().defaultId()));
-        numbers = displayed(numbers);
-        requireNumbersInAccount(current, account, numbers);
         AppCredentials app = new AppCredentials(
                 fbAppId.applyTo(current.app().appId()),
                 fbAppSecret.applyTo(current.app().appSecret()));
-        TokenGrant token = current.token()
-                .withAccessToken(accessToken.applyTo(current.token().accessToken()));
-        token = token.withRefreshToken(refreshToken.applyTo(token.refreshToken()));
-        token = token.expiringAt(tokenExpiresAt.applyTo(token.expiresAt()));
         Webhook webhook = new Webhook(
                 callbackUrl.applyTo(current.webhook().callbackUrl()),
                 verifyToken.applyTo(current.webhook().verifyToken()),
                 redirectUrl.applyTo(current.webhook().redirectUrl()));
-        return new Settings(account, numbers, app, token, webhook, active.applyTo(current.active()));
+        return new Settings(
+                account,
+                current.phoneNumbers(),
+                app,
+                tokenAfter(current.token()),
+                webhook,
+                active.applyTo(current.active()));
+    }
+
+    /** The token after these changes; a different access token starts with nothing known about it. */
+    private TokenGrant tokenAfter(TokenGrant before) {
+        TokenGrant token = before.withAccessToken(accessToken.applyTo(before.accessToken()));
+        token = token.withRefreshToken(refreshToken.applyTo(token.refreshToken()));
+        return token.expiringAt(tokenExpiresAt.applyTo(token.expiresAt()));
     }
 
     /** The default number shown as {@code displayPhoneNumber} says; there has to be one to show. */
-    private PhoneNumbers displayed(PhoneNumbers numbers) {
+    private Ruling<PhoneNumbers> displayed(PhoneNumbers numbers) {
         if (numbers.defaultId() != null) {
-            return numbers.changed(
-                    numbers.defaultId(), n -> n.displayedAs(displayPhoneNumber.applyTo(n.displayNumber())));
+            return Ruling.allowed(numbers.changed(
+                    numbers.defaultId(), n -> n.displayedAs(displayPhoneNumber.applyTo(n.displayNumber()))));
         }
         if (displayPhoneNumber.newValue().isPresent()) {
-            throw new Refusal.RefusedException(
+            return Ruling.refused(
                     Refusal.Reason.INCOMPLETE, "a display_phone_number needs a phone_number_id: it shows that number");
         }
-        return numbers;
+        return Ruling.allowed(numbers);
     }
 
     /**
      * A tenant's numbers are all of its one WhatsApp Business Account: the account can be filled
      * in, but not swapped for another while numbers of the old one remain.
      */
-    private static void requireNumbersInAccount(TenantConfig current, WhatsAppAccount account, PhoneNumbers numbers) {
+    private static Ruling<PhoneNumbers> inAccount(TenantConfig current, WhatsAppAccount account, PhoneNumbers numbers) {
         MetaId before = current.account().wabaId();
         if (before == null || before.equals(account.wabaId())) {
-            return;
+            return Ruling.allowed(numbers);
         }
         List<MetaId> kept = numbers.all().stream()
                 .map(PhoneNumber::id)
                 .filter(current.phoneNumbers()::contains)
                 .toList();
-        if (!kept.isEmpty()) {
-            throw new Refusal.RefusedException(
-                    Refusal.Reason.NUMBERS_IN_ANOTHER_ACCOUNT,
-                    "the phone numbers " + kept + " belong to the WhatsApp Business Account " + before
-                            + "; remove them (or replace the default number in the same request) before changing waba_id");
+        if (kept.isEmpty()) {
+            return Ruling.allowed(numbers);
         }
+        return Ruling.refused(
+                Refusal.Reason.NUMBERS_IN_ANOTHER_ACCOUNT,
+                "the phone numbers " + kept + " belong to the WhatsApp Business Account " + before
+                        + "; remove them (or replace the default number in the same request) before changing waba_id");
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestChanges.changes;
+import static io.tenantconfig.domain.TestOutcomes.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,7 +167,7 @@ class AccountStandingTest {
     }
 
     private static TenantConfig config() {
-        return TenantConfig.create(
+        return changed(TenantConfig.create(
                         TenantId.of("acme"),
                         UserId.of("alice"),
                         changes()
@@ -174,7 +175,7 @@ class AccountStandingTest {
                                 .phoneNumberId("1001")
                                 .displayPhoneNumber("+1 555-010-0000")
                                 .build(),
-                        CLOCK)
+                        CLOCK))
                 .config();
     }
 
@@ -182,7 +183,7 @@ class AccountStandingTest {
     void a_configuration_serves_only_while_switched_on_and_its_account_serves() {
         TenantConfig config = config();
         assertThat(config.inService()).isTrue();
-        Changed banned = config.standingChanged(BANNED, CLOCK).orElseThrow();
+        Changed banned = changed(config.standingChanged(BANNED, CLOCK));
         assertThat(banned.config().inService()).isFalse();
         assertThat(banned.config().active()).isTrue();
         assertThat(banned.event())
@@ -190,29 +191,28 @@ class AccountStandingTest {
                         TenantId.of("acme"), java.util.Set.of("account_standing"), BANNED));
         assertThat(banned.config().standingChanged(BANNED, CLOCK))
                 .as("the same again")
-                .isEmpty();
-        assertThat(config.standingChanged(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW), CLOCK)
-                        .orElseThrow()
+                .isEqualTo(new Outcome.Unchanged());
+        assertThat(changed(config.standingChanged(
+                                new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW), CLOCK))
                         .config()
                         .inService())
                 .isTrue();
-        assertThat(config.deactivate(CLOCK).orElseThrow().config().inService()).isFalse();
+        assertThat(changed(config.deactivate(CLOCK)).config().inService()).isFalse();
     }
 
     @Test
     void an_approved_name_is_matched_by_the_numbers_digits() {
         TenantConfig config = config();
-        Changed named = config.nameApproved("15550100000", VerifiedName.parse("Acme"), CLOCK)
-                .orElseThrow();
+        Changed named = changed(config.nameApproved("15550100000", VerifiedName.parse("Acme"), CLOCK));
         assertThat(named.config().defaultNumber().orElseThrow().verifiedName()).isEqualTo(VerifiedName.parse("Acme"));
         assertThat(named.event().fields()).containsExactly("phone_numbers.1001.verified_name");
         assertThat(named.config().nameApproved("+1 (555) 010-0000", VerifiedName.parse("Acme"), CLOCK))
                 .as("already so named")
-                .isEmpty();
+                .isEqualTo(new Outcome.Unchanged());
         assertThat(config.nameApproved("15559999999", VerifiedName.parse("Acme"), CLOCK))
-                .isEmpty();
-        assertThat(config.nameApproved("", VerifiedName.parse("Acme"), CLOCK)).isEmpty();
-        assertThat(config.nameApproved(null, VerifiedName.parse("Acme"), CLOCK)).isEmpty();
+                .isEqualTo(new Outcome.Unchanged());
+        assertThat(config.nameApproved("", VerifiedName.parse("Acme"), CLOCK)).isEqualTo(new Outcome.Unchanged());
+        assertThat(config.nameApproved(null, VerifiedName.parse("Acme"), CLOCK)).isEqualTo(new Outcome.Unchanged());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestChanges.changes;
+import static io.tenantconfig.domain.TestOutcomes.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class TenantConfigTest {
 
     /** A configuration as the store gives it back: id and version set, its token checked once. */
     private static TenantConfig aStoredConfig() {
-        TenantConfig created = TenantConfig.create(
+        TenantConfig created = changed(TenantConfig.create(
                         ACME,
                         ALICE,
                         changes()
@@ -37,7 +37,7 @@ class TenantConfigTest {
                                 .tokenExpiresAt(CREATED.plus(Duration.ofDays(60)))
                                 .callbackUrl("https://acme.example/webhook")
                                 .build(),
-                        AT_CREATION)
+                        AT_CREATION))
                 .config();
         TenantConfig verified =
                 created.tokenVerified(created.token().expiresAt(), AT_CREATION).config();
@@ -70,8 +70,8 @@ class TenantConfigTest {
 
     @Test
     void a_new_config_is_active_not_onboarded_owned_by_its_creator_and_stamped_with_the_clock() {
-        TenantConfig config = TenantConfig.create(
-                        ACME, ALICE, changes().wabaId("1").build(), AT_CREATION)
+        TenantConfig config = changed(
+                        TenantConfig.create(ACME, ALICE, changes().wabaId("1").build(), AT_CREATION))
                 .config();
 
         assertThat(config.active()).isTrue();
@@ -86,7 +86,7 @@ class TenantConfigTest {
 
     @Test
     void a_new_config_may_start_with_no_settings_at_all_and_the_meta_ids_come_later() {
-        Changed created = TenantConfig.create(ACME, ALICE, TenantConfigChanges.NONE, AT_CREATION);
+        Changed created = changed(TenantConfig.create(ACME, ALICE, TenantConfigChanges.NONE, AT_CREATION));
 
         assertThat(created.config().account()).isEqualTo(WhatsAppAccount.NONE);
         assertThat(created.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
@@ -96,8 +96,8 @@ class TenantConfigTest {
 
     @Test
     void creating_names_the_fields_it_set_and_never_their_values() {
-        Changed created = TenantConfig.create(
-                ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(), AT_CREATION);
+        Changed created = changed(TenantConfig.create(
+                ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(), AT_CREATION));
 
         assertThat(created.event()).isInstanceOf(DomainEvent.Created.class);
         assertThat(created.event().fields()).containsExactly("access_token");
@@ -107,18 +107,27 @@ class TenantConfigTest {
     @Test
     void a_new_config_may_start_inactive() {
         Changed created =
-                TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION);
+                changed(TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION));
 
         assertThat(created.config().active()).isFalse();
         assertThat(created.event().fields()).containsExactly("is_active");
     }
 
     @Test
+    void a_new_config_the_rules_refuse_is_not_made_and_the_refusal_says_why() {
+        assertThat(TenantConfig.create(
+                        ACME, ALICE, changes().displayPhoneNumber("+1 555").build(), AT_CREATION))
+                .isEqualTo(new Refusal(
+                        Refusal.Reason.INCOMPLETE,
+                        "a display_phone_number needs a phone_number_id: it shows that number"));
+    }
+
+    @Test
     void a_change_of_settings_changes_only_the_fields_it_names_and_says_which() {
         TenantConfig stored = aStoredConfig();
 
-        Changed changed = stored.changeSettings(
-                changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON);
+        Changed changed = changed(stored.changeSettings(
+                changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON));
 
         TenantConfig updated = changed.config();
         assertThat(updated.webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
@@ -148,17 +157,17 @@ class TenantConfigTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("writableFields")
     void each_field_a_change_sets_is_named_in_its_event(String field, TestChanges change) {
-        Changed changed = aStoredConfig().changeSettings(change.build(), LATER_ON);
+        Changed changed = changed(aStoredConfig().changeSettings(change.build(), LATER_ON));
 
         assertThat(changed.event().fields()).containsExactly(field);
     }
 
     @Test
     void the_single_number_fields_write_the_default_number_and_name_it_in_the_event() {
-        Changed otherNumber =
-                aStoredConfig().changeSettings(changes().phoneNumberId("557").build(), LATER_ON);
-        Changed display = aStoredConfig()
-                .changeSettings(changes().displayPhoneNumber("+1 555").build(), LATER_ON);
+        Changed otherNumber = changed(
+                aStoredConfig().changeSettings(changes().phoneNumberId("557").build(), LATER_ON));
+        Changed display = changed(aStoredConfig()
+                .changeSettings(changes().displayPhoneNumber("+1 555").build(), LATER_ON));
 
         assertThat(otherNumber.event().fields())
                 .containsExactlyInAnyOrder("phone_number_id", "phone_numbers.987654321", "phone_numbers.557");
@@ -168,12 +177,11 @@ class TenantConfigTest {
 
     @Test
     void the_account_is_named_when_it_changes() {
-        TenantConfig withoutNumbers = aStoredConfig()
-                .changeSettings(changes().phoneNumberId(null).build(), LATER_ON)
+        TenantConfig withoutNumbers = changed(aStoredConfig()
+                        .changeSettings(changes().phoneNumberId(null).build(), LATER_ON))
                 .config();
 
-        assertThat(withoutNumbers
-                        .changeSettings(changes().wabaId("555").build(), LATER_ON)
+        assertThat(changed(withoutNumbers.changeSettings(changes().wabaId("555").build(), LATER_ON))
                         .event()
                         .fields())
                 .containsExactly("waba_id");
@@ -189,7 +197,7 @@ class TenantConfigTest {
                 .isFalse();
         for (TestChanges missing :
                 List.of(changes().accessToken(null), changes().wabaId(null).phoneNumberId(null))) {
-            assertThat(complete.changeSettings(missing.build(), LATER_ON)
+            assertThat(changed(complete.changeSettings(missing.build(), LATER_ON))
                             .config()
                             .holdsWhatOnboardingNeeds())
                     .isFalse();
@@ -198,23 +206,23 @@ class TenantConfigTest {
 
     @Test
     void setting_a_field_to_the_value_it_has_changes_no_field() {
-        Changed changed = aStoredConfig()
+        Changed changed = changed(aStoredConfig()
                 .changeSettings(
-                        changes().callbackUrl("https://acme.example/webhook").build(), LATER_ON);
+                        changes().callbackUrl("https://acme.example/webhook").build(), LATER_ON));
 
         assertThat(changed.event().fields()).isEmpty();
     }
 
     @Test
     void a_change_can_clear_any_field_the_meta_ids_included() {
-        Changed changed = aStoredConfig()
+        Changed changed = changed(aStoredConfig()
                 .changeSettings(
                         changes()
                                 .callbackUrl(null)
                                 .wabaId(null)
                                 .phoneNumberId(null)
                                 .build(),
-                        LATER_ON);
+                        LATER_ON));
 
         assertThat(changed.config().webhook().callbackUrl()).isNull();
         assertThat(changed.config().account().wabaId()).isNull();
@@ -225,8 +233,9 @@ class TenantConfigTest {
 
     @Test
     void replacing_the_access_token_forgets_the_old_tokens_expiry_and_verification() {
-        TenantConfig updated = aStoredConfig()
-                .changeSettings(changes().accessToken("EAAG-new-token-5678").build(), LATER_ON)
+        TenantConfig updated = changed(aStoredConfig()
+                        .changeSettings(
+                                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON))
                 .config();
 
         assertThat(updated.token().accessToken().reveal()).isEqualTo("EAAG-new-token-5678");
@@ -242,10 +251,10 @@ class TenantConfigTest {
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();
 
-        Changed newToken = registered.changeSettings(
-                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON);
-        Changed newNumber =
-                registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON);
+        Changed newToken = changed(registered.changeSettings(
+                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON));
+        Changed newNumber = changed(
+                registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON));
 
         assertThat(newToken.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
@@ -263,13 +272,13 @@ class TenantConfigTest {
     void replacing_the_access_token_keeps_an_expiry_given_with_it() {
         Instant newExpiry = LATER.plus(Duration.ofDays(60));
 
-        TenantConfig updated = aStoredConfig()
-                .changeSettings(
-                        changes()
-                                .accessToken("EAAG-new-token-5678")
-                                .tokenExpiresAt(newExpiry)
-                                .build(),
-                        LATER_ON)
+        TenantConfig updated = changed(aStoredConfig()
+                        .changeSettings(
+                                changes()
+                                        .accessToken("EAAG-new-token-5678")
+                                        .tokenExpiresAt(newExpiry)
+                                        .build(),
+                                LATER_ON))
                 .config();
 
         assertThat(updated.token().expiresAt()).isEqualTo(newExpiry);
@@ -279,8 +288,8 @@ class TenantConfigTest {
     void setting_the_same_access_token_again_keeps_what_is_known_about_it() {
         TenantConfig stored = aStoredConfig();
 
-        TenantConfig updated = stored.changeSettings(
-                        changes().accessToken("EAAG-old-token-1234").build(), LATER_ON)
+        TenantConfig updated = changed(stored.changeSettings(
+                        changes().accessToken("EAAG-old-token-1234").build(), LATER_ON))
                 .config();
 
         assertThat(updated.token().expiresAt()).isEqualTo(stored.token().expiresAt());
@@ -293,16 +302,15 @@ class TenantConfigTest {
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();
 
-        TenantConfig sameNumber = registered
-                .changeSettings(
+        TenantConfig sameNumber = changed(registered.changeSettings(
                         changes()
                                 .phoneNumberId("987654321")
                                 .displayPhoneNumber("+1 555-000-0001")
                                 .build(),
-                        LATER_ON)
+                        LATER_ON))
                 .config();
-        TenantConfig otherNumber = registered
-                .changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON)
+        TenantConfig otherNumber = changed(registered.changeSettings(
+                        changes().phoneNumberId("111222333").build(), LATER_ON))
                 .config();
 
         assertThat(sameNumber.defaultNumber().orElseThrow().registrationPin().reveal())
@@ -312,30 +320,26 @@ class TenantConfigTest {
 
     @Test
     void deactivating_an_active_config_switches_it_off_and_says_so() {
-        Optional<Changed> changed = aStoredConfig().deactivate(LATER_ON);
+        Changed changed = changed(aStoredConfig().deactivate(LATER_ON));
 
-        assertThat(changed).hasValueSatisfying(c -> {
-            assertThat(c.config().active()).isFalse();
-            assertThat(c.config().updatedAt()).isEqualTo(LATER);
-            assertThat(c.event()).isEqualTo(new DomainEvent.Deactivated(ACME, Set.of("is_active")));
-        });
+        assertThat(changed.config().active()).isFalse();
+        assertThat(changed.config().updatedAt()).isEqualTo(LATER);
+        assertThat(changed.event()).isEqualTo(new DomainEvent.Deactivated(ACME, Set.of("is_active")));
     }
 
     @Test
     void activating_an_already_active_config_changes_nothing() {
-        assertThat(aStoredConfig().activate(LATER_ON)).isEmpty();
+        assertThat(aStoredConfig().activate(LATER_ON)).isEqualTo(new Outcome.Unchanged());
     }
 
     @Test
     void an_inactive_config_can_be_activated_again() {
-        TenantConfig inactive =
-                aStoredConfig().deactivate(LATER_ON).orElseThrow().config();
+        TenantConfig inactive = changed(aStoredConfig().deactivate(LATER_ON)).config();
 
-        assertThat(inactive.deactivate(LATER_ON)).isEmpty();
-        assertThat(inactive.activate(LATER_ON)).hasValueSatisfying(c -> {
-            assertThat(c.config().active()).isTrue();
-            assertThat(c.event()).isInstanceOf(DomainEvent.Activated.class);
-        });
+        assertThat(inactive.deactivate(LATER_ON)).isEqualTo(new Outcome.Unchanged());
+        Changed activated = changed(inactive.activate(LATER_ON));
+        assertThat(activated.config().active()).isTrue();
+        assertThat(activated.event()).isInstanceOf(DomainEvent.Activated.class);
     }
 
     @Test

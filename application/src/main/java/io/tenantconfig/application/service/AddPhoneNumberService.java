@@ -3,7 +3,6 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import java.time.Clock;
-import java.util.Optional;
 
 final class AddPhoneNumberService implements AddPhoneNumberUseCase {
 
@@ -24,6 +23,6 @@ final class AddPhoneNumberService implements AddPhoneNumberUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> Optional.of(current.addPhoneNumber(command.number(), limit, clock)));
+                current -> current.addPhoneNumber(command.number(), limit, clock));
     }
 }

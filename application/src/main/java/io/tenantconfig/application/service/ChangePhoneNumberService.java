@@ -3,7 +3,6 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import java.time.Clock;
-import java.util.Optional;
 
 final class ChangePhoneNumberService implements ChangePhoneNumberUseCase {
 
@@ -21,6 +20,6 @@ final class ChangePhoneNumberService implements ChangePhoneNumberUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> Optional.of(current.changePhoneNumber(command.phoneNumberId(), command.changes(), clock)));
+                current -> current.changePhoneNumber(command.phoneNumberId(), command.changes(), clock));
     }
 }

@@ -3,7 +3,6 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import java.time.Clock;
-import java.util.Optional;
 
 final class ChangeSettingsService implements ChangeSettingsUseCase {
 
@@ -21,6 +20,6 @@ final class ChangeSettingsService implements ChangeSettingsUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> Optional.of(current.changeSettings(command.changes(), clock)));
+                current -> current.changeSettings(command.changes(), clock));
     }
 }

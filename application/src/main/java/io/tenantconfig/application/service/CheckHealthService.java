@@ -14,6 +14,7 @@ import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -186,10 +187,7 @@ final class CheckHealthService implements CheckHealthUseCase {
     /** The refreshed token stored through the write path, with its event; null when the configuration is gone. */
     private TenantConfig stored(TenantId tenantId, AccessGrant grant) {
         return write.apply(
-                        tenantId,
-                        ExpectedVersion.any(),
-                        HEALTH_CHECK,
-                        current -> Optional.of(current.tokenRefreshed(grant, clock)))
+                        tenantId, ExpectedVersion.any(), HEALTH_CHECK, current -> current.tokenRefreshed(grant, clock))
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 
@@ -205,8 +203,8 @@ final class CheckHealthService implements CheckHealthUseCase {
                                 && current.token()
                                         .accessToken()
                                         .equals(config.token().accessToken())
-                        ? Optional.of(current.reauthorizationRequired(FoundBy.HEALTH_CHECK, clock))
-                        : Optional.empty());
+                        ? current.reauthorizationRequired(FoundBy.HEALTH_CHECK, clock)
+                        : new Outcome.Unchanged());
     }
 
     private MetaId expectedApp(TenantConfig config) {

@@ -4,6 +4,7 @@ import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
@@ -20,11 +21,13 @@ final class CreateConfigService implements CreateConfigUseCase {
 
     @Override
     public Result create(Command command) {
-        Changed created;
-        try {
-            created = TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
-        } catch (Refusal.RefusedException refused) {
-            return new Result.Refused(refused.refusal());
+        Outcome outcome =
+                TenantConfig.create(command.tenantId(), command.actor().user(), command.initialValues(), clock);
+        if (outcome instanceof Refusal refusal) {
+            return new Result.Refused(refusal);
+        }
+        if (!(outcome instanceof Changed created)) {
+            throw new IllegalStateException("a new configuration is made or refused, never left unchanged");
         }
         try {
             return store.inTransaction(tx -> tx.insertIfAbsent(created.config())

@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.DomainEvent;
+import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -31,9 +32,8 @@ final class LockedWrite {
         this.store = store;
     }
 
-    /** @param rule the change; empty when nothing needs to change (nothing is stored or recorded) */
-    WriteResult apply(
-            TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Optional<Changed>> rule) {
+    /** @param rule the change: stored and recorded when it changes something, answered when it refuses */
+    WriteResult apply(TenantId tenantId, ExpectedVersion expected, Actor actor, Function<TenantConfig, Outcome> rule) {
         try {
             return store.inTransaction(tx -> write(tx, tenantId, expected, actor, rule));
         } catch (AlreadyOwnedException e) {
@@ -44,15 +44,28 @@ final class LockedWrite {
     /**
      * As {@link #apply}, inside a transaction the caller runs (which writes more than this one
      * change, with no version expected): the change and what its event means commit or roll back
-     * with the rest of it. A configuration that is gone, or a rule that changes nothing, leaves the
-     * rest of the transaction to go on.
+     * with the rest of it. A configuration that is gone, or a rule that changes nothing or refuses,
+     * leaves the rest of the transaction to go on.
      */
     static void within(
-            ConfigStore.Transaction tx,
-            TenantId tenantId,
-            Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule) {
+            ConfigStore.Transaction tx, TenantId tenantId, Actor actor, Function<TenantConfig, Outcome> rule) {
         write(tx, tenantId, ExpectedVersion.any(), actor, rule);
+    }
+
+    /**
+     * What {@code outcome}, of a rule applied to {@code current} as locked in {@code tx}, comes to:
+     * a change stored with what its event means, the configuration as it is, or the refusal.
+     */
+    static WriteResult written(ConfigStore.Transaction tx, Actor actor, TenantConfig current, Outcome outcome) {
+        if (outcome instanceof Refusal refusal) {
+            return new WriteResult.Refused(refusal);
+        }
+        if (outcome instanceof Changed changed) {
+            TenantConfig saved = tx.save(changed.config());
+            record(tx, actor, changed);
+            return new WriteResult.Done(saved);
+        }
+        return new WriteResult.Done(current);
     }
 
     /** Records what a change's event means, as it happened at the time of the change. */
@@ -79,7 +92,7 @@ final class LockedWrite {
             TenantId tenantId,
             ExpectedVersion expected,
             Actor actor,
-            Function<TenantConfig, Optional<Changed>> rule) {
+            Function<TenantConfig, Outcome> rule) {
         Optional<TenantConfig> locked = tx.lock(tenantId);
         if (locked.isEmpty()) {
             return new WriteResult.NotFound();
@@ -88,17 +101,6 @@ final class LockedWrite {
         if (!expected.isSatisfiedBy(current.version())) {
             return new WriteResult.VersionMismatch(current.version());
         }
-        Optional<Changed> changed;
-        try {
-            changed = rule.apply(current);
-        } catch (Refusal.RefusedException refused) {
-            return new WriteResult.Refused(refused.refusal());
-        }
-        if (changed.isEmpty()) {
-            return new WriteResult.Done(current);
-        }
-        TenantConfig saved = tx.save(changed.get().config());
-        record(tx, actor, changed.get());
-        return new WriteResult.Done(saved);
+        return written(tx, actor, current, rule.apply(current));
     }
 }

@@ -3,13 +3,13 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
+import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Changed;
-import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.util.Optional;
@@ -54,20 +54,26 @@ final class OnboardService implements OnboardUseCase {
         } catch (MetaCallFailedException e) {
             return new OnboardingResult.StepFailed(OnboardingStep.EXCHANGE_CODE, e.failure(), false);
         }
-        Optional<TenantConfig> stored;
+        WriteResult stored;
         try {
             stored = store.inTransaction(tx -> storeToken(tx, command, grant));
-        } catch (Refusal.RefusedException refused) {
-            return new OnboardingResult.Refused(refused.refusal());
         } catch (AlreadyOwnedException e) {
             return new OnboardingResult.Refused(LockedWrite.taken(e));
         }
-        return stored.map(config -> steps.runFrom(config, command.actor()))
-                .orElseGet(OnboardingResult.Interrupted::new);
+        return stored.match(
+                config -> steps.runFrom(config, command.actor()),
+                OnboardingResult.Interrupted::new,
+                version -> {
+                    throw new IllegalStateException("a signup expects no version");
+                },
+                OnboardingResult.Refused::new);
     }
 
-    /** A new configuration from the signup, or the tenant's existing one re-authorized with it. */
-    private Optional<TenantConfig> storeToken(ConfigStore.Transaction tx, Command command, AccessGrant grant) {
+    /**
+     * A new configuration from the signup, or the tenant's existing one re-authorized with it (which
+     * the rules may refuse); not found when another request created one and deleted it meanwhile.
+     */
+    private WriteResult storeToken(ConfigStore.Transaction tx, Command command, AccessGrant grant) {
         Optional<TenantConfig> current = tx.lock(command.tenantId());
         if (current.isEmpty()) {
             Changed onboarded =
@@ -75,18 +81,19 @@ final class OnboardService implements OnboardUseCase {
             Optional<TenantConfig> inserted = tx.insertIfAbsent(onboarded.config());
             if (inserted.isPresent()) {
                 LockedWrite.record(tx, command.actor(), onboarded);
-                return inserted;
+                return new WriteResult.Done(inserted.get());
             }
             // Created by another request since the lock found nothing: re-authorize that one.
             current = tx.lock(command.tenantId());
             if (current.isEmpty()) {
-                return Optional.empty();
+                return new WriteResult.NotFound();
             }
         }
-        Changed reauthorized =
-                current.get().reauthorize(command.actor().user(), command.account(), grant, phoneNumberLimit, clock);
-        TenantConfig saved = tx.save(reauthorized.config());
-        LockedWrite.record(tx, command.actor(), reauthorized);
-        return Optional.of(saved);
+        TenantConfig existing = current.get();
+        return LockedWrite.written(
+                tx,
+                command.actor(),
+                existing,
+                existing.reauthorize(command.actor().user(), command.account(), grant, phoneNumberLimit, clock));
     }
 }

@@ -8,9 +8,9 @@ import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.TokenInspection;
-import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
@@ -63,7 +63,7 @@ final class OnboardingSteps {
                         MetaFailure.of(
                                 MetaFailure.Kind.TOKEN_INVALID, "Meta reports that the token is no longer valid"));
             }
-            TenantConfig config = run.store(c -> Optional.of(c.tokenVerified(inspection.expiresAt(), clock)));
+            TenantConfig config = run.store(c -> c.tokenVerified(inspection.expiresAt(), clock));
 
             if (policy.subscribeWaba() && config.onboarding().status() == OnboardingStatus.TOKEN_EXCHANGED) {
                 TenantConfig subscribing = config;
@@ -78,29 +78,29 @@ final class OnboardingSteps {
                     }
                     return null;
                 });
-                config = run.store(c -> Optional.of(c.webhookSubscribed(clock)));
+                config = run.store(c -> c.webhookSubscribed(clock));
             }
 
             if (policy.registerPhone() && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
                 if (pinOf(config) == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
                     Secret pin = newPin();
-                    config = run.store(c ->
-                            pinOf(c) == null ? Optional.of(c.registrationPinChosen(pin, clock)) : Optional.empty());
+                    config = run.store(
+                            c -> pinOf(c) == null ? c.registrationPinChosen(pin, clock) : new Outcome.Unchanged());
                 }
                 PhoneNumber registering = config.onboardingNumber().orElseThrow();
                 call(OnboardingStep.REGISTER_PHONE, () -> {
                     meta.registerPhone(registering.id(), registering.registrationPin(), run.token);
                     return null;
                 });
-                config = run.store(c -> Optional.of(c.phoneRegistered(clock)));
+                config = run.store(c -> c.phoneRegistered(clock));
             }
 
-            return new OnboardingResult.Completed(run.store(c -> Optional.of(c.onboardingCompleted(clock))));
+            return new OnboardingResult.Completed(run.store(c -> c.onboardingCompleted(clock)));
         } catch (StepFailure failure) {
             if (failure.failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
                 try {
-                    run.store(c -> Optional.of(c.reauthorizationRequired(FoundBy.ONBOARDING, clock)));
+                    run.store(c -> c.reauthorizationRequired(FoundBy.ONBOARDING, clock));
                 } catch (Interrupted interrupted) {
                     // Deleted or re-authorized meanwhile: there is nothing left to mark.
                 }
@@ -145,7 +145,7 @@ final class OnboardingSteps {
          * token it works with: when the configuration is gone, its token replaced, or the ids a
          * step needs removed, the run stops.
          */
-        TenantConfig store(Function<TenantConfig, Optional<Changed>> step) {
+        TenantConfig store(Function<TenantConfig, Outcome> step) {
             return write.apply(start.tenantId(), ExpectedVersion.any(), actor, current -> {
                         if (!token.equals(current.token().accessToken()) || !current.holdsWhatOnboardingNeeds()) {
                             throw new Interrupted();

@@ -16,6 +16,7 @@ import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UntrustedText;
@@ -217,9 +218,11 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             if (standing.isEmpty()) {
                 return nameApproved(current, change);
             }
-            Optional<Changed> changed = current.standingChanged(standing.get(), clock);
-            changed.ifPresent(c -> changedTo.set(standing.get()));
-            return changed;
+            Outcome outcome = current.standingChanged(standing.get(), clock);
+            if (outcome instanceof Changed) {
+                changedTo.set(standing.get());
+            }
+            return outcome;
         });
         if (changedTo.get() != null) {
             intake.standings.put(tenant, changedTo.get());
@@ -230,16 +233,16 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     }
 
     /** A display name Meta approved becomes the number's verified name. */
-    private Optional<Changed> nameApproved(TenantConfig current, InboundChange change) {
+    private Outcome nameApproved(TenantConfig current, InboundChange change) {
         Map<String, String> facts = change.facts();
         if (!AccountEvents.NAME_UPDATE.equals(change.field()) || !"APPROVED".equals(facts.get("decision"))) {
-            return Optional.empty();
+            return new Outcome.Unchanged();
         }
         try {
             return current.nameApproved(
                     facts.get("display_phone_number"), VerifiedName.parse(facts.get("requested_verified_name")), clock);
         } catch (InvalidValueException e) {
-            return Optional.empty();
+            return new Outcome.Unchanged();
         }
     }
 
@@ -253,7 +256,8 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             // The standing is committed; the tenant's next check derives its health from it.
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "Could not update a tenant's health after Meta changed its account's standing: the next check will");
+                    "Could not update a tenant's health after Meta changed its account's standing: the next check"
+                            + " will");
         }
     }
 

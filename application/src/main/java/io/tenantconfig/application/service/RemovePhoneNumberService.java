@@ -3,7 +3,6 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import java.time.Clock;
-import java.util.Optional;
 
 final class RemovePhoneNumberService implements RemovePhoneNumberUseCase {
 
@@ -21,6 +20,6 @@ final class RemovePhoneNumberService implements RemovePhoneNumberUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> Optional.of(current.removePhoneNumber(command.phoneNumberId(), clock)));
+                current -> current.removePhoneNumber(command.phoneNumberId(), clock));
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantconfig.application.service;
 
+import static io.tenantconfig.domain.TestOutcomes.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,20 +158,23 @@ class PhoneNumbersTest {
     }
 
     @Test
-    void removing_the_default_while_others_remain_is_refused() {
+    void removing_the_default_while_others_remain_is_refused_and_stores_and_records_nothing() {
         add(ACME, SALES, ExpectedVersion.any());
+        TenantConfig before = acme();
+        int recorded = store.auditTrail().size();
 
         WriteResult result = features.phoneNumbers()
                 .removePhoneNumber()
                 .removePhoneNumber(new RemovePhoneNumberUseCase.Command(
-                        ACME, ALICE, acme().phoneNumbers().defaultId(), ExpectedVersion.any()));
+                        ACME, ALICE, before.phoneNumbers().defaultId(), ExpectedVersion.any()));
 
         assertThat(result)
-                .isInstanceOfSatisfying(
-                        WriteResult.Refused.class,
-                        refused ->
-                                assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.DEFAULT_NUMBER_NEEDED));
-        assertThat(acme().phoneNumbers().size()).isEqualTo(2);
+                .isEqualTo(new WriteResult.Refused(new Refusal(
+                        Refusal.Reason.DEFAULT_NUMBER_NEEDED,
+                        "the phone number " + TestConfigs.phoneNumberIdOf("acme")
+                                + " is the default; make another number the default before removing it")));
+        assertThat(acme()).isEqualTo(before);
+        assertThat(store.auditTrail()).hasSize(recorded);
     }
 
     @Test
@@ -242,10 +246,10 @@ class PhoneNumbersTest {
     void a_signup_of_one_number_too_many_stores_nothing() {
         TenantConfig full = acme();
         for (int i = 1; i < PhoneNumbers.MOST; i++) {
-            full = full.addPhoneNumber(
+            full = changed(full.addPhoneNumber(
                             PhoneNumber.added(MetaId.parse(String.valueOf(7_000 + i)), null, null),
                             PhoneNumbers.MOST,
-                            Clock.systemUTC())
+                            Clock.systemUTC()))
                     .config();
         }
         TenantConfig fifty = full;
@@ -254,15 +258,17 @@ class PhoneNumbersTest {
             return tx.save(fifty);
         });
         TenantConfig before = acme();
+        int recorded = store.auditTrail().size();
 
         OnboardingResult result =
                 signup(ACME, new SignupAccount(MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES, null, null));
 
         assertThat(result)
-                .isInstanceOfSatisfying(
-                        OnboardingResult.Refused.class,
-                        refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
+                .isEqualTo(new OnboardingResult.Refused(new Refusal(
+                        Refusal.Reason.TOO_MANY_NUMBERS,
+                        "a configuration holds at most 50 phone numbers; remove one before adding another")));
         assertThat(acme()).isEqualTo(before);
+        assertThat(store.auditTrail()).hasSize(recorded);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tenantconfig.domain.health;
 
 import static io.tenantconfig.domain.TestChanges.changes;
+import static io.tenantconfig.domain.TestOutcomes.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.domain.MetaId;
@@ -34,18 +35,20 @@ class HealthRulesTest {
     private static final MetaId SUPPORT = MetaId.parse("1001");
     private static final MetaId SALES = MetaId.parse("1002");
 
-    private static final TenantConfig CONFIG = TenantConfig.create(
-                    TenantId.of("acme"),
-                    UserId.of("alice"),
-                    changes()
-                            .wabaId("500")
-                            .phoneNumberId("1001")
-                            .displayPhoneNumber("+1 555-0100")
-                            .build(),
-                    Clock.fixed(NOW, ZoneOffset.UTC))
-            .config()
-            .addPhoneNumber(
-                    PhoneNumber.added(SALES, null, NumberLabel.parse("Sales")), PhoneNumbers.MOST, Clock.systemUTC())
+    private static final TenantConfig CONFIG = changed(changed(TenantConfig.create(
+                            TenantId.of("acme"),
+                            UserId.of("alice"),
+                            changes()
+                                    .wabaId("500")
+                                    .phoneNumberId("1001")
+                                    .displayPhoneNumber("+1 555-0100")
+                                    .build(),
+                            Clock.fixed(NOW, ZoneOffset.UTC)))
+                    .config()
+                    .addPhoneNumber(
+                            PhoneNumber.added(SALES, null, NumberLabel.parse("Sales")),
+                            PhoneNumbers.MOST,
+                            Clock.systemUTC()))
             .config();
 
     private static final TokenFacts GOOD_TOKEN = new TokenFacts(
