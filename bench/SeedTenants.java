@@ -16,7 +16,7 @@ import io.tenantconfig.domain.UserId;
 import io.tenantconfig.domain.VerifiedName;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.Webhook;
+import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.WhatsAppAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public class SeedTenants {
                         null,
                         now.plus(60, ChronoUnit.DAYS),
                         null),
-                new Webhook(
+                new CallbackSettings(
                         WebUrl.parse("https://" + tenant + ".example/webhook"),
                         VerifyToken.parse("verify-" + tenant),
                         null),

@@ -22,7 +22,7 @@ final class ChangedFields {
         compareNumbers(before.phoneNumbers(), after.phoneNumbers(), changed);
         compare(before.app(), after.app(), AppCredentials.FIELDS, changed);
         compare(before.token(), after.token(), TokenGrant.FIELDS, changed);
-        compare(before.webhook(), after.webhook(), Webhook.FIELDS, changed);
+        compare(before.callbacks(), after.callbacks(), CallbackSettings.FIELDS, changed);
         compare(before.onboarding(), after.onboarding(), Onboarding.FIELDS, changed);
         if (before.active() != after.active()) {
             changed.add("is_active");

@@ -144,7 +144,7 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
      * With one number's label, use or default changed. Making one the default makes the previous
      * default an ordinary number; the default cannot stop being one by itself.
      */
-    Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberChanges changes) {
+    Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberUpdate changes) {
         if (!contains(id)) {
             return unknown(id);
         }

@@ -11,12 +11,12 @@ record Settings(
         PhoneNumbers phoneNumbers,
         AppCredentials app,
         TokenGrant token,
-        Webhook webhook,
+        CallbackSettings callbacks,
         boolean active) {
 
     /** What a new configuration starts from: nothing set, in use. */
     static final Settings INITIAL = new Settings(
-            WhatsAppAccount.NONE, PhoneNumbers.NONE, AppCredentials.NONE, TokenGrant.NONE, Webhook.NONE, true);
+            WhatsAppAccount.NONE, PhoneNumbers.NONE, AppCredentials.NONE, TokenGrant.NONE, CallbackSettings.NONE, true);
 
     static Settings of(TenantConfig config) {
         return new Settings(
@@ -24,7 +24,7 @@ record Settings(
                 config.phoneNumbers(),
                 config.app(),
                 config.token(),
-                config.webhook(),
+                config.callbacks(),
                 config.active());
     }
 
@@ -44,7 +44,7 @@ record Settings(
                 phoneNumbers,
                 app,
                 token,
-                webhook,
+                callbacks,
                 onboarding,
                 active,
                 standing,
@@ -54,14 +54,14 @@ record Settings(
     }
 
     Settings withNumbers(PhoneNumbers newNumbers) {
-        return new Settings(account, newNumbers, app, token, webhook, active);
+        return new Settings(account, newNumbers, app, token, callbacks, active);
     }
 
     Settings withToken(TokenGrant newToken) {
-        return new Settings(account, phoneNumbers, app, newToken, webhook, active);
+        return new Settings(account, phoneNumbers, app, newToken, callbacks, active);
     }
 
     Settings withActive(boolean newActive) {
-        return new Settings(account, phoneNumbers, app, token, webhook, newActive);
+        return new Settings(account, phoneNumbers, app, token, callbacks, newActive);
     }
 }

@@ -21,7 +21,7 @@ public record TenantConfig(
         PhoneNumbers phoneNumbers,
         AppCredentials app,
         TokenGrant token,
-        Webhook webhook,
+        CallbackSettings callbacks,
         Onboarding onboarding,
         boolean active,
         AccountStanding standing,
@@ -35,7 +35,7 @@ public record TenantConfig(
         Objects.requireNonNull(phoneNumbers, "phoneNumbers");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(onboarding, "onboarding").requireHeldBy(token, account, phoneNumbers);
         Objects.requireNonNull(standing, "standing");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -46,7 +46,7 @@ public record TenantConfig(
     }
 
     /** A configuration a tenant sets up by hand: active unless the settings say otherwise, not onboarded. */
-    public static Outcome create(TenantId tenantId, UserId user, TenantConfigChanges initial, Clock clock) {
+    public static Outcome create(TenantId tenantId, UserId user, SettingsUpdate initial, Clock clock) {
         TenantConfig blank = blank(tenantId, user, clock.instant());
         return initial.applyTo(blank)
                 .outcome(settings -> blank.changedTo(blank.with(settings, blank.createdAt), DomainEvent.Created::new));
@@ -60,7 +60,7 @@ public record TenantConfig(
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
-    public Outcome changeSettings(TenantConfigChanges changes, Clock clock) {
+    public Outcome changeSettings(SettingsUpdate changes, Clock clock) {
         return changes.applyTo(this)
                 .outcome(settings -> changedTo(with(settings, clock.instant()), DomainEvent.SettingsChanged::new));
     }
@@ -92,7 +92,7 @@ public record TenantConfig(
     }
 
     /** Changes one number's label, use, or whether it is the default (another one has to become it). */
-    public Outcome changePhoneNumber(MetaId id, PhoneNumberChanges asked, Clock clock) {
+    public Outcome changePhoneNumber(MetaId id, PhoneNumberUpdate asked, Clock clock) {
         return numbersChanged(phoneNumbers.changed(id, asked), DomainEvent.PhoneNumberChanged::new, clock);
     }
 
@@ -192,7 +192,7 @@ public record TenantConfig(
 
     /** A signup whose numbers are decided: its account and token set, and onboarding restarted. */
     private Changed signedUp(UserId user, SignupAccount signup, AccessGrant grant, PhoneNumbers numbers, Clock clock) {
-        Settings applied = TenantConfigChanges.signup(signup, grant).applyKeepingNumbers(this);
+        Settings applied = SettingsUpdate.signup(signup, grant).applyKeepingNumbers(this);
         Instant now = clock.instant();
         TenantConfig signedUp =
                 with(applied.withNumbers(numbers), now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);

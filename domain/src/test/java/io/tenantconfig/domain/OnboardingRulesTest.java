@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
-import static io.tenantconfig.domain.TestChanges.changes;
 import static io.tenantconfig.domain.TestOutcomes.changed;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -67,7 +67,7 @@ class OnboardingRulesTest {
         assertThat(config.token().expiresAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
         assertThat(config.onboarding().isCompleted()).isFalse();
-        assertThat(config.webhook().verifyToken().value()).isEqualTo("kept");
+        assertThat(config.callbacks().verifyToken().value()).isEqualTo("kept");
         assertThat(config.phoneNumbers().all())
                 .as("signing up the same number again changes no number")
                 .isEqualTo(onboardedOnce().phoneNumbers().all());

@@ -35,7 +35,7 @@ class OnboardingStatesTest {
                 numbers,
                 AppCredentials.NONE,
                 token,
-                Webhook.NONE,
+                CallbackSettings.NONE,
                 onboarding,
                 true,
                 AccountStanding.GOOD,

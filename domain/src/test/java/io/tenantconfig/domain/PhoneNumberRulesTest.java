@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
-import static io.tenantconfig.domain.TestChanges.changes;
 import static io.tenantconfig.domain.TestOutcomes.changed;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,12 +48,12 @@ class PhoneNumberRulesTest {
     }
 
     private static TenantConfig withoutNumbers() {
-        return changed(TenantConfig.create(TenantId.of("acme"), UserId.of("alice"), TenantConfigChanges.NONE, CLOCK))
+        return changed(TenantConfig.create(TenantId.of("acme"), UserId.of("alice"), SettingsUpdate.NONE, CLOCK))
                 .config();
     }
 
-    private static PhoneNumberChanges makingDefault(boolean isDefault) {
-        return new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(isDefault));
+    private static PhoneNumberUpdate makingDefault(boolean isDefault) {
+        return new PhoneNumberUpdate(FieldUpdate.keep(), FieldUpdate.keep(), FieldUpdate.to(isDefault));
     }
 
     @Test
@@ -151,8 +151,10 @@ class PhoneNumberRulesTest {
         Changed changed = changed(withThreeNumbers()
                 .changePhoneNumber(
                         GERMANY,
-                        new PhoneNumberChanges(
-                                Change.to(NumberLabel.parse("Deutschland")), Change.to(false), Change.keep()),
+                        new PhoneNumberUpdate(
+                                FieldUpdate.to(NumberLabel.parse("Deutschland")),
+                                FieldUpdate.to(false),
+                                FieldUpdate.keep()),
                         CLOCK));
 
         PhoneNumber germany = changed.config().phoneNumbers().find(GERMANY).orElseThrow();
@@ -191,7 +193,9 @@ class PhoneNumberRulesTest {
 
         assertThat(config.removePhoneNumber(unknown, CLOCK)).isEqualTo(notTheirs);
         assertThat(config.changePhoneNumber(
-                        unknown, new PhoneNumberChanges(Change.keep(), Change.to(false), Change.keep()), CLOCK))
+                        unknown,
+                        new PhoneNumberUpdate(FieldUpdate.keep(), FieldUpdate.to(false), FieldUpdate.keep()),
+                        CLOCK))
                 .isEqualTo(notTheirs);
     }
 

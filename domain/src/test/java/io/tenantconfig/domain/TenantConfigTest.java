@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
-import static io.tenantconfig.domain.TestChanges.changes;
 import static io.tenantconfig.domain.TestOutcomes.changed;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -48,7 +48,7 @@ class TenantConfigTest {
                 verified.phoneNumbers(),
                 verified.app(),
                 verified.token(),
-                verified.webhook(),
+                verified.callbacks(),
                 verified.onboarding(),
                 verified.active(),
                 verified.standing(),
@@ -86,7 +86,7 @@ class TenantConfigTest {
 
     @Test
     void a_new_config_may_start_with_no_settings_at_all_and_the_meta_ids_come_later() {
-        Changed created = changed(TenantConfig.create(ACME, ALICE, TenantConfigChanges.NONE, AT_CREATION));
+        Changed created = changed(TenantConfig.create(ACME, ALICE, SettingsUpdate.NONE, AT_CREATION));
 
         assertThat(created.config().account()).isEqualTo(WhatsAppAccount.NONE);
         assertThat(created.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
@@ -130,7 +130,7 @@ class TenantConfigTest {
                 changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON));
 
         TenantConfig updated = changed.config();
-        assertThat(updated.webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
+        assertThat(updated.callbacks().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
         assertThat(updated.token()).isEqualTo(stored.token());
         assertThat(updated.account()).isEqualTo(stored.account());
         assertThat(updated.updatedAt()).isEqualTo(LATER);
@@ -156,7 +156,7 @@ class TenantConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writableFields")
-    void each_field_a_change_sets_is_named_in_its_event(String field, TestChanges change) {
+    void each_field_a_change_sets_is_named_in_its_event(String field, TestUpdates change) {
         Changed changed = changed(aStoredConfig().changeSettings(change.build(), LATER_ON));
 
         assertThat(changed.event().fields()).containsExactly(field);
@@ -195,7 +195,7 @@ class TenantConfigTest {
         assertThat(aStoredConfig().holdsWhatOnboardingNeeds())
                 .as("created by hand: no signup named a number to register")
                 .isFalse();
-        for (TestChanges missing :
+        for (TestUpdates missing :
                 List.of(changes().accessToken(null), changes().wabaId(null).phoneNumberId(null))) {
             assertThat(changed(complete.changeSettings(missing.build(), LATER_ON))
                             .config()
@@ -224,7 +224,7 @@ class TenantConfigTest {
                                 .build(),
                         LATER_ON));
 
-        assertThat(changed.config().webhook().callbackUrl()).isNull();
+        assertThat(changed.config().callbacks().callbackUrl()).isNull();
         assertThat(changed.config().account().wabaId()).isNull();
         assertThat(changed.config().phoneNumbers()).isEqualTo(PhoneNumbers.NONE);
         assertThat(changed.event().fields())

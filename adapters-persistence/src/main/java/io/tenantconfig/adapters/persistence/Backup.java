@@ -157,7 +157,7 @@ final class Backup implements ConfigBackup {
                     + " with a complete file finishes it");
         }
         // Every instance reads what it holds again.
-        jdbi.useHandle(h -> h.execute("SELECT pg_notify('" + ConfigChanges.CHANNEL + "', '')"));
+        jdbi.useHandle(h -> h.execute("SELECT pg_notify('" + ConfigNotifications.CHANNEL + "', '')"));
         return new Restored(
                 restoring.created, restoring.unchanged, restoring.conflicts, restoring.audit, restoring.auditSkipped);
     }

@@ -6,9 +6,9 @@ import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredCredentials;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * load in progress, so a read that started before a write can never put the old configuration
  * back after it.
  */
-final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigChangeSubscriber {
+final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigNotificationSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingConfigStore.class);
     /** Once the database was found unreachable, the loader answers from memory this long before asking it again. */
@@ -62,7 +62,7 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigC
     private final long expireAfterWriteMillis;
     private final Duration maximumStaleness;
     private final Clock clock;
-    private volatile ConfigChangeSubscriber alsoAfterCommit = ConfigChangeSubscriber.all();
+    private volatile ConfigNotificationSubscriber alsoAfterCommit = ConfigNotificationSubscriber.all();
 
     /**
      * Counts the stretches of time with and without announcements; an entry read in an earlier
@@ -235,7 +235,7 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigC
      * Tells {@code subscriber} too of every tenant a transaction here wrote, once it has
      * committed (or failed), as the announcement will tell every instance a little later.
      */
-    void alsoAfterCommit(ConfigChangeSubscriber subscriber) {
+    void alsoAfterCommit(ConfigNotificationSubscriber subscriber) {
         this.alsoAfterCommit = subscriber;
     }
 
@@ -376,7 +376,7 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigC
         }
 
         @Override
-        public boolean receive(ReceivedChange change) {
+        public boolean receive(StoredWebhookChange change) {
             return tx.receive(change);
         }
     }

@@ -8,7 +8,7 @@ import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
@@ -32,7 +32,7 @@ import org.postgresql.util.PSQLException;
 /**
  * Tenant configurations in PostgreSQL (see migrations.xml): one row each in {@code tenant_configs},
  * mapped by {@link TenantConfigRow}, and its phone numbers in {@code tenant_phone_numbers}
- * ({@link PhoneNumberRow}). Every write also announces its tenant on {@link ConfigChanges#CHANNEL},
+ * ({@link PhoneNumberRow}). Every write also announces its tenant on {@link ConfigNotifications#CHANNEL},
  * inside its transaction, so other instances hear of it only once it has committed. That a number
  * or account belongs to one tenant is the unique indexes' to enforce: a write that finds one
  * taken, even by a transaction committing at the same moment, throws {@link AlreadyOwnedException}
@@ -278,11 +278,11 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
             String tenant = config.tenantId().value();
             handle.savepoint(LATE_OWNERS);
             try {
-                List<ReceivedChange> routed = handle.createQuery(ROUTE_LATE_CHANGES)
+                List<StoredWebhookChange> routed = handle.createQuery(ROUTE_LATE_CHANGES)
                         .bind("tenant", tenant)
                         .bindArray("numbers", String.class, numbers)
                         .bind("waba", waba)
-                        .map((rs, ctx) -> new ReceivedChange(
+                        .map((rs, ctx) -> new StoredWebhookChange(
                                 rs.getString("dedupe_key"),
                                 rs.getObject("received_at", OffsetDateTime.class)
                                         .toInstant(),
@@ -347,7 +347,7 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         @Override
         public long deleteAll() {
             long deleted = handle.createUpdate("DELETE FROM tenant_configs").execute();
-            announce(ConfigChanges.ALL_TENANTS);
+            announce(ConfigNotifications.ALL_TENANTS);
             return deleted;
         }
 
@@ -362,7 +362,7 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         }
 
         @Override
-        public boolean receive(ReceivedChange change) {
+        public boolean receive(StoredWebhookChange change) {
             return JdbiWebhookInbox.insert(handle, change);
         }
 
@@ -372,7 +372,7 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
          */
         private void announce(String tenant) {
             handle.createQuery("SELECT pg_notify(:channel, :tenant)")
-                    .bind("channel", ConfigChanges.CHANNEL)
+                    .bind("channel", ConfigNotifications.CHANNEL)
                     .bind("tenant", tenant)
                     .mapToMap()
                     .list();

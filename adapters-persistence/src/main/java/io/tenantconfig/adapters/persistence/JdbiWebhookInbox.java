@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
-import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
@@ -31,12 +31,12 @@ final class JdbiWebhookInbox implements WebhookInbox {
             + " ON CONFLICT (dedupe_scope, dedupe_key) DO NOTHING";
 
     /** Stores the change in the caller's transaction; false when its dedupe key is stored already. */
-    static boolean insert(Handle handle, ReceivedChange change) {
+    static boolean insert(Handle handle, StoredWebhookChange change) {
         return bind(handle.createUpdate(INSERT), change).execute() == 1;
     }
 
     /** Binds the change's values to {@link #INSERT}. */
-    static <S extends SqlStatement<S>> S bind(S statement, ReceivedChange change) {
+    static <S extends SqlStatement<S>> S bind(S statement, StoredWebhookChange change) {
         return statement
                 .bind("receivedAt", TenantConfigRow.timestamp(change.receivedAt()))
                 .bind("dedupeScope", change.dedupeScope())

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * each replaces a tenant's entries key by key, so a reader sees the old owner or the new one,
  * never a gap.
  */
-final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigChangeSubscriber {
+final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigNotificationSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(NumberIndex.class);
     private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();

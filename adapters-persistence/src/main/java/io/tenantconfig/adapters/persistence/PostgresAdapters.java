@@ -82,7 +82,7 @@ public final class PostgresAdapters {
     private final WebhookInbox webhookInbox;
     private final GroupCommitWebhookIntake intake;
     /** {@code null} when built {@link #direct}. */
-    private final ConfigChangeListener listener;
+    private final ConfigNotificationListener listener;
 
     private final Map<String, Supplier<Number>> gauges = new LinkedHashMap<>();
 
@@ -94,7 +94,7 @@ public final class PostgresAdapters {
             ConfigStore store,
             LastKnownConfigs lastKnown,
             D directory,
-            ConfigChangeListener listener) {
+            ConfigNotificationListener listener) {
         this.jdbi = jdbi;
         this.cipher = cipher;
         this.clock = clock;
@@ -153,9 +153,9 @@ public final class PostgresAdapters {
                 clock);
         NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
         store.alsoAfterCommit(numbers);
-        ConfigChangeListener listener = new ConfigChangeListener(
+        ConfigNotificationListener listener = new ConfigNotificationListener(
                 () -> open(listenerConnections),
-                ConfigChangeSubscriber.all(store, numbers),
+                ConfigNotificationSubscriber.all(store, numbers),
                 cache.listenerReconnectDelay());
         PostgresAdapters adapters =
                 new PostgresAdapters(jdbi, cipher, clock, database, store, store, numbers, listener);

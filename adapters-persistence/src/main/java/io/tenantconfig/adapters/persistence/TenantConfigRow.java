@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.application.port.out.SecretUnreadableException;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.OnboardingStatus;
@@ -14,7 +15,6 @@ import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.UserId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.Webhook;
 import io.tenantconfig.domain.WhatsAppAccount;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -144,9 +144,9 @@ record TenantConfigRow(
                 secrets.encrypt("refresh_token", c.token().refreshToken()),
                 timestamp(c.token().expiresAt()),
                 timestamp(c.token().lastVerifiedAt()),
-                text(c.webhook().callbackUrl()),
-                text(c.webhook().verifyToken()),
-                text(c.webhook().redirectUrl()),
+                text(c.callbacks().callbackUrl()),
+                text(c.callbacks().verifyToken()),
+                text(c.callbacks().redirectUrl()),
                 c.onboarding().status().name(),
                 timestamp(c.onboarding().onboardedAt()),
                 text(c.onboarding().phoneNumberId()),
@@ -191,7 +191,7 @@ record TenantConfigRow(
                 numbers,
                 new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
                 token,
-                new Webhook(
+                new CallbackSettings(
                         parse(callbackUrl, WebUrl::parse),
                         parse(verifyToken, VerifyToken::parse),
                         parse(redirectUrl, WebUrl::parse)),

@@ -78,7 +78,7 @@ class AuditInTransactionTest {
                 .orElseThrow();
 
         String[] announced = jdbi.withHandle(listening -> {
-            listening.execute("LISTEN " + ConfigChanges.CHANNEL);
+            listening.execute("LISTEN " + ConfigNotifications.CHANNEL);
             assertThatThrownBy(() -> store.inTransaction(tx -> {
                 tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
                         .active(false)

@@ -26,7 +26,7 @@ class CacheExpiryTest {
             new JdbiConfigStore(jdbi, TestKeys.cipher()), 100, EXPIRY, Duration.ofMinutes(15), clock);
 
     private String servedVerifyToken() {
-        return cache.load(ACME).orElseThrow().webhook().verifyToken().value();
+        return cache.load(ACME).orElseThrow().callbacks().verifyToken().value();
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
-import io.tenantconfig.domain.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class ConfigCacheTest {
     /** One service instance's store: database, cache, listener. */
     private final class Instance {
         final CachingConfigStore cache;
-        final ConfigChangeListener listener;
+        final ConfigNotificationListener listener;
 
         Instance(String name, boolean countReads) {
             this(name, countReads, Duration.ofMillis(100));
@@ -53,7 +53,7 @@ class ConfigCacheTest {
                     Duration.ofMinutes(5),
                     Duration.ofMinutes(15),
                     Clock.systemUTC());
-            listener = new ConfigChangeListener(() -> DATABASE.newConnection(name), cache, reconnectDelay);
+            listener = new ConfigNotificationListener(() -> DATABASE.newConnection(name), cache, reconnectDelay);
             listener.start();
         }
     }
@@ -79,11 +79,11 @@ class ConfigCacheTest {
                 tx -> tx.save(change.apply(tx.lock(ACME).orElseThrow())));
     }
 
-    private static Webhook verifyToken(TenantConfig config, String value) {
-        return new Webhook(
-                config.webhook().callbackUrl(),
+    private static CallbackSettings verifyToken(TenantConfig config, String value) {
+        return new CallbackSettings(
+                config.callbacks().callbackUrl(),
                 VerifyToken.parse(value),
-                config.webhook().redirectUrl());
+                config.callbacks().redirectUrl());
     }
 
     @BeforeEach
@@ -150,9 +150,11 @@ class ConfigCacheTest {
 
         change(
                 here,
-                c -> TestConfigs.from(c).webhook(verifyToken(c, "changed-here")).build());
+                c -> TestConfigs.from(c)
+                        .callbacks(verifyToken(c, "changed-here"))
+                        .build());
 
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+        assertThat(here.cache.load(ACME).orElseThrow().callbacks().verifyToken().value())
                 .isEqualTo("changed-here");
     }
 
@@ -164,11 +166,11 @@ class ConfigCacheTest {
         change(
                 there,
                 c -> TestConfigs.from(c)
-                        .webhook(verifyToken(c, "changed-there"))
+                        .callbacks(verifyToken(c, "changed-there"))
                         .build());
 
         eventually(() -> here.cache.load(ACME).orElseThrow().version() == 2);
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+        assertThat(here.cache.load(ACME).orElseThrow().callbacks().verifyToken().value())
                 .isEqualTo("changed-there");
     }
 
@@ -211,14 +213,14 @@ class ConfigCacheTest {
         here.cache.load(ACME);
         // A change the listener never hears of: written behind every cache's back.
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET verify_token = 'unannounced', version = version + 1"));
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+        assertThat(here.cache.load(ACME).orElseThrow().callbacks().verifyToken().value())
                 .isEqualTo("verify-acme");
 
         jdbi.useHandle(h -> h.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'listener-here'"));
 
         eventually(() -> here.listener.reconnects() >= 1);
-        assertThat(here.cache.load(ACME).orElseThrow().webhook().verifyToken().value())
+        assertThat(here.cache.load(ACME).orElseThrow().callbacks().verifyToken().value())
                 .isEqualTo("unannounced");
     }
 
@@ -248,7 +250,7 @@ class ConfigCacheTest {
             assertThat(deaf.cache
                             .load(ACME)
                             .orElseThrow()
-                            .webhook()
+                            .callbacks()
                             .verifyToken()
                             .value())
                     .isEqualTo("unannounced");

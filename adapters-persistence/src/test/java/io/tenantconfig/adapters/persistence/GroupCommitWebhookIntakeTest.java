@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.application.port.out.WebhookIntake.Taken;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
@@ -47,7 +47,7 @@ class GroupCommitWebhookIntakeTest {
     }
 
     private static Taken message(String id, TenantId tenant, String field) {
-        ReceivedChange change = new ReceivedChange(
+        StoredWebhookChange change = new StoredWebhookChange(
                 "wamid:" + id,
                 NOW,
                 tenant,

@@ -46,7 +46,7 @@ class NumberIndexTest {
         final AtomicInteger indexStatements = new AtomicInteger();
         final CachingConfigStore cache;
         final NumberIndex index;
-        final ConfigChangeListener listener;
+        final ConfigNotificationListener listener;
 
         Instance(String name, Duration reconnectDelay) {
             Jdbi own = Jdbi.create(DATABASE.dataSource());
@@ -65,8 +65,8 @@ class NumberIndexTest {
                     Clock.systemUTC());
             index = new NumberIndex(new JdbiNumberDirectory(counted));
             cache.alsoAfterCommit(index);
-            listener = new ConfigChangeListener(
-                    () -> DATABASE.newConnection(name), ConfigChangeSubscriber.all(cache, index), reconnectDelay);
+            listener = new ConfigNotificationListener(
+                    () -> DATABASE.newConnection(name), ConfigNotificationSubscriber.all(cache, index), reconnectDelay);
             listener.start();
         }
 

@@ -9,7 +9,7 @@ import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
-import io.tenantconfig.application.port.in.UnroutableChangesUseCase;
+import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.out.WebhookInbox.UnroutableChange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -32,9 +32,9 @@ public final class AdminWebhooksResource {
 
     private static final String LIMIT_RANGE = "must be between 1 and 100";
 
-    private final UnroutableChangesUseCase unroutable;
+    private final UnroutableWebhookChangesUseCase unroutable;
 
-    public AdminWebhooksResource(UnroutableChangesUseCase unroutable) {
+    public AdminWebhooksResource(UnroutableWebhookChangesUseCase unroutable) {
         this.unroutable = unroutable;
     }
 
@@ -67,7 +67,7 @@ public final class AdminWebhooksResource {
                     @Min(value = 1, message = LIMIT_RANGE)
                     @Max(value = 100, message = LIMIT_RANGE)
                     int limit) {
-        UnroutableChangesUseCase.Unroutable found = unroutable.unroutable(limit);
+        UnroutableWebhookChangesUseCase.Unroutable found = unroutable.unroutable(limit);
         return new UnroutableList(
                 found.total(), found.newest().stream().map(UnroutableView::of).toList());
     }

@@ -3,12 +3,12 @@ package io.tenantconfig.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tenantconfig.adapters.rest.errors.FieldErrors;
 import io.tenantconfig.adapters.rest.json.BodyFields;
-import io.tenantconfig.domain.Change;
 import io.tenantconfig.domain.DisplayPhoneNumber;
+import io.tenantconfig.domain.FieldUpdate;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Moment;
 import io.tenantconfig.domain.Secret;
-import io.tenantconfig.domain.TenantConfigChanges;
+import io.tenantconfig.domain.SettingsUpdate;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 
@@ -33,24 +33,24 @@ import io.tenantconfig.domain.WebUrl;
             "version"
         })
 record ConfigRequest(
-        @JsonProperty("waba_id") Change<String> wabaId,
-        @JsonProperty("business_id") Change<String> businessId,
-        @JsonProperty("phone_number_id") Change<String> phoneNumberId,
-        @JsonProperty("display_phone_number") Change<String> displayPhoneNumber,
-        @JsonProperty("fb_app_id") Change<String> fbAppId,
-        @JsonProperty("fb_app_secret") Change<String> fbAppSecret,
-        @JsonProperty("access_token") Change<String> accessToken,
-        @JsonProperty("refresh_token") Change<String> refreshToken,
-        @JsonProperty("token_expires_at") Change<String> tokenExpiresAt,
-        @JsonProperty("callback_url") Change<String> callbackUrl,
-        @JsonProperty("verify_token") Change<String> verifyToken,
-        @JsonProperty("redirect_url") Change<String> redirectUrl,
-        @JsonProperty("is_active") Change<Boolean> isActive) {
+        @JsonProperty("waba_id") FieldUpdate<String> wabaId,
+        @JsonProperty("business_id") FieldUpdate<String> businessId,
+        @JsonProperty("phone_number_id") FieldUpdate<String> phoneNumberId,
+        @JsonProperty("display_phone_number") FieldUpdate<String> displayPhoneNumber,
+        @JsonProperty("fb_app_id") FieldUpdate<String> fbAppId,
+        @JsonProperty("fb_app_secret") FieldUpdate<String> fbAppSecret,
+        @JsonProperty("access_token") FieldUpdate<String> accessToken,
+        @JsonProperty("refresh_token") FieldUpdate<String> refreshToken,
+        @JsonProperty("token_expires_at") FieldUpdate<String> tokenExpiresAt,
+        @JsonProperty("callback_url") FieldUpdate<String> callbackUrl,
+        @JsonProperty("verify_token") FieldUpdate<String> verifyToken,
+        @JsonProperty("redirect_url") FieldUpdate<String> redirectUrl,
+        @JsonProperty("is_active") FieldUpdate<Boolean> isActive) {
 
     /** @throws io.tenantconfig.adapters.rest.errors.InvalidRequestException naming every refused value */
-    TenantConfigChanges toChanges() {
+    SettingsUpdate toChanges() {
         FieldErrors errors = new FieldErrors();
-        TenantConfigChanges changes = new TenantConfigChanges(
+        SettingsUpdate changes = new SettingsUpdate(
                 errors.change("waba_id", wabaId, MetaId::parse),
                 errors.change("business_id", businessId, MetaId::parse),
                 errors.change("phone_number_id", phoneNumberId, MetaId::parse),

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -67,12 +67,12 @@ public final class OpenApiResource {
         return document;
     }
 
-    /** Describes a request field of type {@code Change<T>} as the {@code T} it carries. */
+    /** Describes a request field of type {@code FieldUpdate<T>} as the {@code T} it carries. */
     private static final class ChangeAsItsValue implements ModelConverter {
         @Override
         public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
             JavaType javaType = Json.mapper().constructType(type.getType());
-            if (javaType.getRawClass() == Change.class) {
+            if (javaType.getRawClass() == FieldUpdate.class) {
                 return context.resolve(new AnnotatedType(javaType.containedType(0))
                         .ctxAnnotations(type.getCtxAnnotations())
                         .schemaProperty(type.isSchemaProperty())

@@ -34,7 +34,7 @@ import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.in.RevealConfigUseCase;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
-import io.tenantconfig.application.port.in.UnroutableChangesUseCase;
+import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
@@ -158,7 +158,7 @@ public final class RestApi {
     }
 
     /** The webhook changes nobody owned, for admins. */
-    public void adminWebhooks(UnroutableChangesUseCase unroutable) {
+    public void adminWebhooks(UnroutableWebhookChangesUseCase unroutable) {
         adminWebhooks = new AdminWebhooksResource(unroutable);
     }
 

@@ -16,8 +16,8 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
-import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.InboundChange;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.Receipt;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.WebhookChange;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.InvalidValueException;
@@ -149,12 +149,12 @@ public final class WebhooksResource {
                             LOG.warn("Refused a webhook body of {} bytes: {}", bytes.length, why);
                             throw new ApiException(401, "The body's signature does not check: " + why + ".");
                         });
-        List<InboundChange> changes = changesIn(bytes);
+        List<WebhookChange> changes = changesIn(bytes);
         return Received.of(receive.receive(sender, changes));
     }
 
     /** Every {@code entry[] x changes[]} of the body; the whole body is refused if any part is not as Meta sends it. */
-    static List<InboundChange> changesIn(byte[] body) {
+    static List<WebhookChange> changesIn(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -171,7 +171,7 @@ public final class WebhooksResource {
         if (entries == null || !entries.isArray()) {
             throw malformed(422, "The body has no entry array.");
         }
-        List<InboundChange> changes = new ArrayList<>();
+        List<WebhookChange> changes = new ArrayList<>();
         for (JsonNode entry : entries) {
             JsonNode entryChanges = entry.get("changes");
             if (!entry.isObject() || entryChanges == null || !entryChanges.isArray()) {
@@ -185,7 +185,7 @@ public final class WebhooksResource {
         return changes;
     }
 
-    private static InboundChange change(MetaId account, JsonNode change) {
+    private static WebhookChange change(MetaId account, JsonNode change) {
         JsonNode field = change.get("field");
         JsonNode value = change.get("value");
         if (field == null
@@ -206,7 +206,7 @@ public final class WebhooksResource {
             flatten("", value, facts, 0);
         }
         try {
-            return new InboundChange(
+            return new WebhookChange(
                     account,
                     field.asText(),
                     metaId(value.path("metadata").get("phone_number_id")),

@@ -269,9 +269,9 @@ class TenantConfigResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         TenantConfig after = acmeConfig();
-        assertThat(after.webhook().redirectUrl()).isNull();
-        assertThat(after.webhook().verifyToken().value()).isEqualTo("new");
-        assertThat(after.webhook().callbackUrl()).isEqualTo(before.webhook().callbackUrl());
+        assertThat(after.callbacks().redirectUrl()).isNull();
+        assertThat(after.callbacks().verifyToken().value()).isEqualTo("new");
+        assertThat(after.callbacks().callbackUrl()).isEqualTo(before.callbacks().callbackUrl());
         assertThat(after.token()).isEqualTo(before.token());
     }
 
@@ -316,7 +316,7 @@ class TenantConfigResourceTest {
 
         assertThat(current.getStatus()).isEqualTo(200);
         assertThat(stale.getStatus()).isEqualTo(412);
-        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("first");
+        assertThat(acmeConfig().callbacks().verifyToken().value()).isEqualTo("first");
         assertThat(as(ACME_USER, "/api/v1/tenant/config")
                         .header(HttpHeaders.IF_MATCH, "\"1\"")
                         .delete()
@@ -375,7 +375,7 @@ class TenantConfigResourceTest {
                         .put(json("{\"verify_token\":\"hijack\"}"))
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(acmeConfig().callbacks().verifyToken().value()).isEqualTo("verify-acme");
     }
 
     @Test
@@ -428,7 +428,7 @@ class TenantConfigResourceTest {
                 as(ACME_USER, "/api/v1/tenant/config").put(json("{\"verify_token\":\"one\",\"verify_token\":\"two\"}"));
 
         assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(acmeConfig().webhook().verifyToken().value()).isEqualTo("verify-acme");
+        assertThat(acmeConfig().callbacks().verifyToken().value()).isEqualTo("verify-acme");
     }
 
     @Test

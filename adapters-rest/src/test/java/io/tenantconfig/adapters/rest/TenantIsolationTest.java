@@ -118,14 +118,14 @@ class TenantIsolationTest {
         for (String tenant : TENANTS) {
             Optional<TenantConfig> stored = FIXTURE.store.load(TenantId.of(tenant));
             stored.ifPresent(config -> {
-                assertThat(config.webhook().verifyToken().value())
+                assertThat(config.callbacks().verifyToken().value())
                         .as("seed " + seed)
                         .startsWith("mark-" + tenant + "-");
                 assertThat(config.token().accessToken().reveal())
                         .as("seed " + seed)
                         .startsWith("EAAG-" + tenant + "-");
-                if (config.webhook().callbackUrl() != null) {
-                    assertThat(config.webhook().callbackUrl().value())
+                if (config.callbacks().callbackUrl() != null) {
+                    assertThat(config.callbacks().callbackUrl().value())
                             .as("seed " + seed)
                             .startsWith("https://" + tenant + ".example/");
                 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.InboundChange;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.WebhookChange;
 import io.tenantconfig.domain.MetaId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /** How a verified body becomes changes: what is read from Meta's JSON, and what is refused. */
 class WebhookBodyTest {
 
-    private static List<InboundChange> changes(String entries) {
+    private static List<WebhookChange> changes(String entries) {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[" + entries + "]}";
         return WebhooksResource.changesIn(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static InboundChange one(String field, String value) {
+    private static WebhookChange one(String field, String value) {
         return changes("{\"id\":\"102290129340398\",\"changes\":[{\"field\":\"" + field + "\",\"value\":" + value
                         + "}]}")
                 .get(0);
@@ -27,7 +27,7 @@ class WebhookBodyTest {
 
     @Test
     void a_lifecycle_value_is_read_as_dotted_paths_through_objects_and_arrays() {
-        InboundChange change = one("account_update", """
+        WebhookChange change = one("account_update", """
                 {"event":"ACCOUNT_RESTRICTION","phone_number":"15550100000",
                  "restriction_info":[{"restriction_type":"RESTRICTED_ADD_PHONE_NUMBER_ACTION","expiration":1764547200}],
                  "ban_info":{"waba_ban_state":"DISABLE","waba_ban_date":"2026-11-30"}}""");
@@ -46,12 +46,12 @@ class WebhookBodyTest {
     void only_lifecycle_fields_are_read_for_facts_and_the_reading_is_bounded() {
         assertThat(one("messages", "{\"event\":\"ACCOUNT_DELETED\"}").facts()).isEmpty();
 
-        InboundChange deep = one("account_update", "{\"a\":{\"b\":{\"c\":\"three\",\"d\":{\"e\":\"four\"}}}}");
+        WebhookChange deep = one("account_update", "{\"a\":{\"b\":{\"c\":\"three\",\"d\":{\"e\":\"four\"}}}}");
         assertThat(deep.facts()).containsExactly(Map.entry("a.b.c", "three"));
-        InboundChange deepArrays = one("account_update", "{\"a\":[[\"three\",[\"four\"]]]}");
+        WebhookChange deepArrays = one("account_update", "{\"a\":[[\"three\",[\"four\"]]]}");
         assertThat(deepArrays.facts()).containsExactly(Map.entry("a.0.0", "three"));
 
-        InboundChange longValue =
+        WebhookChange longValue =
                 one("account_update", "{\"exactly\":\"" + "x".repeat(300) + "\",\"over\":\"" + "y".repeat(301) + "\"}");
         assertThat(longValue.facts().get("exactly")).hasSize(300);
         assertThat(longValue.facts().get("over")).isEqualTo("y".repeat(300));
@@ -106,11 +106,11 @@ class WebhookBodyTest {
 
     @Test
     void every_entry_and_every_change_of_a_batch_is_read_in_order() {
-        List<InboundChange> batch = changes("""
+        List<WebhookChange> batch = changes("""
                 {"id":"1","changes":[{"field":"messages","value":{"n":1}},{"field":"statuses","value":{"n":2}}]},
                 {"id":"2","changes":[{"field":"messages","value":{"n":3}}]}""");
 
-        assertThat(batch).extracting(InboundChange::valueJson).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+        assertThat(batch).extracting(WebhookChange::valueJson).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
         assertThat(batch).extracting(c -> c.accountId().value()).containsExactly("1", "1", "2");
     }
 }

@@ -8,7 +8,7 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.testing.SecretValues;
@@ -182,7 +182,7 @@ class WebhooksResourceTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(Map.of("received", 3, "duplicates", 0, "unroutable", 0));
         assertThat(FIXTURE.store.received())
-                .extracting(ReceivedChange::tenantId)
+                .extracting(StoredWebhookChange::tenantId)
                 .containsExactly(TenantId.of("acme"), TenantId.of("globex"), TenantId.of("globex"));
         List<PlatformEvent> events = FIXTURE.store.events().stream()
                 .filter(e -> e.type().equals(PlatformEvent.WHATSAPP_CHANGE))

@@ -9,8 +9,8 @@ import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
@@ -80,7 +80,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     }
 
     @Override
-    public Receipt receive(Sender sender, List<InboundChange> changes) {
+    public Receipt receive(Sender sender, List<WebhookChange> changes) {
         Instant now = clock.instant();
         List<Routed> routed =
                 changes.stream().map(change -> route(sender, change, now)).toList();
@@ -116,14 +116,14 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     }
 
     /** What the platform hears of a stored change ({@code whatsapp.change}); none for one nobody owns. */
-    private static PlatformEvent event(ReceivedChange change, Instant now) {
+    private static PlatformEvent event(StoredWebhookChange change, Instant now) {
         return change.event()
                 .flatMap(received -> PlatformEvent.of(received, now))
                 .orElse(null);
     }
 
     /** A change with the tenant it goes to, as it will be stored. */
-    private record Routed(InboundChange change, ReceivedChange stored) {}
+    private record Routed(WebhookChange change, StoredWebhookChange stored) {}
 
     /** What one transaction did, and what is left to do after it commits. */
     private static final class Intake {
@@ -134,14 +134,14 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         final Set<TenantId> recheck = new LinkedHashSet<>();
     }
 
-    private Routed route(Sender sender, InboundChange change, Instant now) {
+    private Routed route(Sender sender, WebhookChange change, Instant now) {
         TenantId signedFor = sender.onlyFor().orElse(null);
         if (UntrustedText.hasControlCharacters(change.field())) {
             // PostgreSQL cannot hold a NUL, and no field of Meta's has one: kept, named, never routed.
             String field = UntrustedText.escaped(change.field());
             return new Routed(
                     change,
-                    new ReceivedChange(
+                    new StoredWebhookChange(
                             dedupeKey(change),
                             now,
                             null,
@@ -174,7 +174,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         TenantId tenant = owner.map(NumberOwner::tenantId).orElse(null);
         return new Routed(
                 change,
-                new ReceivedChange(
+                new StoredWebhookChange(
                         dedupeKey(change),
                         now,
                         tenant,
@@ -200,7 +200,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 continue;
             }
             LockedWrite.record(tx, META_WEBHOOK, one.stored().event().orElseThrow(), now);
-            InboundChange change = one.change();
+            WebhookChange change = one.change();
             if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
                 applyLifecycle(tx, tenant, change, now, intake);
             }
@@ -210,7 +210,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
     /** The standing and numbers a lifecycle change updates, in the intake's transaction. */
     private void applyLifecycle(
-            ConfigStore.Transaction tx, TenantId tenant, InboundChange change, Instant now, Intake intake) {
+            ConfigStore.Transaction tx, TenantId tenant, WebhookChange change, Instant now, Intake intake) {
         AtomicReference<AccountStanding> changedTo = new AtomicReference<>();
         LockedWrite.within(tx, tenant, META_WEBHOOK, current -> {
             Optional<AccountStanding> standing =
@@ -233,7 +233,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     }
 
     /** A display name Meta approved becomes the number's verified name. */
-    private Outcome nameApproved(TenantConfig current, InboundChange change) {
+    private Outcome nameApproved(TenantConfig current, WebhookChange change) {
         Map<String, String> facts = change.facts();
         if (!AccountEvents.NAME_UPDATE.equals(change.field()) || !"APPROVED".equals(facts.get("decision"))) {
             return new Outcome.Unchanged();
@@ -274,9 +274,9 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     /**
      * The message's id when the change carries one inbound message (and it fits, without control
      * characters); else a hash of the account, field and value. Unique within the change's scope
-     * ({@link ReceivedChange#dedupeScope()}), never across tenants.
+     * ({@link StoredWebhookChange#dedupeScope()}), never across tenants.
      */
-    static String dedupeKey(InboundChange change) {
+    static String dedupeKey(WebhookChange change) {
         if (change.messageId() != null
                 && MESSAGE_KEY.length() + change.messageId().length() <= MOST_KEY_LENGTH
                 && !UntrustedText.hasControlCharacters(change.messageId())) {

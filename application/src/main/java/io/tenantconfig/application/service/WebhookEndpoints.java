@@ -54,8 +54,8 @@ final class WebhookEndpoints {
 
     /** The verify token Meta's handshake must send for this tenant: its own, else the platform's. */
     Optional<VerifyToken> verifyTokenFor(TenantConfig config) {
-        return config.webhook().verifyToken() != null
-                ? Optional.of(config.webhook().verifyToken())
+        return config.callbacks().verifyToken() != null
+                ? Optional.of(config.callbacks().verifyToken())
                 : platformVerifyToken();
     }
 

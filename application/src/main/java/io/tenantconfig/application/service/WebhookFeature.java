@@ -3,7 +3,7 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
 import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
-import io.tenantconfig.application.port.in.UnroutableChangesUseCase;
+import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
 import io.tenantconfig.application.port.in.WebhookSettingsUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
@@ -29,7 +29,7 @@ public final class WebhookFeature {
     private final ReceiveWebhookUseCase receiveWebhook;
     private final WebhookSettingsUseCase webhookSettings;
     private final ResubscribeWebhookUseCase resubscribeWebhook;
-    private final UnroutableChangesUseCase unroutableChanges;
+    private final UnroutableWebhookChangesUseCase unroutableChanges;
 
     /**
      * @param fallback and {@code keys}: the platform's verify token, app secrets and public URL, each tenant's key
@@ -54,7 +54,7 @@ public final class WebhookFeature {
         this.receiveWebhook = new ReceiveWebhookService(store, intake, directory, healthStore, schedule, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
         this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints);
-        this.unroutableChanges = new UnroutableChangesService(inbox);
+        this.unroutableChanges = new UnroutableWebhookChangesService(inbox);
     }
 
     public WebhookHandshakeUseCase webhookHandshake() {
@@ -77,7 +77,7 @@ public final class WebhookFeature {
         return resubscribeWebhook;
     }
 
-    public UnroutableChangesUseCase unroutableChanges() {
+    public UnroutableWebhookChangesUseCase unroutableChanges() {
         return unroutableChanges;
     }
 }

@@ -13,13 +13,13 @@ import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
-import io.tenantconfig.domain.Webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -121,7 +121,7 @@ class ConfigLoaderServiceTest {
     void each_field_falls_back_on_its_own() {
         stored(TestConfigs.aMinimalConfig("partial")
                 .phoneNumbers(PhoneNumbers.only(PhoneNumber.added(MetaId.parse("222"), null, null)))
-                .webhook(new Webhook(null, VerifyToken.parse("own-verify"), null))
+                .callbacks(new CallbackSettings(null, VerifyToken.parse("own-verify"), null))
                 .build());
 
         ResolvedCredentials credentials = loader.resolve(TenantId.of("partial"));

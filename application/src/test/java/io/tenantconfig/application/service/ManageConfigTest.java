@@ -1,6 +1,6 @@
 package io.tenantconfig.application.service;
 
-import static io.tenantconfig.domain.TestChanges.changes;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -18,8 +18,8 @@ import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.AuditRecord;
+import io.tenantconfig.domain.SettingsUpdate;
 import io.tenantconfig.domain.TenantConfig;
-import io.tenantconfig.domain.TenantConfigChanges;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UserId;
 import java.time.Clock;
@@ -65,7 +65,7 @@ class ManageConfigTest {
         return store.auditTrail().stream().map(AuditRecord::entry).toList();
     }
 
-    private WriteResult change(TenantConfigChanges changes, ExpectedVersion expected) {
+    private WriteResult change(SettingsUpdate changes, ExpectedVersion expected) {
         return configuration
                 .changeSettings()
                 .changeSettings(new ChangeSettingsUseCase.Command(ACME, ALICE, changes, expected));
@@ -100,9 +100,8 @@ class ManageConfigTest {
 
     @Test
     void creating_with_no_settings_at_all_stores_an_empty_config() {
-        CreateConfigUseCase.Result result = configuration
-                .createConfig()
-                .create(new CreateConfigUseCase.Command(ACME, ALICE, TenantConfigChanges.NONE));
+        CreateConfigUseCase.Result result =
+                configuration.createConfig().create(new CreateConfigUseCase.Command(ACME, ALICE, SettingsUpdate.NONE));
 
         assertThat(result).isInstanceOf(CreateConfigUseCase.Result.Created.class);
         assertThat(current().account().wabaId()).isNull();
@@ -130,7 +129,7 @@ class ManageConfigTest {
                 change(changes().callbackUrl("https://new-url.com/webhook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.Done(current()));
-        assertThat(current().webhook().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
+        assertThat(current().callbacks().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
         assertThat(current().token()).isEqualTo(before.token());
         assertThat(current().version()).isEqualTo(2);
         assertThat(trail()).containsExactly(new AuditEntry(ALICE, ACME, AuditAction.UPDATE, Set.of("callback_url")));
@@ -145,7 +144,7 @@ class ManageConfigTest {
                 change(changes().callbackUrl("https://second.example/hook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.VersionMismatch(2));
-        assertThat(current().webhook().callbackUrl().value()).isEqualTo("https://first.example/hook");
+        assertThat(current().callbacks().callbackUrl().value()).isEqualTo("https://first.example/hook");
         assertThat(trail()).hasSize(1);
     }
 

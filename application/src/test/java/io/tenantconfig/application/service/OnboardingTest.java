@@ -1,6 +1,6 @@
 package io.tenantconfig.application.service;
 
-import static io.tenantconfig.domain.TestChanges.changes;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -90,7 +90,7 @@ class OnboardingTest {
         assertThat(config.token().lastVerifiedAt()).isEqualTo(NOW);
         assertThat(config.onboarding().user().value()).isEqualTo("alice");
         assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
-        assertThat(config.webhook().redirectUrl()).isEqualTo(ACCOUNT.redirectUrl());
+        assertThat(config.callbacks().redirectUrl()).isEqualTo(ACCOUNT.redirectUrl());
         assertThat(config.defaultNumber().orElseThrow().registrationPin().reveal())
                 .matches("[0-9]{6}");
         assertThat(meta.calls())
@@ -208,8 +208,8 @@ class OnboardingTest {
         assertThat(after.token().accessToken().reveal()).isEqualTo("EAAG-renewed-token-0002");
         assertThat(after.token().expiresAt()).isEqualTo(NOW.plusSeconds(3600));
         assertThat(after.account().wabaId()).isEqualTo(ACCOUNT.wabaId());
-        assertThat(after.webhook().callbackUrl()).isEqualTo(before.webhook().callbackUrl());
-        assertThat(after.webhook().verifyToken()).isEqualTo(before.webhook().verifyToken());
+        assertThat(after.callbacks().callbackUrl()).isEqualTo(before.callbacks().callbackUrl());
+        assertThat(after.callbacks().verifyToken()).isEqualTo(before.callbacks().verifyToken());
         assertThat(after.app().appSecret()).isEqualTo(before.app().appSecret());
         assertThat(after.onboarding().status()).isEqualTo(OnboardingStatus.COMPLETED);
         assertThat(store.auditTrail().get(0).entry().action()).isEqualTo(AuditAction.ONBOARDING_TOKEN_EXCHANGED);
@@ -225,8 +225,8 @@ class OnboardingTest {
 
         assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
         assertThat(stored().token().accessToken().reveal()).isEqualTo("EAAG-issued-token-0001");
-        assertThat(stored().webhook().verifyToken())
-                .isEqualTo(handMade.webhook().verifyToken());
+        assertThat(stored().callbacks().verifyToken())
+                .isEqualTo(handMade.callbacks().verifyToken());
         assertThat(store.auditTrail())
                 .extracting(r -> r.entry().action())
                 .startsWith(AuditAction.ONBOARDING_TOKEN_EXCHANGED);

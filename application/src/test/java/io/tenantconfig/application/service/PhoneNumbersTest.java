@@ -20,18 +20,18 @@ import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.PhoneNumber;
-import io.tenantconfig.domain.PhoneNumberChanges;
+import io.tenantconfig.domain.PhoneNumberUpdate;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.TestChanges;
+import io.tenantconfig.domain.TestUpdates;
 import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,7 +133,7 @@ class PhoneNumbersTest {
                         ACME,
                         ALICE,
                         SALES,
-                        new PhoneNumberChanges(Change.keep(), Change.keep(), Change.to(true)),
+                        new PhoneNumberUpdate(FieldUpdate.keep(), FieldUpdate.keep(), FieldUpdate.to(true)),
                         ExpectedVersion.any()));
         WriteResult removedFirst = features.phoneNumbers()
                 .removePhoneNumber()
@@ -278,13 +278,13 @@ class PhoneNumbersTest {
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
-                        TestChanges.changes().displayPhoneNumber("+1 555").build()));
+                        TestUpdates.changes().displayPhoneNumber("+1 555").build()));
         CreateConfigUseCase.Result taken = features.configuration()
                 .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
-                        TestChanges.changes()
+                        TestUpdates.changes()
                                 .phoneNumberId(TestConfigs.phoneNumberIdOf("globex"))
                                 .build()));
 

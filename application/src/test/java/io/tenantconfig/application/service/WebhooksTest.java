@@ -13,15 +13,16 @@ import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Authentication;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
 import io.tenantconfig.application.port.in.OnboardUseCase;
-import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.InboundChange;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.Receipt;
+import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.WebhookChange;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.PlatformEvent;
-import io.tenantconfig.application.port.out.ReceivedChange;
+import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
@@ -33,7 +34,6 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifiedName;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.Webhook;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.domain.health.HealthState;
@@ -90,8 +90,8 @@ class WebhooksTest {
         return store.keyOf(tenant);
     }
 
-    private static InboundChange message(MetaId waba, MetaId number, String messageId) {
-        return new InboundChange(
+    private static WebhookChange message(MetaId waba, MetaId number, String messageId) {
+        return new WebhookChange(
                 waba,
                 "messages",
                 number,
@@ -101,12 +101,12 @@ class WebhooksTest {
                 Map.of());
     }
 
-    private static InboundChange accountUpdate(Map<String, String> facts) {
+    private static WebhookChange accountUpdate(Map<String, String> facts) {
         // The value's text stands for Meta's JSON: one text per set of facts, as Meta's would be.
-        return new InboundChange(ACME_WABA, "account_update", null, new TreeMap<>(facts).toString(), null, facts);
+        return new WebhookChange(ACME_WABA, "account_update", null, new TreeMap<>(facts).toString(), null, facts);
     }
 
-    private Receipt receive(InboundChange... changes) {
+    private Receipt receive(WebhookChange... changes) {
         return features.webhooks().receiveWebhook().receive(Sender.PLATFORM, List.of(changes));
     }
 
@@ -163,7 +163,7 @@ class WebhooksTest {
         @Test
         void a_tenant_without_a_verify_token_answers_to_the_platforms() {
             store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(GLOBEX).orElseThrow())
-                    .webhook(Webhook.NONE)
+                    .callbacks(CallbackSettings.NONE)
                     .build()));
             assertThat(answer(keyOf(GLOBEX), "subscribe", "platform-verify-token", "7"))
                     .contains("7");
@@ -256,7 +256,9 @@ class WebhooksTest {
                     message(MetaId.parse(TestConfigs.wabaIdOf("globex")), GLOBEX_NUMBER, "wamid.G1"));
 
             assertThat(receipt).isEqualTo(new Receipt(2, 0, 0));
-            assertThat(store.received()).extracting(ReceivedChange::tenantId).containsExactly(ACME, GLOBEX);
+            assertThat(store.received())
+                    .extracting(StoredWebhookChange::tenantId)
+                    .containsExactly(ACME, GLOBEX);
             List<PlatformEvent> events = store.events();
             assertThat(events).extracting(PlatformEvent::type).containsOnly(PlatformEvent.WHATSAPP_CHANGE);
             assertThat(events).extracting(PlatformEvent::tenantId).containsExactly(ACME, GLOBEX);
@@ -276,7 +278,7 @@ class WebhooksTest {
             Receipt receipt = receive(
                     message(ACME_WABA, newNumber, "wamid.1"),
                     message(MetaId.parse("880001"), newNumber, "wamid.2"),
-                    new InboundChange(null, "messages", null, "{}", null, Map.of()));
+                    new WebhookChange(null, "messages", null, "{}", null, Map.of()));
 
             assertThat(receipt).isEqualTo(new Receipt(3, 0, 2));
             assertThat(store.received().get(0).tenantId()).isEqualTo(ACME);
@@ -313,10 +315,10 @@ class WebhooksTest {
         void a_message_id_makes_the_dedupe_key_while_the_key_fits_its_column() {
             String fits = "x".repeat(100 - "wamid:".length());
             String tooLong = fits + "x";
-            InboundChange withFittingId =
-                    new InboundChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":1}", fits, Map.of());
-            InboundChange withLongId =
-                    new InboundChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":2}", tooLong, Map.of());
+            WebhookChange withFittingId =
+                    new WebhookChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":1}", fits, Map.of());
+            WebhookChange withLongId =
+                    new WebhookChange(ACME_WABA, "messages", ACME_NUMBER, "{\"a\":2}", tooLong, Map.of());
 
             assertThat(ReceiveWebhookService.dedupeKey(withFittingId))
                     .isEqualTo("wamid:" + fits)
@@ -389,13 +391,13 @@ class WebhooksTest {
 
         @Test
         void a_change_whose_field_holds_a_nul_is_kept_as_rejected_with_its_reason_never_routed() {
-            InboundChange nul =
-                    new InboundChange(ACME_WABA, "mess\u0000ages", ACME_NUMBER, "{}", "wamid.\u0000", Map.of());
+            WebhookChange nul =
+                    new WebhookChange(ACME_WABA, "mess\u0000ages", ACME_NUMBER, "{}", "wamid.\u0000", Map.of());
 
             Receipt receipt = receive(nul);
 
             assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
-            ReceivedChange kept = store.received().get(0);
+            StoredWebhookChange kept = store.received().get(0);
             assertThat(kept.tenantId()).isNull();
             assertThat(kept.field()).isEqualTo("mess\\u0000ages");
             assertThat(kept.unroutableReason()).isEqualTo(ReceiveWebhookService.REJECTED_FIELD);
@@ -408,7 +410,7 @@ class WebhooksTest {
         @Test
         void a_change_sent_again_is_stored_and_published_once_by_message_id_or_content() {
             receive(message(ACME_WABA, ACME_NUMBER, "wamid.A1"));
-            InboundChange status = new InboundChange(
+            WebhookChange status = new WebhookChange(
                     ACME_WABA,
                     "messages",
                     ACME_NUMBER,
@@ -417,7 +419,7 @@ class WebhooksTest {
                     Map.of());
             receive(status);
 
-            InboundChange sameMessageOtherBatch = new InboundChange(
+            WebhookChange sameMessageOtherBatch = new WebhookChange(
                     ACME_WABA,
                     "messages",
                     ACME_NUMBER,
@@ -433,14 +435,14 @@ class WebhooksTest {
 
         @Test
         void the_same_status_for_another_state_is_a_new_change() {
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     "messages",
                     ACME_NUMBER,
                     "{\"statuses\":[{\"id\":\"wamid.X\",\"status\":\"sent\"}]}",
                     null,
                     Map.of()));
-            Receipt receipt = receive(new InboundChange(
+            Receipt receipt = receive(new WebhookChange(
                     ACME_WABA,
                     "messages",
                     ACME_NUMBER,
@@ -453,7 +455,7 @@ class WebhooksTest {
         @Test
         void when_storing_fails_nothing_of_the_body_is_kept_and_nothing_is_published() {
             int before = store.events().size();
-            InboundChange broken = new InboundChange(
+            WebhookChange broken = new WebhookChange(
                     ACME_WABA, "account_update", null, "{}", null, Map.of("event", "PARTNER_APP_UNINSTALLED"));
             store.failNextSaveWith(new IllegalStateException("the disk is full"));
             try {
@@ -620,7 +622,7 @@ class WebhooksTest {
             receive(accountUpdate(Map.of("event", "PARTNER_APP_UNINSTALLED")));
             int audited = store.auditTrail().size();
             clock.advance(Duration.ofMinutes(1));
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     "account_update",
                     null,
@@ -642,7 +644,7 @@ class WebhooksTest {
                                             NumberLabel.parse("Sales"))),
                             ACME_NUMBER))
                     .build()));
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     AccountEventsFields.NAME,
                     null,
@@ -664,7 +666,7 @@ class WebhooksTest {
                             .fields())
                     .containsExactly("phone_numbers.5550002.verified_name");
 
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     AccountEventsFields.NAME,
                     null,
@@ -686,7 +688,7 @@ class WebhooksTest {
             store.enroll(NOW, Duration.ofDays(1));
             assertThat(store.claimDue("test", NOW, Duration.ofMinutes(1), 10)).doesNotContain(ACME);
 
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     "phone_number_quality_update",
                     null,
@@ -699,7 +701,7 @@ class WebhooksTest {
 
         @Test
         void a_rejected_review_restricts_and_an_approval_lifts_that_restriction() {
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     "account_review_update",
                     null,
@@ -708,7 +710,7 @@ class WebhooksTest {
                     Map.of("decision", "REJECTED")));
             assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.RESTRICTED);
             clock.advance(Duration.ofMinutes(1));
-            receive(new InboundChange(
+            receive(new WebhookChange(
                     ACME_WABA,
                     "account_review_update",
                     null,
@@ -779,7 +781,7 @@ class WebhooksTest {
 
             assertThat(resubscribe(TenantId.of("nobody"))).isEqualTo("not found");
             store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(GLOBEX).orElseThrow())
-                    .webhook(Webhook.NONE)
+                    .callbacks(CallbackSettings.NONE)
                     .build()));
             environment.remove("WEBHOOK_VERIFY_TOKEN");
             assertThat(resubscribe(GLOBEX))

@@ -182,7 +182,7 @@ public class DatabaseFactory {
         PostgresAdapters adapters =
                 PostgresAdapters.serving(jdbi, keyset, clock, cache, () -> listenerConnection(dataSource));
         environment.lifecycle().manage(new ManagedAdapters(adapters));
-        environment.healthChecks().register("change-listener", new ChangeListenerHealthCheck(adapters::isListening));
+        environment.healthChecks().register("change-listener", new NotificationListenerCheck(adapters::isListening));
         MetricRegistry metrics = environment.metrics();
         adapters.gauges().forEach((name, gauge) -> metrics.registerGauge("tenant-config." + name, gauge::get));
         return new Database(adapters, rateLimitBuckets);

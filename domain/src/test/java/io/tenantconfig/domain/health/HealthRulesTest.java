@@ -1,7 +1,7 @@
 package io.tenantconfig.domain.health;
 
-import static io.tenantconfig.domain.TestChanges.changes;
 import static io.tenantconfig.domain.TestOutcomes.changed;
+import static io.tenantconfig.domain.TestUpdates.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.domain.MetaId;

@@ -1,6 +1,6 @@
 package io.tenantconfig.adapters.rest.errors;
 
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 import io.tenantconfig.domain.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +17,21 @@ public final class FieldErrors {
     private final List<Problem.FieldError> found = new ArrayList<>();
 
     /** A field that may be kept, cleared or set; a refused value is recorded and the field kept. */
-    public <T> Change<T> change(String field, Change<String> given, Function<String, T> parse) {
+    public <T> FieldUpdate<T> change(String field, FieldUpdate<String> given, Function<String, T> parse) {
         if (given.clears()) {
-            return Change.clear();
+            return FieldUpdate.clear();
         }
         return given.newValue()
                 .map(value -> parse(field, value, parse))
-                .map(Change::to)
-                .orElse(Change.keep());
+                .map(FieldUpdate::to)
+                .orElse(FieldUpdate.keep());
     }
 
     /** A flag may be set, not cleared. */
-    public Change<Boolean> flag(String field, Change<Boolean> given) {
+    public FieldUpdate<Boolean> flag(String field, FieldUpdate<Boolean> given) {
         if (given.clears()) {
             add(field, field + " must be true or false");
-            return Change.keep();
+            return FieldUpdate.keep();
         }
         return given;
     }

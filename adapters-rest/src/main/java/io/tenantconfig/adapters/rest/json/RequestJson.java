@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 
 /**
  * How the API reads request bodies: strictly. A field given twice, a field the body does not
@@ -39,7 +39,7 @@ public final class RequestJson {
             mapper.coercionConfigFor(LogicalType.Integer).setCoercion(shape, CoercionAction.Fail);
         }
         SimpleModule changes = new SimpleModule("partial-updates");
-        changes.addDeserializer(Change.class, new ChangeDeserializer());
+        changes.addDeserializer(FieldUpdate.class, new FieldUpdateDeserializer());
         return mapper.registerModule(changes);
     }
 }

@@ -2,7 +2,7 @@ package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.domain.MetaId;
-import io.tenantconfig.domain.PhoneNumberChanges;
+import io.tenantconfig.domain.PhoneNumberUpdate;
 import io.tenantconfig.domain.TenantId;
 import java.util.Objects;
 
@@ -12,11 +12,7 @@ public interface ChangePhoneNumberUseCase {
     WriteResult changePhoneNumber(Command command);
 
     record Command(
-            TenantId tenantId,
-            Actor actor,
-            MetaId phoneNumberId,
-            PhoneNumberChanges changes,
-            ExpectedVersion expected) {
+            TenantId tenantId, Actor actor, MetaId phoneNumberId, PhoneNumberUpdate changes, ExpectedVersion expected) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");

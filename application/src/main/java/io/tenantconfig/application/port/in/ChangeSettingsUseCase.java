@@ -1,7 +1,7 @@
 package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.Actor;
-import io.tenantconfig.domain.TenantConfigChanges;
+import io.tenantconfig.domain.SettingsUpdate;
 import io.tenantconfig.domain.TenantId;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ public interface ChangeSettingsUseCase {
      */
     WriteResult changeSettings(Command command);
 
-    record Command(TenantId tenantId, Actor actor, TenantConfigChanges changes, ExpectedVersion expected) {
+    record Command(TenantId tenantId, Actor actor, SettingsUpdate changes, ExpectedVersion expected) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");

@@ -2,8 +2,8 @@ package io.tenantconfig.application.port.in;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.domain.Refusal;
+import io.tenantconfig.domain.SettingsUpdate;
 import io.tenantconfig.domain.TenantConfig;
-import io.tenantconfig.domain.TenantConfigChanges;
 import io.tenantconfig.domain.TenantId;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ public interface CreateConfigUseCase {
 
     Result create(Command command);
 
-    record Command(TenantId tenantId, Actor actor, TenantConfigChanges initialValues) {
+    record Command(TenantId tenantId, Actor actor, SettingsUpdate initialValues) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");

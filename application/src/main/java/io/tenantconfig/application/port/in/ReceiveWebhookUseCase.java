@@ -16,7 +16,7 @@ import java.util.Objects;
 public interface ReceiveWebhookUseCase {
 
     /** @throws io.tenantconfig.application.port.out.StoreUnavailableException when nothing could be stored (Meta retries) */
-    Receipt receive(AuthenticateWebhookUseCase.Sender sender, List<InboundChange> changes);
+    Receipt receive(AuthenticateWebhookUseCase.Sender sender, List<WebhookChange> changes);
 
     /**
      * One {@code entry[].changes[]} item as Meta sent it.
@@ -29,7 +29,7 @@ public interface ReceiveWebhookUseCase {
      * @param facts the value's scalars by dotted path ({@code ban_info.waba_ban_state}), for the
      *     lifecycle fields only; empty for the others
      */
-    record InboundChange(
+    record WebhookChange(
             MetaId accountId,
             String field,
             MetaId phoneNumberId,
@@ -37,7 +37,7 @@ public interface ReceiveWebhookUseCase {
             String messageId,
             Map<String, String> facts) {
 
-        public InboundChange {
+        public WebhookChange {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(valueJson, "valueJson");
             facts = Map.copyOf(facts);

@@ -69,6 +69,6 @@ public interface ConfigStore {
          *
          * @return false when it was a duplicate (nothing stored)
          */
-        boolean receive(ReceivedChange change);
+        boolean receive(StoredWebhookChange change);
     }
 }

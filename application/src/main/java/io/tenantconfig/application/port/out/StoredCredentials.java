@@ -52,12 +52,12 @@ public final class StoredCredentials {
         return switch (field) {
             case PHONE_NUMBER_ID -> null;
             case ACCESS_TOKEN -> reveal(config.token().accessToken());
-            case VERIFY_TOKEN -> text(config.webhook().verifyToken());
-            case CALLBACK_URL -> text(config.webhook().callbackUrl());
+            case VERIFY_TOKEN -> text(config.callbacks().verifyToken());
+            case CALLBACK_URL -> text(config.callbacks().callbackUrl());
             case FB_APP_ID -> text(config.app().appId());
             case FB_APP_SECRET -> reveal(config.app().appSecret());
             case WABA_ID -> text(config.account().wabaId());
-            case REDIRECT_URL -> text(config.webhook().redirectUrl());
+            case REDIRECT_URL -> text(config.callbacks().redirectUrl());
         };
     }
 

@@ -20,7 +20,7 @@ public interface WebhookIntake {
     List<Boolean> take(List<Taken> changes);
 
     /** A change and the event to publish if it is new ({@code null}: none, e.g. nobody owns it). */
-    record Taken(ReceivedChange change, PlatformEvent eventIfNew) {
+    record Taken(StoredWebhookChange change, PlatformEvent eventIfNew) {
         public Taken {
             Objects.requireNonNull(change, "change");
         }

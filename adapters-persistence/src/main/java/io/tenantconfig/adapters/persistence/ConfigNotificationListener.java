@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@link ConfigChanges#CHANNEL} on a connection of its own and tells the copies kept in
+ * Listens on {@link ConfigNotifications#CHANNEL} on a connection of its own and tells the copies kept in
  * memory (the configuration cache, the number index) about every change any instance commits,
  * typically within milliseconds. While its connection is lost they are bypassed; once it is back,
  * they start afresh, since announcements made meanwhile are gone.
  */
-final class ConfigChangeListener {
+final class ConfigNotificationListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigNotificationListener.class);
     private static final int POLL_MILLIS = 250;
     /** A connection that died silently is only noticed when used: check it this often. */
     private static final long CHECK_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
@@ -32,7 +32,7 @@ final class ConfigChangeListener {
     }
 
     private final ConnectionFactory connections;
-    private final ConfigChangeSubscriber subscribers;
+    private final ConfigNotificationSubscriber subscribers;
     private final Duration reconnectDelay;
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -40,7 +40,8 @@ final class ConfigChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    ConfigChangeListener(ConnectionFactory connections, ConfigChangeSubscriber subscribers, Duration reconnectDelay) {
+    ConfigNotificationListener(
+            ConnectionFactory connections, ConfigNotificationSubscriber subscribers, Duration reconnectDelay) {
         this.connections = connections;
         this.subscribers = subscribers;
         this.reconnectDelay = reconnectDelay;
@@ -128,7 +129,7 @@ final class ConfigChangeListener {
     }
 
     private void apply(String payload) {
-        if (payload == null || payload.equals(ConfigChanges.ALL_TENANTS)) {
+        if (payload == null || payload.equals(ConfigNotifications.ALL_TENANTS)) {
             subscribers.changedAll();
             return;
         }
@@ -143,7 +144,7 @@ final class ConfigChangeListener {
         try {
             Connection opened = connections.open();
             try (Statement statement = opened.createStatement()) {
-                statement.execute("LISTEN " + ConfigChanges.CHANNEL);
+                statement.execute("LISTEN " + ConfigNotifications.CHANNEL);
             }
             connection = opened;
             return true;

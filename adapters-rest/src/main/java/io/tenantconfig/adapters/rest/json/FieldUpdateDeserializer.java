@@ -8,24 +8,24 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 import java.io.IOException;
 
 /**
- * Reads a request field declared as {@code Change<T>}: a field the body leaves out is
- * {@link Change#keep()}, {@code null} is {@link Change#clear()}, and a value is read as {@code T}
+ * Reads a request field declared as {@code FieldUpdate<T>}: a field the body leaves out is
+ * {@link FieldUpdate#keep()}, {@code null} is {@link FieldUpdate#clear()}, and a value is read as {@code T}
  * by Jackson's own deserializer for it (and refused by it when it has the wrong type).
  */
-final class ChangeDeserializer extends StdDeserializer<Change<?>> implements ContextualDeserializer {
+final class FieldUpdateDeserializer extends StdDeserializer<FieldUpdate<?>> implements ContextualDeserializer {
 
     private final JsonDeserializer<Object> value;
 
-    ChangeDeserializer() {
+    FieldUpdateDeserializer() {
         this(null);
     }
 
-    private ChangeDeserializer(JsonDeserializer<Object> value) {
-        super(Change.class);
+    private FieldUpdateDeserializer(JsonDeserializer<Object> value) {
+        super(FieldUpdate.class);
         this.value = value;
     }
 
@@ -33,21 +33,21 @@ final class ChangeDeserializer extends StdDeserializer<Change<?>> implements Con
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
             throws JsonMappingException {
         JavaType type = property != null ? property.getType() : ctxt.getContextualType();
-        return new ChangeDeserializer(ctxt.findContextualValueDeserializer(type.containedType(0), property));
+        return new FieldUpdateDeserializer(ctxt.findContextualValueDeserializer(type.containedType(0), property));
     }
 
     @Override
-    public Change<?> deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
-        return Change.to(value.deserialize(parser, ctxt));
+    public FieldUpdate<?> deserialize(JsonParser parser, DeserializationContext ctxt) throws IOException {
+        return FieldUpdate.to(value.deserialize(parser, ctxt));
     }
 
     @Override
-    public Change<?> getNullValue(DeserializationContext ctxt) {
-        return Change.clear();
+    public FieldUpdate<?> getNullValue(DeserializationContext ctxt) {
+        return FieldUpdate.clear();
     }
 
     @Override
     public Object getAbsentValue(DeserializationContext ctxt) {
-        return Change.keep();
+        return FieldUpdate.keep();
     }
 }

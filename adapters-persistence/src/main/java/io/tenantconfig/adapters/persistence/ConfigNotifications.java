@@ -5,10 +5,10 @@ package io.tenantconfig.adapters.persistence;
  * that each instance can drop that tenant from its cache. The payload is the tenant id, or the
  * empty string when every configuration changed (delete-all).
  */
-final class ConfigChanges {
+final class ConfigNotifications {
 
     static final String CHANNEL = "tenant_config_changed";
     static final String ALL_TENANTS = "";
 
-    private ConfigChanges() {}
+    private ConfigNotifications() {}
 }

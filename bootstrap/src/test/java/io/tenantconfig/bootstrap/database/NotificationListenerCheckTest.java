@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** The change listener's health check says whether lookups are served from memory or from the database. */
-class ChangeListenerHealthCheckTest {
+class NotificationListenerCheckTest {
 
     private static final TestDatabase DATABASE = TestDatabase.migrated();
 
@@ -38,7 +38,7 @@ class ChangeListenerHealthCheckTest {
         });
         listener.start();
         try {
-            HealthCheck.Result result = new ChangeListenerHealthCheck(listener::isListening).execute();
+            HealthCheck.Result result = new NotificationListenerCheck(listener::isListening).execute();
 
             assertThat(result.isHealthy()).isFalse();
             assertThat(result.getMessage()).contains("every lookup goes to the database");
@@ -52,14 +52,14 @@ class ChangeListenerHealthCheckTest {
         PostgresAdapters listener = adapters(() -> DriverManager.getConnection(DATABASE.jdbcUrl()));
         listener.start();
         try {
-            assertThat(new ChangeListenerHealthCheck(listener::isListening)
+            assertThat(new NotificationListenerCheck(listener::isListening)
                             .execute()
                             .isHealthy())
                     .isTrue();
         } finally {
             listener.stop();
         }
-        assertThat(new ChangeListenerHealthCheck(listener::isListening)
+        assertThat(new NotificationListenerCheck(listener::isListening)
                         .execute()
                         .isHealthy())
                 .as("once stopped")

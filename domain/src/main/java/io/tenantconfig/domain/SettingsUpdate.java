@@ -12,38 +12,38 @@ import java.util.Objects;
  * {@code displayPhoneNumber} are the default number's, as in the earlier single-number model (see
  * {@link PhoneNumbers#withDefaultReplacedBy}).
  */
-public record TenantConfigChanges(
-        Change<MetaId> wabaId,
-        Change<MetaId> businessId,
-        Change<MetaId> phoneNumberId,
-        Change<DisplayPhoneNumber> displayPhoneNumber,
-        Change<MetaId> fbAppId,
-        Change<Secret> fbAppSecret,
-        Change<Secret> accessToken,
-        Change<Secret> refreshToken,
-        Change<Instant> tokenExpiresAt,
-        Change<WebUrl> callbackUrl,
-        Change<VerifyToken> verifyToken,
-        Change<WebUrl> redirectUrl,
-        Change<Boolean> active) {
+public record SettingsUpdate(
+        FieldUpdate<MetaId> wabaId,
+        FieldUpdate<MetaId> businessId,
+        FieldUpdate<MetaId> phoneNumberId,
+        FieldUpdate<DisplayPhoneNumber> displayPhoneNumber,
+        FieldUpdate<MetaId> fbAppId,
+        FieldUpdate<Secret> fbAppSecret,
+        FieldUpdate<Secret> accessToken,
+        FieldUpdate<Secret> refreshToken,
+        FieldUpdate<Instant> tokenExpiresAt,
+        FieldUpdate<WebUrl> callbackUrl,
+        FieldUpdate<VerifyToken> verifyToken,
+        FieldUpdate<WebUrl> redirectUrl,
+        FieldUpdate<Boolean> active) {
 
     /** Nothing changes. */
-    public static final TenantConfigChanges NONE = new TenantConfigChanges(
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep(),
-            Change.keep());
+    public static final SettingsUpdate NONE = new SettingsUpdate(
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep(),
+            FieldUpdate.keep());
 
-    public TenantConfigChanges {
+    public SettingsUpdate {
         Objects.requireNonNull(wabaId, "wabaId");
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
@@ -68,21 +68,21 @@ public record TenantConfigChanges(
      * adds): the account it names, the business and redirect URL when it gives them, and the
      * token just issued with its expiry.
      */
-    static TenantConfigChanges signup(SignupAccount account, AccessGrant grant) {
-        return new TenantConfigChanges(
-                Change.to(account.wabaId()),
-                Change.toIfGiven(account.businessId()),
-                Change.keep(),
-                Change.keep(),
-                Change.keep(),
-                Change.keep(),
-                Change.to(grant.token()),
-                Change.keep(),
-                Change.toOrClear(grant.expiresAt()),
-                Change.keep(),
-                Change.keep(),
-                Change.toIfGiven(account.redirectUrl()),
-                Change.keep());
+    static SettingsUpdate signup(SignupAccount account, AccessGrant grant) {
+        return new SettingsUpdate(
+                FieldUpdate.to(account.wabaId()),
+                FieldUpdate.toIfGiven(account.businessId()),
+                FieldUpdate.keep(),
+                FieldUpdate.keep(),
+                FieldUpdate.keep(),
+                FieldUpdate.keep(),
+                FieldUpdate.to(grant.token()),
+                FieldUpdate.keep(),
+                FieldUpdate.toOrClear(grant.expiresAt()),
+                FieldUpdate.keep(),
+                FieldUpdate.keep(),
+                FieldUpdate.toIfGiven(account.redirectUrl()),
+                FieldUpdate.keep());
     }
 
     /** The settings of {@code current} with these changes applied, or why the rules of the numbers refuse them. */
@@ -108,16 +108,16 @@ public record TenantConfigChanges(
         AppCredentials app = new AppCredentials(
                 fbAppId.applyTo(current.app().appId()),
                 fbAppSecret.applyTo(current.app().appSecret()));
-        Webhook webhook = new Webhook(
-                callbackUrl.applyTo(current.webhook().callbackUrl()),
-                verifyToken.applyTo(current.webhook().verifyToken()),
-                redirectUrl.applyTo(current.webhook().redirectUrl()));
+        CallbackSettings callbacks = new CallbackSettings(
+                callbackUrl.applyTo(current.callbacks().callbackUrl()),
+                verifyToken.applyTo(current.callbacks().verifyToken()),
+                redirectUrl.applyTo(current.callbacks().redirectUrl()));
         return new Settings(
                 account,
                 current.phoneNumbers(),
                 app,
                 tokenAfter(current.token()),
-                webhook,
+                callbacks,
                 active.applyTo(current.active()));
     }
 

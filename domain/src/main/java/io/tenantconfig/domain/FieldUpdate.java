@@ -7,40 +7,40 @@ import java.util.Optional;
  * What a partial update does to one field: keep it, set it, or clear it. "Not mentioned" and
  * "set to nothing" are different requests, and a partial update has to tell them apart.
  */
-public final class Change<T> {
+public final class FieldUpdate<T> {
 
-    private static final Change<?> KEEP = new Change<>(false, null);
-    private static final Change<?> CLEAR = new Change<>(true, null);
+    private static final FieldUpdate<?> KEEP = new FieldUpdate<>(false, null);
+    private static final FieldUpdate<?> CLEAR = new FieldUpdate<>(true, null);
 
     private final boolean given;
     private final T value;
 
-    private Change(boolean given, T value) {
+    private FieldUpdate(boolean given, T value) {
         this.given = given;
         this.value = value;
     }
 
     @SuppressWarnings("unchecked")
-    public static <T> Change<T> keep() {
-        return (Change<T>) KEEP;
+    public static <T> FieldUpdate<T> keep() {
+        return (FieldUpdate<T>) KEEP;
     }
 
     @SuppressWarnings("unchecked")
-    public static <T> Change<T> clear() {
-        return (Change<T>) CLEAR;
+    public static <T> FieldUpdate<T> clear() {
+        return (FieldUpdate<T>) CLEAR;
     }
 
-    public static <T> Change<T> to(T value) {
-        return new Change<>(true, Objects.requireNonNull(value, "value"));
+    public static <T> FieldUpdate<T> to(T value) {
+        return new FieldUpdate<>(true, Objects.requireNonNull(value, "value"));
     }
 
     /** Set to {@code value}, or keep the field as it is when there is none. */
-    public static <T> Change<T> toIfGiven(T value) {
+    public static <T> FieldUpdate<T> toIfGiven(T value) {
         return value == null ? keep() : to(value);
     }
 
     /** Set to {@code value}, or clear the field when there is none. */
-    public static <T> Change<T> toOrClear(T value) {
+    public static <T> FieldUpdate<T> toOrClear(T value) {
         return value == null ? clear() : to(value);
     }
 
@@ -60,7 +60,7 @@ public final class Change<T> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Change<?> that && given == that.given && Objects.equals(value, that.value);
+        return other instanceof FieldUpdate<?> that && given == that.given && Objects.equals(value, that.value);
     }
 
     @Override

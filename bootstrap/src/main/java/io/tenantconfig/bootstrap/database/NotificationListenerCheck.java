@@ -7,11 +7,11 @@ import java.util.function.BooleanSupplier;
  * Unhealthy while the change listener is not listening: answers stay correct, but every lookup
  * goes to the database instead of memory until it is back.
  */
-final class ChangeListenerHealthCheck extends HealthCheck {
+final class NotificationListenerCheck extends HealthCheck {
 
     private final BooleanSupplier listening;
 
-    ChangeListenerHealthCheck(BooleanSupplier listening) {
+    NotificationListenerCheck(BooleanSupplier listening) {
         this.listening = listening;
     }
 

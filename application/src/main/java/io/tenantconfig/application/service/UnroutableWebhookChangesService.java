@@ -1,13 +1,13 @@
 package io.tenantconfig.application.service;
 
-import io.tenantconfig.application.port.in.UnroutableChangesUseCase;
+import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.out.WebhookInbox;
 
-final class UnroutableChangesService implements UnroutableChangesUseCase {
+final class UnroutableWebhookChangesService implements UnroutableWebhookChangesUseCase {
 
     private final WebhookInbox inbox;
 
-    UnroutableChangesService(WebhookInbox inbox) {
+    UnroutableWebhookChangesService(WebhookInbox inbox) {
         this.inbox = inbox;
     }
 

@@ -4,11 +4,11 @@ import io.tenantconfig.domain.TenantId;
 import java.util.List;
 
 /**
- * What keeps a copy of configurations in memory needs to hear from {@link ConfigChangeListener}:
+ * What keeps a copy of configurations in memory needs to hear from {@link ConfigNotificationListener}:
  * each committed change, and whether changes are being heard of at all. While they are not, a
  * copy must not be trusted.
  */
-interface ConfigChangeSubscriber {
+interface ConfigNotificationSubscriber {
 
     /** This tenant's configuration changed (or was created or deleted). */
     void changed(TenantId tenantId);
@@ -23,9 +23,9 @@ interface ConfigChangeSubscriber {
     void announcementsRestored();
 
     /** Tells each of {@code subscribers}, in order. */
-    static ConfigChangeSubscriber all(ConfigChangeSubscriber... subscribers) {
-        List<ConfigChangeSubscriber> each = List.of(subscribers);
-        return new ConfigChangeSubscriber() {
+    static ConfigNotificationSubscriber all(ConfigNotificationSubscriber... subscribers) {
+        List<ConfigNotificationSubscriber> each = List.of(subscribers);
+        return new ConfigNotificationSubscriber() {
             @Override
             public void changed(TenantId tenantId) {
                 each.forEach(s -> s.changed(tenantId));
@@ -33,17 +33,17 @@ interface ConfigChangeSubscriber {
 
             @Override
             public void changedAll() {
-                each.forEach(ConfigChangeSubscriber::changedAll);
+                each.forEach(ConfigNotificationSubscriber::changedAll);
             }
 
             @Override
             public void announcementsLost() {
-                each.forEach(ConfigChangeSubscriber::announcementsLost);
+                each.forEach(ConfigNotificationSubscriber::announcementsLost);
             }
 
             @Override
             public void announcementsRestored() {
-                each.forEach(ConfigChangeSubscriber::announcementsRestored);
+                each.forEach(ConfigNotificationSubscriber::announcementsRestored);
             }
         };
     }

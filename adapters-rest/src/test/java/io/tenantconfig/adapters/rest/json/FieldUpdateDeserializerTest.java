@@ -6,30 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.tenantconfig.domain.Change;
+import io.tenantconfig.domain.FieldUpdate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A partial update tells "left out" (keep), {@code null} (clear) and a value (set) apart, each read as its type. */
-class ChangeDeserializerTest {
+class FieldUpdateDeserializerTest {
 
     private final ObjectMapper mapper = RequestJson.configure(new ObjectMapper());
 
     record Update(
-            @JsonProperty("name") Change<String> name,
-            @JsonProperty("active") Change<Boolean> active,
-            @JsonProperty("tags") Change<List<String>> tags) {}
+            @JsonProperty("name") FieldUpdate<String> name,
+            @JsonProperty("active") FieldUpdate<Boolean> active,
+            @JsonProperty("tags") FieldUpdate<List<String>> tags) {}
 
     @Test
     void a_field_left_out_keeps_null_clears_and_a_value_sets() throws Exception {
         Update update = mapper.readValue("{\"name\":null,\"active\":false,\"tags\":[\"a\",\"b\"]}", Update.class);
         Update empty = mapper.readValue("{}", Update.class);
 
-        assertThat(update.name()).isEqualTo(Change.clear());
-        assertThat(update.active()).isEqualTo(Change.to(false));
-        assertThat(update.tags()).isEqualTo(Change.to(List.of("a", "b")));
-        assertThat(empty.name()).isEqualTo(Change.keep());
-        assertThat(empty.tags()).isEqualTo(Change.keep());
+        assertThat(update.name()).isEqualTo(FieldUpdate.clear());
+        assertThat(update.active()).isEqualTo(FieldUpdate.to(false));
+        assertThat(update.tags()).isEqualTo(FieldUpdate.to(List.of("a", "b")));
+        assertThat(empty.name()).isEqualTo(FieldUpdate.keep());
+        assertThat(empty.tags()).isEqualTo(FieldUpdate.keep());
     }
 
     @Test

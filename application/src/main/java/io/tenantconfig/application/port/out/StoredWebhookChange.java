@@ -13,7 +13,7 @@ import java.util.Optional;
  * reason. {@code signedFor} is the tenant whose own app secret signed the body (null: the
  * platform's app, as Meta signs for platforms with one app).
  */
-public record ReceivedChange(
+public record StoredWebhookChange(
         String dedupeKey,
         Instant receivedAt,
         TenantId tenantId,
@@ -24,7 +24,7 @@ public record ReceivedChange(
         String unroutableReason,
         TenantId signedFor) {
 
-    public ReceivedChange {
+    public StoredWebhookChange {
         Objects.requireNonNull(dedupeKey, "dedupeKey");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(field, "field");

@@ -3,9 +3,10 @@ package io.tenantconfig.domain;
 import java.util.Objects;
 
 /** What a tenant changes about one of its numbers; each part kept or set (none can be cleared but the label). */
-public record PhoneNumberChanges(Change<NumberLabel> label, Change<Boolean> active, Change<Boolean> isDefault) {
+public record PhoneNumberUpdate(
+        FieldUpdate<NumberLabel> label, FieldUpdate<Boolean> active, FieldUpdate<Boolean> isDefault) {
 
-    public PhoneNumberChanges {
+    public PhoneNumberUpdate {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(active, "active");
         Objects.requireNonNull(isDefault, "isDefault");
