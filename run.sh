@@ -27,7 +27,7 @@ Tokens for trying the API locally (valid for 12 hours):
 
 Admin dashboard: http://localhost:${PORT:-8002}/admin/   (sign in with the ADMIN_TOKEN above)
 
-API: http://localhost:${PORT:-8002}/api/v1    health: http://localhost:${ADMIN_PORT:-8003}/healthcheck
+API: http://localhost:${PORT:-8002}/api/v1    readiness: http://localhost:${ADMIN_PORT:-8003}/healthcheck
 
 EOF
 
