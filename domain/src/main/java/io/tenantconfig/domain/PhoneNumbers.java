@@ -144,15 +144,15 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
      * With one number's label, use or default changed. Making one the default makes the previous
      * default an ordinary number; the default cannot stop being one by itself.
      */
-    Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberUpdate changes) {
+    Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberUpdate update) {
         if (!contains(id)) {
             return unknown(id);
         }
         PhoneNumbers changed = changed(
                 id,
-                number -> number.labelled(changes.label().applyTo(number.label()))
-                        .inUse(changes.active().applyTo(number.active())));
-        if (changes.isDefault().applyTo(changed.isDefault(id))) {
+                number -> number.labelled(update.label().applyTo(number.label()))
+                        .inUse(update.active().applyTo(number.active())));
+        if (update.isDefault().applyTo(changed.isDefault(id))) {
             return Ruling.allowed(changed.withDefault(id));
         }
         if (changed.isDefault(id)) {

@@ -60,8 +60,8 @@ public record TenantConfig(
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
-    public Outcome changeSettings(SettingsUpdate changes, Clock clock) {
-        return changes.applyTo(this)
+    public Outcome changeSettings(SettingsUpdate update, Clock clock) {
+        return update.applyTo(this)
                 .outcome(settings -> changedTo(with(settings, clock.instant()), DomainEvent.SettingsChanged::new));
     }
 
@@ -92,8 +92,8 @@ public record TenantConfig(
     }
 
     /** Changes one number's label, use, or whether it is the default (another one has to become it). */
-    public Outcome changePhoneNumber(MetaId id, PhoneNumberUpdate asked, Clock clock) {
-        return numbersChanged(phoneNumbers.changed(id, asked), DomainEvent.PhoneNumberChanged::new, clock);
+    public Outcome changePhoneNumber(MetaId id, PhoneNumberUpdate update, Clock clock) {
+        return numbersChanged(phoneNumbers.changed(id, update), DomainEvent.PhoneNumberChanged::new, clock);
     }
 
     /** Removes one number, with its PIN; refused for the default while other numbers remain. */

@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestOutcomes.changed;
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,8 +170,7 @@ class AccountStandingTest {
         return changed(TenantConfig.create(
                         TenantId.of("acme"),
                         UserId.of("alice"),
-                        changes()
-                                .wabaId("500")
+                        update().wabaId("500")
                                 .phoneNumberId("1001")
                                 .displayPhoneNumber("+1 555-010-0000")
                                 .build(),

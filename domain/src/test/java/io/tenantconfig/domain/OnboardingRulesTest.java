@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestOutcomes.changed;
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -27,7 +27,7 @@ class OnboardingRulesTest {
                 .config()
                 .onboardingCompleted(CLOCK)
                 .config();
-        return changed(config.changeSettings(changes().verifyToken("kept").build(), CLOCK))
+        return changed(config.changeSettings(update().verifyToken("kept").build(), CLOCK))
                 .config();
     }
 
@@ -202,7 +202,7 @@ class OnboardingRulesTest {
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed cleared =
-                changed(started.changeSettings(changes().accessToken(null).build(), CLOCK));
+                changed(started.changeSettings(update().accessToken(null).build(), CLOCK));
 
         assertThat(cleared.event())
                 .isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("access_token", "onboarding_status")));
@@ -216,8 +216,8 @@ class OnboardingRulesTest {
         TenantConfig started =
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
-        Changed withoutAccount = changed(started.changeSettings(
-                changes().wabaId(null).phoneNumberId(null).build(), CLOCK));
+        Changed withoutAccount = changed(
+                started.changeSettings(update().wabaId(null).phoneNumberId(null).build(), CLOCK));
         Changed withoutNumber = changed(started.removePhoneNumber(ACCOUNT.phoneNumberId(), CLOCK));
 
         assertThat(withoutAccount.config().onboarding().status()).isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
@@ -233,7 +233,7 @@ class OnboardingRulesTest {
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed newToken = changed(started.changeSettings(
-                changes().accessToken("EAAG-pasted-by-hand").build(), CLOCK));
+                update().accessToken("EAAG-pasted-by-hand").build(), CLOCK));
         Changed otherNumber = changed(
                 started.addPhoneNumber(PhoneNumber.added(MetaId.parse("333"), null, null), PhoneNumbers.MOST, CLOCK));
 
@@ -245,7 +245,7 @@ class OnboardingRulesTest {
     @Test
     void clearing_the_token_of_a_completed_onboarding_leaves_it_completed() {
         Changed cleared = changed(
-                onboardedOnce().changeSettings(changes().accessToken(null).build(), CLOCK));
+                onboardedOnce().changeSettings(update().accessToken(null).build(), CLOCK));
 
         assertThat(cleared.config().onboarding()).isEqualTo(onboardedOnce().onboarding());
         assertThat(cleared.event().fields()).containsExactly("access_token");
@@ -257,7 +257,7 @@ class OnboardingRulesTest {
                         onboardedOnce().reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK))
                 .config();
         TenantConfig ended = changed(
-                        signedUpAgain.changeSettings(changes().accessToken(null).build(), CLOCK))
+                        signedUpAgain.changeSettings(update().accessToken(null).build(), CLOCK))
                 .config();
 
         TenantConfig again = changed(ended.reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK))

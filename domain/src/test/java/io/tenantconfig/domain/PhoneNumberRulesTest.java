@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestOutcomes.changed;
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +23,7 @@ class PhoneNumberRulesTest {
         return changed(TenantConfig.create(
                         TenantId.of("acme"),
                         UserId.of("alice"),
-                        changes()
-                                .wabaId("500")
+                        update().wabaId("500")
                                 .phoneNumberId("1001")
                                 .displayPhoneNumber("+1 555-0100")
                                 .build(),
@@ -201,8 +200,8 @@ class PhoneNumberRulesTest {
 
     @Test
     void writing_phone_number_id_replaces_the_default_and_keeps_the_other_numbers() {
-        Changed changed = changed(withThreeNumbers()
-                .changeSettings(changes().phoneNumberId("1009").build(), CLOCK));
+        Changed changed = changed(
+                withThreeNumbers().changeSettings(update().phoneNumberId("1009").build(), CLOCK));
 
         assertThat(ids(changed.config())).containsExactly("1002", "1003", "1009");
         assertThat(changed.config().phoneNumbers().defaultId().value()).isEqualTo("1009");
@@ -214,7 +213,7 @@ class PhoneNumberRulesTest {
     @Test
     void writing_phone_number_id_of_a_number_the_tenant_has_makes_it_the_default_in_place_of_the_old_one() {
         TenantConfig changed = changed(withThreeNumbers()
-                        .changeSettings(changes().phoneNumberId("1003").build(), CLOCK))
+                        .changeSettings(update().phoneNumberId("1003").build(), CLOCK))
                 .config();
 
         assertThat(ids(changed)).containsExactly("1002", "1003");
@@ -226,12 +225,12 @@ class PhoneNumberRulesTest {
     @Test
     void clearing_phone_number_id_removes_the_last_number_only() {
         assertThat(changed(withSupportNumber()
-                                .changeSettings(changes().phoneNumberId(null).build(), CLOCK))
+                                .changeSettings(update().phoneNumberId(null).build(), CLOCK))
                         .config()
                         .phoneNumbers())
                 .isEqualTo(PhoneNumbers.NONE);
         assertThat(withThreeNumbers()
-                        .changeSettings(changes().phoneNumberId(null).build(), CLOCK))
+                        .changeSettings(update().phoneNumberId(null).build(), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.DEFAULT_NUMBER_NEEDED,
                         "the phone number 1001 is the default; make another number the default before removing it"));
@@ -241,12 +240,11 @@ class PhoneNumberRulesTest {
     void a_display_number_needs_a_number_to_show() {
         TenantConfig none = withoutNumbers();
 
-        assertThat(none.changeSettings(changes().displayPhoneNumber("+1 555").build(), CLOCK))
+        assertThat(none.changeSettings(update().displayPhoneNumber("+1 555").build(), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.INCOMPLETE,
                         "a display_phone_number needs a phone_number_id: it shows that number"));
-        assertThat(changed(none.changeSettings(
-                                changes().displayPhoneNumber(null).build(), CLOCK))
+        assertThat(changed(none.changeSettings(update().displayPhoneNumber(null).build(), CLOCK))
                         .event()
                         .fields())
                 .as("clearing what is not there changes nothing")
@@ -257,14 +255,14 @@ class PhoneNumberRulesTest {
     void the_account_cannot_be_swapped_while_numbers_of_the_old_one_remain() {
         TenantConfig config = withThreeNumbers();
 
-        assertThat(config.changeSettings(changes().wabaId("600").build(), CLOCK))
+        assertThat(config.changeSettings(update().wabaId("600").build(), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.NUMBERS_IN_ANOTHER_ACCOUNT,
                         "the phone numbers [1001, 1002, 1003] belong to the WhatsApp Business Account 500; remove them"
                                 + " (or replace the default number in the same request) before changing waba_id"));
         TenantConfig moved = changed(withSupportNumber()
                         .changeSettings(
-                                changes().wabaId("600").phoneNumberId("2001").build(), CLOCK))
+                                update().wabaId("600").phoneNumberId("2001").build(), CLOCK))
                 .config();
         assertThat(moved.account().wabaId().value()).isEqualTo("600");
         assertThat(ids(moved)).containsExactly("2001");
@@ -274,7 +272,7 @@ class PhoneNumberRulesTest {
     void a_change_that_breaks_several_rules_is_refused_for_the_first_it_breaks() {
         assertThat(withThreeNumbers()
                         .changeSettings(
-                                changes().phoneNumberId(null).wabaId("600").build(), CLOCK))
+                                update().phoneNumberId(null).wabaId("600").build(), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.DEFAULT_NUMBER_NEEDED,
                         "the phone number 1001 is the default; make another number the default before removing it"));
@@ -285,11 +283,11 @@ class PhoneNumberRulesTest {
         TenantConfig numbersFirst = changed(TenantConfig.create(
                         TenantId.of("acme"),
                         UserId.of("alice"),
-                        changes().phoneNumberId("1001").build(),
+                        update().phoneNumberId("1001").build(),
                         CLOCK))
                 .config();
 
-        assertThat(changed(numbersFirst.changeSettings(changes().wabaId("500").build(), CLOCK))
+        assertThat(changed(numbersFirst.changeSettings(update().wabaId("500").build(), CLOCK))
                         .config()
                         .account()
                         .wabaId()

@@ -1,7 +1,7 @@
 package io.tenantconfig.domain;
 
 import static io.tenantconfig.domain.TestOutcomes.changed;
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -30,8 +30,7 @@ class TenantConfigTest {
         TenantConfig created = changed(TenantConfig.create(
                         ACME,
                         ALICE,
-                        changes()
-                                .wabaId("123456789")
+                        update().wabaId("123456789")
                                 .phoneNumberId("987654321")
                                 .accessToken("EAAG-old-token-1234")
                                 .tokenExpiresAt(CREATED.plus(Duration.ofDays(60)))
@@ -71,7 +70,7 @@ class TenantConfigTest {
     @Test
     void a_new_config_is_active_not_onboarded_owned_by_its_creator_and_stamped_with_the_clock() {
         TenantConfig config = changed(
-                        TenantConfig.create(ACME, ALICE, changes().wabaId("1").build(), AT_CREATION))
+                        TenantConfig.create(ACME, ALICE, update().wabaId("1").build(), AT_CREATION))
                 .config();
 
         assertThat(config.active()).isTrue();
@@ -97,7 +96,7 @@ class TenantConfigTest {
     @Test
     void creating_names_the_fields_it_set_and_never_their_values() {
         Changed created = changed(TenantConfig.create(
-                ACME, ALICE, changes().accessToken("EAAG-only-a-token").build(), AT_CREATION));
+                ACME, ALICE, update().accessToken("EAAG-only-a-token").build(), AT_CREATION));
 
         assertThat(created.event()).isInstanceOf(DomainEvent.Created.class);
         assertThat(created.event().fields()).containsExactly("access_token");
@@ -107,7 +106,7 @@ class TenantConfigTest {
     @Test
     void a_new_config_may_start_inactive() {
         Changed created =
-                changed(TenantConfig.create(ACME, ALICE, changes().active(false).build(), AT_CREATION));
+                changed(TenantConfig.create(ACME, ALICE, update().active(false).build(), AT_CREATION));
 
         assertThat(created.config().active()).isFalse();
         assertThat(created.event().fields()).containsExactly("is_active");
@@ -116,7 +115,7 @@ class TenantConfigTest {
     @Test
     void a_new_config_the_rules_refuse_is_not_made_and_the_refusal_says_why() {
         assertThat(TenantConfig.create(
-                        ACME, ALICE, changes().displayPhoneNumber("+1 555").build(), AT_CREATION))
+                        ACME, ALICE, update().displayPhoneNumber("+1 555").build(), AT_CREATION))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.INCOMPLETE,
                         "a display_phone_number needs a phone_number_id: it shows that number"));
@@ -127,7 +126,7 @@ class TenantConfigTest {
         TenantConfig stored = aStoredConfig();
 
         Changed changed = changed(stored.changeSettings(
-                changes().callbackUrl("https://new-url.com/webhook").build(), LATER_ON));
+                update().callbackUrl("https://new-url.com/webhook").build(), LATER_ON));
 
         TenantConfig updated = changed.config();
         assertThat(updated.callbacks().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
@@ -143,15 +142,15 @@ class TenantConfigTest {
 
     static Stream<Arguments> writableFields() {
         return Stream.of(
-                Arguments.of("business_id", changes().businessId("556")),
-                Arguments.of("fb_app_id", changes().fbAppId("558")),
-                Arguments.of("fb_app_secret", changes().fbAppSecret("a-new-app-secret")),
-                Arguments.of("refresh_token", changes().refreshToken("a-new-refresh-token")),
-                Arguments.of("token_expires_at", changes().tokenExpiresAt(LATER.plus(Duration.ofDays(1)))),
-                Arguments.of("callback_url", changes().callbackUrl("https://acme.example/other")),
-                Arguments.of("verify_token", changes().verifyToken("another-verify-token")),
-                Arguments.of("redirect_url", changes().redirectUrl("https://acme.example/signup")),
-                Arguments.of("is_active", changes().active(false)));
+                Arguments.of("business_id", update().businessId("556")),
+                Arguments.of("fb_app_id", update().fbAppId("558")),
+                Arguments.of("fb_app_secret", update().fbAppSecret("a-new-app-secret")),
+                Arguments.of("refresh_token", update().refreshToken("a-new-refresh-token")),
+                Arguments.of("token_expires_at", update().tokenExpiresAt(LATER.plus(Duration.ofDays(1)))),
+                Arguments.of("callback_url", update().callbackUrl("https://acme.example/other")),
+                Arguments.of("verify_token", update().verifyToken("another-verify-token")),
+                Arguments.of("redirect_url", update().redirectUrl("https://acme.example/signup")),
+                Arguments.of("is_active", update().active(false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,9 +164,9 @@ class TenantConfigTest {
     @Test
     void the_single_number_fields_write_the_default_number_and_name_it_in_the_event() {
         Changed otherNumber = changed(
-                aStoredConfig().changeSettings(changes().phoneNumberId("557").build(), LATER_ON));
+                aStoredConfig().changeSettings(update().phoneNumberId("557").build(), LATER_ON));
         Changed display = changed(aStoredConfig()
-                .changeSettings(changes().displayPhoneNumber("+1 555").build(), LATER_ON));
+                .changeSettings(update().displayPhoneNumber("+1 555").build(), LATER_ON));
 
         assertThat(otherNumber.event().fields())
                 .containsExactlyInAnyOrder("phone_number_id", "phone_numbers.987654321", "phone_numbers.557");
@@ -178,10 +177,10 @@ class TenantConfigTest {
     @Test
     void the_account_is_named_when_it_changes() {
         TenantConfig withoutNumbers = changed(aStoredConfig()
-                        .changeSettings(changes().phoneNumberId(null).build(), LATER_ON))
+                        .changeSettings(update().phoneNumberId(null).build(), LATER_ON))
                 .config();
 
-        assertThat(changed(withoutNumbers.changeSettings(changes().wabaId("555").build(), LATER_ON))
+        assertThat(changed(withoutNumbers.changeSettings(update().wabaId("555").build(), LATER_ON))
                         .event()
                         .fields())
                 .containsExactly("waba_id");
@@ -196,7 +195,7 @@ class TenantConfigTest {
                 .as("created by hand: no signup named a number to register")
                 .isFalse();
         for (TestUpdates missing :
-                List.of(changes().accessToken(null), changes().wabaId(null).phoneNumberId(null))) {
+                List.of(update().accessToken(null), update().wabaId(null).phoneNumberId(null))) {
             assertThat(changed(complete.changeSettings(missing.build(), LATER_ON))
                             .config()
                             .holdsWhatOnboardingNeeds())
@@ -208,7 +207,7 @@ class TenantConfigTest {
     void setting_a_field_to_the_value_it_has_changes_no_field() {
         Changed changed = changed(aStoredConfig()
                 .changeSettings(
-                        changes().callbackUrl("https://acme.example/webhook").build(), LATER_ON));
+                        update().callbackUrl("https://acme.example/webhook").build(), LATER_ON));
 
         assertThat(changed.event().fields()).isEmpty();
     }
@@ -217,8 +216,7 @@ class TenantConfigTest {
     void a_change_can_clear_any_field_the_meta_ids_included() {
         Changed changed = changed(aStoredConfig()
                 .changeSettings(
-                        changes()
-                                .callbackUrl(null)
+                        update().callbackUrl(null)
                                 .wabaId(null)
                                 .phoneNumberId(null)
                                 .build(),
@@ -235,7 +233,7 @@ class TenantConfigTest {
     void replacing_the_access_token_forgets_the_old_tokens_expiry_and_verification() {
         TenantConfig updated = changed(aStoredConfig()
                         .changeSettings(
-                                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON))
+                                update().accessToken("EAAG-new-token-5678").build(), LATER_ON))
                 .config();
 
         assertThat(updated.token().accessToken().reveal()).isEqualTo("EAAG-new-token-5678");
@@ -252,9 +250,9 @@ class TenantConfigTest {
                 .config();
 
         Changed newToken = changed(registered.changeSettings(
-                changes().accessToken("EAAG-new-token-5678").build(), LATER_ON));
+                update().accessToken("EAAG-new-token-5678").build(), LATER_ON));
         Changed newNumber = changed(
-                registered.changeSettings(changes().phoneNumberId("111222333").build(), LATER_ON));
+                registered.changeSettings(update().phoneNumberId("111222333").build(), LATER_ON));
 
         assertThat(newToken.event().fields())
                 .containsExactlyInAnyOrder("access_token", "token_expires_at", "last_verified_at");
@@ -274,8 +272,7 @@ class TenantConfigTest {
 
         TenantConfig updated = changed(aStoredConfig()
                         .changeSettings(
-                                changes()
-                                        .accessToken("EAAG-new-token-5678")
+                                update().accessToken("EAAG-new-token-5678")
                                         .tokenExpiresAt(newExpiry)
                                         .build(),
                                 LATER_ON))
@@ -289,7 +286,7 @@ class TenantConfigTest {
         TenantConfig stored = aStoredConfig();
 
         TenantConfig updated = changed(stored.changeSettings(
-                        changes().accessToken("EAAG-old-token-1234").build(), LATER_ON))
+                        update().accessToken("EAAG-old-token-1234").build(), LATER_ON))
                 .config();
 
         assertThat(updated.token().expiresAt()).isEqualTo(stored.token().expiresAt());
@@ -303,14 +300,13 @@ class TenantConfigTest {
                 .config();
 
         TenantConfig sameNumber = changed(registered.changeSettings(
-                        changes()
-                                .phoneNumberId("987654321")
+                        update().phoneNumberId("987654321")
                                 .displayPhoneNumber("+1 555-000-0001")
                                 .build(),
                         LATER_ON))
                 .config();
         TenantConfig otherNumber = changed(registered.changeSettings(
-                        changes().phoneNumberId("111222333").build(), LATER_ON))
+                        update().phoneNumberId("111222333").build(), LATER_ON))
                 .config();
 
         assertThat(sameNumber.defaultNumber().orElseThrow().registrationPin().reveal())

@@ -22,7 +22,7 @@ public final class TestUpdates {
 
     private TestUpdates() {}
 
-    public static TestUpdates changes() {
+    public static TestUpdates update() {
         return new TestUpdates();
     }
 

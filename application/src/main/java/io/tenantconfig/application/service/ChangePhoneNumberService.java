@@ -20,6 +20,6 @@ final class ChangePhoneNumberService implements ChangePhoneNumberUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> current.changePhoneNumber(command.phoneNumberId(), command.changes(), clock));
+                current -> current.changePhoneNumber(command.phoneNumberId(), command.update(), clock));
     }
 }

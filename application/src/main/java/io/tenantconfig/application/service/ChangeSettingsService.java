@@ -20,6 +20,6 @@ final class ChangeSettingsService implements ChangeSettingsUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> current.changeSettings(command.changes(), clock));
+                current -> current.changeSettings(command.update(), clock));
     }
 }

@@ -20,9 +20,10 @@ import java.util.function.Function;
 /**
  * One change to one tenant's configuration, in one transaction: lock the row, check the version
  * the caller expects, apply the rule to what is stored now, store the result and record what the
- * event it produced means (its audit entry, and its platform event when it has one). Concurrent changes wait for the lock and apply on top of each other, so none
- * is lost and none has to be retried. A rule that refuses, or a store that finds a number already
- * another tenant's, leaves everything as it was.
+ * event it produced means (its audit entry, and its platform event when it has one). Concurrent
+ * changes wait for the lock and apply on top of each other, so none is lost and none has to be
+ * retried. A rule that refuses, or a store that finds a number already another tenant's, leaves
+ * everything as it was.
  */
 final class LockedWrite {
 

@@ -1,6 +1,6 @@
 package io.tenantconfig.application.service;
 
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -84,7 +84,7 @@ class ManageConfigTest {
                 .create(new CreateConfigUseCase.Command(
                         ACME,
                         ALICE,
-                        changes().wabaId("123456789").phoneNumberId("987654321").build()));
+                        update().wabaId("123456789").phoneNumberId("987654321").build()));
 
         assertThat(result).isEqualTo(new CreateConfigUseCase.Result.Created(current()));
         assertThat(current().onboarding().user()).isEqualTo(UserId.of("alice"));
@@ -115,7 +115,7 @@ class ManageConfigTest {
         CreateConfigUseCase.Result result = configuration
                 .createConfig()
                 .create(new CreateConfigUseCase.Command(
-                        ACME, ALICE, changes().wabaId("1").build()));
+                        ACME, ALICE, update().wabaId("1").build()));
 
         assertThat(result).isEqualTo(new CreateConfigUseCase.Result.AlreadyExists());
         assertThat(trail()).isEmpty();
@@ -126,7 +126,7 @@ class ManageConfigTest {
         TenantConfig before = stored();
 
         WriteResult result =
-                change(changes().callbackUrl("https://new-url.com/webhook").build(), ExpectedVersion.exactly(1));
+                change(update().callbackUrl("https://new-url.com/webhook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.Done(current()));
         assertThat(current().callbacks().callbackUrl().value()).isEqualTo("https://new-url.com/webhook");
@@ -138,10 +138,10 @@ class ManageConfigTest {
     @Test
     void changing_settings_with_a_stale_expected_version_is_refused_and_changes_nothing() {
         stored();
-        change(changes().callbackUrl("https://first.example/hook").build(), ExpectedVersion.any());
+        change(update().callbackUrl("https://first.example/hook").build(), ExpectedVersion.any());
 
         WriteResult result =
-                change(changes().callbackUrl("https://second.example/hook").build(), ExpectedVersion.exactly(1));
+                change(update().callbackUrl("https://second.example/hook").build(), ExpectedVersion.exactly(1));
 
         assertThat(result).isEqualTo(new WriteResult.VersionMismatch(2));
         assertThat(current().callbacks().callbackUrl().value()).isEqualTo("https://first.example/hook");
@@ -157,8 +157,8 @@ class ManageConfigTest {
             for (int writer = 0; writer < 8; writer++) {
                 for (int i = 0; i < 25; i++) {
                     String token = "verify-" + writer + "-" + i;
-                    results.add(pool.submit(
-                            () -> change(changes().verifyToken(token).build(), ExpectedVersion.any())));
+                    results.add(
+                            pool.submit(() -> change(update().verifyToken(token).build(), ExpectedVersion.any())));
                 }
             }
             for (Future<WriteResult> result : results) {
@@ -174,7 +174,7 @@ class ManageConfigTest {
 
     @Test
     void changing_a_tenant_without_a_config_finds_nothing() {
-        assertThat(change(changes().callbackUrl("https://x.example/hook").build(), ExpectedVersion.any()))
+        assertThat(change(update().callbackUrl("https://x.example/hook").build(), ExpectedVersion.any()))
                 .isEqualTo(new WriteResult.NotFound());
         assertThat(trail()).isEmpty();
     }

@@ -1,6 +1,6 @@
 package io.tenantconfig.application.service;
 
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.application.Actor;
@@ -336,7 +336,7 @@ class OnboardingTest {
         WriteResult cleared = service.configuration()
                 .changeSettings()
                 .changeSettings(new ChangeSettingsUseCase.Command(
-                        ACME, new Actor("alice"), changes().accessToken(null).build(), ExpectedVersion.any()));
+                        ACME, new Actor("alice"), update().accessToken(null).build(), ExpectedVersion.any()));
 
         assertThat(cleared).isInstanceOf(WriteResult.Done.class);
         assertThat(stored().onboarding())
@@ -376,7 +376,7 @@ class OnboardingTest {
         service.configuration()
                 .changeSettings()
                 .changeSettings(new ChangeSettingsUseCase.Command(
-                        ACME, new Actor("alice"), changes().accessToken(null).build(), ExpectedVersion.any()));
+                        ACME, new Actor("alice"), update().accessToken(null).build(), ExpectedVersion.any()));
         meta.succeedsAgain();
 
         assertThat(onboard(service)).isInstanceOf(OnboardingResult.Completed.class);

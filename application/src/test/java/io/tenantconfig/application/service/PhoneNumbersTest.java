@@ -278,13 +278,13 @@ class PhoneNumbersTest {
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
-                        TestUpdates.changes().displayPhoneNumber("+1 555").build()));
+                        TestUpdates.update().displayPhoneNumber("+1 555").build()));
         CreateConfigUseCase.Result taken = features.configuration()
                 .createConfig()
                 .create(new CreateConfigUseCase.Command(
                         TenantId.of("initech"),
                         ALICE,
-                        TestUpdates.changes()
+                        TestUpdates.update()
                                 .phoneNumberId(TestConfigs.phoneNumberIdOf("globex"))
                                 .build()));
 

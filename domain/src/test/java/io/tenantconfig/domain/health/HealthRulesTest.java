@@ -1,7 +1,7 @@
 package io.tenantconfig.domain.health;
 
 import static io.tenantconfig.domain.TestOutcomes.changed;
-import static io.tenantconfig.domain.TestUpdates.changes;
+import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.domain.MetaId;
@@ -38,8 +38,7 @@ class HealthRulesTest {
     private static final TenantConfig CONFIG = changed(changed(TenantConfig.create(
                             TenantId.of("acme"),
                             UserId.of("alice"),
-                            changes()
-                                    .wabaId("500")
+                            update().wabaId("500")
                                     .phoneNumberId("1001")
                                     .displayPhoneNumber("+1 555-0100")
                                     .build(),

@@ -12,12 +12,12 @@ public interface ChangePhoneNumberUseCase {
     WriteResult changePhoneNumber(Command command);
 
     record Command(
-            TenantId tenantId, Actor actor, MetaId phoneNumberId, PhoneNumberUpdate changes, ExpectedVersion expected) {
+            TenantId tenantId, Actor actor, MetaId phoneNumberId, PhoneNumberUpdate update, ExpectedVersion expected) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(phoneNumberId, "phoneNumberId");
-            Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(update, "update");
             Objects.requireNonNull(expected, "expected");
         }
     }

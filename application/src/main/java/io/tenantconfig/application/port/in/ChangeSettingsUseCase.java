@@ -9,16 +9,16 @@ import java.util.Objects;
 public interface ChangeSettingsUseCase {
 
     /**
-     * Applies the changes to the current version, under a lock, so concurrent changes never
+     * Applies the update to the current version, under a lock, so concurrent changes never
      * overwrite each other. With an expected version, only while that is still the current one.
      */
     WriteResult changeSettings(Command command);
 
-    record Command(TenantId tenantId, Actor actor, SettingsUpdate changes, ExpectedVersion expected) {
+    record Command(TenantId tenantId, Actor actor, SettingsUpdate update, ExpectedVersion expected) {
         public Command {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(update, "update");
             Objects.requireNonNull(expected, "expected");
         }
     }
