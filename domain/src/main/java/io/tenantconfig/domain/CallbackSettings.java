@@ -16,4 +16,9 @@ public record CallbackSettings(WebUrl callbackUrl, VerifyToken verifyToken, WebU
             "redirect_url", CallbackSettings::redirectUrl);
 
     public static final CallbackSettings NONE = new CallbackSettings(null, null, null);
+
+    /** With {@code url} as where Embedded Signup redirected to. */
+    CallbackSettings redirectingTo(WebUrl url) {
+        return new CallbackSettings(callbackUrl, verifyToken, url);
+    }
 }

@@ -18,17 +18,48 @@ final class ChangedFields {
     /** Every field whose value differs, also one a rule changed in passing (the PIN of a replaced number). */
     static Set<String> between(TenantConfig before, TenantConfig after) {
         Set<String> changed = new HashSet<>();
-        compare(before.account(), after.account(), WhatsAppAccount.FIELDS, changed);
+        compareAccounts(before, after, changed);
         compareNumbers(before.phoneNumbers(), after.phoneNumbers(), changed);
         compare(before.app(), after.app(), AppCredentials.FIELDS, changed);
-        compare(before.token(), after.token(), TokenGrant.FIELDS, changed);
         compare(before.callbacks(), after.callbacks(), CallbackSettings.FIELDS, changed);
         compare(before.onboarding(), after.onboarding(), Onboarding.FIELDS, changed);
         if (before.active() != after.active()) {
             changed.add("is_active");
         }
-        compare(before.standing(), after.standing(), AccountStanding.FIELDS, changed);
         return changed;
+    }
+
+    /**
+     * The primary account's fields under the single-account names the earlier model used
+     * ({@code waba_id}, {@code access_token}...), as the configuration's own fields show them; each
+     * other account by its id: {@code accounts.<waba_id>} when it was added or removed,
+     * {@code accounts.<waba_id>.<field>} for a field of it that changed.
+     */
+    private static void compareAccounts(TenantConfig before, TenantConfig after, Set<String> changed) {
+        Account primaryBefore = before.primaryAccount();
+        Account primaryAfter = after.primaryAccount();
+        if (!Objects.equals(primaryBefore.wabaId(), primaryAfter.wabaId())) {
+            changed.add("waba_id");
+        }
+        compare(primaryBefore, primaryAfter, Account.FIELDS, changed);
+        Set<MetaId> primary = new HashSet<>();
+        primary.add(primaryBefore.wabaId());
+        primary.add(primaryAfter.wabaId());
+        for (Account old : before.accounts().all()) {
+            if (primary.contains(old.wabaId())) {
+                continue;
+            }
+            String name = "accounts." + (old.wabaId() == null ? "unnamed" : old.wabaId());
+            after.accounts()
+                    .find(old.wabaId())
+                    .ifPresentOrElse(
+                            now -> compare(old, now, Account.FIELDS, field -> changed.add(name + "." + field)),
+                            () -> changed.add(name));
+        }
+        after.accounts().all().stream()
+                .filter(account -> !primary.contains(account.wabaId())
+                        && !before.accounts().contains(account.wabaId()))
+                .forEach(account -> changed.add("accounts." + account.wabaId()));
     }
 
     /**

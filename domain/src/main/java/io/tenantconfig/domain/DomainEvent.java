@@ -206,11 +206,26 @@ public sealed interface DomainEvent {
         }
     }
 
-    /** Meta reported a change in the account's standing (uninstalled, disabled, restricted, reinstated): now {@code standing}. */
-    record AccountStandingChanged(TenantId tenantId, Set<String> fields, AccountStanding standing)
+    /** The tenant removed a WhatsApp Business Account, with its numbers. */
+    record AccountRemoved(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public AccountRemoved {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /**
+     * Meta reported a change in the standing of the account {@code wabaId} (uninstalled, disabled,
+     * restricted, reinstated): now {@code standing}.
+     */
+    record AccountStandingChanged(TenantId tenantId, Set<String> fields, MetaId wabaId, AccountStanding standing)
             implements ConfigEvent {
         public AccountStandingChanged {
             fields = checked(tenantId, fields);
+            Objects.requireNonNull(wabaId, "wabaId");
             Objects.requireNonNull(standing, "standing");
         }
 
@@ -325,6 +340,8 @@ public sealed interface DomainEvent {
 
         T on(PhoneNumberRemoved event);
 
+        T on(AccountRemoved event);
+
         T on(AccountStandingChanged event);
 
         T on(ConfigDeleted event);
@@ -414,6 +431,11 @@ public sealed interface DomainEvent {
 
         @Override
         default T on(PhoneNumberRemoved event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(AccountRemoved event) {
             return otherwise(event);
         }
 

@@ -55,28 +55,31 @@ public sealed interface Onboarding {
 
     /**
      * Whether a run on {@code phoneNumberId} can go on in a configuration holding these: each step
-     * calls Meta with the token, on the account or the number, so without one of them it cannot.
+     * calls Meta with the token of the number's account, on the account or the number, so without
+     * one of them it cannot.
      */
-    static boolean runnable(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers, MetaId phoneNumberId) {
-        return token.accessToken() != null
-                && account.wabaId() != null
-                && phoneNumberId != null
-                && numbers.contains(phoneNumberId);
+    static boolean runnable(Accounts accounts, PhoneNumbers numbers, MetaId phoneNumberId) {
+        return phoneNumberId != null
+                && numbers.find(phoneNumberId)
+                        .flatMap(number -> accounts.find(number.wabaId()))
+                        .filter(account ->
+                                account.wabaId() != null && account.token().accessToken() != null)
+                        .isPresent();
     }
 
     /**
-     * This onboarding in a configuration holding {@code token}, {@code account} and {@code
-     * numbers}. A change that takes from a run in progress what it needs (clears the token or the
-     * account, removes the signed-up number) ends it: the tenant has to sign up again, which is
+     * This onboarding in a configuration holding {@code accounts} and {@code numbers}. A change
+     * that takes from a run in progress what it needs (clears the token or the account of the
+     * signed-up number, removes that number) ends it: the tenant has to sign up again, which is
      * what {@link ReauthorizationRequired} says. Any other state stays as it is.
      */
-    default Onboarding heldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+    default Onboarding heldBy(Accounts accounts, PhoneNumbers numbers) {
         return this;
     }
 
     /** Refuses a run in progress in a configuration without what it needs ({@link #heldBy} ends such a run). */
-    default void requireHeldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
-        if (heldBy(token, account, numbers) != this) {
+    default void requireHeldBy(Accounts accounts, PhoneNumbers numbers) {
+        if (heldBy(accounts, numbers) != this) {
             throw new IllegalArgumentException(
                     "an onboarding in progress needs the token, the account and the signed-up number");
         }
@@ -150,8 +153,8 @@ public sealed interface Onboarding {
         }
 
         @Override
-        public Onboarding heldBy(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
-            return runnable(token, account, numbers, phoneNumberId) ? this : reauthorizationRequired();
+        public Onboarding heldBy(Accounts accounts, PhoneNumbers numbers) {
+            return runnable(accounts, numbers, phoneNumberId) ? this : reauthorizationRequired();
         }
     }
 

@@ -6,15 +6,16 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One of the tenant's WhatsApp phone numbers: Meta's id for it, the number as people see it, the
- * business name Meta verified for it, the tenant's label, whether the tenant uses it, when
- * onboarding registered it for the Cloud API, and the two-step verification PIN it was
- * registered with. The PIN belongs to the number: a different number never inherits it. The
- * number belongs to the tenant's WhatsApp Business Account (one per tenant); whether it is the
- * default is up to {@link PhoneNumbers}.
+ * One of the tenant's WhatsApp phone numbers: Meta's id for it, the WhatsApp Business Account it
+ * belongs to (one of the tenant's {@link Accounts}; {@code null}: the tenant's unnamed one), the
+ * number as people see it, the business name Meta verified for it, the tenant's label, whether
+ * the tenant uses it, when onboarding registered it for the Cloud API, and the two-step
+ * verification PIN it was registered with. The PIN belongs to the number: a different number
+ * never inherits it. Whether it is the default is up to {@link PhoneNumbers}.
  */
 public record PhoneNumber(
         MetaId id,
+        MetaId wabaId,
         DisplayPhoneNumber displayNumber,
         VerifiedName verifiedName,
         NumberLabel label,
@@ -24,6 +25,7 @@ public record PhoneNumber(
 
     /** Its fields by their data-model names (what audit events name), the id aside: it names the number. */
     static final Map<String, Function<PhoneNumber, Object>> FIELDS = Map.of(
+            "waba_id", PhoneNumber::wabaId,
             "display_phone_number", PhoneNumber::displayNumber,
             "verified_name", PhoneNumber::verifiedName,
             "label", PhoneNumber::label,
@@ -35,33 +37,48 @@ public record PhoneNumber(
         Objects.requireNonNull(id, "id");
     }
 
-    /** A number just added: in use, not registered by onboarding, no PIN. */
-    public static PhoneNumber added(MetaId id, DisplayPhoneNumber displayNumber, NumberLabel label) {
-        return new PhoneNumber(id, displayNumber, null, label, true, null, null);
+    /** A number just added to the account {@code wabaId}: in use, not registered by onboarding, no PIN. */
+    public static PhoneNumber added(MetaId id, MetaId wabaId, DisplayPhoneNumber displayNumber, NumberLabel label) {
+        return new PhoneNumber(id, wabaId, displayNumber, null, label, true, null, null);
+    }
+
+    PhoneNumber inAccount(MetaId newWabaId) {
+        return new PhoneNumber(
+                id, newWabaId, displayNumber, verifiedName, label, active, registeredAt, registrationPin);
     }
 
     PhoneNumber displayedAs(DisplayPhoneNumber newDisplayNumber) {
-        return new PhoneNumber(id, newDisplayNumber, verifiedName, label, active, registeredAt, registrationPin);
+        return new PhoneNumber(
+                id, wabaId, newDisplayNumber, verifiedName, label, active, registeredAt, registrationPin);
     }
 
     PhoneNumber named(VerifiedName newName) {
-        return new PhoneNumber(id, displayNumber, newName, label, active, registeredAt, registrationPin);
+        return new PhoneNumber(id, wabaId, displayNumber, newName, label, active, registeredAt, registrationPin);
     }
 
     PhoneNumber labelled(NumberLabel newLabel) {
-        return new PhoneNumber(id, displayNumber, verifiedName, newLabel, active, registeredAt, registrationPin);
+        return new PhoneNumber(
+                id, wabaId, displayNumber, verifiedName, newLabel, active, registeredAt, registrationPin);
     }
 
     PhoneNumber inUse(boolean newActive) {
-        return new PhoneNumber(id, displayNumber, verifiedName, label, newActive, registeredAt, registrationPin);
+        return new PhoneNumber(
+                id, wabaId, displayNumber, verifiedName, label, newActive, registeredAt, registrationPin);
     }
 
     PhoneNumber registeredWith(Secret pin) {
         return new PhoneNumber(
-                id, displayNumber, verifiedName, label, active, registeredAt, Objects.requireNonNull(pin, "pin"));
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                Objects.requireNonNull(pin, "pin"));
     }
 
     PhoneNumber registeredAt(Instant when) {
-        return new PhoneNumber(id, displayNumber, verifiedName, label, active, when, registrationPin);
+        return new PhoneNumber(id, wabaId, displayNumber, verifiedName, label, active, when, registrationPin);
     }
 }

@@ -59,6 +59,13 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
         return all.size();
     }
 
+    /** The numbers of the account {@code wabaId} ({@code null}: the unnamed one), in the order they were added. */
+    public List<PhoneNumber> inAccount(MetaId wabaId) {
+        return all.stream()
+                .filter(number -> Objects.equals(number.wabaId(), wabaId))
+                .toList();
+    }
+
     /** {@code number} added at the end; the default when it is the first. */
     Ruling<PhoneNumbers> added(PhoneNumber number, int limit) {
         if (contains(number.id())) {
@@ -110,10 +117,10 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
     /**
      * What writing the single-number field {@code phone_number_id} means: {@code id} takes the
      * default's place. The previous default goes (with its PIN); a number the tenant has already
-     * keeps its settings and becomes the default; {@code null} removes the default, allowed only
-     * when it is the last number.
+     * keeps its settings and becomes the default, a new one joins the account {@code wabaId};
+     * {@code null} removes the default, allowed only when it is the last number.
      */
-    Ruling<PhoneNumbers> withDefaultReplacedBy(MetaId id) {
+    Ruling<PhoneNumbers> withDefaultReplacedBy(MetaId id, MetaId wabaId) {
         if (Objects.equals(id, defaultId)) {
             return Ruling.allowed(this);
         }
@@ -123,21 +130,50 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
         List<PhoneNumber> replaced = new ArrayList<>(
                 all.stream().filter(n -> !n.id().equals(defaultId)).toList());
         if (!contains(id)) {
-            replaced.add(PhoneNumber.added(id, null, null));
+            replaced.add(PhoneNumber.added(id, wabaId, null, null));
         }
         return Ruling.allowed(new PhoneNumbers(replaced, id));
     }
 
     /**
-     * After a signup that named {@code id}: in the same WhatsApp Business Account the number is
-     * added (the default only when it is the first; kept as it is when it is one already); in
-     * another account it replaces them all, since the old numbers belong to the old account.
+     * After a signup of {@code id} in the account {@code wabaId}: the number is added (the default
+     * only when it is the first), or, when the tenant has it already, kept as it is in that
+     * account: Meta just said which account it belongs to. The tenant's other numbers stay.
      */
-    Ruling<PhoneNumbers> signedUp(MetaId id, boolean sameAccount, int limit) {
-        if (!sameAccount) {
-            return Ruling.allowed(only(PhoneNumber.added(id, null, null)));
+    Ruling<PhoneNumbers> signedUp(MetaId id, MetaId wabaId, int limit) {
+        return contains(id)
+                ? Ruling.allowed(changed(id, number -> number.inAccount(wabaId)))
+                : added(PhoneNumber.added(id, wabaId, null, null), limit);
+    }
+
+    /** Every number of the account {@code from} in the account {@code to} instead (the account was named or renamed). */
+    PhoneNumbers movedTo(MetaId from, MetaId to) {
+        return new PhoneNumbers(
+                all.stream()
+                        .map(n -> Objects.equals(n.wabaId(), from) ? n.inAccount(to) : n)
+                        .toList(),
+                defaultId);
+    }
+
+    /**
+     * Without the numbers of the account {@code wabaId}; refused when it holds the default while
+     * numbers of another account remain: one of those has to become the default first.
+     */
+    Ruling<PhoneNumbers> withoutAccount(MetaId wabaId) {
+        List<PhoneNumber> rest =
+                all.stream().filter(n -> !Objects.equals(n.wabaId(), wabaId)).toList();
+        boolean holdsDefault =
+                defaultNumber().filter(n -> Objects.equals(n.wabaId(), wabaId)).isPresent();
+        if (!holdsDefault) {
+            return Ruling.allowed(new PhoneNumbers(rest, defaultId));
         }
-        return contains(id) ? Ruling.allowed(this) : added(PhoneNumber.added(id, null, null), limit);
+        if (!rest.isEmpty()) {
+            return Ruling.refused(
+                    Refusal.Reason.DEFAULT_NUMBER_NEEDED,
+                    "the account " + wabaId + " holds the default number " + defaultId
+                            + "; make another number the default first");
+        }
+        return Ruling.allowed(NONE);
     }
 
     /**

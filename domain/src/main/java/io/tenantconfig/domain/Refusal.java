@@ -23,7 +23,15 @@ public record Refusal(Reason reason, String detail) implements Outcome {
         /** The change would leave the tenant's numbers in a WhatsApp Business Account it no longer has. */
         NUMBERS_IN_ANOTHER_ACCOUNT,
         /** A setting that needs another one which is missing (a display number without a number). */
-        INCOMPLETE
+        INCOMPLETE,
+        /** The tenant has no such WhatsApp Business Account. */
+        UNKNOWN_ACCOUNT,
+        /** The tenant has this WhatsApp Business Account already. */
+        ACCOUNT_ALREADY_ADDED,
+        /** The tenant has as many WhatsApp Business Accounts as it may. */
+        TOO_MANY_ACCOUNTS,
+        /** The tenant has several WhatsApp Business Accounts, and the request does not say which one it means. */
+        ACCOUNT_NEEDED
     }
 
     public Refusal {

@@ -4,64 +4,53 @@ import java.time.Instant;
 
 /**
  * The parts of a configuration that its settings change together (what a partial update or a
- * signup writes): everything but the onboarding, the account's standing and the bookkeeping.
+ * signup writes): everything but the onboarding and the bookkeeping.
  */
 record Settings(
-        WhatsAppAccount account,
-        PhoneNumbers phoneNumbers,
-        AppCredentials app,
-        TokenGrant token,
-        CallbackSettings callbacks,
-        boolean active) {
+        Accounts accounts, PhoneNumbers phoneNumbers, AppCredentials app, CallbackSettings callbacks, boolean active) {
 
     /** What a new configuration starts from: nothing set, in use. */
-    static final Settings INITIAL = new Settings(
-            WhatsAppAccount.NONE, PhoneNumbers.NONE, AppCredentials.NONE, TokenGrant.NONE, CallbackSettings.NONE, true);
+    static final Settings INITIAL =
+            new Settings(Accounts.NONE, PhoneNumbers.NONE, AppCredentials.NONE, CallbackSettings.NONE, true);
 
     static Settings of(TenantConfig config) {
         return new Settings(
-                config.account(),
-                config.phoneNumbers(),
-                config.app(),
-                config.token(),
-                config.callbacks(),
-                config.active());
+                config.accounts(), config.phoneNumbers(), config.app(), config.callbacks(), config.active());
     }
 
-    /** The configuration made of these settings and the parts they leave out. */
+    /**
+     * The configuration made of these settings and the parts they leave out; its accounts in step
+     * with its numbers ({@link Accounts#holding}).
+     */
     TenantConfig toConfig(
-            long id,
-            TenantId tenantId,
-            Onboarding onboarding,
-            AccountStanding standing,
-            Instant createdAt,
-            Instant updatedAt,
-            int version) {
+            long id, TenantId tenantId, Onboarding onboarding, Instant createdAt, Instant updatedAt, int version) {
         return new TenantConfig(
                 id,
                 tenantId,
-                account,
+                accounts.holding(phoneNumbers),
                 phoneNumbers,
                 app,
-                token,
                 callbacks,
                 onboarding,
                 active,
-                standing,
                 createdAt,
                 updatedAt,
                 version);
     }
 
-    Settings withNumbers(PhoneNumbers newNumbers) {
-        return new Settings(account, newNumbers, app, token, callbacks, active);
+    Settings withAccounts(Accounts newAccounts) {
+        return new Settings(newAccounts, phoneNumbers, app, callbacks, active);
     }
 
-    Settings withToken(TokenGrant newToken) {
-        return new Settings(account, phoneNumbers, app, newToken, callbacks, active);
+    Settings withNumbers(PhoneNumbers newNumbers) {
+        return new Settings(accounts, newNumbers, app, callbacks, active);
+    }
+
+    Settings withCallbacks(CallbackSettings newCallbacks) {
+        return new Settings(accounts, phoneNumbers, app, newCallbacks, active);
     }
 
     Settings withActive(boolean newActive) {
-        return new Settings(account, phoneNumbers, app, token, callbacks, newActive);
+        return new Settings(accounts, phoneNumbers, app, callbacks, newActive);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Every field may be left out, so the Meta ids can come later (or from onboarding), and the
  * ConfigLoader falls back field by field for what is missing. {@code phoneNumberId} and
  * {@code displayPhoneNumber} are the default number's, as in the earlier single-number model (see
- * {@link PhoneNumbers#withDefaultReplacedBy}).
+ * {@link PhoneNumbers#withDefaultReplacedBy}); the account fields are the primary account's.
  */
 public record SettingsUpdate(
         FieldUpdate<MetaId> wabaId,
@@ -64,47 +64,18 @@ public record SettingsUpdate(
     }
 
     /**
-     * What an Embedded Signup sets besides its number (which {@link TenantConfig#reauthorize}
-     * adds): the account it names, the business and redirect URL when it gives them, and the
-     * token just issued with its expiry.
+     * The settings of {@code current} with these changes applied, or why the rules refuse them.
+     * The account fields ({@code waba_id}, {@code business_id} and the token's) are those of the
+     * tenant's primary account ({@link TenantConfig#primaryAccount}), as in the earlier
+     * single-account model: they act on that account only, and a tenant without one gets one.
      */
-    static SettingsUpdate signup(SignupAccount account, AccessGrant grant) {
-        return new SettingsUpdate(
-                FieldUpdate.to(account.wabaId()),
-                FieldUpdate.toIfGiven(account.businessId()),
-                FieldUpdate.keep(),
-                FieldUpdate.keep(),
-                FieldUpdate.keep(),
-                FieldUpdate.keep(),
-                FieldUpdate.to(grant.token()),
-                FieldUpdate.keep(),
-                FieldUpdate.toOrClear(grant.expiresAt()),
-                FieldUpdate.keep(),
-                FieldUpdate.keep(),
-                FieldUpdate.toIfGiven(account.redirectUrl()),
-                FieldUpdate.keep());
-    }
-
-    /** The settings of {@code current} with these changes applied, or why the rules of the numbers refuse them. */
     Ruling<Settings> applyTo(TenantConfig current) {
-        Settings applied = applyKeepingNumbers(current);
-        return current.phoneNumbers()
-                .withDefaultReplacedBy(
-                        phoneNumberId.applyTo(current.phoneNumbers().defaultId()))
-                .then(this::displayed)
-                .then(numbers -> inAccount(current, applied.account(), numbers))
-                .map(applied::withNumbers);
-    }
-
-    /**
-     * The settings of {@code current} with every change applied but those to its numbers, which
-     * are kept: what a signup sets, whose number {@link TenantConfig#reauthorize} adds by rules of
-     * its own.
-     */
-    Settings applyKeepingNumbers(TenantConfig current) {
-        WhatsAppAccount account = new WhatsAppAccount(
-                wabaId.applyTo(current.account().wabaId()),
-                businessId.applyTo(current.account().businessId()));
+        Account primary = current.primaryAccount();
+        MetaId before = primary.wabaId();
+        MetaId after = wabaId.applyTo(before);
+        Account updated = primary.withIds(new WhatsAppAccount(
+                        after, businessId.applyTo(primary.ids().businessId())))
+                .withToken(tokenAfter(primary.token()));
         AppCredentials app = new AppCredentials(
                 fbAppId.applyTo(current.app().appId()),
                 fbAppSecret.applyTo(current.app().appSecret()));
@@ -112,13 +83,19 @@ public record SettingsUpdate(
                 callbackUrl.applyTo(current.callbacks().callbackUrl()),
                 verifyToken.applyTo(current.callbacks().verifyToken()),
                 redirectUrl.applyTo(current.callbacks().redirectUrl()));
-        return new Settings(
-                account,
-                current.phoneNumbers(),
-                app,
-                tokenAfter(current.token()),
-                callbacks,
-                active.applyTo(current.active()));
+        return renamed(current.accounts(), before, after)
+                .map(accounts -> accounts.put(before, account -> updated))
+                .then(accounts -> current.phoneNumbers()
+                        .withDefaultReplacedBy(
+                                phoneNumberId.applyTo(current.phoneNumbers().defaultId()), before)
+                        .then(this::displayed)
+                        .then(numbers -> inAccount(current, before, after, numbers))
+                        .map(numbers -> new Settings(
+                                accounts,
+                                numbers.movedTo(before, after),
+                                app,
+                                callbacks,
+                                active.applyTo(current.active()))));
     }
 
     /** The token after these changes; a different access token starts with nothing known about it. */
@@ -126,6 +103,20 @@ public record SettingsUpdate(
         TokenGrant token = before.withAccessToken(accessToken.applyTo(before.accessToken()));
         token = token.withRefreshToken(refreshToken.applyTo(token.refreshToken()));
         return token.expiringAt(tokenExpiresAt.applyTo(token.expiresAt()));
+    }
+
+    /** The primary account may be named or renamed, but not after another account of the tenant's. */
+    private static Ruling<Accounts> renamed(Accounts accounts, MetaId before, MetaId after) {
+        if (!Objects.equals(before, after) && accounts.contains(after)) {
+            return Ruling.refused(
+                    Refusal.Reason.ACCOUNT_ALREADY_ADDED,
+                    after == null
+                            ? "another of your accounts has no waba_id already; name it first"
+                            : "the WhatsApp Business Account " + after
+                                    + " is another of your accounts already; its numbers and token are set through"
+                                    + " /api/v1/tenant/config/accounts/" + after);
+        }
+        return Ruling.allowed(accounts);
     }
 
     /** The default number shown as {@code displayPhoneNumber} says; there has to be one to show. */
@@ -142,15 +133,15 @@ public record SettingsUpdate(
     }
 
     /**
-     * A tenant's numbers are all of its one WhatsApp Business Account: the account can be filled
-     * in, but not swapped for another while numbers of the old one remain.
+     * The numbers of an account belong to it: the primary account can be named, but not renamed
+     * while numbers of the old one remain (unless the request replaces them).
      */
-    private static Ruling<PhoneNumbers> inAccount(TenantConfig current, WhatsAppAccount account, PhoneNumbers numbers) {
-        MetaId before = current.account().wabaId();
-        if (before == null || before.equals(account.wabaId())) {
+    private static Ruling<PhoneNumbers> inAccount(
+            TenantConfig current, MetaId before, MetaId after, PhoneNumbers numbers) {
+        if (before == null || before.equals(after)) {
             return Ruling.allowed(numbers);
         }
-        List<MetaId> kept = numbers.all().stream()
+        List<MetaId> kept = numbers.inAccount(before).stream()
                 .map(PhoneNumber::id)
                 .filter(current.phoneNumbers()::contains)
                 .toList();

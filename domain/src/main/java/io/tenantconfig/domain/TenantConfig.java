@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One tenant's WhatsApp Business credentials and settings: the aggregate. Immutable, made of small
@@ -17,31 +18,33 @@ import java.util.Optional;
 public record TenantConfig(
         long id,
         TenantId tenantId,
-        WhatsAppAccount account,
+        Accounts accounts,
         PhoneNumbers phoneNumbers,
         AppCredentials app,
-        TokenGrant token,
         CallbackSettings callbacks,
         Onboarding onboarding,
         boolean active,
-        AccountStanding standing,
         Instant createdAt,
         Instant updatedAt,
         int version) {
 
     public TenantConfig {
         Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(phoneNumbers, "phoneNumbers");
         Objects.requireNonNull(app, "app");
-        Objects.requireNonNull(token, "token");
         Objects.requireNonNull(callbacks, "callbacks");
-        Objects.requireNonNull(onboarding, "onboarding").requireHeldBy(token, account, phoneNumbers);
-        Objects.requireNonNull(standing, "standing");
+        Objects.requireNonNull(onboarding, "onboarding").requireHeldBy(accounts, phoneNumbers);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (id < 0 || version < 0) {
             throw new IllegalArgumentException("id and version are never negative");
+        }
+        for (PhoneNumber number : phoneNumbers.all()) {
+            if (!accounts.contains(number.wabaId())) {
+                throw new IllegalArgumentException(
+                        "the number " + number.id() + " belongs to an account the configuration does not have");
+            }
         }
     }
 
@@ -54,9 +57,11 @@ public record TenantConfig(
 
     /** A tenant's first Embedded Signup, its number the only one: stored at once, before any later step, never lost. */
     public static Changed onboard(
-            TenantId tenantId, UserId user, SignupAccount account, AccessGrant grant, Clock clock) {
-        PhoneNumbers first = PhoneNumbers.only(PhoneNumber.added(account.phoneNumberId(), null, null));
-        return blank(tenantId, user, clock.instant()).signedUp(user, account, grant, first, clock);
+            TenantId tenantId, UserId user, SignupAccount signup, AccessGrant grant, Clock clock) {
+        TenantConfig blank = blank(tenantId, user, clock.instant());
+        PhoneNumbers first = PhoneNumbers.only(PhoneNumber.added(signup.phoneNumberId(), signup.wabaId(), null, null));
+        Accounts account = Accounts.NONE.put(signup.wabaId(), a -> blank.signedUpAccount(a, signup, grant));
+        return blank.signedUp(user, signup, account, first, clock);
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
@@ -76,19 +81,77 @@ public record TenantConfig(
     }
 
     /**
-     * Embedded Signup again: the signup's account and token replace the old ones, its number joins
-     * the tenant's (at most {@code limit}: {@link PhoneNumbers#signedUp}), and onboarding restarts.
+     * Embedded Signup again. A signup of an account the tenant has re-authorizes that account
+     * only: its token is replaced and its number joins it. A signup of another account adds that
+     * account (at most {@code limits.accounts()}), and the tenant's other accounts and numbers
+     * stay. An unnamed account is the signed-up one: the signup names it. Onboarding restarts.
      */
-    public Outcome reauthorize(UserId user, SignupAccount signup, AccessGrant grant, int limit, Clock clock) {
-        boolean sameAccount = account.wabaId() == null || account.wabaId().equals(signup.wabaId());
-        return phoneNumbers
-                .signedUp(signup.phoneNumberId(), sameAccount, limit)
-                .outcome(numbers -> signedUp(user, signup, grant, numbers, clock));
+    public Outcome reauthorize(UserId user, SignupAccount signup, AccessGrant grant, Limits limits, Clock clock) {
+        MetaId signedUp = signup.wabaId();
+        MetaId existing = accounts.contains(signedUp) || !accounts.contains(null) ? signedUp : null;
+        Ruling<Accounts> withAccount = accounts.contains(existing)
+                ? Ruling.allowed(accounts)
+                : accounts.added(Account.NONE.withIds(new WhatsAppAccount(signedUp, null)), limits.accounts());
+        return withAccount
+                .map(all -> all.updated(existing, account -> signedUpAccount(account, signup, grant)))
+                .outcome(all -> phoneNumbers
+                        .movedTo(existing, signedUp)
+                        .signedUp(signup.phoneNumberId(), signedUp, limits.phoneNumbers())
+                        .outcome(numbers -> signedUp(user, signup, all, numbers, clock)));
     }
 
-    /** Adds a number, the default when it is the first; refused when it is one already, or one too many. */
-    public Outcome addPhoneNumber(PhoneNumber number, int limit, Clock clock) {
-        return numbersChanged(phoneNumbers.added(number, limit), DomainEvent.PhoneNumberAdded::new, clock);
+    /**
+     * Adds a number to the account {@code wabaId}, the default when it is the first. Without a
+     * {@code wabaId} the number joins the tenant's only account (refused when it has several); an
+     * account the tenant does not have is added. Refused when the number is one already, or one too many.
+     */
+    public Outcome addPhoneNumber(PhoneNumber number, Limits limits, Clock clock) {
+        MetaId wabaId = number.wabaId();
+        if (wabaId == null && accounts.size() > 1) {
+            return new Refusal(
+                    Refusal.Reason.ACCOUNT_NEEDED,
+                    "waba_id: required, you have " + accounts.size()
+                            + " WhatsApp Business Accounts; name the one the number belongs to");
+        }
+        MetaId account =
+                wabaId == null && accounts.size() == 1 ? accounts.all().get(0).wabaId() : wabaId;
+        Ruling<Accounts> withAccount = accounts.contains(account)
+                ? Ruling.allowed(accounts)
+                : accounts.added(Account.NONE.withIds(new WhatsAppAccount(account, null)), limits.accounts());
+        return withAccount.outcome(all -> phoneNumbers
+                .added(number.inAccount(account), limits.phoneNumbers())
+                .outcome(numbers -> changedTo(
+                        with(Settings.of(this).withAccounts(all).withNumbers(numbers), clock.instant()),
+                        DomainEvent.PhoneNumberAdded::new)));
+    }
+
+    /** Sets one account's token by hand; what was known of the old one (its check, its type) is forgotten. */
+    public Outcome setAccountToken(MetaId wabaId, Secret token, Instant expiresAt, Clock clock) {
+        return withAccount(
+                        wabaId,
+                        account -> account.withToken(
+                                account.token().withAccessToken(token).expiringAt(expiresAt)))
+                .outcome(all -> changedTo(
+                        with(Settings.of(this).withAccounts(all), clock.instant()), DomainEvent.SettingsChanged::new));
+    }
+
+    /**
+     * Removes one account with its numbers; refused while it holds the default number and another
+     * account has numbers (one of those has to become the default first).
+     */
+    public Outcome removeAccount(MetaId wabaId, Clock clock) {
+        if (!accounts.contains(wabaId)) {
+            return unknownAccount(wabaId);
+        }
+        return phoneNumbers
+                .withoutAccount(wabaId)
+                .outcome(numbers -> changedTo(
+                        with(
+                                Settings.of(this)
+                                        .withAccounts(accounts.without(wabaId))
+                                        .withNumbers(numbers),
+                                clock.instant()),
+                        DomainEvent.AccountRemoved::new));
     }
 
     /** Changes one number's label, use, or whether it is the default (another one has to become it). */
@@ -106,23 +169,63 @@ public record TenantConfig(
         return phoneNumbers.defaultNumber();
     }
 
+    /**
+     * The account the earlier single-account fields ({@code waba_id}, {@code business_id},
+     * {@code access_token}, {@code token_expires_at}) mean: the default number's, else the first
+     * one added; {@link Account#NONE} for a tenant without an account.
+     */
+    public Account primaryAccount() {
+        return defaultNumber()
+                .flatMap(number -> accounts.find(number.wabaId()))
+                .or(() -> accounts.all().stream().findFirst())
+                .orElse(Account.NONE);
+    }
+
+    /** The primary account's ids. */
+    public WhatsAppAccount account() {
+        return primaryAccount().ids();
+    }
+
+    /** The primary account's token. */
+    public TokenGrant token() {
+        return primaryAccount().token();
+    }
+
+    /** What Meta last said about the primary account. */
+    public AccountStanding standing() {
+        return primaryAccount().standing();
+    }
+
+    /** The account the number {@code phoneNumberId} belongs to, when it is one of the tenant's. */
+    public Optional<Account> accountOf(MetaId phoneNumberId) {
+        return phoneNumbers.find(phoneNumberId).flatMap(number -> accounts.find(number.wabaId()));
+    }
+
     /** The number the last signup named, while the tenant still has it: the one onboarding registers. */
     public Optional<PhoneNumber> onboardingNumber() {
         return onboarding.phoneNumberId() == null ? Optional.empty() : phoneNumbers.find(onboarding.phoneNumberId());
     }
 
-    /** Meta confirmed the token: when it expires ({@code null}: never), and that it was checked now. */
-    public Changed tokenVerified(Instant expiresAt, Clock clock) {
+    /** Meta confirmed the account's token: when it expires ({@code null}: never), its type, and that it was checked now. */
+    public Changed tokenVerified(MetaId wabaId, Instant expiresAt, String tokenType, Clock clock) {
         Instant now = clock.instant();
-        Settings verified = Settings.of(this).withToken(token.verified(expiresAt, now));
-        return changedTo(with(verified, now), (t, f) -> new DomainEvent.TokenVerified(t, f, expiresAt));
+        Accounts verified = accounts.updated(
+                wabaId,
+                account -> account.withToken(account.token().verified(expiresAt, now))
+                        .withTokenType(tokenType == null ? account.tokenType() : tokenType));
+        return changedTo(
+                with(Settings.of(this).withAccounts(verified), now),
+                (t, f) -> new DomainEvent.TokenVerified(t, f, expiresAt));
     }
 
-    /** Meta extended the token: the new one replaces it. Every other setting is kept; the onboarding status too. */
-    public Changed tokenRefreshed(AccessGrant grant, Clock clock) {
+    /** Meta extended the account's token: the new one replaces it. Every other setting is kept; the onboarding status too. */
+    public Changed tokenRefreshed(MetaId wabaId, AccessGrant grant, Clock clock) {
         Instant now = clock.instant();
-        Settings refreshed = Settings.of(this).withToken(token.refreshedBy(grant, now));
-        return changedTo(with(refreshed, now), (t, f) -> new DomainEvent.TokenRefreshed(t, f, grant.expiresAt()));
+        Accounts refreshed = accounts.updated(
+                wabaId, account -> account.withToken(account.token().refreshedBy(grant, now)));
+        return changedTo(
+                with(Settings.of(this).withAccounts(refreshed), now),
+                (t, f) -> new DomainEvent.TokenRefreshed(t, f, grant.expiresAt()));
     }
 
     /** The PIN chosen for registering the onboarding number, stored before Meta is asked to use it. */
@@ -151,24 +254,39 @@ public record TenantConfig(
         return changedTo(with(onboarding.completedAt(now), now), DomainEvent.OnboardingCompleted::new);
     }
 
-    /** Meta refused the stored token: nothing more can be done with it until the tenant signs up again. */
+    /** Meta refused the stored token of the onboarding's account: nothing more can be done with it until the tenant signs up again. */
     public Changed reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy by, Clock clock) {
         Onboarding required = onboarding.reauthorizationRequired();
         return changedTo(with(required, clock.instant()), (t, f) -> new DomainEvent.ReauthorizationRequired(t, f, by));
     }
 
-    /** Whether the loader serves this configuration: switched on, and its account not taken out of service by Meta. */
+    /** Whether the loader serves this configuration: switched on, and its primary account not taken out of service by Meta. */
     public boolean inService() {
-        return active && standing.serving();
+        return active && primaryAccount().serving();
     }
 
-    /** Meta reported a change in the account's standing; unchanged when it is the same (a repeated webhook). */
-    public Outcome standingChanged(AccountStanding next, Clock clock) {
-        if (next.status() == standing.status() && Objects.equals(next.detail(), standing.detail())) {
+    /** Whether the loader serves the number: switched on, and the number's account not taken out of service by Meta. */
+    public boolean inService(PhoneNumber number) {
+        return active && accounts.find(number.wabaId()).map(Account::serving).orElse(true);
+    }
+
+    /**
+     * Meta reported a change in the standing of the account {@code wabaId}; unchanged when it is
+     * the same (a repeated webhook), refused when the tenant has no such account.
+     */
+    public Outcome standingChanged(MetaId wabaId, AccountStanding next, Clock clock) {
+        Optional<Account> account = accounts.find(wabaId);
+        if (wabaId == null || account.isEmpty()) {
+            return unknownAccount(wabaId);
+        }
+        AccountStanding current = account.get().standing();
+        if (next.status() == current.status() && Objects.equals(next.detail(), current.detail())) {
             return new Outcome.Unchanged();
         }
-        TenantConfig after = copy(Settings.of(this), onboarding, next, clock.instant());
-        return changedTo(after, (t, f) -> new DomainEvent.AccountStandingChanged(t, f, next));
+        Accounts changed = accounts.updated(wabaId, a -> a.withStanding(next));
+        return changedTo(
+                with(Settings.of(this).withAccounts(changed), clock.instant()),
+                (t, f) -> new DomainEvent.AccountStandingChanged(t, f, wabaId, next));
     }
 
     /** Meta approved the name of the number shown as {@code displayNumber}; unchanged when none, or so named. */
@@ -181,7 +299,7 @@ public record TenantConfig(
 
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
     public boolean holdsWhatOnboardingNeeds() {
-        return Onboarding.runnable(token, account, phoneNumbers, onboarding.phoneNumberId());
+        return Onboarding.runnable(accounts, phoneNumbers, onboarding.phoneNumberId());
     }
 
     private MetaId onboardingNumberId() {
@@ -190,13 +308,36 @@ public record TenantConfig(
                 .id();
     }
 
-    /** A signup whose numbers are decided: its account and token set, and onboarding restarted. */
-    private Changed signedUp(UserId user, SignupAccount signup, AccessGrant grant, PhoneNumbers numbers, Clock clock) {
-        Settings applied = SettingsUpdate.signup(signup, grant).applyKeepingNumbers(this);
+    /** A signup whose accounts and numbers are decided: its redirect URL set, and onboarding restarted. */
+    private Changed signedUp(UserId user, SignupAccount signup, Accounts all, PhoneNumbers numbers, Clock clock) {
+        Settings applied = Settings.of(this).withAccounts(all).withNumbers(numbers);
+        if (signup.redirectUrl() != null) {
+            applied = applied.withCallbacks(callbacks.redirectingTo(signup.redirectUrl()));
+        }
         Instant now = clock.instant();
-        TenantConfig signedUp =
-                with(applied.withNumbers(numbers), now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
+        TenantConfig signedUp = with(applied, now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
         return changedTo(signedUp, DomainEvent.TokenExchanged::new);
+    }
+
+    /** The signed-up account: named as the signup names it, its business when given, the signup's token. */
+    private Account signedUpAccount(Account account, SignupAccount signup, AccessGrant grant) {
+        MetaId businessId = signup.businessId() == null ? account.ids().businessId() : signup.businessId();
+        return account.withIds(new WhatsAppAccount(signup.wabaId(), businessId))
+                .withToken(account.token().withAccessToken(grant.token()).expiringAt(grant.expiresAt()));
+    }
+
+    /** The accounts with the one named {@code wabaId} changed; refused when the tenant has no such account. */
+    private Ruling<Accounts> withAccount(MetaId wabaId, UnaryOperator<Account> change) {
+        return accounts.contains(wabaId) && wabaId != null
+                ? Ruling.allowed(accounts.updated(wabaId, change))
+                : Ruling.refused(
+                        Refusal.Reason.UNKNOWN_ACCOUNT, unknownAccount(wabaId).detail());
+    }
+
+    private static Refusal unknownAccount(MetaId wabaId) {
+        return new Refusal(
+                Refusal.Reason.UNKNOWN_ACCOUNT,
+                "the WhatsApp Business Account " + wabaId + " is not one of this configuration's");
     }
 
     /** The numbers a rule allows, with the event of {@code kind}; or the rule's refusal. */
@@ -214,8 +355,7 @@ public record TenantConfig(
     }
 
     private static TenantConfig blank(TenantId tenantId, UserId user, Instant now) {
-        return Settings.INITIAL.toConfig(
-                0, tenantId, new Onboarding.NotStarted(user), AccountStanding.GOOD, now, now, 0);
+        return Settings.INITIAL.toConfig(0, tenantId, new Onboarding.NotStarted(user), now, now, 0);
     }
 
     private TenantConfig with(PhoneNumbers next, Instant now) {
@@ -223,20 +363,19 @@ public record TenantConfig(
     }
 
     private TenantConfig with(Settings next, Instant now) {
-        return copy(next, onboarding, standing, now);
+        return copy(next, onboarding, now);
     }
 
     private TenantConfig with(Onboarding next, Instant now) {
-        return copy(Settings.of(this), next, standing, now);
+        return copy(Settings.of(this), next, now);
     }
 
     /** The one way to derive a changed copy: same id, tenant, creation time and version, changed at {@code now}. */
-    private TenantConfig copy(Settings settings, Onboarding newOnboarding, AccountStanding newStanding, Instant now) {
+    private TenantConfig copy(Settings settings, Onboarding newOnboarding, Instant now) {
         return settings.toConfig(
                 id,
                 tenantId,
-                newOnboarding.heldBy(settings.token(), settings.account(), settings.phoneNumbers()),
-                newStanding,
+                newOnboarding.heldBy(settings.accounts(), settings.phoneNumbers()),
                 createdAt,
                 now,
                 version);

@@ -23,6 +23,8 @@ public enum AuditAction {
     PHONE_NUMBER_ADDED,
     PHONE_NUMBER_CHANGED,
     PHONE_NUMBER_REMOVED,
+    /** The tenant removed a WhatsApp Business Account with its numbers. */
+    ACCOUNT_REMOVED,
     /** Meta extended the access token before it expired (a health check). */
     TOKEN_REFRESHED,
     /** Meta's lifecycle webhook changed the account's standing (uninstalled, disabled, restricted, reinstated). */
@@ -113,6 +115,11 @@ public enum AuditAction {
         @Override
         public Optional<AuditAction> on(DomainEvent.PhoneNumberRemoved event) {
             return Optional.of(PHONE_NUMBER_REMOVED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.AccountRemoved event) {
+            return Optional.of(ACCOUNT_REMOVED);
         }
 
         @Override

@@ -80,11 +80,12 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
                     : Optional.empty();
         }
 
-        /** {@code account.standing_changed}: the standing now, whether the account still sends, and Meta's words. */
+        /** {@code account.standing_changed}: the account, its standing now, whether the account still sends, and Meta's words. */
         @Override
         public Optional<PlatformEvent> on(DomainEvent.AccountStandingChanged event) {
             AccountStanding standing = event.standing();
             Map<String, Object> data = new LinkedHashMap<>();
+            data.put("waba_id", event.wabaId().value());
             data.put("standing", standing.status().name());
             data.put("serving", standing.serving());
             data.put("event", standing.event());
