@@ -206,6 +206,13 @@ public record TenantConfig(
         return onboarding.phoneNumberId() == null ? Optional.empty() : phoneNumbers.find(onboarding.phoneNumberId());
     }
 
+    /** The account of the number the last signup named: the one whose token and id onboarding works with. */
+    public Account onboardingAccount() {
+        return onboardingNumber()
+                .flatMap(number -> accounts.find(number.wabaId()))
+                .orElse(Account.NONE);
+    }
+
     /** Meta confirmed the account's token: when it expires ({@code null}: never), its type, and that it was checked now. */
     public Changed tokenVerified(MetaId wabaId, Instant expiresAt, String tokenType, Clock clock) {
         Instant now = clock.instant();

@@ -2,18 +2,19 @@ package io.tenantconfig.application.service;
 
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
+import io.tenantconfig.domain.Limits;
 import java.time.Clock;
 
 final class AddPhoneNumberService implements AddPhoneNumberUseCase {
 
     private final LockedWrite write;
-    private final int limit;
+    private final Limits limits;
     private final Clock clock;
 
-    /** @param limit the most numbers a tenant may have */
-    AddPhoneNumberService(LockedWrite write, int limit, Clock clock) {
+    /** @param limits the most numbers and accounts a tenant may have */
+    AddPhoneNumberService(LockedWrite write, Limits limits, Clock clock) {
         this.write = write;
-        this.limit = limit;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -23,6 +24,6 @@ final class AddPhoneNumberService implements AddPhoneNumberUseCase {
                 command.tenantId(),
                 command.expected(),
                 command.actor(),
-                current -> current.addPhoneNumber(command.number(), limit, clock));
+                current -> current.addPhoneNumber(command.number(), limits, clock));
     }
 }

@@ -10,12 +10,14 @@ import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.AccessGrant;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.health.CheckFacts;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -135,14 +138,31 @@ final class CheckHealthService implements CheckHealthUseCase {
         }
         List<NumberFacts> numbers = new ArrayList<>();
         for (PhoneNumber number : config.phoneNumbers().all()) {
-            numbers.add(meta.phoneNumber(number.id(), config.token().accessToken()));
+            numbers.add(meta.phoneNumber(number.id(), tokenFor(config, number)));
         }
-        Set<MetaId> inAccount = config.account().wabaId() == null
-                ? null
-                : meta.accountNumbers(config.account().wabaId(), config.token().accessToken());
+        Set<MetaId> inAccount = config.account().wabaId() == null ? null : numbersInAccounts(config);
         Health health = HealthRules.assess(
                 config, expectedApp(config), new CheckFacts(token, numbers, inAccount), now(), policy.expiringWindow());
         return health.with(refreshReasons);
+    }
+
+    /** The token of the number's own account; the primary account's when that one has none. */
+    private static Secret tokenFor(TenantConfig config, PhoneNumber number) {
+        return config.accountOf(number.id())
+                .map(account -> account.token().accessToken())
+                .orElse(config.token().accessToken());
+    }
+
+    /** The numbers Meta lists in the tenant's accounts, each account asked with its own token. */
+    private Set<MetaId> numbersInAccounts(TenantConfig config) {
+        Set<MetaId> listed = new HashSet<>();
+        for (Account account : config.accounts().all()) {
+            if (account.wabaId() != null && account.token().accessToken() != null) {
+                listed.addAll(
+                        meta.accountNumbers(account.wabaId(), account.token().accessToken()));
+            }
+        }
+        return listed;
     }
 
     /** A token that expires (some day) and that Meta can extend: a user token inside the refresh window. */
@@ -187,7 +207,11 @@ final class CheckHealthService implements CheckHealthUseCase {
     /** The refreshed token stored through the write path, with its event; null when the configuration is gone. */
     private TenantConfig stored(TenantId tenantId, AccessGrant grant) {
         return write.apply(
-                        tenantId, ExpectedVersion.any(), HEALTH_CHECK, current -> current.tokenRefreshed(grant, clock))
+                        tenantId,
+                        ExpectedVersion.any(),
+                        HEALTH_CHECK,
+                        current ->
+                                current.tokenRefreshed(current.primaryAccount().wabaId(), grant, clock))
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 

@@ -10,6 +10,7 @@ import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.Limits;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class OnboardService implements OnboardUseCase {
     private final MetaOnboarding meta;
     private final OnboardingSteps steps;
     private final OnboardingPolicy policy;
-    private final int phoneNumberLimit;
+    private final Limits limits;
     private final Clock clock;
 
     OnboardService(
@@ -34,13 +35,13 @@ final class OnboardService implements OnboardUseCase {
             MetaOnboarding meta,
             OnboardingSteps steps,
             OnboardingPolicy policy,
-            int phoneNumberLimit,
+            Limits limits,
             Clock clock) {
         this.store = store;
         this.meta = meta;
         this.steps = steps;
         this.policy = policy;
-        this.phoneNumberLimit = phoneNumberLimit;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -94,6 +95,6 @@ final class OnboardService implements OnboardUseCase {
                 tx,
                 command.actor(),
                 existing,
-                existing.reauthorize(command.actor().user(), command.account(), grant, phoneNumberLimit, clock));
+                existing.reauthorize(command.actor().user(), command.account(), grant, limits, clock));
     }
 }

@@ -6,6 +6,7 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.WebhookKeys;
+import io.tenantconfig.domain.Limits;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
@@ -21,7 +22,7 @@ public final class OnboardingFeature {
 
     /**
      * @param fallback and {@code webhookKeys}: where the account's webhooks are pointed (the tenant's callback URL)
-     * @param phoneNumberLimit the most phone numbers a tenant may have (1 to 50)
+     * @param limits the most phone numbers and accounts a tenant may have
      * @param random where registration PINs come from ({@code SecureRandom} in production)
      */
     public OnboardingFeature(
@@ -30,13 +31,12 @@ public final class OnboardingFeature {
             CredentialFallback fallback,
             WebhookKeys webhookKeys,
             OnboardingPolicy policy,
-            int phoneNumberLimit,
+            Limits limits,
             RandomGenerator random,
             Clock clock) {
         OnboardingSteps steps = new OnboardingSteps(
                 new LockedWrite(store), meta, policy, new WebhookEndpoints(fallback, webhookKeys), random, clock);
-        this.onboard =
-                new OnboardService(store, meta, steps, policy, PhoneNumberFeature.allowed(phoneNumberLimit), clock);
+        this.onboard = new OnboardService(store, meta, steps, policy, limits, clock);
         this.resumeOnboarding = new ResumeOnboardingService(store, steps);
     }
 

@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.TokenInspection;
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.PhoneNumber;
@@ -63,18 +64,17 @@ final class OnboardingSteps {
                         MetaFailure.of(
                                 MetaFailure.Kind.TOKEN_INVALID, "Meta reports that the token is no longer valid"));
             }
-            TenantConfig config = run.store(c -> c.tokenVerified(inspection.expiresAt(), clock));
+            TenantConfig config = run.store(c -> c.tokenVerified(run.wabaId, inspection.expiresAt(), null, clock));
 
             if (policy.subscribeWaba() && config.onboarding().status() == OnboardingStatus.TOKEN_EXCHANGED) {
                 TenantConfig subscribing = config;
                 Optional<WebUrl> callback = endpoints.callbackUrl(subscribing.tenantId());
                 Optional<VerifyToken> verifyToken = endpoints.verifyTokenFor(subscribing);
                 call(OnboardingStep.SUBSCRIBE_WABA, () -> {
-                    meta.subscribeApp(subscribing.account().wabaId(), run.token);
+                    meta.subscribeApp(run.wabaId, run.token);
                     if (callback.isPresent() && verifyToken.isPresent()) {
                         // Meta sends this account's changes to the tenant's own URL from now on.
-                        meta.overrideCallback(
-                                subscribing.account().wabaId(), run.token, callback.get(), verifyToken.get());
+                        meta.overrideCallback(run.wabaId, run.token, callback.get(), verifyToken.get());
                     }
                     return null;
                 });
@@ -128,15 +128,17 @@ final class OnboardingSteps {
         }
     }
 
-    /** One run: the token it works with, and who it is recorded as. */
+    /** One run: the account and token it works with (the signed-up number's), and who it is recorded as. */
     private final class Run {
         private final TenantConfig start;
+        private final MetaId wabaId;
         private final Secret token;
         private final Actor actor;
 
         Run(TenantConfig start, Actor actor) {
             this.start = start;
-            this.token = start.token().accessToken();
+            this.wabaId = start.onboardingAccount().wabaId();
+            this.token = start.onboardingAccount().token().accessToken();
             this.actor = actor;
         }
 
@@ -147,7 +149,8 @@ final class OnboardingSteps {
          */
         TenantConfig store(Function<TenantConfig, Outcome> step) {
             return write.apply(start.tenantId(), ExpectedVersion.any(), actor, current -> {
-                        if (!token.equals(current.token().accessToken()) || !current.holdsWhatOnboardingNeeds()) {
+                        if (!token.equals(current.onboardingAccount().token().accessToken())
+                                || !current.holdsWhatOnboardingNeeds()) {
                             throw new Interrupted();
                         }
                         return step.apply(current);

@@ -4,30 +4,22 @@ import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
-import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.Limits;
 import java.time.Clock;
 
-/** A tenant's phone numbers: add one (up to the deployment's limit), change one, remove one. */
+/** A tenant's phone numbers: add one (up to the deployment's limits), change one, remove one. */
 public final class PhoneNumberFeature {
 
     private final AddPhoneNumberUseCase addPhoneNumber;
     private final ChangePhoneNumberUseCase changePhoneNumber;
     private final RemovePhoneNumberUseCase removePhoneNumber;
 
-    /** @param phoneNumberLimit the most phone numbers a tenant may have (1 to {@link PhoneNumbers#MOST}) */
-    public PhoneNumberFeature(ConfigStore store, int phoneNumberLimit, Clock clock) {
+    /** @param limits the most phone numbers and accounts a tenant may have */
+    public PhoneNumberFeature(ConfigStore store, Limits limits, Clock clock) {
         LockedWrite write = new LockedWrite(store);
-        this.addPhoneNumber = new AddPhoneNumberService(write, allowed(phoneNumberLimit), clock);
+        this.addPhoneNumber = new AddPhoneNumberService(write, limits, clock);
         this.changePhoneNumber = new ChangePhoneNumberService(write, clock);
         this.removePhoneNumber = new RemovePhoneNumberService(write, clock);
-    }
-
-    /** The limit, if a deployment may choose it: 1 to {@link PhoneNumbers#MOST}. */
-    static int allowed(int phoneNumberLimit) {
-        if (phoneNumberLimit < 1 || phoneNumberLimit > PhoneNumbers.MOST) {
-            throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
-        }
-        return phoneNumberLimit;
     }
 
     public AddPhoneNumberUseCase addPhoneNumber() {

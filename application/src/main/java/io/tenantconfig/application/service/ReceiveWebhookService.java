@@ -12,6 +12,7 @@ import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.application.port.out.WebhookIntake;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Changed;
@@ -213,12 +214,13 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             ConfigStore.Transaction tx, TenantId tenant, WebhookChange change, Instant now, Intake intake) {
         AtomicReference<AccountStanding> changedTo = new AtomicReference<>();
         LockedWrite.within(tx, tenant, META_WEBHOOK, current -> {
-            Optional<AccountStanding> standing =
-                    AccountEvents.standingAfter(current.standing(), change.field(), change.facts(), now);
+            Optional<Account> account = Optional.ofNullable(change.accountId()).flatMap(current.accounts()::find);
+            Optional<AccountStanding> standing = account.flatMap(
+                    a -> AccountEvents.standingAfter(a.standing(), change.field(), change.facts(), now));
             if (standing.isEmpty()) {
                 return nameApproved(current, change);
             }
-            Outcome outcome = current.standingChanged(standing.get(), clock);
+            Outcome outcome = current.standingChanged(change.accountId(), standing.get(), clock);
             if (outcome instanceof Changed) {
                 changedTo.set(standing.get());
             }
