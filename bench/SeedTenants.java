@@ -69,7 +69,7 @@ public class SeedTenants {
                 TenantId.of(tenant),
                 new WhatsAppAccount(MetaId.parse(String.valueOf(102_290_000_000_000L + n)), MetaId.parse("4022399384699")),
                 PhoneNumbers.only(new PhoneNumber(
-                        number,
+                        number, null,
                         DisplayPhoneNumber.parse("+1 555-010-0000"),
                         VerifiedName.parse("Support of " + tenant),
                         NumberLabel.parse("Support"),

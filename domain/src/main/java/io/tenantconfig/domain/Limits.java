@@ -9,10 +9,11 @@ public record Limits(int phoneNumbers, int accounts) {
 
     public Limits {
         if (phoneNumbers < 1 || phoneNumbers > PhoneNumbers.MOST) {
-            throw new IllegalArgumentException("phone numbers per tenant: 1 to " + PhoneNumbers.MOST);
+            throw new IllegalArgumentException("a tenant may have 1 to " + PhoneNumbers.MOST + " phone numbers");
         }
         if (accounts < 1 || accounts > Accounts.MOST) {
-            throw new IllegalArgumentException("accounts per tenant: 1 to " + Accounts.MOST);
+            throw new IllegalArgumentException(
+                    "a tenant may have 1 to " + Accounts.MOST + " WhatsApp Business Accounts");
         }
     }
 }

@@ -120,7 +120,7 @@ class ConfigLoaderServiceTest {
     @Test
     void each_field_falls_back_on_its_own() {
         stored(TestConfigs.aMinimalConfig("partial")
-                .phoneNumbers(PhoneNumbers.only(PhoneNumber.added(MetaId.parse("222"), null, null)))
+                .phoneNumbers(PhoneNumbers.only(PhoneNumber.added(MetaId.parse("222"), null, null, null)))
                 .callbacks(new CallbackSettings(null, VerifyToken.parse("own-verify"), null))
                 .build());
 

@@ -21,6 +21,7 @@ import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.FieldUpdate;
+import io.tenantconfig.domain.Limits;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.PhoneNumber;
@@ -69,7 +70,7 @@ class PhoneNumbersTest {
         return features.phoneNumbers()
                 .addPhoneNumber()
                 .addPhoneNumber(new AddPhoneNumberUseCase.Command(
-                        tenant, ALICE, PhoneNumber.added(number, null, NumberLabel.parse("Sales")), expected));
+                        tenant, ALICE, PhoneNumber.added(number, null, null, NumberLabel.parse("Sales")), expected));
     }
 
     private TenantConfig acme() {
@@ -247,8 +248,8 @@ class PhoneNumbersTest {
         TenantConfig full = acme();
         for (int i = 1; i < PhoneNumbers.MOST; i++) {
             full = changed(full.addPhoneNumber(
-                            PhoneNumber.added(MetaId.parse(String.valueOf(7_000 + i)), null, null),
-                            PhoneNumbers.MOST,
+                            PhoneNumber.added(MetaId.parse(String.valueOf(7_000 + i)), null, null, null),
+                            new Limits(PhoneNumbers.MOST, 20),
                             Clock.systemUTC()))
                     .config();
         }
@@ -320,21 +321,21 @@ class PhoneNumbersTest {
     @Test
     void a_tenant_may_be_allowed_one_to_fifty_numbers() {
         for (int limit : new int[] {0, PhoneNumbers.MOST + 1}) {
-            assertThatThrownBy(() -> new PhoneNumberFeature(store, limit, Clock.systemUTC()))
+            assertThatThrownBy(() -> new PhoneNumberFeature(store, new Limits(limit, 20), Clock.systemUTC()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a tenant may have 1 to 50 phone numbers");
         }
-        PhoneNumberFeature one = new PhoneNumberFeature(store, 1, Clock.systemUTC());
+        PhoneNumberFeature one = new PhoneNumberFeature(store, new Limits(1, 20), Clock.systemUTC());
         assertThat(one.addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
-                                ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
+                                ACME, ALICE, PhoneNumber.added(SALES, null, null, null), ExpectedVersion.any())))
                 .isInstanceOfSatisfying(
                         WriteResult.Refused.class,
                         refused -> assertThat(refused.refusal().reason()).isEqualTo(Refusal.Reason.TOO_MANY_NUMBERS));
         assertThat(features.phoneNumbers()
                         .addPhoneNumber()
                         .addPhoneNumber(new AddPhoneNumberUseCase.Command(
-                                ACME, ALICE, PhoneNumber.added(SALES, null, null), ExpectedVersion.any())))
+                                ACME, ALICE, PhoneNumber.added(SALES, null, null, null), ExpectedVersion.any())))
                 .isInstanceOf(WriteResult.Done.class);
     }
 }

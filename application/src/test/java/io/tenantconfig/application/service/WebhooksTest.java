@@ -640,6 +640,7 @@ class WebhooksTest {
                                     acme().defaultNumber().orElseThrow(),
                                     PhoneNumber.added(
                                             MetaId.parse("5550002"),
+                                            null,
                                             DisplayPhoneNumber.parse("+1 555-020-0000"),
                                             NumberLabel.parse("Sales"))),
                             ACME_NUMBER))

@@ -53,7 +53,7 @@ class EventVocabularyTest {
         audited.put(new DomainEvent.PhoneNumberChanged(ACME, FIELDS), AuditAction.PHONE_NUMBER_CHANGED);
         audited.put(new DomainEvent.PhoneNumberRemoved(ACME, FIELDS), AuditAction.PHONE_NUMBER_REMOVED);
         audited.put(
-                new DomainEvent.AccountStandingChanged(ACME, FIELDS, AccountStanding.GOOD),
+                new DomainEvent.AccountStandingChanged(ACME, FIELDS, MetaId.parse("102290"), AccountStanding.GOOD),
                 AuditAction.ACCOUNT_STANDING_CHANGED);
 
         audited.forEach((event, action) -> assertThat(AuditEntry.of(ALICE, event))
@@ -124,12 +124,13 @@ class EventVocabularyTest {
     void a_standing_change_is_announced_with_the_standing() {
         AccountStanding banned = new AccountStanding(AccountStanding.Status.DISABLED, "DISABLED_UPDATE", "banned", NOW);
 
-        Optional<PlatformEvent> event =
-                PlatformEvent.of(new DomainEvent.AccountStandingChanged(ACME, FIELDS, banned), NOW);
+        Optional<PlatformEvent> event = PlatformEvent.of(
+                new DomainEvent.AccountStandingChanged(ACME, FIELDS, MetaId.parse("102290"), banned), NOW);
 
         assertThat(event).map(PlatformEvent::type).contains("account.standing_changed");
         assertThat(event.orElseThrow().data())
                 .containsExactly(
+                        Map.entry("waba_id", "102290"),
                         Map.entry("standing", "DISABLED"),
                         Map.entry("serving", false),
                         Map.entry("event", "DISABLED_UPDATE"),

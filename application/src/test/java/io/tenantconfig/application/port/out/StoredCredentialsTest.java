@@ -21,6 +21,7 @@ class StoredCredentialsTest {
     private static PhoneNumber number(String id) {
         return new PhoneNumber(
                 MetaId.parse(id),
+                null,
                 DisplayPhoneNumber.parse("+1 555-010-0001"),
                 null,
                 NumberLabel.parse("Sales"),
