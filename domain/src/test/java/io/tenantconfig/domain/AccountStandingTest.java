@@ -32,6 +32,7 @@ class AccountStandingTest {
             new AccountStanding(Status.DISCONNECTED, "PARTNER_APP_UNINSTALLED", "uninstalled", NOW);
     private static final AccountStanding BANNED =
             new AccountStanding(Status.DISABLED, "DISABLED_UPDATE", "banned", NOW);
+    private static final MetaId WABA = MetaId.parse("500");
 
     private static Optional<Status> after(AccountStanding current, String field, Map<String, String> values) {
         return AccountEvents.standingAfter(current, field, values, NOW).map(AccountStanding::status);
@@ -182,17 +183,17 @@ class AccountStandingTest {
     void a_configuration_serves_only_while_switched_on_and_its_account_serves() {
         TenantConfig config = config();
         assertThat(config.inService()).isTrue();
-        Changed banned = changed(config.standingChanged(BANNED, CLOCK));
+        Changed banned = changed(config.standingChanged(WABA, BANNED, CLOCK));
         assertThat(banned.config().inService()).isFalse();
         assertThat(banned.config().active()).isTrue();
         assertThat(banned.event())
                 .isEqualTo(new DomainEvent.AccountStandingChanged(
-                        TenantId.of("acme"), java.util.Set.of("account_standing"), BANNED));
-        assertThat(banned.config().standingChanged(BANNED, CLOCK))
+                        TenantId.of("acme"), java.util.Set.of("account_standing"), WABA, BANNED));
+        assertThat(banned.config().standingChanged(WABA, BANNED, CLOCK))
                 .as("the same again")
                 .isEqualTo(new Outcome.Unchanged());
         assertThat(changed(config.standingChanged(
-                                new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW), CLOCK))
+                                WABA, new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW), CLOCK))
                         .config()
                         .inService())
                 .isTrue();

@@ -60,7 +60,7 @@ class OnboardingRulesTest {
         AccessGrant renewed = new AccessGrant(Secret.of("EAAG-token-2"), NOW.plusSeconds(60));
 
         Changed reauthorized =
-                changed(onboardedOnce().reauthorize(UserId.of("bob"), ACCOUNT, renewed, PhoneNumbers.MOST, CLOCK));
+                changed(onboardedOnce().reauthorize(UserId.of("bob"), ACCOUNT, renewed, TestLimits.MOST, CLOCK));
 
         TenantConfig config = reauthorized.config();
         assertThat(config.token().accessToken().reveal()).isEqualTo("EAAG-token-2");
@@ -85,8 +85,7 @@ class OnboardingRulesTest {
     void signing_up_another_number_of_the_same_account_adds_it_and_keeps_the_default() {
         SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
 
-        Changed reauthorized =
-                changed(onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, PhoneNumbers.MOST, CLOCK));
+        Changed reauthorized = changed(onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, TestLimits.MOST, CLOCK));
 
         TenantConfig config = reauthorized.config();
         assertThat(config.phoneNumbers().all()).extracting(n -> n.id().value()).containsExactly("222", "333");
@@ -103,25 +102,45 @@ class OnboardingRulesTest {
     }
 
     @Test
-    void signing_up_a_number_of_another_account_replaces_the_old_accounts_numbers() {
+    void signing_up_a_number_of_another_account_adds_that_account_and_keeps_the_old_one_with_its_numbers() {
         TenantConfig twoNumbers = changed(onboardedOnce()
-                        .addPhoneNumber(PhoneNumber.added(MetaId.parse("444"), null, null), PhoneNumbers.MOST, CLOCK))
+                        .addPhoneNumber(
+                                PhoneNumber.added(MetaId.parse("444"), null, null, null), TestLimits.MOST, CLOCK))
                 .config();
         SignupAccount elsewhere = new SignupAccount(MetaId.parse("999"), MetaId.parse("333"), null, null);
+        AccessGrant otherToken = new AccessGrant(Secret.of("EAAG-token-999"), null);
 
-        TenantConfig config = changed(twoNumbers.reauthorize(ALICE, elsewhere, GRANT, PhoneNumbers.MOST, CLOCK))
-                .config();
+        Changed signedUp = changed(twoNumbers.reauthorize(ALICE, elsewhere, otherToken, TestLimits.MOST, CLOCK));
 
-        assertThat(config.account().wabaId().value()).isEqualTo("999");
-        assertThat(config.phoneNumbers().all()).extracting(n -> n.id().value()).containsExactly("333");
-        assertThat(config.defaultNumber().orElseThrow().registrationPin()).isNull();
+        TenantConfig config = signedUp.config();
+        assertThat(config.accounts().all()).extracting(a -> a.wabaId().value()).containsExactly("111", "999");
+        assertThat(config.account().wabaId().value())
+                .as("the default number stays, and with it the primary account")
+                .isEqualTo("111");
+        assertThat(config.token().accessToken()).isEqualTo(GRANT.token());
+        assertThat(config.accounts()
+                        .find(MetaId.parse("999"))
+                        .orElseThrow()
+                        .token()
+                        .accessToken())
+                .isEqualTo(otherToken.token());
+        assertThat(config.phoneNumbers().all())
+                .extracting(n -> n.id().value() + "@" + n.wabaId().value())
+                .containsExactly("222@111", "444@111", "333@999");
+        assertThat(config.defaultNumber().orElseThrow().registrationPin().reveal())
+                .isEqualTo("123456");
+        assertThat(config.onboardingNumber().orElseThrow().id().value()).isEqualTo("333");
+        assertThat(config.holdsWhatOnboardingNeeds()).isTrue();
+        assertThat(signedUp.event().fields())
+                .contains("accounts.999", "phone_numbers.333", "onboarding_phone_number_id")
+                .doesNotContain("waba_id", "access_token", "phone_number_id");
     }
 
     @Test
     void a_signup_that_would_exceed_the_limit_is_refused() {
         SignupAccount otherNumber = new SignupAccount(ACCOUNT.wabaId(), MetaId.parse("333"), null, null);
 
-        assertThat(onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, 1, CLOCK))
+        assertThat(onboardedOnce().reauthorize(ALICE, otherNumber, GRANT, TestLimits.numbers(1), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.TOO_MANY_NUMBERS,
                         "a configuration holds at most 1 phone numbers; remove one before adding another"));
@@ -151,7 +170,8 @@ class OnboardingRulesTest {
         TenantConfig started =
                 TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
-        assertThat(started.tokenVerified(null, CLOCK).event()).isInstanceOf(DomainEvent.TokenVerified.class);
+        assertThat(started.tokenVerified(ACCOUNT.wabaId(), null, null, CLOCK).event())
+                .isInstanceOf(DomainEvent.TokenVerified.class);
         assertThat(started.webhookSubscribed(CLOCK).event()).isInstanceOf(DomainEvent.WebhookSubscribed.class);
         assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
                 .isEqualTo(OnboardingStatus.PHONE_REGISTERED);
@@ -163,7 +183,7 @@ class OnboardingRulesTest {
     void a_checked_token_records_when_it_was_checked_and_when_it_expires() {
         TenantConfig verified = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
                 .config()
-                .tokenVerified(NOW.plusSeconds(3600), CLOCK)
+                .tokenVerified(ACCOUNT.wabaId(), NOW.plusSeconds(3600), null, CLOCK)
                 .config();
 
         assertThat(verified.token().lastVerifiedAt()).isEqualTo(NOW);
@@ -234,8 +254,8 @@ class OnboardingRulesTest {
 
         Changed newToken = changed(started.changeSettings(
                 update().accessToken("EAAG-pasted-by-hand").build(), CLOCK));
-        Changed otherNumber = changed(
-                started.addPhoneNumber(PhoneNumber.added(MetaId.parse("333"), null, null), PhoneNumbers.MOST, CLOCK));
+        Changed otherNumber = changed(started.addPhoneNumber(
+                PhoneNumber.added(MetaId.parse("333"), null, null, null), TestLimits.MOST, CLOCK));
 
         assertThat(newToken.config().onboarding()).isEqualTo(started.onboarding());
         assertThat(newToken.event().fields()).doesNotContain("onboarding_status");
@@ -253,14 +273,13 @@ class OnboardingRulesTest {
 
     @Test
     void signing_up_again_after_a_run_ended_starts_a_new_one_that_remembers_the_last_completion() {
-        TenantConfig signedUpAgain = changed(
-                        onboardedOnce().reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK))
+        TenantConfig signedUpAgain = changed(onboardedOnce().reauthorize(ALICE, ACCOUNT, GRANT, TestLimits.MOST, CLOCK))
                 .config();
         TenantConfig ended = changed(
                         signedUpAgain.changeSettings(update().accessToken(null).build(), CLOCK))
                 .config();
 
-        TenantConfig again = changed(ended.reauthorize(ALICE, ACCOUNT, GRANT, PhoneNumbers.MOST, CLOCK))
+        TenantConfig again = changed(ended.reauthorize(ALICE, ACCOUNT, GRANT, TestLimits.MOST, CLOCK))
                 .config();
 
         assertThat(ended.onboarding()).isInstanceOf(Onboarding.ReauthorizationRequired.class);
@@ -273,8 +292,8 @@ class OnboardingRulesTest {
     void a_refreshed_token_replaces_the_old_one_with_its_expiry_and_counts_as_checked_now() {
         Instant expiry = NOW.plusSeconds(5_184_000);
 
-        Changed refreshed =
-                onboardedOnce().tokenRefreshed(new AccessGrant(Secret.of("EAAG-token-extended"), expiry), CLOCK);
+        Changed refreshed = onboardedOnce()
+                .tokenRefreshed(ACCOUNT.wabaId(), new AccessGrant(Secret.of("EAAG-token-extended"), expiry), CLOCK);
 
         assertThat(refreshed.config().token().accessToken().reveal()).isEqualTo("EAAG-token-extended");
         assertThat(refreshed.config().token().expiresAt()).isEqualTo(expiry);

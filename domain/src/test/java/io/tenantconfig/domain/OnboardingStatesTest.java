@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Onboarding's states: each holds only what can be true in it, and each step leads to the right one. */
@@ -20,10 +21,25 @@ class OnboardingStatesTest {
     private static final MetaId OTHER_NUMBER = MetaId.parse("333");
     private static final TokenGrant TOKEN = new TokenGrant(Secret.of("EAAG-token-1"), null, null, null);
     private static final WhatsAppAccount ACCOUNT = new WhatsAppAccount(MetaId.parse("111"), null);
-    private static final PhoneNumbers NUMBERS = PhoneNumbers.only(PhoneNumber.added(NUMBER, null, null));
+    private static final PhoneNumbers NUMBERS = PhoneNumbers.only(PhoneNumber.added(NUMBER, null, null, null));
 
     private static final Onboarding RUNNING =
             new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, EARLIER);
+
+    /**
+     * The accounts of a tenant with one account, of these ids and this token; none at all when
+     * neither is known.
+     */
+    private static Accounts accounts(TokenGrant token, WhatsAppAccount account) {
+        return token.equals(TokenGrant.NONE) && account.equals(WhatsAppAccount.NONE)
+                ? Accounts.NONE
+                : new Accounts(List.of(new Account(account, token, null, AccountStanding.GOOD)));
+    }
+
+    /** The numbers as held by the tenant's one account {@code account}. */
+    private static PhoneNumbers in(WhatsAppAccount account, PhoneNumbers numbers) {
+        return numbers.movedTo(null, account.wabaId());
+    }
 
     /** A configuration onboarding {@link #NUMBER} whose token, account, numbers and onboarding are as given. */
     private static TenantConfig configWith(
@@ -31,14 +47,12 @@ class OnboardingStatesTest {
         return new TenantConfig(
                 1,
                 TenantId.of("acme"),
-                account,
-                numbers,
+                accounts(token, account),
+                in(account, numbers),
                 AppCredentials.NONE,
-                token,
                 CallbackSettings.NONE,
                 onboarding,
                 true,
-                AccountStanding.GOOD,
                 EARLIER,
                 EARLIER,
                 1);
@@ -68,7 +82,7 @@ class OnboardingStatesTest {
     void a_configuration_cannot_hold_a_run_in_progress_without_its_token_account_or_number() {
         assertThat(configWith(TOKEN, ACCOUNT, NUMBERS, RUNNING).onboarding()).isEqualTo(RUNNING);
 
-        PhoneNumbers withoutTheNumber = PhoneNumbers.only(PhoneNumber.added(OTHER_NUMBER, null, null));
+        PhoneNumbers withoutTheNumber = PhoneNumbers.only(PhoneNumber.added(OTHER_NUMBER, null, null, null));
         for (Runnable build : new Runnable[] {
             () -> configWith(TokenGrant.NONE, ACCOUNT, NUMBERS, RUNNING),
             () -> configWith(TOKEN, WhatsAppAccount.NONE, NUMBERS, RUNNING),
@@ -163,28 +177,34 @@ class OnboardingStatesTest {
 
     @Test
     void a_run_that_loses_what_it_needs_ends_and_every_other_state_stays() {
-        assertThat(RUNNING.heldBy(TOKEN, ACCOUNT, NUMBERS)).isSameAs(RUNNING);
-        assertThat(RUNNING.heldBy(TokenGrant.NONE, ACCOUNT, NUMBERS))
+        assertThat(RUNNING.heldBy(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS)))
+                .isSameAs(RUNNING);
+        assertThat(RUNNING.heldBy(accounts(TokenGrant.NONE, ACCOUNT), in(ACCOUNT, NUMBERS)))
                 .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER));
-        assertThat(RUNNING.heldBy(TOKEN, WhatsAppAccount.NONE, NUMBERS))
+        assertThat(RUNNING.heldBy(accounts(TOKEN, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, NUMBERS)))
                 .isInstanceOf(Onboarding.ReauthorizationRequired.class);
-        assertThat(RUNNING.heldBy(TOKEN, ACCOUNT, PhoneNumbers.NONE))
+        assertThat(RUNNING.heldBy(accounts(TOKEN, ACCOUNT), in(ACCOUNT, PhoneNumbers.NONE)))
                 .isInstanceOf(Onboarding.ReauthorizationRequired.class);
 
         Onboarding completed = new Onboarding.Completed(ALICE, NUMBER, EARLIER);
-        assertThat(completed.heldBy(TokenGrant.NONE, WhatsAppAccount.NONE, PhoneNumbers.NONE))
+        assertThat(completed.heldBy(
+                        accounts(TokenGrant.NONE, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, PhoneNumbers.NONE)))
                 .isSameAs(completed);
     }
 
     @Test
     void a_run_can_go_on_only_with_a_token_an_account_and_its_number_among_the_tenants() {
-        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, NUMBER)).isTrue();
-        assertThat(Onboarding.runnable(TokenGrant.NONE, ACCOUNT, NUMBERS, NUMBER))
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), NUMBER))
+                .isTrue();
+        assertThat(Onboarding.runnable(accounts(TokenGrant.NONE, ACCOUNT), in(ACCOUNT, NUMBERS), NUMBER))
                 .isFalse();
-        assertThat(Onboarding.runnable(TOKEN, WhatsAppAccount.NONE, NUMBERS, NUMBER))
+        assertThat(Onboarding.runnable(
+                        accounts(TOKEN, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, NUMBERS), NUMBER))
                 .isFalse();
-        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, OTHER_NUMBER)).isFalse();
-        assertThat(Onboarding.runnable(TOKEN, ACCOUNT, NUMBERS, null)).isFalse();
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), OTHER_NUMBER))
+                .isFalse();
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), null))
+                .isFalse();
     }
 
     @Test

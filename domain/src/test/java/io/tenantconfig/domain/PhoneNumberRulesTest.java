@@ -32,14 +32,14 @@ class PhoneNumberRulesTest {
     }
 
     private static TenantConfig withThreeNumbers() {
-        TenantConfig two = changed(withSupportNumber().addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK))
+        TenantConfig two = changed(withSupportNumber().addPhoneNumber(number(SALES, "Sales"), TestLimits.MOST, CLOCK))
                 .config();
-        return changed(two.addPhoneNumber(number(GERMANY, "Germany"), PhoneNumbers.MOST, CLOCK))
+        return changed(two.addPhoneNumber(number(GERMANY, "Germany"), TestLimits.MOST, CLOCK))
                 .config();
     }
 
     private static PhoneNumber number(MetaId id, String label) {
-        return PhoneNumber.added(id, null, NumberLabel.parse(label));
+        return PhoneNumber.added(id, null, null, NumberLabel.parse(label));
     }
 
     private static List<String> ids(TenantConfig config) {
@@ -68,7 +68,7 @@ class PhoneNumberRulesTest {
 
     @Test
     void the_first_number_added_to_a_configuration_without_numbers_becomes_the_default() {
-        Changed added = changed(withoutNumbers().addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK));
+        Changed added = changed(withoutNumbers().addPhoneNumber(number(SALES, "Sales"), TestLimits.MOST, CLOCK));
 
         assertThat(added.config().phoneNumbers().defaultId()).isEqualTo(SALES);
         assertThat(added.event()).isInstanceOf(DomainEvent.PhoneNumberAdded.class);
@@ -77,7 +77,7 @@ class PhoneNumberRulesTest {
 
     @Test
     void adding_names_only_the_new_number_when_there_is_a_default_already() {
-        Changed added = changed(withSupportNumber().addPhoneNumber(number(SALES, "Sales"), PhoneNumbers.MOST, CLOCK));
+        Changed added = changed(withSupportNumber().addPhoneNumber(number(SALES, "Sales"), TestLimits.MOST, CLOCK));
 
         assertThat(added.event().fields()).containsExactly("phone_numbers.1002");
     }
@@ -86,13 +86,13 @@ class PhoneNumberRulesTest {
     void a_number_cannot_be_added_twice_nor_beyond_the_limit() {
         TenantConfig config = withThreeNumbers();
 
-        assertThat(config.addPhoneNumber(number(SALES, "Again"), PhoneNumbers.MOST, CLOCK))
+        assertThat(config.addPhoneNumber(number(SALES, "Again"), TestLimits.MOST, CLOCK))
                 .isEqualTo(new Refusal(Refusal.Reason.ALREADY_ADDED, "the phone number 1002 is one of yours already"));
-        assertThat(config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), 3, CLOCK))
+        assertThat(config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), TestLimits.numbers(3), CLOCK))
                 .isEqualTo(new Refusal(
                         Refusal.Reason.TOO_MANY_NUMBERS,
                         "a configuration holds at most 3 phone numbers; remove one before adding another"));
-        assertThat(changed(config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), 4, CLOCK))
+        assertThat(changed(config.addPhoneNumber(number(MetaId.parse("1004"), "Fourth"), TestLimits.numbers(4), CLOCK))
                         .config()
                         .phoneNumbers()
                         .size())
@@ -103,16 +103,22 @@ class PhoneNumberRulesTest {
     void no_configuration_holds_more_than_fifty_numbers_whatever_the_configured_limit() {
         TenantConfig config = withSupportNumber();
         for (int i = 2; i <= PhoneNumbers.MOST; i++) {
-            config = changed(config.addPhoneNumber(number(MetaId.parse("2" + i), "n" + i), 1000, CLOCK))
+            config = changed(config.addPhoneNumber(number(MetaId.parse("2" + i), "n" + i), TestLimits.MOST, CLOCK))
                     .config();
         }
 
         TenantConfig full = config;
+        Refusal tooMany = new Refusal(
+                Refusal.Reason.TOO_MANY_NUMBERS,
+                "a configuration holds at most 50 phone numbers; remove one before adding another");
         assertThat(full.phoneNumbers().size()).isEqualTo(50);
-        assertThat(full.addPhoneNumber(number(MetaId.parse("3000"), "one more"), 1000, CLOCK))
-                .isEqualTo(new Refusal(
-                        Refusal.Reason.TOO_MANY_NUMBERS,
-                        "a configuration holds at most 50 phone numbers; remove one before adding another"));
+        assertThat(full.addPhoneNumber(number(MetaId.parse("3000"), "one more"), TestLimits.MOST, CLOCK))
+                .isEqualTo(tooMany);
+        assertThat(full.phoneNumbers().added(number(MetaId.parse("3000"), "one more"), 1000))
+                .isEqualTo(Ruling.refused(tooMany.reason(), tooMany.detail()));
+        assertThatThrownBy(() -> new Limits(1000, Accounts.MOST))
+                .as("the service cannot be configured to allow more")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,19 +38,18 @@ class TenantConfigTest {
                                 .build(),
                         AT_CREATION))
                 .config();
-        TenantConfig verified =
-                created.tokenVerified(created.token().expiresAt(), AT_CREATION).config();
+        TenantConfig verified = created.tokenVerified(
+                        created.account().wabaId(), created.token().expiresAt(), null, AT_CREATION)
+                .config();
         return new TenantConfig(
                 7,
                 verified.tenantId(),
-                verified.account(),
+                verified.accounts(),
                 verified.phoneNumbers(),
                 verified.app(),
-                verified.token(),
                 verified.callbacks(),
                 verified.onboarding(),
                 verified.active(),
-                verified.standing(),
                 verified.createdAt(),
                 verified.updatedAt(),
                 1);
@@ -244,7 +243,7 @@ class TenantConfigTest {
     @Test
     void what_a_change_alters_in_passing_is_named_in_its_event_too() {
         TenantConfig registered = anOnboardedConfig()
-                .tokenVerified(LATER.plus(Duration.ofDays(60)), LATER_ON)
+                .tokenVerified(MetaId.parse("123456789"), LATER.plus(Duration.ofDays(60)), null, LATER_ON)
                 .config()
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();

@@ -4,6 +4,8 @@ import static io.tenantconfig.domain.TestOutcomes.changed;
 import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantconfig.domain.Accounts;
+import io.tenantconfig.domain.Limits;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.PhoneNumber;
@@ -45,8 +47,8 @@ class HealthRulesTest {
                             Clock.fixed(NOW, ZoneOffset.UTC)))
                     .config()
                     .addPhoneNumber(
-                            PhoneNumber.added(SALES, null, NumberLabel.parse("Sales")),
-                            PhoneNumbers.MOST,
+                            PhoneNumber.added(SALES, null, null, NumberLabel.parse("Sales")),
+                            new Limits(PhoneNumbers.MOST, Accounts.MOST),
                             Clock.systemUTC()))
             .config();
 
