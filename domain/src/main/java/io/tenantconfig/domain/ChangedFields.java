@@ -33,7 +33,8 @@ final class ChangedFields {
      * The primary account's fields under the single-account names the earlier model used
      * ({@code waba_id}, {@code access_token}...), as the configuration's own fields show them; each
      * other account by its id: {@code accounts.<waba_id>} when it was added or removed,
-     * {@code accounts.<waba_id>.<field>} for a field of it that changed.
+     * {@code accounts.<waba_id>.<field>} for a field of it that changed. When the default number
+     * moves to another account, both accounts are also named by their ids.
      */
     private static void compareAccounts(TenantConfig before, TenantConfig after, Set<String> changed) {
         Account primaryBefore = before.primaryAccount();
@@ -43,8 +44,14 @@ final class ChangedFields {
         }
         compare(primaryBefore, primaryAfter, Account.FIELDS, changed);
         Set<MetaId> primary = new HashSet<>();
-        primary.add(primaryBefore.wabaId());
-        primary.add(primaryAfter.wabaId());
+        boolean switched = !Objects.equals(primaryBefore.wabaId(), primaryAfter.wabaId())
+                && before.accounts().contains(primaryAfter.wabaId())
+                && after.accounts().contains(primaryBefore.wabaId());
+        if (!switched) {
+            // One account named the same throughout (or named, or renamed): its fields are the seed's names only.
+            primary.add(primaryBefore.wabaId());
+            primary.add(primaryAfter.wabaId());
+        }
         for (Account old : before.accounts().all()) {
             if (primary.contains(old.wabaId())) {
                 continue;
@@ -59,7 +66,8 @@ final class ChangedFields {
         after.accounts().all().stream()
                 .filter(account -> !primary.contains(account.wabaId())
                         && !before.accounts().contains(account.wabaId()))
-                .forEach(account -> changed.add("accounts." + account.wabaId()));
+                .forEach(account ->
+                        changed.add("accounts." + (account.wabaId() == null ? "unnamed" : account.wabaId())));
     }
 
     /**

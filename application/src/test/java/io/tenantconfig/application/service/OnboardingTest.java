@@ -30,6 +30,7 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UserId;
 import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.WhatsAppAccount;
 import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
 import java.time.Instant;
@@ -197,7 +198,10 @@ class OnboardingTest {
 
     @Test
     void reauthorizing_an_onboarded_tenant_replaces_the_token_and_keeps_the_rest() {
-        stored(TestConfigs.aConfig("acme").onboardedAt(NOW.minusSeconds(86_400)).build());
+        stored(TestConfigs.aConfig("acme")
+                .account(new WhatsAppAccount(ACCOUNT.wabaId(), null))
+                .onboardedAt(NOW.minusSeconds(86_400))
+                .build());
         TenantConfig before = stored();
         meta.issues("EAAG-renewed-token-0002", NOW.plusSeconds(3600));
 
@@ -218,7 +222,9 @@ class OnboardingTest {
 
     @Test
     void a_config_created_by_another_request_during_signup_is_reauthorized_not_duplicated() {
-        TenantConfig handMade = TestConfigs.aConfig("acme").build();
+        TenantConfig handMade = TestConfigs.aConfig("acme")
+                .account(new WhatsAppAccount(ACCOUNT.wabaId(), null))
+                .build();
         store.beforeNextInsert(() -> stored(handMade));
 
         OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT));
