@@ -120,10 +120,9 @@ final class Features {
         return configs;
     }
 
-    /** A tenant's phone numbers, up to {@code phoneNumbersPerTenant}. */
+    /** A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant} accounts. */
     void phoneNumbers(ConfigurationFeature configs) {
-        PhoneNumberFeature numbers =
-                new PhoneNumberFeature(database.store(), configuration.getPhoneNumbersPerTenant(), clock);
+        PhoneNumberFeature numbers = new PhoneNumberFeature(database.store(), configuration.limits(), clock);
         api.phoneNumbers(
                 configs.viewConfig(),
                 numbers.addPhoneNumber(),
@@ -139,7 +138,7 @@ final class Features {
                 fallback,
                 database.webhookKeys(),
                 configuration.getMeta().policy(),
-                configuration.getPhoneNumbersPerTenant(),
+                configuration.limits(),
                 random,
                 clock);
         api.onboarding(onboarding.onboard(), onboarding.resumeOnboarding());

@@ -12,6 +12,8 @@ import io.tenantconfig.bootstrap.events.RetentionFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.http.RequestBodiesFactory;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
+import io.tenantconfig.domain.Accounts;
+import io.tenantconfig.domain.Limits;
 import io.tenantconfig.domain.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -73,6 +75,11 @@ public class TenantConfigConfiguration extends Configuration {
     @Min(1)
     @Max(PhoneNumbers.MOST)
     private int phoneNumbersPerTenant = PhoneNumbers.MOST;
+
+    /** The most WhatsApp Business Accounts one tenant may have (1 to 100). */
+    @Min(1)
+    @Max(Accounts.MOST)
+    private int accountsPerTenant = 20;
 
     @JsonProperty
     public JwtAuthFactory getAuth() {
@@ -167,6 +174,21 @@ public class TenantConfigConfiguration extends Configuration {
     @JsonProperty
     public void setPhoneNumbersPerTenant(int phoneNumbersPerTenant) {
         this.phoneNumbersPerTenant = phoneNumbersPerTenant;
+    }
+
+    @JsonProperty
+    public int getAccountsPerTenant() {
+        return accountsPerTenant;
+    }
+
+    @JsonProperty
+    public void setAccountsPerTenant(int accountsPerTenant) {
+        this.accountsPerTenant = accountsPerTenant;
+    }
+
+    /** How many numbers and accounts one tenant may have. */
+    public Limits limits() {
+        return new Limits(phoneNumbersPerTenant, accountsPerTenant);
     }
 
     @JsonProperty

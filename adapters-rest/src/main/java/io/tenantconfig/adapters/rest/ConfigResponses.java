@@ -40,15 +40,19 @@ final class ConfigResponses {
     }
 
     /**
-     * A refusal as HTTP: 404 for a number the tenant does not have, 409 for one another tenant
+     * A refusal as HTTP: 404 for a number or account the tenant does not have, 409 for one another tenant
      * has (never saying which) or a state that has to change first, 422 for a request that can
      * never succeed as it is. Nothing was changed.
      */
     static ApiException refused(Refusal refusal) {
         int status = switch (refusal.reason()) {
-            case UNKNOWN_NUMBER -> 404;
-            case TAKEN_BY_ANOTHER_TENANT, ALREADY_ADDED, DEFAULT_NUMBER_NEEDED, NUMBERS_IN_ANOTHER_ACCOUNT -> 409;
-            case TOO_MANY_NUMBERS, INCOMPLETE -> 422;
+            case UNKNOWN_NUMBER, UNKNOWN_ACCOUNT -> 404;
+            case TAKEN_BY_ANOTHER_TENANT,
+                    ALREADY_ADDED,
+                    ACCOUNT_ALREADY_ADDED,
+                    DEFAULT_NUMBER_NEEDED,
+                    NUMBERS_IN_ANOTHER_ACCOUNT -> 409;
+            case TOO_MANY_NUMBERS, TOO_MANY_ACCOUNTS, ACCOUNT_NEEDED, INCOMPLETE -> 422;
         };
         return new ApiException(status, capitalized(refusal.detail()) + ". Nothing was changed.");
     }

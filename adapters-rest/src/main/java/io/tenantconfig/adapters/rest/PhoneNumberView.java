@@ -36,6 +36,6 @@ public record PhoneNumberView(
                 config.phoneNumbers().isDefault(number.id()),
                 number.active(),
                 number.registeredAt() == null ? null : number.registeredAt().toString(),
-                Objects.toString(config.account().wabaId(), null));
+                Objects.toString(number.wabaId(), null));
     }
 }

@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
- * What the ConfigLoader answers for the caller's tenant, for its default number or one it names:
- * each credential and where it came from.
+ * What the ConfigLoader answers for the caller's tenant, for its default number, one it names, or
+ * one of its WhatsApp Business Accounts: each credential and where it came from.
  */
 @Path("/api/v1/tenant/config/resolved")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,25 +48,46 @@ public final class ResolvedConfigResource {
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @Parameter(description = "One of the tenant's numbers; the default number when left out")
                     @QueryParam("phone_number_id")
-                    String phoneNumberId) {
+                    String phoneNumberId,
+            @Parameter(
+                            description =
+                                    "One of the tenant's WhatsApp Business Accounts: its token and the first of its"
+                                            + " numbers (the default when it holds it); not with phone_number_id")
+                    @QueryParam("waba_id")
+                    String wabaId) {
         TenantId tenant = caller.requireTenant();
-        Optional<MetaId> number = numberOf(phoneNumberId);
+        Optional<MetaId> number = idOf("phone_number_id", phoneNumberId);
+        Optional<MetaId> account = idOf("waba_id", wabaId);
+        if (number.isPresent() && account.isPresent()) {
+            throw new ApiException(422, "phone_number_id, waba_id: name one of them, not both");
+        }
         boolean reveal = caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SERVICE);
-        ResolvedCredentials credentials = number.isEmpty()
-                ? (reveal ? revealCredentials.reveal(tenant, caller.actor()) : configLoader.resolve(tenant))
-                : (reveal
-                                ? revealCredentials.reveal(tenant, number.get(), caller.actor())
-                                : configLoader.resolve(tenant, number.get()))
-                        .orElseThrow(() -> new ApiException(
-                                404, "The tenant has no active configuration with the phone number " + number.get()));
+        ResolvedCredentials credentials;
+        if (number.isPresent()) {
+            credentials = (reveal
+                            ? revealCredentials.reveal(tenant, number.get(), caller.actor())
+                            : configLoader.resolve(tenant, number.get()))
+                    .orElseThrow(() -> new ApiException(
+                            404, "The tenant has no active configuration with the phone number " + number.get()));
+        } else if (account.isPresent()) {
+            credentials = (reveal
+                            ? revealCredentials.revealAccount(tenant, account.get(), caller.actor())
+                            : configLoader.resolveAccount(tenant, account.get()))
+                    .orElseThrow(() -> new ApiException(
+                            404,
+                            "The tenant has no active configuration with a number in the WhatsApp Business Account "
+                                    + account.get()));
+        } else {
+            credentials = reveal ? revealCredentials.reveal(tenant, caller.actor()) : configLoader.resolve(tenant);
+        }
         Response.ResponseBuilder answer = Response.ok(ResolvedView.of(credentials, reveal));
         return reveal ? answer.header(HttpHeaders.CACHE_CONTROL, "no-store").build() : answer.build();
     }
 
-    private static Optional<MetaId> numberOf(String phoneNumberId) {
-        if (phoneNumberId == null) {
+    private static Optional<MetaId> idOf(String name, String value) {
+        if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(Parameters.required("phone_number_id", phoneNumberId, MetaId::parse));
+        return Optional.of(Parameters.required(name, value, MetaId::parse));
     }
 }

@@ -57,9 +57,17 @@ final class ConfigLoaderService implements ConfigLoader {
     @Override
     public Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId) {
         LastKnown known = configs.lastKnown(tenantId);
-        Optional<StoredCredentials> active = known.credentials().filter(StoredCredentials::inService);
-        return active.filter(credentials -> credentials.hasNumber(phoneNumberId.value()))
-                .map(credentials -> resolve(tenantId, active, phoneNumberId.value(), known.staleSince()));
+        Optional<StoredCredentials> serving =
+                known.credentials().filter(credentials -> credentials.serves(phoneNumberId.value()));
+        return serving.map(credentials -> resolve(tenantId, serving, phoneNumberId.value(), known.staleSince()));
+    }
+
+    @Override
+    public Optional<ResolvedCredentials> resolveAccount(TenantId tenantId, MetaId wabaId) {
+        LastKnown known = configs.lastKnown(tenantId);
+        return known.credentials()
+                .flatMap(credentials -> credentials.servedNumberOfAccount(wabaId.value()))
+                .flatMap(number -> resolve(tenantId, MetaId.parse(number)));
     }
 
     @Override
@@ -106,6 +114,9 @@ final class ConfigLoaderService implements ConfigLoader {
     }
 
     private static String stored(StoredCredentials credentials, String number, CredentialField field) {
-        return field == CredentialField.PHONE_NUMBER_ID ? number : credentials.value(field);
+        if (field == CredentialField.PHONE_NUMBER_ID) {
+            return number;
+        }
+        return number == null ? credentials.value(field) : credentials.value(field, number);
     }
 }

@@ -45,6 +45,13 @@ final class RevealCredentialsService implements RevealCredentialsUseCase {
         return credentials;
     }
 
+    @Override
+    public Optional<ResolvedCredentials> revealAccount(TenantId tenantId, MetaId wabaId, Actor actor) {
+        Optional<ResolvedCredentials> credentials = loader.resolveAccount(tenantId, wabaId);
+        credentials.ifPresent(found -> recordRead(found, actor));
+        return credentials;
+    }
+
     private void recordRead(ResolvedCredentials credentials, Actor actor) {
         AuditEntry read = AuditEntry.of(actor, new DomainEvent.SecretsRead(credentials.tenantId()))
                 .orElseThrow();

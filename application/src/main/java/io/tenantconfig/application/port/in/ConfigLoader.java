@@ -26,9 +26,18 @@ public interface ConfigLoader {
 
     /**
      * As {@link #resolve(TenantId)}, for one of the tenant's numbers: its {@code phone_number_id}
-     * is that number's. Empty when the tenant has no active configuration with that number.
+     * is that number's, its access token and {@code waba_id} those of the number's account. Empty
+     * when the tenant has no active configuration with that number, or Meta took the number's
+     * account out of service.
      */
     Optional<ResolvedCredentials> resolve(TenantId tenantId, MetaId phoneNumberId);
+
+    /**
+     * As {@link #resolve(TenantId, MetaId)} for the first number of the tenant's account
+     * {@code wabaId} (its default number when it holds it): that account's token and id. Empty
+     * when the tenant has no active configuration with that account, or the account no number.
+     */
+    Optional<ResolvedCredentials> resolveAccount(TenantId tenantId, MetaId wabaId);
 
     /** The tenant a phone number belongs to (what an inbound webhook's {@code metadata.phone_number_id} names). */
     Optional<NumberOwner> ownerOfNumber(MetaId phoneNumberId);

@@ -12,4 +12,7 @@ public interface RevealCredentialsUseCase {
 
     /** For one of the tenant's numbers; empty (and nothing read or recorded) when it has no such number. */
     Optional<ResolvedCredentials> reveal(TenantId tenantId, MetaId phoneNumberId, Actor actor);
+
+    /** As {@link ConfigLoader#resolveAccount}, secrets in clear, the read audited. */
+    Optional<ResolvedCredentials> revealAccount(TenantId tenantId, MetaId wabaId, Actor actor);
 }

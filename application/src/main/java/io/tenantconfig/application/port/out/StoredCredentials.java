@@ -1,10 +1,13 @@
 package io.tenantconfig.application.port.out;
 
 import io.tenantconfig.application.port.in.CredentialField;
+import io.tenantconfig.domain.Account;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -14,39 +17,76 @@ import java.util.stream.Stream;
  * its onboarding is completed, its numbers (the default first) and each credential it holds.
  * Memory keeps one for every tenant the loader has answered for, 100,000 and more in a 256 MB heap,
  * so it is a third of the size of the configuration it comes from (README, "Performance"): plain
- * strings in two arrays, no value objects.
+ * strings in arrays, no value objects. Each number resolves to its own account's token and id.
  */
 public final class StoredCredentials {
 
     private static final CredentialField[] FIELDS = CredentialField.values();
 
     private final boolean inService;
+    private final boolean active;
     private final boolean onboardingCompleted;
     /** The ids of the numbers, the default one first. */
     private final String[] numbers;
-    /** By {@link CredentialField#ordinal()}; the phone number's place is unused. */
+    /** By {@link CredentialField#ordinal()}, the primary account's; the phone number's place is unused. */
     private final String[] values;
+    /** Three places per account: its waba id, its access token, and non-null when Meta lets it send. */
+    private final String[] accounts;
+    /** For each number (in the order of {@link #numbers}), its account's place in {@link #accounts} divided by 3. */
+    private final byte[] accountOfNumber;
 
-    private StoredCredentials(boolean inService, boolean onboardingCompleted, String[] numbers, String[] values) {
+    private StoredCredentials(
+            boolean inService,
+            boolean active,
+            boolean onboardingCompleted,
+            String[] numbers,
+            String[] values,
+            String[] accounts,
+            byte[] accountOfNumber) {
         this.inService = inService;
+        this.active = active;
         this.onboardingCompleted = onboardingCompleted;
         this.numbers = numbers;
         this.values = values;
+        this.accounts = accounts;
+        this.accountOfNumber = accountOfNumber;
     }
 
     public static StoredCredentials of(TenantConfig config) {
         PhoneNumbers phones = config.phoneNumbers();
-        String[] numbers = Stream.concat(
+        List<PhoneNumber> ordered = Stream.concat(
                         phones.defaultNumber().stream(),
                         phones.all().stream().filter(number -> !phones.isDefault(number.id())))
-                .map(number -> number.id().value())
-                .toArray(String[]::new);
+                .toList();
+        String[] numbers = ordered.stream().map(number -> number.id().value()).toArray(String[]::new);
         String[] values = new String[FIELDS.length];
         for (CredentialField field : FIELDS) {
             values[field.ordinal()] = stored(config, field);
         }
-        return new StoredCredentials(config.inService(), config.onboarding().isCompleted(), numbers, values);
+        List<Account> all = config.accounts().all();
+        String[] accounts = new String[all.size() * 3];
+        for (int i = 0; i < all.size(); i++) {
+            Account account = all.get(i);
+            accounts[i * 3] = text(account.wabaId());
+            accounts[i * 3 + 1] = reveal(account.token().accessToken());
+            accounts[i * 3 + 2] = account.serving() ? SERVING : null;
+        }
+        byte[] accountOfNumber = new byte[ordered.size()];
+        for (int n = 0; n < ordered.size(); n++) {
+            accountOfNumber[n] = (byte)
+                    all.indexOf(config.accounts().find(ordered.get(n).wabaId()).orElseThrow());
+        }
+        return new StoredCredentials(
+                config.inService(),
+                config.active(),
+                config.onboarding().isCompleted(),
+                numbers,
+                values,
+                accounts,
+                accountOfNumber);
     }
+
+    private static final String SERVING = "serving";
 
     private static String stored(TenantConfig config, CredentialField field) {
         return switch (field) {
@@ -69,7 +109,7 @@ public final class StoredCredentials {
         return secret == null ? null : secret.reveal();
     }
 
-    /** Active, and its account in good standing: the loader serves it. */
+    /** Active, and its primary account in good standing: the loader serves it when no number is named. */
     public boolean inService() {
         return inService;
     }
@@ -93,6 +133,59 @@ public final class StoredCredentials {
         return false;
     }
 
+    /**
+     * Whether the loader serves {@code phoneNumberId}: the configuration is switched on, the number
+     * is one of its, and Meta has not taken the number's account out of service.
+     */
+    public boolean serves(String phoneNumberId) {
+        int n = indexOf(phoneNumberId);
+        return active && n >= 0 && accounts[accountOfNumber[n] * 3 + 2] != null;
+    }
+
+    /**
+     * The value of {@code field} for {@code phoneNumberId}, one of the configuration's numbers: the
+     * access token and {@code waba_id} of the number's own account, every other field as
+     * {@link #value(CredentialField)} gives it.
+     */
+    public String value(CredentialField field, String phoneNumberId) {
+        int n = indexOf(phoneNumberId);
+        if (n < 0) {
+            throw new IllegalArgumentException("not a number of this configuration");
+        }
+        return accountValue(field, accountOfNumber[n]).orElseGet(() -> value(field));
+    }
+
+    /**
+     * The first number of the account {@code wabaId} (the default when it holds it), when the
+     * configuration is switched on, has that account and Meta lets it send; empty otherwise.
+     */
+    public Optional<String> servedNumberOfAccount(String wabaId) {
+        for (int n = 0; n < numbers.length; n++) {
+            int account = accountOfNumber[n];
+            if (wabaId.equals(accounts[account * 3]) && active && accounts[account * 3 + 2] != null) {
+                return Optional.of(numbers[n]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> accountValue(CredentialField field, int account) {
+        return switch (field) {
+            case ACCESS_TOKEN -> Optional.ofNullable(accounts[account * 3 + 1]);
+            case WABA_ID -> Optional.ofNullable(accounts[account * 3]);
+            default -> Optional.empty();
+        };
+    }
+
+    private int indexOf(String phoneNumberId) {
+        for (int n = 0; n < numbers.length; n++) {
+            if (numbers[n].equals(phoneNumberId)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     /** The configuration's own value of {@code field}, or null; {@code phone_number_id} is the caller's choice of number. */
     public String value(CredentialField field) {
         if (field == CredentialField.PHONE_NUMBER_ID) {
@@ -106,13 +199,21 @@ public final class StoredCredentials {
         return other instanceof StoredCredentials that
                 && inService == that.inService
                 && onboardingCompleted == that.onboardingCompleted
+                && active == that.active
                 && Arrays.equals(numbers, that.numbers)
-                && Arrays.equals(values, that.values);
+                && Arrays.equals(values, that.values)
+                && Arrays.equals(accounts, that.accounts)
+                && Arrays.equals(accountOfNumber, that.accountOfNumber);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inService, onboardingCompleted, Arrays.hashCode(numbers), Arrays.hashCode(values));
+        return Objects.hash(
+                inService,
+                onboardingCompleted,
+                Arrays.hashCode(numbers),
+                Arrays.hashCode(values),
+                Arrays.hashCode(accounts));
     }
 
     /** Names no value: secrets are among them. */
