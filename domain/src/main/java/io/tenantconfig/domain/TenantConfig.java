@@ -55,13 +55,14 @@ public record TenantConfig(
                 .outcome(settings -> blank.changedTo(blank.with(settings, blank.createdAt), DomainEvent.Created::new));
     }
 
-    /** A tenant's first Embedded Signup, its number the only one: stored at once, before any later step, never lost. */
-    public static Changed onboard(
-            TenantId tenantId, UserId user, SignupAccount signup, AccessGrant grant, Clock clock) {
-        TenantConfig blank = blank(tenantId, user, clock.instant());
-        PhoneNumbers first = PhoneNumbers.only(PhoneNumber.added(signup.phoneNumberId(), signup.wabaId(), null, null));
-        Accounts account = Accounts.NONE.put(signup.wabaId(), a -> blank.signedUpAccount(a, signup, grant));
-        return blank.signedUp(user, signup, account, first, clock);
+    /**
+     * A tenant's first Embedded Signup: its account with its number (the default), and each
+     * other account the signup shared, all with the one token; stored at once, before any later
+     * step, never lost. Refused when the signup shares more accounts than a tenant may have.
+     */
+    public static Outcome onboard(
+            TenantId tenantId, UserId user, SignupAccount signup, AccessGrant grant, Limits limits, Clock clock) {
+        return blank(tenantId, user, clock.instant()).reauthorize(user, signup, grant, limits, clock);
     }
 
     /** Applies a partial update: the settings not mentioned keep their values. */
@@ -93,11 +94,24 @@ public record TenantConfig(
                 ? Ruling.allowed(accounts)
                 : accounts.added(Account.NONE.withIds(new WhatsAppAccount(signedUp, null)), limits.accounts());
         return withAccount
-                .map(all -> all.updated(existing, account -> signedUpAccount(account, signup, grant)))
+                .map(all -> all.updated(existing, account -> signedUpAccount(account, signup.wabaId(), signup, grant)))
+                .then(all -> shared(all, signup, grant, limits))
                 .outcome(all -> phoneNumbers
                         .movedTo(existing, signedUp)
                         .signedUp(signup.phoneNumberId(), signedUp, limits.phoneNumbers())
                         .outcome(numbers -> signedUp(user, signup, all, numbers, clock)));
+    }
+
+    /** Each other account the signup shared, added or re-authorized with its token; refused past the limit. */
+    private static Ruling<Accounts> shared(Accounts accounts, SignupAccount signup, AccessGrant grant, Limits limits) {
+        Ruling<Accounts> ruling = Ruling.allowed(accounts);
+        for (MetaId wabaId : signup.sharedWabaIds()) {
+            ruling = ruling.then(all -> (all.contains(wabaId)
+                            ? Ruling.allowed(all)
+                            : all.added(Account.NONE.withIds(new WhatsAppAccount(wabaId, null)), limits.accounts()))
+                    .map(more -> more.updated(wabaId, account -> signedUpAccount(account, wabaId, signup, grant))));
+        }
+        return ruling;
     }
 
     /**
@@ -326,10 +340,10 @@ public record TenantConfig(
         return changedTo(signedUp, DomainEvent.TokenExchanged::new);
     }
 
-    /** The signed-up account: named as the signup names it, its business when given, the signup's token. */
-    private Account signedUpAccount(Account account, SignupAccount signup, AccessGrant grant) {
+    /** An account the signup shared, named {@code wabaId}: its business when the signup gives it, the signup's token. */
+    private static Account signedUpAccount(Account account, MetaId wabaId, SignupAccount signup, AccessGrant grant) {
         MetaId businessId = signup.businessId() == null ? account.ids().businessId() : signup.businessId();
-        return account.withIds(new WhatsAppAccount(signup.wabaId(), businessId))
+        return account.withIds(new WhatsAppAccount(wabaId, businessId))
                 .withToken(account.token().withAccessToken(grant.token()).expiringAt(grant.expiresAt()));
     }
 

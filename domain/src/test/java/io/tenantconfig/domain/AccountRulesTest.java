@@ -39,7 +39,7 @@ class AccountRulesTest {
 
     /** Signed up three times, for three accounts: 111 (number 1111, the default), 222 (2222) and 333 (3333). */
     private static TenantConfig withThreeAccounts() {
-        TenantConfig one = TenantConfig.onboard(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
+        TenantConfig one = Signups.first(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
                 .config();
         TenantConfig two = changed(one.reauthorize(
                         ALICE, signup(WABA_2, NUMBER_2), grant("EAAG-token-222"), TestLimits.MOST, CLOCK))
@@ -92,8 +92,7 @@ class AccountRulesTest {
 
     @Test
     void a_signup_of_a_new_account_adds_it_with_its_number_and_keeps_the_others_tokens_and_numbers() {
-        TenantConfig two = changed(TenantConfig.onboard(
-                                ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
+        TenantConfig two = changed(Signups.first(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
                         .config()
                         .reauthorize(ALICE, signup(WABA_2, NUMBER_2), grant("EAAG-token-222"), TestLimits.MOST, CLOCK))
                 .config();
@@ -134,8 +133,7 @@ class AccountRulesTest {
     @Test
     void the_twenty_first_account_is_refused_and_nothing_changes() {
         Limits twenty = TestLimits.accounts(20);
-        TenantConfig config = TenantConfig.onboard(
-                        ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
+        TenantConfig config = Signups.first(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
                 .config();
         for (int i = 2; i <= 20; i++) {
             config = changed(config.addPhoneNumber(
@@ -179,7 +177,7 @@ class AccountRulesTest {
 
     @Test
     void a_number_without_a_waba_id_joins_the_tenants_only_account() {
-        TenantConfig one = TenantConfig.onboard(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
+        TenantConfig one = Signups.first(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
                 .config();
 
         TenantConfig config = changed(one.addPhoneNumber(
@@ -253,7 +251,7 @@ class AccountRulesTest {
         assertThat(wabaIds(without)).containsExactly("222", "333");
         assertThat(without.phoneNumbers().defaultId()).isEqualTo(NUMBER_2);
 
-        TenantConfig alone = TenantConfig.onboard(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
+        TenantConfig alone = Signups.first(ACME, ALICE, signup(WABA_1, NUMBER_1), grant("EAAG-token-111"), CLOCK)
                 .config();
         TenantConfig empty = changed(alone.removeAccount(WABA_1, CLOCK)).config();
         assertThat(empty.accounts()).isEqualTo(Accounts.NONE);

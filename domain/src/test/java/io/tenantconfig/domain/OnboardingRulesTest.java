@@ -21,7 +21,7 @@ class OnboardingRulesTest {
     private static final AccessGrant GRANT = new AccessGrant(Secret.of("EAAG-token-1"), null);
 
     private static TenantConfig onboardedOnce() {
-        TenantConfig config = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+        TenantConfig config = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
                 .config()
                 .registrationPinChosen(Secret.of("123456"), CLOCK)
                 .config()
@@ -33,7 +33,7 @@ class OnboardingRulesTest {
 
     @Test
     void a_first_signup_stores_the_account_and_the_token_and_records_the_exchange() {
-        Changed onboarded = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK);
+        Changed onboarded = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK);
 
         TenantConfig config = onboarded.config();
         assertThat(config.onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
@@ -148,7 +148,7 @@ class OnboardingRulesTest {
 
     @Test
     void registering_stamps_the_signed_up_number() {
-        TenantConfig registered = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+        TenantConfig registered = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
                 .config()
                 .phoneRegistered(CLOCK)
                 .config();
@@ -167,8 +167,7 @@ class OnboardingRulesTest {
 
     @Test
     void each_step_says_which_step_it_was() {
-        TenantConfig started =
-                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         assertThat(started.tokenVerified(ACCOUNT.wabaId(), null, null, CLOCK).event())
                 .isInstanceOf(DomainEvent.TokenVerified.class);
@@ -181,7 +180,7 @@ class OnboardingRulesTest {
 
     @Test
     void a_checked_token_records_when_it_was_checked_and_when_it_expires() {
-        TenantConfig verified = TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
+        TenantConfig verified = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
                 .config()
                 .tokenVerified(ACCOUNT.wabaId(), NOW.plusSeconds(3600), null, CLOCK)
                 .config();
@@ -218,8 +217,7 @@ class OnboardingRulesTest {
 
     @Test
     void clearing_the_token_mid_onboarding_ends_the_run_and_the_change_says_so() {
-        TenantConfig started =
-                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed cleared =
                 changed(started.changeSettings(update().accessToken(null).build(), CLOCK));
@@ -233,8 +231,7 @@ class OnboardingRulesTest {
 
     @Test
     void clearing_the_account_or_removing_the_signed_up_number_mid_onboarding_ends_the_run_too() {
-        TenantConfig started =
-                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed withoutAccount = changed(
                 started.changeSettings(update().wabaId(null).phoneNumberId(null).build(), CLOCK));
@@ -249,8 +246,7 @@ class OnboardingRulesTest {
 
     @Test
     void a_run_goes_on_through_changes_that_leave_it_what_it_needs() {
-        TenantConfig started =
-                TenantConfig.onboard(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
+        TenantConfig started = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
         Changed newToken = changed(started.changeSettings(
                 update().accessToken("EAAG-pasted-by-hand").build(), CLOCK));

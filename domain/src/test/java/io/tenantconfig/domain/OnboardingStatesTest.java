@@ -210,7 +210,7 @@ class OnboardingStatesTest {
     @Test
     void the_configurations_steps_give_the_state_they_name() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        TenantConfig started = TenantConfig.onboard(
+        TenantConfig started = Signups.first(
                         TenantId.of("acme"),
                         ALICE,
                         new SignupAccount(ACCOUNT.wabaId(), NUMBER, null, null),

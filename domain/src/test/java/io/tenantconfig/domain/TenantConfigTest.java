@@ -57,7 +57,7 @@ class TenantConfigTest {
 
     /** A configuration onboarding created for WABA 123456789 and number 987654321. */
     private static TenantConfig anOnboardedConfig() {
-        return TenantConfig.onboard(
+        return Signups.first(
                         ACME,
                         ALICE,
                         new SignupAccount(MetaId.parse("123456789"), MetaId.parse("987654321"), null, null),

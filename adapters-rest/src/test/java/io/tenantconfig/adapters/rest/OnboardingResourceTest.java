@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,25 @@ class OnboardingResourceTest {
                         Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
                         Map.of("field", "phone_number_id", "message", "phone_number_id is required")));
         assertThat(FIXTURE.meta.calls()).isEmpty();
+    }
+
+    @Test
+    void shared_accounts_that_are_not_ids_or_too_many_are_named_in_one_422_and_meta_is_asked_nothing() {
+        String tooMany = IntStream.rangeClosed(1, 101)
+                .mapToObj(i -> "\"" + (9000 + i) + "\"")
+                .collect(Collectors.joining(","));
+        int callsBefore = FIXTURE.meta.calls().size();
+        for (String wabaIds : List.of("[\"1234\", \"abc\"]", "[null]", "[" + tooMany + "]")) {
+            Response response = API.target("/api/v1/tenant/onboard/whatsapp-client")
+                    .request()
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                    .post(Entity.json("{\"code\":\"AQD-code\",\"waba_id\":\"555000111\","
+                            + "\"phone_number_id\":\"777000222\",\"waba_ids\":" + wabaIds + "}"));
+
+            assertThat(response.getStatus()).as(wabaIds).isEqualTo(422);
+            assertThat(body(response).get("errors").toString()).as(wabaIds).contains("field=waba_ids");
+        }
+        assertThat(FIXTURE.meta.calls()).hasSize(callsBefore);
     }
 
     @Test

@@ -48,7 +48,8 @@ class PrintingTest {
 
     @Test
     void an_onboarding_request_prints_its_ids_never_the_signup_code() {
-        OnboardingRequest request = new OnboardingRequest("AQD-signup-code", "555000111", "777000222", null, null);
+        OnboardingRequest request =
+                new OnboardingRequest("AQD-signup-code", "555000111", "777000222", null, null, null);
 
         assertThat(request).hasToString("OnboardingRequest[wabaId=555000111, phoneNumberId=777000222]");
     }

@@ -11,6 +11,8 @@ import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.Limits;
+import io.tenantconfig.domain.Outcome;
+import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
 import java.util.Optional;
@@ -77,8 +79,14 @@ final class OnboardService implements OnboardUseCase {
     private WriteResult storeToken(ConfigStore.Transaction tx, Command command, AccessGrant grant) {
         Optional<TenantConfig> current = tx.lock(command.tenantId());
         if (current.isEmpty()) {
-            Changed onboarded =
-                    TenantConfig.onboard(command.tenantId(), command.actor().user(), command.account(), grant, clock);
+            Outcome outcome = TenantConfig.onboard(
+                    command.tenantId(), command.actor().user(), command.account(), grant, limits, clock);
+            if (outcome instanceof Refusal refusal) {
+                return new WriteResult.Refused(refusal);
+            }
+            if (!(outcome instanceof Changed onboarded)) {
+                throw new IllegalStateException("a first signup always changes something");
+            }
             Optional<TenantConfig> inserted = tx.insertIfAbsent(onboarded.config());
             if (inserted.isPresent()) {
                 LockedWrite.record(tx, command.actor(), onboarded);

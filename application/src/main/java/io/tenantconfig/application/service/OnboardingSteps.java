@@ -18,6 +18,8 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -71,10 +73,12 @@ final class OnboardingSteps {
                 Optional<WebUrl> callback = endpoints.callbackUrl(subscribing.tenantId());
                 Optional<VerifyToken> verifyToken = endpoints.verifyTokenFor(subscribing);
                 call(OnboardingStep.SUBSCRIBE_WABA, () -> {
-                    meta.subscribeApp(run.wabaId, run.token);
-                    if (callback.isPresent() && verifyToken.isPresent()) {
-                        // Meta sends this account's changes to the tenant's own URL from now on.
-                        meta.overrideCallback(run.wabaId, run.token, callback.get(), verifyToken.get());
+                    for (MetaId wabaId : run.signedUpAccounts(subscribing)) {
+                        meta.subscribeApp(wabaId, run.token);
+                        if (callback.isPresent() && verifyToken.isPresent()) {
+                            // Meta sends this account's changes to the tenant's own URL from now on.
+                            meta.overrideCallback(wabaId, run.token, callback.get(), verifyToken.get());
+                        }
                     }
                     return null;
                 });
@@ -140,6 +144,19 @@ final class OnboardingSteps {
             this.wabaId = start.onboardingAccount().wabaId();
             this.token = start.onboardingAccount().token().accessToken();
             this.actor = actor;
+        }
+
+        /**
+         * The accounts this run's signup shared: the signed-up number's first, then every other
+         * account holding the signup's token (the signup's {@code waba_ids}).
+         */
+        List<MetaId> signedUpAccounts(TenantConfig config) {
+            List<MetaId> accounts = new ArrayList<>(List.of(wabaId));
+            config.accounts().all().stream()
+                    .filter(account -> account.wabaId() != null && !account.is(wabaId))
+                    .filter(account -> token.equals(account.token().accessToken()))
+                    .forEach(account -> accounts.add(account.wabaId()));
+            return accounts;
         }
 
         /**

@@ -2,6 +2,7 @@ package io.tenantconfig.application.service;
 
 import static io.tenantconfig.domain.TestUpdates.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
@@ -35,6 +36,7 @@ import io.tenantconfig.testing.SecretValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,36 @@ class OnboardingTest {
                                         .orElseThrow()
                                         .registrationPin()
                                         .reveal());
+    }
+
+    @Test
+    void a_signup_sharing_two_more_accounts_stores_and_subscribes_all_three_with_the_one_token() {
+        SignupAccount sharing = new SignupAccount(
+                ACCOUNT.wabaId(),
+                ACCOUNT.phoneNumberId(),
+                null,
+                ACCOUNT.redirectUrl(),
+                List.of(MetaId.parse("555000222"), MetaId.parse("555000333")));
+
+        OnboardingResult result = service(OnboardingPolicy.DEFAULT)
+                .onboarding()
+                .onboard()
+                .onboard(new OnboardUseCase.Command(
+                        ACME, new Actor("alice"), new SignupCode(SecretValues.secret("signup-code")), sharing));
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(stored().accounts().all())
+                .extracting(
+                        account -> account.wabaId().value(),
+                        account -> account.token().accessToken().reveal())
+                .containsExactly(
+                        tuple("555000111", "EAAG-issued-token-0001"),
+                        tuple("555000222", "EAAG-issued-token-0001"),
+                        tuple("555000333", "EAAG-issued-token-0001"));
+        assertThat(meta.calls())
+                .filteredOn(call -> call.startsWith("subscribe"))
+                .containsExactly("subscribe 555000111", "subscribe 555000222", "subscribe 555000333");
+        assertThat(meta.calls()).filteredOn(call -> call.startsWith("register")).hasSize(1);
     }
 
     @Test
