@@ -602,6 +602,12 @@ class MigrationsTest {
                                 + " SELECT id, '1001', true FROM tenant_configs WHERE tenant_id = 'acme'")))
                 .as("a number belongs to an account")
                 .hasMessageContaining("account_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                        "INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                                + " SELECT c.id, a.id, '1002', true FROM tenant_configs c, whatsapp_accounts a"
+                                + " WHERE c.tenant_id = 'globex' AND a.waba_id = '123'")))
+                .as("a number belongs to an account of its own configuration")
+                .hasMessageContaining("fk_tenant_phone_numbers_account");
         jdbi.useHandle(
                 h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
                         + " SELECT config_id, id, '1001', true FROM whatsapp_accounts WHERE waba_id = '123'"));
