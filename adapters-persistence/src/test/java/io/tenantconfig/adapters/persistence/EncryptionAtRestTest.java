@@ -216,7 +216,7 @@ class EncryptionAtRestTest {
     @Test
     void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
         jdbi.useHandle(h -> h.execute(
-                "INSERT INTO tenant_configs (tenant_id, fb_app_secret)" + " VALUES ('legacy', 'legacy-app-secret')"));
+                "INSERT INTO tenant_configs (tenant_id, fb_app_secret) VALUES ('legacy', 'legacy-app-secret')"));
         jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
                 + " SELECT id, '1', 'EAAG-legacy-plain-token' FROM tenant_configs WHERE tenant_id = 'legacy'"));
         assertThat(store(keyset)

@@ -104,8 +104,8 @@ class HealthSweepOnPostgresTest {
     void two_instances_check_every_one_of_a_thousand_tenants_exactly_once_per_interval() throws Exception {
         // Tokens in clear, as the earlier version stored them: read as they are, and fast to seed.
         jdbi.useHandle(h -> {
-            h.execute("INSERT INTO tenant_configs (tenant_id) SELECT 'tenant-' || g" + " FROM generate_series(1, "
-                    + TENANTS + ") g");
+            h.execute("INSERT INTO tenant_configs (tenant_id) SELECT 'tenant-' || g FROM generate_series(1, " + TENANTS
+                    + ") g");
             h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
                     + " SELECT id, (5000000 + split_part(tenant_id, '-', 2)::int)::text,"
                     + " 'EAAG-sweep-token-' || split_part(tenant_id, '-', 2) FROM tenant_configs");
