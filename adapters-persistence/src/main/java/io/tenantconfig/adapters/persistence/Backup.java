@@ -2,6 +2,7 @@ package io.tenantconfig.adapters.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantconfig.application.port.out.ConfigBackup;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,15 @@ import org.jdbi.v3.core.JdbiException;
  * jsonb_populate_record), so a column added by a migration travels without a change here.
  *
  * <p>The file is JSON Lines: a header, one line per configuration
- * ({@code {"type":"config","row":{...},"numbers":[...]}}), one per audit record, and a closing
- * line with the counts, so a truncated file is told apart from a complete one.
+ * ({@code {"type":"config","row":{...},"accounts":[...],"numbers":[...]}}, each number naming its
+ * account by the account's {@code id} in the file), one per audit record, and a closing line with
+ * the counts, so a truncated file is told apart from a complete one.
+ *
+ * <p>Version 2 of the format added {@code accounts}. A file of version 1, written before accounts
+ * had a table of their own, holds the account's fields in the configuration's row: it is restored
+ * as one account holding those fields and every number, as changeSet 22 moved such rows (none
+ * when the row holds nothing of an account and has no number). Either way the tokens' ciphertexts
+ * are copied as they are: they stay bound to {@code tenant_configs.<column>/<tenant>}.
  *
  * <p>A restore is idempotent: a configuration whose tenant is not there is created (with a new
  * id); one that is there at the same version is left as it is; one there at another version is a
@@ -38,7 +46,22 @@ import org.jdbi.v3.core.JdbiException;
 final class Backup implements ConfigBackup {
 
     static final String FORMAT = "tenant-config-export";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** The version written before accounts had a table of their own: still restored. */
+    static final int SINGLE_ACCOUNT_VERSION = 1;
+
+    /** The fields of a version 1 row that held its account (changeSet 22 names the same). */
+    private static final List<String> ACCOUNT_FIELDS = List.of(
+            "waba_id",
+            "business_id",
+            "access_token",
+            "refresh_token",
+            "token_expires_at",
+            "last_verified_at",
+            "standing_event",
+            "standing_detail",
+            "standing_since");
+
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,17 +98,20 @@ final class Backup implements ConfigBackup {
                             .bind("key", cipher.primaryKeyId())
                             .mapTo(String.class)
                             .one());
-            long[] counts = new long[3];
-            // Each configuration's numbers read once: for its line and for the count.
-            handle.createQuery(
-                            "SELECT json_build_object('type', 'config', 'row', to_jsonb(c), 'numbers', n.list)::text,"
-                                    + " jsonb_array_length(n.list) FROM tenant_configs c CROSS JOIN LATERAL"
-                                    + " (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]'::jsonb) AS list"
-                                    + " FROM tenant_phone_numbers p WHERE p.config_id = c.id) n ORDER BY c.id")
+            long[] counts = new long[4];
+            // Each configuration's accounts and numbers read once: for its line and for the counts.
+            handle.createQuery("SELECT json_build_object('type', 'config', 'row', to_jsonb(c), 'accounts', a.list,"
+                            + " 'numbers', n.list)::text, jsonb_array_length(n.list), jsonb_array_length(a.list)"
+                            + " FROM tenant_configs c CROSS JOIN LATERAL"
+                            + " (SELECT coalesce(jsonb_agg(to_jsonb(w) ORDER BY w.id), '[]'::jsonb) AS list"
+                            + " FROM whatsapp_accounts w WHERE w.config_id = c.id) a CROSS JOIN LATERAL"
+                            + " (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.id), '[]'::jsonb) AS list"
+                            + " FROM tenant_phone_numbers p WHERE p.config_id = c.id) n ORDER BY c.id")
                     .setFetchSize(BATCH)
                     .map((rs, ctx) -> {
                         write(out, rs.getString(1));
                         counts[1] += rs.getLong(2);
+                        counts[3] += rs.getLong(3);
                         if (++counts[0] % BATCH == 0) {
                             progress.accept(counts[0]);
                         }
@@ -106,8 +132,8 @@ final class Backup implements ConfigBackup {
             }
             write(
                     out,
-                    "{\"type\":\"end\",\"configs\":" + counts[0] + ",\"numbers\":" + counts[1] + ",\"audit\":"
-                            + counts[2] + "}");
+                    "{\"type\":\"end\",\"configs\":" + counts[0] + ",\"accounts\":" + counts[3] + ",\"numbers\":"
+                            + counts[1] + ",\"audit\":" + counts[2] + "}");
             return new Exported(counts[0], counts[1], counts[2]);
         });
     }
@@ -116,14 +142,17 @@ final class Backup implements ConfigBackup {
     public Restored restore(BufferedReader in, LongConsumer progress) throws IOException {
         String header = in.readLine();
         JsonNode head = header == null ? null : parse(header);
+        int version = head == null ? 0 : head.path("version").asInt();
         if (head == null
                 || !FORMAT.equals(head.path("format").asText())
-                || head.path("version").asInt() != FORMAT_VERSION) {
-            throw new IllegalArgumentException("not a " + FORMAT + " file of version " + FORMAT_VERSION);
+                || (version != FORMAT_VERSION && version != SINGLE_ACCOUNT_VERSION)) {
+            throw new IllegalArgumentException(
+                    "not a " + FORMAT + " file of version " + SINGLE_ACCOUNT_VERSION + " or " + FORMAT_VERSION);
         }
         Restoring restoring = jdbi.withHandle(handle -> new Restoring(
                 columnsBut(handle, "tenant_configs", "id"),
-                columnsBut(handle, "tenant_phone_numbers", "id", "config_id"),
+                columnsBut(handle, "whatsapp_accounts", "id", "config_id"),
+                columnsBut(handle, "tenant_phone_numbers", "id", "config_id", "account_id"),
                 handle.createQuery("SELECT NOT EXISTS (SELECT 1 FROM tenant_config_audit)")
                         .mapTo(Boolean.class)
                         .one()));
@@ -165,6 +194,10 @@ final class Backup implements ConfigBackup {
     /** What a restore needs to know once, and what it has done so far. */
     private static final class Restoring {
         final String configColumns;
+        final String accountColumns;
+        /** The same, each read from the alias {@code a}; a missing standing is GOOD. */
+        final String accountColumnsOfA;
+
         final String numberColumns;
         /** The same, each read from the alias {@code n}. */
         final String numberColumnsOfN;
@@ -176,8 +209,13 @@ final class Backup implements ConfigBackup {
         boolean auditSkipped;
         final List<Conflict> conflicts = new ArrayList<>();
 
-        Restoring(String configColumns, String numberColumns, boolean auditEmpty) {
+        Restoring(String configColumns, String accountColumns, String numberColumns, boolean auditEmpty) {
             this.configColumns = configColumns;
+            this.accountColumns = accountColumns;
+            this.accountColumnsOfA = Arrays.stream(accountColumns.split(", "))
+                    .map(column ->
+                            "standing_status".equals(column) ? "coalesce(a.standing_status, 'GOOD')" : "a." + column)
+                    .collect(Collectors.joining(", "));
             this.numberColumns = numberColumns;
             this.numberColumnsOfN = Arrays.stream(numberColumns.split(", "))
                     .map(column -> "n." + column)
@@ -208,7 +246,7 @@ final class Backup implements ConfigBackup {
                         restoring.auditSkipped = true;
                     }
                 } else {
-                    restoreConfig(handle, line, node.path("row"), here, restoring);
+                    restoreConfig(handle, line, node, here, restoring);
                 }
             }
             if (audited) {
@@ -239,7 +277,8 @@ final class Backup implements ConfigBackup {
     }
 
     private static void restoreConfig(
-            Handle handle, String line, JsonNode row, Map<String, Integer> versionsHere, Restoring restoring) {
+            Handle handle, String line, JsonNode node, Map<String, Integer> versionsHere, Restoring restoring) {
+        JsonNode row = node.path("row");
         String tenant = row.path("tenant_id").asText();
         int inFile = row.path("version").asInt();
         Integer here = versionsHere.get(tenant);
@@ -254,14 +293,33 @@ final class Backup implements ConfigBackup {
         }
         handle.execute("SAVEPOINT restoring_config");
         try {
-            // The configuration and its numbers in one statement: one round trip instead of two.
-            handle.createUpdate("WITH config AS (INSERT INTO tenant_configs (" + restoring.configColumns + ")"
+            long configId = handle.createQuery("INSERT INTO tenant_configs (" + restoring.configColumns + ")"
                             + " SELECT " + restoring.configColumns
-                            + " FROM jsonb_populate_record(NULL::tenant_configs, (:line::jsonb)->'row') RETURNING id)"
-                            + " INSERT INTO tenant_phone_numbers (config_id, " + restoring.numberColumns + ")"
-                            + " SELECT config.id, " + restoring.numberColumnsOfN
-                            + " FROM config, jsonb_populate_recordset(NULL::tenant_phone_numbers,"
-                            + " (:line::jsonb)->'numbers') AS n ORDER BY n.id")
+                            + " FROM jsonb_populate_record(NULL::tenant_configs, (:line::jsonb)->'row') RETURNING id")
+                    .bind("line", line)
+                    .mapTo(Long.class)
+                    .one();
+            // Each account gets a new id here: the numbers name theirs by the id in the file.
+            ObjectNode accountIds = JSON.createObjectNode();
+            Long onlyAccount = null;
+            JsonNode numbers = node.path("numbers");
+            if (node.has("accounts")) {
+                for (JsonNode account : node.path("accounts")) {
+                    accountIds.put(
+                            account.path("id").asText(),
+                            insertAccount(handle, restoring, configId, account.toString()));
+                }
+            } else if (holdsAccount(row) || numbers.size() > 0) {
+                onlyAccount = insertAccount(handle, restoring, configId, row.toString());
+            }
+            handle.createUpdate("INSERT INTO tenant_phone_numbers (config_id, account_id, " + restoring.numberColumns
+                            + ") SELECT :config, coalesce((CAST(:accounts AS jsonb) ->> CAST(n.account_id AS text))::bigint,"
+                            + " :only), " + restoring.numberColumnsOfN
+                            + " FROM jsonb_populate_recordset(NULL::tenant_phone_numbers, (:line::jsonb)->'numbers')"
+                            + " AS n ORDER BY n.id")
+                    .bind("config", configId)
+                    .bind("accounts", accountIds.toString())
+                    .bindByType("only", onlyAccount, Long.class)
                     .bind("line", line)
                     .execute();
             handle.execute("RELEASE SAVEPOINT restoring_config");
@@ -274,6 +332,27 @@ final class Backup implements ConfigBackup {
                     "the database refused it (" + sqlState(e)
                             + "): its account, a number or its webhook key belongs to another tenant here; left out"));
         }
+    }
+
+    /** Inserts the account {@code fields} hold (their names are the table's columns) into the configuration. */
+    private static long insertAccount(Handle handle, Restoring restoring, long configId, String fields) {
+        return handle.createQuery(
+                        "INSERT INTO whatsapp_accounts (config_id, " + restoring.accountColumns + ")"
+                                + " SELECT :config, " + restoring.accountColumnsOfA
+                                + " FROM jsonb_populate_record(NULL::whatsapp_accounts, CAST(:fields AS jsonb)) AS a RETURNING id")
+                .bind("config", configId)
+                .bind("fields", fields)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Whether a version 1 row holds anything of an account: an id, a token, a verification, a standing other than GOOD. */
+    private static boolean holdsAccount(JsonNode row) {
+        return ACCOUNT_FIELDS.stream()
+                        .anyMatch(field -> !row.path(field).isMissingNode()
+                                && !row.path(field).isNull())
+                || (row.hasNonNull("standing_status")
+                        && !"GOOD".equals(row.path("standing_status").asText()));
     }
 
     private static String sqlState(JdbiException e) {

@@ -32,7 +32,13 @@ final class ConfigListQuery {
         filter.active().ifPresent(active -> query.where("is_active = :active", "active", active));
         filter.onboardingStatus()
                 .ifPresent(status -> query.where("onboarding_status = :status", "status", status.name()));
-        filter.wabaId().ifPresent(waba -> query.where("waba_id = :waba", "waba", waba.value()));
+        // Any of the tenant's accounts, not only its primary one: through the unique index on waba_id.
+        filter.wabaId()
+                .ifPresent(waba -> query.where(
+                        "EXISTS (SELECT 1 FROM whatsapp_accounts a WHERE a.config_id = " + TABLE
+                                + ".id AND a.waba_id = :waba)",
+                        "waba",
+                        waba.value()));
         filter.phoneNumberId()
                 .ifPresent(number -> query.where(
                         "id IN (SELECT n.config_id FROM tenant_phone_numbers n WHERE n.phone_number_id = :number)",

@@ -20,7 +20,8 @@ final class JdbiHealthSchedule implements HealthSchedule {
         INSERT INTO tenant_health (config_id, next_check_at)
         SELECT c.id, CAST(:now AS timestamptz) + random() * CAST(:interval AS interval)
         FROM tenant_configs c
-        WHERE c.is_active AND c.access_token IS NOT NULL
+        WHERE c.is_active
+          AND EXISTS (SELECT 1 FROM whatsapp_accounts a WHERE a.config_id = c.id AND a.access_token IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.config_id = c.id)
         ON CONFLICT (config_id) DO NOTHING\
         """;

@@ -9,7 +9,7 @@ import io.tenantconfig.domain.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +25,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
-    /** One row per number (or one without a number), a configuration's rows together, its numbers in order. */
-    private static final String OWNERSHIPS =
-            "SELECT c.id, c.tenant_id, c.is_active, c.standing_status, c.waba_id, c.webhook_key,"
-                    + " n.phone_number_id, n.is_default, n.is_active AS number_active FROM tenant_configs c"
-                    + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id";
+    /**
+     * One row per number with its account, one per account without a number, one per configuration
+     * without an account: a configuration's rows together, its accounts in order, each one's numbers in order.
+     */
+    private static final String OWNERSHIPS = "SELECT c.id, c.tenant_id, c.is_active, c.webhook_key, a.id AS account_id,"
+            + " a.waba_id, a.standing_status, n.phone_number_id, n.is_default, n.is_active AS number_active"
+            + " FROM tenant_configs c LEFT JOIN whatsapp_accounts a ON a.config_id = c.id"
+            + " LEFT JOIN tenant_phone_numbers n ON n.account_id = a.id";
 
-    private static final String ORDER = " ORDER BY c.id, n.id";
+    private static final String ORDER = " ORDER BY c.id, a.id, n.id";
 
     private final Jdbi jdbi;
 
@@ -49,7 +52,8 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
     @Override
     public Optional<NumberOwner> ownerOfAccount(MetaId wabaId) {
-        return one(" WHERE c.waba_id = :id", wabaId.value()).map(Ownership::ofAccount);
+        return one(" WHERE c.id = (SELECT config_id FROM whatsapp_accounts WHERE waba_id = :id)", wabaId.value())
+                .flatMap(ownership -> ownership.ofAccount(wabaId));
     }
 
     @Override
@@ -111,45 +115,55 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
 
     private static Ownership ownership(List<OwnershipRow> rows) {
         OwnershipRow first = rows.get(0);
-        Map<MetaId, Boolean> numbers = new HashMap<>();
+        List<Ownership.AccountOwnership> accounts = new ArrayList<>();
+        Map<MetaId, Ownership.NumberOwnership> numbers = new LinkedHashMap<>();
         MetaId defaultNumber = null;
+        long account = 0;
         for (OwnershipRow row : rows) {
+            if (row.accountId() == 0) {
+                continue;
+            }
+            MetaId wabaId = row.wabaId() == null ? null : MetaId.parse(row.wabaId());
+            if (row.accountId() != account) {
+                account = row.accountId();
+                accounts.add(new Ownership.AccountOwnership(wabaId, row.accountServing()));
+            }
             if (row.phoneNumberId() != null) {
                 MetaId number = MetaId.parse(row.phoneNumberId());
-                numbers.put(number, row.numberActive());
+                numbers.put(number, new Ownership.NumberOwnership(row.numberActive(), wabaId));
                 if (row.isDefault()) {
                     defaultNumber = number;
                 }
             }
         }
         return new Ownership(
-                TenantId.of(first.tenantId()),
-                first.active(),
-                first.wabaId() == null ? null : MetaId.parse(first.wabaId()),
-                defaultNumber,
-                numbers,
-                first.webhookKey());
+                TenantId.of(first.tenantId()), first.active(), accounts, defaultNumber, numbers, first.webhookKey());
     }
 
     private record OwnershipRow(
             long configId,
             String tenantId,
-            /** Whether the configuration is in service: switched on, and its account serving. */
+            /** Whether the configuration is switched on. */
             boolean active,
+            /** 0: the configuration has no account. */
+            long accountId,
             String wabaId,
+            /** Whether Meta lets the account serve. */
+            boolean accountServing,
             String phoneNumberId,
             boolean isDefault,
             boolean numberActive,
             String webhookKey) {
 
         static OwnershipRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String standing = rs.getString("standing_status");
             return new OwnershipRow(
                     rs.getLong("id"),
                     rs.getString("tenant_id"),
-                    rs.getBoolean("is_active")
-                            && AccountStanding.Status.valueOf(rs.getString("standing_status"))
-                                    .serving(),
+                    rs.getBoolean("is_active"),
+                    rs.getLong("account_id"),
                     rs.getString("waba_id"),
+                    standing == null || AccountStanding.Status.valueOf(standing).serving(),
                     rs.getString("phone_number_id"),
                     rs.getBoolean("is_default"),
                     rs.getBoolean("number_active"),

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every tenant's numbers, account and webhook key in memory, so that "whose is this number?"
+ * Every tenant's numbers, accounts (each of them, not only the primary one) and webhook key in memory, so that "whose is this number?"
  * (asked for each inbound webhook) costs two map lookups, an unknown number included, whatever arrives from
  * outside. Loaded whole when announcements start (and again after they were lost), and kept right
  * by re-reading one tenant's ownership for each committed change: announced by any instance, and
@@ -59,7 +59,7 @@ final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigNotificat
         if (current == null) {
             return database.ownerOfAccount(wabaId);
         }
-        return Optional.ofNullable(current.byAccount.get(wabaId)).map(Ownership::ofAccount);
+        return Optional.ofNullable(current.byAccount.get(wabaId)).flatMap(ownership -> ownership.ofAccount(wabaId));
     }
 
     @Override
@@ -183,19 +183,16 @@ final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigNotificat
             Ownership previous = next == null ? byTenant.remove(tenantId) : byTenant.put(tenantId, next);
             if (next != null) {
                 next.numbers().keySet().forEach(number -> byNumber.put(number, next));
-                if (next.wabaId() != null) {
-                    byAccount.put(next.wabaId(), next);
-                }
+                next.wabaIds().forEach(account -> byAccount.put(account, next));
                 byKey.put(next.webhookKey(), next);
             }
             if (previous != null) {
                 previous.numbers().keySet().stream()
                         .filter(number -> next == null || !next.numbers().containsKey(number))
                         .forEach(number -> byNumber.remove(number, previous));
-                if (previous.wabaId() != null
-                        && (next == null || !previous.wabaId().equals(next.wabaId()))) {
-                    byAccount.remove(previous.wabaId(), previous);
-                }
+                previous.wabaIds().stream()
+                        .filter(account -> next == null || !next.wabaIds().contains(account))
+                        .forEach(account -> byAccount.remove(account, previous));
                 if (next == null || !previous.webhookKey().equals(next.webhookKey())) {
                     byKey.remove(previous.webhookKey(), previous);
                 }

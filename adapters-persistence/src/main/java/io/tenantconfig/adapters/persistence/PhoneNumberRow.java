@@ -16,17 +16,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A row of {@code tenant_phone_numbers}: one number of a configuration, {@code is_default} on
- * exactly one of them. Rows are read in {@code id} order, the order the numbers were added. The
+ * A row of {@code tenant_phone_numbers}: one number of a configuration, in one of its accounts
+ * ({@code account_id}, a row of {@link AccountRow#TABLE} of the same configuration: the foreign key
+ * names both), {@code is_default} on exactly one of them. Rows are read in {@code id} order, the order the numbers were added. The
  * PIN is encrypted bound to {@code tenant_configs.registration_pin/<tenant>}, where it was stored
  * before numbers had a table of their own, so that migrating them moved ciphertexts unchanged.
  */
 record PhoneNumberRow(
         long configId,
+        long accountId,
         String phoneNumberId,
         String displayPhoneNumber,
         String verifiedName,
@@ -39,7 +42,7 @@ record PhoneNumberRow(
     static final String TABLE = "tenant_phone_numbers";
     static final String PIN_COLUMN = "registration_pin";
 
-    static final String COLUMNS = "config_id, phone_number_id, display_phone_number, verified_name, label,"
+    static final String COLUMNS = "config_id, account_id, phone_number_id, display_phone_number, verified_name, label,"
             + " is_default, is_active, registered_at, registration_pin";
 
     static final String OF_CONFIGS =
@@ -49,13 +52,14 @@ record PhoneNumberRow(
      * Inserts a number of this configuration, or updates it when the configuration has it: a
      * number another configuration has is left alone, and no row comes back.
      */
-    static final String UPSERT = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:configId, :phoneNumberId,"
-            + " :displayPhoneNumber, :verifiedName, :label, :isDefault, :isActive, :registeredAt, :registrationPin)"
-            + " ON CONFLICT (phone_number_id) DO UPDATE SET display_phone_number = EXCLUDED.display_phone_number,"
-            + " verified_name = EXCLUDED.verified_name, label = EXCLUDED.label, is_default = EXCLUDED.is_default,"
-            + " is_active = EXCLUDED.is_active, registered_at = EXCLUDED.registered_at,"
-            + " registration_pin = EXCLUDED.registration_pin WHERE " + TABLE + ".config_id = EXCLUDED.config_id"
-            + " RETURNING phone_number_id";
+    static final String UPSERT =
+            "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:configId, :accountId, :phoneNumberId,"
+                    + " :displayPhoneNumber, :verifiedName, :label, :isDefault, :isActive, :registeredAt, :registrationPin)"
+                    + " ON CONFLICT (phone_number_id) DO UPDATE SET account_id = EXCLUDED.account_id, display_phone_number = EXCLUDED.display_phone_number,"
+                    + " verified_name = EXCLUDED.verified_name, label = EXCLUDED.label, is_default = EXCLUDED.is_default,"
+                    + " is_active = EXCLUDED.is_active, registered_at = EXCLUDED.registered_at,"
+                    + " registration_pin = EXCLUDED.registration_pin WHERE " + TABLE + ".config_id = EXCLUDED.config_id"
+                    + " RETURNING phone_number_id";
 
     /** The numbers a configuration no longer has. */
     static final String DELETE_OTHERS =
@@ -68,6 +72,7 @@ record PhoneNumberRow(
     static PhoneNumberRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new PhoneNumberRow(
                 rs.getLong("config_id"),
+                rs.getLong("account_id"),
                 rs.getString("phone_number_id"),
                 rs.getString("display_phone_number"),
                 rs.getString("verified_name"),
@@ -82,6 +87,7 @@ record PhoneNumberRow(
     <S extends SqlStatement<S>> S bindTo(S statement) {
         return statement
                 .bind("configId", configId)
+                .bind("accountId", accountId)
                 .bind("phoneNumberId", phoneNumberId)
                 .bind("displayPhoneNumber", displayPhoneNumber)
                 .bind("verifiedName", verifiedName)
@@ -92,12 +98,18 @@ record PhoneNumberRow(
                 .bind("registrationPin", registrationPin);
     }
 
-    /** The rows of a configuration's numbers, in their order. */
-    static List<PhoneNumberRow> of(TenantConfig config, long configId, TenantConfigRow.Encryption secrets) {
+    /**
+     * The rows of a configuration's numbers, in their order.
+     *
+     * @param accountIds the row id of each of the configuration's accounts, by its waba_id ({@code null}: the unnamed one)
+     */
+    static List<PhoneNumberRow> of(
+            TenantConfig config, long configId, Map<MetaId, Long> accountIds, TenantConfigRow.Encryption secrets) {
         PhoneNumbers numbers = config.phoneNumbers();
         return numbers.all().stream()
                 .map(n -> new PhoneNumberRow(
                         configId,
+                        accountId(accountIds, n),
                         n.id().value(),
                         text(n.displayNumber()),
                         text(n.verifiedName()),
@@ -109,12 +121,26 @@ record PhoneNumberRow(
                 .toList();
     }
 
-    /** The numbers these rows (of one configuration, in their order) hold. */
-    static PhoneNumbers toNumbers(List<PhoneNumberRow> rows, TenantConfigRow.Decryption secrets) {
+    private static long accountId(Map<MetaId, Long> accountIds, PhoneNumber number) {
+        Long id = accountIds.get(number.wabaId());
+        if (id == null) {
+            throw new IllegalStateException("the number " + number.id() + " belongs to an account that has no row");
+        }
+        return id;
+    }
+
+    /**
+     * The numbers these rows (of one configuration, in their order) hold.
+     *
+     * @param wabaIds the waba_id of each of the configuration's account rows, by row id ({@code null}: unnamed)
+     */
+    static PhoneNumbers toNumbers(
+            List<PhoneNumberRow> rows, Map<Long, MetaId> wabaIds, TenantConfigRow.Decryption secrets) {
         MetaId defaultId = null;
         List<PhoneNumber> numbers = rows.stream()
                 .map(row -> new PhoneNumber(
                         MetaId.parse(row.phoneNumberId),
+                        wabaIds.get(row.accountId),
                         parse(row.displayPhoneNumber, DisplayPhoneNumber::parse),
                         parse(row.verifiedName, VerifiedName::parse),
                         parse(row.label, NumberLabel::parse),

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Re-encrypts every stored secret (the configurations' and their numbers' PINs) with the keyset's primary key, and encrypts values stored in
+ * Re-encrypts every stored secret (the configurations' app secrets, their accounts' tokens and their numbers' PINs) with the keyset's primary key, and encrypts values stored in
  * clear (rows migrated from the earlier version). Works in batches of rows, one transaction per
  * batch, skipping values already under the primary key: it can be interrupted and run again, and
  * a second run changes nothing. A value that does not decrypt is named in the report and left
@@ -27,6 +27,13 @@ final class SecretReencryption implements EncryptedSecrets {
                     "SELECT id, tenant_id, " + String.join(", ", TenantConfigRow.SECRET_COLUMNS) + " FROM "
                             + TenantConfigRow.TABLE + " WHERE id > :after ORDER BY id LIMIT :size FOR UPDATE",
                     TenantConfigRow.SECRET_COLUMNS),
+            // Each account's tokens stay bound to tenant_configs.<column>/<tenant>, as they were written.
+            new SecretTable(
+                    AccountRow.TABLE,
+                    "SELECT a.id, c.tenant_id, a." + String.join(", a.", AccountRow.SECRET_COLUMNS) + " FROM "
+                            + AccountRow.TABLE + " a JOIN " + TenantConfigRow.TABLE + " c ON c.id = a.config_id"
+                            + " WHERE a.id > :after ORDER BY a.id LIMIT :size FOR UPDATE OF a",
+                    AccountRow.SECRET_COLUMNS),
             new SecretTable(
                     PhoneNumberRow.TABLE,
                     "SELECT n.id, c.tenant_id, n." + PhoneNumberRow.PIN_COLUMN + " FROM " + PhoneNumberRow.TABLE

@@ -1,7 +1,7 @@
 package io.tenantconfig.adapters.persistence;
 
 import io.tenantconfig.application.port.out.SecretUnreadableException;
-import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.MetaId;
@@ -11,11 +11,9 @@ import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
-import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.UserId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
-import io.tenantconfig.domain.WhatsAppAccount;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -46,14 +44,8 @@ record TenantConfigRow(
         long id,
         String tenantId,
         String userId,
-        String wabaId,
-        String businessId,
         String fbAppId,
         @Encrypted String fbAppSecret,
-        @Encrypted String accessToken,
-        @Encrypted String refreshToken,
-        OffsetDateTime tokenExpiresAt,
-        OffsetDateTime lastVerifiedAt,
         String callbackUrl,
         String verifyToken,
         String redirectUrl,
@@ -62,10 +54,6 @@ record TenantConfigRow(
         String onboardingPhoneNumberId,
         boolean onboardingCompleted,
         boolean isActive,
-        String standingStatus,
-        String standingEvent,
-        String standingDetail,
-        OffsetDateTime standingSince,
         String webhookKey,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -136,14 +124,8 @@ record TenantConfigRow(
                 c.id(),
                 c.tenantId().value(),
                 text(c.onboarding().user()),
-                text(c.account().wabaId()),
-                text(c.account().businessId()),
                 text(c.app().appId()),
                 secrets.encrypt("fb_app_secret", c.app().appSecret()),
-                secrets.encrypt("access_token", c.token().accessToken()),
-                secrets.encrypt("refresh_token", c.token().refreshToken()),
-                timestamp(c.token().expiresAt()),
-                timestamp(c.token().lastVerifiedAt()),
                 text(c.callbacks().callbackUrl()),
                 text(c.callbacks().verifyToken()),
                 text(c.callbacks().redirectUrl()),
@@ -152,10 +134,6 @@ record TenantConfigRow(
                 text(c.onboarding().phoneNumberId()),
                 c.onboarding().isCompleted(),
                 c.active(),
-                c.standing().status().name(),
-                c.standing().event(),
-                c.standing().detail(),
-                timestamp(c.standing().since()),
                 null,
                 timestamp(c.createdAt()),
                 timestamp(c.updatedAt()),
@@ -173,35 +151,23 @@ record TenantConfigRow(
     }
 
     /**
-     * The configuration this row holds, with its phone numbers (stored in their own table).
+     * The configuration this row holds, with its accounts and phone numbers (stored in tables of their own).
      *
      * @throws SecretUnreadableException when a secret does not decrypt (and is not skipped)
      */
-    TenantConfig toConfig(PhoneNumbers numbers, Decryption secrets) {
-        WhatsAppAccount account = new WhatsAppAccount(parse(wabaId, MetaId::parse), parse(businessId, MetaId::parse));
-        TokenGrant token = new TokenGrant(
-                secrets.decrypt("access_token", accessToken),
-                secrets.decrypt("refresh_token", refreshToken),
-                instant(tokenExpiresAt),
-                instant(lastVerifiedAt));
+    TenantConfig toConfig(Accounts accounts, PhoneNumbers numbers, Decryption secrets) {
         return new TenantConfig(
                 id,
                 TenantId.of(tenantId),
-                account,
+                accounts,
                 numbers,
                 new AppCredentials(parse(fbAppId, MetaId::parse), secrets.decrypt("fb_app_secret", fbAppSecret)),
-                token,
                 new CallbackSettings(
                         parse(callbackUrl, WebUrl::parse),
                         parse(verifyToken, VerifyToken::parse),
                         parse(redirectUrl, WebUrl::parse)),
-                onboarding(token, account, numbers),
+                onboarding(accounts, numbers),
                 isActive,
-                new AccountStanding(
-                        AccountStanding.Status.valueOf(standingStatus),
-                        standingEvent,
-                        standingDetail,
-                        instant(standingSince)),
                 instant(createdAt),
                 instant(updatedAt),
                 version);
@@ -211,13 +177,13 @@ record TenantConfigRow(
      * The onboarding this row records, read the way changeSet 21 repaired the rows before it, for
      * one written so since (by hand, or by an instance of the previous version during a rolling
      * deploy): a completion without its time counts as completed at the row's last change, the
-     * latest it can have been; a run in progress without the token, account or number it needs has
+     * latest it can have been; a run in progress without the number, its account or that account's token has
      * ended, and needs a new signup. So no row the database accepts fails to load.
      */
-    private Onboarding onboarding(TokenGrant token, WhatsAppAccount account, PhoneNumbers numbers) {
+    private Onboarding onboarding(Accounts accounts, PhoneNumbers numbers) {
         OnboardingStatus status = OnboardingStatus.valueOf(onboardingStatus);
         MetaId number = parse(onboardingPhoneNumberId, MetaId::parse);
-        if (status.isResumable() && !Onboarding.runnable(token, account, numbers, number)) {
+        if (status.isResumable() && !Onboarding.runnable(accounts, numbers, number)) {
             status = OnboardingStatus.REAUTHORIZATION_REQUIRED;
         }
         Instant completedAt = status == OnboardingStatus.COMPLETED && onboardedAt == null
@@ -226,7 +192,12 @@ record TenantConfigRow(
         return Onboarding.of(status, parse(userId, UserId::of), number, completedAt);
     }
 
-    /** Where a secret is stored, bound into its ciphertext: {@code tenant_configs.access_token/acme}. */
+    /**
+     * Where a secret is stored, bound into its ciphertext: {@code tenant_configs.fb_app_secret/acme}.
+     * The tokens of every account ({@link AccountRow}) and the PINs of every number
+     * ({@link PhoneNumberRow}) keep the locations they had while they were columns of this table
+     * ({@code tenant_configs.access_token/acme}), so that their ciphertexts moved unchanged.
+     */
     static String location(String column, String tenantId) {
         return TABLE + "." + column + "/" + tenantId;
     }

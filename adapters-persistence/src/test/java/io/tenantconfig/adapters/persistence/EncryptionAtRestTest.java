@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,14 +22,22 @@ import org.junit.jupiter.api.Test;
 class EncryptionAtRestTest {
 
     private static final TestDatabase DATABASE = TestDatabase.migrated();
-    private static final List<String> SECRET_COLUMNS = TenantConfigRow.SECRET_COLUMNS;
+    /** A configuration's secret columns and its account's. */
+    private static final List<String> SECRET_COLUMNS = Stream.concat(
+                    TenantConfigRow.SECRET_COLUMNS.stream(), AccountRow.SECRET_COLUMNS.stream())
+            .toList();
+
+    /** A configuration's secrets copied in SQL: its own, or its (only) account's token. */
+    private static final String ACCESS_TOKEN_OF_C =
+            "(SELECT a.access_token FROM whatsapp_accounts a WHERE a.config_id = c.id)";
 
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
     private String keyset;
 
     @BeforeEach
     void emptyTableAndANewKeyset() throws Exception {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute(
+                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
         keyset = Keysets.generate();
     }
 
@@ -41,7 +50,8 @@ class EncryptionAtRestTest {
     }
 
     private Map<String, Object> rawRow(String tenant) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_configs WHERE tenant_id = :t")
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.*, a.access_token, a.refresh_token FROM tenant_configs c"
+                        + " LEFT JOIN whatsapp_accounts a ON a.config_id = c.id WHERE c.tenant_id = :t")
                 .bind("t", tenant)
                 .mapToMap()
                 .one());
@@ -77,8 +87,9 @@ class EncryptionAtRestTest {
         insert(TestConfigs.aConfig("acme").build());
         insert(TestConfigs.aConfig("globex").build());
 
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = "
-                + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
+        jdbi.useHandle(h -> h.execute("UPDATE whatsapp_accounts SET access_token = (SELECT a.access_token FROM"
+                + " whatsapp_accounts a JOIN tenant_configs c ON c.id = a.config_id WHERE c.tenant_id = 'acme')"
+                + " WHERE config_id = (SELECT id FROM tenant_configs WHERE tenant_id = 'globex')"));
 
         assertThatThrownBy(() -> store(keyset).load(TenantId.of("globex")))
                 .isInstanceOf(SecretUnreadableException.class)
@@ -90,7 +101,7 @@ class EncryptionAtRestTest {
     void a_ciphertext_copied_into_another_column_does_not_decrypt() {
         insert(TestConfigs.aConfig("acme").build());
 
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs c SET fb_app_secret = " + ACCESS_TOKEN_OF_C));
 
         assertThatThrownBy(() -> store(keyset).load(TenantId.of("acme"))).isInstanceOf(SecretUnreadableException.class);
     }
@@ -105,7 +116,9 @@ class EncryptionAtRestTest {
         EncryptedSecrets.Report report =
                 new SecretReencryption(jdbi, new TinkSecretCipher(rotated)).reencrypt(3, rows -> {});
 
-        assertThat(report.rows()).as("7 configurations and their 7 numbers").isEqualTo(14);
+        assertThat(report.rows())
+                .as("7 configurations, their 7 accounts and their 7 numbers")
+                .isEqualTo(21);
         assertThat(report.reencrypted())
                 .as("each one's secrets and each number's PIN")
                 .isEqualTo(7 * (SECRET_COLUMNS.size() + 1));
@@ -152,8 +165,9 @@ class EncryptionAtRestTest {
             insert(TestConfigs.aConfig(tenant).build());
         }
         // globex's access token copied into acme's row: under the key, but bound to globex's row.
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = (SELECT access_token FROM"
-                + " tenant_configs WHERE tenant_id = 'globex') WHERE tenant_id = 'acme'"));
+        jdbi.useHandle(h -> h.execute("UPDATE whatsapp_accounts SET access_token = (SELECT a.access_token FROM"
+                + " whatsapp_accounts a JOIN tenant_configs c ON c.id = a.config_id WHERE c.tenant_id = 'globex')"
+                + " WHERE config_id = (SELECT id FROM tenant_configs WHERE tenant_id = 'acme')"));
         String rotated = Keysets.rotate(keyset);
         SecretReencryption reencryption = new SecretReencryption(jdbi, new TinkSecretCipher(rotated));
         List<Long> progress = new ArrayList<>();
@@ -164,12 +178,14 @@ class EncryptionAtRestTest {
         EncryptedSecrets.Report report = reencryption.reencrypt(2, rows -> {});
 
         EncryptedSecrets.Unreadable copied =
-                new EncryptedSecrets.Unreadable("tenant_configs", idOf("acme"), "acme", "access_token");
+                new EncryptedSecrets.Unreadable("whatsapp_accounts", accountIdOf("acme"), "acme", "access_token");
         assertThat(verified.unreadable()).containsExactly(copied);
         assertThat(verified.reencrypted())
                 .as("what a run would re-encrypt")
                 .isEqualTo(3 * (SECRET_COLUMNS.size() + 1) - 1);
-        assertThat(progress).as("rows read after each batch of 2").containsExactly(2L, 3L, 5L, 6L);
+        assertThat(progress)
+                .as("rows read after each batch of 2: configurations, accounts, numbers")
+                .containsExactly(2L, 3L, 5L, 6L, 8L, 9L);
         assertThat(report.unreadable()).containsExactly(copied);
         assertThat(report.reencrypted()).isEqualTo(3 * (SECRET_COLUMNS.size() + 1) - 1);
         assertThat(store(Keysets.prune(rotated))
@@ -179,7 +195,15 @@ class EncryptionAtRestTest {
                         .accessToken()
                         .reveal())
                 .isEqualTo("EAAG-access-token-of-initech");
-        assertThat(reencryption.rowsToRead()).isEqualTo(6);
+        assertThat(reencryption.rowsToRead()).isEqualTo(9);
+    }
+
+    private long accountIdOf(String tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id FROM whatsapp_accounts a JOIN tenant_configs c"
+                        + " ON c.id = a.config_id WHERE c.tenant_id = :t")
+                .bind("t", tenant)
+                .mapTo(Long.class)
+                .one());
     }
 
     private long idOf(String tenant) {
@@ -191,8 +215,10 @@ class EncryptionAtRestTest {
 
     @Test
     void values_stored_in_clear_by_the_earlier_version_are_read_and_then_encrypted() {
-        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, access_token,"
-                + " fb_app_secret) VALUES ('legacy', '1', 'EAAG-legacy-plain-token', 'legacy-app-secret')"));
+        jdbi.useHandle(h -> h.execute(
+                "INSERT INTO tenant_configs (tenant_id, fb_app_secret) VALUES ('legacy', 'legacy-app-secret')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                + " SELECT id, '1', 'EAAG-legacy-plain-token' FROM tenant_configs WHERE tenant_id = 'legacy'"));
         assertThat(store(keyset)
                         .load(TenantId.of("legacy"))
                         .orElseThrow()
@@ -220,7 +246,7 @@ class EncryptionAtRestTest {
     @Test
     void a_configuration_whose_secret_no_longer_decrypts_can_still_be_deleted() {
         insert(TestConfigs.aConfig("acme").build());
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET fb_app_secret = access_token"));
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs c SET fb_app_secret = " + ACCESS_TOKEN_OF_C));
 
         assertThatThrownBy(() -> store(keyset).inTransaction(tx -> tx.lock(TenantId.of("acme"))))
                 .isInstanceOf(SecretUnreadableException.class);

@@ -104,11 +104,13 @@ class HealthSweepOnPostgresTest {
     void two_instances_check_every_one_of_a_thousand_tenants_exactly_once_per_interval() throws Exception {
         // Tokens in clear, as the earlier version stored them: read as they are, and fast to seed.
         jdbi.useHandle(h -> {
-            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, access_token)"
-                    + " SELECT 'tenant-' || g, (5000000 + g)::text, 'EAAG-sweep-token-' || g"
-                    + " FROM generate_series(1, " + TENANTS + ") g");
-            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                    + " SELECT id, (7000000 + id)::text, true FROM tenant_configs");
+            h.execute("INSERT INTO tenant_configs (tenant_id) SELECT 'tenant-' || g FROM generate_series(1, " + TENANTS
+                    + ") g");
+            h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                    + " SELECT id, (5000000 + split_part(tenant_id, '-', 2)::int)::text,"
+                    + " 'EAAG-sweep-token-' || split_part(tenant_id, '-', 2) FROM tenant_configs");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                    + " SELECT config_id, id, (7000000 + config_id)::text, true FROM whatsapp_accounts");
         });
         MetaHealth meta = new CountingMeta();
         HealthFeature first = instance(meta);

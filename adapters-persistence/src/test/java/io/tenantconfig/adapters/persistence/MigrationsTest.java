@@ -21,9 +21,11 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 21;
+    private static final int CHANGESETS = 22;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
+    /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
+    private static final int CHANGESETS_BEFORE_ACCOUNTS = 21;
 
     private static final int CHANGESETS_AFTER_COUNTS = 14;
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
@@ -62,7 +64,7 @@ class MigrationsTest {
                 .list());
     }
 
-    /** The same, in the schema with phone numbers in their own table. */
+    /** The same, in the schema with phone numbers in their own table (changeSets 8 to 21). */
     private static List<Map<String, Object>> rowsWithDefaultNumber(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT c.tenant_id, c.waba_id, n.phone_number_id,"
                         + " c.onboarding_status, c.onboarding_completed, c.access_token FROM tenant_configs c"
@@ -71,8 +73,18 @@ class MigrationsTest {
                 .list());
     }
 
+    /** The same, in the schema with accounts in their own table too (changeSet 22 on). */
+    private static List<Map<String, Object>> rowsWithAccountAndDefaultNumber(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.tenant_id, a.waba_id, n.phone_number_id,"
+                        + " c.onboarding_status, c.onboarding_completed, a.access_token FROM tenant_configs c"
+                        + " LEFT JOIN whatsapp_accounts a ON a.config_id = c.id"
+                        + " LEFT JOIN tenant_phone_numbers n ON n.config_id = c.id AND n.is_default ORDER BY tenant_id")
+                .mapToMap()
+                .list());
+    }
+
     private static final String ALL_TABLES =
-            "event_streams, events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes";
+            "event_streams, events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -103,7 +115,7 @@ class MigrationsTest {
 
         database.withLiquibase(liquibase -> liquibase.update(""));
 
-        assertThat(rowsWithDefaultNumber(jdbi))
+        assertThat(rowsWithAccountAndDefaultNumber(jdbi))
                 .containsExactly(
                         row("completed", "1", "2", "COMPLETED", true, "tink1:kept"),
                         row("failed", "3", "4", "NOT_STARTED", false, null),
@@ -120,7 +132,7 @@ class MigrationsTest {
                         row("pending", "7", "8", "TOKEN_EXCHANGED", false, "tink1:also-kept"));
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(rowsWithDefaultNumber(jdbi)).hasSize(4);
+        assertThat(rowsWithAccountAndDefaultNumber(jdbi)).hasSize(4);
     }
 
     @Test
@@ -145,7 +157,9 @@ class MigrationsTest {
 
     @Test
     void the_database_refuses_a_second_config_for_a_tenant_and_ids_that_are_not_digits() {
-        Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+        TestDatabase database = TestDatabase.empty();
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_ACCOUNTS, ""));
+        Jdbi jdbi = Jdbi.create(database.dataSource());
         String insert = "INSERT INTO tenant_configs (tenant_id, waba_id) VALUES (?, ?)";
 
         jdbi.useHandle(h -> h.execute(insert, "acme", "123"));
@@ -197,8 +211,10 @@ class MigrationsTest {
     void each_number_and_at_most_one_default_per_configuration_belong_to_one_tenant() {
         Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme'), ('globex')"));
-        String insert = "INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                + " SELECT id, ?, ? FROM tenant_configs WHERE tenant_id = ?";
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id) SELECT id FROM tenant_configs"));
+        String insert = "INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                + " SELECT c.id, a.id, ?, ? FROM tenant_configs c JOIN whatsapp_accounts a ON a.config_id = c.id"
+                + " WHERE c.tenant_id = ?";
 
         jdbi.useHandle(h -> h.execute(insert, "100", true, "acme"));
         jdbi.useHandle(h -> h.execute(insert, "101", false, "acme"));
@@ -214,6 +230,9 @@ class MigrationsTest {
                 .mapTo(Integer.class)
                 .one());
         assertThat(left).as("a configuration's numbers go with it").isZero();
+        assertThat(number(jdbi, "SELECT count(*) FROM whatsapp_accounts"))
+                .as("and its accounts")
+                .isEqualTo(1);
     }
 
     @Test
@@ -223,7 +242,8 @@ class MigrationsTest {
         database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_WEBHOOKS, ""));
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('one'), ('two'), ('three')"));
 
-        database.withLiquibase(liquibase -> liquibase.update(""));
+        database.withLiquibase(
+                liquibase -> liquibase.update(CHANGESETS_BEFORE_ACCOUNTS - CHANGESETS_BEFORE_WEBHOOKS, ""));
         List<String> keys = jdbi.withHandle(h -> h.createQuery("SELECT webhook_key FROM tenant_configs")
                 .mapTo(String.class)
                 .list());
@@ -244,7 +264,8 @@ class MigrationsTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_health (config_id, state, next_check_at)"
                 + " SELECT id, 'DISABLED', now() FROM tenant_configs WHERE tenant_id = 'one'"));
 
-        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_WEBHOOKS, ""));
+        database.withLiquibase(
+                liquibase -> liquibase.rollback(CHANGESETS_BEFORE_ACCOUNTS - CHANGESETS_BEFORE_WEBHOOKS, ""));
         String state = jdbi.withHandle(h -> h.createQuery("SELECT state FROM tenant_health")
                 .mapTo(String.class)
                 .one());
@@ -288,7 +309,7 @@ class MigrationsTest {
                 .isEqualTo(before);
 
         database.withLiquibase(liquibase -> liquibase.update(""));
-        assertThat(rowsWithDefaultNumber(jdbi))
+        assertThat(rowsWithAccountAndDefaultNumber(jdbi))
                 .extracting(r -> r.get("phone_number_id"))
                 .containsExactly("6", null, "2", "4");
     }
@@ -324,8 +345,11 @@ class MigrationsTest {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
-        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                + " SELECT id, '1', true FROM tenant_configs UNION ALL SELECT id, '2', false FROM tenant_configs"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id) SELECT id FROM tenant_configs"));
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                        + " SELECT config_id, id, '1', true FROM whatsapp_accounts"
+                        + " UNION ALL SELECT config_id, id, '2', false FROM whatsapp_accounts"));
 
         assertThatThrownBy(() -> database.withLiquibase(
                         liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_PHONE_NUMBERS, "")))
@@ -432,7 +456,8 @@ class MigrationsTest {
                 SELECT id, onboarding_phone_number_id, true FROM tenant_configs
                  WHERE onboarding_phone_number_id IS NOT NULL AND tenant_id <> 'number-removed'"""));
 
-        database.withLiquibase(liquibase -> liquibase.update(""));
+        database.withLiquibase(
+                liquibase -> liquibase.update(CHANGESETS_BEFORE_ACCOUNTS - CHANGESETS_BEFORE_ONBOARDING_STATES, ""));
 
         List<String> after = onboardingRows(jdbi);
         assertThat(after)
@@ -454,6 +479,199 @@ class MigrationsTest {
         assertThat(onboardingRows(jdbi))
                 .as("applied again, nothing is left to repair")
                 .isEqualTo(after);
+    }
+
+    @Test
+    void
+            each_configurations_account_moves_to_its_own_table_with_its_numbers_and_back_on_rollback_keeping_every_value() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_ACCOUNTS, ""));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_configs (tenant_id, waba_id, business_id, access_token, refresh_token,
+                                            token_expires_at, last_verified_at, standing_status, standing_event,
+                                            standing_detail, standing_since, version)
+                VALUES ('banned', '100', '200', 'tink1:access', 'tink1:refresh', '2026-03-01T00:00:00Z',
+                        '2026-02-01T12:00:00Z', 'DISABLED', 'DISABLED_UPDATE', 'banned on 2026-02-10',
+                        '2026-02-10T09:00:00Z', 7),
+                       ('by-hand', NULL, NULL, 'tink1:by-hand', NULL, NULL, NULL, 'GOOD', NULL, NULL, NULL, 2),
+                       ('reinstated', NULL, NULL, NULL, NULL, NULL, NULL, 'GOOD', 'REINSTATE', NULL,
+                        '2026-02-11T09:00:00Z', 1),
+                       ('nothing', NULL, NULL, NULL, NULL, NULL, NULL, 'GOOD', NULL, NULL, NULL, 1)"""));
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_phone_numbers (config_id, phone_number_id, display_phone_number, is_default)
+                SELECT id, '1001', '+1 555-0101', true FROM tenant_configs WHERE tenant_id = 'banned'
+                UNION ALL SELECT id, '1002', NULL, false FROM tenant_configs WHERE tenant_id = 'banned'"""));
+        List<Map<String, Object>> configsBefore = everyRow(jdbi, "tenant_configs");
+        List<Map<String, Object>> numbersBefore = everyRow(jdbi, "tenant_phone_numbers");
+        List<String> schemaBefore = schema(jdbi);
+        List<String> expectedAccounts = List.of(
+                "banned 100 200 tink1:access tink1:refresh 2026-03-01T00:00:00Z 2026-02-01T12:00:00Z"
+                        + " DISABLED DISABLED_UPDATE banned on 2026-02-10 2026-02-10T09:00:00Z type=null scopes=null",
+                "by-hand null null tink1:by-hand null null null GOOD null null null type=null scopes=null",
+                "reinstated null null null null null null GOOD REINSTATE null 2026-02-11T09:00:00Z"
+                        + " type=null scopes=null");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(accounts(jdbi))
+                .as("one account per configuration holding anything of one, values as they were")
+                .containsExactlyElementsOf(expectedAccounts);
+        assertThat(numbersWithTheirAccount(jdbi)).containsExactly("1001 banned 100", "1002 banned 100");
+        assertThat(strings(jdbi, "SELECT tenant_id || ' v' || version FROM tenant_configs ORDER BY tenant_id"))
+                .as("no version changes")
+                .containsExactly("banned v7", "by-hand v2", "nothing v1", "reinstated v1");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_ACCOUNTS, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_ACCOUNTS);
+        assertThat(everyRow(jdbi, "tenant_configs"))
+                .as("rolled back: every configuration holds its account's values again")
+                .isEqualTo(configsBefore);
+        assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
+        assertThat(schema(jdbi))
+                .as("the schema of changeSet 21, comments included")
+                .isEqualTo(schemaBefore);
+        assertThat(tables(database)).doesNotContain("whatsapp_accounts");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(accounts(jdbi)).as("migrated again").containsExactlyElementsOf(expectedAccounts);
+        assertThat(numbersWithTheirAccount(jdbi)).containsExactly("1001 banned 100", "1002 banned 100");
+    }
+
+    @Test
+    void a_rollback_that_would_lose_a_second_account_refuses_before_undoing_anything() {
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                + " SELECT id, '100', 'tink1:first' FROM tenant_configs"
+                + " UNION ALL SELECT id, '200', 'tink1:second' FROM tenant_configs"));
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                        + " SELECT config_id, id, '1001', true FROM whatsapp_accounts WHERE waba_id = '100'"));
+        List<String> accountsBefore = accounts(jdbi);
+
+        assertThatThrownBy(() -> database.withLiquibase(
+                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_ACCOUNTS, "")))
+                .rootCause()
+                .hasMessageContaining("Cannot roll back 22-whatsapp-accounts: 1 configurations have more than one"
+                        + " WhatsApp Business Account")
+                .hasMessageContaining("Remove the other accounts (DELETE /api/v1/tenant/config/accounts/{waba_id})");
+
+        assertThat(appliedChangeSets(jdbi))
+                .as("nothing of changeset 22 was undone")
+                .hasSize(CHANGESETS);
+        assertThat(accounts(jdbi)).isEqualTo(accountsBefore).hasSize(2);
+        assertThat(numbersWithTheirAccount(jdbi)).containsExactly("1001 acme 100");
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM whatsapp_accounts WHERE waba_id = '200'"));
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_ACCOUNTS, ""));
+        assertThat(rowsWithDefaultNumber(jdbi))
+                .as("the one account left is the configuration's again")
+                .containsExactly(row("acme", "100", "1001", "NOT_STARTED", false, "tink1:first"));
+    }
+
+    @Test
+    void the_database_refuses_an_account_of_another_tenant_a_second_unnamed_account_and_ids_that_are_not_digits() {
+        Jdbi jdbi = Jdbi.create(TestDatabase.migrated().dataSource());
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme'), ('globex')"));
+        String insert = "INSERT INTO whatsapp_accounts (config_id, waba_id, business_id)"
+                + " SELECT id, ?, ? FROM tenant_configs WHERE tenant_id = ?";
+
+        jdbi.useHandle(h -> h.execute(insert, "123", "456", "acme"));
+        jdbi.useHandle(h -> h.execute(insert, "124", null, "acme"));
+        jdbi.useHandle(h -> h.execute(insert, null, null, "acme"));
+        jdbi.useHandle(h -> h.execute(insert, null, null, "globex"));
+
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "123", null, "globex")))
+                .as("an account belongs to one tenant")
+                .hasMessageContaining("uq_whatsapp_accounts_waba_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, null, null, "acme")))
+                .as("one account per configuration waits for its id")
+                .hasMessageContaining("uq_whatsapp_accounts_one_unnamed");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "12; DROP", null, "globex")))
+                .hasMessageContaining("ck_whatsapp_accounts_waba_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(insert, "125", "4e5", "globex")))
+                .hasMessageContaining("ck_whatsapp_accounts_business_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h ->
+                        h.execute("UPDATE whatsapp_accounts SET standing_status = 'DISABLED' WHERE waba_id = '123'")))
+                .as("a standing other than GOOD says what Meta sent and when")
+                .hasMessageContaining("ck_whatsapp_accounts_standing");
+        assertThatThrownBy(() -> jdbi.useHandle(
+                        h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
+                                + " SELECT id, '1001', true FROM tenant_configs WHERE tenant_id = 'acme'")))
+                .as("a number belongs to an account")
+                .hasMessageContaining("account_id");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                        "INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                                + " SELECT c.id, a.id, '1002', true FROM tenant_configs c, whatsapp_accounts a"
+                                + " WHERE c.tenant_id = 'globex' AND a.waba_id = '123'")))
+                .as("a number belongs to an account of its own configuration")
+                .hasMessageContaining("fk_tenant_phone_numbers_account");
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                        + " SELECT config_id, id, '1001', true FROM whatsapp_accounts WHERE waba_id = '123'"));
+        jdbi.useHandle(h -> h.execute("DELETE FROM whatsapp_accounts WHERE waba_id = '123'"));
+        assertThat(number(jdbi, "SELECT count(*) FROM tenant_phone_numbers"))
+                .as("an account's numbers go with it")
+                .isZero();
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs WHERE tenant_id = 'acme'"));
+        assertThat(strings(jdbi, "SELECT coalesce(waba_id, 'unnamed') FROM whatsapp_accounts"))
+                .as("a configuration's accounts go with it")
+                .containsExactly("unnamed");
+    }
+
+    /** Every column of every row of a table, in id order. */
+    private static List<Map<String, Object>> everyRow(Jdbi jdbi, String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM " + table + " ORDER BY id")
+                .mapToMap()
+                .list());
+    }
+
+    /** Each account with its configuration's tenant, in the order they were added, one line each (times in UTC). */
+    private static List<String> accounts(Jdbi jdbi) {
+        return strings(jdbi, """
+                SELECT concat_ws(' ', c.tenant_id, coalesce(a.waba_id, 'null'), coalesce(a.business_id, 'null'),
+                       coalesce(a.access_token, 'null'), coalesce(a.refresh_token, 'null'),
+                       coalesce(to_char(a.token_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null'),
+                       coalesce(to_char(a.last_verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null'),
+                       a.standing_status, coalesce(a.standing_event, 'null'), coalesce(a.standing_detail, 'null'),
+                       coalesce(to_char(a.standing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null'),
+                       'type=' || coalesce(a.token_type, 'null'), 'scopes=' || coalesce(a.token_scopes, 'null'))
+                  FROM whatsapp_accounts a JOIN tenant_configs c ON c.id = a.config_id ORDER BY a.id""");
+    }
+
+    /** Each number with the tenant and waba_id of its account, in number order. */
+    private static List<String> numbersWithTheirAccount(Jdbi jdbi) {
+        return strings(jdbi, """
+                SELECT n.phone_number_id || ' ' || c.tenant_id || ' ' || coalesce(a.waba_id, 'unnamed')
+                  FROM tenant_phone_numbers n JOIN whatsapp_accounts a ON a.id = n.account_id
+                  JOIN tenant_configs c ON c.id = a.config_id ORDER BY n.phone_number_id""");
+    }
+
+    /**
+     * The columns (with their comments), indexes, constraints and triggers of the public schema, one line
+     * each, column order left out.
+     */
+    private static List<String> schema(Jdbi jdbi) {
+        return strings(jdbi, """
+                SELECT 'column ' || c.table_name || '.' || c.column_name || ' ' || c.data_type
+                       || coalesce('(' || c.character_maximum_length || ')', '') || ' null=' || c.is_nullable
+                       || ' default=' || coalesce(c.column_default, '-') || ' comment='
+                       || coalesce(col_description((c.table_schema || '.' || c.table_name)::regclass,
+                                                   c.ordinal_position::int), '-')
+                  FROM information_schema.columns c
+                 WHERE c.table_schema = 'public' AND c.table_name NOT LIKE 'databasechangelog%'
+                UNION ALL
+                SELECT 'index ' || indexdef FROM pg_indexes
+                 WHERE schemaname = 'public' AND tablename NOT LIKE 'databasechangelog%'
+                UNION ALL
+                SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                  FROM pg_constraint
+                 WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE 'databasechangelog%'
+                UNION ALL
+                SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+                ORDER BY 1""");
     }
 
     /** Each configuration's tenant, onboarding status, completion time (UTC) and version, one line each. */

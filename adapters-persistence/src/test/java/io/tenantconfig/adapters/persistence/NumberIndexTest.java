@@ -86,7 +86,8 @@ class NumberIndexTest {
 
     @BeforeEach
     void twoInstances() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute(
+                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
         here = new Instance("index-here", Duration.ofMillis(100));
         there = new Instance("index-there", Duration.ofMillis(100));
     }
@@ -107,7 +108,9 @@ class NumberIndexTest {
     private static TenantConfig withExtraNumber(TenantConfig config, MetaId number) {
         return TestConfigs.from(config)
                 .phoneNumbers(new PhoneNumbers(
-                        List.of(config.phoneNumbers().all().get(0), PhoneNumber.added(number, null, null)),
+                        List.of(
+                                config.phoneNumbers().all().get(0),
+                                PhoneNumber.added(number, config.account().wabaId(), null, null)),
                         config.phoneNumbers().defaultId()))
                 .build();
     }
@@ -223,8 +226,10 @@ class NumberIndexTest {
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'index-deaf'"));
             eventually(() -> !deaf.listener.isListening());
             // A number added behind every instance's back: only the database knows.
-            jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                    + " SELECT id, '9002', false FROM tenant_configs WHERE tenant_id = 'acme'"));
+            jdbi.useHandle(h ->
+                    h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                            + " SELECT c.id, a.id, '9002', false FROM tenant_configs c"
+                            + " JOIN whatsapp_accounts a ON a.config_id = c.id WHERE c.tenant_id = 'acme'"));
 
             assertThat(deaf.index.isServingFromMemory()).isFalse();
             assertThat(deaf.ownerOf(MetaId.parse("9002"))).contains(ACME);
@@ -239,8 +244,10 @@ class NumberIndexTest {
         // The insert's announcement is applied first: applied after the number below, it would
         // re-read acme's numbers, that one with them.
         eventually(() -> here.listener.notificationsReceived() >= 1);
-        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                + " SELECT id, '9003', false FROM tenant_configs WHERE tenant_id = 'acme'"));
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                        + " SELECT c.id, a.id, '9003', false FROM tenant_configs c"
+                        + " JOIN whatsapp_accounts a ON a.config_id = c.id WHERE c.tenant_id = 'acme'"));
         assertThat(here.ownerOf(MetaId.parse("9003")))
                 .as("unannounced: not in memory")
                 .isEmpty();

@@ -59,7 +59,10 @@ public final class FreshnessBenchmark {
                 TenantConfig locked = tx.lock(acme).orElseThrow();
                 return tx.save(TestConfigs.from(locked)
                         .phoneNumbers(new PhoneNumbers(
-                                List.of(locked.phoneNumbers().all().get(0), PhoneNumber.added(number, null, null)),
+                                List.of(
+                                        locked.phoneNumbers().all().get(0),
+                                        PhoneNumber.added(
+                                                number, locked.account().wabaId(), null, null)),
                                 locked.phoneNumbers().defaultId()))
                         .build());
             });

@@ -58,11 +58,13 @@ public class NumberOwnerBenchmark {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = database.pooledJdbi();
         jdbi.useHandle(h -> {
-            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id)"
-                    + " SELECT 'tenant-' || g, (2000000 + g)::text FROM generate_series(1, " + TENANTS + ") g");
-            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                    + " SELECT c.id, (3000000 + c.id * 10 + k)::text, k = 0"
-                    + " FROM tenant_configs c, generate_series(0, 2) k ORDER BY c.id, k");
+            h.execute("INSERT INTO tenant_configs (tenant_id)" + " SELECT 'tenant-' || g FROM generate_series(1, "
+                    + TENANTS + ") g");
+            h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id)"
+                    + " SELECT id, (2000000 + split_part(tenant_id, '-', 2)::int)::text FROM tenant_configs");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                    + " SELECT a.config_id, a.id, (3000000 + a.config_id * 10 + k)::text, k = 0"
+                    + " FROM whatsapp_accounts a, generate_series(0, 2) k ORDER BY a.config_id, k");
         });
         for (int t = 1; t <= TENANTS; t++) {
             accounts[t - 1] = MetaId.parse(String.valueOf(2_000_000 + t));
