@@ -40,6 +40,7 @@ export async function renderTenant(main, tenantId) {
   const sections = {
     health: section('health', 'Health'),
     webhook: section('webhook', 'Webhook'),
+    accounts: section('accounts', 'WhatsApp Business Accounts'),
     numbers: section('numbers', 'Phone numbers'),
     audit: section('audit', 'Audit trail'),
     events: section('events', 'Events'),
@@ -53,11 +54,12 @@ export async function renderTenant(main, tenantId) {
       h('section', { class: 'card', 'aria-labelledby': 'config-title', id: 'config' },
         h('h2', { id: 'config-title' }, 'Configuration'), configList(config)),
       h('div', {}, sections.health, sections.webhook)),
-    sections.numbers, sections.audit, sections.events);
+    sections.accounts, sections.numbers, sections.audit, sections.events);
   const path = `/tenant/admin/tenants/${segment(tenantId)}`;
   await Promise.all([
     loadInto(sections.health, async () => healthView((await call(url(`${path}/health`))).body)),
     loadInto(sections.webhook, async () => webhookView((await call(url(`${path}/webhook`))).body)),
+    loadInto(sections.accounts, async () => accountsView((await call(url(`${path}/accounts`))).body)),
     loadInto(sections.numbers, async () => numbersView(
       (await call(url(`/tenant/admin/configs/${segment(tenantId)}/phone-numbers`))).body)),
     auditView(sections.audit, tenantId),
@@ -193,6 +195,23 @@ function webhookView(webhook) {
   return h('dl', { class: 'fields' },
     h('dt', {}, 'Callback URL for Meta'), h('dd', { class: 'wrap' }, value(webhook.callback_url)),
     h('dt', {}, 'Last change received'), h('dd', {}, moment(webhook.last_received_at)));
+}
+
+// Each account with its numbers, what Meta last said of it (standing) and its health; never a token.
+const STANDING_KINDS = { GOOD: 'ok', RESTRICTED: 'warn' };
+
+function accountsView(body) {
+  const accounts = body.accounts;
+  if (accounts.length === 0) return h('p', { class: 'empty' }, 'No WhatsApp Business Account yet.');
+  return tableOf('WhatsApp Business Accounts',
+    ['WABA id', 'Business id', 'Primary', 'Standing', 'Health', 'Token type', 'Token expires', 'Phone numbers'],
+    accounts.map((a) => [
+      value(a.waba_id), value(a.business_id), a.is_default ? 'Primary' : '',
+      badge(a.standing, STANDING_KINDS[a.standing] || 'bad'),
+      a.health ? healthBadge(a.health.state ?? a.health) : value(null),
+      value(a.token_type), moment(a.token_expires_at),
+      a.phone_numbers.length === 0 ? value(null) : a.phone_numbers.join(', '),
+    ]), 'accounts-table');
 }
 
 function numbersView(body) {

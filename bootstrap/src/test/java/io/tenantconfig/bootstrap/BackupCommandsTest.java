@@ -30,9 +30,15 @@ class BackupCommandsTest {
     private static final String CONFIGS = "SELECT count(*) || ':' || md5(string_agg((to_jsonb(c) - 'id')::text, ','"
             + " ORDER BY c.tenant_id)) FROM tenant_configs c";
 
+    /** Each account with its tenant: every column but the ids, which a restore assigns anew. */
+    private static final String ACCOUNTS = "SELECT count(*) || ':' || md5(string_agg((to_jsonb(a) - 'id' - 'config_id'"
+            + " || jsonb_build_object('tenant', c.tenant_id))::text, ',' ORDER BY c.tenant_id, a.waba_id))"
+            + " FROM whatsapp_accounts a JOIN tenant_configs c ON c.id = a.config_id";
+
     private static final String NUMBERS = "SELECT count(*) || ':' || md5(string_agg((to_jsonb(n) - 'id' - 'config_id'"
-            + " || jsonb_build_object('tenant', c.tenant_id))::text, ',' ORDER BY n.phone_number_id))"
-            + " FROM tenant_phone_numbers n JOIN tenant_configs c ON c.id = n.config_id";
+            + " - 'account_id' || jsonb_build_object('tenant', c.tenant_id, 'account', a.waba_id))::text, ','"
+            + " ORDER BY n.phone_number_id)) FROM tenant_phone_numbers n JOIN tenant_configs c ON c.id = n.config_id"
+            + " JOIN whatsapp_accounts a ON a.id = n.account_id";
 
     @TempDir
     Path directory;
@@ -53,11 +59,15 @@ class BackupCommandsTest {
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
         }
         from.useHandle(h -> {
-            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, is_active, onboarding_status,"
-                    + " onboarding_completed) SELECT 'tenant-' || g, (102290000000000 + g)::text, g % 10 <> 0,"
+            h.execute("INSERT INTO tenant_configs (tenant_id, is_active, onboarding_status,"
+                    + " onboarding_completed) SELECT 'tenant-' || g, g % 10 <> 0,"
                     + " 'NOT_STARTED', false FROM generate_series(1, " + (TENANTS - 2) + ") g");
-            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default) SELECT id,"
-                    + " (106540000000000 + id)::text, true FROM tenant_configs WHERE tenant_id LIKE 'tenant-%'");
+            h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id) SELECT id,"
+                    + " (102290000000000 + split_part(tenant_id, '-', 2)::bigint)::text FROM tenant_configs"
+                    + " WHERE tenant_id LIKE 'tenant-%'");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                    + " SELECT a.config_id, a.id, (106540000000000 + a.config_id)::text, true FROM whatsapp_accounts a"
+                    + " JOIN tenant_configs c ON c.id = a.config_id WHERE c.tenant_id LIKE 'tenant-%'");
             h.execute("INSERT INTO tenant_config_audit (occurred_at, actor, tenant_id, action)"
                     + " SELECT now(), 'system', tenant_id, 'CREATE' FROM tenant_configs");
         });
@@ -86,6 +96,7 @@ class BackupCommandsTest {
                 .contains("Imported: 100000 configurations created, 0 already here at the same version, 0 not restored,"
                         + " 100000 audit records.");
         assertThat(fingerprint(to, CONFIGS)).isEqualTo(fingerprint(from, CONFIGS));
+        assertThat(fingerprint(to, ACCOUNTS)).isEqualTo(fingerprint(from, ACCOUNTS));
         assertThat(fingerprint(to, NUMBERS)).isEqualTo(fingerprint(from, NUMBERS));
         assertThat(PostgresAdapters.direct(to, keyset, Clock.systemUTC())
                         .catalog()

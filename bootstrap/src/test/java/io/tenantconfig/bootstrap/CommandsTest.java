@@ -53,7 +53,7 @@ class CommandsTest {
                 configFile(database, rotated, "").toString());
 
         assertThat(output)
-                .isEqualTo("Done: 6 rows, 12 values re-encrypted, 0 already under the primary key, 0 unreadable.");
+                .isEqualTo("Done: 9 rows, 12 values re-encrypted, 0 already under the primary key, 0 unreadable.");
         ConfigStore withNewKeyOnly = PostgresAdapters.direct(
                         jdbi, PostgresAdapters.pruneKeyset(rotated), Clock.systemUTC())
                 .store();
@@ -70,7 +70,7 @@ class CommandsTest {
                         "reencrypt",
                         configFile(database, rotated, "").toString()))
                 .as("a second run changes nothing")
-                .isEqualTo("Done: 6 rows, 0 values re-encrypted, 12 already under the primary key, 0 unreadable.");
+                .isEqualTo("Done: 9 rows, 0 values re-encrypted, 12 already under the primary key, 0 unreadable.");
     }
 
     @Test
@@ -85,9 +85,11 @@ class CommandsTest {
             withOldKey.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));
         }
-        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET access_token = (SELECT access_token FROM"
-                + " tenant_configs WHERE tenant_id = 'globex') WHERE tenant_id = 'acme'"));
-        long acmeRow = jdbi.withHandle(h -> h.createQuery("SELECT id FROM tenant_configs WHERE tenant_id = 'acme'")
+        jdbi.useHandle(h -> h.execute("UPDATE whatsapp_accounts SET access_token = (SELECT a.access_token FROM"
+                + " whatsapp_accounts a JOIN tenant_configs c ON c.id = a.config_id WHERE c.tenant_id = 'globex')"
+                + " WHERE config_id = (SELECT id FROM tenant_configs WHERE tenant_id = 'acme')"));
+        long acmeRow = jdbi.withHandle(h -> h.createQuery("SELECT a.id FROM whatsapp_accounts a JOIN tenant_configs c"
+                        + " ON c.id = a.config_id WHERE c.tenant_id = 'acme'")
                 .mapTo(Long.class)
                 .one());
         String rotated = SecretValues.secret(PostgresAdapters.rotateKeyset(oldKeyset));
@@ -96,14 +98,14 @@ class CommandsTest {
         CommandLine.Outcome verified = CommandLine.attempt("", "secrets", "verify", config);
         CommandLine.Outcome reencrypted = CommandLine.attempt("", "secrets", "reencrypt", config);
 
-        String unreadable = "Unreadable: tenant_configs row " + acmeRow + " (tenant acme), access_token: does not"
+        String unreadable = "Unreadable: whatsapp_accounts row " + acmeRow + " (tenant acme), access_token: does not"
                 + " decrypt for its row and column with any key of the keyset (copied from another row or column, or"
                 + " encrypted with a key no longer in the keyset).";
         assertThat(verified.out())
-                .isEqualTo(unreadable + "\nVerified: 4 rows, 7 values to re-encrypt, 0 already under the primary key,"
+                .isEqualTo(unreadable + "\nVerified: 6 rows, 7 values to re-encrypt, 0 already under the primary key,"
                         + " 1 unreadable.");
         assertThat(reencrypted.out())
-                .isEqualTo(unreadable + "\nDone: 4 rows, 7 values re-encrypted, 0 already under the primary key,"
+                .isEqualTo(unreadable + "\nDone: 6 rows, 7 values re-encrypted, 0 already under the primary key,"
                         + " 1 unreadable.");
         assertThat(reencrypted.err())
                 .as("one line, no stack trace")

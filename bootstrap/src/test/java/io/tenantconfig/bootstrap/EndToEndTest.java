@@ -186,10 +186,10 @@ class EndToEndTest {
                 token("globex"),
                 "{\"waba_id\":\"3\",\"phone_number_id\":\"4\",\"access_token\":\"EAAG-globex-only-8888\"}");
         Jdbi.create(DATABASE.dataSource())
-                .useHandle(
-                        h -> h.execute(
-                                "UPDATE tenant_configs SET access_token = "
-                                        + "(SELECT access_token FROM tenant_configs WHERE tenant_id = 'acme') WHERE tenant_id = 'globex'"));
+                .useHandle(h -> h.execute(
+                        "UPDATE whatsapp_accounts SET access_token = (SELECT a.access_token FROM whatsapp_accounts a"
+                                + " JOIN tenant_configs c ON c.id = a.config_id WHERE c.tenant_id = 'acme')"
+                                + " WHERE config_id = (SELECT id FROM tenant_configs WHERE tenant_id = 'globex')"));
 
         HttpResponse<String> response = send("GET", "/api/v1/tenant/config/full", token("globex", "service"), null);
 

@@ -178,14 +178,20 @@ class OnboardingEndToEndTest {
     }
 
     /**
-     * The stored row with its default number's, its secret columns (ciphertext in the tables)
-     * decrypted with the service's keyset.
+     * The stored row with its default number's and its primary account's (the default number's,
+     * else the first added), its secret columns (ciphertext in the tables) decrypted with the
+     * service's keyset.
      */
     private Optional<Map<String, Object>> row(String tenant) {
         Optional<Map<String, Object>> stored =
-                jdbi.withHandle(h -> h.createQuery("SELECT c.*, n.phone_number_id, n.registration_pin, n.registered_at"
+                jdbi.withHandle(h -> h.createQuery("SELECT c.*, a.waba_id, a.business_id, a.access_token,"
+                                + " a.refresh_token, a.token_expires_at, a.last_verified_at,"
+                                + " n.phone_number_id, n.registration_pin, n.registered_at"
                                 + " FROM tenant_configs c LEFT JOIN tenant_phone_numbers n"
-                                + " ON n.config_id = c.id AND n.is_default WHERE c.tenant_id = :t")
+                                + " ON n.config_id = c.id AND n.is_default"
+                                + " LEFT JOIN whatsapp_accounts a ON a.id = coalesce(n.account_id,"
+                                + " (SELECT min(f.id) FROM whatsapp_accounts f WHERE f.config_id = c.id))"
+                                + " WHERE c.tenant_id = :t")
                         .bind("t", tenant)
                         .mapToMap()
                         .findOne());
