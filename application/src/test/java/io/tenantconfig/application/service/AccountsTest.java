@@ -184,6 +184,10 @@ class AccountsTest {
         assertThat(acme().accounts().size()).isZero();
         assertThat(acme().phoneNumbers().size()).isZero();
         assertThat(lastAudit().action()).isEqualTo(AuditAction.ACCOUNT_REMOVED);
+        assertThat(lastAudit().fields())
+                .as("the primary account's fields under the configuration's own names")
+                .contains("waba_id", "access_token", "phone_number_id", "phone_numbers." + SUPPORT)
+                .noneMatch(field -> field.startsWith("accounts."));
     }
 
     @Test
