@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.service.AccountFeature;
 import io.tenantconfig.application.service.AdminFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
@@ -128,6 +129,15 @@ final class Features {
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
                 numbers.removePhoneNumber());
+    }
+
+    /**
+     * A tenant's WhatsApp Business Accounts: one account's token set by hand, one removed with its
+     * numbers; for the tenant and for admins.
+     */
+    void accounts(ConfigurationFeature configs) {
+        AccountFeature accounts = new AccountFeature(database.store(), clock);
+        api.accounts(configs.viewConfig(), accounts.setAccountToken(), accounts.removeAccount());
     }
 
     /** Embedded Signup, with the {@code meta} section's steps. */

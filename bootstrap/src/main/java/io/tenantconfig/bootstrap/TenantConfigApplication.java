@@ -133,6 +133,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
 
         ConfigurationFeature configs = features.configuration();
         features.phoneNumbers(configs);
+        features.accounts(configs);
         features.onboarding();
         HealthFeature health = features.health(configs);
         features.events();

@@ -115,7 +115,8 @@ public final class AdminTenantResource {
                         tenant(tenantId), caller.actor(), VersionTags.expected(ifMatch), activation))));
     }
 
-    private static TenantId tenant(String value) {
+    /** The tenant named in an admin path; 422 naming {@code tenant_id} when it is not a valid tenant id. */
+    static TenantId tenant(String value) {
         return Parameters.required("tenant_id", value, TenantId::presented);
     }
 }

@@ -27,12 +27,14 @@ import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
+import io.tenantconfig.application.port.in.RemoveAccountUseCase;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ReportFailureUseCase;
 import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.in.RevealConfigUseCase;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
+import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
@@ -62,6 +64,8 @@ public final class RestApi {
 
     private TenantConfigResource tenantConfig;
     private PhoneNumbersResource phoneNumbers;
+    private AccountsResource accounts;
+    private AdminAccountsResource adminAccounts;
     private ResolvedConfigResource resolvedConfig;
     private LookupResource lookup;
     private HealthResource health;
@@ -124,6 +128,16 @@ public final class RestApi {
             ChangePhoneNumberUseCase changePhoneNumber,
             RemovePhoneNumberUseCase removePhoneNumber) {
         phoneNumbers = new PhoneNumbersResource(viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber);
+    }
+
+    /**
+     * A tenant's WhatsApp Business Accounts: the tenant's own ({@code /config/accounts}) and one
+     * tenant's for admins ({@code /admin/tenants/{tenant_id}/accounts}).
+     */
+    public void accounts(
+            ViewConfigUseCase viewConfig, SetAccountTokenUseCase setAccountToken, RemoveAccountUseCase removeAccount) {
+        accounts = new AccountsResource(viewConfig, setAccountToken, removeAccount);
+        adminAccounts = new AdminAccountsResource(viewConfig, setAccountToken, removeAccount);
     }
 
     /** Embedded Signup's onboarding, and resuming it. */
@@ -202,6 +216,7 @@ public final class RestApi {
         for (Object resource : new Object[] {
             tenantConfig,
             phoneNumbers,
+            accounts,
             resolvedConfig,
             lookup,
             health,
@@ -210,6 +225,7 @@ public final class RestApi {
             history,
             admin,
             adminTenant,
+            adminAccounts,
             onboarding,
             webhooks,
             webhookSettings,

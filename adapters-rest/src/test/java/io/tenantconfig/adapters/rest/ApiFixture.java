@@ -111,6 +111,10 @@ final class ApiFixture {
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
                 numbers.removePhoneNumber());
+        api.accounts(
+                configuration.viewConfig(),
+                features.accounts().setAccountToken(),
+                features.accounts().removeAccount());
         api.onboarding(features.onboarding().onboard(), features.onboarding().resumeOnboarding());
         api.health(health.viewHealth(), health.checkHealth());
         api.adminHealth(health.viewHealth());

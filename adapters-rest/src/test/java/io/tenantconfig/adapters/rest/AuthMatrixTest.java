@@ -35,6 +35,10 @@ class AuthMatrixTest {
     private static final String VALID_BODY = "{\"waba_id\":\"1\",\"phone_number_id\":\"2\"}";
     private static final String NUMBERS = PhoneNumbersResource.PATH;
     private static final String ACME_NUMBER = TestConfigs.phoneNumberIdOf("acme");
+    private static final String ACCOUNTS = AccountsResource.PATH;
+    private static final String ACME_ACCOUNT = TestConfigs.wabaIdOf("acme");
+    private static final String ADMIN_ACCOUNTS = "/api/v1/tenant/admin/tenants/acme/accounts";
+    private static final String TOKEN_BODY = "{\"access_token\":\"EAAG-matrix-token\"}";
 
     /** An endpoint and the status each kind of valid caller gets. */
     record Endpoint(String method, String path, String body, int tenantUser, int admin, int service) {
@@ -104,7 +108,15 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/health", null, 403, 200, 403),
             new Endpoint("POST", "/api/v1/tenant/admin/tenants/acme/health/check", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/webhook", null, 403, 200, 403),
-            new Endpoint("GET", "/api/v1/tenant/admin/events?tenant_id=acme", null, 403, 200, 403));
+            new Endpoint("GET", "/api/v1/tenant/admin/events?tenant_id=acme", null, 403, 200, 403),
+            new Endpoint("GET", ACCOUNTS, null, 200, 403, 200),
+            new Endpoint("GET", ACCOUNTS + "/" + ACME_ACCOUNT, null, 200, 403, 200),
+            new Endpoint("PUT", ACCOUNTS + "/" + ACME_ACCOUNT + "/token", TOKEN_BODY, 200, 403, 200),
+            new Endpoint("DELETE", ACCOUNTS + "/" + ACME_ACCOUNT, null, 204, 403, 204),
+            new Endpoint("GET", ADMIN_ACCOUNTS, null, 403, 200, 403),
+            new Endpoint("GET", ADMIN_ACCOUNTS + "/" + ACME_ACCOUNT, null, 403, 200, 403),
+            new Endpoint("PUT", ADMIN_ACCOUNTS + "/" + ACME_ACCOUNT + "/token", TOKEN_BODY, 403, 200, 403),
+            new Endpoint("DELETE", ADMIN_ACCOUNTS + "/" + ACME_ACCOUNT, null, 403, 204, 403));
 
     private static final Map<String, Supplier<String>> REFUSED_TOKENS = Map.of(
             "no token", () -> null,

@@ -26,6 +26,8 @@ class OpenApiTest {
     private static final List<Class<?>> RESOURCES = List.of(
             TenantConfigResource.class,
             PhoneNumbersResource.class,
+            AccountsResource.class,
+            AdminAccountsResource.class,
             ResolvedConfigResource.class,
             LookupResource.class,
             HealthResource.class,
@@ -69,7 +71,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(31)
+                .hasSize(39)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
