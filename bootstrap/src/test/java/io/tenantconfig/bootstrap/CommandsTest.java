@@ -118,7 +118,7 @@ class CommandsTest {
                 .isEqualTo(1);
         assertThat(CommandLine.attempt("", "secrets", "verify", config).out())
                 .as("the rest is under the new key now")
-                .endsWith("Verified: 4 rows, 0 values to re-encrypt, 7 already under the primary key, 1 unreadable.");
+                .endsWith("Verified: 6 rows, 0 values to re-encrypt, 7 already under the primary key, 1 unreadable.");
     }
 
     @Test
