@@ -34,6 +34,7 @@ async function loadStats(section) {
       card('Inactive', body.inactive_configs, '#/?is_active=false'),
       card('Onboarded', body.onboarded_configs, '#/?onboarding_status=COMPLETED'),
       card('Pending onboarding', body.pending_onboarding, null),
+      card('WhatsApp Business Accounts', body.accounts, null),
     ];
     const health = Object.entries(body.health || {})
       .filter(([state, count]) => count > 0 || state === 'HEALTHY')

@@ -121,7 +121,8 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
                         rs.getLong("active"),
                         rs.getLong("inactive"),
                         rs.getLong("onboarded"),
-                        rs.getLong("pending_onboarding")))
+                        rs.getLong("pending_onboarding"),
+                        rs.getLong("accounts")))
                 .one()));
     }
 

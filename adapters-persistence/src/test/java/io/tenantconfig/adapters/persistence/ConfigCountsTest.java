@@ -81,6 +81,41 @@ class ConfigCountsTest {
         assertThat(kept(jdbi)).isEqualTo(counted(jdbi)).containsEntry("total", new java.math.BigDecimal(1));
     }
 
+    private static long keptAccounts(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sum(accounts) FROM tenant_config_counts")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private static long countedAccounts(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM whatsapp_accounts")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Test
+    void the_accounts_are_counted_from_the_migration_on_and_follow_inserts_deletes_cascades_and_truncates() {
+        TestDatabase database = TestDatabase.migrated();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id) SELECT 'before-' || n,"
+                + " (5000 + n)::text FROM generate_series(1, 12) AS n"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('no-account')"));
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(keptAccounts(jdbi)).isEqualTo(countedAccounts(jdbi)).isEqualTo(12);
+
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id) SELECT id, (7000 + id)::text"
+                + " FROM tenant_configs"));
+        assertThat(keptAccounts(jdbi)).isEqualTo(countedAccounts(jdbi)).isEqualTo(25);
+        jdbi.useHandle(h -> h.execute("UPDATE whatsapp_accounts SET token_type = 'USER'"));
+        jdbi.useHandle(h -> h.execute("DELETE FROM whatsapp_accounts WHERE waba_id LIKE '7%' AND id % 2 = 0"));
+        assertThat(keptAccounts(jdbi)).isEqualTo(countedAccounts(jdbi));
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs WHERE tenant_id LIKE 'before-1%'"));
+        assertThat(keptAccounts(jdbi)).isEqualTo(countedAccounts(jdbi));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs CASCADE"));
+        assertThat(keptAccounts(jdbi)).isEqualTo(countedAccounts(jdbi)).isZero();
+    }
+
     @Test
     void writers_at_once_neither_wait_for_each_other_forever_nor_lose_a_count() throws Exception {
         TestDatabase database = TestDatabase.migrated();

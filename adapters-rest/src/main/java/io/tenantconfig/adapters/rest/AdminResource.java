@@ -103,6 +103,7 @@ public final class AdminResource {
             @JsonProperty("inactive_configs") long inactiveConfigs,
             @JsonProperty("onboarded_configs") long onboardedConfigs,
             @JsonProperty("pending_onboarding") long pendingOnboarding,
+            @JsonProperty("accounts") long accounts,
             @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource,
             @JsonProperty("health") Map<String, Long> health,
             @JsonProperty("events") EventLag events) {}
@@ -203,6 +204,7 @@ public final class AdminResource {
                 s.inactive(),
                 s.onboarded(),
                 s.pendingOnboarding(),
+                s.accounts(),
                 bySource,
                 health,
                 new EventLag(

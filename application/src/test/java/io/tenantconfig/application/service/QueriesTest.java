@@ -78,7 +78,7 @@ class QueriesTest {
         ConfigStatisticsUseCase.Report report =
                 features.admin().configStatistics().statistics();
 
-        assertThat(report.configs()).isEqualTo(new ConfigStatistics(2, 1, 1, 1, 1));
+        assertThat(report.configs()).isEqualTo(new ConfigStatistics(2, 1, 1, 1, 1, 2));
         assertThat(report.resolutionsBySource())
                 .isEqualTo(Map.of(ValueSource.DATABASE, 8L, ValueSource.ENVIRONMENT, 0L, ValueSource.NONE, 0L));
     }
