@@ -112,14 +112,6 @@ public final class HealthRules {
                         + " credentials are used.");
     }
 
-    /**
-     * {@code reason} about the account {@code wabaId} of {@code config}: named in its message when
-     * the tenant has several accounts.
-     */
-    public static HealthReason about(TenantConfig config, MetaId wabaId, HealthReason reason) {
-        return reason.about(wabaId, config.accounts().size() > 1);
-    }
-
     /** What one account's facts say, its standing aside. */
     private static List<HealthReason> accountReasons(
             TenantConfig config,
