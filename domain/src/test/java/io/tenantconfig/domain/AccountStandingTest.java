@@ -34,6 +34,11 @@ class AccountStandingTest {
             new AccountStanding(Status.DISABLED, "DISABLED_UPDATE", "banned", NOW);
     private static final MetaId WABA = MetaId.parse("500");
 
+    /** The tenant's one account, in {@code standing}. */
+    private static Accounts standing(AccountStanding standing) {
+        return new Accounts(List.of(new Account(new WhatsAppAccount(WABA, null), TokenGrant.NONE, null, standing)));
+    }
+
     private static Optional<Status> after(AccountStanding current, String field, Map<String, String> values) {
         return AccountEvents.standingAfter(current, field, values, NOW).map(AccountStanding::status);
     }
@@ -220,22 +225,26 @@ class AccountStandingTest {
         HealthReason expiring = new HealthReason(HealthReason.Code.TOKEN_EXPIRING, "soon");
         Health checked = new Health(List.of(expiring), NOW, null, List.<NumberHealth>of(), null, null);
 
-        Health banned = checked.withStanding(BANNED);
+        Health banned = checked.withStanding(standing(BANNED));
         assertThat(banned.state()).isEqualTo(HealthState.DISABLED);
         assertThat(banned.reasons())
                 .extracting(reason -> reason.code().name())
                 .containsExactly("ACCOUNT_DISABLED", "TOKEN_EXPIRING");
         assertThat(banned.reasons().get(0).message()).startsWith("banned (reported by Meta on 2026-12-01).");
 
-        Health restricted = banned.withStanding(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW));
+        Health restricted =
+                banned.withStanding(standing(new AccountStanding(Status.RESTRICTED, "ACCOUNT_VIOLATION", "v", NOW)));
         assertThat(restricted.state()).isEqualTo(HealthState.RESTRICTED);
         assertThat(restricted.reasons())
                 .extracting(reason -> reason.code().name())
                 .containsExactly("ACCOUNT_RESTRICTED", "TOKEN_EXPIRING");
 
-        assertThat(restricted.withStanding(AccountStanding.GOOD)).isEqualTo(checked);
-        assertThat(Health.NEVER_CHECKED.withStanding(DISCONNECTED).state()).isEqualTo(HealthState.DISABLED);
-        assertThat(Health.NEVER_CHECKED.withStanding(DISCONNECTED).withStanding(AccountStanding.GOOD))
+        assertThat(restricted.withStanding(standing(AccountStanding.GOOD))).isEqualTo(checked);
+        assertThat(Health.NEVER_CHECKED.withStanding(standing(DISCONNECTED)).state())
+                .isEqualTo(HealthState.DISABLED);
+        assertThat(Health.NEVER_CHECKED
+                        .withStanding(standing(DISCONNECTED))
+                        .withStanding(standing(AccountStanding.GOOD)))
                 .isEqualTo(Health.NEVER_CHECKED);
         assertThat(HealthRules.standingReason(AccountStanding.GOOD)).isEmpty();
     }

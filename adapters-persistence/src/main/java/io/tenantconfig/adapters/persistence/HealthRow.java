@@ -12,26 +12,30 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.health.AccountHealth;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.domain.health.NumberHealth;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Health} as {@code tenant_health} holds it: the reasons and numbers as JSON text (they
- * are only ever read whole), the times with their offset.
+ * A {@link Health} as {@code tenant_health} holds it: the reasons, numbers and accounts as JSON
+ * text (they are only ever read whole), the times with their offset. A reason names its account
+ * with {@code waba_id}; rows written before accounts were checked one by one have reasons without
+ * it (about no account) and {@code accounts} {@code []}.
  */
 final class HealthRow {
 
     /** The columns {@link #read} reads, prefixed with the table's alias {@code h}. */
     static final String COLUMNS =
-            "h.state, h.reasons, h.numbers, h.checked_at, h.token_expires_at, h.failed_at, h.last_error";
+            "h.state, h.reasons, h.numbers, h.checked_at, h.token_expires_at, h.failed_at, h.last_error, h.accounts";
 
     /** Writes a {@link JsonText} (Meta's {@code value} in an event) as the JSON it holds, unchanged. */
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -50,7 +54,8 @@ final class HealthRow {
 
     static Health read(ResultSet rs) throws SQLException {
         List<HealthReason> reasons = objects(rs.getString("reasons")).stream()
-                .map(r -> new HealthReason(HealthReason.Code.valueOf(r.get("code")), r.get("message")))
+                .map(r -> new HealthReason(
+                        HealthReason.Code.valueOf(r.get("code")), r.get("message"), metaId(r.get("waba_id"))))
                 .toList();
         List<NumberHealth> numbers = objects(rs.getString("numbers")).stream()
                 .map(n -> new NumberHealth(
@@ -62,13 +67,41 @@ final class HealthRow {
                 instant(rs.getObject("token_expires_at", OffsetDateTime.class)),
                 numbers,
                 instant(rs.getObject("failed_at", OffsetDateTime.class)),
-                rs.getString("last_error"));
+                rs.getString("last_error"),
+                objects(rs.getString("accounts")).stream()
+                        .map(a -> new AccountHealth(
+                                metaId(a.get("waba_id")),
+                                a.get("token_expires_at") == null ? null : Instant.parse(a.get("token_expires_at"))))
+                        .toList());
     }
 
     static String reasons(Health health) {
         return json(health.reasons().stream()
-                .map(r -> ordered("state", r.state().name(), "code", r.code().name(), "message", r.message()))
+                .map(r -> ordered(
+                        "state",
+                        r.state().name(),
+                        "code",
+                        r.code().name(),
+                        "message",
+                        r.message(),
+                        "waba_id",
+                        r.wabaId() == null ? null : r.wabaId().value()))
                 .toList());
+    }
+
+    /** The accounts the last checks reached, each with its token's expiry. */
+    static String accounts(Health health) {
+        return json(health.accounts().stream()
+                .map(a -> ordered(
+                        "waba_id",
+                        a.wabaId() == null ? null : a.wabaId().value(),
+                        "token_expires_at",
+                        a.tokenExpiresAt() == null ? null : a.tokenExpiresAt().toString()))
+                .toList());
+    }
+
+    private static MetaId metaId(String value) {
+        return value == null ? null : MetaId.parse(value);
     }
 
     static String numbers(Health health) {

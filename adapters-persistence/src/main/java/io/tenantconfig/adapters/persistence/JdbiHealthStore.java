@@ -63,13 +63,13 @@ final class JdbiHealthStore implements HealthStore {
             }
             handle.createUpdate("""
                 INSERT INTO tenant_health (config_id, state, reasons, numbers, checked_at, token_expires_at,
-                                           failed_at, last_error, next_check_at)
+                                           failed_at, last_error, accounts, next_check_at)
                 VALUES (:configId, :state, :reasons, :numbers, :checkedAt, :expiresAt, :failedAt, :lastError,
-                        :next)
+                        :accounts, :next)
                 ON CONFLICT (config_id) DO UPDATE SET state = EXCLUDED.state, reasons = EXCLUDED.reasons,
                   numbers = EXCLUDED.numbers, checked_at = EXCLUDED.checked_at,
                   token_expires_at = EXCLUDED.token_expires_at, failed_at = EXCLUDED.failed_at,
-                  last_error = EXCLUDED.last_error\
+                  last_error = EXCLUDED.last_error, accounts = EXCLUDED.accounts\
                 """)
                     .bind("configId", configId.get())
                     .bind("state", health.state().name())
@@ -79,6 +79,7 @@ final class JdbiHealthStore implements HealthStore {
                     .bind("expiresAt", TenantConfigRow.timestamp(health.tokenExpiresAt()))
                     .bind("failedAt", TenantConfigRow.timestamp(health.failedAt()))
                     .bind("lastError", truncated(health.lastError()))
+                    .bind("accounts", HealthRow.accounts(health))
                     .bind("next", TenantConfigRow.timestamp(clock.instant().plus(checkInterval)))
                     .execute();
             events.forEach(event -> Outbox.insert(handle, event));

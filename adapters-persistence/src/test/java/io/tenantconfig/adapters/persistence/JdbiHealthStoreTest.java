@@ -7,6 +7,7 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.health.AccountHealth;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.domain.health.HealthState;
@@ -84,6 +85,47 @@ class JdbiHealthStoreTest {
         Health unreachable = health.unreachable(NOW.plusSeconds(60), "Meta did not answer within 10 seconds");
         store.record(ACME, unreachable, List.of());
         assertThat(store.healthOf(ACME)).contains(unreachable);
+    }
+
+    @Test
+    void each_accounts_part_reads_back_the_reasons_naming_their_account() {
+        MetaId second = MetaId.parse("102290129340398");
+        Health health = new Health(
+                List.of(
+                        new HealthReason(HealthReason.Code.TOKEN_EXPIRING, "soon", null).about(second, true),
+                        new HealthReason(HealthReason.Code.NO_TOKEN, "none", null)),
+                NOW,
+                null,
+                List.of(),
+                NOW.plusSeconds(5),
+                "WhatsApp Business Account 102290129340398: Meta did not answer",
+                List.of(
+                        new AccountHealth(MetaId.parse(TestConfigs.wabaIdOf("acme")), null),
+                        new AccountHealth(second, NOW.plus(Duration.ofDays(3))),
+                        new AccountHealth(null, null)));
+
+        store.record(ACME, health, List.of());
+
+        assertThat(store.healthOf(ACME)).contains(health);
+        assertThat(store.healthOf(ACME).orElseThrow().stateOf(second)).isEqualTo(HealthState.EXPIRING);
+    }
+
+    @Test
+    void a_row_written_before_accounts_were_checked_one_by_one_reads_with_reasons_about_no_account() {
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO tenant_health (config_id, state, reasons, numbers, checked_at, next_check_at)
+                SELECT id, 'EXPIRING',
+                       '[{"state":"EXPIRING","code":"TOKEN_EXPIRING","message":"Your access token expires soon."}]',
+                       '[]', ?, ? FROM tenant_configs WHERE tenant_id = 'acme'\
+                """, NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC)));
+
+        Health read = store.healthOf(ACME).orElseThrow();
+
+        assertThat(read.reasons())
+                .containsExactly(new HealthReason(HealthReason.Code.TOKEN_EXPIRING, "Your access token expires soon."));
+        assertThat(read.reasons().get(0).wabaId()).isNull();
+        assertThat(read.accounts()).isEmpty();
+        assertThat(read.state()).isEqualTo(HealthState.EXPIRING);
     }
 
     @Test

@@ -7,13 +7,27 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.domain.Account;
+import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.TokenGrant;
+import io.tenantconfig.domain.WhatsAppAccount;
 import io.tenantconfig.domain.health.TokenFacts;
+import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +81,8 @@ class HealthResourceTest {
         assertThat(before)
                 .containsEntry("state", "UNKNOWN")
                 .containsEntry("reasons", List.of())
-                .containsEntry("checked_at", null);
+                .containsEntry("checked_at", null)
+                .containsEntry("accounts", List.of());
         assertThat(checked.getStatus()).isEqualTo(200);
         Map<String, Object> health = body(checked);
         assertThat(health)
@@ -83,6 +98,12 @@ class HealthResourceTest {
                                 "CONNECTED",
                                 "quality_rating",
                                 "GREEN")));
+        Map<String, Object> account = new HashMap<>();
+        account.put("waba_id", TestConfigs.wabaIdOf("acme"));
+        account.put("state", "HEALTHY");
+        account.put("reasons", List.of());
+        account.put("token_expires_at", null);
+        assertThat(health).containsEntry("accounts", List.of(account));
         assertThat(body(as(ACME_USER, "/api/v1/tenant/config/health").get())).isEqualTo(health);
     }
 
@@ -107,6 +128,82 @@ class HealthResourceTest {
         assertThat(FIXTURE.store.events())
                 .extracting(PlatformEvent::type)
                 .contains(PlatformEvent.REAUTHORIZATION_REQUIRED, PlatformEvent.HEALTH_CHANGED);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_account_shows_its_own_state_and_reasons_and_the_tenant_the_worst_of_them() {
+        MetaId expiring = MetaId.parse("102290129340398");
+        MetaId banned = MetaId.parse("103300000000001");
+        Secret expiringToken = Secret.of(SecretValues.secret("EAAG-token-of-the-expiring-account"));
+        Instant soon = ApiFixture.NOW.plus(Duration.ofDays(3));
+        TenantConfig initech = TestConfigs.aConfig("initech").build();
+        List<PhoneNumber> numbers = new ArrayList<>(initech.phoneNumbers().all());
+        numbers.add(PhoneNumber.added(MetaId.parse("106540352242922"), expiring, null, NumberLabel.parse("Sales")));
+        numbers.add(PhoneNumber.added(MetaId.parse("106500000000003"), banned, null, NumberLabel.parse("Billing")));
+        FIXTURE.insert(TestConfigs.from(initech)
+                .otherAccount(new Account(
+                        new WhatsAppAccount(expiring, null),
+                        new TokenGrant(expiringToken, null, soon, null),
+                        "SYSTEM_USER",
+                        AccountStanding.GOOD))
+                .otherAccount(new Account(
+                        new WhatsAppAccount(banned, null),
+                        new TokenGrant(
+                                Secret.of(SecretValues.secret("EAAG-token-of-the-banned-account")), null, null, null),
+                        "SYSTEM_USER",
+                        new AccountStanding(
+                                AccountStanding.Status.DISABLED,
+                                "DISABLED_UPDATE",
+                                "Meta disabled it.",
+                                ApiFixture.NOW)))
+                .phoneNumbers(new PhoneNumbers(numbers, initech.phoneNumbers().defaultId()))
+                .build());
+        FIXTURE.metaHealth.tokensAre(token -> new TokenFacts(
+                true,
+                null,
+                null,
+                "SYSTEM_USER",
+                ScriptedMetaHealth.PLATFORM_APP,
+                token.equals(expiringToken) ? soon : null,
+                Set.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING),
+                Map.of()));
+        String initechUser = Tokens.hs256(Tokens.user("initech"));
+
+        as(initechUser, "/api/v1/tenant/config/health/check").post(null);
+        Map<String, Object> health =
+                body(as(initechUser, "/api/v1/tenant/config/health").get());
+
+        assertThat(health).containsEntry("state", "DISABLED").containsEntry("token_expires_at", null);
+        assertThat((List<Map<String, Object>>) health.get("reasons"))
+                .extracting(reason -> reason.get("code"))
+                .containsExactly("ACCOUNT_DISABLED", "TOKEN_EXPIRING");
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>) health.get("accounts");
+        assertThat(accounts)
+                .extracting(a -> a.get("waba_id"))
+                .containsExactly(TestConfigs.wabaIdOf("initech"), expiring.value(), banned.value());
+        assertThat(accounts).extracting(a -> a.get("state")).containsExactly("HEALTHY", "EXPIRING", "DISABLED");
+        assertThat(accounts.get(0)).containsEntry("reasons", List.of()).containsEntry("token_expires_at", null);
+        assertThat(accounts.get(1)).containsEntry("token_expires_at", soon.toString());
+        assertThat((List<Map<String, Object>>) accounts.get(1).get("reasons"))
+                .singleElement()
+                .satisfies(reason -> {
+                    assertThat(reason)
+                            .containsOnlyKeys("code", "state", "message")
+                            .containsEntry("code", "TOKEN_EXPIRING")
+                            .containsEntry("state", "EXPIRING");
+                    assertThat((String) reason.get("message"))
+                            .startsWith("WhatsApp Business Account 102290129340398: Your access token expires on");
+                });
+        assertThat((List<Map<String, Object>>) accounts.get(2).get("reasons"))
+                .extracting(reason -> reason.get("code"))
+                .containsExactly("ACCOUNT_DISABLED");
+        assertThat((List<Map<String, Object>>)
+                        body(as(ADMIN, "/api/v1/tenant/admin/health").get()).get("tenants"))
+                .filteredOn(t -> "initech".equals(t.get("tenant_id")))
+                .singleElement()
+                .satisfies(
+                        t -> assertThat((Map<String, Object>) t.get("health")).containsEntry("accounts", accounts));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Account;
+import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.MetaId;
@@ -31,18 +32,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One tenant's health check: ask Meta about the token (refreshing it first when it is about to
- * expire and can be extended), each number and the account's numbers; judge with
- * {@link HealthRules}; store the outcome with the events it causes. A check that cannot reach
- * Meta keeps the last state known and records the error. A refresh is stored through the normal
- * write path (versioned, audited, announced) with its {@code token.refreshed} event; a token Meta
- * refuses marks the configuration as needing re-authorization.
+ * One tenant's health check: for each WhatsApp Business Account with a token, ask Meta with that
+ * token about it (refreshing it first when it is about to expire and can be extended), each of
+ * the account's numbers and the numbers Meta lists in it; judge with {@link HealthRules}; store
+ * the outcome with the events it causes. An account Meta cannot be reached for keeps its last
+ * state known and the error is recorded; when no account could be reached the whole last state
+ * is kept. A refresh is stored through the normal write path (versioned, audited, announced) with
+ * its {@code token.refreshed} event; a refused token of the account the tenant signed up last
+ * marks the configuration as needing re-authorization.
  */
 final class CheckHealthService implements CheckHealthUseCase {
 
@@ -78,91 +83,105 @@ final class CheckHealthService implements CheckHealthUseCase {
         if (found.isEmpty() || previous.isEmpty()) {
             return new Result.NotFound();
         }
-        TenantConfig config = found.get();
         Health before = previous.get();
-        Health after;
-        if (config.token().accessToken() == null) {
-            after = withoutToken(clock.instant());
-        } else {
-            try {
-                after = assess(config);
-            } catch (MetaCallFailedException e) {
-                after = before.unreachable(clock.instant(), e.failure().message());
-            }
-        }
+        Health after = assess(found.get(), before);
         return healthStore.record(tenantId, after, changed(tenantId, before, after, clock.instant()))
                 ? new Result.Checked(after)
                 : new Result.NotFound();
     }
 
-    private Health assess(TenantConfig config) {
-        TokenFacts token = meta.inspect(config.token().accessToken(), config.app());
-        List<HealthReason> refreshReasons = new ArrayList<>();
-        if (refreshable(token)) {
-            Optional<AccessGrant> grant = refresh(config, refreshReasons);
-            if (grant.isPresent()) {
-                TenantConfig refreshed = stored(config.tenantId(), grant.get());
-                if (refreshed == null) {
+    /**
+     * Checks each account that has a token with that token, one after the other. An account Meta
+     * cannot be reached for keeps what was known of it and the error is recorded; the others'
+     * results are kept. When Meta could be reached for none, the whole last state is kept.
+     */
+    private Health assess(TenantConfig config, Health before) {
+        Map<MetaId, CheckFacts> facts = new HashMap<>();
+        List<HealthReason> extra = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        boolean named = config.accounts().size() > 1;
+        TenantConfig current = config;
+        for (Account account : config.accounts().all()) {
+            if (account.token().accessToken() == null) {
+                continue;
+            }
+            try {
+                Checked checked = check(current, account);
+                if (checked == null) {
                     return Health.NEVER_CHECKED;
                 }
-                config = refreshed;
-                token = new TokenFacts(
+                current = checked.config();
+                facts.put(account.wabaId(), checked.facts());
+                checked.reasons().stream()
+                        .map(reason -> reason.about(account.wabaId(), named))
+                        .forEach(extra::add);
+            } catch (MetaCallFailedException e) {
+                String error = e.failure().message();
+                errors.add(
+                        named && account.wabaId() != null
+                                ? "WhatsApp Business Account " + account.wabaId() + ": " + error
+                                : error);
+            }
+        }
+        if (facts.isEmpty() && !errors.isEmpty()) {
+            return before.unreachable(now(), String.join("; ", errors));
+        }
+        Health health = HealthRules.assess(current, expectedApp(current), facts, before, now(), policy.expiringWindow())
+                .with(extra);
+        return errors.isEmpty() ? health : health.unreachable(now(), String.join("; ", errors));
+    }
+
+    /** What one account's check found: Meta's facts, the reasons of a refresh, and the configuration after it. */
+    private record Checked(TenantConfig config, CheckFacts facts, List<HealthReason> reasons) {}
+
+    /**
+     * One account checked with its own token: {@code debug_token} (the token extended first when
+     * it can be and is about to expire), then its numbers and the numbers Meta lists in it. Null
+     * when the configuration is gone.
+     */
+    private Checked check(TenantConfig config, Account account) {
+        MetaId wabaId = account.wabaId();
+        Secret token = account.token().accessToken();
+        TokenFacts facts = meta.inspect(token, config.app());
+        List<HealthReason> refreshReasons = new ArrayList<>();
+        boolean refreshed = false;
+        if (refreshable(facts)) {
+            Optional<AccessGrant> grant = refresh(token, config.app(), refreshReasons);
+            if (grant.isPresent()) {
+                config = stored(config.tenantId(), wabaId, grant.get());
+                if (config == null) {
+                    return null;
+                }
+                refreshed = true;
+                token = grant.get().token();
+                facts = new TokenFacts(
                         true,
                         null,
                         null,
-                        token.type(),
-                        token.appId(),
+                        facts.type(),
+                        facts.appId(),
                         grant.get().expiresAt(),
-                        token.dataAccessExpiresAt(),
-                        token.scopes(),
-                        token.scopeTargets());
+                        facts.dataAccessExpiresAt(),
+                        facts.scopes(),
+                        facts.scopeTargets());
             } else if (refreshReasons.stream().anyMatch(r -> r.state() == HealthState.INVALID)) {
-                markReauthorizationRequired(config);
-                return HealthRules.assess(
-                                config,
-                                expectedApp(config),
-                                new CheckFacts(token, List.of(), null),
-                                now(),
-                                policy.expiringWindow())
-                        .with(refreshReasons);
+                markReauthorizationRequired(config, account);
+                return new Checked(config, new CheckFacts(facts, List.of(), null), refreshReasons);
             }
         }
-        if (!token.valid()) {
-            markReauthorizationRequired(config);
-            return HealthRules.assess(
-                    config,
-                    expectedApp(config),
-                    new CheckFacts(token, List.of(), null),
-                    now(),
-                    policy.expiringWindow());
+        if (!facts.valid()) {
+            markReauthorizationRequired(config, account);
+            return new Checked(config, new CheckFacts(facts, List.of(), null), refreshReasons);
+        }
+        if (!refreshed && facts.type() != null && !facts.type().equals(account.tokenType())) {
+            config = Objects.requireNonNullElse(verified(config.tenantId(), wabaId, facts), config);
         }
         List<NumberFacts> numbers = new ArrayList<>();
-        for (PhoneNumber number : config.phoneNumbers().all()) {
-            numbers.add(meta.phoneNumber(number.id(), tokenFor(config, number)));
+        for (PhoneNumber number : config.phoneNumbers().inAccount(wabaId)) {
+            numbers.add(meta.phoneNumber(number.id(), token));
         }
-        Set<MetaId> inAccount = config.account().wabaId() == null ? null : numbersInAccounts(config);
-        Health health = HealthRules.assess(
-                config, expectedApp(config), new CheckFacts(token, numbers, inAccount), now(), policy.expiringWindow());
-        return health.with(refreshReasons);
-    }
-
-    /** The token of the number's own account; the primary account's when that one has none. */
-    private static Secret tokenFor(TenantConfig config, PhoneNumber number) {
-        return config.accountOf(number.id())
-                .map(account -> account.token().accessToken())
-                .orElse(config.token().accessToken());
-    }
-
-    /** The numbers Meta lists in the tenant's accounts, each account asked with its own token. */
-    private Set<MetaId> numbersInAccounts(TenantConfig config) {
-        Set<MetaId> listed = new HashSet<>();
-        for (Account account : config.accounts().all()) {
-            if (account.wabaId() != null && account.token().accessToken() != null) {
-                listed.addAll(
-                        meta.accountNumbers(account.wabaId(), account.token().accessToken()));
-            }
-        }
-        return listed;
+        Set<MetaId> inAccount = wabaId == null ? null : meta.accountNumbers(wabaId, token);
+        return new Checked(config, new CheckFacts(facts, numbers, inAccount), refreshReasons);
     }
 
     /** A token that expires (some day) and that Meta can extend: a user token inside the refresh window. */
@@ -177,11 +196,11 @@ final class CheckHealthService implements CheckHealthUseCase {
      * Asks Meta to extend the token, retrying a failure to answer with backoff; a refusal ends the
      * attempts. Adds the reason when it gives up; the stored token is kept whatever happens.
      */
-    private Optional<AccessGrant> refresh(TenantConfig config, List<HealthReason> reasons) {
+    private Optional<AccessGrant> refresh(Secret token, AppCredentials app, List<HealthReason> reasons) {
         Duration wait = policy.refreshBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return Optional.of(meta.extend(config.token().accessToken(), config.app()));
+                return Optional.of(meta.extend(token, app));
             } catch (MetaCallFailedException e) {
                 MetaFailure failure = e.failure();
                 if (failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
@@ -204,50 +223,60 @@ final class CheckHealthService implements CheckHealthUseCase {
         }
     }
 
-    /** The refreshed token stored through the write path, with its event; null when the configuration is gone. */
-    private TenantConfig stored(TenantId tenantId, AccessGrant grant) {
+    /** The account's refreshed token stored through the write path, with its event; null when the configuration is gone. */
+    private TenantConfig stored(TenantId tenantId, MetaId wabaId, AccessGrant grant) {
         return write.apply(
                         tenantId,
                         ExpectedVersion.any(),
                         HEALTH_CHECK,
-                        current ->
-                                current.tokenRefreshed(current.primaryAccount().wabaId(), grant, clock))
+                        current -> current.tokenRefreshed(wabaId, grant, clock))
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 
-    private void markReauthorizationRequired(TenantConfig config) {
-        if (config.onboarding().status() == OnboardingStatus.REAUTHORIZATION_REQUIRED) {
+    /**
+     * The token's type as Meta reports it, stored with the verification when it is not the one
+     * known (once per token, not at every check); null when nothing was stored.
+     */
+    private TenantConfig verified(TenantId tenantId, MetaId wabaId, TokenFacts facts) {
+        return write.apply(
+                        tenantId,
+                        ExpectedVersion.any(),
+                        HEALTH_CHECK,
+                        current -> current.tokenVerified(wabaId, facts.expiresAt(), facts.type(), clock))
+                .match(config -> config, () -> null, version -> null, refusal -> null);
+    }
+
+    /**
+     * Meta refused the token of {@code refused}: when that is the account the tenant last signed up
+     * (the onboarding number's; the primary one when onboarding names no number of the tenant's)
+     * and it still holds that token, the tenant has to sign up again. A refused token of another
+     * account shows in that account's health only.
+     */
+    private void markReauthorizationRequired(TenantConfig config, Account refused) {
+        if (config.onboarding().status() == OnboardingStatus.REAUTHORIZATION_REQUIRED
+                || !signedUp(config).is(refused.wabaId())) {
             return;
         }
+        Secret token = refused.token().accessToken();
         write.apply(
                 config.tenantId(),
                 ExpectedVersion.any(),
                 HEALTH_CHECK,
-                current -> current.token().accessToken() != null
-                                && current.token()
-                                        .accessToken()
-                                        .equals(config.token().accessToken())
+                current -> signedUp(current).is(refused.wabaId())
+                                && token.equals(signedUp(current).token().accessToken())
                         ? current.reauthorizationRequired(FoundBy.HEALTH_CHECK, clock)
                         : new Outcome.Unchanged());
+    }
+
+    /** The account whose token onboarding works with. */
+    private static Account signedUp(TenantConfig config) {
+        return config.onboardingNumber().isPresent() ? config.onboardingAccount() : config.primaryAccount();
     }
 
     private MetaId expectedApp(TenantConfig config) {
         return config.app().appId() != null && config.app().appSecret() != null
                 ? config.app().appId()
                 : meta.platformApp();
-    }
-
-    private static Health withoutToken(Instant now) {
-        return new Health(
-                List.of(new HealthReason(
-                        HealthReason.Code.NO_TOKEN,
-                        "No access token of yours is stored, so there is nothing to check; the platform's"
-                                + " credentials are used.")),
-                now,
-                null,
-                List.of(),
-                null,
-                null);
     }
 
     /** What the platform hears of a tenant's health going from {@code before} to {@code after}: nothing when it stayed. */

@@ -15,6 +15,7 @@ import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.Outcome;
@@ -92,7 +93,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             return takeIn(routed, now);
         }
         Intake intake = store.inTransaction(tx -> take(tx, routed, now));
-        intake.standings.forEach((tenant, standing) -> updateHealth(tenant, standing, now));
+        intake.standings.forEach((tenant, accounts) -> updateHealth(tenant, accounts, now));
         intake.recheck.forEach(tenant -> recheck(tenant, now));
         return new Receipt(intake.stored, intake.duplicates, intake.unroutable);
     }
@@ -131,7 +132,9 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         int stored;
         int duplicates;
         int unroutable;
-        final Map<TenantId, AccountStanding> standings = new LinkedHashMap<>();
+        /** Each tenant whose accounts' standing changed, with its accounts after the last such change. */
+        final Map<TenantId, Accounts> standings = new LinkedHashMap<>();
+
         final Set<TenantId> recheck = new LinkedHashSet<>();
     }
 
@@ -212,7 +215,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     /** The standing and numbers a lifecycle change updates, in the intake's transaction. */
     private void applyLifecycle(
             ConfigStore.Transaction tx, TenantId tenant, WebhookChange change, Instant now, Intake intake) {
-        AtomicReference<AccountStanding> changedTo = new AtomicReference<>();
+        AtomicReference<Accounts> changedTo = new AtomicReference<>();
         LockedWrite.within(tx, tenant, META_WEBHOOK, current -> {
             Optional<Account> account = Optional.ofNullable(change.accountId()).flatMap(current.accounts()::find);
             Optional<AccountStanding> standing = account.flatMap(
@@ -221,8 +224,8 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 return nameApproved(current, change);
             }
             Outcome outcome = current.standingChanged(change.accountId(), standing.get(), clock);
-            if (outcome instanceof Changed) {
-                changedTo.set(standing.get());
+            if (outcome instanceof Changed changed) {
+                changedTo.set(changed.config().accounts());
             }
             return outcome;
         });
@@ -248,10 +251,11 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         }
     }
 
-    private void updateHealth(TenantId tenant, AccountStanding standing, Instant now) {
+    /** The health with each account's standing now: only the account whose standing changed gets another reason. */
+    private void updateHealth(TenantId tenant, Accounts accounts, Instant now) {
         try {
             healthStore.healthOf(tenant).ifPresent(before -> {
-                Health after = before.withStanding(standing);
+                Health after = before.withStanding(accounts);
                 healthStore.record(tenant, after, CheckHealthService.changed(tenant, before, after, now));
             });
         } catch (StoreUnavailableException e) {

@@ -20,6 +20,7 @@ import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.CallbackSettings;
@@ -28,12 +29,15 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.VerifiedName;
 import io.tenantconfig.domain.WebUrl;
+import io.tenantconfig.domain.WhatsAppAccount;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.domain.health.HealthState;
@@ -41,6 +45,7 @@ import io.tenantconfig.testing.SecretValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -541,6 +546,39 @@ class WebhooksTest {
             assertThat(health().reasons())
                     .extracting(reason -> reason.code().name())
                     .containsExactly("ACCOUNT_DISCONNECTED");
+        }
+
+        @Test
+        void a_ban_of_one_of_several_accounts_shows_in_that_accounts_health_only_named() {
+            MetaId second = MetaId.parse("102290129340398");
+            MetaId secondNumber = MetaId.parse("106540352242922");
+            store.inTransaction(tx -> {
+                TenantConfig current = tx.lock(ACME).orElseThrow();
+                List<PhoneNumber> numbers =
+                        new ArrayList<>(current.phoneNumbers().all());
+                numbers.add(PhoneNumber.added(secondNumber, second, null, NumberLabel.parse("Sales")));
+                return tx.save(TestConfigs.from(current)
+                        .otherAccount(new Account(
+                                new WhatsAppAccount(second, null),
+                                new TokenGrant(Secret.of(SecretValues.secret("EAAG-second-token")), null, null, null),
+                                null,
+                                AccountStanding.GOOD))
+                        .phoneNumbers(
+                                new PhoneNumbers(numbers, current.phoneNumbers().defaultId()))
+                        .build());
+            });
+
+            receive(accountUpdate(Map.of("event", "DISABLED_UPDATE", "ban_info.waba_ban_state", "DISABLE")));
+
+            assertThat(health().state()).isEqualTo(HealthState.DISABLED);
+            assertThat(health().stateOf(ACME_WABA)).isEqualTo(HealthState.DISABLED);
+            assertThat(health().reasonsOf(second)).isEmpty();
+            assertThat(health().reasons())
+                    .extracting(HealthReason::message)
+                    .singleElement()
+                    .asString()
+                    .startsWith("WhatsApp Business Account " + ACME_WABA + ": ");
+            assertThat(acme().accounts().find(second).orElseThrow().standing()).isEqualTo(AccountStanding.GOOD);
         }
 
         @Test

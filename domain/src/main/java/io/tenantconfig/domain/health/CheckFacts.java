@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything one check learnt from Meta: the token's facts, each number's, and the numbers the
- * tenant's WhatsApp Business Account has ({@code null} when the tenant has no account, or the
- * token was not valid and nothing more was asked).
+ * Everything one check learnt from Meta about one WhatsApp Business Account: its token's facts,
+ * each of its numbers', and the numbers the account has ({@code null} when the account has no id,
+ * or its token was not valid and nothing more was asked).
  */
 public record CheckFacts(TokenFacts token, List<NumberFacts> numbers, Set<MetaId> accountNumbers) {
 

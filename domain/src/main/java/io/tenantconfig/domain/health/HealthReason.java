@@ -1,12 +1,17 @@
 package io.tenantconfig.domain.health;
 
+import io.tenantconfig.domain.MetaId;
 import java.util.Objects;
 
 /**
  * One thing a check found: a stable code for programs ({@code TOKEN_EXPIRED}), which implies its
- * state, and a sentence a tenant can act on. Never holds a token.
+ * state, a sentence a tenant can act on, and the WhatsApp Business Account it is about
+ * ({@code null}: the tenant as a whole, or its one account without an id). Never holds a token.
  */
-public record HealthReason(Code code, String message) {
+public record HealthReason(Code code, String message, MetaId wabaId) {
+
+    /** How a message names its account when the tenant has several. */
+    static final String ACCOUNT_PREFIX = "WhatsApp Business Account ";
 
     /** What a check can find, each with the state it implies; the names are the codes the API shows. */
     public enum Code {
@@ -58,6 +63,19 @@ public record HealthReason(Code code, String message) {
     public HealthReason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A reason about the tenant as a whole (or about its one account without an id). */
+    public HealthReason(Code code, String message) {
+        this(code, message, null);
+    }
+
+    /**
+     * This reason about the account {@code id}; when {@code named} (the tenant has several
+     * accounts) its message starts with the account's id, else it stays as it is.
+     */
+    public HealthReason about(MetaId id, boolean named) {
+        return new HealthReason(code, named && id != null ? ACCOUNT_PREFIX + id + ": " + message : message, id);
     }
 
     /** The state this reason implies. */

@@ -1,5 +1,6 @@
 package io.tenantconfig.domain.health;
 
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
@@ -9,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,16 +31,100 @@ public final class HealthRules {
     private HealthRules() {}
 
     /**
+     * The health of a tenant whose primary account Meta answered for with {@code facts} (the
+     * others, if any, are as if Meta had not been asked).
+     *
      * @param expectedApp the app the token should belong to: the tenant's own, else the platform's
      * @param expiringWindow how long before its expiry a token counts as expiring
      */
     public static Health assess(
             TenantConfig config, MetaId expectedApp, CheckFacts facts, Instant now, Duration expiringWindow) {
+        Map<MetaId, CheckFacts> primary = new HashMap<>();
+        primary.put(config.primaryAccount().wabaId(), facts);
+        return assess(config, expectedApp, primary, Health.NEVER_CHECKED, now, expiringWindow);
+    }
+
+    /**
+     * The health of a tenant from what Meta said of each of its accounts: each account's reasons
+     * (its token, its permissions for its own id, its numbers, its expiry, its standing) name it,
+     * and when the tenant has several accounts their messages say which. An account without a
+     * token has {@code NO_TOKEN}; one with a token that {@code facts} lacks (Meta could not be
+     * reached for it) keeps what {@code before} knew of it, its standing aside. A tenant without
+     * any account has {@code NO_TOKEN}.
+     *
+     * @param facts what Meta said of each account checked, by its {@code waba_id} (the key
+     *     {@code null}: the account without an id)
+     * @param before the last health known
+     * @param expectedApp the app the tokens should belong to: the tenant's own, else the platform's
+     * @param expiringWindow how long before its expiry a token counts as expiring
+     */
+    public static Health assess(
+            TenantConfig config,
+            MetaId expectedApp,
+            Map<MetaId, CheckFacts> facts,
+            Health before,
+            Instant now,
+            Duration expiringWindow) {
+        boolean named = config.accounts().size() > 1;
+        MetaId primary = config.primaryAccount().wabaId();
+        List<HealthReason> reasons = new ArrayList<>();
+        List<AccountHealth> accounts = new ArrayList<>();
+        Instant tokenExpiresAt = null;
+        if (config.accounts().size() == 0) {
+            reasons.add(noToken());
+        }
+        for (Account account : config.accounts().all()) {
+            MetaId id = account.wabaId();
+            CheckFacts checked = facts.get(id);
+            Instant expiresAt;
+            if (checked != null) {
+                accountReasons(config, account, expectedApp, checked, now, expiringWindow).stream()
+                        .map(reason -> reason.about(id, named))
+                        .forEach(reasons::add);
+                expiresAt = checked.token().expiresAt();
+                accounts.add(new AccountHealth(id, expiresAt));
+            } else if (account.token().accessToken() == null) {
+                reasons.add(noToken().about(id, named));
+                expiresAt = null;
+                accounts.add(new AccountHealth(id, null));
+            } else {
+                before.reasonsOf(id).stream()
+                        .filter(reason -> !reason.code().fromStanding())
+                        .forEach(reasons::add);
+                before.accounts().stream()
+                        .filter(known -> Objects.equals(known.wabaId(), id))
+                        .forEach(accounts::add);
+                expiresAt = Objects.equals(id, primary) ? before.tokenExpiresAt() : null;
+            }
+            if (Objects.equals(id, primary)) {
+                tokenExpiresAt = expiresAt;
+            }
+            standingReason(account, named).ifPresent(reasons::add);
+        }
+        return new Health(reasons, now, tokenExpiresAt, numbers(config, facts, before), null, null, accounts);
+    }
+
+    /** The reason of an account without a token (or a tenant without any account). */
+    public static HealthReason noToken() {
+        return new HealthReason(
+                Code.NO_TOKEN,
+                "No access token of yours is stored, so there is nothing to check; the platform's"
+                        + " credentials are used.");
+    }
+
+    /** What one account's facts say, its standing aside. */
+    private static List<HealthReason> accountReasons(
+            TenantConfig config,
+            Account account,
+            MetaId expectedApp,
+            CheckFacts facts,
+            Instant now,
+            Duration expiringWindow) {
         List<HealthReason> reasons = new ArrayList<>();
         TokenFacts token = facts.token();
         if (!token.valid()) {
             reasons.add(invalid(token.errorCode(), token.errorSubcode()));
-            return health(reasons, now, token.expiresAt(), List.of()).withStanding(config.standing());
+            return reasons;
         }
         if (token.appId() != null && expectedApp != null && !token.appId().equals(expectedApp)) {
             reasons.add(new HealthReason(
@@ -45,32 +132,27 @@ public final class HealthRules {
                     "Your access token belongs to the Meta app " + token.appId() + ", not to " + expectedApp
                             + ", the app this platform uses for you." + RECONNECT));
         }
+        MetaId wabaId = account.wabaId();
         for (String scope : List.of(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING)) {
             if (!token.scopes().contains(scope)) {
                 reasons.add(new HealthReason(
                         Code.PERMISSION_MISSING,
                         "Your access token lacks the permission " + scope + "." + RECONNECT + " Grant it when asked."));
-            } else if (config.account().wabaId() != null
+            } else if (wabaId != null
                     && token.scopeTargets().containsKey(scope)
-                    && !token.scopeTargets()
-                            .get(scope)
-                            .contains(config.account().wabaId())) {
+                    && !token.scopeTargets().get(scope).contains(wabaId)) {
                 reasons.add(new HealthReason(
                         Code.ACCOUNT_NOT_GRANTED,
                         "Your access token's permission " + scope + " does not cover your WhatsApp Business Account "
-                                + config.account().wabaId() + "." + RECONNECT + " Select that account when asked."));
+                                + wabaId + "." + RECONNECT + " Select that account when asked."));
             }
         }
-        Map<MetaId, NumberFacts> byId =
-                facts.numbers().stream().collect(Collectors.toMap(NumberFacts::id, Function.identity()));
-        List<NumberHealth> numbers = new ArrayList<>();
-        for (PhoneNumber number : config.phoneNumbers().all()) {
+        Map<MetaId, NumberFacts> byId = reported(facts);
+        for (PhoneNumber number : config.phoneNumbers().inAccount(wabaId)) {
             NumberFacts reported = byId.get(number.id());
-            if (reported == null) {
-                continue;
+            if (reported != null) {
+                reasons.addAll(numberReasons(number, reported, facts.accountNumbers()));
             }
-            numbers.add(new NumberHealth(number.id(), reported.status(), reported.qualityRating()));
-            reasons.addAll(numberReasons(number, reported, facts.accountNumbers()));
         }
         if (token.expiresAt() != null && !token.expiresAt().isAfter(now.plus(expiringWindow))) {
             reasons.add(new HealthReason(
@@ -88,7 +170,40 @@ public final class HealthRules {
                                     .toLocalDate()
                             + "; reconnect WhatsApp (Embedded Signup) before then."));
         }
-        return health(reasons, now, token.expiresAt(), numbers).withStanding(config.standing());
+        return reasons;
+    }
+
+    /** What Meta said of each number, in the tenant's order: this check's, else (its account not reached) the last known. */
+    private static List<NumberHealth> numbers(TenantConfig config, Map<MetaId, CheckFacts> facts, Health before) {
+        List<NumberHealth> numbers = new ArrayList<>();
+        for (PhoneNumber number : config.phoneNumbers().all()) {
+            CheckFacts checked = facts.get(number.wabaId());
+            Account account = config.accounts().find(number.wabaId()).orElse(null);
+            if (checked != null) {
+                NumberFacts reported = reported(checked).get(number.id());
+                if (reported != null) {
+                    numbers.add(new NumberHealth(number.id(), reported.status(), reported.qualityRating()));
+                }
+            } else if (account != null && account.token().accessToken() != null) {
+                before.numbers().stream()
+                        .filter(known -> known.phoneNumberId().equals(number.id()))
+                        .forEach(numbers::add);
+            }
+        }
+        return numbers;
+    }
+
+    private static Map<MetaId, NumberFacts> reported(CheckFacts facts) {
+        return facts.numbers().stream()
+                .collect(Collectors.toMap(NumberFacts::id, Function.identity(), (first, second) -> first));
+    }
+
+    /**
+     * The reason the standing of {@code account} gives when it is not good, about that account
+     * (named in its message when {@code named}: the tenant has several).
+     */
+    public static Optional<HealthReason> standingReason(Account account, boolean named) {
+        return standingReason(account.standing()).map(reason -> reason.about(account.wabaId(), named));
     }
 
     /** The reason a standing other than good gives, in words: what Meta reported and since when. */
@@ -170,10 +285,5 @@ public final class HealthRules {
                     name + ": Meta declined its display name. Submit another name in WhatsApp Manager."));
         }
         return reasons;
-    }
-
-    private static Health health(
-            List<HealthReason> reasons, Instant now, Instant expiresAt, List<NumberHealth> numbers) {
-        return new Health(reasons, now, expiresAt, numbers, null, null);
     }
 }
