@@ -208,7 +208,7 @@ function accountsView(body) {
     accounts.map((a) => [
       value(a.waba_id), value(a.business_id), a.is_default ? 'Primary' : '',
       badge(a.standing, STANDING_KINDS[a.standing] || 'bad'),
-      a.health ? healthBadge(a.health.state ?? a.health) : value(null),
+      a.health ? healthBadge(a.health) : value(null),
       value(a.token_type), moment(a.token_expires_at),
       a.phone_numbers.length === 0 ? value(null) : a.phone_numbers.join(', '),
     ]), 'accounts-table');

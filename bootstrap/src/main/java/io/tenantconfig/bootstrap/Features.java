@@ -135,9 +135,9 @@ final class Features {
      * A tenant's WhatsApp Business Accounts: one account's token set by hand, one removed with its
      * numbers; for the tenant and for admins.
      */
-    void accounts(ConfigurationFeature configs) {
+    void accounts(ConfigurationFeature configs, HealthFeature health) {
         AccountFeature accounts = new AccountFeature(database.store(), clock);
-        api.accounts(configs.viewConfig(), accounts.setAccountToken(), accounts.removeAccount());
+        api.accounts(configs.viewConfig(), health.viewHealth(), accounts.setAccountToken(), accounts.removeAccount());
     }
 
     /** Embedded Signup, with the {@code meta} section's steps. */

@@ -133,9 +133,9 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
 
         ConfigurationFeature configs = features.configuration();
         features.phoneNumbers(configs);
-        features.accounts(configs);
         features.onboarding();
         HealthFeature health = features.health(configs);
+        features.accounts(configs, health);
         features.events();
         WebhookFeature webhooks = features.webhooks();
         features.admin(configs, health, webhooks);

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.TenantConfig;
+import io.tenantconfig.domain.health.Health;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One of a tenant's WhatsApp Business Accounts as the API shows it: its ids, what is known of its
@@ -14,7 +16,8 @@ import java.util.Objects;
  *
  * @param isDefault whether it is the primary account: the default number's, else the first added
  * @param standing what Meta last said about the account ({@code GOOD}, {@code RESTRICTED}...)
- * @param health the account's own health; {@code null} until it is known per account (see {@link #healthOf})
+ * @param health the account's state in the tenant's last health check ({@code HEALTHY}, {@code EXPIRING}...:
+ *     the worst of its own reasons, {@code GET /config/health}); {@code null} when the tenant has no health yet
  * @param phoneNumbers the ids of the account's numbers, in the order they were added
  */
 public record AccountView(
@@ -24,20 +27,20 @@ public record AccountView(
         @JsonProperty("token_expires_at") String tokenExpiresAt,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("standing") String standing,
-        @JsonProperty("health") Object health,
+        @JsonProperty("health") String health,
         @JsonProperty("phone_numbers") List<String> phoneNumbers) {
 
     /** {@code GET /accounts}: every account, in the order they were added. */
     public record AccountList(@JsonProperty("accounts") List<AccountView> accounts) {
 
-        static AccountList of(TenantConfig config) {
+        static AccountList of(TenantConfig config, Optional<Health> health) {
             return new AccountList(config.accounts().all().stream()
-                    .map(account -> AccountView.of(config, account))
+                    .map(account -> AccountView.of(config, account, health))
                     .toList());
         }
     }
 
-    static AccountView of(TenantConfig config, Account account) {
+    static AccountView of(TenantConfig config, Account account, Optional<Health> health) {
         return new AccountView(
                 Objects.toString(account.wabaId(), null),
                 Objects.toString(account.ids().businessId(), null),
@@ -47,19 +50,10 @@ public record AccountView(
                         : account.token().expiresAt().toString(),
                 account.tokenType(),
                 account.standing().status().name(),
-                healthOf(config, account),
+                health.map(h -> h.stateOf(account.wabaId()).name()).orElse(null),
                 config.phoneNumbers().inAccount(account.wabaId()).stream()
                         .map(PhoneNumber::id)
                         .map(Object::toString)
                         .toList());
-    }
-
-    /**
-     * The hook for the account's health, as far as it is known without calling Meta. Health is
-     * kept per tenant for now, so there is nothing per account to show yet: always {@code null}.
-     * Per-account health is to be filled in here, and nowhere else.
-     */
-    static Object healthOf(TenantConfig config, Account account) {
-        return null;
     }
 }

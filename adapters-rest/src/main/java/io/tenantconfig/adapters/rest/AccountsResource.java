@@ -12,10 +12,12 @@ import io.tenantconfig.application.port.in.ExpectedVersion;
 import io.tenantconfig.application.port.in.RemoveAccountUseCase;
 import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
+import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.health.Health;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * The calling tenant's WhatsApp Business Accounts: listed with their numbers, one account's
@@ -47,9 +50,8 @@ public final class AccountsResource {
 
     private final Answers answers;
 
-    public AccountsResource(
-            ViewConfigUseCase viewConfig, SetAccountTokenUseCase setAccountToken, RemoveAccountUseCase removeAccount) {
-        this.answers = new Answers(viewConfig, setAccountToken, removeAccount);
+    AccountsResource(Answers answers) {
+        this.answers = answers;
     }
 
     @GET
@@ -108,14 +110,17 @@ public final class AccountsResource {
     static final class Answers {
 
         private final ViewConfigUseCase viewConfig;
+        private final ViewHealthUseCase viewHealth;
         private final SetAccountTokenUseCase setAccountToken;
         private final RemoveAccountUseCase removeAccount;
 
         Answers(
                 ViewConfigUseCase viewConfig,
+                ViewHealthUseCase viewHealth,
                 SetAccountTokenUseCase setAccountToken,
                 RemoveAccountUseCase removeAccount) {
             this.viewConfig = viewConfig;
+            this.viewHealth = viewHealth;
             this.setAccountToken = setAccountToken;
             this.removeAccount = removeAccount;
         }
@@ -123,7 +128,7 @@ public final class AccountsResource {
         /** 200 with every account and the configuration's ETag. */
         Response list(TenantId tenant) {
             TenantConfig config = viewConfig.view(tenant).orElseThrow(ConfigResponses::notFound);
-            return Response.ok(AccountView.AccountList.of(config))
+            return Response.ok(AccountView.AccountList.of(config, viewHealth.health(tenant)))
                     .tag(VersionTags.of(config.version()))
                     .build();
         }
@@ -155,10 +160,11 @@ public final class AccountsResource {
             return Response.noContent().tag(VersionTags.of(config.version())).build();
         }
 
-        private static AccountView viewOf(TenantConfig config, MetaId wabaId) {
+        private AccountView viewOf(TenantConfig config, MetaId wabaId) {
+            Optional<Health> health = viewHealth.health(config.tenantId());
             return config.accounts()
                     .find(wabaId)
-                    .map(account -> AccountView.of(config, account))
+                    .map(account -> AccountView.of(config, account, health))
                     .orElseThrow(() -> new ApiException(
                             404, "The WhatsApp Business Account " + wabaId + " is not one of this configuration's"));
         }

@@ -9,9 +9,6 @@ import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
-import io.tenantconfig.application.port.in.RemoveAccountUseCase;
-import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
-import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,9 +39,8 @@ public final class AdminAccountsResource {
 
     private final AccountsResource.Answers answers;
 
-    public AdminAccountsResource(
-            ViewConfigUseCase viewConfig, SetAccountTokenUseCase setAccountToken, RemoveAccountUseCase removeAccount) {
-        this.answers = new AccountsResource.Answers(viewConfig, setAccountToken, removeAccount);
+    AdminAccountsResource(AccountsResource.Answers answers) {
+        this.answers = answers;
     }
 
     @GET

@@ -135,9 +135,14 @@ public final class RestApi {
      * tenant's for admins ({@code /admin/tenants/{tenant_id}/accounts}).
      */
     public void accounts(
-            ViewConfigUseCase viewConfig, SetAccountTokenUseCase setAccountToken, RemoveAccountUseCase removeAccount) {
-        accounts = new AccountsResource(viewConfig, setAccountToken, removeAccount);
-        adminAccounts = new AdminAccountsResource(viewConfig, setAccountToken, removeAccount);
+            ViewConfigUseCase viewConfig,
+            ViewHealthUseCase viewHealth,
+            SetAccountTokenUseCase setAccountToken,
+            RemoveAccountUseCase removeAccount) {
+        AccountsResource.Answers answers =
+                new AccountsResource.Answers(viewConfig, viewHealth, setAccountToken, removeAccount);
+        accounts = new AccountsResource(answers);
+        adminAccounts = new AdminAccountsResource(answers);
     }
 
     /** Embedded Signup's onboarding, and resuming it. */

@@ -113,6 +113,7 @@ final class ApiFixture {
                 numbers.removePhoneNumber());
         api.accounts(
                 configuration.viewConfig(),
+                health.viewHealth(),
                 features.accounts().setAccountToken(),
                 features.accounts().removeAccount());
         api.onboarding(features.onboarding().onboard(), features.onboarding().resumeOnboarding());

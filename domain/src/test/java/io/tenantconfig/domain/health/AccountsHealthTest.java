@@ -43,12 +43,13 @@ class AccountsHealthTest {
 
     private static TenantConfig threeAccounts() {
         UserId alice = UserId.of("alice");
-        TenantConfig one = TenantConfig.onboard(
+        TenantConfig one = changed(TenantConfig.onboard(
                         TenantId.of("acme"),
                         alice,
                         new SignupAccount(HEALTHY, NUMBER_1, null, null),
                         new AccessGrant(Secret.of("EAAG-token-111"), null),
-                        CLOCK)
+                        TestLimits.MOST,
+                        CLOCK))
                 .config();
         TenantConfig two = changed(one.reauthorize(
                         alice,
