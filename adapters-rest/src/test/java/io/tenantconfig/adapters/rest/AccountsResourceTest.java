@@ -17,6 +17,8 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.WhatsAppAccount;
+import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.health.HealthReason;
 import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -171,7 +173,7 @@ class AccountsResourceTest {
                 .containsEntry("business_id", "4022399384699")
                 .containsEntry("phone_numbers", List.of(SUPPORT))
                 .containsEntry("standing", "GOOD")
-                .containsEntry("health", null)
+                .containsEntry("health", "UNKNOWN")
                 .containsEntry("token_type", null)
                 .containsEntry(
                         "token_expires_at",
@@ -191,10 +193,25 @@ class AccountsResourceTest {
                 .containsEntry("token_expires_at", "2026-09-01T00:00:00Z")
                 .containsEntry("token_type", "SYSTEM_USER")
                 .containsEntry("standing", "GOOD")
-                .containsEntry("health", null);
+                .containsEntry("health", "UNKNOWN");
         assertThat(accounts.get(2))
                 .containsEntry("phone_numbers", List.of("7003"))
                 .containsEntry("standing", "RESTRICTED");
+    }
+
+    @Test
+    void each_account_shows_its_own_state_in_the_last_health_check() {
+        HealthReason expiring = new HealthReason(
+                HealthReason.Code.TOKEN_EXPIRING, "Your access token expires on 2026-09-01.", MetaId.parse(SECOND));
+        FIXTURE.store.record(
+                TenantId.of("acme"),
+                new Health(List.of(expiring), Instant.parse("2026-08-25T00:00:00Z"), null, List.of(), null, null),
+                List.of());
+
+        List<Map<String, Object>> accounts = accounts(as(ADMIN, ADMIN_ACCOUNTS).get());
+
+        assertThat(accounts).extracting(a -> a.get("health")).containsExactly("HEALTHY", "EXPIRING", "HEALTHY");
+        assertThat(body(as(ACME_USER, ACCOUNTS + "/" + SECOND).get())).containsEntry("health", "EXPIRING");
     }
 
     @Test

@@ -6,13 +6,23 @@ import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.Secret;
+import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.TokenGrant;
+import io.tenantconfig.domain.WhatsAppAccount;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -29,9 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * "Whose is this number / account?" through the ConfigLoader, as a webhook receiver asks it, with
- * 10,000 tenants of three numbers each in the index: a number someone owns, one nobody owns (a
- * webhook for a number not on the platform), an account; and the credentials of one named number
- * from the cache. Sample mode, so the report shows the median (p0.50) and the tail.
+ * 10,000 tenants of three WhatsApp Business Accounts and three numbers each (one per account) in
+ * the index: a number someone owns, one nobody owns (a webhook for a number not on the platform),
+ * an account; and, from the cache, the credentials of one named number of a tenant's third
+ * account (that account's token), and of that account named by its id. Sample mode, so the report shows the median (p0.50) and the tail.
  *
  * <p>Run: {@code mvn -B -Pbenchmark -pl adapters-persistence -am verify -DskipTests}
  */
@@ -48,8 +59,9 @@ public class NumberOwnerBenchmark {
 
     private final MetaId[] knownNumbers = new MetaId[TENANTS * 3];
     private final MetaId[] unknownNumbers = new MetaId[1024];
-    private final MetaId[] accounts = new MetaId[TENANTS];
+    private final MetaId[] accounts = new MetaId[TENANTS * 3];
     private MetaId acmeNumber;
+    private MetaId acmeAccount;
     private ConfigLoader loader;
     private int next;
 
@@ -61,14 +73,15 @@ public class NumberOwnerBenchmark {
             h.execute("INSERT INTO tenant_configs (tenant_id)" + " SELECT 'tenant-' || g FROM generate_series(1, "
                     + TENANTS + ") g");
             h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id)"
-                    + " SELECT id, (2000000 + split_part(tenant_id, '-', 2)::int)::text FROM tenant_configs");
+                    + " SELECT id, (2000000 + split_part(tenant_id, '-', 2)::int * 10 + k)::text"
+                    + " FROM tenant_configs, generate_series(0, 2) k ORDER BY id, k");
             h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
-                    + " SELECT a.config_id, a.id, (3000000 + a.config_id * 10 + k)::text, k = 0"
-                    + " FROM whatsapp_accounts a, generate_series(0, 2) k ORDER BY a.config_id, k");
+                    + " SELECT a.config_id, a.id, (3000000 + a.config_id * 10 + a.waba_id::int % 10)::text,"
+                    + " a.waba_id::int % 10 = 0 FROM whatsapp_accounts a ORDER BY a.id");
         });
         for (int t = 1; t <= TENANTS; t++) {
-            accounts[t - 1] = MetaId.parse(String.valueOf(2_000_000 + t));
             for (int k = 0; k < 3; k++) {
+                accounts[(t - 1) * 3 + k] = MetaId.parse(String.valueOf(2_000_000 + t * 10 + k));
                 knownNumbers[(t - 1) * 3 + k] = MetaId.parse(String.valueOf(3_000_000 + t * 10 + k));
             }
         }
@@ -83,10 +96,23 @@ public class NumberOwnerBenchmark {
                 new PostgresAdapters.CacheSettings(
                         10_000, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(15)),
                 () -> database.newConnection("number-owner-benchmark"));
-        adapters.store()
-                .inTransaction(
-                        tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
-        acmeNumber = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+        acmeNumber = MetaId.parse("4000003");
+        acmeAccount = MetaId.parse("4000300");
+        TenantConfig acme = TestConfigs.aConfig("acme")
+                .otherAccount(Account.added(new WhatsAppAccount(MetaId.parse("4000200"), null), TokenGrant.NONE))
+                .otherAccount(Account.added(
+                        new WhatsAppAccount(acmeAccount, null),
+                        new TokenGrant(Secret.of("EAAG-third-account-token"), null, null, null)))
+                .build();
+        PhoneNumbers three = acme.phoneNumbers();
+        for (MetaId[] added :
+                new MetaId[][] {{MetaId.parse("4000002"), MetaId.parse("4000200")}, {acmeNumber, acmeAccount}}) {
+            List<PhoneNumber> more = new ArrayList<>(three.all());
+            more.add(PhoneNumber.added(added[0], added[1], null, null));
+            three = new PhoneNumbers(more, three.defaultId());
+        }
+        TenantConfig threeAccounts = TestConfigs.from(acme).phoneNumbers(three).build();
+        adapters.store().inTransaction(tx -> tx.insertIfAbsent(threeAccounts));
         adapters.start(); // the index loads once changes are heard
         long indexed = adapters.gauges().get("number-index.tenants").get().longValue();
         if (indexed != TENANTS + 1) {
@@ -101,7 +127,14 @@ public class NumberOwnerBenchmark {
                         new ResolutionCounter(),
                         Clock.systemUTC())
                 .configLoader();
-        loader.resolve(ACME, acmeNumber).orElseThrow();
+        String token = loader.resolve(ACME, acmeNumber)
+                .orElseThrow()
+                .value(CredentialField.ACCESS_TOKEN)
+                .value();
+        if (!"EAAG-third-account-token".equals(token)
+                || loader.resolveAccount(ACME, acmeAccount).isEmpty()) {
+            throw new IllegalStateException("the third account's number does not resolve to its own token");
+        }
     }
 
     private int next(int length) {
@@ -127,5 +160,10 @@ public class NumberOwnerBenchmark {
     @Benchmark
     public Optional<ResolvedCredentials> resolveANamedNumber() {
         return loader.resolve(ACME, acmeNumber);
+    }
+
+    @Benchmark
+    public Optional<ResolvedCredentials> resolveAnAccount() {
+        return loader.resolveAccount(ACME, acmeAccount);
     }
 }
