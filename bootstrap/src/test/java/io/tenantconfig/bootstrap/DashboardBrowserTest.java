@@ -184,6 +184,7 @@ class DashboardBrowserTest {
         assertThat(find("#who-name").getText()).isEqualTo(ADMIN);
         assertThat(statCard("Total")).isEqualTo(String.valueOf(BULK_TENANTS + 3));
         assertThat(statCard("Inactive")).isEqualTo("1");
+        assertThat(statCard("WhatsApp Business Accounts")).isEqualTo("2");
         assertThat(find("#results-summary").getText()).isEqualTo((BULK_TENANTS + 3) + " tenants");
         assertThat(rows("#tenants")).hasSize(25);
         assertThat(browser.getCurrentUrl()).doesNotContain(adminToken());
@@ -246,6 +247,26 @@ class DashboardBrowserTest {
         assertThat(find("#health").getText()).contains("UNKNOWN", "never checked");
         assertThat(find("#audit-table").getText()).contains("CREATE", "user-acme-foods");
         assertThat(find("#events-table").getText()).contains("health.changed", "the platform answered HTTP 503");
+        assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN, APP_SECRET, REFRESH_TOKEN);
+    }
+
+    @Test
+    void a_tenant_page_lists_each_account_with_its_numbers_standing_and_health_and_no_token() throws Exception {
+        HttpResponse<String> added = api.send(
+                "POST",
+                "/api/v1/tenant/config/phone-numbers",
+                api.token("acme-foods"),
+                "{\"phone_number_id\": \"106540352242930\", \"waba_id\": \"102290129340400\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        signIn();
+        openTenant("acme-foods");
+
+        List<WebElement> accounts = rows("#accounts-table");
+        assertThat(accounts).hasSize(2);
+        assertThat(accounts.get(0).getText())
+                .contains("102290129340398", "5550001", "Primary", "GOOD", "106540352242922");
+        assertThat(accounts.get(1).getText()).contains("102290129340400", "GOOD", "106540352242930");
+        assertThat(accounts.get(1).getText()).doesNotContain("Primary");
         assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN, APP_SECRET, REFRESH_TOKEN);
     }
 
