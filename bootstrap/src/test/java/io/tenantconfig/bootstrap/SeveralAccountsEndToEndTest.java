@@ -1,11 +1,19 @@
 package io.tenantconfig.bootstrap;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
@@ -33,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the second (B) once the change was announced to it. A tenant with three accounts, each with its
  * own token and number, is listed, resolved and looked up per account; another tenant cannot take
  * one of them; Meta's ban of one account stops only that account; the account holding the default
- * goes only once another number is the default; and the 21st account is refused, with
- * {@code accountsPerTenant} as shipped (20).
+ * goes only once another number is the default; the 21st account is refused, with
+ * {@code accountsPerTenant} as shipped (20); and a signup sharing three accounts ({@code waba_ids},
+ * against a fake Graph API) makes each an account with the one token.
  *
  * <p>Each case has tenants and ids of its own, so the cases do not depend on each other's order.
  */
@@ -57,8 +66,13 @@ class SeveralAccountsEndToEndTest {
     /** Serves the reads, from what A announced. */
     private static DropwizardTestSupport<TenantConfigConfiguration> b;
 
+    /** Meta's Graph API, for the signup. */
+    private static WireMockServer graph;
+
     @BeforeAll
     static void twoInstances() throws Exception {
+        graph = new WireMockServer(options().dynamicPort());
+        graph.start();
         Path dotenv = folder.resolve(".env");
         Files.writeString(dotenv, "FB_APP_SECRET=" + PLATFORM_SECRET + "\n");
         a = instance(dotenv);
@@ -69,13 +83,17 @@ class SeveralAccountsEndToEndTest {
 
     /** As shipped: {@code accountsPerTenant} is not overridden (20, the default of config.yml). */
     private static DropwizardTestSupport<TenantConfigConfiguration> instance(Path dotenv) {
-        return TestApps.support(DATABASE, ConfigOverride.config("credentials.dotenvFile", dotenv.toString()));
+        return TestApps.support(
+                DATABASE,
+                ConfigOverride.config("credentials.dotenvFile", dotenv.toString()),
+                ConfigOverride.config("meta.graphApiBaseUrl", graph.baseUrl()));
     }
 
     @AfterAll
     static void stop() {
         b.after();
         a.after();
+        graph.stop();
     }
 
     /** A tenant's three accounts, each with its own number and token; the first is the primary. */
@@ -518,6 +536,63 @@ class SeveralAccountsEndToEndTest {
             assertThat(lookupOnB("wabas", "752000").get("tenant_id").asText()).isEqualTo(tenant);
             assertThat(lookupStatusOnB("phone-numbers", "752101")).isEqualTo(404);
             assertThat(lookupStatusOnB("wabas", "752100")).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void a_signup_sharing_three_accounts_makes_each_an_account_with_the_one_token_served_on_the_other_instance()
+            throws Exception {
+        String tenant = "acme-signup";
+        Acme acme = new Acme(tenant, List.of("760100", "760200", "760300"), List.of("760101", "760201"), List.of());
+        String signupToken = SecretValues.secret("EAAG-acme-signup-token-0001");
+        graph.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(okJson("{\"access_token\":\"" + signupToken + "\",\"token_type\":\"bearer\"}")));
+        graph.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
+                .willReturn(okJson("{\"data\":{\"app_id\":\"1234567890\",\"type\":\"SYSTEM_USER\",\"expires_at\":0,"
+                        + "\"is_valid\":true,\"scopes\":[\"whatsapp_business_management\","
+                        + "\"whatsapp_business_messaging\"]}}")));
+        graph.stubFor(
+                post(urlPathMatching("/v23.0/760[123]00/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+        graph.stubFor(post(urlPathEqualTo("/v23.0/760101/register")).willReturn(okJson("{\"success\":true}")));
+
+        onA(
+                "POST",
+                "/api/v1/tenant/onboard/whatsapp-client",
+                acme.token(),
+                "{\"code\":\"" + SecretValues.secret("signup-code-accounts-0001")
+                        + "\",\"waba_id\":\"760100\",\"phone_number_id\":\"760101\","
+                        + "\"waba_ids\":[\"760100\",\"760200\",\"760300\"]}",
+                200);
+
+        for (String waba : acme.wabas()) {
+            graph.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/" + waba + "/subscribed_apps")));
+        }
+        servedOnB(acme.token());
+        assertThat(json(call(b, "GET", ACCOUNTS, acme.token(), null)).get("accounts"))
+                .extracting(account -> account.get("waba_id").asText() + " " + account.get("is_default") + " "
+                        + account.get("phone_numbers"))
+                .containsExactly("760100 true [\"760101\"]", "760200 false []", "760300 false []");
+        onB(() -> {
+            JsonNode owner = lookupOnB("wabas", "760300");
+            assertThat(owner.get("tenant_id").asText()).isEqualTo(tenant);
+            assertThat(owner.get("phone_number_id").isNull())
+                    .as("the account has no number yet")
+                    .isTrue();
+            assertThat(resolvedOnB(acme, "?waba_id=760200").statusCode())
+                    .as("an account without a number is not resolved")
+                    .isEqualTo(404);
+        });
+
+        onA("POST", NUMBERS, acme.token(), "{\"phone_number_id\":\"760201\",\"waba_id\":\"760200\"}", 201);
+        servedOnB(acme.token());
+        onB(() -> {
+            JsonNode byAccount = json(resolvedOnB(acme, "?waba_id=760200"));
+            assertThat(byAccount.at("/values/access_token/value").asText())
+                    .as("the signup's one token")
+                    .isEqualTo(signupToken);
+            assertThat(byAccount.at("/values/phone_number_id/value").asText()).isEqualTo("760201");
+            assertThat(lookupOnB("phone-numbers", "760201").get("waba_id").asText())
+                    .isEqualTo("760200");
         });
     }
 }
