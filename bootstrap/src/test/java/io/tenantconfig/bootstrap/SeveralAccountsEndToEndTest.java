@@ -198,12 +198,16 @@ class SeveralAccountsEndToEndTest {
         // B reads the tenant with its one account now and keeps it in memory (configuration,
         // loader and owner directory): what follows reaches B only by announcement.
         servedOnB(acme.token());
-        assertThat(json(resolvedOnB(acme, "")).at("/values/access_token/value").asText())
-                .isEqualTo(acme.tokens().get(0));
-        assertThat(lookupOnB("phone-numbers", acme.numbers().get(0))
-                        .get("tenant_id")
-                        .asText())
-                .isEqualTo(acme.tenant());
+        onB(() -> {
+            assertThat(json(resolvedOnB(acme, ""))
+                            .at("/values/access_token/value")
+                            .asText())
+                    .isEqualTo(acme.tokens().get(0));
+            assertThat(lookupOnB("phone-numbers", acme.numbers().get(0))
+                            .get("tenant_id")
+                            .asText())
+                    .isEqualTo(acme.tenant());
+        });
         for (int k = 1; k <= 2; k++) {
             onA(
                     "POST",
