@@ -56,31 +56,42 @@ record Ownership(
 
     /**
      * Asked by account: in use when the configuration is and Meta lets the account serve; the
-     * number named is the default when it is in this account, else the account's first one.
+     * number named is the default when it is in this account, else the account's first one. Plain
+     * loops: every webhook asks, so an answer allocates nothing but itself.
      */
     Optional<NumberOwner> ofAccount(MetaId wabaId) {
-        if (wabaId == null || accounts.stream().noneMatch(a -> wabaId.equals(a.wabaId()))) {
+        AccountOwnership account = wabaId == null ? null : account(wabaId);
+        if (account == null) {
             return Optional.empty();
         }
-        MetaId number = defaultNumber != null
-                        && numbers.containsKey(defaultNumber)
-                        && wabaId.equals(numbers.get(defaultNumber).wabaId())
-                ? defaultNumber
-                : numbers.entrySet().stream()
-                        .filter(e -> wabaId.equals(e.getValue().wabaId()))
-                        .map(Map.Entry::getKey)
-                        .findFirst()
-                        .orElse(null);
-        return Optional.of(new NumberOwner(tenantId, serving(wabaId), wabaId, number));
+        NumberOwnership byDefault = defaultNumber == null ? null : numbers.get(defaultNumber);
+        MetaId number = byDefault != null && wabaId.equals(byDefault.wabaId()) ? defaultNumber : null;
+        if (number == null) {
+            for (Map.Entry<MetaId, NumberOwnership> entry : numbers.entrySet()) {
+                if (wabaId.equals(entry.getValue().wabaId())) {
+                    number = entry.getKey();
+                    break;
+                }
+            }
+        }
+        return Optional.of(new NumberOwner(tenantId, active && account.serving(), wabaId, number));
     }
 
     /** Whether the configuration is switched on and Meta lets the account {@code wabaId} serve. */
     private boolean serving(MetaId wabaId) {
-        return active
-                && accounts.stream()
-                        .filter(a -> Objects.equals(a.wabaId(), wabaId))
-                        .findFirst()
-                        .map(AccountOwnership::serving)
-                        .orElse(true);
+        if (!active) {
+            return false;
+        }
+        AccountOwnership account = account(wabaId);
+        return account == null || account.serving();
+    }
+
+    private AccountOwnership account(MetaId wabaId) {
+        for (AccountOwnership account : accounts) {
+            if (Objects.equals(account.wabaId(), wabaId)) {
+                return account;
+            }
+        }
+        return null;
     }
 }

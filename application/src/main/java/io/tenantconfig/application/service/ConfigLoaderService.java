@@ -65,9 +65,10 @@ final class ConfigLoaderService implements ConfigLoader {
     @Override
     public Optional<ResolvedCredentials> resolveAccount(TenantId tenantId, MetaId wabaId) {
         LastKnown known = configs.lastKnown(tenantId);
-        return known.credentials()
-                .flatMap(credentials -> credentials.servedNumberOfAccount(wabaId.value()))
-                .flatMap(number -> resolve(tenantId, MetaId.parse(number)));
+        Optional<StoredCredentials> credentials = known.credentials();
+        return credentials
+                .flatMap(stored -> stored.servedNumberOfAccount(wabaId.value()))
+                .map(number -> resolve(tenantId, credentials, number, known.staleSince()));
     }
 
     @Override

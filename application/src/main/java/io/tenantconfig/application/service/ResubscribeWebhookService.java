@@ -4,10 +4,12 @@ import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
+import java.util.List;
 import java.util.Optional;
 
 final class ResubscribeWebhookService implements ResubscribeWebhookUseCase {
@@ -29,7 +31,10 @@ final class ResubscribeWebhookService implements ResubscribeWebhookUseCase {
             return new Result.NotFound();
         }
         TenantConfig config = found.get();
-        if (config.token().accessToken() == null || config.account().wabaId() == null) {
+        List<Account> subscribable = config.accounts().all().stream()
+                .filter(account -> account.wabaId() != null && account.token().accessToken() != null)
+                .toList();
+        if (subscribable.isEmpty()) {
             return new Result.NotReady("the configuration needs an access token and a waba_id to subscribe");
         }
         Optional<WebUrl> callback = endpoints.callbackUrl(tenantId);
@@ -43,9 +48,12 @@ final class ResubscribeWebhookService implements ResubscribeWebhookUseCase {
                     "set a verify_token in the configuration (or WEBHOOK_VERIFY_TOKEN for the platform) first");
         }
         try {
-            meta.subscribeApp(config.account().wabaId(), config.token().accessToken());
-            meta.overrideCallback(
-                    config.account().wabaId(), config.token().accessToken(), callback.get(), verifyToken.get());
+            // Every account that can be reached, each with its own token: Meta sends each one's changes here.
+            for (Account account : subscribable) {
+                meta.subscribeApp(account.wabaId(), account.token().accessToken());
+                meta.overrideCallback(
+                        account.wabaId(), account.token().accessToken(), callback.get(), verifyToken.get());
+            }
         } catch (MetaCallFailedException e) {
             return new Result.MetaFailed(e.failure());
         }

@@ -840,6 +840,30 @@ class WebhooksTest {
         }
     }
 
+    @Nested
+    class ResubscribingSeveralAccounts {
+
+        @Test
+        void each_account_with_a_token_is_subscribed_again_with_its_own_token_and_one_without_is_left_out() {
+            TenantConfig acme = store.load(ACME).orElseThrow();
+            MetaId second = MetaId.parse("2222000");
+            MetaId noToken = MetaId.parse("3333000");
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                    .otherAccount(Account.added(
+                            new WhatsAppAccount(second, null),
+                            new TokenGrant(Secret.of("EAAG-second-account-token"), null, null, null)))
+                    .otherAccount(Account.added(new WhatsAppAccount(noToken, null), TokenGrant.NONE))
+                    .build()));
+            int before = meta.calls().size();
+
+            features.webhooks().resubscribeWebhook().resubscribe(ACME);
+
+            assertThat(meta.calls().subList(before, meta.calls().size()))
+                    .filteredOn(call -> call.startsWith("subscribe"))
+                    .containsExactly("subscribe " + acme.account().wabaId(), "subscribe " + second);
+        }
+    }
+
     /** Meta's field names as the tests spell them. */
     private static final class AccountEventsFields {
         static final String NAME = "phone_number_name_update";
