@@ -1,6 +1,8 @@
 import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountStanding;
+import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -64,12 +67,19 @@ public class SeedTenants {
     private static TenantConfig config(int n, Instant now) {
         String tenant = tenant(n);
         MetaId number = MetaId.parse(String.valueOf(106_540_000_000_000L + n));
+        MetaId wabaId = MetaId.parse(String.valueOf(102_290_000_000_000L + n));
+        Account account = new Account(
+                new WhatsAppAccount(wabaId, MetaId.parse("4022399384699")),
+                new TokenGrant(Secret.of("EAAG" + "x".repeat(180) + tenant), null, now.plus(60, ChronoUnit.DAYS), null),
+                null,
+                AccountStanding.GOOD);
         return new TenantConfig(
                 0,
                 TenantId.of(tenant),
-                new WhatsAppAccount(MetaId.parse(String.valueOf(102_290_000_000_000L + n)), MetaId.parse("4022399384699")),
+                new Accounts(List.of(account)),
                 PhoneNumbers.only(new PhoneNumber(
-                        number, null,
+                        number,
+                        wabaId,
                         DisplayPhoneNumber.parse("+1 555-010-0000"),
                         VerifiedName.parse("Support of " + tenant),
                         NumberLabel.parse("Support"),
@@ -77,18 +87,12 @@ public class SeedTenants {
                         null,
                         null)),
                 new AppCredentials(MetaId.parse("1234567890"), null),
-                new TokenGrant(
-                        Secret.of("EAAG" + "x".repeat(180) + tenant),
-                        null,
-                        now.plus(60, ChronoUnit.DAYS),
-                        null),
                 new CallbackSettings(
                         WebUrl.parse("https://" + tenant + ".example/webhook"),
                         VerifyToken.parse("verify-" + tenant),
                         null),
                 new Onboarding.Completed(UserId.of("bench"), number, now),
                 n % 10 != 0,
-                AccountStanding.GOOD,
                 now,
                 now,
                 0);

@@ -13,7 +13,6 @@ import io.tenantconfig.application.port.in.RemoveAccountUseCase;
 import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -97,13 +96,9 @@ public final class AccountsResource {
                 caller.requireTenant(), caller.actor(), accountInPath(wabaId), VersionTags.expected(ifMatch));
     }
 
-    /** An account id in a path; one that is not digits cannot be an account of the tenant's either. */
+    /** An account id in a path: 422 naming {@code waba_id} when it is not 1 to 32 digits, as in a body. */
     static MetaId accountInPath(String value) {
-        try {
-            return MetaId.parse(value);
-        } catch (InvalidValueException e) {
-            throw new ApiException(404, "No such WhatsApp Business Account: waba ids are 1 to 32 digits");
-        }
+        return Parameters.required("waba_id", value, MetaId::parse);
     }
 
     /** The answers of the account endpoints, for the tenant's own and the admins' alike. */

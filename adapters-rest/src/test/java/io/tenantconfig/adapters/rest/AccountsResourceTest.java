@@ -339,9 +339,27 @@ class AccountsResourceTest {
         assertNothingChanged(audited);
     }
 
+    @Test
+    void an_account_the_tenant_does_not_have_is_404_for_every_method() {
+        int audited = FIXTURE.store.auditTrail().size();
+
+        for (String base : List.of(ACCOUNTS, ADMIN_ACCOUNTS)) {
+            String token = base.equals(ACCOUNTS) ? ACME_USER : ADMIN;
+            Response read = as(token, base + "/9999").get();
+            Response set = putToken(token, base + "/9999", "{\"access_token\":\"" + NEW_TOKEN + "\"}");
+            Response removed = as(token, base + "/9999").delete();
+
+            assertThat(List.of(read, set, removed)).allSatisfy(response -> {
+                assertThat(response.getStatus()).isEqualTo(404);
+                assertThat(body(response).get("detail")).asString().contains("WhatsApp Business Account");
+            });
+        }
+        assertNothingChanged(audited);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"9999", "not-digits", "123456789012345678901234567890123", "-1"})
-    void an_account_the_tenant_does_not_have_or_that_cannot_be_one_is_404_for_every_method(String id) {
+    @ValueSource(strings = {"not-digits", "123456789012345678901234567890123", "-1", "%20"})
+    void a_waba_id_in_the_path_that_is_not_1_to_32_digits_is_422_naming_it_for_every_method(String id) {
         int audited = FIXTURE.store.auditTrail().size();
 
         for (String base : List.of(ACCOUNTS, ADMIN_ACCOUNTS)) {
@@ -351,8 +369,8 @@ class AccountsResourceTest {
             Response removed = as(token, base + "/" + id).delete();
 
             assertThat(List.of(read, set, removed)).allSatisfy(response -> {
-                assertThat(response.getStatus()).isEqualTo(404);
-                assertThat(body(response).get("detail")).asString().contains("WhatsApp Business Account");
+                assertThat(response.getStatus()).isEqualTo(422);
+                assertThat(body(response).get("errors").toString()).contains("field=waba_id");
             });
         }
         assertNothingChanged(audited);
