@@ -1,7 +1,10 @@
 package io.tenantconfig.domain;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -13,8 +16,11 @@ import java.util.function.Function;
  *
  * @param tokenType Meta's {@code type} of the token as {@code debug_token} reports it ({@code USER},
  *     {@code SYSTEM_USER}...); {@code null} until a check has read it
+ * @param scopes the token's scopes as {@code debug_token} reports them, sorted; empty until a check
+ *     has read them
  */
-public record Account(WhatsAppAccount ids, TokenGrant token, String tokenType, AccountStanding standing) {
+public record Account(
+        WhatsAppAccount ids, TokenGrant token, String tokenType, Set<String> scopes, AccountStanding standing) {
 
     /** Its fields by their data-model names (what audit events name), its id aside: it names the account. */
     static final Map<String, Function<Account, Object>> FIELDS = Map.of(
@@ -24,20 +30,23 @@ public record Account(WhatsAppAccount ids, TokenGrant token, String tokenType, A
             "token_expires_at", account -> account.token().expiresAt(),
             "last_verified_at", account -> account.token().lastVerifiedAt(),
             "token_type", Account::tokenType,
+            "token_scopes", Account::scopes,
             "account_standing", Account::standing);
 
     /** No account: what a configuration without any answers for its account's fields. */
-    public static final Account NONE = new Account(WhatsAppAccount.NONE, TokenGrant.NONE, null, AccountStanding.GOOD);
+    public static final Account NONE =
+            new Account(WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of(), AccountStanding.GOOD);
 
     public Account {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(standing, "standing");
+        scopes = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(scopes, "scopes")));
     }
 
     /** An account just added: these ids, this token, nothing heard from Meta against it. */
     public static Account added(WhatsAppAccount ids, TokenGrant token) {
-        return new Account(ids, token, null, AccountStanding.GOOD);
+        return new Account(ids, token, null, Set.of(), AccountStanding.GOOD);
     }
 
     public MetaId wabaId() {
@@ -60,20 +69,24 @@ public record Account(WhatsAppAccount ids, TokenGrant token, String tokenType, A
     }
 
     Account withIds(WhatsAppAccount newIds) {
-        return new Account(newIds, token, tokenType, standing);
+        return new Account(newIds, token, tokenType, scopes, standing);
     }
 
-    /** With {@code newToken}; a different access token forgets what was known of the old one's type. */
+    /** With {@code newToken}; a different access token forgets what was known of the old one's type and scopes. */
     Account withToken(TokenGrant newToken) {
         boolean sameToken = Objects.equals(newToken.accessToken(), token.accessToken());
-        return new Account(ids, newToken, sameToken ? tokenType : null, standing);
+        return new Account(ids, newToken, sameToken ? tokenType : null, sameToken ? scopes : Set.of(), standing);
     }
 
     Account withTokenType(String newType) {
-        return new Account(ids, token, newType, standing);
+        return new Account(ids, token, newType, scopes, standing);
+    }
+
+    Account withScopes(Set<String> newScopes) {
+        return new Account(ids, token, tokenType, newScopes, standing);
     }
 
     Account withStanding(AccountStanding newStanding) {
-        return new Account(ids, token, tokenType, newStanding);
+        return new Account(ids, token, tokenType, scopes, newStanding);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -227,13 +228,17 @@ public record TenantConfig(
                 .orElse(Account.NONE);
     }
 
-    /** Meta confirmed the account's token: when it expires ({@code null}: never), its type, and that it was checked now. */
-    public Changed tokenVerified(MetaId wabaId, Instant expiresAt, String tokenType, Clock clock) {
+    /**
+     * Meta confirmed the account's token: when it expires ({@code null}: never), its type and scopes,
+     * and that it was checked now. A {@code null} type or empty scopes (not reported) keep what was known.
+     */
+    public Changed tokenVerified(MetaId wabaId, Instant expiresAt, String tokenType, Set<String> scopes, Clock clock) {
         Instant now = clock.instant();
         Accounts verified = accounts.updated(
                 wabaId,
                 account -> account.withToken(account.token().verified(expiresAt, now))
-                        .withTokenType(tokenType == null ? account.tokenType() : tokenType));
+                        .withTokenType(tokenType == null ? account.tokenType() : tokenType)
+                        .withScopes(scopes == null || scopes.isEmpty() ? account.scopes() : scopes));
         return changedTo(
                 with(Settings.of(this).withAccounts(verified), now),
                 (t, f) -> new DomainEvent.TokenVerified(t, f, expiresAt));

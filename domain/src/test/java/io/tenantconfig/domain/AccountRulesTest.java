@@ -9,6 +9,7 @@ import io.tenantconfig.domain.AccountStanding.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,60 @@ class AccountRulesTest {
         assertThat(numbersByAccount(added.config())).endsWith("4444@444");
         assertThat(added.event()).isInstanceOf(DomainEvent.PhoneNumberAdded.class);
         assertThat(added.event().fields()).containsExactlyInAnyOrder("accounts.444", "phone_numbers.4444");
+    }
+
+    @Test
+    void a_verification_records_the_scopes_meta_reports_sorted_and_keeps_them_when_it_reports_none() {
+        TenantConfig config = withThreeAccounts();
+
+        Changed verified = changed(config.tokenVerified(
+                WABA_2,
+                null,
+                "SYSTEM_USER",
+                Set.of("whatsapp_business_messaging", "business_management", "whatsapp_business_management"),
+                CLOCK));
+        Changed againWithout = changed(verified.config().tokenVerified(WABA_2, null, null, Set.of(), CLOCK));
+
+        assertThat(account(verified.config(), WABA_2).scopes())
+                .containsExactly("business_management", "whatsapp_business_management", "whatsapp_business_messaging");
+        assertThat(account(verified.config(), WABA_2).toString())
+                .contains("[business_management, whatsapp_business_management, whatsapp_business_messaging]");
+        assertThat(account(verified.config(), WABA_1).scopes()).isEmpty();
+        assertThat(account(verified.config(), WABA_3).scopes()).isEmpty();
+        assertThat(account(againWithout.config(), WABA_2).scopes())
+                .as("nothing reported: what was known is kept")
+                .isEqualTo(account(verified.config(), WABA_2).scopes());
+        assertThat(account(againWithout.config(), WABA_2).tokenType()).isEqualTo("SYSTEM_USER");
+    }
+
+    @Test
+    void a_different_token_forgets_the_old_ones_type_and_scopes_and_the_same_token_keeps_them() {
+        TenantConfig config = changed(withThreeAccounts()
+                        .tokenVerified(WABA_2, null, "USER", Set.of("whatsapp_business_management"), CLOCK))
+                .config();
+
+        Changed other = changed(config.setAccountToken(WABA_2, Secret.of("EAAG-another-token"), null, CLOCK));
+        Changed same = changed(config.setAccountToken(
+                WABA_2, account(config, WABA_2).token().accessToken(), NOW.plusSeconds(60), CLOCK));
+
+        assertThat(account(other.config(), WABA_2).tokenType()).isNull();
+        assertThat(account(other.config(), WABA_2).scopes()).isEmpty();
+        assertThat(other.event().fields()).contains("accounts.222.token_type", "accounts.222.token_scopes");
+        assertThat(account(same.config(), WABA_2).tokenType()).isEqualTo("USER");
+        assertThat(account(same.config(), WABA_2).scopes()).containsExactly("whatsapp_business_management");
+        assertThat(same.event().fields()).doesNotContain("accounts.222.token_scopes");
+    }
+
+    @Test
+    void the_scopes_of_an_account_cannot_be_changed_from_outside() {
+        Account account = new Account(
+                WhatsAppAccount.NONE, TokenGrant.NONE, null, new HashSet<>(Set.of("b", "a")), AccountStanding.GOOD);
+
+        assertThat(account.scopes()).containsExactly("a", "b");
+        assertThatThrownBy(() -> account.scopes().add("c")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(account)
+                .isEqualTo(new Account(
+                        WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of("a", "b"), AccountStanding.GOOD));
     }
 
     @Test
@@ -415,7 +470,8 @@ class AccountRulesTest {
         TenantConfig config = withThreeAccounts();
 
         Changed refreshed = config.tokenRefreshed(WABA_3, new AccessGrant(Secret.of("EAAG-333-extended"), null), CLOCK);
-        Changed verified = config.tokenVerified(WABA_2, NOW.plusSeconds(60), "SYSTEM_USER", CLOCK);
+        Changed verified = config.tokenVerified(
+                WABA_2, NOW.plusSeconds(60), "SYSTEM_USER", Set.of("whatsapp_business_messaging"), CLOCK);
 
         assertThat(refreshed.event().fields())
                 .containsExactlyInAnyOrder("accounts.333.access_token", "accounts.333.last_verified_at");
@@ -423,8 +479,12 @@ class AccountRulesTest {
         assertThat(refreshed.config().token()).isEqualTo(config.token());
         assertThat(verified.event().fields())
                 .containsExactlyInAnyOrder(
-                        "accounts.222.token_expires_at", "accounts.222.last_verified_at", "accounts.222.token_type");
+                        "accounts.222.token_expires_at",
+                        "accounts.222.last_verified_at",
+                        "accounts.222.token_type",
+                        "accounts.222.token_scopes");
         assertThat(account(verified.config(), WABA_2).tokenType()).isEqualTo("SYSTEM_USER");
+        assertThat(account(verified.config(), WABA_2).scopes()).containsExactly("whatsapp_business_messaging");
         assertThat(changed(config.addPhoneNumber(
                                 PhoneNumber.added(MetaId.parse("5555"), MetaId.parse("555"), null, null),
                                 TestLimits.MOST,

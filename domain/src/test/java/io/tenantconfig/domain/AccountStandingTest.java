@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,8 @@ class AccountStandingTest {
 
     /** The tenant's one account, in {@code standing}. */
     private static Accounts standing(AccountStanding standing) {
-        return new Accounts(List.of(new Account(new WhatsAppAccount(WABA, null), TokenGrant.NONE, null, standing)));
+        return new Accounts(
+                List.of(new Account(new WhatsAppAccount(WABA, null), TokenGrant.NONE, null, Set.of(), standing)));
     }
 
     private static Optional<Status> after(AccountStanding current, String field, Map<String, String> values) {

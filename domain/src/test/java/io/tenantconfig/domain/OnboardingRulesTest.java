@@ -169,7 +169,8 @@ class OnboardingRulesTest {
     void each_step_says_which_step_it_was() {
         TenantConfig started = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK).config();
 
-        assertThat(started.tokenVerified(ACCOUNT.wabaId(), null, null, CLOCK).event())
+        assertThat(started.tokenVerified(ACCOUNT.wabaId(), null, null, Set.of(), CLOCK)
+                        .event())
                 .isInstanceOf(DomainEvent.TokenVerified.class);
         assertThat(started.webhookSubscribed(CLOCK).event()).isInstanceOf(DomainEvent.WebhookSubscribed.class);
         assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
@@ -182,7 +183,7 @@ class OnboardingRulesTest {
     void a_checked_token_records_when_it_was_checked_and_when_it_expires() {
         TenantConfig verified = Signups.first(ACME, ALICE, ACCOUNT, GRANT, CLOCK)
                 .config()
-                .tokenVerified(ACCOUNT.wabaId(), NOW.plusSeconds(3600), null, CLOCK)
+                .tokenVerified(ACCOUNT.wabaId(), NOW.plusSeconds(3600), null, Set.of(), CLOCK)
                 .config();
 
         assertThat(verified.token().lastVerifiedAt()).isEqualTo(NOW);

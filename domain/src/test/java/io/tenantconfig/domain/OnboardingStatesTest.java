@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Onboarding's states: each holds only what can be true in it, and each step leads to the right one. */
@@ -33,7 +34,7 @@ class OnboardingStatesTest {
     private static Accounts accounts(TokenGrant token, WhatsAppAccount account) {
         return token.equals(TokenGrant.NONE) && account.equals(WhatsAppAccount.NONE)
                 ? Accounts.NONE
-                : new Accounts(List.of(new Account(account, token, null, AccountStanding.GOOD)));
+                : new Accounts(List.of(new Account(account, token, null, Set.of(), AccountStanding.GOOD)));
     }
 
     /** The numbers as held by the tenant's one account {@code account}. */

@@ -39,7 +39,7 @@ class TenantConfigTest {
                         AT_CREATION))
                 .config();
         TenantConfig verified = created.tokenVerified(
-                        created.account().wabaId(), created.token().expiresAt(), null, AT_CREATION)
+                        created.account().wabaId(), created.token().expiresAt(), null, Set.of(), AT_CREATION)
                 .config();
         return new TenantConfig(
                 7,
@@ -243,7 +243,7 @@ class TenantConfigTest {
     @Test
     void what_a_change_alters_in_passing_is_named_in_its_event_too() {
         TenantConfig registered = anOnboardedConfig()
-                .tokenVerified(MetaId.parse("123456789"), LATER.plus(Duration.ofDays(60)), null, LATER_ON)
+                .tokenVerified(MetaId.parse("123456789"), LATER.plus(Duration.ofDays(60)), null, Set.of(), LATER_ON)
                 .config()
                 .registrationPinChosen(Secret.of("482913"), LATER_ON)
                 .config();

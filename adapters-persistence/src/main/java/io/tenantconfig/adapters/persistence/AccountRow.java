@@ -13,7 +13,10 @@ import io.tenantconfig.domain.WhatsAppAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -23,7 +26,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code tenant_configs.access_token/<tenant>} and {@code tenant_configs.refresh_token/<tenant>},
  * where they were stored before accounts had a table of their own (changeSet 22 moved the
  * ciphertexts unchanged), so every account of a tenant binds its token the same way.
- * {@code token_scopes} is not part of the domain's account: a write never touches it.
+ * {@code token_scopes} holds the account's scopes comma-separated, {@code NULL} when none are known.
  */
 record AccountRow(
         long id,
@@ -35,6 +38,7 @@ record AccountRow(
         OffsetDateTime tokenExpiresAt,
         OffsetDateTime lastVerifiedAt,
         String tokenType,
+        String tokenScopes,
         String standingStatus,
         String standingEvent,
         String standingDetail,
@@ -47,22 +51,23 @@ record AccountRow(
     static final String WABA_CONSTRAINT = "uq_whatsapp_accounts_waba_id";
 
     static final String COLUMNS = "id, config_id, waba_id, business_id, access_token, refresh_token,"
-            + " token_expires_at, last_verified_at, token_type, standing_status, standing_event, standing_detail,"
+            + " token_expires_at, last_verified_at, token_type, token_scopes, standing_status, standing_event, standing_detail,"
             + " standing_since";
 
     static final String OF_CONFIGS =
             "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE config_id = ANY(:configIds) ORDER BY config_id, id";
 
     static final String INSERT = "INSERT INTO " + TABLE + " (config_id, waba_id, business_id, access_token,"
-            + " refresh_token, token_expires_at, last_verified_at, token_type, standing_status, standing_event,"
-            + " standing_detail, standing_since) VALUES (:configId, :wabaId, :businessId, :accessToken,"
-            + " :refreshToken, :tokenExpiresAt, :lastVerifiedAt, :tokenType, :standingStatus, :standingEvent,"
-            + " :standingDetail, :standingSince) RETURNING id";
+            + " refresh_token, token_expires_at, last_verified_at, token_type, token_scopes, standing_status,"
+            + " standing_event, standing_detail, standing_since) VALUES (:configId, :wabaId, :businessId,"
+            + " :accessToken, :refreshToken, :tokenExpiresAt, :lastVerifiedAt, :tokenType, :tokenScopes,"
+            + " :standingStatus, :standingEvent, :standingDetail, :standingSince) RETURNING id";
 
     /** Rewrites an account in place; its configuration is part of the key, so only its own row is touched. */
     static final String UPDATE = "UPDATE " + TABLE + " SET waba_id = :wabaId, business_id = :businessId,"
             + " access_token = :accessToken, refresh_token = :refreshToken, token_expires_at = :tokenExpiresAt,"
-            + " last_verified_at = :lastVerifiedAt, token_type = :tokenType, standing_status = :standingStatus,"
+            + " last_verified_at = :lastVerifiedAt, token_type = :tokenType, token_scopes = :tokenScopes,"
+            + " standing_status = :standingStatus,"
             + " standing_event = :standingEvent, standing_detail = :standingDetail, standing_since = :standingSince"
             + " WHERE id = :id AND config_id = :configId";
 
@@ -79,6 +84,7 @@ record AccountRow(
                 rs.getObject("token_expires_at", OffsetDateTime.class),
                 rs.getObject("last_verified_at", OffsetDateTime.class),
                 rs.getString("token_type"),
+                rs.getString("token_scopes"),
                 rs.getString("standing_status"),
                 rs.getString("standing_event"),
                 rs.getString("standing_detail"),
@@ -97,6 +103,7 @@ record AccountRow(
                 .bind("tokenExpiresAt", tokenExpiresAt)
                 .bind("lastVerifiedAt", lastVerifiedAt)
                 .bind("tokenType", tokenType)
+                .bind("tokenScopes", tokenScopes)
                 .bind("standingStatus", standingStatus)
                 .bind("standingEvent", standingEvent)
                 .bind("standingDetail", standingDetail)
@@ -115,10 +122,22 @@ record AccountRow(
                 timestamp(account.token().expiresAt()),
                 timestamp(account.token().lastVerifiedAt()),
                 account.tokenType(),
+                account.scopes().isEmpty() ? null : String.join(",", account.scopes()),
                 account.standing().status().name(),
                 account.standing().event(),
                 account.standing().detail(),
                 timestamp(account.standing().since()));
+    }
+
+    /** The scopes {@code token_scopes} holds: none when it is {@code NULL} or blank. */
+    Set<String> scopes() {
+        if (tokenScopes == null || tokenScopes.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(tokenScopes.split(","))
+                .map(String::strip)
+                .filter(scope -> !scope.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     MetaId waba() {
@@ -135,6 +154,7 @@ record AccountRow(
                         instant(tokenExpiresAt),
                         instant(lastVerifiedAt)),
                 tokenType,
+                scopes(),
                 new AccountStanding(
                         AccountStanding.Status.valueOf(standingStatus),
                         standingEvent,

@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,11 @@ class SeveralAccountsTest {
     }
 
     private static Account account(MetaId wabaId, String business, String tokenType, AccountStanding standing) {
+        return account(wabaId, business, tokenType, Set.of(), standing);
+    }
+
+    private static Account account(
+            MetaId wabaId, String business, String tokenType, Set<String> scopes, AccountStanding standing) {
         return new Account(
                 new WhatsAppAccount(wabaId, MetaId.parse(business)),
                 new TokenGrant(
@@ -72,6 +78,7 @@ class SeveralAccountsTest {
                         AT.plusSeconds(86_400 * 60),
                         AT.minusSeconds(wabaId.hashCode() % 1000)),
                 tokenType,
+                scopes,
                 standing);
     }
 
@@ -91,11 +98,17 @@ class SeveralAccountsTest {
     static TenantConfig threeAccounts(String tenant) {
         TenantConfig base = TestConfigs.aConfig(tenant).build();
         Accounts accounts = new Accounts(List.of(
-                account(FIRST, "7001", "SYSTEM_USER", AccountStanding.GOOD),
+                account(
+                        FIRST,
+                        "7001",
+                        "SYSTEM_USER",
+                        Set.of("whatsapp_business_messaging", "whatsapp_business_management"),
+                        AccountStanding.GOOD),
                 account(
                         SECOND,
                         "7002",
                         "USER",
+                        Set.of("whatsapp_business_management"),
                         new AccountStanding(
                                 AccountStanding.Status.DISABLED, "DISABLED_UPDATE", "policy violation", AT)),
                 account(THIRD, "7003", null, AccountStanding.GOOD)));
@@ -169,6 +182,22 @@ class SeveralAccountsTest {
         assertThat(cipher.decrypt(row.get("access_token").toString(), "tenant_configs.access_token/acme"))
                 .as("every account's token is bound where a tenant's token always was")
                 .isEqualTo(SecretValues.secret("access-5002"));
+        assertThat(loaded.accounts().all())
+                .extracting(Account::scopes)
+                .containsExactly(
+                        Set.of("whatsapp_business_management", "whatsapp_business_messaging"),
+                        Set.of("whatsapp_business_management"),
+                        Set.of());
+        List<String> scopeColumns = jdbi.withHandle(
+                h -> h.createQuery("SELECT coalesce(token_scopes, 'NULL') FROM whatsapp_accounts ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(scopeColumns)
+                .as("comma-separated, NULL when none are known")
+                .containsExactly(
+                        "whatsapp_business_management,whatsapp_business_messaging",
+                        "whatsapp_business_management",
+                        "NULL");
     }
 
     @Test
@@ -183,6 +212,7 @@ class SeveralAccountsTest {
                                 SECOND,
                                 "7012",
                                 "SYSTEM_USER",
+                                Set.of("business_management", "whatsapp_business_messaging"),
                                 new AccountStanding(AccountStanding.Status.GOOD, null, null, null)))),
                 new PhoneNumbers(
                         List.of(number("6001", FIRST, true), number("6002", SECOND, true), number("6004", FIRST, true)),
@@ -203,6 +233,13 @@ class SeveralAccountsTest {
         assertThat(saved.version()).isEqualTo(inserted.version() + 1);
         assertThat(store.load(ACME)).contains(saved);
         assertThat(saved.accounts()).isEqualTo(changed.accounts());
+        assertThat(store.load(ACME)
+                        .orElseThrow()
+                        .accounts()
+                        .find(SECOND)
+                        .orElseThrow()
+                        .scopes())
+                .containsExactly("business_management", "whatsapp_business_messaging");
         assertThat(saved.phoneNumbers()).isEqualTo(changed.phoneNumbers());
         assertThat(scalar("SELECT count(*) FROM whatsapp_accounts")).isEqualTo(2);
     }
@@ -210,7 +247,7 @@ class SeveralAccountsTest {
     @Test
     void an_unnamed_account_that_learns_its_id_keeps_its_row_and_its_numbers() {
         TenantConfig base = TestConfigs.aConfig("acme").build();
-        Account unnamed = new Account(WhatsAppAccount.NONE, base.token(), null, AccountStanding.GOOD);
+        Account unnamed = new Account(WhatsAppAccount.NONE, base.token(), null, Set.of(), AccountStanding.GOOD);
         TenantConfig config = new TenantConfig(
                 0,
                 ACME,
@@ -230,8 +267,8 @@ class SeveralAccountsTest {
         TenantConfig named = new TenantConfig(
                 inserted.id(),
                 ACME,
-                new Accounts(List.of(
-                        new Account(new WhatsAppAccount(FIRST, null), base.token(), null, AccountStanding.GOOD))),
+                new Accounts(List.of(new Account(
+                        new WhatsAppAccount(FIRST, null), base.token(), null, Set.of(), AccountStanding.GOOD))),
                 PhoneNumbers.only(number("6001", FIRST, true)),
                 base.app(),
                 base.callbacks(),
@@ -378,6 +415,13 @@ class SeveralAccountsTest {
         assertThat(restored.conflicts()).isEmpty();
         TenantConfig back = store.load(ACME).orElseThrow();
         assertThat(back).isEqualTo(sameButStored(inserted, back));
+        assertThat(back.accounts().all())
+                .as("each account's scopes travel with it")
+                .extracting(Account::scopes)
+                .containsExactly(
+                        Set.of("whatsapp_business_management", "whatsapp_business_messaging"),
+                        Set.of("whatsapp_business_management"),
+                        Set.of());
         assertThat(store.load(TenantId.of("globex")).orElseThrow().accounts()).isEqualTo(globex.accounts());
         assertThat(restore(file).unchanged())
                 .as("a second restore changes nothing")
@@ -433,6 +477,7 @@ class SeveralAccountsTest {
                                 Instant.parse("2026-05-01T00:00:00Z"),
                                 Instant.parse("2026-02-01T00:00:00Z")),
                         null,
+                        Set.of(),
                         new AccountStanding(
                                 AccountStanding.Status.RESTRICTED,
                                 "ACCOUNT_RESTRICTION",

@@ -15,7 +15,16 @@ import java.time.Instant;
  */
 @BodyFields(
         of = "an account's token",
-        readOnly = {"waba_id", "business_id", "is_default", "token_type", "standing", "health", "phone_numbers"})
+        readOnly = {
+            "waba_id",
+            "business_id",
+            "is_default",
+            "token_type",
+            "token_scopes",
+            "standing",
+            "health",
+            "phone_numbers"
+        })
 record AccountTokenRequest(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_expires_at") String tokenExpiresAt) {

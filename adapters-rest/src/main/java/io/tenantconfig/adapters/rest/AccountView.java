@@ -15,6 +15,8 @@ import java.util.Optional;
  * is set through {@code PUT .../accounts/{waba_id}/token} and never read back here.
  *
  * @param isDefault whether it is the primary account: the default number's, else the first added
+ * @param tokenScopes the token's scopes as Meta's {@code debug_token} last reported them, sorted; empty until
+ *     a check has read them
  * @param standing what Meta last said about the account ({@code GOOD}, {@code RESTRICTED}...)
  * @param health the account's state in the tenant's last health check ({@code HEALTHY}, {@code EXPIRING}...:
  *     the worst of its own reasons, {@code GET /config/health}); {@code null} when the tenant has no health yet
@@ -26,6 +28,7 @@ public record AccountView(
         @JsonProperty("is_default") boolean isDefault,
         @JsonProperty("token_expires_at") String tokenExpiresAt,
         @JsonProperty("token_type") String tokenType,
+        @JsonProperty("token_scopes") List<String> tokenScopes,
         @JsonProperty("standing") String standing,
         @JsonProperty("health") String health,
         @JsonProperty("phone_numbers") List<String> phoneNumbers) {
@@ -49,6 +52,7 @@ public record AccountView(
                         ? null
                         : account.token().expiresAt().toString(),
                 account.tokenType(),
+                List.copyOf(account.scopes()),
                 account.standing().status().name(),
                 health.map(h -> h.stateOf(account.wabaId()).name()).orElse(null),
                 config.phoneNumbers().inAccount(account.wabaId()).stream()

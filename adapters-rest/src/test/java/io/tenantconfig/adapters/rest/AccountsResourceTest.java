@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,11 +72,17 @@ class AccountsResourceTest {
         numbers.add(PhoneNumber.added(MetaId.parse("7002"), MetaId.parse(SECOND), null, null));
         numbers.add(PhoneNumber.added(MetaId.parse("7003"), MetaId.parse(THIRD), null, null));
         FIXTURE.insert(TestConfigs.from(one)
-                .otherAccount(account(SECOND, SECOND_TOKEN, "SYSTEM_USER", AccountStanding.GOOD))
+                .otherAccount(account(
+                        SECOND,
+                        SECOND_TOKEN,
+                        "SYSTEM_USER",
+                        Set.of("whatsapp_business_messaging", "whatsapp_business_management"),
+                        AccountStanding.GOOD))
                 .otherAccount(account(
                         THIRD,
                         THIRD_TOKEN,
                         null,
+                        Set.of(),
                         new AccountStanding(
                                 AccountStanding.Status.RESTRICTED, "ACCOUNT_RESTRICTION", "limited", ApiFixture.NOW)))
                 .phoneNumbers(new PhoneNumbers(numbers, MetaId.parse(SUPPORT)))
@@ -83,11 +90,13 @@ class AccountsResourceTest {
         FIXTURE.insert(TestConfigs.aConfig("globex").build());
     }
 
-    private static Account account(String wabaId, String token, String tokenType, AccountStanding standing) {
+    private static Account account(
+            String wabaId, String token, String tokenType, Set<String> scopes, AccountStanding standing) {
         return new Account(
                 new WhatsAppAccount(MetaId.parse(wabaId), MetaId.parse("4022")),
                 new TokenGrant(Secret.of(token), null, EXPIRES, ApiFixture.NOW),
                 tokenType,
+                scopes,
                 standing);
     }
 
@@ -175,6 +184,7 @@ class AccountsResourceTest {
                 .containsEntry("standing", "GOOD")
                 .containsEntry("health", "UNKNOWN")
                 .containsEntry("token_type", null)
+                .containsEntry("token_scopes", List.of())
                 .containsEntry(
                         "token_expires_at",
                         acme().primaryAccount().token().expiresAt().toString());
@@ -185,6 +195,7 @@ class AccountsResourceTest {
                         "is_default",
                         "token_expires_at",
                         "token_type",
+                        "token_scopes",
                         "standing",
                         "health",
                         "phone_numbers")
@@ -192,10 +203,12 @@ class AccountsResourceTest {
                 .containsEntry("phone_numbers", List.of("7001", "7002"))
                 .containsEntry("token_expires_at", "2026-09-01T00:00:00Z")
                 .containsEntry("token_type", "SYSTEM_USER")
+                .containsEntry("token_scopes", List.of("whatsapp_business_management", "whatsapp_business_messaging"))
                 .containsEntry("standing", "GOOD")
                 .containsEntry("health", "UNKNOWN");
         assertThat(accounts.get(2))
                 .containsEntry("phone_numbers", List.of("7003"))
+                .containsEntry("token_scopes", List.of())
                 .containsEntry("standing", "RESTRICTED");
     }
 
@@ -270,6 +283,7 @@ class AccountsResourceTest {
                 .containsEntry("waba_id", SECOND)
                 .containsEntry("token_expires_at", "2026-12-01T00:00:00Z")
                 .containsEntry("token_type", null)
+                .containsEntry("token_scopes", List.of())
                 .containsEntry("phone_numbers", List.of("7001", "7002"));
         Account second = acme().accounts().find(MetaId.parse(SECOND)).orElseThrow();
         assertThat(second.token().accessToken().reveal()).isEqualTo(NEW_TOKEN);
@@ -301,6 +315,7 @@ class AccountsResourceTest {
                 "JSON cut short | {\"access_token\": \"EAAG-x | ",
                 "unknown field | {\"access_token\":\"EAAG-x\",\"nickname\":\"x\"} | nickname",
                 "read-only field | {\"access_token\":\"EAAG-x\",\"standing\":\"GOOD\"} | standing",
+                "read-only token_scopes | {\"access_token\":\"EAAG-x\",\"token_scopes\":[\"x\"]} | token_scopes",
                 "missing access_token | {\"token_expires_at\":\"2026-12-01T00:00:00Z\"} | access_token",
                 "null access_token | {\"access_token\":null} | access_token",
                 "empty access_token | {\"access_token\":\"\"} | access_token",

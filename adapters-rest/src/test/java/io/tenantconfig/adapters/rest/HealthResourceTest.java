@@ -146,12 +146,14 @@ class HealthResourceTest {
                         new WhatsAppAccount(expiring, null),
                         new TokenGrant(expiringToken, null, soon, null),
                         "SYSTEM_USER",
+                        Set.of(),
                         AccountStanding.GOOD))
                 .otherAccount(new Account(
                         new WhatsAppAccount(banned, null),
                         new TokenGrant(
                                 Secret.of(SecretValues.secret("EAAG-token-of-the-banned-account")), null, null, null),
                         "SYSTEM_USER",
+                        Set.of(),
                         new AccountStanding(
                                 AccountStanding.Status.DISABLED,
                                 "DISABLED_UPDATE",

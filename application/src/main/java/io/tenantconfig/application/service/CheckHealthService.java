@@ -173,7 +173,7 @@ final class CheckHealthService implements CheckHealthUseCase {
             markReauthorizationRequired(config, account);
             return new Checked(config, new CheckFacts(facts, List.of(), null), refreshReasons);
         }
-        if (!refreshed && facts.type() != null && !facts.type().equals(account.tokenType())) {
+        if (!refreshed && reportsSomethingNew(facts, account)) {
             config = Objects.requireNonNullElse(verified(config.tenantId(), wabaId, facts), config);
         }
         List<NumberFacts> numbers = new ArrayList<>();
@@ -233,16 +233,24 @@ final class CheckHealthService implements CheckHealthUseCase {
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 
+    /** Whether Meta reports a token type or scopes that are not the ones the account holds. */
+    private static boolean reportsSomethingNew(TokenFacts facts, Account account) {
+        boolean newType = facts.type() != null && !facts.type().equals(account.tokenType());
+        boolean newScopes = !facts.scopes().isEmpty() && !facts.scopes().equals(account.scopes());
+        return newType || newScopes;
+    }
+
     /**
-     * The token's type as Meta reports it, stored with the verification when it is not the one
-     * known (once per token, not at every check); null when nothing was stored.
+     * The token's type and scopes as Meta reports them, stored with the verification when they are
+     * not the ones known (once per token, not at every check); null when nothing was stored.
      */
     private TenantConfig verified(TenantId tenantId, MetaId wabaId, TokenFacts facts) {
         return write.apply(
                         tenantId,
                         ExpectedVersion.any(),
                         HEALTH_CHECK,
-                        current -> current.tokenVerified(wabaId, facts.expiresAt(), facts.type(), clock))
+                        current ->
+                                current.tokenVerified(wabaId, facts.expiresAt(), facts.type(), facts.scopes(), clock))
                 .match(config -> config, () -> null, version -> null, refusal -> null);
     }
 

@@ -87,6 +87,7 @@ class AccountsHealthCheckTest {
                 new WhatsAppAccount(wabaId, null),
                 new TokenGrant(token, null, NOW.plus(Duration.ofDays(60)), null),
                 null,
+                Set.of(),
                 standing);
     }
 
@@ -268,5 +269,39 @@ class AccountsHealthCheckTest {
         assertThat(accountOf(SECOND).tokenType()).isEqualTo("USER");
         assertThat(accountOf(SECOND).token().lastVerifiedAt()).isEqualTo(NOW);
         assertThat(acme().version()).as("nothing new to store").isEqualTo(version);
+    }
+
+    @Test
+    void the_scopes_meta_reports_are_stored_with_that_account_only_and_only_when_they_differ() {
+        meta.tokensAre(token -> systemUser());
+        check();
+        int version = acme().version();
+        assertThat(accountOf(PRIMARY).scopes()).containsExactly(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING);
+        assertThat(accountOf(SECOND).scopes()).containsExactly(TokenFacts.MANAGEMENT, TokenFacts.MESSAGING);
+        Account primaryBefore = accountOf(PRIMARY);
+
+        meta.tokensAre(token -> token.equals(SECOND_TOKEN)
+                ? new TokenFacts(
+                        true,
+                        null,
+                        null,
+                        "SYSTEM_USER",
+                        ScriptedMetaHealth.PLATFORM_APP,
+                        null,
+                        Set.of(TokenFacts.MESSAGING),
+                        Map.of())
+                : systemUser());
+        check();
+
+        assertThat(accountOf(SECOND).scopes()).containsExactly(TokenFacts.MESSAGING);
+        assertThat(accountOf(SECOND).tokenType()).isEqualTo("SYSTEM_USER");
+        assertThat(accountOf(PRIMARY)).isEqualTo(primaryBefore);
+        assertThat(acme().version())
+                .as("the second account's scopes stored once")
+                .isEqualTo(version + 1);
+
+        check();
+
+        assertThat(acme().version()).as("nothing new to store").isEqualTo(version + 1);
     }
 }

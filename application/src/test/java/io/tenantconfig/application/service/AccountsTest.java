@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,7 @@ class AccountsTest {
                 new WhatsAppAccount(wabaId, MetaId.parse("4022")),
                 new TokenGrant(Secret.of(SecretValues.secret(token)), null, EXPIRES, NOW),
                 "SYSTEM_USER",
+                Set.of("whatsapp_business_management", "whatsapp_business_messaging"),
                 AccountStanding.GOOD);
     }
 
@@ -128,6 +130,7 @@ class AccountsTest {
                 .as("what was known of the old token")
                 .isNull();
         assertThat(second.tokenType()).isNull();
+        assertThat(second.scopes()).as("the old token's scopes").isEmpty();
         assertThat(acme().accounts().find(PRIMARY)).isEqualTo(before.accounts().find(PRIMARY));
         assertThat(acme().accounts().find(THIRD)).isEqualTo(before.accounts().find(THIRD));
         assertThat(acme().phoneNumbers()).isEqualTo(before.phoneNumbers());
@@ -138,7 +141,8 @@ class AccountsTest {
                         "accounts.2002.access_token",
                         "accounts.2002.token_expires_at",
                         "accounts.2002.last_verified_at",
-                        "accounts.2002.token_type");
+                        "accounts.2002.token_type",
+                        "accounts.2002.token_scopes");
     }
 
     @Test

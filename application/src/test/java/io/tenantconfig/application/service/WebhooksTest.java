@@ -50,6 +50,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -562,6 +563,7 @@ class WebhooksTest {
                                 new WhatsAppAccount(second, null),
                                 new TokenGrant(Secret.of(SecretValues.secret("EAAG-second-token")), null, null, null),
                                 null,
+                                Set.of(),
                                 AccountStanding.GOOD))
                         .phoneNumbers(
                                 new PhoneNumbers(numbers, current.phoneNumbers().defaultId()))
