@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +27,42 @@ record Ownership(
         Map<MetaId, NumberOwnership> numbers,
         String webhookKey) {
 
-    /** One of the tenant's accounts: its waba_id ({@code null}: not known yet) and whether Meta lets it serve. */
-    record AccountOwnership(MetaId wabaId, boolean serving) {}
+    /**
+     * One of the tenant's accounts: its waba_id ({@code null}: not known yet), whether Meta lets it
+     * serve, and the number a lookup by account names (the default when the account holds it,
+     * else its first; {@code null} when it has none), which {@link Ownership} works out once.
+     */
+    record AccountOwnership(MetaId wabaId, boolean serving, MetaId ownNumber) {
+
+        AccountOwnership(MetaId wabaId, boolean serving) {
+            this(wabaId, serving, null);
+        }
+    }
 
     /** One of the tenant's numbers: whether the tenant uses it, and its account. */
     record NumberOwnership(boolean active, MetaId wabaId) {}
 
     Ownership {
-        accounts = List.copyOf(accounts);
         numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+        List<AccountOwnership> withNumbers = new ArrayList<>();
+        for (AccountOwnership account : accounts) {
+            withNumbers.add(new AccountOwnership(
+                    account.wabaId(), account.serving(), ownNumber(account.wabaId(), defaultNumber, numbers)));
+        }
+        accounts = List.copyOf(withNumbers);
+    }
+
+    private static MetaId ownNumber(MetaId wabaId, MetaId defaultNumber, Map<MetaId, NumberOwnership> numbers) {
+        NumberOwnership byDefault = defaultNumber == null ? null : numbers.get(defaultNumber);
+        if (byDefault != null && Objects.equals(wabaId, byDefault.wabaId())) {
+            return defaultNumber;
+        }
+        for (Map.Entry<MetaId, NumberOwnership> entry : numbers.entrySet()) {
+            if (Objects.equals(wabaId, entry.getValue().wabaId())) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     /** The waba_ids of its accounts that have one. */
@@ -56,25 +84,14 @@ record Ownership(
 
     /**
      * Asked by account: in use when the configuration is and Meta lets the account serve; the
-     * number named is the default when it is in this account, else the account's first one. Plain
-     * loops: every webhook asks, so an answer allocates nothing but itself.
+     * number named is the default when it is in this account, else the account's first one (worked
+     * out when the ownership is read). Every webhook asks, so an answer allocates nothing but itself.
      */
     Optional<NumberOwner> ofAccount(MetaId wabaId) {
         AccountOwnership account = wabaId == null ? null : account(wabaId);
-        if (account == null) {
-            return Optional.empty();
-        }
-        NumberOwnership byDefault = defaultNumber == null ? null : numbers.get(defaultNumber);
-        MetaId number = byDefault != null && wabaId.equals(byDefault.wabaId()) ? defaultNumber : null;
-        if (number == null) {
-            for (Map.Entry<MetaId, NumberOwnership> entry : numbers.entrySet()) {
-                if (wabaId.equals(entry.getValue().wabaId())) {
-                    number = entry.getKey();
-                    break;
-                }
-            }
-        }
-        return Optional.of(new NumberOwner(tenantId, active && account.serving(), wabaId, number));
+        return account == null
+                ? Optional.empty()
+                : Optional.of(new NumberOwner(tenantId, active && account.serving(), wabaId, account.ownNumber()));
     }
 
     /** Whether the configuration is switched on and Meta lets the account {@code wabaId} serve. */

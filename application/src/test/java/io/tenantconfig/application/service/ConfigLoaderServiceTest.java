@@ -13,16 +13,22 @@ import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.ResolvedValue;
 import io.tenantconfig.application.port.in.ValueSource;
 import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.VerifyToken;
+import io.tenantconfig.domain.WhatsAppAccount;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -134,6 +140,44 @@ class ConfigLoaderServiceTest {
         assertThat(credentials.value(CredentialField.CALLBACK_URL).source()).isEqualTo(ValueSource.ENVIRONMENT);
         assertThat(credentials.value(CredentialField.FB_APP_SECRET).source()).isEqualTo(ValueSource.ENVIRONMENT);
         assertThat(credentials.value(CredentialField.REDIRECT_URL).source()).isEqualTo(ValueSource.NONE);
+    }
+
+    @Test
+    void a_number_resolves_to_its_own_accounts_token_and_id_and_one_of_an_account_without_a_token_falls_back() {
+        TenantConfig acme = TestConfigs.aConfig("acme").build();
+        MetaId second = MetaId.parse("2020");
+        MetaId withoutToken = MetaId.parse("3030");
+        List<PhoneNumber> numbers = new ArrayList<>(acme.phoneNumbers().all());
+        numbers.add(PhoneNumber.added(MetaId.parse("2021"), second, null, null));
+        numbers.add(PhoneNumber.added(MetaId.parse("3031"), withoutToken, null, null));
+        stored(TestConfigs.from(acme)
+                .otherAccount(Account.added(
+                        new WhatsAppAccount(second, null),
+                        new TokenGrant(Secret.of("EAAG-second-account-token"), null, null, null)))
+                .otherAccount(Account.added(new WhatsAppAccount(withoutToken, null), TokenGrant.NONE))
+                .phoneNumbers(new PhoneNumbers(numbers, acme.phoneNumbers().defaultId()))
+                .build());
+        TenantId tenant = TenantId.of("acme");
+
+        ResolvedCredentials ofSecond =
+                loader.resolve(tenant, MetaId.parse("2021")).orElseThrow();
+        ResolvedCredentials ofThird =
+                loader.resolve(tenant, MetaId.parse("3031")).orElseThrow();
+        ResolvedCredentials byAccount = loader.resolveAccount(tenant, second).orElseThrow();
+
+        assertThat(ofSecond.value(CredentialField.ACCESS_TOKEN))
+                .isEqualTo(value("EAAG-second-account-token", ValueSource.DATABASE, CredentialField.ACCESS_TOKEN));
+        assertThat(ofSecond.value(CredentialField.WABA_ID))
+                .isEqualTo(value("2020", ValueSource.DATABASE, CredentialField.WABA_ID));
+        assertThat(byAccount.value(CredentialField.PHONE_NUMBER_ID))
+                .isEqualTo(value("2021", ValueSource.DATABASE, CredentialField.PHONE_NUMBER_ID));
+        assertThat(byAccount.value(CredentialField.ACCESS_TOKEN).value()).isEqualTo("EAAG-second-account-token");
+        assertThat(ofThird.value(CredentialField.ACCESS_TOKEN))
+                .as("never another account's token: it does not reach the number")
+                .isEqualTo(value("EAAG-platform-token", ValueSource.ENVIRONMENT, CredentialField.ACCESS_TOKEN));
+        assertThat(loader.resolve(tenant).value(CredentialField.ACCESS_TOKEN).value())
+                .isEqualTo(acme.token().accessToken().reveal());
+        assertThat(loader.resolveAccount(tenant, MetaId.parse("9999"))).isEmpty();
     }
 
     @Test

@@ -144,7 +144,8 @@ public final class StoredCredentials {
 
     /**
      * The value of {@code field} for {@code phoneNumberId}, one of the configuration's numbers: the
-     * access token and {@code waba_id} of the number's own account, every other field as
+     * access token and {@code waba_id} of the number's own account (null when that account has
+     * none: never another account's, which does not reach the number), every other field as
      * {@link #value(CredentialField)} gives it.
      */
     public String value(CredentialField field, String phoneNumberId) {
@@ -152,7 +153,12 @@ public final class StoredCredentials {
         if (n < 0) {
             throw new IllegalArgumentException("not a number of this configuration");
         }
-        return accountValue(field, accountOfNumber[n]).orElseGet(() -> value(field));
+        int account = accountOfNumber[n];
+        return switch (field) {
+            case ACCESS_TOKEN -> accounts[account * 3 + 1];
+            case WABA_ID -> accounts[account * 3];
+            default -> value(field);
+        };
     }
 
     /**
@@ -167,14 +173,6 @@ public final class StoredCredentials {
             }
         }
         return Optional.empty();
-    }
-
-    private Optional<String> accountValue(CredentialField field, int account) {
-        return switch (field) {
-            case ACCESS_TOKEN -> Optional.ofNullable(accounts[account * 3 + 1]);
-            case WABA_ID -> Optional.ofNullable(accounts[account * 3]);
-            default -> Optional.empty();
-        };
     }
 
     private int indexOf(String phoneNumberId) {
