@@ -85,11 +85,11 @@ final class ConfigLoaderService implements ConfigLoader {
     private ResolvedCredentials resolve(
             TenantId tenantId, Optional<StoredCredentials> active, String number, Optional<Instant> staleSince) {
         Map<CredentialField, ResolvedValue> values = new EnumMap<>(CredentialField.class);
+        StoredCredentials credentials = active.orElse(null);
+        int place = credentials == null || number == null ? -1 : credentials.placeOf(number);
         for (CredentialField field : CredentialField.values()) {
-            ResolvedValue value = resolve(
-                    field,
-                    active.map(credentials -> stored(credentials, number, field))
-                            .orElse(null));
+            ResolvedValue value =
+                    resolve(field, credentials == null ? null : stored(credentials, number, place, field));
             counter.count(value.source());
             values.put(field, value);
         }
@@ -114,10 +114,11 @@ final class ConfigLoaderService implements ConfigLoader {
         return new ResolvedValue(field, null, ValueSource.NONE);
     }
 
-    private static String stored(StoredCredentials credentials, String number, CredentialField field) {
+    /** The stored value of {@code field}: for the number at {@code place} (its account's token and id), else the primary account's. */
+    private static String stored(StoredCredentials credentials, String number, int place, CredentialField field) {
         if (field == CredentialField.PHONE_NUMBER_ID) {
             return number;
         }
-        return number == null ? credentials.value(field) : credentials.value(field, number);
+        return place < 0 ? credentials.value(field) : credentials.value(field, place);
     }
 }

@@ -138,7 +138,7 @@ public final class StoredCredentials {
      * is one of its, and Meta has not taken the number's account out of service.
      */
     public boolean serves(String phoneNumberId) {
-        int n = indexOf(phoneNumberId);
+        int n = placeOf(phoneNumberId);
         return active && n >= 0 && accounts[accountOfNumber[n] * 3 + 2] != null;
     }
 
@@ -149,11 +149,16 @@ public final class StoredCredentials {
      * {@link #value(CredentialField)} gives it.
      */
     public String value(CredentialField field, String phoneNumberId) {
-        int n = indexOf(phoneNumberId);
+        int n = placeOf(phoneNumberId);
         if (n < 0) {
             throw new IllegalArgumentException("not a number of this configuration");
         }
-        int account = accountOfNumber[n];
+        return value(field, n);
+    }
+
+    /** As {@link #value(CredentialField, String)}, for the number at {@code place} ({@link #placeOf}). */
+    public String value(CredentialField field, int place) {
+        int account = accountOfNumber[place];
         return switch (field) {
             case ACCESS_TOKEN -> accounts[account * 3 + 1];
             case WABA_ID -> accounts[account * 3];
@@ -175,7 +180,8 @@ public final class StoredCredentials {
         return Optional.empty();
     }
 
-    private int indexOf(String phoneNumberId) {
+    /** Where {@code phoneNumberId} is among the numbers (the default first); -1 when it is not one of them. */
+    public int placeOf(String phoneNumberId) {
         for (int n = 0; n < numbers.length; n++) {
             if (numbers[n].equals(phoneNumberId)) {
                 return n;
