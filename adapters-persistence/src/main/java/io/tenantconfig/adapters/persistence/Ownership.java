@@ -4,8 +4,7 @@ import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +16,8 @@ import java.util.Optional;
  * its webhook URL. The unit the directory reads and replaces.
  *
  * @param active whether the configuration is switched on (an account's standing is its own)
- * @param numbers in the order they were read: by account, then in the order they were added
+ * @param numbers in the order they were read (by account, then in the order they were added),
+ *     which decides each account's own number
  */
 record Ownership(
         TenantId tenantId,
@@ -43,13 +43,18 @@ record Ownership(
     record NumberOwnership(boolean active, MetaId wabaId) {}
 
     Ownership {
-        numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
         List<AccountOwnership> withNumbers = new ArrayList<>();
         for (AccountOwnership account : accounts) {
             withNumbers.add(new AccountOwnership(
                     account.wabaId(), account.serving(), ownNumber(account.wabaId(), defaultNumber, numbers)));
         }
         accounts = List.copyOf(withNumbers);
+        // The order mattered for the accounts' own numbers only: kept compact from here on, each
+        // (account, in use) pair once, since the index holds one of these per tenant.
+        Map<NumberOwnership, NumberOwnership> shared = new HashMap<>();
+        Map<MetaId, NumberOwnership> compact = new HashMap<>();
+        numbers.forEach((id, number) -> compact.put(id, shared.computeIfAbsent(number, n -> n)));
+        numbers = Map.copyOf(compact);
     }
 
     private static MetaId ownNumber(MetaId wabaId, MetaId defaultNumber, Map<MetaId, NumberOwnership> numbers) {

@@ -30,9 +30,12 @@ public final class StoredCredentials {
     private final String[] numbers;
     /** By {@link CredentialField#ordinal()}, the primary account's; the phone number's place is unused. */
     private final String[] values;
-    /** Three places per account: its waba id, its access token, and non-null when Meta lets it send. */
+    /**
+     * Three places per account: its waba id, its access token, and non-null when Meta lets it send;
+     * {@code null} for a configuration of one account (or none), whose values are {@link #values}.
+     */
     private final String[] accounts;
-    /** For each number (in the order of {@link #numbers}), its account's place in {@link #accounts} divided by 3. */
+    /** For each number (in the order of {@link #numbers}), its account's place in {@link #accounts} divided by 3; {@code null} with them. */
     private final byte[] accountOfNumber;
 
     private StoredCredentials(
@@ -64,6 +67,17 @@ public final class StoredCredentials {
             values[field.ordinal()] = stored(config, field);
         }
         List<Account> all = config.accounts().all();
+        if (all.size() <= 1) {
+            // Most tenants: one account, the primary, whose values are those above; nothing more to keep.
+            return new StoredCredentials(
+                    config.inService(),
+                    config.active(),
+                    config.onboarding().isCompleted(),
+                    numbers,
+                    values,
+                    null,
+                    null);
+        }
         String[] accounts = new String[all.size() * 3];
         for (int i = 0; i < all.size(); i++) {
             Account account = all.get(i);
@@ -139,6 +153,9 @@ public final class StoredCredentials {
      */
     public boolean serves(String phoneNumberId) {
         int n = placeOf(phoneNumberId);
+        if (accounts == null) {
+            return n >= 0 && inService;
+        }
         return active && n >= 0 && accounts[accountOfNumber[n] * 3 + 2] != null;
     }
 
@@ -158,6 +175,9 @@ public final class StoredCredentials {
 
     /** As {@link #value(CredentialField, String)}, for the number at {@code place} ({@link #placeOf}). */
     public String value(CredentialField field, int place) {
+        if (accounts == null) {
+            return value(field);
+        }
         int account = accountOfNumber[place];
         return switch (field) {
             case ACCESS_TOKEN -> accounts[account * 3 + 1];
@@ -171,6 +191,10 @@ public final class StoredCredentials {
      * configuration is switched on, has that account and Meta lets it send; empty otherwise.
      */
     public Optional<String> servedNumberOfAccount(String wabaId) {
+        if (accounts == null) {
+            boolean ours = inService && numbers.length > 0 && wabaId.equals(values[CredentialField.WABA_ID.ordinal()]);
+            return ours ? Optional.of(numbers[0]) : Optional.empty();
+        }
         for (int n = 0; n < numbers.length; n++) {
             int account = accountOfNumber[n];
             if (wabaId.equals(accounts[account * 3]) && active && accounts[account * 3 + 2] != null) {
