@@ -1,7 +1,6 @@
 import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.domain.Account;
-import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.AppCredentials;
 import io.tenantconfig.domain.DisplayPhoneNumber;
@@ -68,11 +67,9 @@ public class SeedTenants {
         String tenant = tenant(n);
         MetaId number = MetaId.parse(String.valueOf(106_540_000_000_000L + n));
         MetaId wabaId = MetaId.parse(String.valueOf(102_290_000_000_000L + n));
-        Account account = new Account(
+        Account account = Account.added(
                 new WhatsAppAccount(wabaId, MetaId.parse("4022399384699")),
-                new TokenGrant(Secret.of("EAAG" + "x".repeat(180) + tenant), null, now.plus(60, ChronoUnit.DAYS), null),
-                null,
-                AccountStanding.GOOD);
+                new TokenGrant(Secret.of("EAAG" + "x".repeat(180) + tenant), null, now.plus(60, ChronoUnit.DAYS), null));
         return new TenantConfig(
                 0,
                 TenantId.of(tenant),
