@@ -51,11 +51,13 @@ public final class SweepBenchmark {
         HttpServer graph = fakeGraph(graphCalls);
         Jdbi jdbi = TestDatabase.migrated().pooledJdbi();
         jdbi.useHandle(h -> {
-            h.execute("INSERT INTO tenant_configs (tenant_id, waba_id, access_token)"
-                    + " SELECT 'tenant-' || g, (5000000 + g)::text, 'EAAG-benchmark-token-' || g"
-                    + " FROM generate_series(1, " + TENANTS + ") g");
-            h.execute("INSERT INTO tenant_phone_numbers (config_id, phone_number_id, is_default)"
-                    + " SELECT id, (7000000 + id)::text, true FROM tenant_configs");
+            h.execute("INSERT INTO tenant_configs (tenant_id) SELECT 'tenant-' || g FROM generate_series(1, " + TENANTS
+                    + ") g");
+            h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                    + " SELECT id, (5000000 + split_part(tenant_id, '-', 2)::int)::text,"
+                    + " 'EAAG-benchmark-token-' || split_part(tenant_id, '-', 2) FROM tenant_configs");
+            h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                    + " SELECT config_id, id, (7000000 + config_id)::text, true FROM whatsapp_accounts");
         });
         ExecutorService checks = Executors.newFixedThreadPool(IN_FLIGHT);
         HealthFeature health = health(jdbi, graph, checks);
