@@ -197,18 +197,21 @@ function webhookView(webhook) {
     h('dt', {}, 'Last change received'), h('dd', {}, moment(webhook.last_received_at)));
 }
 
-// Each account with its numbers, what Meta last said of it (standing) and its health; never a token.
+// Each account with its numbers, what Meta last said of it (standing), its health and whether our
+// app is subscribed to its webhooks; never a token.
 const STANDING_KINDS = { GOOD: 'ok', RESTRICTED: 'warn' };
 
 function accountsView(body) {
   const accounts = body.accounts;
   if (accounts.length === 0) return h('p', { class: 'empty' }, 'No WhatsApp Business Account yet.');
   return tableOf('WhatsApp Business Accounts',
-    ['WABA id', 'Business id', 'Primary', 'Standing', 'Health', 'Token type', 'Token expires', 'Phone numbers'],
+    ['WABA id', 'Business id', 'Primary', 'Standing', 'Health', 'Webhooks subscribed', 'Token type', 'Token expires',
+      'Phone numbers'],
     accounts.map((a) => [
       value(a.waba_id), value(a.business_id), a.is_default ? 'Primary' : '',
       badge(a.standing, STANDING_KINDS[a.standing] || 'bad'),
       a.health ? healthBadge(a.health) : value(null),
+      a.subscribed_at ? moment(a.subscribed_at) : badge('Not subscribed', 'warn'),
       value(a.token_type), moment(a.token_expires_at),
       a.phone_numbers.length === 0 ? value(null) : a.phone_numbers.join(', '),
     ]), 'accounts-table');

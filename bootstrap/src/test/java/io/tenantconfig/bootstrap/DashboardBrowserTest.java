@@ -251,7 +251,11 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void a_tenant_page_lists_each_account_with_its_numbers_standing_and_health_and_no_token() throws Exception {
+    void a_tenant_page_lists_each_account_with_its_numbers_standing_health_subscription_and_no_token()
+            throws Exception {
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(h -> h.execute("UPDATE whatsapp_accounts SET subscribed_at = '2026-12-01T09:00:00Z'"
+                        + " WHERE waba_id = '102290129340398'"));
         HttpResponse<String> added = api.send(
                 "POST",
                 "/api/v1/tenant/config/phone-numbers",
@@ -265,8 +269,12 @@ class DashboardBrowserTest {
         assertThat(accounts).hasSize(2);
         assertThat(accounts.get(0).getText())
                 .contains("102290129340398", "5550001", "Primary", "GOOD", "106540352242922");
-        assertThat(accounts.get(1).getText()).contains("102290129340400", "GOOD", "106540352242930");
+        assertThat(accounts.get(1).getText()).contains("102290129340400", "GOOD", "Not subscribed", "106540352242930");
         assertThat(accounts.get(1).getText()).doesNotContain("Primary");
+        assertThat(accounts.get(0).findElement(By.cssSelector("time[datetime='2026-12-01T09:00:00Z']")))
+                .as("the primary account's subscription, read through the API")
+                .isNotNull();
+        assertThat(accounts.get(0).getText()).doesNotContain("Not subscribed");
         assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN, APP_SECRET, REFRESH_TOKEN);
     }
 

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -361,8 +364,8 @@ class WebhooksEndToEndTest {
                 .containsAll(List.of("whatsapp.change", "account.standing_changed", "health.changed")));
     }
 
-    @Test
-    void onboarding_subscribes_the_account_and_points_it_at_the_tenants_url() throws Exception {
+    /** Initech signs up account 700300 with number 700301, Meta agreeing to every step. */
+    private HttpResponse<String> onboardInitech() throws Exception {
         String token = SecretValues.secret("EAAGonboardZD" + Long.toHexString(System.nanoTime()));
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
                 .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}")));
@@ -373,11 +376,48 @@ class WebhooksEndToEndTest {
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700300/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700301/register")).willReturn(okJson("{\"success\":true}")));
 
-        HttpResponse<String> onboarded = api.send(
+        return api.send(
                 "POST",
                 "/api/v1/tenant/onboard/whatsapp-client",
                 api.token("initech"),
                 "{\"code\":\"signup-code\",\"waba_id\":\"700300\",\"phone_number_id\":\"700301\"}");
+    }
+
+    private JsonNode initechsAccount() throws Exception {
+        return JSON.readTree(api.send("GET", "/api/v1/tenant/config/accounts/700300", api.token("initech"), null)
+                .body());
+    }
+
+    @Test
+    void
+            an_accounts_subscription_is_recorded_by_onboarding_ended_by_an_uninstall_and_recorded_again_by_a_resubscription()
+                    throws Exception {
+        assertThat(onboardInitech().statusCode()).isEqualTo(200);
+        Instant onboarded = Instant.parse(initechsAccount().get("subscribed_at").asText());
+        assertThat(onboarded).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+
+        String uninstalled = payload(
+                "{\"id\":\"700300\",\"changes\":[{\"field\":\"account_update\",\"value\":{\"event\":\"PARTNER_APP_UNINSTALLED\"}}]}");
+        assertThat(signedPost("/api/v1/webhooks/whatsapp", uninstalled).statusCode())
+                .isEqualTo(200);
+        assertThat(initechsAccount().get("subscribed_at").isNull())
+                .as("Meta sends the account's webhooks nowhere once the app is uninstalled")
+                .isTrue();
+        assertThat(initechsAccount().get("standing").asText()).isEqualTo("DISCONNECTED");
+
+        HttpResponse<String> resubscribed =
+                api.send("POST", "/api/v1/tenant/config/webhook/resubscribe", api.token("initech"), null);
+        assertThat(resubscribed.statusCode()).as(resubscribed.body()).isEqualTo(200);
+        assertThat(Instant.parse(initechsAccount().get("subscribed_at").asText()))
+                .isAfterOrEqualTo(onboarded);
+        JsonNode history = JSON.readTree(api.send("GET", "/api/v1/tenant/config/history", api.token("initech"), null)
+                .body());
+        assertThat(history.toString()).contains("WEBHOOK_RESUBSCRIBED").contains("subscribed_at");
+    }
+
+    @Test
+    void onboarding_subscribes_the_account_and_points_it_at_the_tenants_url() throws Exception {
+        HttpResponse<String> onboarded = onboardInitech();
 
         assertThat(onboarded.statusCode()).isEqualTo(200);
         String callback = webhookOf("initech").get("callback_url").asText();

@@ -1,5 +1,6 @@
 package io.tenantconfig.domain;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,17 @@ import java.util.function.Function;
  *     {@code SYSTEM_USER}...); {@code null} until a check has read it
  * @param scopes the token's scopes as {@code debug_token} reports them, sorted; empty until a check
  *     has read them
+ * @param subscribedAt when the service last subscribed our app to the account's webhooks (onboarding or a
+ *     resubscription); {@code null} when it has not, or since Meta ended the subscription (the app
+ *     uninstalled, the account deleted)
  */
 public record Account(
-        WhatsAppAccount ids, TokenGrant token, String tokenType, Set<String> scopes, AccountStanding standing) {
+        WhatsAppAccount ids,
+        TokenGrant token,
+        String tokenType,
+        Set<String> scopes,
+        AccountStanding standing,
+        Instant subscribedAt) {
 
     /** Its fields by their data-model names (what audit events name), its id aside: it names the account. */
     static final Map<String, Function<Account, Object>> FIELDS = Map.of(
@@ -31,11 +40,12 @@ public record Account(
             "last_verified_at", account -> account.token().lastVerifiedAt(),
             "token_type", Account::tokenType,
             "token_scopes", Account::scopes,
-            "account_standing", Account::standing);
+            "account_standing", Account::standing,
+            "subscribed_at", Account::subscribedAt);
 
     /** No account: what a configuration without any answers for its account's fields. */
     public static final Account NONE =
-            new Account(WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of(), AccountStanding.GOOD);
+            new Account(WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of(), AccountStanding.GOOD, null);
 
     public Account {
         Objects.requireNonNull(ids, "ids");
@@ -46,7 +56,7 @@ public record Account(
 
     /** An account just added: these ids, this token, nothing heard from Meta against it. */
     public static Account added(WhatsAppAccount ids, TokenGrant token) {
-        return new Account(ids, token, null, Set.of(), AccountStanding.GOOD);
+        return new Account(ids, token, null, Set.of(), AccountStanding.GOOD, null);
     }
 
     public MetaId wabaId() {
@@ -63,30 +73,50 @@ public record Account(
         return standing.serving();
     }
 
+    /** Whether our app is subscribed to the account's webhooks, as far as the service knows. */
+    public boolean subscribed() {
+        return subscribedAt != null;
+    }
+
     /** Whether it holds nothing at all: no ids, no token, nothing reported (what a tenant without an account has). */
     boolean isEmpty() {
         return equals(NONE);
     }
 
     Account withIds(WhatsAppAccount newIds) {
-        return new Account(newIds, token, tokenType, scopes, standing);
+        return new Account(newIds, token, tokenType, scopes, standing, subscribedAt);
     }
 
     /** With {@code newToken}; a different access token forgets what was known of the old one's type and scopes. */
     Account withToken(TokenGrant newToken) {
         boolean sameToken = Objects.equals(newToken.accessToken(), token.accessToken());
-        return new Account(ids, newToken, sameToken ? tokenType : null, sameToken ? scopes : Set.of(), standing);
+        return new Account(
+                ids, newToken, sameToken ? tokenType : null, sameToken ? scopes : Set.of(), standing, subscribedAt);
     }
 
     Account withTokenType(String newType) {
-        return new Account(ids, token, newType, scopes, standing);
+        return new Account(ids, token, newType, scopes, standing, subscribedAt);
     }
 
     Account withScopes(Set<String> newScopes) {
-        return new Account(ids, token, tokenType, newScopes, standing);
+        return new Account(ids, token, tokenType, newScopes, standing, subscribedAt);
     }
 
+    /**
+     * With Meta's {@code newStanding}. One that takes our app away from the account (uninstalled,
+     * the partner removed, the account deleted) ends the subscription with it: Meta sends the
+     * account's webhooks nowhere until it is subscribed again.
+     */
     Account withStanding(AccountStanding newStanding) {
-        return new Account(ids, token, tokenType, scopes, newStanding);
+        boolean subscriptionEnds = switch (newStanding.status()) {
+            case DISCONNECTED, DELETED -> true;
+            case GOOD, RESTRICTED, DISABLED -> false;
+        };
+        return new Account(ids, token, tokenType, scopes, newStanding, subscriptionEnds ? null : subscribedAt);
+    }
+
+    /** Subscribed at {@code at}. */
+    Account withSubscription(Instant at) {
+        return new Account(ids, token, tokenType, scopes, standing, Objects.requireNonNull(at, "at"));
     }
 }

@@ -122,6 +122,17 @@ public sealed interface DomainEvent {
         }
     }
 
+    /** The app was subscribed again to the webhooks of some of the tenant's accounts, at a person's request. */
+    record WebhookResubscribed(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public WebhookResubscribed {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
     /** Onboarding registered its phone number for the Cloud API. */
     record PhoneRegistered(TenantId tenantId, Set<String> fields) implements ConfigEvent {
         public PhoneRegistered {
@@ -326,6 +337,8 @@ public sealed interface DomainEvent {
 
         T on(WebhookSubscribed event);
 
+        T on(WebhookResubscribed event);
+
         T on(PhoneRegistered event);
 
         T on(OnboardingCompleted event);
@@ -396,6 +409,11 @@ public sealed interface DomainEvent {
 
         @Override
         default T on(WebhookSubscribed event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(WebhookResubscribed event) {
             return otherwise(event);
         }
 

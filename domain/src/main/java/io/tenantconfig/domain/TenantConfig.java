@@ -2,6 +2,7 @@ package io.tenantconfig.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -260,10 +261,36 @@ public record TenantConfig(
         return changedTo(with(chosen, clock.instant()), DomainEvent.RegistrationPinChosen::new);
     }
 
-    /** Onboarding subscribed our app to the WhatsApp Business Account's webhooks. */
-    public Changed webhookSubscribed(Clock clock) {
+    /** Onboarding subscribed our app to the webhooks of the accounts {@code wabaIds} (those its signup shared). */
+    public Changed webhookSubscribed(Collection<MetaId> wabaIds, Clock clock) {
+        Instant now = clock.instant();
         Onboarding subscribed = onboarding.reached(Onboarding.Step.WEBHOOK_SUBSCRIBED);
-        return changedTo(with(subscribed, clock.instant()), DomainEvent.WebhookSubscribed::new);
+        Accounts accountsSubscribed = subscribing(wabaIds, now);
+        return changedTo(
+                with(Settings.of(this).withAccounts(accountsSubscribed), now).with(subscribed, now),
+                DomainEvent.WebhookSubscribed::new);
+    }
+
+    /**
+     * Our app was subscribed again, at a person's request, to the webhooks of the accounts
+     * {@code wabaIds}; those the tenant no longer has are passed over, and unchanged when none is left.
+     */
+    public Outcome webhookResubscribed(Collection<MetaId> wabaIds, Clock clock) {
+        if (wabaIds.stream().noneMatch(accounts::contains)) {
+            return new Outcome.Unchanged();
+        }
+        Instant now = clock.instant();
+        return changedTo(
+                with(Settings.of(this).withAccounts(subscribing(wabaIds, now)), now),
+                DomainEvent.WebhookResubscribed::new);
+    }
+
+    private Accounts subscribing(Collection<MetaId> wabaIds, Instant at) {
+        Accounts subscribed = accounts;
+        for (MetaId wabaId : wabaIds) {
+            subscribed = subscribed.updated(wabaId, account -> account.withSubscription(at));
+        }
+        return subscribed;
     }
 
     /** Onboarding registered its number for the Cloud API. */

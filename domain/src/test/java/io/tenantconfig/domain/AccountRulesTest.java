@@ -248,13 +248,18 @@ class AccountRulesTest {
     @Test
     void the_scopes_of_an_account_cannot_be_changed_from_outside() {
         Account account = new Account(
-                WhatsAppAccount.NONE, TokenGrant.NONE, null, new HashSet<>(Set.of("b", "a")), AccountStanding.GOOD);
+                WhatsAppAccount.NONE,
+                TokenGrant.NONE,
+                null,
+                new HashSet<>(Set.of("b", "a")),
+                AccountStanding.GOOD,
+                null);
 
         assertThat(account.scopes()).containsExactly("a", "b");
         assertThatThrownBy(() -> account.scopes().add("c")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(account)
                 .isEqualTo(new Account(
-                        WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of("a", "b"), AccountStanding.GOOD));
+                        WhatsAppAccount.NONE, TokenGrant.NONE, null, Set.of("a", "b"), AccountStanding.GOOD, null));
     }
 
     @Test
@@ -516,5 +521,72 @@ class AccountRulesTest {
                 .isEqualTo(OnboardingStatus.REAUTHORIZATION_REQUIRED);
         assertThat(ownAccountCleared.event().fields())
                 .containsExactlyInAnyOrder("accounts.333.access_token", "onboarding_status");
+    }
+
+    private static Instant subscribedAt(TenantConfig config, MetaId wabaId) {
+        return account(config, wabaId).subscribedAt();
+    }
+
+    @Test
+    void onboarding_records_the_subscription_of_the_accounts_it_subscribed_only() {
+        TenantConfig config = withThreeAccounts();
+
+        Changed subscribed = config.webhookSubscribed(List.of(WABA_3, WABA_1), CLOCK);
+
+        assertThat(subscribedAt(subscribed.config(), WABA_1)).isEqualTo(NOW);
+        assertThat(subscribedAt(subscribed.config(), WABA_2)).isNull();
+        assertThat(subscribedAt(subscribed.config(), WABA_3)).isEqualTo(NOW);
+        assertThat(subscribed.event())
+                .isEqualTo(new DomainEvent.WebhookSubscribed(
+                        ACME, Set.of("onboarding_status", "subscribed_at", "accounts.333.subscribed_at")));
+    }
+
+    @Test
+    void a_resubscription_records_the_accounts_the_tenant_still_has_and_is_unchanged_for_none() {
+        TenantConfig config = withThreeAccounts();
+        Instant later = NOW.plusSeconds(60);
+
+        Changed resubscribed = changed(
+                config.webhookResubscribed(List.of(WABA_2, MetaId.parse("777")), Clock.fixed(later, ZoneOffset.UTC)));
+
+        assertThat(subscribedAt(resubscribed.config(), WABA_2)).isEqualTo(later);
+        assertThat(subscribedAt(resubscribed.config(), WABA_1)).isNull();
+        assertThat(resubscribed.config().onboarding()).isEqualTo(config.onboarding());
+        assertThat(resubscribed.event())
+                .isEqualTo(new DomainEvent.WebhookResubscribed(ACME, Set.of("accounts.222.subscribed_at")));
+        assertThat(config.webhookResubscribed(List.of(MetaId.parse("777")), CLOCK))
+                .as("an account removed while Meta was asked")
+                .isEqualTo(new Outcome.Unchanged());
+    }
+
+    @Test
+    void meta_taking_the_app_away_or_deleting_the_account_ends_its_subscription_and_nothing_else_does() {
+        TenantConfig subscribed = withThreeAccounts()
+                .webhookSubscribed(List.of(WABA_1, WABA_2), CLOCK)
+                .config();
+        Instant later = NOW.plusSeconds(60);
+
+        for (Status status : Status.values()) {
+            AccountStanding standing = status == Status.GOOD
+                    ? AccountStanding.GOOD
+                    : new AccountStanding(status, "SOME_EVENT", null, later);
+            TenantConfig from = status == Status.GOOD
+                    ? changed(subscribed.standingChanged(WABA_2, BANNED, CLOCK)).config()
+                    : subscribed;
+            Changed after = changed(from.standingChanged(WABA_2, standing, CLOCK));
+            boolean ends = status == Status.DISCONNECTED || status == Status.DELETED;
+
+            assertThat(subscribedAt(after.config(), WABA_2)).as(status.name()).isEqualTo(ends ? null : NOW);
+            assertThat(subscribedAt(after.config(), WABA_1)).as(status.name()).isEqualTo(NOW);
+            assertThat(after.event().fields().contains("accounts.222.subscribed_at"))
+                    .as(status.name())
+                    .isEqualTo(ends);
+        }
+        assertThat(subscribedAt(
+                        changed(subscribed.setAccountToken(WABA_2, Secret.of("EAAG-new"), null, CLOCK))
+                                .config(),
+                        WABA_2))
+                .as("a new token keeps the app's subscription: it is the app's, not the token's")
+                .isEqualTo(NOW);
     }
 }

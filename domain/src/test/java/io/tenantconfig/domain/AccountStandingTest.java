@@ -38,7 +38,7 @@ class AccountStandingTest {
     /** The tenant's one account, in {@code standing}. */
     private static Accounts standing(AccountStanding standing) {
         return new Accounts(
-                List.of(new Account(new WhatsAppAccount(WABA, null), TokenGrant.NONE, null, Set.of(), standing)));
+                List.of(new Account(new WhatsAppAccount(WABA, null), TokenGrant.NONE, null, Set.of(), standing, null)));
     }
 
     private static Optional<Status> after(AccountStanding current, String field, Map<String, String> values) {

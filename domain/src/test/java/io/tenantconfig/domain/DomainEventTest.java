@@ -27,6 +27,7 @@ class DomainEventTest {
                 new DomainEvent.TokenVerified(ACME, fields, NOW),
                 new DomainEvent.RegistrationPinChosen(ACME, fields),
                 new DomainEvent.WebhookSubscribed(ACME, fields),
+                new DomainEvent.WebhookResubscribed(ACME, fields),
                 new DomainEvent.PhoneRegistered(ACME, fields),
                 new DomainEvent.OnboardingCompleted(ACME, fields),
                 new DomainEvent.ReauthorizationRequired(ACME, fields, FoundBy.HEALTH_CHECK),

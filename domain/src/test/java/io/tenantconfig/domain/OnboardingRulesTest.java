@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -172,7 +173,8 @@ class OnboardingRulesTest {
         assertThat(started.tokenVerified(ACCOUNT.wabaId(), null, null, Set.of(), CLOCK)
                         .event())
                 .isInstanceOf(DomainEvent.TokenVerified.class);
-        assertThat(started.webhookSubscribed(CLOCK).event()).isInstanceOf(DomainEvent.WebhookSubscribed.class);
+        assertThat(started.webhookSubscribed(List.of(ACCOUNT.wabaId()), CLOCK).event())
+                .isInstanceOf(DomainEvent.WebhookSubscribed.class);
         assertThat(started.phoneRegistered(CLOCK).config().onboarding().status())
                 .isEqualTo(OnboardingStatus.PHONE_REGISTERED);
         assertThat(started.onboardingCompleted(CLOCK).event().fields())

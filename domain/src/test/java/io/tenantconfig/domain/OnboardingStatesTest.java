@@ -34,7 +34,7 @@ class OnboardingStatesTest {
     private static Accounts accounts(TokenGrant token, WhatsAppAccount account) {
         return token.equals(TokenGrant.NONE) && account.equals(WhatsAppAccount.NONE)
                 ? Accounts.NONE
-                : new Accounts(List.of(new Account(account, token, null, Set.of(), AccountStanding.GOOD)));
+                : new Accounts(List.of(new Account(account, token, null, Set.of(), AccountStanding.GOOD, null)));
     }
 
     /** The numbers as held by the tenant's one account {@code account}. */
@@ -221,7 +221,9 @@ class OnboardingStatesTest {
 
         assertThat(started.onboarding())
                 .isEqualTo(new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, NUMBER, null));
-        assertThat(started.webhookSubscribed(clock).config().onboarding())
+        assertThat(started.webhookSubscribed(List.of(ACCOUNT.wabaId()), clock)
+                        .config()
+                        .onboarding())
                 .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, null));
         assertThat(started.phoneRegistered(clock).config().onboarding())
                 .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, NUMBER, null));

@@ -42,7 +42,8 @@ record AccountRow(
         String standingStatus,
         String standingEvent,
         String standingDetail,
-        OffsetDateTime standingSince) {
+        OffsetDateTime standingSince,
+        OffsetDateTime subscribedAt) {
 
     static final String TABLE = "whatsapp_accounts";
     static final List<String> SECRET_COLUMNS = List.of("access_token", "refresh_token");
@@ -52,24 +53,25 @@ record AccountRow(
 
     static final String COLUMNS = "id, config_id, waba_id, business_id, access_token, refresh_token,"
             + " token_expires_at, last_verified_at, token_type, token_scopes, standing_status, standing_event, standing_detail,"
-            + " standing_since";
+            + " standing_since, subscribed_at";
 
     static final String OF_CONFIGS =
             "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE config_id = ANY(:configIds) ORDER BY config_id, id";
 
     static final String INSERT = "INSERT INTO " + TABLE + " (config_id, waba_id, business_id, access_token,"
             + " refresh_token, token_expires_at, last_verified_at, token_type, token_scopes, standing_status,"
-            + " standing_event, standing_detail, standing_since) VALUES (:configId, :wabaId, :businessId,"
-            + " :accessToken, :refreshToken, :tokenExpiresAt, :lastVerifiedAt, :tokenType, :tokenScopes,"
-            + " :standingStatus, :standingEvent, :standingDetail, :standingSince) RETURNING id";
+            + " standing_event, standing_detail, standing_since, subscribed_at) VALUES (:configId, :wabaId,"
+            + " :businessId, :accessToken, :refreshToken, :tokenExpiresAt, :lastVerifiedAt, :tokenType,"
+            + " :tokenScopes, :standingStatus, :standingEvent, :standingDetail, :standingSince, :subscribedAt)"
+            + " RETURNING id";
 
     /** Rewrites an account in place; its configuration is part of the key, so only its own row is touched. */
     static final String UPDATE = "UPDATE " + TABLE + " SET waba_id = :wabaId, business_id = :businessId,"
             + " access_token = :accessToken, refresh_token = :refreshToken, token_expires_at = :tokenExpiresAt,"
             + " last_verified_at = :lastVerifiedAt, token_type = :tokenType, token_scopes = :tokenScopes,"
             + " standing_status = :standingStatus,"
-            + " standing_event = :standingEvent, standing_detail = :standingDetail, standing_since = :standingSince"
-            + " WHERE id = :id AND config_id = :configId";
+            + " standing_event = :standingEvent, standing_detail = :standingDetail, standing_since = :standingSince,"
+            + " subscribed_at = :subscribedAt WHERE id = :id AND config_id = :configId";
 
     static final String DELETE = "DELETE FROM " + TABLE + " WHERE id = ANY(:ids) AND config_id = :configId";
 
@@ -88,7 +90,8 @@ record AccountRow(
                 rs.getString("standing_status"),
                 rs.getString("standing_event"),
                 rs.getString("standing_detail"),
-                rs.getObject("standing_since", OffsetDateTime.class));
+                rs.getObject("standing_since", OffsetDateTime.class),
+                rs.getObject("subscribed_at", OffsetDateTime.class));
     }
 
     /** Binds each column's value under its component's name ({@code :wabaId}). */
@@ -107,7 +110,8 @@ record AccountRow(
                 .bind("standingStatus", standingStatus)
                 .bind("standingEvent", standingEvent)
                 .bind("standingDetail", standingDetail)
-                .bind("standingSince", standingSince);
+                .bind("standingSince", standingSince)
+                .bind("subscribedAt", subscribedAt);
     }
 
     /** The row of {@code account} in configuration {@code configId}; {@code id} 0 when it has none yet. */
@@ -126,7 +130,8 @@ record AccountRow(
                 account.standing().status().name(),
                 account.standing().event(),
                 account.standing().detail(),
-                timestamp(account.standing().since()));
+                timestamp(account.standing().since()),
+                timestamp(account.subscribedAt()));
     }
 
     /** The scopes {@code token_scopes} holds: none when it is {@code NULL} or blank. */
@@ -159,6 +164,7 @@ record AccountRow(
                         AccountStanding.Status.valueOf(standingStatus),
                         standingEvent,
                         standingDetail,
-                        instant(standingSince)));
+                        instant(standingSince)),
+                instant(subscribedAt));
     }
 }

@@ -21,13 +21,16 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 22;
+    private static final int CHANGESETS = 23;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
     private static final int CHANGESETS_BEFORE_ACCOUNTS = 21;
 
     private static final int CHANGESETS_AFTER_COUNTS = 14;
+    /** The changesets before each account recorded its webhook subscription (changeSet 23). */
+    private static final int CHANGESETS_BEFORE_SUBSCRIPTIONS = 22;
+
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
 
     private static List<String> tables(TestDatabase database) {
@@ -559,8 +562,8 @@ class MigrationsTest {
                 .hasMessageContaining("Remove the other accounts (DELETE /api/v1/tenant/config/accounts/{waba_id})");
 
         assertThat(appliedChangeSets(jdbi))
-                .as("nothing of changeset 22 was undone")
-                .hasSize(CHANGESETS);
+                .as("nothing of changeset 22 was undone (23, rolled back before it, was: each commits on its own)")
+                .hasSize(CHANGESETS_BEFORE_SUBSCRIPTIONS);
         assertThat(accounts(jdbi)).isEqualTo(accountsBefore).hasSize(2);
         assertThat(numbersWithTheirAccount(jdbi)).containsExactly("1001 acme 100");
 
@@ -569,6 +572,38 @@ class MigrationsTest {
         assertThat(rowsWithDefaultNumber(jdbi))
                 .as("the one account left is the configuration's again")
                 .containsExactly(row("acme", "100", "1001", "NOT_STARTED", false, "tink1:first"));
+    }
+
+    @Test
+    void existing_accounts_are_not_taken_for_subscribed_and_the_rollback_drops_only_the_subscription() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_SUBSCRIPTIONS, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, version) VALUES ('acme', 4)"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token, token_type)"
+                + " SELECT id, '100', 'tink1:first', 'SYSTEM_USER' FROM tenant_configs"));
+        List<Map<String, Object>> accountsBefore = everyRow(jdbi, "whatsapp_accounts");
+        List<String> schemaBefore = schema(jdbi);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(strings(jdbi, "SELECT coalesce(subscribed_at::text, 'null') FROM whatsapp_accounts"))
+                .as("when, or whether, it was subscribed was never recorded")
+                .containsExactly("null");
+        assertThat(strings(jdbi, "SELECT tenant_id || ' v' || version FROM tenant_configs"))
+                .as("no version changes")
+                .containsExactly("acme v4");
+        jdbi.useHandle(h -> h.execute("UPDATE whatsapp_accounts SET subscribed_at = '2026-12-01T00:00:00Z'"));
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SUBSCRIPTIONS, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SUBSCRIPTIONS);
+        assertThat(everyRow(jdbi, "whatsapp_accounts")).isEqualTo(accountsBefore);
+        assertThat(schema(jdbi))
+                .as("the schema of changeSet 22, comments included")
+                .isEqualTo(schemaBefore);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS);
     }
 
     @Test

@@ -79,7 +79,9 @@ class SeveralAccountsTest {
                         AT.minusSeconds(wabaId.hashCode() % 1000)),
                 tokenType,
                 scopes,
-                standing);
+                standing,
+                // Subscribed at distinct times, but for the second account, which never was.
+                wabaId.equals(SECOND) ? null : AT.plusSeconds(Long.parseLong(wabaId.value())));
     }
 
     private static PhoneNumber number(String id, MetaId wabaId, boolean active) {
@@ -183,6 +185,10 @@ class SeveralAccountsTest {
                 .as("every account's token is bound where a tenant's token always was")
                 .isEqualTo(SecretValues.secret("access-5002"));
         assertThat(loaded.accounts().all())
+                .as("each account's subscription, the second never subscribed")
+                .extracting(Account::subscribedAt)
+                .containsExactly(AT.plusSeconds(5001), null, AT.plusSeconds(5003));
+        assertThat(loaded.accounts().all())
                 .extracting(Account::scopes)
                 .containsExactly(
                         Set.of("whatsapp_business_management", "whatsapp_business_messaging"),
@@ -203,11 +209,14 @@ class SeveralAccountsTest {
     @Test
     void a_change_to_one_account_a_removed_account_and_a_moved_number_are_saved_in_the_configurations_write() {
         TenantConfig inserted = insert(threeAccounts("acme"));
+        Account first = inserted.accounts().all().get(0);
+        Account resubscribed = new Account(
+                first.ids(), first.token(), first.tokenType(), first.scopes(), first.standing(), AT.plusSeconds(9_000));
         TenantConfig changed = new TenantConfig(
                 inserted.id(),
                 ACME,
                 new Accounts(List.of(
-                        inserted.accounts().all().get(0),
+                        resubscribed,
                         account(
                                 SECOND,
                                 "7012",
@@ -240,6 +249,14 @@ class SeveralAccountsTest {
                         .orElseThrow()
                         .scopes())
                 .containsExactly("business_management", "whatsapp_business_messaging");
+        assertThat(store.load(ACME)
+                        .orElseThrow()
+                        .accounts()
+                        .find(FIRST)
+                        .orElseThrow()
+                        .subscribedAt())
+                .as("the first account's row rewritten with its new subscription")
+                .isEqualTo(AT.plusSeconds(9_000));
         assertThat(saved.phoneNumbers()).isEqualTo(changed.phoneNumbers());
         assertThat(scalar("SELECT count(*) FROM whatsapp_accounts")).isEqualTo(2);
     }
@@ -247,7 +264,7 @@ class SeveralAccountsTest {
     @Test
     void an_unnamed_account_that_learns_its_id_keeps_its_row_and_its_numbers() {
         TenantConfig base = TestConfigs.aConfig("acme").build();
-        Account unnamed = new Account(WhatsAppAccount.NONE, base.token(), null, Set.of(), AccountStanding.GOOD);
+        Account unnamed = new Account(WhatsAppAccount.NONE, base.token(), null, Set.of(), AccountStanding.GOOD, null);
         TenantConfig config = new TenantConfig(
                 0,
                 ACME,
@@ -268,7 +285,7 @@ class SeveralAccountsTest {
                 inserted.id(),
                 ACME,
                 new Accounts(List.of(new Account(
-                        new WhatsAppAccount(FIRST, null), base.token(), null, Set.of(), AccountStanding.GOOD))),
+                        new WhatsAppAccount(FIRST, null), base.token(), null, Set.of(), AccountStanding.GOOD, null))),
                 PhoneNumbers.only(number("6001", FIRST, true)),
                 base.app(),
                 base.callbacks(),
@@ -416,6 +433,10 @@ class SeveralAccountsTest {
         TenantConfig back = store.load(ACME).orElseThrow();
         assertThat(back).isEqualTo(sameButStored(inserted, back));
         assertThat(back.accounts().all())
+                .as("each account's subscription travels with it")
+                .extracting(Account::subscribedAt)
+                .containsExactly(AT.plusSeconds(5001), null, AT.plusSeconds(5003));
+        assertThat(back.accounts().all())
                 .as("each account's scopes travel with it")
                 .extracting(Account::scopes)
                 .containsExactly(
@@ -482,7 +503,8 @@ class SeveralAccountsTest {
                                 AccountStanding.Status.RESTRICTED,
                                 "ACCOUNT_RESTRICTION",
                                 "reports",
-                                Instant.parse("2026-01-20T00:00:00Z"))));
+                                Instant.parse("2026-01-20T00:00:00Z")),
+                        null));
         assertThat(acme.phoneNumbers().all()).extracting(PhoneNumber::wabaId).containsExactly(FIRST, FIRST);
         assertThat(acme.phoneNumbers().defaultId()).isEqualTo(MetaId.parse("6001"));
         assertThat(acme.phoneNumbers().all().get(0).registrationPin()).isEqualTo(secret("old-pin"));

@@ -21,6 +21,7 @@ import java.time.Instant;
             "is_default",
             "token_type",
             "token_scopes",
+            "subscribed_at",
             "standing",
             "health",
             "phone_numbers"

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param isDefault whether it is the primary account: the default number's, else the first added
  * @param tokenScopes the token's scopes as Meta's {@code debug_token} last reported them, sorted; empty until
  *     a check has read them
+ * @param subscribedAt when the service last subscribed our app to the account's webhooks (onboarding or
+ *     {@code POST /config/webhook/resubscribe}); {@code null} when it has not, or Meta ended the
+ *     subscription since (the app uninstalled, the account deleted)
  * @param standing what Meta last said about the account ({@code GOOD}, {@code RESTRICTED}...)
  * @param health the account's state in the tenant's last health check ({@code HEALTHY}, {@code EXPIRING}...:
  *     the worst of its own reasons, {@code GET /config/health}); {@code null} when the tenant has no health yet
@@ -29,6 +32,7 @@ public record AccountView(
         @JsonProperty("token_expires_at") String tokenExpiresAt,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("token_scopes") List<String> tokenScopes,
+        @JsonProperty("subscribed_at") String subscribedAt,
         @JsonProperty("standing") String standing,
         @JsonProperty("health") String health,
         @JsonProperty("phone_numbers") List<String> phoneNumbers) {
@@ -53,6 +57,7 @@ public record AccountView(
                         : account.token().expiresAt().toString(),
                 account.tokenType(),
                 List.copyOf(account.scopes()),
+                account.subscribedAt() == null ? null : account.subscribedAt().toString(),
                 account.standing().status().name(),
                 health.map(h -> h.stateOf(account.wabaId()).name()).orElse(null),
                 config.phoneNumbers().inAccount(account.wabaId()).stream()

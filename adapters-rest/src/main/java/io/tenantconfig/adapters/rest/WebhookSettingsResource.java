@@ -63,7 +63,7 @@ public final class WebhookSettingsResource {
     @Operation(summary = "Subscribe the app to the tenant's WhatsApp Business Account again, with its callback URL")
     public Resubscribed resubscribe(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
         return resubscribe
-                .resubscribe(caller.requireTenant())
+                .resubscribe(caller.requireTenant(), caller.actor())
                 .match(
                         url -> new Resubscribed(url, true),
                         () -> {
@@ -72,14 +72,23 @@ public final class WebhookSettingsResource {
                         why -> {
                             throw new ApiException(409, "Cannot subscribe: " + why + ".");
                         },
-                        failure -> {
-                            throw new ApiException(
-                                    502,
-                                    "Meta's Graph API did not accept the subscription: " + failure.message()
-                                            + (failure.fbtraceId() == null
-                                                    ? ""
-                                                    : " (fbtrace_id: " + failure.fbtraceId() + ")")
-                                            + ". Nothing was changed; try again later.");
+                        failed -> {
+                            throw new ApiException(502, refused(failed));
                         });
+    }
+
+    /** Meta's words for the account it refused, and what stays subscribed. */
+    private static String refused(ResubscribeWebhookUseCase.Result.MetaFailed failed) {
+        String trace = failed.failure().fbtraceId() == null
+                ? ""
+                : " (fbtrace_id: " + failed.failure().fbtraceId() + ")";
+        if (failed.subscribed().isEmpty()) {
+            return "Meta's Graph API did not accept the subscription: "
+                    + failed.failure().message() + trace + ". Nothing was changed; try again later.";
+        }
+        return "Meta's Graph API did not accept the subscription of account " + failed.wabaId() + ": "
+                + failed.failure().message() + trace + ". Accounts " + String.join(", ", failed.subscribed())
+                + " were subscribed (see subscribed_at in /api/v1/tenant/config/accounts); try again later"
+                + " for the others.";
     }
 }

@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
+import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
@@ -58,6 +59,7 @@ class AccountsResourceTest {
     private static final String SECOND = "2002";
     private static final String THIRD = "3003";
     private static final Instant EXPIRES = Instant.parse("2026-09-01T00:00:00Z");
+    private static final Instant SUBSCRIBED = Instant.parse("2026-02-20T08:00:00Z");
     private static final String SECOND_TOKEN = SecretValues.secret("EAAG-token-of-the-second-account");
     private static final String THIRD_TOKEN = SecretValues.secret("EAAG-token-of-the-third-account");
     private static final String NEW_TOKEN = SecretValues.secret("EAAG-a-new-token-set-by-hand");
@@ -77,27 +79,35 @@ class AccountsResourceTest {
                         SECOND_TOKEN,
                         "SYSTEM_USER",
                         Set.of("whatsapp_business_messaging", "whatsapp_business_management"),
-                        AccountStanding.GOOD))
+                        AccountStanding.GOOD,
+                        SUBSCRIBED))
                 .otherAccount(account(
                         THIRD,
                         THIRD_TOKEN,
                         null,
                         Set.of(),
                         new AccountStanding(
-                                AccountStanding.Status.RESTRICTED, "ACCOUNT_RESTRICTION", "limited", ApiFixture.NOW)))
+                                AccountStanding.Status.RESTRICTED, "ACCOUNT_RESTRICTION", "limited", ApiFixture.NOW),
+                        null))
                 .phoneNumbers(new PhoneNumbers(numbers, MetaId.parse(SUPPORT)))
                 .build());
         FIXTURE.insert(TestConfigs.aConfig("globex").build());
     }
 
     private static Account account(
-            String wabaId, String token, String tokenType, Set<String> scopes, AccountStanding standing) {
+            String wabaId,
+            String token,
+            String tokenType,
+            Set<String> scopes,
+            AccountStanding standing,
+            Instant subscribedAt) {
         return new Account(
                 new WhatsAppAccount(MetaId.parse(wabaId), MetaId.parse("4022")),
                 new TokenGrant(Secret.of(token), null, EXPIRES, ApiFixture.NOW),
                 tokenType,
                 scopes,
-                standing);
+                standing,
+                subscribedAt);
     }
 
     private static Invocation.Builder as(String token, String path) {
@@ -185,6 +195,7 @@ class AccountsResourceTest {
                 .containsEntry("health", "UNKNOWN")
                 .containsEntry("token_type", null)
                 .containsEntry("token_scopes", List.of())
+                .containsEntry("subscribed_at", null)
                 .containsEntry(
                         "token_expires_at",
                         acme().primaryAccount().token().expiresAt().toString());
@@ -196,6 +207,7 @@ class AccountsResourceTest {
                         "token_expires_at",
                         "token_type",
                         "token_scopes",
+                        "subscribed_at",
                         "standing",
                         "health",
                         "phone_numbers")
@@ -204,6 +216,7 @@ class AccountsResourceTest {
                 .containsEntry("token_expires_at", "2026-09-01T00:00:00Z")
                 .containsEntry("token_type", "SYSTEM_USER")
                 .containsEntry("token_scopes", List.of("whatsapp_business_management", "whatsapp_business_messaging"))
+                .containsEntry("subscribed_at", "2026-02-20T08:00:00Z")
                 .containsEntry("standing", "GOOD")
                 .containsEntry("health", "UNKNOWN");
         assertThat(accounts.get(2))
@@ -316,6 +329,7 @@ class AccountsResourceTest {
                 "unknown field | {\"access_token\":\"EAAG-x\",\"nickname\":\"x\"} | nickname",
                 "read-only field | {\"access_token\":\"EAAG-x\",\"standing\":\"GOOD\"} | standing",
                 "read-only token_scopes | {\"access_token\":\"EAAG-x\",\"token_scopes\":[\"x\"]} | token_scopes",
+                "read-only subscribed_at | {\"access_token\":\"EAAG-x\",\"subscribed_at\":null} | subscribed_at",
                 "missing access_token | {\"token_expires_at\":\"2026-12-01T00:00:00Z\"} | access_token",
                 "null access_token | {\"access_token\":null} | access_token",
                 "empty access_token | {\"access_token\":\"\"} | access_token",
@@ -564,5 +578,31 @@ class AccountsResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(body(response).get("detail")).asString().contains("tenant_id");
+    }
+
+    @Test
+    void resubscribing_shows_each_accounts_subscription_and_a_refusal_names_the_account_and_those_subscribed() {
+        FIXTURE.meta.failsToSubscribe(
+                MetaId.parse(THIRD),
+                new MetaFailure(
+                        MetaFailure.Kind.META_UNAVAILABLE, "Service temporarily unavailable", 2, null, "Ab12", null));
+        try {
+            Response response =
+                    as(ACME_USER, "/api/v1/tenant/config/webhook/resubscribe").post(null);
+
+            assertThat(response.getStatus()).isEqualTo(502);
+            assertThat(body(response).get("detail"))
+                    .isEqualTo("Meta's Graph API did not accept the subscription of account 3003: Service temporarily"
+                            + " unavailable (fbtrace_id: Ab12). Accounts " + PRIMARY + ", 2002 were subscribed (see"
+                            + " subscribed_at in /api/v1/tenant/config/accounts); try again later for the others.");
+        } finally {
+            FIXTURE.meta.succeedsAgain();
+        }
+
+        assertThat(accounts(as(ACME_USER, ACCOUNTS).get()))
+                .extracting(account -> account.get("subscribed_at"))
+                .containsExactly(ApiFixture.NOW.toString(), ApiFixture.NOW.toString(), null);
+        assertThat(lastAudit().action()).isEqualTo(AuditAction.WEBHOOK_RESUBSCRIBED);
+        assertThat(lastAudit().fields()).containsExactlyInAnyOrder("subscribed_at", "accounts.2002.subscribed_at");
     }
 }

@@ -147,7 +147,8 @@ class HealthResourceTest {
                         new TokenGrant(expiringToken, null, soon, null),
                         "SYSTEM_USER",
                         Set.of(),
-                        AccountStanding.GOOD))
+                        AccountStanding.GOOD,
+                        null))
                 .otherAccount(new Account(
                         new WhatsAppAccount(banned, null),
                         new TokenGrant(
@@ -158,7 +159,8 @@ class HealthResourceTest {
                                 AccountStanding.Status.DISABLED,
                                 "DISABLED_UPDATE",
                                 "Meta disabled it.",
-                                ApiFixture.NOW)))
+                                ApiFixture.NOW),
+                        null))
                 .phoneNumbers(new PhoneNumbers(numbers, initech.phoneNumbers().defaultId()))
                 .build());
         FIXTURE.metaHealth.tokensAre(token -> new TokenFacts(

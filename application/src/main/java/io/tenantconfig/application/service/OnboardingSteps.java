@@ -74,8 +74,9 @@ final class OnboardingSteps {
                 TenantConfig subscribing = config;
                 Optional<WebUrl> callback = endpoints.callbackUrl(subscribing.tenantId());
                 Optional<VerifyToken> verifyToken = endpoints.verifyTokenFor(subscribing);
+                List<MetaId> signedUp = run.signedUpAccounts(subscribing);
                 call(OnboardingStep.SUBSCRIBE_WABA, () -> {
-                    for (MetaId wabaId : run.signedUpAccounts(subscribing)) {
+                    for (MetaId wabaId : signedUp) {
                         meta.subscribeApp(wabaId, run.token);
                         if (callback.isPresent() && verifyToken.isPresent()) {
                             // Meta sends this account's changes to the tenant's own URL from now on.
@@ -84,7 +85,7 @@ final class OnboardingSteps {
                     }
                     return null;
                 });
-                config = run.store(c -> c.webhookSubscribed(clock));
+                config = run.store(c -> c.webhookSubscribed(signedUp, clock));
             }
 
             if (policy.registerPhone() && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {

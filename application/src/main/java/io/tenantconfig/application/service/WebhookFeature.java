@@ -53,7 +53,7 @@ public final class WebhookFeature {
         this.authenticateWebhook = new AuthenticateWebhookService(keys, store, endpoints);
         this.receiveWebhook = new ReceiveWebhookService(store, intake, directory, healthStore, schedule, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
-        this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints);
+        this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints, clock);
         this.unroutableChanges = new UnroutableWebhookChangesService(inbox);
     }
 

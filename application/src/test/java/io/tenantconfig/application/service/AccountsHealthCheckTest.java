@@ -88,7 +88,8 @@ class AccountsHealthCheckTest {
                 new TokenGrant(token, null, NOW.plus(Duration.ofDays(60)), null),
                 null,
                 Set.of(),
-                standing);
+                standing,
+                null);
     }
 
     /** Acme's own account (the primary: it holds the default number), a second one, and a third Meta banned. */

@@ -80,7 +80,8 @@ class AccountsTest {
                 new TokenGrant(Secret.of(SecretValues.secret(token)), null, EXPIRES, NOW),
                 "SYSTEM_USER",
                 Set.of("whatsapp_business_management", "whatsapp_business_messaging"),
-                AccountStanding.GOOD);
+                AccountStanding.GOOD,
+                null);
     }
 
     private TenantConfig acme() {

@@ -22,6 +22,7 @@ import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.OnboardingStatus;
@@ -136,6 +137,31 @@ class OnboardingTest {
                 .filteredOn(call -> call.startsWith("subscribe"))
                 .containsExactly("subscribe 555000111", "subscribe 555000222", "subscribe 555000333");
         assertThat(meta.calls()).filteredOn(call -> call.startsWith("register")).hasSize(1);
+        assertThat(stored().accounts().all())
+                .as("each account the signup shared records its subscription")
+                .extracting(Account::subscribedAt)
+                .containsExactly(NOW, NOW, NOW);
+    }
+
+    @Test
+    void a_refused_subscription_records_no_account_as_subscribed_and_resuming_does() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Meta answered HTTP 503"));
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+
+        assertThat(onboard(service)).isInstanceOf(OnboardingResult.StepFailed.class);
+        assertThat(stored().primaryAccount().subscribedAt()).isNull();
+
+        meta.succeedsAgain();
+        assertThat(resume(service)).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(stored().primaryAccount().subscribedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void a_policy_that_does_not_subscribe_records_no_subscription() {
+        onboard(service(new OnboardingPolicy(false, true, false)));
+
+        assertThat(meta.calls()).noneMatch(call -> call.startsWith("subscribe"));
+        assertThat(stored().primaryAccount().subscribedAt()).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tenantconfig.application.service;
 
 import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
@@ -15,7 +16,9 @@ import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase.Sender;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.Receipt;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase.WebhookChange;
+import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
 import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.PlatformEvent;
@@ -47,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +67,9 @@ class WebhooksTest {
     private static final TenantId ACME = TenantId.of("acme");
     private static final TenantId GLOBEX = TenantId.of("globex");
     private static final MetaId ACME_WABA = MetaId.parse(TestConfigs.wabaIdOf("acme"));
+    private static final MetaId SECOND = MetaId.parse("2222000");
+    private static final MetaId THIRD = MetaId.parse("3333000");
+    private static final Actor ALICE = new Actor("alice");
     private static final MetaId ACME_NUMBER = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
     private static final MetaId GLOBEX_NUMBER = MetaId.parse(TestConfigs.phoneNumberIdOf("globex"));
     private static final String PLATFORM_SECRET = SecretValues.secret("platform-app-secret");
@@ -114,6 +121,17 @@ class WebhooksTest {
 
     private Receipt receive(WebhookChange... changes) {
         return features.webhooks().receiveWebhook().receive(Sender.PLATFORM, List.of(changes));
+    }
+
+    private String resubscribe(TenantId tenant) {
+        return features.webhooks()
+                .resubscribeWebhook()
+                .resubscribe(tenant, ALICE)
+                .match(
+                        url -> "subscribed " + url,
+                        () -> "not found",
+                        why -> "not ready: " + why,
+                        failed -> "meta failed: " + failed.failure().message());
     }
 
     private TenantConfig acme() {
@@ -564,7 +582,8 @@ class WebhooksTest {
                                 new TokenGrant(Secret.of(SecretValues.secret("EAAG-second-token")), null, null, null),
                                 null,
                                 Set.of(),
-                                AccountStanding.GOOD))
+                                AccountStanding.GOOD,
+                                null))
                         .phoneNumbers(
                                 new PhoneNumbers(numbers, current.phoneNumbers().defaultId()))
                         .build());
@@ -798,17 +817,6 @@ class WebhooksTest {
             assertThat(meta.calls()).noneMatch(call -> call.startsWith("override"));
         }
 
-        private String resubscribe(TenantId tenant) {
-            return features.webhooks()
-                    .resubscribeWebhook()
-                    .resubscribe(tenant)
-                    .match(
-                            url -> "subscribed " + url,
-                            () -> "not found",
-                            why -> "not ready: " + why,
-                            failure -> "meta failed: " + failure.message());
-        }
-
         @Test
         void resubscribing_redoes_both_calls_or_says_what_is_missing() {
             String key = keyOf(ACME).orElseThrow();
@@ -858,11 +866,99 @@ class WebhooksTest {
                     .build()));
             int before = meta.calls().size();
 
-            features.webhooks().resubscribeWebhook().resubscribe(ACME);
+            features.webhooks().resubscribeWebhook().resubscribe(ACME, ALICE);
 
             assertThat(meta.calls().subList(before, meta.calls().size()))
                     .filteredOn(call -> call.startsWith("subscribe"))
                     .containsExactly("subscribe " + acme.account().wabaId(), "subscribe " + second);
+        }
+
+        private void addAccounts() {
+            store.inTransaction(tx -> tx.save(TestConfigs.from(tx.lock(ACME).orElseThrow())
+                    .otherAccount(Account.added(
+                            new WhatsAppAccount(SECOND, null),
+                            new TokenGrant(Secret.of("EAAG-second-account-token"), null, null, null)))
+                    .otherAccount(Account.added(new WhatsAppAccount(THIRD, null), TokenGrant.NONE))
+                    .build()));
+        }
+
+        private Map<MetaId, Instant> subscriptions() {
+            Map<MetaId, Instant> subscribed = new LinkedHashMap<>();
+            acme().accounts().all().forEach(account -> subscribed.put(account.wabaId(), account.subscribedAt()));
+            return subscribed;
+        }
+
+        @Test
+        void each_account_subscribed_records_when_audited_as_the_caller_and_one_without_a_token_stays_unsubscribed() {
+            addAccounts();
+            clock.advance(Duration.ofMinutes(5));
+            int announced = store.events().size();
+
+            assertThat(resubscribe(ACME)).startsWith("subscribed ");
+
+            Instant now = NOW.plus(Duration.ofMinutes(5));
+            assertThat(subscriptions()).containsExactly(entry(ACME_WABA, now), entry(SECOND, now), entry(THIRD, null));
+            AuditEntry audited =
+                    store.auditTrail().get(store.auditTrail().size() - 1).entry();
+            assertThat(audited.action()).isEqualTo(AuditAction.WEBHOOK_RESUBSCRIBED);
+            assertThat(audited.actor().subject()).isEqualTo("alice");
+            assertThat(audited.fields())
+                    .containsExactlyInAnyOrder("subscribed_at", "accounts." + SECOND + ".subscribed_at");
+            assertThat(store.events())
+                    .as("a subscription is nothing the platform is told of")
+                    .hasSize(announced);
+        }
+
+        @Test
+        void a_refusal_for_one_account_keeps_those_subscribed_before_it_recorded_and_names_both() {
+            addAccounts();
+            meta.failsToSubscribe(SECOND, MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "Meta answered HTTP 503"));
+
+            ResubscribeWebhookUseCase.Result result =
+                    features.webhooks().resubscribeWebhook().resubscribe(ACME, ALICE);
+
+            assertThat(result)
+                    .isEqualTo(new ResubscribeWebhookUseCase.Result.MetaFailed(
+                            MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "Meta answered HTTP 503"),
+                            SECOND.value(),
+                            List.of(ACME_WABA.value())));
+            assertThat(subscriptions()).containsExactly(entry(ACME_WABA, NOW), entry(SECOND, null), entry(THIRD, null));
+        }
+
+        @Test
+        void a_refusal_of_the_first_account_changes_nothing() {
+            addAccounts();
+            meta.failsToSubscribe(
+                    ACME_WABA, MetaFailure.of(MetaFailure.Kind.META_UNAVAILABLE, "Meta answered HTTP 503"));
+            TenantConfig before = acme();
+            int audited = store.auditTrail().size();
+
+            assertThat(resubscribe(ACME)).isEqualTo("meta failed: Meta answered HTTP 503");
+
+            assertThat(acme()).isEqualTo(before);
+            assertThat(store.auditTrail()).hasSize(audited);
+        }
+
+        @Test
+        void an_uninstalled_app_ends_that_accounts_subscription_only() {
+            addAccounts();
+            resubscribe(ACME);
+
+            receive(new WebhookChange(
+                    SECOND,
+                    "account_update",
+                    null,
+                    "{event=PARTNER_APP_UNINSTALLED}",
+                    null,
+                    Map.of("event", "PARTNER_APP_UNINSTALLED")));
+
+            assertThat(subscriptions()).containsExactly(entry(ACME_WABA, NOW), entry(SECOND, null), entry(THIRD, null));
+            assertThat(store.auditTrail()
+                            .get(store.auditTrail().size() - 1)
+                            .entry()
+                            .fields())
+                    .containsExactlyInAnyOrder(
+                            "accounts." + SECOND + ".account_standing", "accounts." + SECOND + ".subscribed_at");
         }
     }
 

@@ -1,18 +1,22 @@
 package io.tenantconfig.application.port.in;
 
+import io.tenantconfig.application.Actor;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.TenantId;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Subscribes the app to the tenant's WhatsApp Business Account again, with the tenant's callback
+ * Subscribes the app to the tenant's WhatsApp Business Accounts again, with the tenant's callback
  * URL as the override (what onboarding does when {@code PUBLIC_BASE_URL} is set): after the
- * tenant changed its verify token, or when Meta stopped sending.
+ * tenant changed its verify token, or when Meta stopped sending. Each account subscribed records
+ * when it was, audited as {@code actor}'s.
  */
 public interface ResubscribeWebhookUseCase {
 
-    Result resubscribe(TenantId tenantId);
+    Result resubscribe(TenantId tenantId, Actor actor);
 
     sealed interface Result {
 
@@ -20,7 +24,7 @@ public interface ResubscribeWebhookUseCase {
                 Function<String, R> subscribed,
                 Supplier<R> notFound,
                 Function<String, R> notReady,
-                Function<MetaFailure, R> metaFailed);
+                Function<MetaFailed, R> metaFailed);
 
         /** Meta accepted the subscription; {@code callbackUrl} is where it now sends the tenant's changes. */
         record Subscribed(String callbackUrl) implements Result {
@@ -29,7 +33,7 @@ public interface ResubscribeWebhookUseCase {
                     Function<String, R> subscribed,
                     Supplier<R> notFound,
                     Function<String, R> notReady,
-                    Function<MetaFailure, R> metaFailed) {
+                    Function<MetaFailed, R> metaFailed) {
                 return subscribed.apply(callbackUrl);
             }
         }
@@ -40,7 +44,7 @@ public interface ResubscribeWebhookUseCase {
                     Function<String, R> subscribed,
                     Supplier<R> notFound,
                     Function<String, R> notReady,
-                    Function<MetaFailure, R> metaFailed) {
+                    Function<MetaFailed, R> metaFailed) {
                 return notFound.get();
             }
         }
@@ -52,20 +56,29 @@ public interface ResubscribeWebhookUseCase {
                     Function<String, R> subscribed,
                     Supplier<R> notFound,
                     Function<String, R> notReady,
-                    Function<MetaFailure, R> metaFailed) {
+                    Function<MetaFailed, R> metaFailed) {
                 return notReady.apply(why);
             }
         }
 
-        /** Meta refused or did not answer. */
-        record MetaFailed(MetaFailure failure) implements Result {
+        /**
+         * Meta refused or did not answer for the account {@code wabaId}; the accounts in
+         * {@code subscribed} were subscribed before it, and are recorded so.
+         */
+        record MetaFailed(MetaFailure failure, String wabaId, List<String> subscribed) implements Result {
+            public MetaFailed {
+                Objects.requireNonNull(failure, "failure");
+                Objects.requireNonNull(wabaId, "wabaId");
+                subscribed = List.copyOf(subscribed);
+            }
+
             @Override
             public <R> R match(
                     Function<String, R> subscribed,
                     Supplier<R> notFound,
                     Function<String, R> notReady,
-                    Function<MetaFailure, R> metaFailed) {
-                return metaFailed.apply(failure);
+                    Function<MetaFailed, R> metaFailed) {
+                return metaFailed.apply(this);
             }
         }
     }

@@ -15,6 +15,8 @@ public enum AuditAction {
     DEACTIVATE,
     ONBOARDING_TOKEN_EXCHANGED,
     ONBOARDING_WEBHOOK_SUBSCRIBED,
+    /** The app was subscribed again to the tenant's accounts' webhooks ({@code POST /config/webhook/resubscribe}). */
+    WEBHOOK_RESUBSCRIBED,
     ONBOARDING_PHONE_REGISTERED,
     ONBOARDING_COMPLETED,
     ONBOARDING_REAUTHORIZATION_REQUIRED,
@@ -80,6 +82,11 @@ public enum AuditAction {
         @Override
         public Optional<AuditAction> on(DomainEvent.WebhookSubscribed event) {
             return Optional.of(ONBOARDING_WEBHOOK_SUBSCRIBED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.WebhookResubscribed event) {
+            return Optional.of(WEBHOOK_RESUBSCRIBED);
         }
 
         @Override

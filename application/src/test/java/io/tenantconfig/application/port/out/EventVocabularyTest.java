@@ -40,6 +40,7 @@ class EventVocabularyTest {
         audited.put(new DomainEvent.TokenVerified(ACME, FIELDS, NOW), AuditAction.TOKEN_VERIFIED);
         audited.put(new DomainEvent.RegistrationPinChosen(ACME, FIELDS), AuditAction.UPDATE);
         audited.put(new DomainEvent.WebhookSubscribed(ACME, FIELDS), AuditAction.ONBOARDING_WEBHOOK_SUBSCRIBED);
+        audited.put(new DomainEvent.WebhookResubscribed(ACME, FIELDS), AuditAction.WEBHOOK_RESUBSCRIBED);
         audited.put(new DomainEvent.PhoneRegistered(ACME, FIELDS), AuditAction.ONBOARDING_PHONE_REGISTERED);
         audited.put(new DomainEvent.OnboardingCompleted(ACME, FIELDS), AuditAction.ONBOARDING_COMPLETED);
         audited.put(
@@ -91,6 +92,7 @@ class EventVocabularyTest {
                 new DomainEvent.TokenVerified(ACME, FIELDS, NOW),
                 new DomainEvent.RegistrationPinChosen(ACME, FIELDS),
                 new DomainEvent.WebhookSubscribed(ACME, FIELDS),
+                new DomainEvent.WebhookResubscribed(ACME, FIELDS),
                 new DomainEvent.PhoneRegistered(ACME, FIELDS),
                 new DomainEvent.OnboardingCompleted(ACME, FIELDS),
                 new DomainEvent.ReauthorizationRequired(ACME, FIELDS, FoundBy.ONBOARDING),
