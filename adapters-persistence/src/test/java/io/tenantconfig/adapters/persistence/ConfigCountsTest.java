@@ -97,7 +97,7 @@ class ConfigCountsTest {
     void the_accounts_are_counted_from_the_migration_on_and_follow_inserts_deletes_cascades_and_truncates() {
         TestDatabase database = TestDatabase.migrated();
         Jdbi jdbi = Jdbi.create(database.dataSource());
-        database.withLiquibase(liquibase -> liquibase.rollback(1, ""));
+        database.withLiquibase(liquibase -> liquibase.rollback("schema-21", ""));
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id, waba_id) SELECT 'before-' || n,"
                 + " (5000 + n)::text FROM generate_series(1, 12) AS n"));
         jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('no-account')"));
