@@ -137,13 +137,19 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
 
     /**
      * After a signup of {@code id} in the account {@code wabaId}: the number is added (the default
-     * only when it is the first), or, when the tenant has it already, kept as it is in that
-     * account: Meta just said which account it belongs to. The tenant's other numbers stay.
+     * only when it is the first; refused past {@code limit}), or, when the tenant has it already,
+     * kept as it is in that account: Meta just said which account it belongs to. Either way it is a
+     * number of a WhatsApp Business app or not as the signup said. The tenant's other numbers stay;
+     * all of them stay as they are when the signup named no number ({@code id} null).
      */
-    Ruling<PhoneNumbers> signedUp(MetaId id, MetaId wabaId, int limit) {
-        return contains(id)
+    Ruling<PhoneNumbers> signedUp(MetaId id, MetaId wabaId, boolean businessApp, int limit) {
+        if (id == null) {
+            return Ruling.allowed(this);
+        }
+        Ruling<PhoneNumbers> joined = contains(id)
                 ? Ruling.allowed(changed(id, number -> number.inAccount(wabaId)))
                 : added(PhoneNumber.added(id, wabaId, null, null), limit);
+        return joined.map(numbers -> numbers.changed(id, number -> number.withCoexistence(businessApp)));
     }
 
     /** Every number of the account {@code from} in the account {@code to} instead (the account was named or renamed). */

@@ -100,7 +100,11 @@ public record TenantConfig(
                 .then(all -> shared(all, signup, grant, limits))
                 .outcome(all -> phoneNumbers
                         .movedTo(existing, signedUp)
-                        .signedUp(signup.phoneNumberId(), signedUp, limits.phoneNumbers())
+                        .signedUp(
+                                signup.phoneNumberId(),
+                                signedUp,
+                                signup.finish().coexistence(),
+                                limits.phoneNumbers())
                         .outcome(numbers -> signedUp(user, signup, all, numbers, clock)));
     }
 
@@ -222,11 +226,11 @@ public record TenantConfig(
         return onboarding.phoneNumberId() == null ? Optional.empty() : phoneNumbers.find(onboarding.phoneNumberId());
     }
 
-    /** The account of the number the last signup named: the one whose token and id onboarding works with. */
+    /** The account the last signup named: the one whose token and id onboarding works with. */
     public Account onboardingAccount() {
-        return onboardingNumber()
-                .flatMap(number -> accounts.find(number.wabaId()))
-                .orElse(Account.NONE);
+        return onboarding.wabaId() == null
+                ? Account.NONE
+                : accounts.find(onboarding.wabaId()).orElse(Account.NONE);
     }
 
     /**
@@ -352,7 +356,7 @@ public record TenantConfig(
 
     /** Whether the onboarding steps can run on this configuration: it has a token, the account and the signed-up number. */
     public boolean holdsWhatOnboardingNeeds() {
-        return Onboarding.runnable(accounts, phoneNumbers, onboarding.phoneNumberId());
+        return Onboarding.runnable(accounts, phoneNumbers, onboarding.wabaId(), onboarding.phoneNumberId());
     }
 
     private MetaId onboardingNumberId() {
@@ -368,7 +372,8 @@ public record TenantConfig(
             applied = applied.withCallbacks(callbacks.redirectingTo(signup.redirectUrl()));
         }
         Instant now = clock.instant();
-        TenantConfig signedUp = with(applied, now).with(onboarding.restartedBy(user, signup.phoneNumberId()), now);
+        TenantConfig signedUp =
+                with(applied, now).with(onboarding.restartedBy(user, signup.wabaId(), signup.phoneNumberId()), now);
         return changedTo(signedUp, DomainEvent.TokenExchanged::new);
     }
 

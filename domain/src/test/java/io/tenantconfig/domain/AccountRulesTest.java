@@ -111,7 +111,8 @@ class AccountRulesTest {
         assertThat(config.onboardingNumber().orElseThrow().id()).isEqualTo(NUMBER_3);
         assertThat(signedUp.event()).isInstanceOf(DomainEvent.TokenExchanged.class);
         assertThat(signedUp.event().fields())
-                .containsExactlyInAnyOrder("accounts.333", "phone_numbers.3333", "onboarding_phone_number_id");
+                .containsExactlyInAnyOrder(
+                        "accounts.333", "phone_numbers.3333", "onboarding_phone_number_id", "onboarding_waba_id");
     }
 
     @Test
@@ -128,7 +129,8 @@ class AccountRulesTest {
         assertThat(after.phoneNumbers()).isEqualTo(config.phoneNumbers());
         assertThat(after.token()).as("the primary account's token").isEqualTo(config.token());
         assertThat(reauthorized.event().fields())
-                .containsExactlyInAnyOrder("accounts.222.access_token", "onboarding_phone_number_id", "user_id");
+                .containsExactlyInAnyOrder(
+                        "accounts.222.access_token", "onboarding_phone_number_id", "onboarding_waba_id", "user_id");
     }
 
     @Test
@@ -508,9 +510,13 @@ class AccountRulesTest {
                         CLOCK))
                 .config();
 
-        assertThat(Onboarding.runnable(withTokenless.accounts(), withTokenless.phoneNumbers(), NUMBER_3))
+        assertThat(Onboarding.runnable(withTokenless.accounts(), withTokenless.phoneNumbers(), WABA_3, NUMBER_3))
                 .isTrue();
-        assertThat(Onboarding.runnable(withTokenless.accounts(), withTokenless.phoneNumbers(), MetaId.parse("4444")))
+        assertThat(Onboarding.runnable(
+                        withTokenless.accounts(),
+                        withTokenless.phoneNumbers(),
+                        MetaId.parse("444"),
+                        MetaId.parse("4444")))
                 .as("another account's token does not do")
                 .isFalse();
 

@@ -52,6 +52,7 @@ class OnboardingRulesTest {
                         "phone_number_id",
                         "phone_numbers.222",
                         "onboarding_phone_number_id",
+                        "onboarding_waba_id",
                         "access_token",
                         "onboarding_status");
     }
@@ -229,7 +230,8 @@ class OnboardingRulesTest {
                 .isEqualTo(new DomainEvent.SettingsChanged(ACME, Set.of("access_token", "onboarding_status")));
         assertThat(cleared.config().token().accessToken()).isNull();
         assertThat(cleared.config().onboarding())
-                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, ACCOUNT.phoneNumberId(), null));
+                .isEqualTo(
+                        new Onboarding.ReauthorizationRequired(ALICE, ACCOUNT.wabaId(), ACCOUNT.phoneNumberId(), null));
     }
 
     @Test
@@ -284,7 +286,7 @@ class OnboardingRulesTest {
         assertThat(ended.onboarding()).isInstanceOf(Onboarding.ReauthorizationRequired.class);
         assertThat(again.onboarding())
                 .isEqualTo(new Onboarding.InProgress(
-                        Onboarding.Step.TOKEN_EXCHANGED, ALICE, ACCOUNT.phoneNumberId(), NOW));
+                        Onboarding.Step.TOKEN_EXCHANGED, ALICE, ACCOUNT.wabaId(), ACCOUNT.phoneNumberId(), NOW));
     }
 
     @Test

@@ -22,10 +22,11 @@ class OnboardingStatesTest {
     private static final MetaId OTHER_NUMBER = MetaId.parse("333");
     private static final TokenGrant TOKEN = new TokenGrant(Secret.of("EAAG-token-1"), null, null, null);
     private static final WhatsAppAccount ACCOUNT = new WhatsAppAccount(MetaId.parse("111"), null);
+    private static final MetaId WABA = ACCOUNT.wabaId();
     private static final PhoneNumbers NUMBERS = PhoneNumbers.only(PhoneNumber.added(NUMBER, null, null, null));
 
     private static final Onboarding RUNNING =
-            new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, EARLIER);
+            new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, WABA, NUMBER, EARLIER);
 
     /**
      * The accounts of a tenant with one account, of these ids and this token; none at all when
@@ -61,22 +62,27 @@ class OnboardingStatesTest {
 
     @Test
     void a_completed_onboarding_cannot_be_built_without_its_time() {
-        assertThatThrownBy(() -> new Onboarding.Completed(ALICE, NUMBER, null))
+        assertThatThrownBy(() -> new Onboarding.Completed(ALICE, WABA, NUMBER, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("says when it completed");
-        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.COMPLETED, ALICE, NUMBER, null))
+        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.COMPLETED, ALICE, WABA, NUMBER, null))
                 .isInstanceOf(NullPointerException.class);
     }
 
     @Test
-    void a_run_in_progress_cannot_be_built_without_its_step_or_its_number() {
-        assertThatThrownBy(() -> new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, null, null))
+    void a_run_in_progress_cannot_be_built_without_its_step_or_its_account_nor_register_without_a_number() {
+        assertThatThrownBy(() -> new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, null, NUMBER, null))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessageContaining("registers the number");
-        assertThatThrownBy(() -> new Onboarding.InProgress(null, ALICE, NUMBER, null))
+                .hasMessageContaining("works on the account its signup named");
+        assertThatThrownBy(() -> new Onboarding.InProgress(null, ALICE, WABA, NUMBER, null))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.PHONE_REGISTERED, ALICE, null, null))
-                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Onboarding.of(OnboardingStatus.PHONE_REGISTERED, ALICE, WABA, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a run registers a number only when its signup named one");
+        assertThat(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, WABA, null, null)
+                        .phoneNumberId())
+                .as("a signup that finished without a number runs without one")
+                .isNull();
     }
 
     @Test
@@ -100,8 +106,8 @@ class OnboardingStatesTest {
     void every_other_state_can_be_held_by_a_configuration_without_token_account_or_numbers() {
         for (Onboarding state : new Onboarding[] {
             new Onboarding.NotStarted(ALICE),
-            new Onboarding.Completed(ALICE, NUMBER, EARLIER),
-            new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER)
+            new Onboarding.Completed(ALICE, WABA, NUMBER, EARLIER),
+            new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, EARLIER)
         }) {
             assertThat(configWith(TokenGrant.NONE, WhatsAppAccount.NONE, PhoneNumbers.NONE, state)
                             .onboarding())
@@ -112,7 +118,7 @@ class OnboardingStatesTest {
     @Test
     void each_status_names_one_state_and_the_state_gives_it_back() {
         for (OnboardingStatus status : OnboardingStatus.values()) {
-            Onboarding state = Onboarding.of(status, ALICE, NUMBER, EARLIER);
+            Onboarding state = Onboarding.of(status, ALICE, WABA, NUMBER, EARLIER);
 
             assertThat(state.status()).isEqualTo(status);
             assertThat(state.isCompleted()).isEqualTo(status == OnboardingStatus.COMPLETED);
@@ -132,7 +138,7 @@ class OnboardingStatesTest {
     void a_configuration_made_by_hand_has_not_started_and_names_no_run() {
         Onboarding made = new Onboarding.NotStarted(ALICE);
 
-        assertThat(made).isEqualTo(new Onboarding.NotStarted(ALICE, null, null));
+        assertThat(made).isEqualTo(new Onboarding.NotStarted(ALICE, null, null, null));
         assertThat(made.status()).isEqualTo(OnboardingStatus.NOT_STARTED);
         assertThat(made.isCompleted()).isFalse();
     }
@@ -142,37 +148,37 @@ class OnboardingStatesTest {
         for (Onboarding state : new Onboarding[] {
             new Onboarding.NotStarted(ALICE),
             RUNNING,
-            new Onboarding.Completed(ALICE, NUMBER, EARLIER),
-            new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER)
+            new Onboarding.Completed(ALICE, WABA, NUMBER, EARLIER),
+            new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, EARLIER)
         }) {
-            assertThat(state.restartedBy(BOB, OTHER_NUMBER))
+            assertThat(state.restartedBy(BOB, WABA, OTHER_NUMBER))
                     .isEqualTo(new Onboarding.InProgress(
-                            Onboarding.Step.TOKEN_EXCHANGED, BOB, OTHER_NUMBER, state.onboardedAt()));
+                            Onboarding.Step.TOKEN_EXCHANGED, BOB, WABA, OTHER_NUMBER, state.onboardedAt()));
         }
     }
 
     @Test
     void each_step_leads_to_the_next_state_keeping_the_user_the_number_and_the_last_completion() {
-        Onboarding started = new Onboarding.NotStarted(ALICE).restartedBy(ALICE, NUMBER);
+        Onboarding started = new Onboarding.NotStarted(ALICE).restartedBy(ALICE, WABA, NUMBER);
 
         Onboarding subscribed = started.reached(Onboarding.Step.WEBHOOK_SUBSCRIBED);
         Onboarding registered = subscribed.reached(Onboarding.Step.PHONE_REGISTERED);
         Onboarding completed = registered.completedAt(NOW);
 
         assertThat(subscribed)
-                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, null));
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, WABA, NUMBER, null));
         assertThat(registered)
-                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, NUMBER, null));
-        assertThat(completed).isEqualTo(new Onboarding.Completed(ALICE, NUMBER, NOW));
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, WABA, NUMBER, null));
+        assertThat(completed).isEqualTo(new Onboarding.Completed(ALICE, WABA, NUMBER, NOW));
         assertThat(completed.reauthorizationRequired())
-                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, NOW));
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, NOW));
         assertThat(RUNNING.reauthorizationRequired())
-                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER));
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, EARLIER));
     }
 
     @Test
-    void a_step_needs_a_signed_up_number_to_have_been_named() {
-        assertThatThrownBy(() -> new Onboarding.NotStarted(ALICE).reached(Onboarding.Step.PHONE_REGISTERED))
+    void a_step_needs_a_signed_up_account_to_have_been_named() {
+        assertThatThrownBy(() -> new Onboarding.NotStarted(ALICE).reached(Onboarding.Step.WEBHOOK_SUBSCRIBED))
                 .isInstanceOf(NullPointerException.class);
     }
 
@@ -181,31 +187,36 @@ class OnboardingStatesTest {
         assertThat(RUNNING.heldBy(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS)))
                 .isSameAs(RUNNING);
         assertThat(RUNNING.heldBy(accounts(TokenGrant.NONE, ACCOUNT), in(ACCOUNT, NUMBERS)))
-                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, EARLIER));
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, EARLIER));
         assertThat(RUNNING.heldBy(accounts(TOKEN, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, NUMBERS)))
                 .isInstanceOf(Onboarding.ReauthorizationRequired.class);
         assertThat(RUNNING.heldBy(accounts(TOKEN, ACCOUNT), in(ACCOUNT, PhoneNumbers.NONE)))
                 .isInstanceOf(Onboarding.ReauthorizationRequired.class);
 
-        Onboarding completed = new Onboarding.Completed(ALICE, NUMBER, EARLIER);
+        Onboarding completed = new Onboarding.Completed(ALICE, WABA, NUMBER, EARLIER);
         assertThat(completed.heldBy(
                         accounts(TokenGrant.NONE, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, PhoneNumbers.NONE)))
                 .isSameAs(completed);
     }
 
     @Test
-    void a_run_can_go_on_only_with_a_token_an_account_and_its_number_among_the_tenants() {
-        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), NUMBER))
+    void a_run_can_go_on_only_with_its_account_and_token_and_the_number_it_names_in_that_account() {
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), WABA, NUMBER))
                 .isTrue();
-        assertThat(Onboarding.runnable(accounts(TokenGrant.NONE, ACCOUNT), in(ACCOUNT, NUMBERS), NUMBER))
+        assertThat(Onboarding.runnable(accounts(TokenGrant.NONE, ACCOUNT), in(ACCOUNT, NUMBERS), WABA, NUMBER))
                 .isFalse();
         assertThat(Onboarding.runnable(
-                        accounts(TOKEN, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, NUMBERS), NUMBER))
+                        accounts(TOKEN, WhatsAppAccount.NONE), in(WhatsAppAccount.NONE, NUMBERS), WABA, NUMBER))
                 .isFalse();
-        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), OTHER_NUMBER))
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), WABA, OTHER_NUMBER))
                 .isFalse();
-        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), null))
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), null, NUMBER))
                 .isFalse();
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), in(ACCOUNT, NUMBERS), WABA, null))
+                .as("a run without a number needs only its account")
+                .isTrue();
+        assertThat(Onboarding.runnable(accounts(TOKEN, ACCOUNT), PhoneNumbers.NONE, WABA, null))
+                .isTrue();
     }
 
     @Test
@@ -220,18 +231,18 @@ class OnboardingStatesTest {
                 .config();
 
         assertThat(started.onboarding())
-                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, NUMBER, null));
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.TOKEN_EXCHANGED, ALICE, WABA, NUMBER, null));
         assertThat(started.webhookSubscribed(List.of(ACCOUNT.wabaId()), clock)
                         .config()
                         .onboarding())
-                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, NUMBER, null));
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.WEBHOOK_SUBSCRIBED, ALICE, WABA, NUMBER, null));
         assertThat(started.phoneRegistered(clock).config().onboarding())
-                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, NUMBER, null));
+                .isEqualTo(new Onboarding.InProgress(Onboarding.Step.PHONE_REGISTERED, ALICE, WABA, NUMBER, null));
         assertThat(started.onboardingCompleted(clock).config().onboarding())
-                .isEqualTo(new Onboarding.Completed(ALICE, NUMBER, NOW));
+                .isEqualTo(new Onboarding.Completed(ALICE, WABA, NUMBER, NOW));
         assertThat(started.reauthorizationRequired(DomainEvent.ReauthorizationRequired.FoundBy.HEALTH_CHECK, clock)
                         .config()
                         .onboarding())
-                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, NUMBER, null));
+                .isEqualTo(new Onboarding.ReauthorizationRequired(ALICE, WABA, NUMBER, null));
     }
 }

@@ -199,7 +199,7 @@ final class Backup implements ConfigBackup {
         final String accountColumnsOfA;
 
         final String numberColumns;
-        /** The same, each read from the alias {@code n}. */
+        /** The same, each read from the alias {@code n}; a number of a file written before coexistence is not one. */
         final String numberColumnsOfN;
 
         final boolean auditEmpty;
@@ -218,7 +218,7 @@ final class Backup implements ConfigBackup {
                     .collect(Collectors.joining(", "));
             this.numberColumns = numberColumns;
             this.numberColumnsOfN = Arrays.stream(numberColumns.split(", "))
-                    .map(column -> "n." + column)
+                    .map(column -> "coexistence".equals(column) ? "coalesce(n.coexistence, false)" : "n." + column)
                     .collect(Collectors.joining(", "));
             this.auditEmpty = auditEmpty;
         }

@@ -37,13 +37,14 @@ record PhoneNumberRow(
         boolean isDefault,
         boolean isActive,
         OffsetDateTime registeredAt,
-        String registrationPin) {
+        String registrationPin,
+        boolean coexistence) {
 
     static final String TABLE = "tenant_phone_numbers";
     static final String PIN_COLUMN = "registration_pin";
 
     static final String COLUMNS = "config_id, account_id, phone_number_id, display_phone_number, verified_name, label,"
-            + " is_default, is_active, registered_at, registration_pin";
+            + " is_default, is_active, registered_at, registration_pin, coexistence";
 
     static final String OF_CONFIGS =
             "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE config_id = ANY(:configIds) ORDER BY config_id, id";
@@ -54,11 +55,13 @@ record PhoneNumberRow(
      */
     static final String UPSERT =
             "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:configId, :accountId, :phoneNumberId,"
-                    + " :displayPhoneNumber, :verifiedName, :label, :isDefault, :isActive, :registeredAt, :registrationPin)"
+                    + " :displayPhoneNumber, :verifiedName, :label, :isDefault, :isActive, :registeredAt, :registrationPin,"
+                    + " :coexistence)"
                     + " ON CONFLICT (phone_number_id) DO UPDATE SET account_id = EXCLUDED.account_id, display_phone_number = EXCLUDED.display_phone_number,"
                     + " verified_name = EXCLUDED.verified_name, label = EXCLUDED.label, is_default = EXCLUDED.is_default,"
                     + " is_active = EXCLUDED.is_active, registered_at = EXCLUDED.registered_at,"
-                    + " registration_pin = EXCLUDED.registration_pin WHERE " + TABLE + ".config_id = EXCLUDED.config_id"
+                    + " registration_pin = EXCLUDED.registration_pin, coexistence = EXCLUDED.coexistence WHERE " + TABLE
+                    + ".config_id = EXCLUDED.config_id"
                     + " RETURNING phone_number_id";
 
     /** The numbers a configuration no longer has. */
@@ -80,7 +83,8 @@ record PhoneNumberRow(
                 rs.getBoolean("is_default"),
                 rs.getBoolean("is_active"),
                 rs.getObject("registered_at", OffsetDateTime.class),
-                rs.getString("registration_pin"));
+                rs.getString("registration_pin"),
+                rs.getBoolean("coexistence"));
     }
 
     /** Binds each column's value under its component's name ({@code :phoneNumberId}). */
@@ -95,7 +99,8 @@ record PhoneNumberRow(
                 .bind("isDefault", isDefault)
                 .bind("isActive", isActive)
                 .bind("registeredAt", registeredAt)
-                .bind("registrationPin", registrationPin);
+                .bind("registrationPin", registrationPin)
+                .bind("coexistence", coexistence);
     }
 
     /**
@@ -117,7 +122,8 @@ record PhoneNumberRow(
                         numbers.isDefault(n.id()),
                         n.active(),
                         timestamp(n.registeredAt()),
-                        secrets.encrypt(PIN_COLUMN, n.registrationPin())))
+                        secrets.encrypt(PIN_COLUMN, n.registrationPin()),
+                        n.coexistence()))
                 .toList();
     }
 
@@ -146,7 +152,8 @@ record PhoneNumberRow(
                         parse(row.label, NumberLabel::parse),
                         row.isActive,
                         instant(row.registeredAt),
-                        secrets.decrypt(PIN_COLUMN, row.registrationPin)))
+                        secrets.decrypt(PIN_COLUMN, row.registrationPin),
+                        row.coexistence))
                 .toList();
         for (PhoneNumberRow row : rows) {
             if (row.isDefault) {

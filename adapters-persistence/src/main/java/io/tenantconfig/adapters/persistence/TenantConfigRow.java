@@ -7,6 +7,7 @@ import io.tenantconfig.domain.CallbackSettings;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
@@ -51,6 +52,7 @@ record TenantConfigRow(
         String redirectUrl,
         String onboardingStatus,
         OffsetDateTime onboardedAt,
+        String onboardingWabaId,
         String onboardingPhoneNumberId,
         boolean onboardingCompleted,
         boolean isActive,
@@ -131,6 +133,7 @@ record TenantConfigRow(
                 text(c.callbacks().redirectUrl()),
                 c.onboarding().status().name(),
                 timestamp(c.onboarding().onboardedAt()),
+                text(c.onboarding().wabaId()),
                 text(c.onboarding().phoneNumberId()),
                 c.onboarding().isCompleted(),
                 c.active(),
@@ -178,18 +181,26 @@ record TenantConfigRow(
      * one written so since (by hand, or by an instance of the previous version during a rolling
      * deploy): a completion without its time counts as completed at the row's last change, the
      * latest it can have been; a run in progress without the number, its account or that account's token has
-     * ended, and needs a new signup. So no row the database accepts fails to load.
+     * ended, and needs a new signup. So no row the database accepts fails to load. A row without
+     * {@code onboarding_waba_id} (the previous version did not write it) works on its number's
+     * account, as that version did.
      */
     private Onboarding onboarding(Accounts accounts, PhoneNumbers numbers) {
         OnboardingStatus status = OnboardingStatus.valueOf(onboardingStatus);
         MetaId number = parse(onboardingPhoneNumberId, MetaId::parse);
-        if (status.isResumable() && !Onboarding.runnable(accounts, numbers, number)) {
+        MetaId account = onboardingWabaId != null
+                ? parse(onboardingWabaId, MetaId::parse)
+                : number == null
+                        ? null
+                        : numbers.find(number).map(PhoneNumber::wabaId).orElse(null);
+        boolean registersNothing = status == OnboardingStatus.PHONE_REGISTERED && number == null;
+        if (status.isResumable() && (registersNothing || !Onboarding.runnable(accounts, numbers, account, number))) {
             status = OnboardingStatus.REAUTHORIZATION_REQUIRED;
         }
         Instant completedAt = status == OnboardingStatus.COMPLETED && onboardedAt == null
                 ? updatedAt.toInstant()
                 : instant(onboardedAt);
-        return Onboarding.of(status, parse(userId, UserId::of), number, completedAt);
+        return Onboarding.of(status, parse(userId, UserId::of), account, number, completedAt);
     }
 
     /**

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 23;
+    private static final int CHANGESETS = 24;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -30,6 +30,8 @@ class MigrationsTest {
     private static final int CHANGESETS_AFTER_COUNTS = 14;
     /** The changesets before each account recorded its webhook subscription (changeSet 23). */
     private static final int CHANGESETS_BEFORE_SUBSCRIPTIONS = 22;
+    /** The changesets before a signup could finish without a number or with a WhatsApp Business app's (changeSet 24). */
+    private static final int CHANGESETS_BEFORE_SIGNUP_OUTCOMES = 23;
 
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
 
@@ -604,6 +606,59 @@ class MigrationsTest {
 
         database.withLiquibase(liquibase -> liquibase.update(""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS);
+    }
+
+    @Test
+    void each_run_gets_its_numbers_account_and_the_rollback_refuses_while_a_run_has_no_number_or_a_number_is_shared() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_SIGNUP_OUTCOMES, ""));
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_configs (tenant_id, onboarding_status, onboarding_phone_number_id)"
+                        + " VALUES ('running', 'WEBHOOK_SUBSCRIBED', '1001'), ('no-number', 'NOT_STARTED', NULL)"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                + " SELECT id, '100', 'tink1:first' FROM tenant_configs WHERE tenant_id = 'running'"
+                + " UNION ALL SELECT id, '200', 'tink1:second' FROM tenant_configs WHERE tenant_id = 'no-number'"));
+        jdbi.useHandle(
+                h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
+                        + " SELECT config_id, id, '1001', true FROM whatsapp_accounts WHERE waba_id = '100'"));
+        List<String> schemaBefore = schema(jdbi);
+        List<Map<String, Object>> configsBefore = everyRow(jdbi, "tenant_configs");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(strings(
+                        jdbi,
+                        "SELECT tenant_id || ' ' || coalesce(onboarding_waba_id, 'null') || ' v' || version"
+                                + " FROM tenant_configs ORDER BY tenant_id"))
+                .as("a run works on its number's account, and no version changes")
+                .containsExactly("no-number null v1", "running 100 v1");
+        assertThat(strings(jdbi, "SELECT phone_number_id || ' ' || coexistence FROM tenant_phone_numbers"))
+                .containsExactly("1001 false");
+
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_phone_numbers SET coexistence = true"));
+        assertThatThrownBy(() -> database.withLiquibase(
+                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
+                .rootCause()
+                .hasMessageContaining("Cannot roll back 24-signup-outcomes: 0 onboarding runs in progress have no phone"
+                        + " number and 1 numbers are WhatsApp Business app (coexistence) numbers");
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS);
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_phone_numbers SET coexistence = false"));
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'TOKEN_EXCHANGED',"
+                + " onboarding_waba_id = '200' WHERE tenant_id = 'no-number'"));
+        assertThatThrownBy(() -> database.withLiquibase(
+                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
+                .rootCause()
+                .hasMessageContaining("1 onboarding runs in progress have no phone number");
+
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'NOT_STARTED',"
+                + " onboarding_waba_id = NULL WHERE tenant_id = 'no-number'"));
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SIGNUP_OUTCOMES);
+        assertThat(schema(jdbi))
+                .as("the schema of changeSet 23, comments included")
+                .isEqualTo(schemaBefore);
+        assertThat(everyRow(jdbi, "tenant_configs")).isEqualTo(configsBefore);
     }
 
     @Test

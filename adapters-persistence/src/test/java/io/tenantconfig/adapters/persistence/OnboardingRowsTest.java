@@ -67,6 +67,7 @@ class OnboardingRowsTest {
                 .isEqualTo(new Onboarding.InProgress(
                         Onboarding.Step.WEBHOOK_SUBSCRIBED,
                         UserId.of("user-of-acme"),
+                        MetaId.parse(TestConfigs.wabaIdOf("acme")),
                         MetaId.parse(TestConfigs.phoneNumberIdOf("acme")),
                         COMPLETED));
     }
@@ -78,24 +79,51 @@ class OnboardingRowsTest {
 
         assertThat(loaded())
                 .isEqualTo(new Onboarding.ReauthorizationRequired(
-                        UserId.of("user-of-acme"), MetaId.parse(TestConfigs.phoneNumberIdOf("acme")), COMPLETED));
+                        UserId.of("user-of-acme"),
+                        MetaId.parse(TestConfigs.wabaIdOf("acme")),
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("acme")),
+                        COMPLETED));
     }
 
     @Test
     void a_run_in_progress_without_its_account_or_its_number_has_ended_too() {
         for (String missing : new String[] {
-            "waba_id = NULL", "onboarding_phone_number_id = '999'", "onboarding_phone_number_id = NULL"
+            "waba_id = NULL",
+            "onboarding_phone_number_id = '999'",
+            "onboarding_phone_number_id = NULL, onboarding_waba_id = NULL",
+            "onboarding_phone_number_id = NULL, onboarding_status = 'PHONE_REGISTERED'"
         }) {
             aCompletedConfiguration();
+            update(IN_PROGRESS);
             if (missing.startsWith("waba_id")) {
-                update(IN_PROGRESS);
                 updateAccount(missing);
             } else {
-                update(IN_PROGRESS + ", " + missing);
+                update(missing);
             }
 
             assertThat(loaded()).as(missing).isInstanceOf(Onboarding.ReauthorizationRequired.class);
         }
+    }
+
+    @Test
+    void
+            a_run_without_a_number_on_its_account_loads_as_it_is_and_a_row_of_the_previous_version_runs_on_its_numbers_account() {
+        aCompletedConfiguration();
+        update(IN_PROGRESS + ", onboarding_phone_number_id = NULL");
+        assertThat(loaded())
+                .as("a signup that finished without a number")
+                .isEqualTo(new Onboarding.InProgress(
+                        Onboarding.Step.WEBHOOK_SUBSCRIBED,
+                        UserId.of("user-of-acme"),
+                        MetaId.parse(TestConfigs.wabaIdOf("acme")),
+                        null,
+                        COMPLETED));
+
+        aCompletedConfiguration();
+        update(IN_PROGRESS + ", onboarding_waba_id = NULL");
+        assertThat(loaded().wabaId())
+                .as("the previous version wrote no onboarding_waba_id")
+                .isEqualTo(MetaId.parse(TestConfigs.wabaIdOf("acme")));
     }
 
     @Test

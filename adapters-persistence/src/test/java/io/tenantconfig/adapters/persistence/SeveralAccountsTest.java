@@ -93,7 +93,8 @@ class SeveralAccountsTest {
                 NumberLabel.parse("Label " + id),
                 active,
                 AT.plusSeconds(Long.parseLong(id)),
-                secret("pin-" + id));
+                secret("pin-" + id),
+                false);
     }
 
     /** Three accounts, each its own values, the second disabled by Meta; the default number in the first. */
@@ -128,7 +129,7 @@ class SeveralAccountsTest {
                 numbers,
                 base.app(),
                 base.callbacks(),
-                new Onboarding.NotStarted(UserId.of("user-of-" + tenant), MetaId.parse("6001"), null),
+                new Onboarding.NotStarted(UserId.of("user-of-" + tenant), FIRST, MetaId.parse("6001"), null),
                 true,
                 base.createdAt(),
                 base.updatedAt(),

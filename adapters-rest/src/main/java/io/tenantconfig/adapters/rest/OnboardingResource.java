@@ -17,6 +17,7 @@ import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import jakarta.annotation.security.PermitAll;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * WhatsApp Embedded Signup: the frontend hands over the code and account ids Meta gave it, and
@@ -60,17 +62,31 @@ public final class OnboardingResource {
             @JsonProperty("waba_id") String wabaId,
             @JsonProperty("phone_number_id") String phoneNumberId) {
 
+        /**
+         * The account and the number the signup named ({@code phone_number_id} {@code null} when it
+         * named none: the message then says a number is still to be added); for a configuration
+         * that no signup named an account of, its primary account and default number, as the seed answered.
+         */
         static Onboarded of(TenantConfig config, String message) {
+            boolean signedUp = config.onboarding().wabaId() != null;
+            Optional<PhoneNumber> number = signedUp ? config.onboardingNumber() : config.defaultNumber();
+            String said = message;
+            if (number.isEmpty()) {
+                said = message + "; it has no phone number yet: add one with POST /api/v1/tenant/config/phone-numbers";
+            } else if (number.get().coexistence()) {
+                said = message + "; its number stays registered with the WhatsApp Business app (coexistence)";
+            }
             return new Onboarded(
                     true,
-                    message,
+                    said,
                     config.tenantId().value(),
                     config.id(),
-                    Objects.toString(config.account().wabaId(), null),
-                    config.onboardingNumber()
-                            .or(config::defaultNumber)
-                            .map(number -> number.id().value())
-                            .orElse(null));
+                    Objects.toString(
+                            signedUp
+                                    ? config.onboarding().wabaId()
+                                    : config.account().wabaId(),
+                            null),
+                    number.map(n -> n.id().value()).orElse(null));
         }
     }
 

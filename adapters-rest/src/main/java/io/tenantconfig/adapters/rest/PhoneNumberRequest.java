@@ -14,7 +14,7 @@ import io.tenantconfig.domain.PhoneNumber;
  */
 @BodyFields(
         of = "a phone number to add",
-        readOnly = {"verified_name", "is_default", "is_active", "registered_at"})
+        readOnly = {"verified_name", "is_default", "is_active", "registered_at", "coexistence"})
 record PhoneNumberRequest(
         @JsonProperty("phone_number_id") String phoneNumberId,
         @JsonProperty("waba_id") String wabaId,

@@ -6,7 +6,12 @@ import io.tenantconfig.domain.TenantConfig;
 import java.util.List;
 import java.util.Objects;
 
-/** One of a tenant's phone numbers as the API shows it; its registration PIN is never shown. */
+/**
+ * One of a tenant's phone numbers as the API shows it; its registration PIN is never shown.
+ *
+ * @param coexistence whether it is the number of a WhatsApp Business app, served alongside the app
+ *     (Embedded Signup's coexistence): the service never registers it
+ */
 public record PhoneNumberView(
         @JsonProperty("phone_number_id") String phoneNumberId,
         @JsonProperty("display_phone_number") String displayPhoneNumber,
@@ -15,7 +20,8 @@ public record PhoneNumberView(
         @JsonProperty("is_default") boolean isDefault,
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("registered_at") String registeredAt,
-        @JsonProperty("waba_id") String wabaId) {
+        @JsonProperty("waba_id") String wabaId,
+        @JsonProperty("coexistence") boolean coexistence) {
 
     /** {@code GET /phone-numbers}: every number, in the order they were added. */
     public record NumberList(@JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
@@ -36,6 +42,7 @@ public record PhoneNumberView(
                 config.phoneNumbers().isDefault(number.id()),
                 number.active(),
                 number.registeredAt() == null ? null : number.registeredAt().toString(),
-                Objects.toString(number.wabaId(), null));
+                Objects.toString(number.wabaId(), null),
+                number.coexistence());
     }
 }

@@ -140,6 +140,7 @@ class OnboardingResourceTest {
 
     @Test
     void a_request_missing_its_code_and_ids_names_each_in_one_422_and_asks_meta_nothing() {
+        int callsBefore = FIXTURE.meta.calls().size();
         Response response = API.target("/api/v1/tenant/onboard/whatsapp-client")
                 .request()
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
@@ -151,7 +152,98 @@ class OnboardingResourceTest {
                         Map.of("field", "code", "message", "code is required"),
                         Map.of("field", "waba_id", "message", "waba_id must be 1 to 32 digits"),
                         Map.of("field", "phone_number_id", "message", "phone_number_id is required")));
-        assertThat(FIXTURE.meta.calls()).isEmpty();
+        assertThat(FIXTURE.meta.calls()).hasSize(callsBefore);
+    }
+
+    private static Response onboard(String body) {
+        return API.target("/api/v1/tenant/onboard/whatsapp-client")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .post(Entity.json(body));
+    }
+
+    @Test
+    void a_signup_that_finished_without_a_number_answers_200_with_no_number_and_says_to_add_one() {
+        int callsBefore = FIXTURE.meta.calls().size();
+        // Meta's session info for this outcome carries the account and the business, no number.
+        Response response = onboard("{\"code\":\"" + CODE + "\",\"event\":\"FINISH_ONLY_WABA\","
+                + "\"waba_id\":\"555000111\",\"business_id\":\"4022399384699\",\"session_id\":\"1234567890123456\"}");
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        Map<String, Object> answer = body(response);
+        assertThat(answer)
+                .containsEntry("success", true)
+                .containsEntry("waba_id", "555000111")
+                .containsEntry("phone_number_id", null)
+                .containsEntry(
+                        "message",
+                        "WhatsApp Business account connected successfully; it has no phone number yet: add one with"
+                                + " POST /api/v1/tenant/config/phone-numbers");
+        assertThat(FIXTURE.meta
+                        .calls()
+                        .subList(callsBefore, FIXTURE.meta.calls().size()))
+                .noneMatch(call -> call.startsWith("register"));
+        assertThat(FIXTURE.store
+                        .load(TenantId.of("acme"))
+                        .orElseThrow()
+                        .phoneNumbers()
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void a_whatsapp_business_app_signup_answers_with_its_number_and_never_registers_it() {
+        int callsBefore = FIXTURE.meta.calls().size();
+        Response response = onboard("{\"code\":\"" + CODE + "\",\"event\":\"FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING\","
+                + "\"waba_id\":\"555000111\",\"phone_number_id\":\"777000222\"}");
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(body(response))
+                .containsEntry("phone_number_id", "777000222")
+                .containsEntry(
+                        "message",
+                        "WhatsApp Business account connected successfully; its number stays registered with the"
+                                + " WhatsApp Business app (coexistence)");
+        assertThat(FIXTURE.meta
+                        .calls()
+                        .subList(callsBefore, FIXTURE.meta.calls().size()))
+                .noneMatch(call -> call.startsWith("register"));
+        Response numbers = API.target("/api/v1/tenant/config/phone-numbers")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .get();
+        assertThat(numbers.readEntity(String.class)).contains("\"coexistence\":true");
+    }
+
+    @Test
+    void an_event_that_is_not_a_finish_and_numbers_that_contradict_it_are_named_in_a_422_and_meta_is_asked_nothing() {
+        Map<String, String> refused = Map.of(
+                "{\"code\":\"AQD-code\",\"event\":\"CANCEL\",\"waba_id\":\"555000111\"}",
+                "event",
+                "{\"code\":\"AQD-code\",\"event\":\"FINISH\",\"waba_id\":\"555000111\"}",
+                "phone_number_id",
+                "{\"code\":\"AQD-code\",\"event\":\"FINISH_ONLY_WABA\",\"waba_id\":\"555000111\","
+                        + "\"phone_number_id\":\"777000222\"}",
+                "phone_number_id",
+                "{\"code\":\"AQD-code\",\"event\":\"FINISH\",\"waba_id\":\"555000111\","
+                        + "\"phone_number_id\":\"777000222\",\"session_id\":\"a b\"}",
+                "session_id",
+                "{\"code\":\"AQD-code\",\"event\":7,\"waba_id\":\"555000111\"}",
+                "event");
+        int callsBefore = FIXTURE.meta.calls().size();
+        refused.forEach((request, field) -> {
+            Response response = onboard(request);
+
+            assertThat(response.getStatus()).as(request).isEqualTo(422);
+            assertThat(body(response).get("errors").toString()).as(request).contains("field=" + field);
+        });
+        Response cancel = onboard("{\"code\":\"AQD-code\",\"event\":\"CANCEL\",\"waba_id\":\"555000111\"}");
+        assertThat(body(cancel).get("errors").toString())
+                .contains(
+                        "event must be one of [FINISH, FINISH_ONLY_WABA, FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING] (a signup"
+                                + " that did not finish goes to POST /api/v1/tenant/onboard/signup-events)");
+        assertThat(FIXTURE.meta.calls()).hasSize(callsBefore);
+        assertThat(FIXTURE.store.load(TenantId.of("acme"))).isEmpty();
     }
 
     @Test

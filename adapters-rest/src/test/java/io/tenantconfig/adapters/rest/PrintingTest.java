@@ -48,10 +48,12 @@ class PrintingTest {
 
     @Test
     void an_onboarding_request_prints_its_ids_never_the_signup_code() {
-        OnboardingRequest request =
-                new OnboardingRequest("AQD-signup-code", "555000111", "777000222", null, null, null);
+        OnboardingRequest request = new OnboardingRequest(
+                "AQD-signup-code", "FINISH", "555000111", "777000222", null, null, null, "1234567890");
 
-        assertThat(request).hasToString("OnboardingRequest[wabaId=555000111, phoneNumberId=777000222]");
+        assertThat(request)
+                .hasToString("OnboardingRequest[event=FINISH, wabaId=555000111, phoneNumberId=777000222,"
+                        + " sessionId=1234567890]");
     }
 
     @Test

@@ -27,7 +27,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The onboarding steps after the code exchange, run with the stored token: check it, subscribe the
- * app to the WABA (with the tenant's own callback URL when {@code PUBLIC_BASE_URL} is set), register the phone number, mark the configuration onboarded. Each step that
+ * app to the WABA (with the tenant's own callback URL when {@code PUBLIC_BASE_URL} is set), register
+ * the phone number (when the signup named one that is not a WhatsApp Business app's), mark the
+ * configuration onboarded. Each step that
  * succeeds is stored at once (its own transaction), so a failure keeps what was done and
  * {@code resume} carries on from the next step.
  */
@@ -88,7 +90,14 @@ final class OnboardingSteps {
                 config = run.store(c -> c.webhookSubscribed(signedUp, clock));
             }
 
-            if (policy.registerPhone() && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
+            // A signup without a number has none to register; a WhatsApp Business app's number
+            // (coexistence) must never be registered again: the app holds its registration.
+            boolean registrable = config.onboardingNumber()
+                    .filter(number -> !number.coexistence())
+                    .isPresent();
+            if (policy.registerPhone()
+                    && registrable
+                    && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
                 if (pinOf(config) == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
                     Secret pin = newPin();

@@ -26,8 +26,10 @@ import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.OnboardingStatus;
+import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.SignupAccount;
 import io.tenantconfig.domain.SignupCode;
+import io.tenantconfig.domain.SignupFinish;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UserId;
@@ -162,6 +164,61 @@ class OnboardingTest {
 
         assertThat(meta.calls()).noneMatch(call -> call.startsWith("subscribe"));
         assertThat(stored().primaryAccount().subscribedAt()).isNull();
+    }
+
+    private OnboardingResult onboard(TestFeatures service, SignupFinish finish, MetaId number) {
+        SignupAccount signup = new SignupAccount(finish, ACCOUNT.wabaId(), number, null, null, List.of());
+        return service.onboarding()
+                .onboard()
+                .onboard(new OnboardUseCase.Command(
+                        ACME, new Actor("alice"), new SignupCode(SecretValues.secret("signup-code")), signup));
+    }
+
+    @Test
+    void a_signup_without_a_number_stores_and_subscribes_the_account_registers_nothing_and_completes() {
+        OnboardingResult result = onboard(service(OnboardingPolicy.DEFAULT), SignupFinish.FINISH_ONLY_WABA, null);
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        TenantConfig config = stored();
+        assertThat(config.onboarding())
+                .isEqualTo(new Onboarding.Completed(UserId.of("alice"), ACCOUNT.wabaId(), null, NOW));
+        assertThat(config.phoneNumbers().size()).isZero();
+        assertThat(config.primaryAccount().subscribedAt()).isEqualTo(NOW);
+        assertThat(meta.calls()).containsExactly("exchange", "inspect", "subscribe 555000111");
+        assertThat(store.auditTrail())
+                .extracting(record -> record.entry().action())
+                .doesNotContain(AuditAction.ONBOARDING_PHONE_REGISTERED);
+    }
+
+    @Test
+    void a_signup_without_a_number_that_failed_at_the_subscription_resumes_on_its_account() {
+        meta.failsAt(Call.SUBSCRIBE, MetaFailure.of(Kind.META_UNAVAILABLE, "Service temporarily unavailable"));
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+
+        assertThat(onboard(service, SignupFinish.FINISH_ONLY_WABA, null))
+                .isInstanceOf(OnboardingResult.StepFailed.class);
+        assertThat(stored().onboarding().status()).isEqualTo(OnboardingStatus.TOKEN_EXCHANGED);
+
+        meta.succeedsAgain();
+        assertThat(resume(service)).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(meta.calls()).noneMatch(call -> call.startsWith("register"));
+    }
+
+    @Test
+    void a_whatsapp_business_app_number_is_never_registered_and_is_marked_as_such() {
+        OnboardingResult result = onboard(
+                service(OnboardingPolicy.DEFAULT),
+                SignupFinish.FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING,
+                ACCOUNT.phoneNumberId());
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        assertThat(meta.calls()).containsExactly("exchange", "inspect", "subscribe 555000111");
+        PhoneNumber number = stored().defaultNumber().orElseThrow();
+        assertThat(number.id()).isEqualTo(ACCOUNT.phoneNumberId());
+        assertThat(number.coexistence()).isTrue();
+        assertThat(number.registrationPin())
+                .as("no PIN is chosen for a number that is never registered")
+                .isNull();
     }
 
     @Test
@@ -404,7 +461,8 @@ class OnboardingTest {
 
         assertThat(cleared).isInstanceOf(WriteResult.Done.class);
         assertThat(stored().onboarding())
-                .isEqualTo(new Onboarding.ReauthorizationRequired(UserId.of("alice"), ACCOUNT.phoneNumberId(), null));
+                .isEqualTo(new Onboarding.ReauthorizationRequired(
+                        UserId.of("alice"), ACCOUNT.wabaId(), ACCOUNT.phoneNumberId(), null));
         AuditEntry change =
                 store.auditTrail().get(store.auditTrail().size() - 1).entry();
         assertThat(change.action()).isEqualTo(AuditAction.UPDATE);
@@ -445,6 +503,7 @@ class OnboardingTest {
 
         assertThat(onboard(service)).isInstanceOf(OnboardingResult.Completed.class);
         assertThat(stored().onboarding())
-                .isEqualTo(new Onboarding.Completed(UserId.of("alice"), ACCOUNT.phoneNumberId(), NOW));
+                .isEqualTo(
+                        new Onboarding.Completed(UserId.of("alice"), ACCOUNT.wabaId(), ACCOUNT.phoneNumberId(), NOW));
     }
 }

@@ -28,6 +28,7 @@ public record HealthReason(Code code, String message, MetaId wabaId) {
         NUMBER_BLOCKED(HealthState.NUMBER_PROBLEM),
         NUMBER_LIMITED(HealthState.NUMBER_PROBLEM),
         NUMBER_NAME_DECLINED(HealthState.NUMBER_PROBLEM),
+        NO_PHONE_NUMBER(HealthState.NUMBER_PROBLEM),
         TOKEN_EXPIRING(HealthState.EXPIRING),
         DATA_ACCESS_EXPIRING(HealthState.EXPIRING),
         TOKEN_REFRESH_FAILED(HealthState.EXPIRING),

@@ -72,6 +72,11 @@ public final class HealthRules {
         Instant tokenExpiresAt = null;
         if (config.accounts().size() == 0) {
             reasons.add(noToken());
+        } else if (config.phoneNumbers().size() == 0
+                && config.accounts().all().stream().anyMatch(account -> account.wabaId() != null)) {
+            // A signup that finished without a number leaves this; a token set by hand without
+            // its account may be meant for numbers from the environment, and is left alone.
+            reasons.add(noPhoneNumber());
         }
         for (Account account : config.accounts().all()) {
             MetaId id = account.wabaId();
@@ -102,6 +107,17 @@ public final class HealthRules {
             standingReason(account, named).ifPresent(reasons::add);
         }
         return new Health(reasons, now, tokenExpiresAt, numbers(config, facts, before), null, null, accounts);
+    }
+
+    /**
+     * The reason of a tenant with an account but no number (a signup finished without one): it
+     * cannot send until it adds one.
+     */
+    public static HealthReason noPhoneNumber() {
+        return new HealthReason(
+                Code.NO_PHONE_NUMBER,
+                "You have no phone number yet, so nothing can be sent: add one with POST"
+                        + " /api/v1/tenant/config/phone-numbers, or finish the WhatsApp signup with a number.");
     }
 
     /** The reason of an account without a token (or a tenant without any account). */

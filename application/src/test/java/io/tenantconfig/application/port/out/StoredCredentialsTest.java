@@ -27,7 +27,8 @@ class StoredCredentialsTest {
                 NumberLabel.parse("Sales"),
                 true,
                 null,
-                null);
+                null,
+                false);
     }
 
     @Test
