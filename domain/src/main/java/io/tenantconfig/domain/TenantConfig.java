@@ -317,6 +317,15 @@ public record TenantConfig(
         return changedTo(with(required, clock.instant()), (t, f) -> new DomainEvent.ReauthorizationRequired(t, f, by));
     }
 
+    /**
+     * Whether the tenant has a WhatsApp Business Account but no phone number yet (a signup that
+     * finished without one): nothing can be sent until it adds one. A token set by hand without
+     * its account does not count: it may be meant for numbers from the environment.
+     */
+    public boolean needsPhoneNumber() {
+        return phoneNumbers.size() == 0 && accounts.all().stream().anyMatch(account -> account.wabaId() != null);
+    }
+
     /** Whether the loader serves this configuration: switched on, and its primary account not taken out of service by Meta. */
     public boolean inService() {
         return active && primaryAccount().serving();

@@ -30,7 +30,8 @@ import io.tenantconfig.domain.WebUrl;
             "last_verified_at",
             "created_at",
             "updated_at",
-            "version"
+            "version",
+            "needs_phone_number"
         })
 record ConfigRequest(
         @JsonProperty("waba_id") FieldUpdate<String> wabaId,

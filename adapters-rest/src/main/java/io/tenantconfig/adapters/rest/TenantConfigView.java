@@ -35,7 +35,8 @@ public record TenantConfigView(
         @JsonProperty("last_verified_at") String lastVerifiedAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("version") int version) {
+        @JsonProperty("version") int version,
+        @JsonProperty("needs_phone_number") boolean needsPhoneNumber) {
 
     /** The normal view: secrets masked. */
     public static TenantConfigView masked(TenantConfig config) {
@@ -71,7 +72,8 @@ public record TenantConfigView(
                 time(c.token().lastVerifiedAt()),
                 time(c.createdAt()),
                 time(c.updatedAt()),
-                c.version());
+                c.version(),
+                c.needsPhoneNumber());
     }
 
     private static String text(Object value) {

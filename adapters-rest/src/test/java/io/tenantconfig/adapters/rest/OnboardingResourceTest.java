@@ -189,6 +189,14 @@ class OnboardingResourceTest {
                         .phoneNumbers()
                         .size())
                 .isZero();
+        Response config = API.target("/api/v1/tenant/config")
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .get();
+        assertThat(body(config))
+                .containsEntry("needs_phone_number", true)
+                .containsEntry("phone_number_id", null)
+                .containsEntry("waba_id", "555000111");
     }
 
     @Test

@@ -118,7 +118,8 @@ class TenantConfigResourceTest {
                         "last_verified_at",
                         "created_at",
                         "updated_at",
-                        "version");
+                        "version",
+                        "needs_phone_number");
     }
 
     @Test

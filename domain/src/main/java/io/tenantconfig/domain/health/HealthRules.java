@@ -72,10 +72,7 @@ public final class HealthRules {
         Instant tokenExpiresAt = null;
         if (config.accounts().size() == 0) {
             reasons.add(noToken());
-        } else if (config.phoneNumbers().size() == 0
-                && config.accounts().all().stream().anyMatch(account -> account.wabaId() != null)) {
-            // A signup that finished without a number leaves this; a token set by hand without
-            // its account may be meant for numbers from the environment, and is left alone.
+        } else if (config.needsPhoneNumber()) {
             reasons.add(noPhoneNumber());
         }
         for (Account account : config.accounts().all()) {
