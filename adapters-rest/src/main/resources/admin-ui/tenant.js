@@ -151,6 +151,7 @@ const FIELDS = [
   ['App secret', 'fb_app_secret', 'secret'],
   ['Refresh token', 'refresh_token', 'secret'],
   ['Token expires', 'token_expires_at', 'time'],
+  ['Token type (Meta)', 'token_type'],
   ['Last verified by Meta', 'last_verified_at', 'time'],
   ['Onboarding', 'onboarding_status'],
   ['Onboarded', 'onboarded_at', 'time'],

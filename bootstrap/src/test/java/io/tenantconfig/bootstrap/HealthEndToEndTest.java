@@ -3,6 +3,7 @@ package io.tenantconfig.bootstrap;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -220,6 +221,30 @@ class HealthEndToEndTest {
         eventually(() -> received().values().stream()
                 .anyMatch(events ->
                         "token.refreshed".equals(events.get(0).path("type").asText())));
+    }
+
+    @Test
+    void a_business_token_about_to_expire_is_never_sent_to_fb_exchange_token_and_its_type_is_shown() throws Exception {
+        String token = token("business");
+        debugTokenSays(
+                token,
+                valid("SYSTEM_USER", Instant.now().plus(Duration.ofDays(2)).getEpochSecond()));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(okJson("{\"access_token\":\"" + token("never") + "\",\"expires_in\":5184000}")));
+        tenantWith("umbrella", "880401", "880402", token);
+
+        eventually(() -> "EXPIRING".equals(health("umbrella").path("state").asText()));
+
+        GRAPH.verify(0, getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")));
+        JsonNode full =
+                JSON.readTree(api.send("GET", "/api/v1/tenant/config/full", api.token("umbrella", "service"), null)
+                        .body());
+        assertThat(full.path("access_token").asText()).isEqualTo(token);
+        eventually(() -> "SYSTEM_USER"
+                .equals(JSON.readTree(api.send("GET", "/api/v1/tenant/config", api.token("umbrella"), null)
+                                .body())
+                        .path("token_type")
+                        .asText()));
     }
 
     @Test

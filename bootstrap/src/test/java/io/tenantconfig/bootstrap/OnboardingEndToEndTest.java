@@ -294,6 +294,20 @@ class OnboardingEndToEndTest {
         assertThat(row.get("registration_pin").toString()).matches("[0-9]{6}");
         GRAPH.verify(
                 getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token")).withoutQueryParam("redirect_uri"));
+        assertThat(tokenTypeShownTo("acme"))
+                .as("debug_token's type, stored when onboarding verified the token")
+                .isEqualTo("SYSTEM_USER");
+    }
+
+    /** {@code token_type} of the tenant's configuration object, and of its account in the accounts list (the same). */
+    private String tokenTypeShownTo(String tenant) throws Exception {
+        JsonNode config = JSON.readTree(api.send("GET", "/api/v1/tenant/config", api.token(tenant), null)
+                .body());
+        JsonNode accounts = JSON.readTree(api.send("GET", "/api/v1/tenant/config/accounts", api.token(tenant), null)
+                .body());
+        assertThat(accounts.toString())
+                .contains("\"token_type\":\"" + config.get("token_type").asText() + "\"");
+        return config.get("token_type").asText();
     }
 
     @Test
@@ -307,6 +321,7 @@ class OnboardingEndToEndTest {
 
         Timestamp stored = (Timestamp) row("acme").orElseThrow().get("token_expires_at");
         assertThat(stored.toInstant()).isEqualTo(Instant.ofEpochSecond(expiresAt));
+        assertThat(tokenTypeShownTo("acme")).isEqualTo("USER");
     }
 
     @ParameterizedTest(name = "code 100/{0} -> 400, restart the signup")

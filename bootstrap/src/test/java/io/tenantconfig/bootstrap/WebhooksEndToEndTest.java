@@ -364,6 +364,77 @@ class WebhooksEndToEndTest {
                 .containsAll(List.of("whatsapp.change", "account.standing_changed", "health.changed")));
     }
 
+    /**
+     * Meta's published "Partner app uninstalled" example (account_update webhook reference): the
+     * entry is the partner's business, the customer's account is in {@code waba_info}. The page's
+     * example puts {@code field} and {@code object} inside the value; Meta sends them as the
+     * page's syntax says (the change's {@code field}, the body's {@code object}), as here.
+     */
+    private static final String METAS_PARTNER_APP_UNINSTALLED = """
+            {"object":"whatsapp_business_account",
+             "entry":[{"id":"2949482758682047","time":1748477359,
+                       "changes":[{"value":{"event":"PARTNER_APP_UNINSTALLED",
+                                            "waba_info":{"waba_id":"184943124712545",
+                                                         "owner_business_id":"1284923862322270",
+                                                         "partner_app_id":"869361281603019"}},
+                                   "field":"account_update"}]}]}""";
+
+    /** Meta's published "Partner app installed" example, in the same envelope. */
+    private static final String METAS_PARTNER_APP_INSTALLED = """
+            {"object":"whatsapp_business_account",
+             "entry":[{"id":"2949482758682047","time":1745337174,
+                       "changes":[{"value":{"event":"PARTNER_APP_INSTALLED",
+                                            "waba_info":{"waba_id":"1191624265890717",
+                                                         "owner_business_id":"2329417887457253",
+                                                         "partner_app_id":"5731794616896507",
+                                                         "solution_id":"1715120619246906",
+                                                         "solution_partner_business_ids":["2949482758682047","520744086200222"]}},
+                                   "field":"account_update"}]}]}""";
+
+    @Test
+    void metas_partner_app_uninstalled_stops_the_customers_account_being_served_as_active() throws Exception {
+        tenant("acme", "184943124712545", "700101");
+
+        HttpResponse<String> taken = signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_UNINSTALLED);
+
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(taken.body()))
+                .isEqualTo(JSON.readTree("{\"received\":1,\"duplicates\":0,\"unroutable\":0}"));
+        JsonNode owner = JSON.readTree(
+                api.send("GET", "/api/v1/lookup/phone-numbers/700101", api.token("platform", "service"), null)
+                        .body());
+        assertThat(owner.get("is_active").asBoolean()).isFalse();
+        JsonNode account = JSON.readTree(
+                api.send("GET", "/api/v1/lookup/wabas/184943124712545", api.token("platform", "service"), null)
+                        .body());
+        assertThat(account.get("is_active").asBoolean()).isFalse();
+        JsonNode history = JSON.readTree(api.send("GET", "/api/v1/tenant/config/history", api.token("acme"), null)
+                .body());
+        assertThat(history.toString()).contains("ACCOUNT_STANDING_CHANGED").contains("system:meta-webhook");
+    }
+
+    @Test
+    void metas_partner_app_installed_for_an_account_nobody_has_is_listed_for_admins_as_a_signup_never_completed()
+            throws Exception {
+        tenant("acme", "700100", "700101");
+
+        HttpResponse<String> taken = signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_INSTALLED);
+
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(taken.body()))
+                .isEqualTo(JSON.readTree("{\"received\":1,\"duplicates\":0,\"unroutable\":1}"));
+        JsonNode unroutable = JSON.readTree(
+                api.send("GET", "/api/v1/tenant/admin/webhooks/unroutable", api.token(null, "admin"), null)
+                        .body());
+        assertThat(unroutable.get("total").asLong()).isEqualTo(1);
+        JsonNode change = unroutable.get("changes").get(0);
+        assertThat(change.get("waba_id").asText()).isEqualTo("1191624265890717");
+        assertThat(change.get("field").asText()).isEqualTo("account_update");
+        assertThat(change.get("reason").asText())
+                .isEqualTo("a signup finished at Meta (PARTNER_APP_INSTALLED) but was never completed here:"
+                        + " no tenant has the WhatsApp Business Account 1191624265890717");
+    }
+
     /** Initech signs up account 700300 with number 700301, Meta agreeing to every step. */
     private HttpResponse<String> onboardInitech() throws Exception {
         String token = SecretValues.secret("EAAGonboardZD" + Long.toHexString(System.nanoTime()));

@@ -29,6 +29,7 @@ public final class AccountEvents {
     private static final Set<String> DISCONNECTING = Set.of("PARTNER_APP_UNINSTALLED", "PARTNER_REMOVED", "OFFBOARDED");
     private static final Set<String> RECONNECTING = Set.of("PARTNER_APP_INSTALLED", "PARTNER_ADDED", "RECONNECTED");
     private static final String REVIEW = "ACCOUNT_REVIEW";
+    private static final String SIGNUP_FINISHED = "PARTNER_APP_INSTALLED";
     /** How much of a value Meta sent is quoted in a detail. */
     private static final int MOST_SHOWN = 100;
 
@@ -80,6 +81,15 @@ public final class AccountEvents {
                         at));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether the change is Meta saying that a customer finished a signup at its end
+     * ({@code account_update} {@code PARTNER_APP_INSTALLED}: the customer granted the platform's app
+     * its account), whoever holds that account here.
+     */
+    public static boolean signupFinishedAtMeta(String field, Map<String, String> values) {
+        return ACCOUNT_UPDATE.equals(field) && SIGNUP_FINISHED.equals(values.get("event"));
     }
 
     private static Optional<AccountStanding> ban(Map<String, String> values, Instant at) {

@@ -250,4 +250,17 @@ class AccountStandingTest {
                 .isEqualTo(Health.NEVER_CHECKED);
         assertThat(HealthRules.standingReason(AccountStanding.GOOD)).isEmpty();
     }
+
+    @Test
+    void only_an_installed_app_in_account_update_says_a_signup_finished_at_meta() {
+        assertThat(AccountEvents.signupFinishedAtMeta("account_update", Map.of("event", "PARTNER_APP_INSTALLED")))
+                .isTrue();
+        assertThat(AccountEvents.signupFinishedAtMeta("account_update", Map.of("event", "PARTNER_ADDED")))
+                .isFalse();
+        assertThat(AccountEvents.signupFinishedAtMeta("account_update", Map.of()))
+                .isFalse();
+        assertThat(AccountEvents.signupFinishedAtMeta(
+                        "account_review_update", Map.of("event", "PARTNER_APP_INSTALLED")))
+                .isFalse();
+    }
 }

@@ -13,8 +13,10 @@ import io.tenantconfig.domain.VerifyToken;
 import io.tenantconfig.domain.WebUrl;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link MetaOnboarding} over Meta's Graph API ({@link GraphClient}). No call is retried here
@@ -68,10 +70,17 @@ final class GraphApiMetaOnboarding implements MetaOnboarding {
             throw graph.unreadable("debug_token", "no data.is_valid in Meta's answer");
         }
         long expiresAt = data.path("expires_at").asLong(0);
+        Set<String> scopes = new HashSet<>();
+        data.path("scopes").forEach(scope -> {
+            if (scope.isTextual()) {
+                scopes.add(scope.asText());
+            }
+        });
         return new TokenInspection(
                 data.get("is_valid").asBoolean(),
-                data.path("type").asText(null),
-                expiresAt > 0 ? Instant.ofEpochSecond(expiresAt) : null);
+                data.path("type").isTextual() ? data.get("type").asText() : null,
+                expiresAt > 0 ? Instant.ofEpochSecond(expiresAt) : null,
+                scopes);
     }
 
     @Override

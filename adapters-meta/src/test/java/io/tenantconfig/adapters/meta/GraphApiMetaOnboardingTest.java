@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,7 +124,7 @@ class GraphApiMetaOnboardingTest {
     }
 
     @Test
-    void debug_token_reads_validity_type_and_expiry_with_the_app_token() {
+    void debug_token_reads_validity_type_expiry_and_scopes_with_the_app_token() {
         GRAPH.stubFor(
                 get(urlPathEqualTo("/v23.0/debug_token"))
                         .willReturn(
@@ -133,7 +134,9 @@ class GraphApiMetaOnboardingTest {
 
         TokenInspection inspection = meta().inspectToken(TOKEN);
 
-        assertThat(inspection).isEqualTo(new TokenInspection(true, "USER", Instant.ofEpochSecond(1780000000)));
+        assertThat(inspection)
+                .isEqualTo(new TokenInspection(
+                        true, "USER", Instant.ofEpochSecond(1780000000), Set.of("whatsapp_business_management")));
         GRAPH.verify(getRequestedFor(urlPathEqualTo("/v23.0/debug_token"))
                 .withQueryParam("input_token", equalTo(TOKEN.reveal()))
                 .withHeader("Authorization", equalTo("Bearer 1234567890|" + APP_SECRET)));
@@ -144,7 +147,7 @@ class GraphApiMetaOnboardingTest {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
                 .willReturn(okJson("{\"data\":{\"type\":\"SYSTEM_USER\",\"expires_at\":0,\"is_valid\":true}}")));
 
-        assertThat(meta().inspectToken(TOKEN)).isEqualTo(new TokenInspection(true, "SYSTEM_USER", null));
+        assertThat(meta().inspectToken(TOKEN)).isEqualTo(new TokenInspection(true, "SYSTEM_USER", null, Set.of()));
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.tenantconfig.domain.WebUrl;
             "onboarded_at",
             "onboarding_status",
             "last_verified_at",
+            "token_type",
             "created_at",
             "updated_at",
             "version",

@@ -111,6 +111,7 @@ class TenantConfigResourceTest {
                         "redirect_url",
                         "verify_token",
                         "token_expires_at",
+                        "token_type",
                         "is_active",
                         "onboarding_completed",
                         "onboarded_at",

@@ -42,6 +42,44 @@ class WebhookBodyTest {
         assertThat(change.accountId()).isEqualTo(MetaId.parse("102290129340398"));
     }
 
+    /**
+     * Meta's published "Partner app installed" example of the account_update reference
+     * (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/account_update),
+     * in the envelope of the page's syntax ({@code field} in the change, {@code object} at the root).
+     */
+    @Test
+    void a_partner_event_is_about_the_customers_account_not_the_partners_business_in_the_entry() {
+        WebhookChange change = changes("""
+                        {"id":"2949482758682047","time":1745337174,
+                         "changes":[{"value":{"event":"PARTNER_APP_INSTALLED",
+                                              "waba_info":{"waba_id":"1191624265890717",
+                                                           "owner_business_id":"2329417887457253",
+                                                           "partner_app_id":"5731794616896507",
+                                                           "solution_id":"1715120619246906",
+                                                           "solution_partner_business_ids":["2949482758682047","520744086200222"]}},
+                                     "field":"account_update"}]}""").get(0);
+
+        assertThat(change.accountId()).isEqualTo(MetaId.parse("2949482758682047"));
+        assertThat(change.account()).isEqualTo(MetaId.parse("1191624265890717"));
+        assertThat(change.facts())
+                .containsEntry("event", "PARTNER_APP_INSTALLED")
+                .containsEntry("waba_info.owner_business_id", "2329417887457253")
+                .containsEntry("waba_info.partner_app_id", "5731794616896507");
+    }
+
+    @Test
+    void a_change_without_a_customer_account_or_with_one_that_is_no_id_is_about_the_entrys_account() {
+        assertThat(one("account_update", "{\"event\":\"ACCOUNT_DELETED\"}").account())
+                .isEqualTo(MetaId.parse("102290129340398"));
+        assertThat(one("account_update", "{\"event\":\"PARTNER_REMOVED\",\"waba_info\":{\"waba_id\":\"x1\"}}")
+                        .account())
+                .isEqualTo(MetaId.parse("102290129340398"));
+        assertThat(one("messages", "{\"waba_info\":{\"waba_id\":\"1191624265890717\"}}")
+                        .account())
+                .as("only the lifecycle fields are read")
+                .isEqualTo(MetaId.parse("102290129340398"));
+    }
+
     @Test
     void only_lifecycle_fields_are_read_for_facts_and_the_reading_is_bounded() {
         assertThat(one("messages", "{\"event\":\"ACCOUNT_DELETED\"}").facts()).isEmpty();

@@ -28,6 +28,7 @@ import io.tenantconfig.domain.health.HealthRules;
 import io.tenantconfig.domain.health.HealthState;
 import io.tenantconfig.domain.health.NumberFacts;
 import io.tenantconfig.domain.health.TokenFacts;
+import io.tenantconfig.domain.health.TokenRefreshPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,12 +185,10 @@ final class CheckHealthService implements CheckHealthUseCase {
         return new Checked(config, new CheckFacts(facts, numbers, inAccount), refreshReasons);
     }
 
-    /** A token that expires (some day) and that Meta can extend: a user token inside the refresh window. */
+    /** Whether the token goes to {@code fb_exchange_token} now: {@link TokenRefreshPolicy} decides. */
     private boolean refreshable(TokenFacts token) {
-        return token.valid()
-                && token.expiresAt() != null
-                && "USER".equals(token.type())
-                && !token.expiresAt().isAfter(now().plus(policy.refreshWindow()));
+        return TokenRefreshPolicy.decide(token, now(), policy.refreshWindow())
+                instanceof TokenRefreshPolicy.TokenRefresh.Extend;
     }
 
     /**

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -69,8 +68,9 @@ final class OnboardingSteps {
                         MetaFailure.of(
                                 MetaFailure.Kind.TOKEN_INVALID, "Meta reports that the token is no longer valid"));
             }
-            TenantConfig config =
-                    run.store(c -> c.tokenVerified(run.wabaId, inspection.expiresAt(), null, Set.of(), clock));
+            // The type decides whether health checks may extend the token (TokenRefreshPolicy).
+            TenantConfig config = run.store(c ->
+                    c.tokenVerified(run.wabaId, inspection.expiresAt(), inspection.type(), inspection.scopes(), clock));
 
             if (policy.subscribeWaba() && config.onboarding().status() == OnboardingStatus.TOKEN_EXCHANGED) {
                 TenantConfig subscribing = config;

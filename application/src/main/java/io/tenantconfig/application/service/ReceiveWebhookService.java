@@ -18,6 +18,7 @@ import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.InvalidValueException;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -58,6 +59,10 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private static final int MOST_FIELD_LENGTH = 100;
     /** Why a change whose field holds control characters is kept without a tenant. */
     static final String REJECTED_FIELD = "rejected: its field holds control characters (shown escaped)";
+    /** Why a {@code PARTNER_APP_INSTALLED} for an account nobody has is kept without a tenant (the account follows). */
+    static final String SIGNUP_NOT_COMPLETED =
+            "a signup finished at Meta (PARTNER_APP_INSTALLED) but was never completed here: no tenant has the"
+                    + " WhatsApp Business Account ";
 
     private final ConfigStore store;
     private final WebhookIntake webhookIntake;
@@ -156,20 +161,17 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                             REJECTED_FIELD,
                             signedFor));
         }
+        MetaId account = change.account();
         Optional<NumberOwner> owner = Optional.empty();
         if (change.phoneNumberId() != null) {
             owner = directory.ownerOfNumber(change.phoneNumberId());
         }
-        if (owner.isEmpty() && change.accountId() != null) {
-            owner = directory.ownerOfAccount(change.accountId());
+        if (owner.isEmpty() && account != null) {
+            owner = directory.ownerOfAccount(account);
         }
         String unroutable = null;
         if (owner.isEmpty()) {
-            unroutable = change.phoneNumberId() != null
-                    ? "no tenant has the phone number " + change.phoneNumberId() + " or its account"
-                    : change.accountId() != null
-                            ? "no tenant has the WhatsApp Business Account " + change.accountId()
-                            : "the change names neither a phone number nor an account";
+            unroutable = nobodyOwns(change, account);
         } else if (sender.onlyFor().isPresent()
                 && !sender.onlyFor().get().equals(owner.get().tenantId())) {
             unroutable = "signed with one tenant's own app secret, for a number or account of another tenant";
@@ -182,12 +184,31 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                         dedupeKey(change),
                         now,
                         tenant,
-                        change.accountId(),
+                        account,
                         change.phoneNumberId(),
                         change.field(),
                         change.valueJson(),
                         unroutable,
                         signedFor));
+    }
+
+    /**
+     * Why nobody takes a change. A {@code PARTNER_APP_INSTALLED} for an account no tenant has is
+     * how Meta says a signup finished at its end: the signup was never completed here (the page
+     * did not send us the code, or our onboarding failed before storing the account), so it is
+     * kept for admins saying so.
+     */
+    static String nobodyOwns(WebhookChange change, MetaId account) {
+        if (change.phoneNumberId() != null) {
+            return "no tenant has the phone number " + change.phoneNumberId() + " or its account";
+        }
+        if (account == null) {
+            return "the change names neither a phone number nor an account";
+        }
+        if (AccountEvents.signupFinishedAtMeta(change.field(), change.facts())) {
+            return SIGNUP_NOT_COMPLETED + account;
+        }
+        return "no tenant has the WhatsApp Business Account " + account;
     }
 
     private Intake take(ConfigStore.Transaction tx, List<Routed> routed, Instant now) {
@@ -217,13 +238,14 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             ConfigStore.Transaction tx, TenantId tenant, WebhookChange change, Instant now, Intake intake) {
         AtomicReference<Accounts> changedTo = new AtomicReference<>();
         LockedWrite.within(tx, tenant, META_WEBHOOK, current -> {
-            Optional<Account> account = Optional.ofNullable(change.accountId()).flatMap(current.accounts()::find);
+            MetaId about = change.account();
+            Optional<Account> account = Optional.ofNullable(about).flatMap(current.accounts()::find);
             Optional<AccountStanding> standing = account.flatMap(
                     a -> AccountEvents.standingAfter(a.standing(), change.field(), change.facts(), now));
             if (standing.isEmpty()) {
                 return nameApproved(current, change);
             }
-            Outcome outcome = current.standingChanged(change.accountId(), standing.get(), clock);
+            Outcome outcome = current.standingChanged(about, standing.get(), clock);
             if (outcome instanceof Changed changed) {
                 changedTo.set(changed.config().accounts());
             }

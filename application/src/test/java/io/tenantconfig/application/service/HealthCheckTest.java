@@ -194,6 +194,21 @@ class HealthCheckTest {
     }
 
     @Test
+    void a_business_token_is_never_sent_to_be_extended_even_about_to_expire_and_its_type_is_stored() {
+        Instant soon = NOW.plus(Duration.ofDays(2));
+        meta.tokensAre(token ->
+                new TokenFacts(true, null, null, "SYSTEM_USER", ScriptedMetaHealth.PLATFORM_APP, soon, BOTH, Map.of()));
+        Secret token = acme().token().accessToken();
+
+        Health health = check();
+
+        assertThat(meta.calls()).doesNotContain("extend");
+        assertThat(acme().token().accessToken()).isEqualTo(token);
+        assertThat(acme().primaryAccount().tokenType()).isEqualTo("SYSTEM_USER");
+        assertThat(health.reasons()).extracting(reason -> reason.code().name()).containsExactly("TOKEN_EXPIRING");
+    }
+
+    @Test
     void tokens_that_never_expire_or_expire_later_are_left_alone() {
         meta.tokensAre(token -> userToken(NOW.plus(Duration.ofDays(30))));
         check();

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OnboardingTest {
@@ -109,6 +110,34 @@ class OnboardingTest {
                                         .orElseThrow()
                                         .registrationPin()
                                         .reveal());
+    }
+
+    @Test
+    void the_token_type_and_scopes_meta_reports_when_onboarding_verifies_the_token_are_stored() {
+        meta.inspectsAs("USER", Set.of("whatsapp_business_management", "whatsapp_business_messaging"));
+
+        onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(stored().primaryAccount().tokenType()).isEqualTo("USER");
+        assertThat(stored().primaryAccount().scopes())
+                .containsExactlyInAnyOrder("whatsapp_business_management", "whatsapp_business_messaging");
+    }
+
+    @Test
+    void a_business_token_is_stored_as_meta_calls_it() {
+        onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(stored().primaryAccount().tokenType()).isEqualTo("SYSTEM_USER");
+    }
+
+    @Test
+    void a_token_whose_type_meta_does_not_say_is_stored_without_one() {
+        meta.inspectsAs(null, Set.of());
+
+        onboard(service(OnboardingPolicy.DEFAULT));
+
+        assertThat(stored().primaryAccount().tokenType()).isNull();
+        assertThat(stored().primaryAccount().scopes()).isEmpty();
     }
 
     @Test
@@ -466,7 +495,10 @@ class OnboardingTest {
         AuditEntry change =
                 store.auditTrail().get(store.auditTrail().size() - 1).entry();
         assertThat(change.action()).isEqualTo(AuditAction.UPDATE);
-        assertThat(change.fields()).containsExactlyInAnyOrder("access_token", "last_verified_at", "onboarding_status");
+        assertThat(change.fields())
+                .as("the cleared token's type and scopes, stored when onboarding verified it, go with it")
+                .containsExactlyInAnyOrder(
+                        "access_token", "last_verified_at", "token_type", "token_scopes", "onboarding_status");
         assertThat(resume(service))
                 .isEqualTo(new OnboardingResult.NothingToResume(OnboardingStatus.REAUTHORIZATION_REQUIRED));
         assertThat(meta.calls()).hasSize(calls);

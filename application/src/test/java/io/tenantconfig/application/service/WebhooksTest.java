@@ -966,4 +966,110 @@ class WebhooksTest {
     private static final class AccountEventsFields {
         static final String NAME = "phone_number_name_update";
     }
+
+    /**
+     * Partner events of {@code account_update} as Meta sends them: {@code entry[].id} is the
+     * partner's business portfolio, the customer's account is {@code value.waba_info.waba_id}. The
+     * values are Meta's published examples (account_update webhook reference, "Partner app
+     * installed" and "Partner app uninstalled"); the facts are what the REST adapter reads of them.
+     */
+    @Nested
+    class PartnerEvents {
+
+        private static final MetaId PARTNER_BUSINESS = MetaId.parse("2949482758682047");
+
+        private WebhookChange uninstalled(MetaId customerAccount) {
+            return new WebhookChange(
+                    PARTNER_BUSINESS,
+                    "account_update",
+                    null,
+                    "{\"event\":\"PARTNER_APP_UNINSTALLED\",\"waba_info\":{\"waba_id\":\"" + customerAccount
+                            + "\",\"owner_business_id\":\"1284923862322270\",\"partner_app_id\":\"869361281603019\"}}",
+                    null,
+                    Map.of(
+                            "event", "PARTNER_APP_UNINSTALLED",
+                            "waba_info.waba_id", customerAccount.value(),
+                            "waba_info.owner_business_id", "1284923862322270",
+                            "waba_info.partner_app_id", "869361281603019"));
+        }
+
+        private WebhookChange installed(MetaId customerAccount) {
+            return new WebhookChange(
+                    PARTNER_BUSINESS,
+                    "account_update",
+                    null,
+                    "{\"event\":\"PARTNER_APP_INSTALLED\",\"waba_info\":{\"waba_id\":\"" + customerAccount
+                            + "\",\"owner_business_id\":\"2329417887457253\",\"partner_app_id\":\"5731794616896507\","
+                            + "\"solution_id\":\"1715120619246906\","
+                            + "\"solution_partner_business_ids\":[\"2949482758682047\",\"520744086200222\"]}}",
+                    null,
+                    Map.of(
+                            "event", "PARTNER_APP_INSTALLED",
+                            "waba_info.waba_id", customerAccount.value(),
+                            "waba_info.owner_business_id", "2329417887457253",
+                            "waba_info.partner_app_id", "5731794616896507",
+                            "waba_info.solution_id", "1715120619246906",
+                            "waba_info.solution_partner_business_ids.0", "2949482758682047",
+                            "waba_info.solution_partner_business_ids.1", "520744086200222"));
+        }
+
+        @Test
+        void an_uninstalled_app_named_in_waba_info_takes_the_customers_account_out_of_service() {
+            Receipt receipt = receive(uninstalled(ACME_WABA));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 0));
+            assertThat(acme().standing().status()).isEqualTo(AccountStanding.Status.DISCONNECTED);
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isFalse();
+            assertThat(store.ownerOfNumber(ACME_NUMBER).orElseThrow().active()).isFalse();
+            assertThat(store.received()).singleElement().satisfies(stored -> {
+                assertThat(stored.tenantId()).isEqualTo(ACME);
+                assertThat(stored.wabaId())
+                        .as("stored as the customer's account, not the partner's business")
+                        .isEqualTo(ACME_WABA);
+            });
+            assertThat(store.healthOf(ACME).orElseThrow().state()).isEqualTo(HealthState.DISABLED);
+        }
+
+        @Test
+        void the_app_installed_again_brings_the_customers_account_back() {
+            receive(uninstalled(ACME_WABA));
+            clock.advance(Duration.ofHours(1));
+
+            Receipt receipt = receive(installed(ACME_WABA));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 0));
+            assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
+            assertThat(features.configuration().configLoader().resolve(ACME).hasTenantConfig())
+                    .isTrue();
+        }
+
+        @Test
+        void an_app_installed_on_an_account_nobody_has_is_listed_for_admins_as_a_signup_never_completed_here() {
+            Receipt receipt = receive(installed(MetaId.parse("1191624265890717")));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .singleElement()
+                    .satisfies(change -> {
+                        assertThat(change.reason())
+                                .isEqualTo("a signup finished at Meta (PARTNER_APP_INSTALLED) but was never"
+                                        + " completed here: no tenant has the WhatsApp Business Account"
+                                        + " 1191624265890717");
+                        assertThat(change.wabaId()).isEqualTo("1191624265890717");
+                    });
+            assertThat(store.events()).isEmpty();
+        }
+
+        @Test
+        void an_uninstall_for_an_account_nobody_has_is_kept_naming_the_customers_account() {
+            Receipt receipt = receive(uninstalled(MetaId.parse("184943124712545")));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .extracting(change -> change.reason())
+                    .containsExactly("no tenant has the WhatsApp Business Account 184943124712545");
+            assertThat(acme().standing()).isEqualTo(AccountStanding.GOOD);
+        }
+    }
 }

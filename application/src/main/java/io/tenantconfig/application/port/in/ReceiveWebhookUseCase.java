@@ -1,5 +1,6 @@
 package io.tenantconfig.application.port.in;
 
+import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ public interface ReceiveWebhookUseCase {
     /**
      * One {@code entry[].changes[]} item as Meta sent it.
      *
-     * @param accountId {@code entry[].id}: the WhatsApp Business Account; null when absent or not an id
+     * @param accountId {@code entry[].id}: the WhatsApp Business Account, except in partner events
+     *     (see {@link #account()}); null when absent or not an id
      * @param field what changed ({@code messages}, {@code account_update}...)
      * @param phoneNumberId {@code value.metadata.phone_number_id}; null when absent or not an id
      * @param valueJson {@code value}, as JSON text, unchanged
@@ -37,10 +39,32 @@ public interface ReceiveWebhookUseCase {
             String messageId,
             Map<String, String> facts) {
 
+        /** Where Meta names the customer's account in a partner event of {@code account_update}. */
+        public static final String CUSTOMER_ACCOUNT = "waba_info.waba_id";
+
         public WebhookChange {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(valueJson, "valueJson");
             facts = Map.copyOf(facts);
+        }
+
+        /**
+         * The WhatsApp Business Account the change is about. In the partner events of
+         * {@code account_update} ({@code PARTNER_APP_INSTALLED}, {@code PARTNER_APP_UNINSTALLED},
+         * {@code PARTNER_ADDED}, {@code PARTNER_REMOVED}...) {@code entry[].id} is the partner's
+         * business portfolio and the customer's account is {@code value.waba_info.waba_id}: that one
+         * when it is an id, else {@code entry[].id} as for every other change.
+         */
+        public MetaId account() {
+            String customer = facts.get(CUSTOMER_ACCOUNT);
+            if (customer != null) {
+                try {
+                    return MetaId.parse(customer);
+                } catch (InvalidValueException e) {
+                    // Not an id: the change is routed as any other.
+                }
+            }
+            return accountId;
         }
     }
 
