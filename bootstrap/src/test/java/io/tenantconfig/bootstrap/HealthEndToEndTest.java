@@ -181,6 +181,30 @@ class HealthEndToEndTest {
     }
 
     @Test
+    void a_tenant_with_an_account_but_no_number_is_told_to_add_one() throws Exception {
+        String token = token("nonumber");
+        debugTokenSays(token, valid("SYSTEM_USER", 0));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/880301/phone_numbers")).willReturn(okJson("{\"data\":[]}")));
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/tenant/config",
+                                api.token("acme"),
+                                "{\"waba_id\":\"880301\",\"access_token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+
+        eventually(() -> "NUMBER_PROBLEM".equals(health("acme").path("state").asText()));
+
+        JsonNode health = health("acme");
+        assertThat(health.path("reasons").findValuesAsText("code")).containsExactly("NO_PHONE_NUMBER");
+        assertThat(health.path("reasons").get(0).path("message").asText())
+                .contains("POST /api/v1/tenant/config/phone-numbers");
+        JsonNode config = JSON.readTree(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null)
+                .body());
+        assertThat(config.path("needs_phone_number").asBoolean()).isTrue();
+    }
+
+    @Test
     void a_reported_failure_gets_its_tenant_checked_within_seconds() throws Exception {
         String token = token("revoked");
         debugTokenSays(token, valid("SYSTEM_USER", 0));

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -308,6 +309,66 @@ class OnboardingEndToEndTest {
         assertThat(accounts.toString())
                 .contains("\"token_type\":\"" + config.get("token_type").asText() + "\"");
         return config.get("token_type").asText();
+    }
+
+    private HttpResponse<String> onboardFinishing(String tenant, String event, String phone) throws Exception {
+        String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
+        register(code);
+        return api.send(
+                "POST",
+                ONBOARD,
+                api.token(tenant),
+                "{\"code\":\"" + code + "\",\"event\":\"" + event + "\",\"waba_id\":\"" + WABA + "\""
+                        + (phone == null ? "" : ",\"phone_number_id\":\"" + phone + "\"")
+                        + ",\"business_id\":\"4022399384699\",\"session_id\":\"74120398765\"}");
+    }
+
+    @Test
+    void a_signup_that_finished_without_a_number_is_stored_and_subscribed_and_nothing_is_registered() throws Exception {
+        exchangeIssues(token("business"), null);
+        metaWorks();
+
+        HttpResponse<String> response = onboardFinishing("acme", "FINISH_ONLY_WABA", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("phone_number_id").isNull()).isTrue();
+        assertThat(json(response).get("message").asText())
+                .contains("add one with POST /api/v1/tenant/config/phone-numbers");
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")));
+        GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
+        Map<String, Object> row = row("acme").orElseThrow();
+        assertThat(row)
+                .containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("onboarding_waba_id", WABA)
+                .containsEntry("onboarding_phone_number_id", null)
+                .containsEntry("phone_number_id", null);
+        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
+                        .mapTo(Long.class)
+                        .one()))
+                .isZero();
+    }
+
+    @Test
+    void a_whatsapp_business_app_number_is_stored_as_such_and_never_registered() throws Exception {
+        exchangeIssues(token("business"), null);
+        metaWorks();
+
+        HttpResponse<String> response = onboardFinishing("acme", "FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", PHONE);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("phone_number_id").asText()).isEqualTo(PHONE);
+        GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
+        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
+                        .mapTo(Boolean.class)
+                        .one()))
+                .isTrue();
+        assertThat(row("acme").orElseThrow())
+                .containsEntry("onboarding_status", "COMPLETED")
+                .containsEntry("registration_pin", null);
+        JsonNode numbers = JSON.readTree(api.send("GET", "/api/v1/tenant/config/phone-numbers", api.token("acme"), null)
+                .body());
+        assertThat(numbers.path("phone_numbers").get(0).path("coexistence").asBoolean())
+                .isTrue();
     }
 
     @Test
