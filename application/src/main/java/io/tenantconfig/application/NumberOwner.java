@@ -9,9 +9,12 @@ import java.util.Objects;
  * webhook to its tenant. {@code active} says whether the tenant's configuration is in use (and,
  * asked by number, the number too); {@code phoneNumberId} is the number asked for, or, asked by
  * account, the tenant's default number ({@code null} when it has none); {@code wabaId} is the
- * tenant's account ({@code null} when not known yet).
+ * tenant's account ({@code null} when not known yet); {@code coexistence} says whether that number is
+ * a WhatsApp Business app's (served alongside the app, never registered by the service, and paced
+ * at Meta's lower throughput for such numbers).
  */
-public record NumberOwner(TenantId tenantId, boolean active, MetaId wabaId, MetaId phoneNumberId) {
+public record NumberOwner(
+        TenantId tenantId, boolean active, MetaId wabaId, MetaId phoneNumberId, boolean coexistence) {
 
     public NumberOwner {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -342,10 +342,10 @@ class OnboardingEndToEndTest {
                 .containsEntry("onboarding_waba_id", WABA)
                 .containsEntry("onboarding_phone_number_id", null)
                 .containsEntry("phone_number_id", null);
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
-                        .mapTo(Long.class)
-                        .one()))
-                .isZero();
+        long numbers = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
+                .mapTo(Long.class)
+                .one());
+        assertThat(numbers).isZero();
     }
 
     @Test
@@ -358,16 +358,22 @@ class OnboardingEndToEndTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).get("phone_number_id").asText()).isEqualTo(PHONE);
         GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
-                        .mapTo(Boolean.class)
-                        .one()))
-                .isTrue();
+        boolean coexistence = jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
+                .mapTo(Boolean.class)
+                .one());
+        assertThat(coexistence).isTrue();
         assertThat(row("acme").orElseThrow())
                 .containsEntry("onboarding_status", "COMPLETED")
                 .containsEntry("registration_pin", null);
         JsonNode numbers = JSON.readTree(api.send("GET", "/api/v1/tenant/config/phone-numbers", api.token("acme"), null)
                 .body());
         assertThat(numbers.path("phone_numbers").get(0).path("coexistence").asBoolean())
+                .isTrue();
+        JsonNode owner = JSON.readTree(api.send(
+                        "GET", "/api/v1/lookup/phone-numbers/" + PHONE, api.token("platform", "service"), null)
+                .body());
+        assertThat(owner.path("coexistence").asBoolean())
+                .as("the sending code learns it from the lookup")
                 .isTrue();
     }
 

@@ -30,7 +30,8 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
      * without an account: a configuration's rows together, its accounts in order, each one's numbers in order.
      */
     private static final String OWNERSHIPS = "SELECT c.id, c.tenant_id, c.is_active, c.webhook_key, a.id AS account_id,"
-            + " a.waba_id, a.standing_status, n.phone_number_id, n.is_default, n.is_active AS number_active"
+            + " a.waba_id, a.standing_status, n.phone_number_id, n.is_default, n.is_active AS number_active,"
+            + " n.coexistence"
             + " FROM tenant_configs c LEFT JOIN whatsapp_accounts a ON a.config_id = c.id"
             + " LEFT JOIN tenant_phone_numbers n ON n.account_id = a.id";
 
@@ -130,7 +131,7 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
             }
             if (row.phoneNumberId() != null) {
                 MetaId number = MetaId.parse(row.phoneNumberId());
-                numbers.put(number, new Ownership.NumberOwnership(row.numberActive(), wabaId));
+                numbers.put(number, new Ownership.NumberOwnership(row.numberActive(), wabaId, row.coexistence()));
                 if (row.isDefault()) {
                     defaultNumber = number;
                 }
@@ -153,6 +154,8 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
             String phoneNumberId,
             boolean isDefault,
             boolean numberActive,
+            /** Whether the number is a WhatsApp Business app's (coexistence). */
+            boolean coexistence,
             String webhookKey) {
 
         static OwnershipRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -167,6 +170,7 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
                     rs.getString("phone_number_id"),
                     rs.getBoolean("is_default"),
                     rs.getBoolean("number_active"),
+                    rs.getBoolean("coexistence"),
                     rs.getString("webhook_key"));
         }
     }

@@ -39,8 +39,8 @@ record Ownership(
         }
     }
 
-    /** One of the tenant's numbers: whether the tenant uses it, and its account. */
-    record NumberOwnership(boolean active, MetaId wabaId) {}
+    /** One of the tenant's numbers: whether the tenant uses it, its account, and whether it is a WhatsApp Business app's. */
+    record NumberOwnership(boolean active, MetaId wabaId, boolean coexistence) {}
 
     Ownership {
         List<AccountOwnership> withNumbers = new ArrayList<>();
@@ -84,7 +84,11 @@ record Ownership(
         return number == null
                 ? Optional.empty()
                 : Optional.of(new NumberOwner(
-                        tenantId, serving(number.wabaId()) && number.active(), number.wabaId(), phoneNumberId));
+                        tenantId,
+                        serving(number.wabaId()) && number.active(),
+                        number.wabaId(),
+                        phoneNumberId,
+                        number.coexistence()));
     }
 
     /**
@@ -96,7 +100,12 @@ record Ownership(
         AccountOwnership account = wabaId == null ? null : account(wabaId);
         return account == null
                 ? Optional.empty()
-                : Optional.of(new NumberOwner(tenantId, active && account.serving(), wabaId, account.ownNumber()));
+                : Optional.of(new NumberOwner(
+                        tenantId,
+                        active && account.serving(),
+                        wabaId,
+                        account.ownNumber(),
+                        account.ownNumber() != null && numbers.get(account.ownNumber()).coexistence()));
     }
 
     /** Whether the configuration is switched on and Meta lets the account {@code wabaId} serve. */

@@ -130,7 +130,7 @@ class NumberIndexTest {
         assertThat(there.ownerOf(SHARED)).as("read your own write").contains(ACME);
         eventually(() -> here.ownerOf(SHARED).isPresent());
         assertThat(here.index.ownerOfNumber(SHARED))
-                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SHARED));
+                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SHARED, false));
         assertThat(here.index.ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("acme"))))
                 .hasValueSatisfying(owner -> assertThat(owner.tenantId()).isEqualTo(ACME));
     }

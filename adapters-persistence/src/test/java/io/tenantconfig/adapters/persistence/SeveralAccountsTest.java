@@ -348,16 +348,16 @@ class SeveralAccountsTest {
         for (var directory : List.of(database, memory)) {
             assertThat(directory.ownerOfAccount(THIRD))
                     .as("the account's own number: the default is another account's")
-                    .contains(new NumberOwner(ACME, true, THIRD, MetaId.parse("6003")));
+                    .contains(new NumberOwner(ACME, true, THIRD, MetaId.parse("6003"), false));
             assertThat(directory.ownerOfAccount(FIRST))
-                    .contains(new NumberOwner(ACME, true, FIRST, MetaId.parse("6001")));
+                    .contains(new NumberOwner(ACME, true, FIRST, MetaId.parse("6001"), false));
             assertThat(directory.ownerOfAccount(SECOND))
                     .as("Meta disabled this account, not the others")
-                    .contains(new NumberOwner(ACME, false, SECOND, MetaId.parse("6002")));
+                    .contains(new NumberOwner(ACME, false, SECOND, MetaId.parse("6002"), false));
             assertThat(directory.ownerOfNumber(MetaId.parse("6004")))
-                    .contains(new NumberOwner(ACME, true, THIRD, MetaId.parse("6004")));
+                    .contains(new NumberOwner(ACME, true, THIRD, MetaId.parse("6004"), false));
             assertThat(directory.ownerOfNumber(MetaId.parse("6002")))
-                    .contains(new NumberOwner(ACME, false, SECOND, MetaId.parse("6002")));
+                    .contains(new NumberOwner(ACME, false, SECOND, MetaId.parse("6002"), false));
             assertThat(directory.ownerOfAccount(MetaId.parse("5999"))).isEmpty();
         }
 

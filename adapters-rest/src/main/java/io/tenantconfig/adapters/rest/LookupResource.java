@@ -54,14 +54,16 @@ public final class LookupResource {
             @JsonProperty("tenant_id") String tenantId,
             @JsonProperty("is_active") boolean isActive,
             @JsonProperty("waba_id") String wabaId,
-            @JsonProperty("phone_number_id") String phoneNumberId) {
+            @JsonProperty("phone_number_id") String phoneNumberId,
+            @JsonProperty("coexistence") boolean coexistence) {
 
         static Owner of(NumberOwner owner) {
             return new Owner(
                     owner.tenantId().value(),
                     owner.active(),
                     Objects.toString(owner.wabaId(), null),
-                    Objects.toString(owner.phoneNumberId(), null));
+                    Objects.toString(owner.phoneNumberId(), null),
+                    owner.coexistence());
         }
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
+import io.tenantconfig.domain.WhatsAppAccount;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.application.port.out.AuditAction;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -70,7 +74,9 @@ class LookupResourceTest {
                         "waba_id",
                         ACME_ACCOUNT,
                         "phone_number_id",
-                        ACME_NUMBER));
+                        ACME_NUMBER,
+                        "coexistence",
+                        false));
         assertThat(body(unused)).containsEntry("tenant_id", "acme").containsEntry("is_active", false);
     }
 
@@ -89,8 +95,27 @@ class LookupResourceTest {
                         "waba_id",
                         ACME_ACCOUNT,
                         "phone_number_id",
-                        ACME_NUMBER));
+                        ACME_NUMBER,
+                        "coexistence",
+                        false));
         assertThat(body(inactive)).containsEntry("tenant_id", "globex").containsEntry("is_active", false);
+    }
+
+    @Test
+    void a_whatsapp_business_apps_number_is_named_as_such_by_number_and_by_account() {
+        PhoneNumber app = new PhoneNumber(
+                MetaId.parse("7301"), MetaId.parse("7300"), null, null, null, true, null, null, true);
+        FIXTURE.insert(TestConfigs.aConfig("initech")
+                .account(new WhatsAppAccount(MetaId.parse("7300"), null))
+                .phoneNumbers(PhoneNumbers.only(app))
+                .build());
+
+        assertThat(body(as(SERVICE, "/api/v1/lookup/phone-numbers/7301").get()))
+                .containsEntry("tenant_id", "initech")
+                .containsEntry("coexistence", true);
+        assertThat(body(as(SERVICE, "/api/v1/lookup/wabas/7300").get()))
+                .containsEntry("phone_number_id", "7301")
+                .containsEntry("coexistence", true);
     }
 
     @Test

@@ -99,7 +99,7 @@ class PhoneNumbersTest {
                 .as("the default number is still the first")
                 .isEqualTo(TestConfigs.phoneNumberIdOf("acme"));
         assertThat(features.configuration().configLoader().ownerOfNumber(SALES))
-                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES));
+                .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SALES, false));
     }
 
     @Test
@@ -231,7 +231,7 @@ class PhoneNumbersTest {
                         GLOBEX,
                         true,
                         MetaId.parse(TestConfigs.wabaIdOf("globex")),
-                        MetaId.parse(TestConfigs.phoneNumberIdOf("globex"))));
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("globex")), false));
         assertThat(features.configuration().configLoader().ownerOfAccount(MetaId.parse("1")))
                 .isEmpty();
     }
