@@ -342,10 +342,10 @@ class OnboardingEndToEndTest {
                 .containsEntry("onboarding_waba_id", WABA)
                 .containsEntry("onboarding_phone_number_id", null)
                 .containsEntry("phone_number_id", null);
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
-                        .mapTo(Long.class)
-                        .one()))
-                .isZero();
+        long numbers = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM tenant_phone_numbers")
+                .mapTo(Long.class)
+                .one());
+        assertThat(numbers).isZero();
     }
 
     @Test
@@ -358,10 +358,10 @@ class OnboardingEndToEndTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).get("phone_number_id").asText()).isEqualTo(PHONE);
         GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
-                        .mapTo(Boolean.class)
-                        .one()))
-                .isTrue();
+        boolean coexistence = jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
+                .mapTo(Boolean.class)
+                .one());
+        assertThat(coexistence).isTrue();
         assertThat(row("acme").orElseThrow())
                 .containsEntry("onboarding_status", "COMPLETED")
                 .containsEntry("registration_pin", null);
