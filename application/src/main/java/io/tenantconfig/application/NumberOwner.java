@@ -13,8 +13,7 @@ import java.util.Objects;
  * a WhatsApp Business app's (served alongside the app, never registered by the service, and paced
  * at Meta's lower throughput for such numbers).
  */
-public record NumberOwner(
-        TenantId tenantId, boolean active, MetaId wabaId, MetaId phoneNumberId, boolean coexistence) {
+public record NumberOwner(TenantId tenantId, boolean active, MetaId wabaId, MetaId phoneNumberId, boolean coexistence) {
 
     public NumberOwner {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -369,9 +369,9 @@ class OnboardingEndToEndTest {
                 .body());
         assertThat(numbers.path("phone_numbers").get(0).path("coexistence").asBoolean())
                 .isTrue();
-        JsonNode owner = JSON.readTree(api.send(
-                        "GET", "/api/v1/lookup/phone-numbers/" + PHONE, api.token("platform", "service"), null)
-                .body());
+        JsonNode owner = JSON.readTree(
+                api.send("GET", "/api/v1/lookup/phone-numbers/" + PHONE, api.token("platform", "service"), null)
+                        .body());
         assertThat(owner.path("coexistence").asBoolean())
                 .as("the sending code learns it from the lookup")
                 .isTrue();

@@ -105,7 +105,8 @@ record Ownership(
                         active && account.serving(),
                         wabaId,
                         account.ownNumber(),
-                        account.ownNumber() != null && numbers.get(account.ownNumber()).coexistence()));
+                        account.ownNumber() != null
+                                && numbers.get(account.ownNumber()).coexistence()));
     }
 
     /** Whether the configuration is switched on and Meta lets the account {@code wabaId} serve. */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
-import io.tenantconfig.domain.WhatsAppAccount;
-import io.tenantconfig.domain.PhoneNumbers;
-import io.tenantconfig.domain.PhoneNumber;
-import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.application.port.out.AuditAction;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.WhatsAppAccount;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -103,8 +103,8 @@ class LookupResourceTest {
 
     @Test
     void a_whatsapp_business_apps_number_is_named_as_such_by_number_and_by_account() {
-        PhoneNumber app = new PhoneNumber(
-                MetaId.parse("7301"), MetaId.parse("7300"), null, null, null, true, null, null, true);
+        PhoneNumber app =
+                new PhoneNumber(MetaId.parse("7301"), MetaId.parse("7300"), null, null, null, true, null, null, true);
         FIXTURE.insert(TestConfigs.aConfig("initech")
                 .account(new WhatsAppAccount(MetaId.parse("7300"), null))
                 .phoneNumbers(PhoneNumbers.only(app))

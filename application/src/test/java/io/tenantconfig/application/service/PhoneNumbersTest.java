@@ -231,7 +231,8 @@ class PhoneNumbersTest {
                         GLOBEX,
                         true,
                         MetaId.parse(TestConfigs.wabaIdOf("globex")),
-                        MetaId.parse(TestConfigs.phoneNumberIdOf("globex")), false));
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("globex")),
+                        false));
         assertThat(features.configuration().configLoader().ownerOfAccount(MetaId.parse("1")))
                 .isEmpty();
     }
