@@ -48,6 +48,7 @@ export async function renderTenant(main, tenantId) {
   fill(main, back,
     h('div', { class: 'title' }, heading, h('p', { class: 'badges' },
       activeBadge(config.is_active), badge(config.onboarding_status, config.onboarding_completed ? 'ok' : 'muted'),
+      config.needs_phone_number && badge('No phone number yet', 'warn'),
       h('span', { id: 'health-badge' }))),
     actions(config, page),
     h('div', { class: 'columns' },
@@ -221,11 +222,13 @@ function accountsView(body) {
 function numbersView(body) {
   const numbers = body.phone_numbers;
   if (numbers.length === 0) return h('p', { class: 'empty' }, 'No phone number yet.');
+  // A WhatsApp Business app's number (coexistence) stays registered with the app: never by us.
   return tableOf('Phone numbers', ['Phone number id', 'Display number', 'Label', 'Default', 'In use', 'Registered'],
     numbers.map((n) => [
       n.phone_number_id, value(n.display_phone_number), value(n.label), n.is_default ? 'Default' : '',
-      n.is_active ? 'Yes' : 'No', moment(n.registered_at),
-    ]));
+      n.is_active ? 'Yes' : 'No',
+      n.coexistence ? badge('WhatsApp Business app', 'muted') : moment(n.registered_at),
+    ]), 'numbers-table');
 }
 
 function tableOf(label, columns, rows, id) {

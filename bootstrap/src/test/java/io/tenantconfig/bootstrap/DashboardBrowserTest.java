@@ -251,6 +251,37 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_tenant_with_an_account_but_no_number_is_marked_as_needing_one() {
+        signIn();
+        openTenant("acme-tools");
+
+        assertThat(find(".badges").getText()).contains("No phone number yet");
+        assertThat(find("#numbers").getText()).contains("No phone number yet.");
+    }
+
+    @Test
+    void a_whatsapp_business_apps_number_says_so_where_a_registration_would_be() throws Exception {
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(
+                        h -> h.execute(
+                                "UPDATE tenant_phone_numbers SET coexistence = true WHERE phone_number_id = '106540352242922'"));
+        // A write reads the configuration from the database, so the page sees the marked number.
+        HttpResponse<String> added = api.send(
+                "POST",
+                "/api/v1/tenant/config/phone-numbers",
+                api.token("acme-foods"),
+                "{\"phone_number_id\": \"106540352242931\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        signIn();
+        openTenant("acme-foods");
+
+        List<WebElement> numbers = rows("#numbers-table");
+        assertThat(numbers.get(0).getText()).contains("106540352242922", "WhatsApp Business app");
+        assertThat(numbers.get(1).getText()).contains("106540352242931").doesNotContain("WhatsApp Business app");
+        assertThat(find(".badges").getText()).doesNotContain("No phone number yet");
+    }
+
+    @Test
     void a_tenant_page_lists_each_account_with_its_numbers_standing_health_subscription_and_no_token()
             throws Exception {
         Jdbi.create(DATABASE.dataSource())
