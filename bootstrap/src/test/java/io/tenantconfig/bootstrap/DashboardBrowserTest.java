@@ -250,6 +250,17 @@ class DashboardBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN, APP_SECRET, REFRESH_TOKEN);
     }
 
+    /**
+     * Sets what no request can ({@code sql}), then adds a number to acme-foods ({@code number}):
+     * the write reads the configuration from the database, so every instance sees both.
+     */
+    private void setInTheDatabaseThenAdd(String sql, String number) throws Exception {
+        Jdbi.create(DATABASE.dataSource()).useHandle(h -> h.execute(sql));
+        HttpResponse<String> added =
+                api.send("POST", "/api/v1/tenant/config/phone-numbers", api.token("acme-foods"), number);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    }
+
     @Test
     void a_tenant_with_an_account_but_no_number_is_marked_as_needing_one() {
         signIn();
@@ -261,17 +272,9 @@ class DashboardBrowserTest {
 
     @Test
     void a_whatsapp_business_apps_number_says_so_where_a_registration_would_be() throws Exception {
-        Jdbi.create(DATABASE.dataSource())
-                .useHandle(
-                        h -> h.execute(
-                                "UPDATE tenant_phone_numbers SET coexistence = true WHERE phone_number_id = '106540352242922'"));
-        // A write reads the configuration from the database, so the page sees the marked number.
-        HttpResponse<String> added = api.send(
-                "POST",
-                "/api/v1/tenant/config/phone-numbers",
-                api.token("acme-foods"),
+        setInTheDatabaseThenAdd(
+                "UPDATE tenant_phone_numbers SET coexistence = true WHERE phone_number_id = '106540352242922'",
                 "{\"phone_number_id\": \"106540352242931\"}");
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         signIn();
         openTenant("acme-foods");
 
@@ -284,15 +287,9 @@ class DashboardBrowserTest {
     @Test
     void a_tenant_page_lists_each_account_with_its_numbers_standing_health_subscription_and_no_token()
             throws Exception {
-        Jdbi.create(DATABASE.dataSource())
-                .useHandle(h -> h.execute("UPDATE whatsapp_accounts SET subscribed_at = '2026-12-01T09:00:00Z'"
-                        + " WHERE waba_id = '102290129340398'"));
-        HttpResponse<String> added = api.send(
-                "POST",
-                "/api/v1/tenant/config/phone-numbers",
-                api.token("acme-foods"),
+        setInTheDatabaseThenAdd(
+                "UPDATE whatsapp_accounts SET subscribed_at = '2026-12-01T09:00:00Z' WHERE waba_id = '102290129340398'",
                 "{\"phone_number_id\": \"106540352242930\", \"waba_id\": \"102290129340400\"}");
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         signIn();
         openTenant("acme-foods");
 

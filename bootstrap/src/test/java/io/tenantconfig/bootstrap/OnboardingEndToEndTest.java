@@ -323,19 +323,25 @@ class OnboardingEndToEndTest {
                         + ",\"business_id\":\"4022399384699\",\"session_id\":\"74120398765\"}");
     }
 
-    @Test
-    void a_signup_that_finished_without_a_number_is_stored_and_subscribed_and_nothing_is_registered() throws Exception {
+    /** Acme signs up as {@code event} says (with {@code phone}, if any), Meta agreeing to every step; nothing is registered. */
+    private JsonNode finishedWithoutRegistering(String event, String phone) throws Exception {
         exchangeIssues(token("business"), null);
         metaWorks();
 
-        HttpResponse<String> response = onboardFinishing("acme", "FINISH_ONLY_WABA", null);
+        HttpResponse<String> response = onboardFinishing("acme", event, phone);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(json(response).get("phone_number_id").isNull()).isTrue();
-        assertThat(json(response).get("message").asText())
-                .contains("add one with POST /api/v1/tenant/config/phone-numbers");
-        GRAPH.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")));
         GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
+        return json(response);
+    }
+
+    @Test
+    void a_signup_that_finished_without_a_number_is_stored_and_subscribed_and_nothing_is_registered() throws Exception {
+        JsonNode answer = finishedWithoutRegistering("FINISH_ONLY_WABA", null);
+
+        assertThat(answer.get("phone_number_id").isNull()).isTrue();
+        assertThat(answer.get("message").asText()).contains("add one with POST /api/v1/tenant/config/phone-numbers");
+        GRAPH.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")));
         Map<String, Object> row = row("acme").orElseThrow();
         assertThat(row)
                 .containsEntry("onboarding_status", "COMPLETED")
@@ -350,14 +356,9 @@ class OnboardingEndToEndTest {
 
     @Test
     void a_whatsapp_business_app_number_is_stored_as_such_and_never_registered() throws Exception {
-        exchangeIssues(token("business"), null);
-        metaWorks();
+        JsonNode answer = finishedWithoutRegistering("FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", PHONE);
 
-        HttpResponse<String> response = onboardFinishing("acme", "FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING", PHONE);
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(json(response).get("phone_number_id").asText()).isEqualTo(PHONE);
-        GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
+        assertThat(answer.get("phone_number_id").asText()).isEqualTo(PHONE);
         boolean coexistence = jdbi.withHandle(h -> h.createQuery("SELECT coexistence FROM tenant_phone_numbers")
                 .mapTo(Boolean.class)
                 .one());

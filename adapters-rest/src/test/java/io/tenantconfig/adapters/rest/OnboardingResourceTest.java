@@ -155,6 +155,18 @@ class OnboardingResourceTest {
         assertThat(FIXTURE.meta.calls()).hasSize(callsBefore);
     }
 
+    private static Response acmeGets(String path) {
+        return API.target(path)
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
+                .get();
+    }
+
+    /** The calls Meta got since {@code before} of them. */
+    private static List<String> metaCallsSince(int before) {
+        return FIXTURE.meta.calls().subList(before, FIXTURE.meta.calls().size());
+    }
+
     private static Response onboard(String body) {
         return API.target("/api/v1/tenant/onboard/whatsapp-client")
                 .request()
@@ -179,21 +191,14 @@ class OnboardingResourceTest {
                         "message",
                         "WhatsApp Business account connected successfully; it has no phone number yet: add one with"
                                 + " POST /api/v1/tenant/config/phone-numbers");
-        assertThat(FIXTURE.meta
-                        .calls()
-                        .subList(callsBefore, FIXTURE.meta.calls().size()))
-                .noneMatch(call -> call.startsWith("register"));
+        assertThat(metaCallsSince(callsBefore)).noneMatch(call -> call.startsWith("register"));
         assertThat(FIXTURE.store
                         .load(TenantId.of("acme"))
                         .orElseThrow()
                         .phoneNumbers()
                         .size())
                 .isZero();
-        Response config = API.target("/api/v1/tenant/config")
-                .request()
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
-                .get();
-        assertThat(body(config))
+        assertThat(body(acmeGets("/api/v1/tenant/config")))
                 .containsEntry("needs_phone_number", true)
                 .containsEntry("phone_number_id", null)
                 .containsEntry("waba_id", "555000111");
@@ -212,15 +217,9 @@ class OnboardingResourceTest {
                         "message",
                         "WhatsApp Business account connected successfully; its number stays registered with the"
                                 + " WhatsApp Business app (coexistence)");
-        assertThat(FIXTURE.meta
-                        .calls()
-                        .subList(callsBefore, FIXTURE.meta.calls().size()))
-                .noneMatch(call -> call.startsWith("register"));
-        Response numbers = API.target("/api/v1/tenant/config/phone-numbers")
-                .request()
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("acme")))
-                .get();
-        assertThat(numbers.readEntity(String.class)).contains("\"coexistence\":true");
+        assertThat(metaCallsSince(callsBefore)).noneMatch(call -> call.startsWith("register"));
+        assertThat(acmeGets("/api/v1/tenant/config/phone-numbers").readEntity(String.class))
+                .contains("\"coexistence\":true");
     }
 
     @Test
