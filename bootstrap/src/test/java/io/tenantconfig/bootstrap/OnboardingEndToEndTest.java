@@ -164,14 +164,17 @@ class OnboardingEndToEndTest {
     }
 
     private HttpResponse<String> onboard(String tenant, String waba, String phone) throws Exception {
+        return onboardWith(
+                tenant,
+                "\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + phone
+                        + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"");
+    }
+
+    /** Onboards {@code tenant} with a new signup code and these other fields of the body. */
+    private HttpResponse<String> onboardWith(String tenant, String fields) throws Exception {
         String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
         register(code);
-        return api.send(
-                "POST",
-                ONBOARD,
-                api.token(tenant),
-                "{\"code\":\"" + code + "\",\"waba_id\":\"" + waba + "\",\"phone_number_id\":\"" + phone
-                        + "\",\"redirect_uri\":\"https://app.example.com/whatsapp\"}");
+        return api.send("POST", ONBOARD, api.token(tenant), "{\"code\":\"" + code + "\"," + fields + "}");
     }
 
     private HttpResponse<String> resume(String tenant) throws Exception {
@@ -312,15 +315,11 @@ class OnboardingEndToEndTest {
     }
 
     private HttpResponse<String> onboardFinishing(String tenant, String event, String phone) throws Exception {
-        String code = "AQD-signup-code-" + (++codes) + "-" + Long.toHexString(System.nanoTime());
-        register(code);
-        return api.send(
-                "POST",
-                ONBOARD,
-                api.token(tenant),
-                "{\"code\":\"" + code + "\",\"event\":\"" + event + "\",\"waba_id\":\"" + WABA + "\""
+        return onboardWith(
+                tenant,
+                "\"event\":\"" + event + "\",\"waba_id\":\"" + WABA + "\""
                         + (phone == null ? "" : ",\"phone_number_id\":\"" + phone + "\"")
-                        + ",\"business_id\":\"4022399384699\",\"session_id\":\"74120398765\"}");
+                        + ",\"business_id\":\"4022399384699\",\"session_id\":\"74120398765\"");
     }
 
     /** Acme signs up as {@code event} says (with {@code phone}, if any), Meta agreeing to every step; nothing is registered. */
