@@ -26,7 +26,8 @@ public final class OnboardingFeature {
     private final OnboardUseCase onboard;
     private final ResumeOnboardingUseCase resumeOnboarding;
     private final ReportSignupEventUseCase reportSignupEvent;
-    private final SignupSessionsService signupSessions;
+    private final SignupSessionsUseCase signupSessions;
+    private final SignupSessionsAdminUseCase signupSessionsAdmin;
 
     /**
      * @param sessions where each signup session is kept
@@ -50,6 +51,7 @@ public final class OnboardingFeature {
         this.resumeOnboarding = new ResumeOnboardingService(store, steps);
         this.reportSignupEvent = new ReportSignupEventService(sessions, clock);
         this.signupSessions = new SignupSessionsService(sessions);
+        this.signupSessionsAdmin = new SignupSessionsAdminService(sessions);
     }
 
     public OnboardUseCase onboard() {
@@ -69,6 +71,6 @@ public final class OnboardingFeature {
     }
 
     public SignupSessionsAdminUseCase signupSessionsAdmin() {
-        return signupSessions;
+        return signupSessionsAdmin;
     }
 }

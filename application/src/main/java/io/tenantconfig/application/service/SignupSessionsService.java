@@ -1,15 +1,14 @@
 package io.tenantconfig.application.service;
 
-import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
 import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.out.SignupSessions;
 import io.tenantconfig.domain.TenantId;
 import java.util.List;
-import java.util.Optional;
 
-/** Reads the signup sessions: a tenant's own, and every tenant's for admins. */
-final class SignupSessionsService implements SignupSessionsUseCase, SignupSessionsAdminUseCase {
+/** Reads a tenant's own signup sessions. */
+final class SignupSessionsService implements SignupSessionsUseCase {
 
+    /** The most sessions one answer holds. */
     static final int MOST = 100;
 
     private final SignupSessions sessions;
@@ -23,12 +22,7 @@ final class SignupSessionsService implements SignupSessionsUseCase, SignupSessio
         return sessions.ofTenant(tenantId, checked(limit));
     }
 
-    @Override
-    public SignupSessions.Page list(SignupSessions.Filter filter, Optional<Long> after, int limit) {
-        return sessions.list(filter, after, checked(limit));
-    }
-
-    private static int checked(int limit) {
+    static int checked(int limit) {
         if (limit < 1 || limit > MOST) {
             throw new IllegalArgumentException("limit must be 1 to " + MOST);
         }
