@@ -9,6 +9,7 @@ import { notify, handle, carry, loadInto } from './notice.js';
 
 const AUDIT_PAGE = 20;
 const EVENTS_PAGE = 50;
+const SIGNUPS_PAGE = 20;
 
 export async function renderTenant(main, tenantId) {
   document.title = `${tenantId} · tenant-config admin`;
@@ -44,6 +45,7 @@ export async function renderTenant(main, tenantId) {
     numbers: section('numbers', 'Phone numbers'),
     audit: section('audit', 'Audit trail'),
     events: section('events', 'Events'),
+    signups: section('signups', 'Signup sessions'),
   };
   fill(main, back,
     h('div', { class: 'title' }, heading, h('p', { class: 'badges' },
@@ -55,7 +57,7 @@ export async function renderTenant(main, tenantId) {
       h('section', { class: 'card', 'aria-labelledby': 'config-title', id: 'config' },
         h('h2', { id: 'config-title' }, 'Configuration'), configList(config)),
       h('div', {}, sections.health, sections.webhook)),
-    sections.accounts, sections.numbers, sections.audit, sections.events);
+    sections.accounts, sections.numbers, sections.signups, sections.audit, sections.events);
   const path = `/tenant/admin/tenants/${segment(tenantId)}`;
   await Promise.all([
     loadInto(sections.health, async () => healthView((await call(url(`${path}/health`))).body)),
@@ -63,6 +65,8 @@ export async function renderTenant(main, tenantId) {
     loadInto(sections.accounts, async () => accountsView((await call(url(`${path}/accounts`))).body)),
     loadInto(sections.numbers, async () => numbersView(
       (await call(url(`/tenant/admin/configs/${segment(tenantId)}/phone-numbers`))).body)),
+    loadInto(sections.signups, async () => signupsView(
+      (await call(url('/tenant/admin/signup-sessions', { tenant_id: tenantId, limit: SIGNUPS_PAGE }))).body)),
     auditView(sections.audit, tenantId),
     eventsView(sections.events, page, 'dead'),
   ]);
@@ -236,6 +240,21 @@ function tableOf(label, columns, rows, id) {
     h('table', { id },
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c)))))));
+}
+
+const OUTCOME_KINDS = { finished: 'ok', cancelled: 'muted', failed: 'bad' };
+
+// The tenant's newest signups: how each ended, the step, and Meta's words and trace id for support.
+function signupsView(body) {
+  if (body.sessions.length === 0) {
+    return h('p', { class: 'empty' }, 'No signup recorded yet.');
+  }
+  return tableOf('Signup sessions', ['Started', 'Event', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id', 'Accounts', 'Numbers'],
+    body.sessions.map((s) => [
+      moment(s.started_at), h('code', {}, s.event), badge(s.outcome, OUTCOME_KINDS[s.outcome] || 'muted'),
+      value(s.step), value(s.error_code), value(s.error_message), value(s.fbtrace_id),
+      value(s.waba_ids.join(', ')), value(s.phone_number_ids.join(', ')),
+    ]), 'signups-table');
 }
 
 async function auditView(element, tenantId) {

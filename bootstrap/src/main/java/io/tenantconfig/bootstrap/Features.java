@@ -140,10 +140,11 @@ final class Features {
         api.accounts(configs.viewConfig(), health.viewHealth(), accounts.setAccountToken(), accounts.removeAccount());
     }
 
-    /** Embedded Signup, with the {@code meta} section's steps. */
+    /** Embedded Signup, with the {@code meta} section's steps, and its signup sessions. */
     void onboarding() {
         OnboardingFeature onboarding = new OnboardingFeature(
                 database.store(),
+                database.signupSessions(),
                 meta.onboarding(),
                 fallback,
                 database.webhookKeys(),
@@ -152,6 +153,8 @@ final class Features {
                 random,
                 clock);
         api.onboarding(onboarding.onboard(), onboarding.resumeOnboarding());
+        api.signupSessions(
+                onboarding.reportSignupEvent(), onboarding.signupSessions(), onboarding.signupSessionsAdmin());
     }
 
     /**
@@ -279,8 +282,8 @@ final class Features {
      * with their own security headers).
      */
     void admin(ConfigurationFeature configs, HealthFeature health, WebhookFeature webhooks) {
-        AdminFeature admin =
-                new AdminFeature(database.store(), database.catalog(), database.outbox(), resolutions, clock);
+        AdminFeature admin = new AdminFeature(
+                database.store(), database.catalog(), database.outbox(), database.signupSessions(), resolutions, clock);
         api.admin(
                 admin.listConfigs(),
                 admin.configStatistics(),

@@ -92,6 +92,7 @@ class DashboardBrowserTest {
         Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
         api.startAfresh(jdbi);
         jdbi.useHandle(h -> h.execute("TRUNCATE events RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions"));
         created("acme-foods", """
                 {"waba_id": "102290129340398", "phone_number_id": "106540352242922",
                  "display_phone_number": "+1 555-010-0001", "business_id": "5550001",
@@ -282,6 +283,30 @@ class DashboardBrowserTest {
         assertThat(numbers.get(0).getText()).contains("106540352242922", "WhatsApp Business app");
         assertThat(numbers.get(1).getText()).contains("106540352242931").doesNotContain("WhatsApp Business app");
         assertThat(find(".badges").getText()).doesNotContain("No phone number yet");
+    }
+
+    @Test
+    void a_tenant_page_shows_its_signup_sessions_with_the_failed_step_and_metas_words() throws Exception {
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/tenant/onboard/signup-events",
+                                api.token("acme-foods"),
+                                "{\"event\":\"CANCEL\",\"current_step\":\"PHONE_NUMBER_SETUP\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at, ended_at, event,"
+                        + " outcome, step, error_code, error_message, fbtrace_id) VALUES ('acme-foods', now(), now(),"
+                        + " 'FINISH', 'failed', 'exchange_code', '100', 'This authorization code has been used.',"
+                        + " 'A1b2C3d4')"));
+        signIn();
+        openTenant("acme-foods");
+
+        WebElement signups = find("#signups-table");
+        assertThat(rows("#signups-table")).hasSize(2);
+        assertThat(signups.getText())
+                .contains("failed", "exchange_code", "100", "This authorization code has been used.", "A1b2C3d4")
+                .contains("cancelled", "PHONE_NUMBER_SETUP");
     }
 
     @Test

@@ -106,6 +106,7 @@ class OnboardingEndToEndTest {
     void freshStart() throws Exception {
         GRAPH.resetAll();
         api.startAfresh(jdbi);
+        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions"));
     }
 
     // ---- the fake Graph API -------------------------------------------------------------
@@ -223,6 +224,73 @@ class OnboardingEndToEndTest {
     }
 
     // ---- cases ---------------------------------------------------------------------------
+
+    @Test
+    void a_cancel_a_failed_exchange_and_a_finished_signup_are_each_a_session_kept_in_postgres_and_listed()
+            throws Exception {
+        HttpResponse<String> cancelled = api.send(
+                "POST",
+                "/api/v1/tenant/onboard/signup-events",
+                api.token("acme"),
+                "{\"event\":\"CANCEL\",\"current_step\":\"PHONE_NUMBER_SETUP\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+        assertThat(GRAPH.getAllServeEvents())
+                .as("Meta is not called for a reported event")
+                .isEmpty();
+
+        exchangeAnswers(graphError(400, 100, 36009, "This authorization code has been used."));
+        HttpResponse<String> failed = onboardFinishing("acme", "FINISH", PHONE);
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(400);
+
+        exchangeIssues(token("business"), null);
+        metaWorks();
+        HttpResponse<String> finished = onboardFinishing("acme", "FINISH", PHONE);
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+        row("acme"); // registers the stored PIN as a secret
+
+        JsonNode sessions = JSON.readTree(api.send("GET", "/api/v1/tenant/onboard/sessions", api.token("acme"), null)
+                        .body())
+                .get("sessions");
+        assertThat(sessions).hasSize(3);
+        assertThat(List.of(
+                        sessions.get(0).get("outcome").asText(),
+                        sessions.get(1).get("outcome").asText(),
+                        sessions.get(2).get("outcome").asText()))
+                .containsExactly("finished", "failed", "cancelled");
+        JsonNode done = sessions.get(0);
+        assertThat(done.get("event").asText()).isEqualTo("FINISH");
+        assertThat(done.get("session_id").asText()).isEqualTo("74120398765");
+        assertThat(done.get("waba_ids").toString()).isEqualTo("[\"" + WABA + "\"]");
+        assertThat(done.get("phone_number_ids").toString()).isEqualTo("[\"" + PHONE + "\"]");
+        JsonNode refused = sessions.get(1);
+        assertThat(refused.get("step").asText()).isEqualTo("exchange_code");
+        assertThat(refused.get("error_code").asText()).isEqualTo("100");
+        assertThat(refused.get("error_message").asText()).isEqualTo("This authorization code has been used.");
+        assertThat(refused.get("fbtrace_id").asText()).isEqualTo("A1b2C3d4");
+        assertThat(refused.get("waba_ids")).isEmpty();
+        assertThat(sessions.get(2).get("step").asText()).isEqualTo("PHONE_NUMBER_SETUP");
+
+        String admin = api.token(null, "admin");
+        JsonNode failures = JSON.readTree(
+                api.send("GET", "/api/v1/tenant/admin/signup-sessions?outcome=failed&tenant_id=acme", admin, null)
+                        .body());
+        assertThat(failures.get("returned").asInt()).isEqualTo(1);
+        assertThat(failures.get("sessions").get(0).get("fbtrace_id").asText()).isEqualTo("A1b2C3d4");
+        JsonNode stats = JSON.readTree(api.send("GET", "/api/v1/tenant/admin/configs/stats", admin, null)
+                .body());
+        assertThat(stats.get("signups").toString())
+                .isEqualTo("{\"finished\":1,\"cancelled\":1,\"failed\":1,\"days\":30}");
+
+        List<String> rows = jdbi.withHandle(h -> h.createQuery("SELECT s::text FROM signup_sessions s")
+                .mapTo(String.class)
+                .list());
+        assertThat(rows).hasSize(3);
+        for (String stored : rows) {
+            for (String secret : SECRETS) {
+                assertThat(stored).as("a stored session").doesNotContain(secret);
+            }
+        }
+    }
 
     @Test
     void signing_up_a_second_number_adds_and_registers_it_and_signing_it_up_again_changes_nothing() throws Exception {

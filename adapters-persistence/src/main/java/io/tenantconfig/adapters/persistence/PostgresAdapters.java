@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.Retention;
+import io.tenantconfig.application.port.out.SignupSessions;
 import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
@@ -80,6 +81,7 @@ public final class PostgresAdapters {
     private final HealthSchedule healthSchedule;
     private final EventOutbox outbox;
     private final WebhookInbox webhookInbox;
+    private final SignupSessions signupSessions;
     private final GroupCommitWebhookIntake intake;
     /** {@code null} when built {@link #direct}. */
     private final ConfigNotificationListener listener;
@@ -108,6 +110,7 @@ public final class PostgresAdapters {
         this.healthSchedule = new JdbiHealthSchedule(jdbi);
         this.outbox = new JdbiEventOutbox(jdbi);
         this.webhookInbox = new JdbiWebhookInbox(jdbi);
+        this.signupSessions = new JdbiSignupSessions(jdbi);
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
         gauges.put("webhooks.waiting", intake::waiting);
     }
@@ -227,6 +230,11 @@ public final class PostgresAdapters {
     /** The webhook changes as stored, read back. */
     public WebhookInbox webhookInbox() {
         return webhookInbox;
+    }
+
+    /** Every signup session: each onboarding call and each event the page reported. */
+    public SignupSessions signupSessions() {
+        return signupSessions;
     }
 
     /** Where received webhook changes are written, in group commits once {@link #start}ed. */

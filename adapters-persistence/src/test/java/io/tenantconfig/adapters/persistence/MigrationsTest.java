@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 24;
+    private static final int CHANGESETS = 25;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -34,6 +34,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_SIGNUP_OUTCOMES = 23;
 
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
+    /** The changesets before signups were kept as sessions (changeSet 25). */
+    private static final int CHANGESETS_BEFORE_SIGNUP_SESSIONS = 24;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -89,7 +91,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "event_streams, events, rate_limit_buckets, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -636,24 +638,27 @@ class MigrationsTest {
         assertThat(strings(jdbi, "SELECT phone_number_id || ' ' || coexistence FROM tenant_phone_numbers"))
                 .containsExactly("1001 false");
 
+        // The refusals of 24 on their own: 25, after it, commits its rollback by itself.
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_SESSIONS, ""));
         jdbi.useHandle(h -> h.execute("UPDATE tenant_phone_numbers SET coexistence = true"));
-        assertThatThrownBy(() -> database.withLiquibase(
-                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
+        assertThatThrownBy(() -> database.withLiquibase(liquibase ->
+                        liquibase.rollback(CHANGESETS_BEFORE_SIGNUP_SESSIONS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
                 .rootCause()
                 .hasMessageContaining("Cannot roll back 24-signup-outcomes: 0 onboarding runs in progress have no phone"
                         + " number and 1 numbers are WhatsApp Business app (coexistence) numbers");
-        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS);
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS_BEFORE_SIGNUP_SESSIONS);
         jdbi.useHandle(h -> h.execute("UPDATE tenant_phone_numbers SET coexistence = false"));
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'TOKEN_EXCHANGED',"
                 + " onboarding_waba_id = '200' WHERE tenant_id = 'no-number'"));
-        assertThatThrownBy(() -> database.withLiquibase(
-                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
+        assertThatThrownBy(() -> database.withLiquibase(liquibase ->
+                        liquibase.rollback(CHANGESETS_BEFORE_SIGNUP_SESSIONS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, "")))
                 .rootCause()
                 .hasMessageContaining("1 onboarding runs in progress have no phone number");
 
         jdbi.useHandle(h -> h.execute("UPDATE tenant_configs SET onboarding_status = 'NOT_STARTED',"
                 + " onboarding_waba_id = NULL WHERE tenant_id = 'no-number'"));
-        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, ""));
+        database.withLiquibase(liquibase ->
+                liquibase.rollback(CHANGESETS_BEFORE_SIGNUP_SESSIONS - CHANGESETS_BEFORE_SIGNUP_OUTCOMES, ""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SIGNUP_OUTCOMES);
         assertThat(schema(jdbi))
                 .as("the schema of changeSet 23, comments included")
@@ -812,5 +817,26 @@ class MigrationsTest {
         row.put("onboarding_completed", completed);
         row.put("access_token", token);
         return row;
+    }
+
+    @Test
+    void signup_sessions_start_empty_and_the_rollback_drops_them_and_leaves_the_schema_of_24() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_SIGNUP_SESSIONS, ""));
+        List<String> schemaBefore = schema(jdbi);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(number(jdbi, "SELECT count(*) FROM signup_sessions")).isZero();
+        jdbi.useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at, ended_at, event, outcome,"
+                + " step) VALUES ('acme', now(), now(), 'CANCEL', 'cancelled', 'WABA_CREATION')"));
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at,"
+                        + " ended_at, event, outcome) VALUES ('acme', now(), now(), 'CANCEL', 'cancelled')")))
+                .as("a cancelled session names its step")
+                .hasMessageContaining("ck_signup_sessions_step");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_SESSIONS, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SIGNUP_SESSIONS);
+        assertThat(schema(jdbi)).as("the schema of changeSet 24").isEqualTo(schemaBefore);
     }
 }

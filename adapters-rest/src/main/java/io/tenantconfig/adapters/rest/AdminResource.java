@@ -106,7 +106,15 @@ public final class AdminResource {
             @JsonProperty("accounts") long accounts,
             @JsonProperty("resolutions_by_source") Map<String, Long> resolutionsBySource,
             @JsonProperty("health") Map<String, Long> health,
-            @JsonProperty("events") EventLag events) {}
+            @JsonProperty("events") EventLag events,
+            @JsonProperty("signups") Signups signups) {}
+
+    /** The signup sessions that ended in the last {@code days} days, by outcome. */
+    public record Signups(
+            @JsonProperty("finished") long finished,
+            @JsonProperty("cancelled") long cancelled,
+            @JsonProperty("failed") long failed,
+            @JsonProperty("days") long days) {}
 
     /** The events waiting for the platform's receiver, and how long the oldest has waited (0: none). */
     public record EventLag(
@@ -208,7 +216,12 @@ public final class AdminResource {
                 bySource,
                 health,
                 new EventLag(
-                        report.pendingEvents(), report.oldestPendingEventAge().toSeconds()));
+                        report.pendingEvents(), report.oldestPendingEventAge().toSeconds()),
+                new Signups(
+                        report.signups().finished(),
+                        report.signups().cancelled(),
+                        report.signups().failed(),
+                        ConfigStatisticsUseCase.SIGNUP_WINDOW.toDays()));
     }
 
     @DELETE

@@ -76,7 +76,11 @@ record OnboardingRequest(
         }
         errors.throwIfAny();
         return new OnboardUseCase.Command(
-                tenantId, actor, signupCode, new SignupAccount(finish, waba, phoneNumber, business, redirect, shared));
+                tenantId,
+                actor,
+                signupCode,
+                new SignupAccount(finish, waba, phoneNumber, business, redirect, shared),
+                sessionId);
     }
 
     private static SignupFinish finish(String event) {

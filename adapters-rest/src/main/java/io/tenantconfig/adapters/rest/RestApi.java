@@ -30,11 +30,14 @@ import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
 import io.tenantconfig.application.port.in.RemoveAccountUseCase;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ReportFailureUseCase;
+import io.tenantconfig.application.port.in.ReportSignupEventUseCase;
 import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.in.RevealConfigUseCase;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
 import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
+import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
+import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
@@ -75,6 +78,8 @@ public final class RestApi {
     private AdminResource admin;
     private AdminTenantResource adminTenant;
     private OnboardingResource onboarding;
+    private SignupSessionsResource signupSessions;
+    private AdminSignupSessionsResource adminSignupSessions;
     private WebhooksResource webhooks;
     private WebhookSettingsResource webhookSettings;
     private AdminWebhooksResource adminWebhooks;
@@ -148,6 +153,18 @@ public final class RestApi {
     /** Embedded Signup's onboarding, and resuming it. */
     public void onboarding(OnboardUseCase onboard, ResumeOnboardingUseCase resumeOnboarding) {
         onboarding = new OnboardingResource(onboard, resumeOnboarding);
+    }
+
+    /**
+     * The signup sessions: the events the page reports when a signup did not finish, the tenant's
+     * own sessions, and every tenant's for admins.
+     */
+    public void signupSessions(
+            ReportSignupEventUseCase reportSignupEvent,
+            SignupSessionsUseCase tenantSessions,
+            SignupSessionsAdminUseCase adminSessions) {
+        signupSessions = new SignupSessionsResource(reportSignupEvent, tenantSessions);
+        adminSignupSessions = new AdminSignupSessionsResource(adminSessions);
     }
 
     /** A tenant's own health, and a check on demand. */
@@ -232,6 +249,8 @@ public final class RestApi {
             adminTenant,
             adminAccounts,
             onboarding,
+            signupSessions,
+            adminSignupSessions,
             webhooks,
             webhookSettings,
             adminWebhooks

@@ -7,6 +7,7 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.InMemorySignupSessions;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestFeatures;
@@ -50,6 +51,8 @@ final class ApiFixture {
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ScriptedMetaHealth metaHealth = new ScriptedMetaHealth();
     final ResourceExtension resources;
+    /** The signup sessions the API kept. */
+    final InMemorySignupSessions signupSessions;
 
     /** Limits no ordinary test reaches; {@code RateLimitTest} uses small ones. */
     static final RateLimitPolicy[] GENEROUS = {
@@ -72,6 +75,7 @@ final class ApiFixture {
                 TestFeatures.Settings.DEFAULT,
                 new ResolutionCounter(),
                 CLOCK);
+        this.signupSessions = features.signupSessions();
         List<Object> api = serving(features, List.of(FRONTEND)).resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))
@@ -117,6 +121,10 @@ final class ApiFixture {
                 features.accounts().setAccountToken(),
                 features.accounts().removeAccount());
         api.onboarding(features.onboarding().onboard(), features.onboarding().resumeOnboarding());
+        api.signupSessions(
+                features.onboarding().reportSignupEvent(),
+                features.onboarding().signupSessions(),
+                features.onboarding().signupSessionsAdmin());
         api.health(health.viewHealth(), health.checkHealth());
         api.adminHealth(health.viewHealth());
         api.adminEvents(features.events().eventsAdmin());
@@ -145,10 +153,11 @@ final class ApiFixture {
         return store.inTransaction(tx -> tx.insertIfAbsent(config)).orElseThrow();
     }
 
-    /** No configuration at all (the audit trail stays). */
+    /** No configuration and no signup session at all (the audit trail stays). */
     void clear() {
         store.unreachableSince(null);
         store.inTransaction(ConfigStore.Transaction::deleteAll);
+        signupSessions.clear();
     }
 
     /** Tells the log leak guard about every token and secret the tests send. */

@@ -3,6 +3,7 @@ package io.tenantconfig.application.service;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.EventOutbox;
+import io.tenantconfig.application.port.out.SignupSessions;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,12 +12,19 @@ final class ConfigStatisticsService implements ConfigStatisticsUseCase {
     private final ConfigCatalog catalog;
     private final ResolutionCounter resolutions;
     private final EventOutbox outbox;
+    private final SignupSessions sessions;
     private final Clock clock;
 
-    ConfigStatisticsService(ConfigCatalog catalog, ResolutionCounter resolutions, EventOutbox outbox, Clock clock) {
+    ConfigStatisticsService(
+            ConfigCatalog catalog,
+            ResolutionCounter resolutions,
+            EventOutbox outbox,
+            SignupSessions sessions,
+            Clock clock) {
         this.catalog = catalog;
         this.resolutions = resolutions;
         this.outbox = outbox;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -27,6 +35,11 @@ final class ConfigStatisticsService implements ConfigStatisticsUseCase {
                 .map(at -> Duration.between(at, clock.instant()))
                 .filter(age -> !age.isNegative())
                 .orElse(Duration.ZERO);
-        return new Report(catalog.statistics(), resolutions.snapshot(), events.pending(), oldest);
+        return new Report(
+                catalog.statistics(),
+                resolutions.snapshot(),
+                events.pending(),
+                oldest,
+                sessions.countSince(clock.instant().minus(SIGNUP_WINDOW)));
     }
 }

@@ -8,6 +8,7 @@ import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.SignupSessions;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.Limits;
@@ -15,17 +16,22 @@ import io.tenantconfig.domain.Outcome;
 import io.tenantconfig.domain.Refusal;
 import io.tenantconfig.domain.TenantConfig;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Finishes Meta's Embedded Signup: exchanges the code (once, never retried), stores the token at
  * once (a new configuration, or the existing one re-authorized, its signed-up number added), then
  * runs the remaining steps. A signup the rules refuse (a number another tenant has, one number
- * too many) stores nothing.
+ * too many) stores nothing. Every call ends as one signup session, recorded here where its
+ * outcome is decided; a session that cannot be stored does not change the answer.
  */
 final class OnboardService implements OnboardUseCase {
 
+    private static final System.Logger LOG = System.getLogger(OnboardService.class.getName());
+
     private final ConfigStore store;
+    private final SignupSessions sessions;
     private final MetaOnboarding meta;
     private final OnboardingSteps steps;
     private final OnboardingPolicy policy;
@@ -34,12 +40,14 @@ final class OnboardService implements OnboardUseCase {
 
     OnboardService(
             ConfigStore store,
+            SignupSessions sessions,
             MetaOnboarding meta,
             OnboardingSteps steps,
             OnboardingPolicy policy,
             Limits limits,
             Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.meta = meta;
         this.steps = steps;
         this.policy = policy;
@@ -49,6 +57,22 @@ final class OnboardService implements OnboardUseCase {
 
     @Override
     public OnboardingResult onboard(Command command) {
+        Instant started = clock.instant();
+        OnboardingResult result = run(command);
+        try {
+            sessions.record(OnboardingSession.of(command, result, started, clock.instant()));
+        } catch (RuntimeException e) {
+            // The signup's outcome stands; only its record is missing. The message names no secret.
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not record the signup session of tenant {0}: {1}",
+                    command.tenantId().value(),
+                    e.getClass().getSimpleName());
+        }
+        return result;
+    }
+
+    private OnboardingResult run(Command command) {
         AccessGrant grant;
         try {
             grant = meta.exchangeCode(

@@ -1,0 +1,52 @@
+package io.tenantconfig.application.port.out;
+
+import io.tenantconfig.domain.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where signup sessions are kept, and what is read back of them: newest first. */
+public interface SignupSessions {
+
+    /** Keeps one session; its id is given by the store. */
+    void record(SignupSession session);
+
+    /** The tenant's newest sessions, newest first. */
+    List<Stored> ofTenant(TenantId tenantId, int limit);
+
+    /** A page of every tenant's sessions the filter lets through, newest first, after the session {@code after}. */
+    Page list(Filter filter, Optional<Long> after, int limit);
+
+    /** The sessions that ended at or after {@code since}, by outcome. */
+    Counts countSince(Instant since);
+
+    /** A stored session and its id (the order sessions were recorded in). */
+    record Stored(long id, SignupSession session) {
+        public Stored {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /** Any of: one outcome, ended at or after a moment, one tenant's. */
+    record Filter(Optional<SignupOutcome.Kind> outcome, Optional<Instant> since, Optional<TenantId> tenantId) {
+        public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Filter {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(tenantId, "tenantId");
+        }
+    }
+
+    /** One page; {@code next} the id to pass as {@code after} for the following page, empty on the last. */
+    record Page(List<Stored> sessions, Optional<Long> next) {
+        public Page {
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    record Counts(long finished, long cancelled, long failed) {
+        public static final Counts NONE = new Counts(0, 0, 0);
+    }
+}
