@@ -247,6 +247,41 @@ class WebhooksEndToEndTest {
                 .isFalse();
     }
 
+    /** Meta's published example of the smb_app_state_sync webhook (a WhatsApp Business app's contact, coexistence). */
+    private static final String METAS_STATE_SYNC = """
+            {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+              "value": {"messaging_product": "whatsapp",
+                        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                        "state_sync": [{"type": "contact",
+                                        "contact": {"full_name": "Pablo Morales", "first_name": "Pablo",
+                                                    "phone_number": "16505551234"},
+                                        "action": "add", "metadata": {"timestamp": "1739321024"}}]},
+              "field": "smb_app_state_sync"}]}]}""";
+
+    @Test
+    void a_whatsapp_business_apps_contact_sync_is_routed_to_its_tenant_and_delivered_like_a_message() throws Exception {
+        tenant("acme", "102290129340398", "106540352242922");
+
+        HttpResponse<String> received = signedPost("/api/v1/webhooks/whatsapp", METAS_STATE_SYNC);
+
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(received.body()).get("unroutable").asInt()).isZero();
+        eventually(() -> delivered().size() == 1);
+        JsonNode event = delivered().values().iterator().next().get(0);
+        assertThat(event.get("type").asText()).isEqualTo("whatsapp.change");
+        assertThat(event.get("tenant_id").asText()).isEqualTo("acme");
+        assertThat(event.get("data").get("field").asText()).isEqualTo("smb_app_state_sync");
+        assertThat(event.get("data").get("phone_number_id").asText()).isEqualTo("106540352242922");
+        assertThat(event.get("data")
+                        .get("value")
+                        .get("state_sync")
+                        .get(0)
+                        .get("contact")
+                        .get("full_name")
+                        .asText())
+                .isEqualTo("Pablo Morales");
+    }
+
     @Test
     void a_signed_change_whose_field_holds_a_nul_is_answered_200_and_kept_as_rejected_so_meta_stops_retrying()
             throws Exception {
