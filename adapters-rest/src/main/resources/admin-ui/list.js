@@ -4,9 +4,10 @@
 
 import { call, url, segment } from './api.js';
 import { loadInto } from './notice.js';
-import { h, fill, moment, value, activeBadge } from './dom.js';
+import { h, fill, moment, value, activeBadge, badge } from './dom.js';
 
 const PAGE_SIZE = 25;
+const RECENT_SIGNUPS = 10;
 const FILTERS = ['q', 'is_active', 'onboarding_status', 'health', 'waba_id', 'phone_number_id'];
 const ONBOARDING = ['NOT_STARTED', 'TOKEN_EXCHANGED', 'WEBHOOK_SUBSCRIBED', 'PHONE_REGISTERED',
   'COMPLETED', 'REAUTHORIZATION_REQUIRED'];
@@ -21,8 +22,37 @@ export async function renderList(main, params) {
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-title', 'aria-busy': 'true' },
     h('h2', { id: 'results-title' }, 'Tenants'),
     h('p', { class: 'loading' }, 'Loading tenants…'));
-  fill(main, h('h1', {}, 'Tenants'), stats, filterForm(params), results);
-  await Promise.all([loadStats(stats), loadPage(results, params)]);
+  const signups = h('section', { class: 'card', id: 'recent-signups', 'aria-labelledby': 'recent-signups-title', 'aria-busy': 'true' },
+    h('h2', { id: 'recent-signups-title' }, 'Recent failed and cancelled signups'),
+    h('p', { class: 'loading' }, 'Loading signups…'));
+  fill(main, h('h1', {}, 'Tenants'), stats, signups, filterForm(params), results);
+  await Promise.all([loadStats(stats), loadRecentSignups(signups), loadPage(results, params)]);
+}
+
+// The signups support has to look at: the newest that failed or were cancelled, every tenant's,
+// each with the step and Meta's words and trace id.
+async function loadRecentSignups(section) {
+  await loadInto(section, async () => {
+    const [failed, cancelled] = await Promise.all(['failed', 'cancelled'].map(async (outcome) =>
+      (await call(url('/tenant/admin/signup-sessions', { outcome, limit: RECENT_SIGNUPS }))).body.sessions));
+    const recent = [...failed, ...cancelled]
+      .sort((a, b) => (a.started_at < b.started_at ? 1 : a.started_at > b.started_at ? -1 : 0))
+      .slice(0, RECENT_SIGNUPS);
+    if (recent.length === 0) return h('p', { class: 'empty' }, 'No signup failed or was cancelled.');
+    return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Recent signups, scrollable' },
+      h('table', { id: 'recent-signups-table' },
+        h('thead', {}, h('tr', {},
+          ['Tenant', 'Started', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id']
+            .map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, recent.map((s) => h('tr', {},
+          h('th', { scope: 'row' }, h('a', { href: `#/tenants/${segment(s.tenant_id)}` }, s.tenant_id)),
+          h('td', {}, moment(s.started_at)),
+          h('td', {}, badge(s.outcome, s.outcome === 'failed' ? 'bad' : 'muted')),
+          h('td', {}, value(s.step)),
+          h('td', {}, value(s.error_code)),
+          h('td', {}, value(s.error_message)),
+          h('td', {}, value(s.fbtrace_id)))))));
+  }, { prefix: 'Signups are not available: ' });
 }
 
 async function loadStats(section) {
@@ -40,6 +70,12 @@ async function loadStats(section) {
       .filter(([state, count]) => count > 0 || state === 'HEALTHY')
       .map(([state, count]) => card(state, count, `#/?health=${state}`, `health ${state}`));
     const events = body.events || { pending: 0, oldest_pending_seconds: 0 };
+    const signups = body.signups || { finished: 0, cancelled: 0, failed: 0, days: 30 };
+    const ended = [
+      card('Finished', signups.finished, null),
+      card('Cancelled', signups.cancelled, '#recent-signups', signups.cancelled > 0 ? 'lag' : ''),
+      card('Failed', signups.failed, '#recent-signups', signups.failed > 0 ? 'lag' : ''),
+    ];
     const lag = [
       card('Events waiting', events.pending, null, events.pending > 0 ? 'lag' : ''),
       card('Oldest waiting (s)', events.oldest_pending_seconds, null, events.oldest_pending_seconds > 60 ? 'lag' : ''),
@@ -48,6 +84,8 @@ async function loadStats(section) {
       h('ul', { class: 'cards', 'aria-label': 'Configurations' }, cards),
       h('h3', { class: 'cards-title' }, 'Health'),
       h('ul', { class: 'cards', 'aria-label': 'Health' }, health),
+      h('h3', { class: 'cards-title' }, `Signups, last ${signups.days} days`),
+      h('ul', { class: 'cards', 'aria-label': 'Signups' }, ended),
       h('h3', { class: 'cards-title' }, 'Events for the platform'),
       h('ul', { class: 'cards', 'aria-label': 'Events for the platform' }, lag),
     ];

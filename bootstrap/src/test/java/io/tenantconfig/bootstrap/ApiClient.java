@@ -48,7 +48,8 @@ final class ApiClient {
 
     /**
      * Deletes every configuration through the service (so that its cache hears of it too) and
-     * empties the audit trail behind it: a fresh start for the next test.
+     * empties the audit trail and the signup sessions behind it (deleting configurations keeps
+     * both): a fresh start for the next test.
      */
     void startAfresh(Jdbi jdbi) throws Exception {
         HttpResponse<String> deleted = send(
@@ -59,7 +60,7 @@ final class ApiClient {
         if (deleted.statusCode() != 200) {
             throw new IllegalStateException("could not delete every configuration: " + deleted.body());
         }
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_config_audit"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_config_audit, signup_sessions"));
     }
 
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */

@@ -194,6 +194,33 @@ class DashboardBrowserTest {
                 .isEqualTo(adminToken());
     }
 
+    @Test
+    void the_list_counts_the_signups_and_shows_the_recent_failed_and_cancelled_ones_with_metas_words()
+            throws Exception {
+        reported("acme-foods", "{\"event\": \"CANCEL\", \"current_step\": \"PHONE_NUMBER_SETUP\"}");
+        reported("acme-tools", """
+                {"event": "CANCEL", "error_message": "Your phone number is already in use",
+                 "error_id": "524126", "session_id": "f34b51dab5e0498"}""");
+        signIn();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent-signups-table"), "acme-tools"));
+        List<WebElement> recent = rows("#recent-signups-table");
+        assertThat(recent).hasSize(2);
+        assertThat(recent.get(0).getText())
+                .as("newest first")
+                .contains("acme-tools", "failed", "524126", "Your phone number is already in use");
+        assertThat(recent.get(1).getText()).contains("acme-foods", "cancelled", "PHONE_NUMBER_SETUP");
+        assertThat(statCard("Cancelled")).isEqualTo("1");
+        assertThat(statCard("Failed")).isEqualTo("1");
+        assertThat(statCard("Finished")).isEqualTo("0");
+    }
+
+    private void reported(String tenant, String event) throws Exception {
+        HttpResponse<String> response =
+                api.send("POST", "/api/v1/tenant/onboard/signup-events", api.token(tenant), event);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
     private String statCard(String label) {
         for (WebElement card : browser.findElements(By.cssSelector(".stats .card"))) {
             if (card.findElement(By.className("label")).getText().equals(label)) {
