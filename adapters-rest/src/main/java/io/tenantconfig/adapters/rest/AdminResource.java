@@ -22,9 +22,7 @@ import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
-import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
-import io.tenantconfig.domain.Moment;
 import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
@@ -45,9 +43,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +167,7 @@ public final class AdminResource {
                     String updatedSince,
             @Parameter(description = "Tenant ids starting with this (as written, case included)") @QueryParam("q")
                     String q) {
-        Optional<Long> cursor = cursor(after);
+        Optional<Long> cursor = Parameters.cursor(after);
         if (cursor.isPresent() && skip > 0) {
             throw InvalidRequestException.of("after", "after and skip cannot be used together: page with one of them");
         }
@@ -181,7 +176,7 @@ public final class AdminResource {
                 onboardingStatus(onboardingStatus),
                 Parameters.optional("waba_id", wabaId, MetaId::parse),
                 Parameters.optional("phone_number_id", phoneNumberId, MetaId::parse),
-                moment(updatedSince),
+                Parameters.moment("updated_since", updatedSince),
                 prefix(q),
                 healthState(health));
         ConfigPage page = listConfigs.list(new ListConfigsUseCase.PageRequest(skip, cursor, limit, filter));
@@ -283,16 +278,6 @@ public final class AdminResource {
         return page.answer(auditTrail.page(page.of(Parameters.optional("tenant_id", tenantId, TenantId::presented))));
     }
 
-    private static Optional<Long> cursor(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!value.matches("[0-9]{1,18}")) {
-            throw InvalidRequestException.of("after", "after must be the next of a previous page");
-        }
-        return Optional.of(Long.parseLong(value));
-    }
-
     private static Optional<Boolean> flag(String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
@@ -314,24 +299,6 @@ public final class AdminResource {
             throw InvalidRequestException.of(
                     "onboarding_status",
                     "onboarding_status must be one of " + Arrays.toString(OnboardingStatus.values()));
-        }
-    }
-
-    private static Optional<Instant> moment(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant moment;
-        try {
-            moment = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(
-                    "updated_since", "updated_since must be a moment with its offset, e.g. 2026-12-01T00:00:00Z");
-        }
-        try {
-            return Optional.of(Moment.inRange(moment));
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of("updated_since", "updated_since " + e.getMessage());
         }
     }
 

@@ -13,8 +13,6 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
 import io.tenantconfig.application.port.out.SignupOutcome;
 import io.tenantconfig.application.port.out.SignupSessions;
-import io.tenantconfig.domain.InvalidValueException;
-import io.tenantconfig.domain.Moment;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -25,9 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,8 +65,10 @@ public final class AdminSignupSessionsResource {
                     @Max(value = 100, message = LIMIT_RANGE)
                     int limit) {
         SignupSessions.Filter filter = new SignupSessions.Filter(
-                outcome(outcome), moment(since), Parameters.optional("tenant_id", tenantId, TenantId::presented));
-        SignupSessions.Page page = sessions.list(filter, cursor(after), limit);
+                outcome(outcome),
+                Parameters.moment("since", since),
+                Parameters.optional("tenant_id", tenantId, TenantId::presented));
+        SignupSessions.Page page = sessions.list(filter, Parameters.cursor(after), limit);
         List<SignupSessionView> views =
                 page.sessions().stream().map(SignupSessionView::of).toList();
         return new SessionPage(
@@ -85,33 +82,5 @@ public final class AdminSignupSessionsResource {
         return Optional.of(SignupOutcome.Kind.ofLabel(value)
                 .orElseThrow(() ->
                         InvalidRequestException.of("outcome", "outcome must be one of finished, cancelled, failed")));
-    }
-
-    private static Optional<Long> cursor(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!value.matches("[0-9]{1,18}")) {
-            throw InvalidRequestException.of("after", "after must be the next of a previous page");
-        }
-        return Optional.of(Long.parseLong(value));
-    }
-
-    private static Optional<Instant> moment(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant moment;
-        try {
-            moment = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(
-                    "since", "since must be a moment with its offset, e.g. 2026-12-01T00:00:00Z");
-        }
-        try {
-            return Optional.of(Moment.inRange(moment));
-        } catch (InvalidValueException e) {
-            throw InvalidRequestException.of("since", "since " + e.getMessage());
-        }
     }
 }
