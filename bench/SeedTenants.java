@@ -1,5 +1,6 @@
 import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.AppCredentials;
@@ -82,7 +83,7 @@ public class SeedTenants {
                         NumberLabel.parse("Support"),
                         true,
                         null,
-                        null, false)),
+                        null, false, NumberVerification.VERIFIED)),
                 new AppCredentials(MetaId.parse("1234567890"), null),
                 new CallbackSettings(
                         WebUrl.parse("https://" + tenant + ".example/webhook"),

@@ -227,12 +227,19 @@ function numbersView(body) {
   const numbers = body.phone_numbers;
   if (numbers.length === 0) return h('p', { class: 'empty' }, 'No phone number yet.');
   // A WhatsApp Business app's number (coexistence) stays registered with the app: never by us.
+  // A number Meta created for the tenant is not registered until the code sent to it is entered.
   return tableOf('Phone numbers', ['Phone number id', 'Display number', 'Label', 'Default', 'In use', 'Registered'],
     numbers.map((n) => [
       n.phone_number_id, value(n.display_phone_number), value(n.label), n.is_default ? 'Default' : '',
       n.is_active ? 'Yes' : 'No',
-      n.coexistence ? badge('WhatsApp Business app', 'muted') : moment(n.registered_at),
+      registration(n),
     ]), 'numbers-table');
+}
+
+function registration(n) {
+  if (n.coexistence) return badge('WhatsApp Business app', 'muted');
+  if (n.verified === false) return badge(n.code_requested_at ? 'Not verified: code sent' : 'Not verified', 'warn');
+  return moment(n.registered_at);
 }
 
 function tableOf(label, columns, rows, id) {

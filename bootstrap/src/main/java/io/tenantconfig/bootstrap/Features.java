@@ -16,6 +16,7 @@ import io.tenantconfig.application.service.AdminFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
 import io.tenantconfig.application.service.HealthFeature;
+import io.tenantconfig.application.service.NumberVerificationFeature;
 import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
@@ -121,14 +122,23 @@ final class Features {
         return configs;
     }
 
-    /** A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant} accounts. */
+    /**
+     * A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant}
+     * accounts; and those Meta creates at its request, verified and registered through the service.
+     */
     void phoneNumbers(ConfigurationFeature configs) {
         PhoneNumberFeature numbers = new PhoneNumberFeature(database.store(), configuration.limits(), clock);
+        NumberVerificationFeature verification = new NumberVerificationFeature(
+                database.store(), meta.phoneNumbers(), meta.onboarding(), configuration.limits(), random, clock);
         api.phoneNumbers(
                 configs.viewConfig(),
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
-                numbers.removePhoneNumber());
+                numbers.removePhoneNumber(),
+                new RestApi.NumberVerification(
+                        verification.createPhoneNumber(),
+                        verification.requestCode(),
+                        verification.verifyPhoneNumber()));
     }
 
     /**

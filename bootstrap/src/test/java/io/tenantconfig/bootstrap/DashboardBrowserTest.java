@@ -313,6 +313,23 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_number_still_to_be_verified_says_so_where_its_registration_would_be() throws Exception {
+        setInTheDatabaseThenAdd(
+                "INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default, is_active,"
+                        + " verified, code_requested_at) SELECT config_id, account_id, '106540352242940', false, false,"
+                        + " false, now() FROM tenant_phone_numbers WHERE phone_number_id = '106540352242922'",
+                "{\"phone_number_id\": \"106540352242941\"}");
+        signIn();
+        openTenant("acme-foods");
+
+        WebElement awaiting = rows("#numbers-table").stream()
+                .filter(row -> row.getText().contains("106540352242940"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(awaiting.getText()).contains("Not verified: code sent").contains("No");
+    }
+
+    @Test
     void a_tenant_page_shows_its_signup_sessions_with_the_failed_step_and_metas_words() throws Exception {
         assertThat(api.send(
                                 "POST",

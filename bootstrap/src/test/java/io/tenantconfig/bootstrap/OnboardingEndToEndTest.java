@@ -1,8 +1,11 @@
 package io.tenantconfig.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -419,6 +422,107 @@ class OnboardingEndToEndTest {
                 .mapTo(Long.class)
                 .one());
         assertThat(numbers).isZero();
+    }
+
+    @Test
+    void a_signup_without_a_number_then_a_number_meta_creates_verifies_and_registers_through_the_service()
+            throws Exception {
+        String created = "106540352299001";
+        String code = SecretValues.secret("481516");
+        SECRETS.add(code);
+        finishedWithoutRegistering("FINISH_ONLY_WABA", null);
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + WABA + "/phone_numbers"))
+                .willReturn(okJson("{\"id\": \"" + created + "\"}")));
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + created + "/request_code")).willReturn(okJson("{\"success\": true}")));
+        GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + created + "/verify_code"))
+                .willReturn(graphError(400, 136025, null, "(#136025) Code verification failed")));
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + created + "/register")).willReturn(okJson("{\"success\": true}")));
+        String numbers = "/api/v1/tenant/config/phone-numbers";
+
+        HttpResponse<String> added = api.send(
+                "POST",
+                numbers,
+                api.token("acme"),
+                "{\"country_code\": \"1\", \"phone_number\": \"5550100\", \"verified_name\": \"Acme\"}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).path("verified").asBoolean(true)).isFalse();
+        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
+                        .path("needs_phone_number")
+                        .asBoolean())
+                .as("an unverified number cannot send yet")
+                .isTrue();
+        assertThat(json(api.send(
+                                "GET",
+                                "/api/v1/lookup/phone-numbers/" + created,
+                                api.token("platform", "service"),
+                                null))
+                        .path("is_active")
+                        .asBoolean())
+                .isFalse();
+
+        HttpResponse<String> requested = api.send(
+                "POST",
+                numbers + "/" + created + "/request-code",
+                api.token("acme"),
+                "{\"code_method\": \"SMS\", \"language\": \"en_US\"}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+
+        HttpResponse<String> wrong =
+                api.send("POST", numbers + "/" + created + "/verify-code", api.token("acme"), "{\"code\": \"000000\"}");
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+        assertThat(json(wrong).path("detail").asText())
+                .contains("(#136025) Code verification failed")
+                .contains("is kept unverified");
+        GRAPH.verify(0, postRequestedFor(urlPathEqualTo("/v23.0/" + created + "/register")));
+
+        GRAPH.stubFor(
+                post(urlPathEqualTo("/v23.0/" + created + "/verify_code")).willReturn(okJson("{\"success\": true}")));
+        HttpResponse<String> verified = api.send(
+                "POST", numbers + "/" + created + "/verify-code", api.token("acme"), "{\"code\": \"" + code + "\"}");
+
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(json(verified).path("is_active").asBoolean()).isTrue();
+        assertThat(json(verified).path("registered_at").isTextual()).isTrue();
+        GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + WABA + "/phone_numbers"))
+                .withRequestBody(
+                        equalToJson("{\"cc\": \"1\", \"phone_number\": \"5550100\", \"verified_name\": \"Acme\"}")));
+        GRAPH.verify(postRequestedFor(urlPathEqualTo("/v23.0/" + created + "/verify_code"))
+                .withRequestBody(equalToJson("{\"code\": \"" + code + "\"}")));
+        GRAPH.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/v23.0/" + created + "/register"))
+                        .withRequestBody(matchingJsonPath("$.pin", matching("[0-9]{6}"))));
+        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
+                        .path("needs_phone_number")
+                        .asBoolean())
+                .isFalse();
+        assertThat(json(api.send("GET", "/api/v1/tenant/config/resolved", api.token("acme"), null))
+                        .path("values")
+                        .path("phone_number_id")
+                        .path("value")
+                        .asText())
+                .isEqualTo(created);
+        assertThat(json(api.send(
+                                "GET",
+                                "/api/v1/lookup/phone-numbers/" + created,
+                                api.token("platform", "service"),
+                                null))
+                        .path("is_active")
+                        .asBoolean())
+                .isTrue();
+        List<String> actions = jdbi.withHandle(
+                h -> h.createQuery("SELECT action FROM tenant_config_audit WHERE tenant_id = 'acme' ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(actions)
+                .containsSubsequence(
+                        "PHONE_NUMBER_ADDED",
+                        "PHONE_NUMBER_CODE_REQUESTED",
+                        "PHONE_NUMBER_VERIFIED",
+                        "PHONE_NUMBER_REGISTERED");
     }
 
     @Test

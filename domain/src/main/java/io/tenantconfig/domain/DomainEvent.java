@@ -133,6 +133,39 @@ public sealed interface DomainEvent {
         }
     }
 
+    /** Meta sent one of the tenant's numbers a verification code at the tenant's request. */
+    record VerificationCodeRequested(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public VerificationCodeRequested {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Meta accepted the code one of the tenant's numbers received: the number is verified. */
+    record PhoneNumberVerified(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneNumberVerified {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /** Meta registered one of the tenant's verified numbers for the Cloud API at the tenant's request. */
+    record PhoneNumberRegistered(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+        public PhoneNumberRegistered {
+            fields = checked(tenantId, fields);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
     /** Onboarding registered its phone number for the Cloud API. */
     record PhoneRegistered(TenantId tenantId, Set<String> fields) implements ConfigEvent {
         public PhoneRegistered {
@@ -341,6 +374,12 @@ public sealed interface DomainEvent {
 
         T on(PhoneRegistered event);
 
+        T on(VerificationCodeRequested event);
+
+        T on(PhoneNumberVerified event);
+
+        T on(PhoneNumberRegistered event);
+
         T on(OnboardingCompleted event);
 
         T on(ReauthorizationRequired event);
@@ -419,6 +458,21 @@ public sealed interface DomainEvent {
 
         @Override
         default T on(PhoneRegistered event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(VerificationCodeRequested event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneNumberVerified event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(PhoneNumberRegistered event) {
             return otherwise(event);
         }
 

@@ -15,6 +15,8 @@ import java.util.function.Function;
  *
  * @param coexistence whether it is the number of a WhatsApp Business app served alongside the app
  *     (Embedded Signup's coexistence): the app holds its registration, so the service never registers it
+ * @param verification whether Meta verified it: a number Meta created at the tenant's request is not
+ *     until the code sent to it is entered, and is neither registered nor in use before
  */
 public record PhoneNumber(
         MetaId id,
@@ -25,7 +27,8 @@ public record PhoneNumber(
         boolean active,
         Instant registeredAt,
         Secret registrationPin,
-        boolean coexistence) {
+        boolean coexistence,
+        NumberVerification verification) {
 
     /** Its fields by their data-model names (what audit events name), the id aside: it names the number. */
     static final Map<String, Function<PhoneNumber, Object>> FIELDS = Map.of(
@@ -36,46 +39,179 @@ public record PhoneNumber(
             "is_active", PhoneNumber::active,
             "registered_at", PhoneNumber::registeredAt,
             "registration_pin", PhoneNumber::registrationPin,
-            "coexistence", PhoneNumber::coexistence);
+            "coexistence", PhoneNumber::coexistence,
+            "verified", number -> number.verification().verified(),
+            "code_requested_at", number -> number.verification().codeRequestedAt());
 
     public PhoneNumber {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(verification, "verification");
+        if (!verification.verified() && (active || registeredAt != null || coexistence)) {
+            throw new IllegalArgumentException(
+                    "an unverified number is neither in use, nor registered, nor a WhatsApp Business app's");
+        }
     }
 
     /** A number just added to the account {@code wabaId}: in use, not registered by onboarding, no PIN. */
     public static PhoneNumber added(MetaId id, MetaId wabaId, DisplayPhoneNumber displayNumber, NumberLabel label) {
-        return new PhoneNumber(id, wabaId, displayNumber, null, label, true, null, null, false);
+        return new PhoneNumber(
+                id, wabaId, displayNumber, null, label, true, null, null, false, NumberVerification.VERIFIED);
+    }
+
+    /**
+     * A number Meta just created in the account {@code wabaId} at the tenant's request: unverified,
+     * so not in use, until the code Meta sends to it is entered and it is registered.
+     */
+    public static PhoneNumber created(MetaId id, MetaId wabaId, NewPhoneNumber created, NumberLabel label) {
+        return new PhoneNumber(
+                id,
+                wabaId,
+                created.displayNumber(),
+                created.verifiedName(),
+                label,
+                false,
+                null,
+                null,
+                false,
+                NumberVerification.UNVERIFIED);
+    }
+
+    /** Whether the service may have Meta send it a code and verify it: not registered, and not a WhatsApp Business app's. */
+    public boolean verifiable() {
+        return registeredAt == null && !coexistence;
+    }
+
+    /**
+     * As a signup named it: a signup is Meta's word that the number is the tenant's, so one still to
+     * be verified here is verified and put in use (it was out of use only for want of verification).
+     */
+    PhoneNumber signedUp() {
+        return verification.verified()
+                ? this
+                : new PhoneNumber(
+                        id,
+                        wabaId,
+                        displayNumber,
+                        verifiedName,
+                        label,
+                        true,
+                        registeredAt,
+                        registrationPin,
+                        coexistence,
+                        verification.passed());
+    }
+
+    PhoneNumber codeRequested(Instant at) {
+        return new PhoneNumber(
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification.codeRequested(at));
+    }
+
+    PhoneNumber verified() {
+        return new PhoneNumber(
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification.passed());
     }
 
     /** As a signup named it: the number of a WhatsApp Business app (coexistence), or a Cloud API number only. */
     PhoneNumber withCoexistence(boolean businessApp) {
         return new PhoneNumber(
-                id, wabaId, displayNumber, verifiedName, label, active, registeredAt, registrationPin, businessApp);
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                businessApp,
+                verification);
     }
 
     PhoneNumber inAccount(MetaId newWabaId) {
         return new PhoneNumber(
-                id, newWabaId, displayNumber, verifiedName, label, active, registeredAt, registrationPin, coexistence);
+                id,
+                newWabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification);
     }
 
     PhoneNumber displayedAs(DisplayPhoneNumber newDisplayNumber) {
         return new PhoneNumber(
-                id, wabaId, newDisplayNumber, verifiedName, label, active, registeredAt, registrationPin, coexistence);
+                id,
+                wabaId,
+                newDisplayNumber,
+                verifiedName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification);
     }
 
     PhoneNumber named(VerifiedName newName) {
         return new PhoneNumber(
-                id, wabaId, displayNumber, newName, label, active, registeredAt, registrationPin, coexistence);
+                id,
+                wabaId,
+                displayNumber,
+                newName,
+                label,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification);
     }
 
     PhoneNumber labelled(NumberLabel newLabel) {
         return new PhoneNumber(
-                id, wabaId, displayNumber, verifiedName, newLabel, active, registeredAt, registrationPin, coexistence);
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                newLabel,
+                active,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification);
     }
 
     PhoneNumber inUse(boolean newActive) {
         return new PhoneNumber(
-                id, wabaId, displayNumber, verifiedName, label, newActive, registeredAt, registrationPin, coexistence);
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                newActive,
+                registeredAt,
+                registrationPin,
+                coexistence,
+                verification);
     }
 
     PhoneNumber registeredWith(Secret pin) {
@@ -88,11 +224,27 @@ public record PhoneNumber(
                 active,
                 registeredAt,
                 Objects.requireNonNull(pin, "pin"),
-                coexistence);
+                coexistence,
+                verification);
     }
 
     PhoneNumber registeredAt(Instant when) {
         return new PhoneNumber(
-                id, wabaId, displayNumber, verifiedName, label, active, when, registrationPin, coexistence);
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                active,
+                when,
+                registrationPin,
+                coexistence,
+                verification);
+    }
+
+    /** Registered for the Cloud API by the service at {@code when}, and so put in use. */
+    PhoneNumber registeredBy(Instant when) {
+        return new PhoneNumber(
+                id, wabaId, displayNumber, verifiedName, label, true, when, registrationPin, coexistence, verification);
     }
 }

@@ -72,15 +72,23 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
             return Ruling.refused(
                     Refusal.Reason.ALREADY_ADDED, "the phone number " + number.id() + " is one of yours already");
         }
-        if (all.size() >= Math.min(limit, MOST)) {
-            return Ruling.refused(
-                    Refusal.Reason.TOO_MANY_NUMBERS,
-                    "a configuration holds at most " + Math.min(limit, MOST)
-                            + " phone numbers; remove one before adding another");
+        Optional<Refusal> full = full(limit);
+        if (full.isPresent()) {
+            return Ruling.refused(full.get().reason(), full.get().detail());
         }
         List<PhoneNumber> more = new ArrayList<>(all);
         more.add(number);
         return Ruling.allowed(new PhoneNumbers(more, defaultId == null ? number.id() : defaultId));
+    }
+
+    /** The refusal another number would meet when the tenant may have {@code limit}. */
+    Optional<Refusal> full(int limit) {
+        return all.size() < Math.min(limit, MOST)
+                ? Optional.empty()
+                : Optional.of(new Refusal(
+                        Refusal.Reason.TOO_MANY_NUMBERS,
+                        "a configuration holds at most " + Math.min(limit, MOST)
+                                + " phone numbers; remove one before adding another"));
     }
 
     /** Without the number; the default goes only when it is the last one. */
@@ -138,7 +146,8 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
     /**
      * After a signup of {@code id} in the account {@code wabaId}: the number is added (the default
      * only when it is the first; refused past {@code limit}), or, when the tenant has it already,
-     * kept as it is in that account: Meta just said which account it belongs to. Either way it is a
+     * kept as it is in that account: Meta just said which account it belongs to (and, for one still
+     * to be verified here, that it is verified: it is put in use). Either way it is a
      * number of a WhatsApp Business app or not as the signup said. The tenant's other numbers stay;
      * all of them stay as they are when the signup named no number ({@code id} null).
      */
@@ -147,7 +156,7 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
             return Ruling.allowed(this);
         }
         Ruling<PhoneNumbers> joined = contains(id)
-                ? Ruling.allowed(changed(id, number -> number.inAccount(wabaId)))
+                ? Ruling.allowed(changed(id, number -> number.inAccount(wabaId).signedUp()))
                 : added(PhoneNumber.added(id, wabaId, null, null), limit);
         return joined.map(numbers -> numbers.changed(id, number -> number.withCoexistence(businessApp)));
     }
@@ -189,6 +198,13 @@ public record PhoneNumbers(List<PhoneNumber> all, MetaId defaultId) {
     Ruling<PhoneNumbers> changed(MetaId id, PhoneNumberUpdate update) {
         if (!contains(id)) {
             return unknown(id);
+        }
+        PhoneNumber current = find(id).orElseThrow();
+        if (!current.verification().verified() && update.active().applyTo(current.active())) {
+            return Ruling.refused(
+                    Refusal.Reason.NUMBER_NOT_VERIFIED,
+                    "the phone number " + id + " is not verified yet; enter the code Meta sent to it"
+                            + " (POST .../verify-code) and it is put in use");
         }
         PhoneNumbers changed = changed(
                 id,

@@ -31,7 +31,14 @@ public record Refusal(Reason reason, String detail) implements Outcome {
         /** The tenant has as many WhatsApp Business Accounts as it may. */
         TOO_MANY_ACCOUNTS,
         /** The tenant has several WhatsApp Business Accounts, and the request does not say which one it means. */
-        ACCOUNT_NEEDED
+        ACCOUNT_NEEDED,
+        /** The number is not verified yet, so it cannot be put in use: its code has to be entered first. */
+        NUMBER_NOT_VERIFIED,
+        /**
+         * The number is registered for the Cloud API already (or is a WhatsApp Business app's, whose
+         * app holds its registration): there is nothing to verify.
+         */
+        NUMBER_REGISTERED
     }
 
     public Refusal {

@@ -128,10 +128,7 @@ public record TenantConfig(
     public Outcome addPhoneNumber(PhoneNumber number, Limits limits, Clock clock) {
         MetaId wabaId = number.wabaId();
         if (wabaId == null && accounts.size() > 1) {
-            return new Refusal(
-                    Refusal.Reason.ACCOUNT_NEEDED,
-                    "waba_id: required, you have " + accounts.size()
-                            + " WhatsApp Business Accounts; name the one the number belongs to");
+            return accountNeeded();
         }
         MetaId account =
                 wabaId == null && accounts.size() == 1 ? accounts.all().get(0).wabaId() : wabaId;
@@ -143,6 +140,122 @@ public record TenantConfig(
                 .outcome(numbers -> changedTo(
                         with(Settings.of(this).withAccounts(all).withNumbers(numbers), clock.instant()),
                         DomainEvent.PhoneNumberAdded::new)));
+    }
+
+    /**
+     * The refusal a number to be created in the account {@code wabaId} ({@code null}: the tenant's
+     * only one) would meet, checked before Meta is asked to create it: the tenant names no account
+     * of its own with a token to create it with, or has as many numbers as it may.
+     */
+    public Optional<Refusal> refusesNewNumber(MetaId wabaId, Limits limits) {
+        if (wabaId == null && accounts.size() > 1) {
+            return Optional.of(accountNeeded());
+        }
+        Optional<Account> account = newNumberAccount(wabaId);
+        if (account.isEmpty()) {
+            return Optional.of(
+                    wabaId == null
+                            ? new Refusal(
+                                    Refusal.Reason.INCOMPLETE,
+                                    "the configuration has no WhatsApp Business Account (waba_id) to create the number in;"
+                                            + " finish the WhatsApp signup first")
+                            : unknownAccount(wabaId));
+        }
+        if (account.get().token().accessToken() == null) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.INCOMPLETE,
+                    "the WhatsApp Business Account " + account.get().wabaId()
+                            + " has no access token to create the number with"));
+        }
+        return phoneNumbers.full(limits.phoneNumbers());
+    }
+
+    /** The account a new number is created in: {@code wabaId}, or the tenant's only one; a named one of the tenant's. */
+    public Optional<Account> newNumberAccount(MetaId wabaId) {
+        MetaId named =
+                wabaId == null && accounts.size() == 1 ? accounts.all().get(0).wabaId() : wabaId;
+        return named == null ? Optional.empty() : accounts.find(named);
+    }
+
+    /**
+     * The refusal verifying the number {@code id} would meet: it is not the tenant's, it has nothing
+     * to verify (registered already, or a WhatsApp Business app's), or its account has no token to
+     * ask Meta with.
+     */
+    public Optional<Refusal> refusesVerification(MetaId id) {
+        Optional<PhoneNumber> number = phoneNumbers.find(id);
+        if (number.isEmpty()) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.UNKNOWN_NUMBER, "the phone number " + id + " is not one of this configuration's"));
+        }
+        if (number.get().coexistence()) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.NUMBER_REGISTERED,
+                    "the phone number " + id + " is a WhatsApp Business app's: the app holds its registration,"
+                            + " and it is never verified or registered again here"));
+        }
+        if (number.get().registeredAt() != null) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.NUMBER_REGISTERED,
+                    "the phone number " + id + " is registered for the Cloud API already (registered_at "
+                            + number.get().registeredAt() + "); there is nothing to verify"));
+        }
+        if (accountOf(id).map(account -> account.token().accessToken()).isEmpty()) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.INCOMPLETE,
+                    "the WhatsApp Business Account of the phone number " + id
+                            + " has no access token to ask Meta with"));
+        }
+        return Optional.empty();
+    }
+
+    /** Meta sent the number {@code id} a verification code at the tenant's request. */
+    public Outcome verificationCodeRequested(MetaId id, Clock clock) {
+        Instant now = clock.instant();
+        return refusesVerification(id)
+                .<Outcome>map(refusal -> refusal)
+                .orElseGet(() -> changedTo(
+                        with(phoneNumbers.changed(id, number -> number.codeRequested(now)), now),
+                        DomainEvent.VerificationCodeRequested::new));
+    }
+
+    /** Meta accepted the code the number {@code id} received; unchanged when it awaited none. */
+    public Outcome phoneNumberVerified(MetaId id, Clock clock) {
+        Optional<Refusal> refused = refusesVerification(id);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!phoneNumbers.find(id).orElseThrow().verification().awaitsCode()) {
+            return new Outcome.Unchanged();
+        }
+        Instant now = clock.instant();
+        return changedTo(
+                with(phoneNumbers.changed(id, PhoneNumber::verified), now), DomainEvent.PhoneNumberVerified::new);
+    }
+
+    /** The PIN chosen for registering the verified number {@code id}, stored before Meta is asked to use it. */
+    public Outcome numberPinChosen(MetaId id, Secret pin, Clock clock) {
+        return refusesRegistration(id).<Outcome>map(refusal -> refusal).orElseGet(() -> pinChosen(id, pin, clock));
+    }
+
+    /** Meta registered the verified number {@code id} for the Cloud API at the tenant's request: it is put in use. */
+    public Outcome phoneNumberRegistered(MetaId id, Clock clock) {
+        Instant now = clock.instant();
+        return refusesRegistration(id)
+                .<Outcome>map(refusal -> refusal)
+                .orElseGet(() -> changedTo(
+                        with(phoneNumbers.changed(id, number -> number.registeredBy(now)), now),
+                        DomainEvent.PhoneNumberRegistered::new));
+    }
+
+    private Optional<Refusal> refusesRegistration(MetaId id) {
+        return refusesVerification(id)
+                .or(() -> phoneNumbers.find(id).orElseThrow().verification().verified()
+                        ? Optional.empty()
+                        : Optional.of(new Refusal(
+                                Refusal.Reason.NUMBER_NOT_VERIFIED,
+                                "the phone number " + id
+                                        + " is not verified yet; enter the code Meta sent to it first")));
     }
 
     /** Sets one account's token by hand; what was known of the old one (its check, its type) is forgotten. */
@@ -261,7 +374,11 @@ public record TenantConfig(
 
     /** The PIN chosen for registering the onboarding number, stored before Meta is asked to use it. */
     public Changed registrationPinChosen(Secret pin, Clock clock) {
-        PhoneNumbers chosen = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredWith(pin));
+        return pinChosen(onboardingNumberId(), pin, clock);
+    }
+
+    private Changed pinChosen(MetaId id, Secret pin, Clock clock) {
+        PhoneNumbers chosen = phoneNumbers.changed(id, number -> number.registeredWith(pin));
         return changedTo(with(chosen, clock.instant()), DomainEvent.RegistrationPinChosen::new);
     }
 
@@ -319,11 +436,14 @@ public record TenantConfig(
 
     /**
      * Whether the tenant has a WhatsApp Business Account but no phone number yet (a signup that
-     * finished without one): nothing can be sent until it adds one. A token set by hand without
+     * finished without one), or only numbers still to be verified: nothing can be sent until it
+     * adds or verifies one. A token set by hand without
      * its account does not count: it may be meant for numbers from the environment.
      */
     public boolean needsPhoneNumber() {
-        return phoneNumbers.size() == 0 && accounts.all().stream().anyMatch(account -> account.wabaId() != null);
+        return phoneNumbers.all().stream()
+                        .noneMatch(number -> number.verification().verified())
+                && accounts.all().stream().anyMatch(account -> account.wabaId() != null);
     }
 
     /** Whether the loader serves this configuration: switched on, and its primary account not taken out of service by Meta. */
@@ -399,6 +519,13 @@ public record TenantConfig(
                 ? Ruling.allowed(accounts.updated(wabaId, change))
                 : Ruling.refused(
                         Refusal.Reason.UNKNOWN_ACCOUNT, unknownAccount(wabaId).detail());
+    }
+
+    private Refusal accountNeeded() {
+        return new Refusal(
+                Refusal.Reason.ACCOUNT_NEEDED,
+                "waba_id: required, you have " + accounts.size()
+                        + " WhatsApp Business Accounts; name the one the number belongs to");
     }
 
     private static Refusal unknownAccount(MetaId wabaId) {

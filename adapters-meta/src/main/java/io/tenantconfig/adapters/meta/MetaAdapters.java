@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.meta;
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.MetaPhoneNumbers;
 import io.tenantconfig.domain.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.time.Duration;
 
 /**
  * adapters-meta's one entry point, with its settings ({@link GraphApiSettings}): the service's
- * outbound HTTP as the application's ports. Meta's Graph API for onboarding and for health checks,
+ * outbound HTTP as the application's ports. Meta's Graph API for onboarding, for numbers added through the service and for health checks,
  * and the platform's event receiver. Everything behind it is package-private.
  */
 public final class MetaAdapters {
@@ -21,16 +22,23 @@ public final class MetaAdapters {
     private final GraphApiSettings settings;
     private final Clock clock;
     private final MetaOnboarding onboarding;
+    private final MetaPhoneNumbers phoneNumbers;
 
     public MetaAdapters(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.onboarding = new GraphApiMetaOnboarding(settings, clock);
+        this.phoneNumbers = new GraphApiMetaPhoneNumbers(settings);
     }
 
     /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
     public MetaOnboarding onboarding() {
         return onboarding;
+    }
+
+    /** The Graph API calls that create a number in an account, have Meta send it a code, and verify it. */
+    public MetaPhoneNumbers phoneNumbers() {
+        return phoneNumbers;
     }
 
     /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */

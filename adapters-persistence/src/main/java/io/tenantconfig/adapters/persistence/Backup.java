@@ -199,7 +199,10 @@ final class Backup implements ConfigBackup {
         final String accountColumnsOfA;
 
         final String numberColumns;
-        /** The same, each read from the alias {@code n}; a number of a file written before coexistence is not one. */
+        /**
+         * The same, each read from the alias {@code n}; a number of a file written before coexistence
+         * is not one, and one written before verification through the service is verified.
+         */
         final String numberColumnsOfN;
 
         final boolean auditEmpty;
@@ -218,7 +221,11 @@ final class Backup implements ConfigBackup {
                     .collect(Collectors.joining(", "));
             this.numberColumns = numberColumns;
             this.numberColumnsOfN = Arrays.stream(numberColumns.split(", "))
-                    .map(column -> "coexistence".equals(column) ? "coalesce(n.coexistence, false)" : "n." + column)
+                    .map(column -> switch (column) {
+                        case "coexistence" -> "coalesce(n.coexistence, false)";
+                        case "verified" -> "coalesce(n.verified, true)";
+                        default -> "n." + column;
+                    })
                     .collect(Collectors.joining(", "));
             this.auditEmpty = auditEmpty;
         }

@@ -8,6 +8,7 @@ import static io.tenantconfig.adapters.persistence.TenantConfigRow.timestamp;
 import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
@@ -38,13 +39,15 @@ record PhoneNumberRow(
         boolean isActive,
         OffsetDateTime registeredAt,
         String registrationPin,
-        boolean coexistence) {
+        boolean coexistence,
+        boolean verified,
+        OffsetDateTime codeRequestedAt) {
 
     static final String TABLE = "tenant_phone_numbers";
     static final String PIN_COLUMN = "registration_pin";
 
     static final String COLUMNS = "config_id, account_id, phone_number_id, display_phone_number, verified_name, label,"
-            + " is_default, is_active, registered_at, registration_pin, coexistence";
+            + " is_default, is_active, registered_at, registration_pin, coexistence, verified, code_requested_at";
 
     static final String OF_CONFIGS =
             "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE config_id = ANY(:configIds) ORDER BY config_id, id";
@@ -56,11 +59,12 @@ record PhoneNumberRow(
     static final String UPSERT =
             "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:configId, :accountId, :phoneNumberId,"
                     + " :displayPhoneNumber, :verifiedName, :label, :isDefault, :isActive, :registeredAt, :registrationPin,"
-                    + " :coexistence)"
+                    + " :coexistence, :verified, :codeRequestedAt)"
                     + " ON CONFLICT (phone_number_id) DO UPDATE SET account_id = EXCLUDED.account_id, display_phone_number = EXCLUDED.display_phone_number,"
                     + " verified_name = EXCLUDED.verified_name, label = EXCLUDED.label, is_default = EXCLUDED.is_default,"
                     + " is_active = EXCLUDED.is_active, registered_at = EXCLUDED.registered_at,"
-                    + " registration_pin = EXCLUDED.registration_pin, coexistence = EXCLUDED.coexistence WHERE " + TABLE
+                    + " registration_pin = EXCLUDED.registration_pin, coexistence = EXCLUDED.coexistence,"
+                    + " verified = EXCLUDED.verified, code_requested_at = EXCLUDED.code_requested_at WHERE " + TABLE
                     + ".config_id = EXCLUDED.config_id"
                     + " RETURNING phone_number_id";
 
@@ -84,7 +88,9 @@ record PhoneNumberRow(
                 rs.getBoolean("is_active"),
                 rs.getObject("registered_at", OffsetDateTime.class),
                 rs.getString("registration_pin"),
-                rs.getBoolean("coexistence"));
+                rs.getBoolean("coexistence"),
+                rs.getBoolean("verified"),
+                rs.getObject("code_requested_at", OffsetDateTime.class));
     }
 
     /** Binds each column's value under its component's name ({@code :phoneNumberId}). */
@@ -100,7 +106,9 @@ record PhoneNumberRow(
                 .bind("isActive", isActive)
                 .bind("registeredAt", registeredAt)
                 .bind("registrationPin", registrationPin)
-                .bind("coexistence", coexistence);
+                .bind("coexistence", coexistence)
+                .bind("verified", verified)
+                .bind("codeRequestedAt", codeRequestedAt);
     }
 
     /**
@@ -123,7 +131,9 @@ record PhoneNumberRow(
                         n.active(),
                         timestamp(n.registeredAt()),
                         secrets.encrypt(PIN_COLUMN, n.registrationPin()),
-                        n.coexistence()))
+                        n.coexistence(),
+                        n.verification().verified(),
+                        timestamp(n.verification().codeRequestedAt())))
                 .toList();
     }
 
@@ -153,7 +163,8 @@ record PhoneNumberRow(
                         row.isActive,
                         instant(row.registeredAt),
                         secrets.decrypt(PIN_COLUMN, row.registrationPin),
-                        row.coexistence))
+                        row.coexistence,
+                        new NumberVerification(row.verified, instant(row.codeRequestedAt))))
                 .toList();
         for (PhoneNumberRow row : rows) {
             if (row.isDefault) {

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 25;
+    private static final int CHANGESETS = 26;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -36,6 +36,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_BUCKET_EXPIRY = 15;
     /** The changesets before signups were kept as sessions (changeSet 25). */
     private static final int CHANGESETS_BEFORE_SIGNUP_SESSIONS = 24;
+    /** The changesets before a number could be created, and verified, through the service (changeSet 26). */
+    private static final int CHANGESETS_BEFORE_NUMBER_VERIFICATION = 25;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -838,5 +840,49 @@ class MigrationsTest {
         database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_SESSIONS, ""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SIGNUP_SESSIONS);
         assertThat(schema(jdbi)).as("the schema of changeSet 24").isEqualTo(schemaBefore);
+    }
+
+    @Test
+    void existing_numbers_are_verified_an_unverified_one_stays_out_of_use_and_the_rollback_refuses_while_one_is() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_NUMBER_VERIFICATION, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id)"
+                + " SELECT id, '100' FROM tenant_configs WHERE tenant_id = 'acme'"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id,"
+                + " is_default) SELECT config_id, id, '1001', true FROM whatsapp_accounts"));
+        List<String> schemaBefore = schema(jdbi);
+        List<Map<String, Object>> numbersBefore = everyRow(jdbi, "tenant_phone_numbers");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(strings(
+                        jdbi,
+                        "SELECT phone_number_id || ' ' || verified || ' ' || coalesce(code_requested_at::text, 'null')"
+                                + " FROM tenant_phone_numbers"))
+                .as("every number came from Meta verified")
+                .containsExactly("1001 true null");
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id,"
+                + " is_default, is_active, verified) SELECT config_id, id, '1002', false, false, false"
+                + " FROM whatsapp_accounts"));
+        assertThatThrownBy(() -> jdbi.useHandle(h ->
+                        h.execute("UPDATE tenant_phone_numbers SET is_active = true WHERE phone_number_id = '1002'")))
+                .as("an unverified number is never in use")
+                .hasMessageContaining("ck_tenant_phone_numbers_unverified");
+
+        assertThatThrownBy(() -> database.withLiquibase(
+                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, "")))
+                .rootCause()
+                .hasMessageContaining("Cannot roll back 26-number-verification: 1 phone numbers are not verified yet");
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS);
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_phone_numbers WHERE phone_number_id = '1002'"));
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_NUMBER_VERIFICATION);
+        assertThat(schema(jdbi))
+                .as("the schema of changeSet 25, comments included")
+                .isEqualTo(schemaBefore);
+        assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
     }
 }

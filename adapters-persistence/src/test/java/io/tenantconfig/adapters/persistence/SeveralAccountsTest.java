@@ -15,6 +15,7 @@ import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.Onboarding;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
@@ -94,7 +95,8 @@ class SeveralAccountsTest {
                 active,
                 AT.plusSeconds(Long.parseLong(id)),
                 secret("pin-" + id),
-                false);
+                false,
+                NumberVerification.VERIFIED);
     }
 
     /** Three accounts, each its own values, the second disabled by Meta; the default number in the first. */

@@ -51,7 +51,9 @@ final class ConfigResponses {
                     ALREADY_ADDED,
                     ACCOUNT_ALREADY_ADDED,
                     DEFAULT_NUMBER_NEEDED,
-                    NUMBERS_IN_ANOTHER_ACCOUNT -> 409;
+                    NUMBERS_IN_ANOTHER_ACCOUNT,
+                    NUMBER_NOT_VERIFIED,
+                    NUMBER_REGISTERED -> 409;
             case TOO_MANY_NUMBERS, TOO_MANY_ACCOUNTS, ACCOUNT_NEEDED, INCOMPLETE -> 422;
         };
         return new ApiException(status, capitalized(refusal.detail()) + ". Nothing was changed.");

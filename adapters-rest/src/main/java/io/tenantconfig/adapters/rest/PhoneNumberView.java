@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * @param coexistence whether it is the number of a WhatsApp Business app, served alongside the app
  *     (Embedded Signup's coexistence): the service never registers it
+ * @param verified whether Meta verified it; a number Meta created at the tenant's request is not until
+ *     the code sent to it is entered ({@code POST .../verify-code}), and is not in use before
+ * @param codeRequestedAt when the service had Meta send it the code now awaited; {@code null}: none is
  */
 public record PhoneNumberView(
         @JsonProperty("phone_number_id") String phoneNumberId,
@@ -21,7 +24,9 @@ public record PhoneNumberView(
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("registered_at") String registeredAt,
         @JsonProperty("waba_id") String wabaId,
-        @JsonProperty("coexistence") boolean coexistence) {
+        @JsonProperty("coexistence") boolean coexistence,
+        @JsonProperty("verified") boolean verified,
+        @JsonProperty("code_requested_at") String codeRequestedAt) {
 
     /** {@code GET /phone-numbers}: every number, in the order they were added. */
     public record NumberList(@JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
@@ -43,6 +48,10 @@ public record PhoneNumberView(
                 number.active(),
                 number.registeredAt() == null ? null : number.registeredAt().toString(),
                 Objects.toString(number.wabaId(), null),
-                number.coexistence());
+                number.coexistence(),
+                number.verification().verified(),
+                number.verification().codeRequestedAt() == null
+                        ? null
+                        : number.verification().codeRequestedAt().toString());
     }
 }

@@ -6,11 +6,20 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
+import io.tenantconfig.adapters.rest.errors.Problem;
 import io.tenantconfig.adapters.rest.json.RequestJson;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.CreatePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.NumberStep;
+import io.tenantconfig.application.port.in.NumberStepResult;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.RequestVerificationCodeUseCase;
+import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
+import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
@@ -30,6 +39,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.Map;
 
 /**
  * The calling tenant's phone numbers. Each write is a change to the tenant's configuration: it
@@ -48,16 +58,19 @@ public final class PhoneNumbersResource {
     private final AddPhoneNumberUseCase addPhoneNumber;
     private final ChangePhoneNumberUseCase changePhoneNumber;
     private final RemovePhoneNumberUseCase removePhoneNumber;
+    private final RestApi.NumberVerification verification;
 
     public PhoneNumbersResource(
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
-            RemovePhoneNumberUseCase removePhoneNumber) {
+            RemovePhoneNumberUseCase removePhoneNumber,
+            RestApi.NumberVerification verification) {
         this.viewConfig = viewConfig;
         this.addPhoneNumber = addPhoneNumber;
         this.changePhoneNumber = changePhoneNumber;
         this.removePhoneNumber = removePhoneNumber;
+        this.verification = verification;
     }
 
     @GET
@@ -72,12 +85,16 @@ public final class PhoneNumbersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Add a phone number (the first becomes the default); 409 when it is another tenant's."
-                    + " Honours If-Match.")
+            summary = "Add a phone number Meta has (phone_number_id; the first becomes the default; 409 when it is"
+                    + " another tenant's; honours If-Match), or have Meta create one in the account (country_code,"
+                    + " phone_number, verified_name): kept unverified and not in use until verified")
     public Response add(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) PhoneNumberRequest body) {
+        if (body.createsNumber()) {
+            return create(caller, body.toCreation());
+        }
         PhoneNumber number = body.toNumber();
         TenantConfig config = ConfigResponses.written(addPhoneNumber.addPhoneNumber(new AddPhoneNumberUseCase.Command(
                 caller.requireTenant(), caller.actor(), number, VersionTags.expected(ifMatch))));
@@ -86,6 +103,136 @@ public final class PhoneNumbersResource {
                 .entity(viewOf(config, number.id()))
                 .tag(VersionTags.of(config.version()))
                 .build();
+    }
+
+    /** Meta creates the number; it is kept unverified, its answer the number as stored. */
+    private Response create(CallerPrincipal caller, PhoneNumberRequest.Creation creation) {
+        NumberStepResult.Done done = done(verification
+                .create()
+                .create(new CreatePhoneNumberUseCase.Command(
+                        caller.requireTenant(),
+                        caller.actor(),
+                        creation.wabaId(),
+                        creation.number(),
+                        creation.label())));
+        return Response.created(
+                        UriBuilder.fromPath(PATH).path(done.number().value()).build())
+                .entity(viewOf(done.config(), done.number()))
+                .tag(VersionTags.of(done.config().version()))
+                .build();
+    }
+
+    @POST
+    @Path("/{phone_number_id}/request-code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimitPolicy.Kind.ONBOARDING)
+    @Operation(
+            summary = "Have Meta send the number its verification code (code_method SMS or VOICE, language);"
+                    + " 409 for a number registered already or a WhatsApp Business app's")
+    public Response requestCode(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @PathParam("phone_number_id") String phoneNumberId,
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) VerificationCodeRequest body) {
+        MetaId id = numberInPath(phoneNumberId);
+        VerificationCodeRequest.Asked asked = body.toAsked();
+        return answered(verification
+                .requestCode()
+                .requestCode(new RequestVerificationCodeUseCase.Command(
+                        caller.requireTenant(), caller.actor(), id, asked.method(), asked.language())));
+    }
+
+    @POST
+    @Path("/{phone_number_id}/verify-code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimitPolicy.Kind.ONBOARDING)
+    @Operation(
+            summary = "Verify the number with the code it received; it is then registered for the Cloud API"
+                    + " and put in use. Without a code: retry the registration of a number Meta verified already")
+    public Response verifyCode(
+            @Parameter(hidden = true) @Auth CallerPrincipal caller,
+            @PathParam("phone_number_id") String phoneNumberId,
+            @NotNull(message = RequestJson.MUST_BE_AN_OBJECT) VerifyCodeRequest body) {
+        MetaId id = numberInPath(phoneNumberId);
+        return answered(verification
+                .verify()
+                .verify(new VerifyPhoneNumberUseCase.Command(
+                        caller.requireTenant(), caller.actor(), id, body.toCode())));
+    }
+
+    private static Response answered(NumberStepResult result) {
+        NumberStepResult.Done done = done(result);
+        return Response.ok(viewOf(done.config(), done.number()))
+                .tag(VersionTags.of(done.config().version()))
+                .build();
+    }
+
+    /** The step done, or the answer that says why not (thrown). */
+    private static NumberStepResult.Done done(NumberStepResult result) {
+        return result.match(
+                done -> done,
+                () -> {
+                    throw ConfigResponses.notFound();
+                },
+                refusal -> {
+                    throw ConfigResponses.refused(refusal);
+                },
+                failed -> {
+                    throw failure(failed);
+                });
+    }
+
+    /**
+     * Meta's failure at a step as HTTP, as onboarding answers it: which step, Meta's own words and
+     * trace id, what was kept, and what to do next.
+     */
+    private static ApiException failure(NumberStepResult.MetaFailed failed) {
+        MetaFailure failure = failed.failure();
+        String meta =
+                failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
+        String step = "while " + failed.step().description();
+        String kept = kept(failed);
+        return switch (failure.kind()) {
+            case RATE_LIMITED ->
+                new ApiException(
+                        429,
+                        "Meta is rate limiting requests (" + step + "): " + meta + ". "
+                                + Problem.tryAgainIn(failure.retryAfter().toSeconds()) + kept,
+                        Map.of(
+                                HttpHeaders.RETRY_AFTER,
+                                Long.toString(failure.retryAfter().toSeconds())));
+            case TOKEN_INVALID ->
+                new ApiException(
+                        400,
+                        "Meta no longer accepts the account's access token (" + step + "): " + meta + "." + kept
+                                + " Run the WhatsApp signup again to re-authorize the account.");
+            case TIMEOUT ->
+                new ApiException(504, "Meta's Graph API did not answer in time " + step + ": " + meta + "." + kept);
+            case META_UNAVAILABLE ->
+                new ApiException(502, "Meta's Graph API failed " + step + ": " + meta + "." + kept);
+            case REJECTED, SIGNUP_CODE_REJECTED ->
+                failed.step() == NumberStep.VERIFY_CODE
+                        ? new ApiException(400, "Meta did not accept the code " + step + ": " + meta + "." + kept)
+                        : new ApiException(
+                                502, "Meta's Graph API refused the request " + step + ": " + meta + "." + kept);
+        };
+    }
+
+    /** What the service kept when Meta failed at the step, and what the tenant does next. */
+    private static String kept(NumberStepResult.MetaFailed failed) {
+        String number = failed.number() == null ? "" : failed.number().value();
+        String path = PATH + "/" + number;
+        return switch (failed.step()) {
+            case CREATE -> " Nothing was created or changed.";
+            case REQUEST_CODE ->
+                " The number " + number + " is kept as it was; request a code again with POST " + path
+                        + "/request-code.";
+            case VERIFY_CODE ->
+                " The number " + number + " is kept unverified; send the code again, or request a new"
+                        + " one with POST " + path + "/request-code.";
+            case REGISTER ->
+                " The number " + number + " is verified and kept, not yet in use; retry its registration"
+                        + " with POST " + path + "/verify-code and an empty body {} (no new code is needed).";
+        };
     }
 
     @GET

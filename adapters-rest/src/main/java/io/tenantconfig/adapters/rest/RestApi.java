@@ -21,6 +21,7 @@ import io.tenantconfig.application.port.in.CheckHealthUseCase;
 import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
+import io.tenantconfig.application.port.in.CreatePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
@@ -31,6 +32,7 @@ import io.tenantconfig.application.port.in.RemoveAccountUseCase;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ReportFailureUseCase;
 import io.tenantconfig.application.port.in.ReportSignupEventUseCase;
+import io.tenantconfig.application.port.in.RequestVerificationCodeUseCase;
 import io.tenantconfig.application.port.in.ResubscribeWebhookUseCase;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
 import io.tenantconfig.application.port.in.RevealConfigUseCase;
@@ -40,6 +42,7 @@ import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
 import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
+import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
@@ -126,13 +129,21 @@ public final class RestApi {
         lookup = new LookupResource(configLoader, reportFailure);
     }
 
-    /** A tenant's phone numbers. */
+    /** What brings a number into use through Meta: create it, have Meta send it a code, verify it. */
+    public record NumberVerification(
+            CreatePhoneNumberUseCase create,
+            RequestVerificationCodeUseCase requestCode,
+            VerifyPhoneNumberUseCase verify) {}
+
+    /** A tenant's phone numbers, and those it brings into use through Meta ({@code verification}). */
     public void phoneNumbers(
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
-            RemovePhoneNumberUseCase removePhoneNumber) {
-        phoneNumbers = new PhoneNumbersResource(viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber);
+            RemovePhoneNumberUseCase removePhoneNumber,
+            NumberVerification verification) {
+        phoneNumbers = new PhoneNumbersResource(
+                viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification);
     }
 
     /**

@@ -114,7 +114,11 @@ final class ApiFixture {
                 configuration.viewConfig(),
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
-                numbers.removePhoneNumber());
+                numbers.removePhoneNumber(),
+                new RestApi.NumberVerification(
+                        features.numberVerification().createPhoneNumber(),
+                        features.numberVerification().requestCode(),
+                        features.numberVerification().verifyPhoneNumber()));
         api.accounts(
                 configuration.viewConfig(),
                 health.viewHealth(),

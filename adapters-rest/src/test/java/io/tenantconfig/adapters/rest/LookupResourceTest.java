@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.WhatsAppAccount;
@@ -103,8 +104,17 @@ class LookupResourceTest {
 
     @Test
     void a_whatsapp_business_apps_number_is_named_as_such_by_number_and_by_account() {
-        PhoneNumber app =
-                new PhoneNumber(MetaId.parse("7301"), MetaId.parse("7300"), null, null, null, true, null, null, true);
+        PhoneNumber app = new PhoneNumber(
+                MetaId.parse("7301"),
+                MetaId.parse("7300"),
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                true,
+                NumberVerification.VERIFIED);
         FIXTURE.insert(TestConfigs.aConfig("initech")
                 .account(new WhatsAppAccount(MetaId.parse("7300"), null))
                 .phoneNumbers(PhoneNumbers.only(app))

@@ -71,7 +71,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(39)
+                .hasSize(41)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

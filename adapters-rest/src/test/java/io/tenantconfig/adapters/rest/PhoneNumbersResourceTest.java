@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
+import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditRecord;
+import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.client.Entity;
@@ -313,5 +316,239 @@ class PhoneNumbersResourceTest {
         assertThat(displayAlone.getStatus()).isEqualTo(422);
         assertThat(body(displayAlone).get("detail").toString())
                 .contains("A display_phone_number needs a phone_number_id");
+    }
+
+    // ---- numbers brought into use through Meta: create, request a code, verify -------------
+
+    private static final String CREATE_BODY =
+            "{\"country_code\":\"1\",\"phone_number\":\"555 0100\",\"verified_name\":\"Acme\",\"label\":\"New\"}";
+    private static final String CREATED = "106540352299001";
+
+    private static Response post(String path, String body) {
+        return as(ACME_USER, NUMBERS + path).post(json(body));
+    }
+
+    @Test
+    void a_number_meta_creates_is_kept_unverified_then_verified_registered_and_put_in_use() {
+        FIXTURE.meta.createsNumber(CREATED);
+
+        Response created = add(CREATE_BODY);
+
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(created.getLocation().getPath()).isEqualTo(NUMBERS + "/" + CREATED);
+        Map<String, Object> view = body(created);
+        assertThat(view)
+                .containsEntry("phone_number_id", CREATED)
+                .containsEntry("display_phone_number", "+1 5550100")
+                .containsEntry("verified_name", "Acme")
+                .containsEntry("label", "New")
+                .containsEntry("verified", false)
+                .containsEntry("is_active", false)
+                .containsEntry("is_default", false)
+                .containsEntry("code_requested_at", null);
+
+        Response requested =
+                post("/" + CREATED + "/request-code", "{\"code_method\":\"VOICE\",\"language\":\"en_US\"}");
+        assertThat(requested.getStatus()).isEqualTo(200);
+        assertThat(body(requested).get("code_requested_at")).isNotNull();
+
+        Response verified = post("/" + CREATED + "/verify-code", "{\"code\":\"123456\"}");
+
+        assertThat(verified.getStatus()).isEqualTo(200);
+        assertThat(verified.getHeaderString(HttpHeaders.ETAG)).isEqualTo("\"" + acme().version() + "\"");
+        Map<String, Object> registered = body(verified);
+        assertThat(registered)
+                .containsEntry("verified", true)
+                .containsEntry("is_active", true)
+                .containsEntry("code_requested_at", null)
+                .doesNotContainKey("registration_pin");
+        assertThat(registered.get("registered_at")).isNotNull();
+        assertThat(auditActions())
+                .containsSubsequence(
+                        AuditAction.PHONE_NUMBER_ADDED,
+                        AuditAction.PHONE_NUMBER_CODE_REQUESTED,
+                        AuditAction.PHONE_NUMBER_VERIFIED,
+                        AuditAction.PHONE_NUMBER_REGISTERED);
+    }
+
+    @ParameterizedTest(name = "{0} -> 422 naming {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"country_code\":\"1\",\"phone_number\":\"5550100\"}|verified_name",
+                "{\"phone_number\":\"5550100\",\"verified_name\":\"Acme\"}|country_code",
+                "{\"country_code\":\"0\",\"phone_number\":\"5550100\",\"verified_name\":\"Acme\"}|country_code",
+                "{\"country_code\":\"1\",\"phone_number\":\"55x0100\",\"verified_name\":\"Acme\"}|phone_number",
+                "{\"country_code\":\"351\",\"phone_number\":\"1234567890123\",\"verified_name\":\"Acme\"}|phone_number",
+                "{\"country_code\":\"1\",\"phone_number\":\"5550100\",\"verified_name\":\"\"}|verified_name",
+                "{\"country_code\":\"1\",\"phone_number\":\"5550100\",\"verified_name\":\"Acme\",\"display_phone_number\":\"+1 555\"}|display_phone_number",
+                "{\"phone_number_id\":\"5550002\",\"verified_name\":\"Acme\"}|verified_name",
+                "{\"phone_number_id\":\"5550002\",\"country_code\":\"1\"}|country_code",
+                "{\"country_code\":\"1\",\"phone_number\":\"5550100\",\"verified_name\":\"Acme\",\"verified\":true}|verified",
+            })
+    void a_body_meta_would_refuse_is_422_naming_the_field_before_meta_is_called(String body, String field) {
+        int calls = FIXTURE.meta.calls().size();
+        int version = acme().version();
+
+        Response response = add(body);
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(String.class)).contains("\"field\":\"" + field + "\"");
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
+        assertThat(acme().version()).isEqualTo(version);
+    }
+
+    @ParameterizedTest(name = "verify-code {0} -> 422 before Meta is called")
+    @CsvSource(
+            delimiter = '|',
+            value = {"{\"code\":\"12345\"}", "{\"code\":\"1234567\"}", "{\"code\":\"12a456\"}", "{\"code\":123456}"})
+    void a_malformed_code_is_422_before_meta_is_called_and_never_echoed(String body) {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+        int calls = FIXTURE.meta.calls().size();
+
+        Response response = post("/" + CREATED + "/verify-code", body);
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        String answer = response.readEntity(String.class);
+        assertThat(answer)
+                .contains("\"field\":\"code\"")
+                .doesNotContain("12345\"")
+                .doesNotContain("12a456");
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
+    }
+
+    @ParameterizedTest(name = "request-code {0} -> 422 naming {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"code_method\":\"EMAIL\",\"language\":\"en_US\"}|code_method",
+                "{\"language\":\"en_US\"}|code_method",
+                "{\"code_method\":\"SMS\"}|language",
+                "{\"code_method\":\"SMS\",\"language\":\"english\"}|language",
+                "{\"code_method\":\"sms\",\"language\":\"en_US\"}|code_method",
+                "{\"code_method\":\"SMS\",\"language\":\"en_US\",\"code\":\"1\"}|code",
+            })
+    void a_bad_code_request_is_422_naming_the_field(String body, String field) {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+        int calls = FIXTURE.meta.calls().size();
+
+        Response response = post("/" + CREATED + "/request-code", body);
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(String.class)).contains("\"field\":\"" + field + "\"");
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
+    }
+
+    @Test
+    void a_code_for_a_registered_number_is_409_and_meta_is_not_called() {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+        post("/" + CREATED + "/verify-code", "{\"code\":\"123456\"}");
+        int calls = FIXTURE.meta.calls().size();
+
+        Response requested = post("/" + CREATED + "/request-code", "{\"code_method\":\"SMS\",\"language\":\"en_US\"}");
+        Response verified = post("/" + CREATED + "/verify-code", "{\"code\":\"123456\"}");
+
+        assertThat(requested.getStatus()).isEqualTo(409);
+        assertThat((String) body(requested).get("detail"))
+                .contains("registered for the Cloud API already")
+                .endsWith("Nothing was changed.");
+        assertThat(verified.getStatus()).isEqualTo(409);
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
+    }
+
+    @Test
+    void an_unverified_number_cannot_be_put_in_use_with_patch() {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+
+        Response response = patch(CREATED, "{\"is_active\":true}");
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat((String) body(response).get("detail"))
+                .contains("is not verified yet")
+                .contains("verify-code");
+    }
+
+    @Test
+    void a_code_meta_refuses_is_400_with_metas_words_what_was_kept_and_what_to_do() {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+        FIXTURE.meta.failsAt(
+                ScriptedMetaOnboarding.Call.VERIFY_CODE,
+                new MetaFailure(
+                        MetaFailure.Kind.REJECTED, "(#136025) Code verification failed", 136025, null, "AxYz", null));
+
+        Response response = post("/" + CREATED + "/verify-code", "{\"code\":\"000000\"}");
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat((String) body(response).get("detail"))
+                .isEqualTo("Meta did not accept the code while verifying the code: (#136025) Code verification failed"
+                        + " (fbtrace_id: AxYz). The number " + CREATED + " is kept unverified; send the code again, or"
+                        + " request a new one with POST " + NUMBERS + "/" + CREATED + "/request-code.");
+        assertThat(acme().phoneNumbers()
+                        .find(MetaId.parse(CREATED))
+                        .orElseThrow()
+                        .active())
+                .isFalse();
+        FIXTURE.meta.succeedsAgain();
+    }
+
+    @Test
+    void a_registration_meta_refuses_says_the_number_is_verified_and_how_to_retry_it_without_a_new_code() {
+        FIXTURE.meta.createsNumber(CREATED);
+        add(CREATE_BODY);
+        FIXTURE.meta.failsAt(
+                ScriptedMetaOnboarding.Call.REGISTER,
+                new MetaFailure(
+                        MetaFailure.Kind.REJECTED,
+                        "(#133016) Account register deregister rate limit exceeded",
+                        133016,
+                        null,
+                        null,
+                        null));
+
+        Response failed = post("/" + CREATED + "/verify-code", "{\"code\":\"123456\"}");
+
+        assertThat(failed.getStatus()).isEqualTo(502);
+        assertThat((String) body(failed).get("detail"))
+                .startsWith("Meta's Graph API refused the request while registering the number for the Cloud API:"
+                        + " (#133016) Account register deregister rate limit exceeded.")
+                .endsWith("is verified and kept, not yet in use; retry its registration with POST " + NUMBERS + "/"
+                        + CREATED + "/verify-code and an empty body {} (no new code is needed).");
+
+        FIXTURE.meta.succeedsAgain();
+        Response retried = post("/" + CREATED + "/verify-code", "{}");
+
+        assertThat(retried.getStatus()).isEqualTo(200);
+        assertThat(body(retried)).containsEntry("is_active", true);
+    }
+
+    @Test
+    void another_tenants_number_and_an_unknown_one_are_404_for_both_steps() {
+        String globexNumber = TestConfigs.phoneNumberIdOf("globex");
+        int calls = FIXTURE.meta.calls().size();
+        for (String path : new String[] {"/" + globexNumber, "/999", "/not-a-number"}) {
+            assertThat(post(path + "/request-code", "{\"code_method\":\"SMS\",\"language\":\"en_US\"}")
+                            .getStatus())
+                    .as(path)
+                    .isEqualTo(404);
+            assertThat(post(path + "/verify-code", "{\"code\":\"123456\"}").getStatus())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
+    }
+
+    @Test
+    void an_account_the_tenant_does_not_have_is_404_before_meta_is_called() {
+        int calls = FIXTURE.meta.calls().size();
+        Response unknownAccount = add("{\"country_code\":\"1\",\"phone_number\":\"5550100\",\"verified_name\":\"Acme\","
+                + "\"waba_id\":\"" + TestConfigs.wabaIdOf("globex") + "\"}");
+
+        assertThat(unknownAccount.getStatus()).isEqualTo(404);
+        assertThat(FIXTURE.meta.calls()).hasSize(calls);
     }
 }

@@ -8,6 +8,7 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.testing.SecretValues;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -91,6 +92,24 @@ class RateLimitTest {
         assertThat(onboard("tenant-b", "dave").getStatus())
                 .as("another tenant is not limited")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void codes_sent_to_a_number_are_limited_per_tenant_as_onboarding_is() {
+        FIXTURE.insert(TestConfigs.aConfig("texter").build());
+        String path = "/api/v1/tenant/config/phone-numbers/" + TestConfigs.phoneNumberIdOf("texter") + "/request-code";
+        Invocation.Builder request = API.target(path)
+                .request()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.hs256(Tokens.user("texter")));
+        Entity<String> sms =
+                Entity.entity("{\"code_method\":\"SMS\",\"language\":\"en_US\"}", MediaType.APPLICATION_JSON);
+
+        assertThat(request.post(sms).getStatus()).isEqualTo(200);
+        assertThat(request.post(sms).getStatus()).isEqualTo(200);
+        Response limited = request.post(sms);
+
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeaderString(HttpHeaders.RETRY_AFTER)).isNotBlank();
     }
 
     @Test

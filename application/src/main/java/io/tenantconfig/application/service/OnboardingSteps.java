@@ -34,12 +34,10 @@ import java.util.random.RandomGenerator;
  */
 final class OnboardingSteps {
 
-    private static final int PIN_BOUND = 1_000_000;
-
     private final LockedWrite write;
     private final MetaOnboarding meta;
     private final OnboardingPolicy policy;
-    private final RandomGenerator random;
+    private final RegistrationPins pins;
     private final WebhookEndpoints endpoints;
     private final Clock clock;
 
@@ -54,7 +52,7 @@ final class OnboardingSteps {
         this.meta = meta;
         this.policy = policy;
         this.endpoints = endpoints;
-        this.random = random;
+        this.pins = new RegistrationPins(random);
         this.clock = clock;
     }
 
@@ -100,7 +98,7 @@ final class OnboardingSteps {
                     && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
                 if (pinOf(config) == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
-                    Secret pin = newPin();
+                    Secret pin = pins.next();
                     config = run.store(
                             c -> pinOf(c) == null ? c.registrationPinChosen(pin, clock) : new Outcome.Unchanged());
                 }
@@ -130,10 +128,6 @@ final class OnboardingSteps {
     /** The PIN of the number being onboarded (the run stops before any step when the number is gone). */
     private static Secret pinOf(TenantConfig config) {
         return config.onboardingNumber().orElseThrow().registrationPin();
-    }
-
-    private Secret newPin() {
-        return Secret.of(String.format("%06d", random.nextInt(PIN_BOUND)));
     }
 
     private static <T> T call(OnboardingStep step, MetaCall<T> call) {

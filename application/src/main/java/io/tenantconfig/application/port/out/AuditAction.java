@@ -25,6 +25,12 @@ public enum AuditAction {
     PHONE_NUMBER_ADDED,
     PHONE_NUMBER_CHANGED,
     PHONE_NUMBER_REMOVED,
+    /** Meta sent a verification code to a number at the tenant's request ({@code POST .../request-code}). */
+    PHONE_NUMBER_CODE_REQUESTED,
+    /** Meta accepted the code a number received ({@code POST .../verify-code}). */
+    PHONE_NUMBER_VERIFIED,
+    /** A number verified through the service was registered for the Cloud API and put in use. */
+    PHONE_NUMBER_REGISTERED,
     /** The tenant removed a WhatsApp Business Account with its numbers. */
     ACCOUNT_REMOVED,
     /** Meta extended the access token before it expired (a health check). */
@@ -92,6 +98,21 @@ public enum AuditAction {
         @Override
         public Optional<AuditAction> on(DomainEvent.PhoneRegistered event) {
             return Optional.of(ONBOARDING_PHONE_REGISTERED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.VerificationCodeRequested event) {
+            return Optional.of(PHONE_NUMBER_CODE_REQUESTED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneNumberVerified event) {
+            return Optional.of(PHONE_NUMBER_VERIFIED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.PhoneNumberRegistered event) {
+            return Optional.of(PHONE_NUMBER_REGISTERED);
         }
 
         @Override

@@ -26,7 +26,7 @@ public final class StoredCredentials {
     private final boolean inService;
     private final boolean active;
     private final boolean onboardingCompleted;
-    /** The ids of the numbers, the default one first. */
+    /** The ids of the numbers that can send (verified), the default one first when it can. */
     private final String[] numbers;
     /** By {@link CredentialField#ordinal()}, the primary account's; the phone number's place is unused. */
     private final String[] values;
@@ -60,6 +60,8 @@ public final class StoredCredentials {
         List<PhoneNumber> ordered = Stream.concat(
                         phones.defaultNumber().stream(),
                         phones.all().stream().filter(number -> !phones.isDefault(number.id())))
+                // A number still to be verified cannot send: the loader never answers with it.
+                .filter(number -> number.verification().verified())
                 .toList();
         String[] numbers = ordered.stream().map(number -> number.id().value()).toArray(String[]::new);
         String[] values = new String[FIELDS.length];
@@ -132,12 +134,12 @@ public final class StoredCredentials {
         return onboardingCompleted;
     }
 
-    /** The default number's id, if the configuration has numbers. */
+    /** The default number's id, if the configuration has numbers; another one while the default is still to be verified. */
     public Optional<String> defaultNumber() {
         return numbers.length == 0 ? Optional.empty() : Optional.of(numbers[0]);
     }
 
-    /** Whether {@code phoneNumberId} is one of the configuration's numbers (in use or not). */
+    /** Whether {@code phoneNumberId} is one of the configuration's verified numbers (in use or not). */
     public boolean hasNumber(String phoneNumberId) {
         for (String number : numbers) {
             if (number.equals(phoneNumberId)) {

@@ -9,6 +9,7 @@ import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.DisplayPhoneNumber;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberLabel;
+import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
@@ -28,7 +29,8 @@ class StoredCredentialsTest {
                 true,
                 null,
                 null,
-                false);
+                false,
+                NumberVerification.VERIFIED);
     }
 
     @Test
