@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 25;
+    private static final int CHANGESETS = 26;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -91,7 +91,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "app_data_syncs, event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
