@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.meta;
 
 import io.tenantconfig.application.port.out.EventSink;
+import io.tenantconfig.application.port.out.MetaAppData;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.domain.Secret;
@@ -21,16 +22,23 @@ public final class MetaAdapters {
     private final GraphApiSettings settings;
     private final Clock clock;
     private final MetaOnboarding onboarding;
+    private final MetaAppData appData;
 
     public MetaAdapters(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.onboarding = new GraphApiMetaOnboarding(settings, clock);
+        this.appData = new GraphApiMetaAppData(settings);
     }
 
     /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
     public MetaOnboarding onboarding() {
         return onboarding;
+    }
+
+    /** The syncs of WhatsApp Business apps' data (coexistence numbers). */
+    public MetaAppData appData() {
+        return appData;
     }
 
     /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */
