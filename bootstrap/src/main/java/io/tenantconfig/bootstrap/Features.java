@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.service.AccountFeature;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.CoexistenceFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
 import io.tenantconfig.application.service.HealthFeature;
@@ -20,6 +21,8 @@ import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.WebhookFeature;
+import io.tenantconfig.bootstrap.coexistence.AppDataSyncer;
+import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
 import io.tenantconfig.bootstrap.events.EventDeliverer;
 import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.events.RetentionRound;
@@ -121,14 +124,40 @@ final class Features {
         return configs;
     }
 
-    /** A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant} accounts. */
-    void phoneNumbers(ConfigurationFeature configs) {
+    /**
+     * WhatsApp Business app numbers (coexistence): the syncs of the apps' contacts and history
+     * that signups ask for, made by every instance every {@code coexistence.syncEvery}, shared
+     * through PostgreSQL; their outcomes in the metrics.
+     */
+    CoexistenceFeature coexistence() {
+        CoexistenceFactory settings = configuration.getCoexistence();
+        CoexistenceFeature coexistence = new CoexistenceFeature(
+                database.appDataSyncs(), database.store(), meta.appData(), settings.policy(), clock);
+        environment
+                .lifecycle()
+                .manage(new PeriodicTask(
+                        "tenant-config-coexistence-sync",
+                        settings.syncEveryAsJava(),
+                        new AppDataSyncer(
+                                coexistence.syncAppData(),
+                                metrics.meter("tenant-config.coexistence.requests-accepted"),
+                                metrics.meter("tenant-config.coexistence.requests-failed"),
+                                metrics.meter("tenant-config.coexistence.syncs-expired"))));
+        return coexistence;
+    }
+
+    /**
+     * A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant}
+     * accounts; a coexistence number with its sync.
+     */
+    void phoneNumbers(ConfigurationFeature configs, CoexistenceFeature coexistence) {
         PhoneNumberFeature numbers = new PhoneNumberFeature(database.store(), configuration.limits(), clock);
         api.phoneNumbers(
                 configs.viewConfig(),
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
-                numbers.removePhoneNumber());
+                numbers.removePhoneNumber(),
+                coexistence.viewAppDataSyncs());
     }
 
     /**
@@ -281,7 +310,11 @@ final class Features {
      * What admins do across tenants, and the dashboard's view of one tenant (its files go out
      * with their own security headers).
      */
-    void admin(ConfigurationFeature configs, HealthFeature health, WebhookFeature webhooks) {
+    void admin(
+            ConfigurationFeature configs,
+            HealthFeature health,
+            WebhookFeature webhooks,
+            CoexistenceFeature coexistence) {
         AdminFeature admin = new AdminFeature(
                 database.store(), database.catalog(), database.outbox(), database.signupSessions(), resolutions, clock);
         api.admin(
@@ -291,7 +324,8 @@ final class Features {
                 configs.deleteConfig(),
                 configs.auditTrail(),
                 configs.viewConfig(),
-                health.viewHealth());
+                health.viewHealth(),
+                coexistence.viewAppDataSyncs());
         api.adminTenant(
                 configs.viewConfig(),
                 configs.switchActivation(),

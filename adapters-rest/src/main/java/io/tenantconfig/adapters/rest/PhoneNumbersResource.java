@@ -10,6 +10,7 @@ import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.Map;
 
 /**
  * The calling tenant's phone numbers. Each write is a change to the tenant's configuration: it
@@ -48,12 +50,15 @@ public final class PhoneNumbersResource {
     private final AddPhoneNumberUseCase addPhoneNumber;
     private final ChangePhoneNumberUseCase changePhoneNumber;
     private final RemovePhoneNumberUseCase removePhoneNumber;
+    private final ViewAppDataSyncsUseCase viewAppDataSyncs;
 
     public PhoneNumbersResource(
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
-            RemovePhoneNumberUseCase removePhoneNumber) {
+            RemovePhoneNumberUseCase removePhoneNumber,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+        this.viewAppDataSyncs = viewAppDataSyncs;
         this.viewConfig = viewConfig;
         this.addPhoneNumber = addPhoneNumber;
         this.changePhoneNumber = changePhoneNumber;
@@ -61,10 +66,12 @@ public final class PhoneNumbersResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's phone numbers, in the order they were added, the default marked")
+    @Operation(
+            summary = "The tenant's phone numbers, in the order they were added, the default marked; a coexistence"
+                    + " number with where the sync of its app's contacts and history stands")
     public Response list(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
         TenantConfig config = viewConfig.view(caller.requireTenant()).orElseThrow(ConfigResponses::notFound);
-        return Response.ok(PhoneNumberView.NumberList.of(config))
+        return Response.ok(PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId())))
                 .tag(VersionTags.of(config.version()))
                 .build();
     }
@@ -138,10 +145,13 @@ public final class PhoneNumbersResource {
         return Response.noContent().tag(VersionTags.of(config.version())).build();
     }
 
-    private static PhoneNumberView viewOf(TenantConfig config, MetaId id) {
+    private PhoneNumberView viewOf(TenantConfig config, MetaId id) {
         return config.phoneNumbers()
                 .find(id)
-                .map(number -> PhoneNumberView.of(config, number))
+                .map(number -> PhoneNumberView.of(
+                        config,
+                        number,
+                        number.coexistence() ? viewAppDataSyncs.appDataSyncs(config.tenantId()) : Map.of()))
                 .orElseThrow(() -> unknown(id.value()));
     }
 

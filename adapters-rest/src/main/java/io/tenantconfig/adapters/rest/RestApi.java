@@ -40,6 +40,7 @@ import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
 import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
+import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
@@ -131,8 +132,10 @@ public final class RestApi {
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
-            RemovePhoneNumberUseCase removePhoneNumber) {
-        phoneNumbers = new PhoneNumbersResource(viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber);
+            RemovePhoneNumberUseCase removePhoneNumber,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+        phoneNumbers = new PhoneNumbersResource(
+                viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, viewAppDataSyncs);
     }
 
     /**
@@ -206,9 +209,17 @@ public final class RestApi {
             DeleteConfigUseCase deleteConfig,
             AuditTrailUseCase auditTrail,
             ViewConfigUseCase viewConfig,
-            ViewHealthUseCase viewHealth) {
+            ViewHealthUseCase viewHealth,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
         admin = new AdminResource(
-                listConfigs, configStatistics, deleteAllConfigs, deleteConfig, auditTrail, viewConfig, viewHealth);
+                listConfigs,
+                configStatistics,
+                deleteAllConfigs,
+                deleteConfig,
+                auditTrail,
+                viewConfig,
+                viewHealth,
+                viewAppDataSyncs);
     }
 
     /** One tenant as admins see and act on it (the dashboard's tenant page). */

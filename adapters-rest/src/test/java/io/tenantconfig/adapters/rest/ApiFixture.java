@@ -114,7 +114,8 @@ final class ApiFixture {
                 configuration.viewConfig(),
                 numbers.addPhoneNumber(),
                 numbers.changePhoneNumber(),
-                numbers.removePhoneNumber());
+                numbers.removePhoneNumber(),
+                features.coexistence().viewAppDataSyncs());
         api.accounts(
                 configuration.viewConfig(),
                 health.viewHealth(),
@@ -138,7 +139,8 @@ final class ApiFixture {
                 configuration.deleteConfig(),
                 configuration.auditTrail(),
                 configuration.viewConfig(),
-                health.viewHealth());
+                health.viewHealth(),
+                features.coexistence().viewAppDataSyncs());
         api.adminTenant(
                 configuration.viewConfig(),
                 configuration.switchActivation(),
