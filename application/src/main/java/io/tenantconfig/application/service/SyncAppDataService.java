@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.out.MetaAppData;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AppDataSync;
+import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * One claimed sync at a time: the window closed ends it as expired; a number that is gone (or no
- * longer a WhatsApp Business app's) forgets it; an account our app is not subscribed to yet
- * postpones it; otherwise the requests it is due for are made in order with the account's token,
+ * longer a WhatsApp Business app's) forgets it; an account our app is not subscribed to yet,
+ * while onboarding has not finished, postpones it; otherwise the requests it is due for are made in order with the account's token,
  * and the first Meta does not accept is tried again after a backoff.
  */
 final class SyncAppDataService implements SyncAppDataUseCase {
@@ -58,8 +59,10 @@ final class SyncAppDataService implements SyncAppDataUseCase {
         }
         Optional<Account> account = config.get().accounts().find(number.get().wabaId());
         Secret token = account.map(a -> a.token().accessToken()).orElse(null);
-        if (token == null || !account.get().subscribed()) {
-            // Meta sends the synced data to the account's webhooks: ask once onboarding subscribed our app.
+        // Meta sends the synced data to the account's webhooks: ask once onboarding subscribed our
+        // app to them, or finished without doing so (a deployment that subscribes by other means).
+        boolean ready = account.get().subscribed() || config.get().onboarding().status() == OnboardingStatus.COMPLETED;
+        if (token == null || !ready) {
             syncs.save(sync.postponed(now.plus(policy.firstBackoff())));
             return new Round(0, 0, true, false);
         }

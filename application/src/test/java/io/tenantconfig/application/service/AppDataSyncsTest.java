@@ -194,6 +194,33 @@ class AppDataSyncsTest {
     }
 
     @Test
+    void a_deployment_that_subscribes_by_other_means_gets_the_sync_once_onboarding_finished() {
+        TestFeatures.over(
+                        store,
+                        onboardingMeta,
+                        variable -> Optional.empty(),
+                        new OnboardingPolicy(false, true, false),
+                        new ResolutionCounter(),
+                        clock)
+                .onboarding()
+                .onboard()
+                .onboard(new OnboardUseCase.Command(
+                        ACME,
+                        new Actor("alice"),
+                        new SignupCode(SecretValues.secret("signup-code")),
+                        new SignupAccount(
+                                SignupFinish.FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING,
+                                WABA,
+                                NUMBER,
+                                null,
+                                null,
+                                List.of())));
+        assertThat(store.load(ACME).orElseThrow().primaryAccount().subscribed()).isFalse();
+
+        assertThat(sync.syncNext()).isEqualTo(new Round(2, 0, true, false));
+    }
+
+    @Test
     void a_number_removed_before_its_sync_is_never_synced() {
         signUp(SignupFinish.FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING);
         TestFeatures.over(
