@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.service.AccountFeature;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.CoexistenceFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
 import io.tenantconfig.application.service.HealthFeature;
@@ -21,6 +22,8 @@ import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.WebhookFeature;
+import io.tenantconfig.bootstrap.coexistence.AppDataSyncer;
+import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
 import io.tenantconfig.bootstrap.events.EventDeliverer;
 import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.events.RetentionRound;
@@ -123,10 +126,33 @@ final class Features {
     }
 
     /**
-     * A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant}
-     * accounts; and those Meta creates at its request, verified and registered through the service.
+     * WhatsApp Business app numbers (coexistence): the syncs of the apps' contacts and history
+     * that signups ask for, made by every instance every {@code coexistence.syncEvery}, shared
+     * through PostgreSQL; their outcomes in the metrics.
      */
-    void phoneNumbers(ConfigurationFeature configs) {
+    CoexistenceFeature coexistence() {
+        CoexistenceFactory settings = configuration.getCoexistence();
+        CoexistenceFeature coexistence = new CoexistenceFeature(
+                database.appDataSyncs(), database.store(), meta.appData(), settings.policy(), clock);
+        environment
+                .lifecycle()
+                .manage(new PeriodicTask(
+                        "tenant-config-coexistence-sync",
+                        settings.syncEveryAsJava(),
+                        new AppDataSyncer(
+                                coexistence.syncAppData(),
+                                metrics.meter("tenant-config.coexistence.requests-accepted"),
+                                metrics.meter("tenant-config.coexistence.requests-failed"),
+                                metrics.meter("tenant-config.coexistence.syncs-expired"))));
+        return coexistence;
+    }
+
+    /**
+     * A tenant's phone numbers, up to {@code phoneNumbersPerTenant}, in up to {@code accountsPerTenant}
+     * accounts; a coexistence number with its sync; and those Meta creates at its request, verified
+     * and registered through the service.
+     */
+    void phoneNumbers(ConfigurationFeature configs, CoexistenceFeature coexistence) {
         PhoneNumberFeature numbers = new PhoneNumberFeature(database.store(), configuration.limits(), clock);
         NumberVerificationFeature verification = new NumberVerificationFeature(
                 database.store(), meta.phoneNumbers(), meta.onboarding(), configuration.limits(), random, clock);
@@ -136,9 +162,8 @@ final class Features {
                 numbers.changePhoneNumber(),
                 numbers.removePhoneNumber(),
                 new RestApi.NumberVerification(
-                        verification.createPhoneNumber(),
-                        verification.requestCode(),
-                        verification.verifyPhoneNumber()));
+                        verification.createPhoneNumber(), verification.requestCode(), verification.verifyPhoneNumber()),
+                coexistence.viewAppDataSyncs());
     }
 
     /**
@@ -291,7 +316,11 @@ final class Features {
      * What admins do across tenants, and the dashboard's view of one tenant (its files go out
      * with their own security headers).
      */
-    void admin(ConfigurationFeature configs, HealthFeature health, WebhookFeature webhooks) {
+    void admin(
+            ConfigurationFeature configs,
+            HealthFeature health,
+            WebhookFeature webhooks,
+            CoexistenceFeature coexistence) {
         AdminFeature admin = new AdminFeature(
                 database.store(), database.catalog(), database.outbox(), database.signupSessions(), resolutions, clock);
         api.admin(
@@ -301,7 +330,8 @@ final class Features {
                 configs.deleteConfig(),
                 configs.auditTrail(),
                 configs.viewConfig(),
-                health.viewHealth());
+                health.viewHealth(),
+                coexistence.viewAppDataSyncs());
         api.adminTenant(
                 configs.viewConfig(),
                 configs.switchActivation(),

@@ -12,6 +12,7 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tenantconfig.adapters.rest.RestApi;
+import io.tenantconfig.application.service.CoexistenceFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.WebhookFeature;
@@ -132,13 +133,14 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
                 clock);
 
         ConfigurationFeature configs = features.configuration();
-        features.phoneNumbers(configs);
+        CoexistenceFeature coexistence = features.coexistence();
+        features.phoneNumbers(configs, coexistence);
         features.onboarding();
         HealthFeature health = features.health(configs);
         features.accounts(configs, health);
         features.events();
         WebhookFeature webhooks = features.webhooks();
-        features.admin(configs, health, webhooks);
+        features.admin(configs, health, webhooks, coexistence);
 
         serve(api, configuration, environment, database);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitsFactory;
+import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
 import io.tenantconfig.bootstrap.credentials.CredentialsFactory;
 import io.tenantconfig.bootstrap.database.DatabaseFactory;
 import io.tenantconfig.bootstrap.encryption.EncryptionFactory;
@@ -58,6 +59,10 @@ public class TenantConfigConfiguration extends Configuration {
 
     @Valid
     private EventsFactory events = new EventsFactory();
+
+    @Valid
+    @NotNull
+    private CoexistenceFactory coexistence = new CoexistenceFactory();
 
     @Valid
     @NotNull
@@ -144,6 +149,16 @@ public class TenantConfigConfiguration extends Configuration {
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    @JsonProperty
+    public CoexistenceFactory getCoexistence() {
+        return coexistence;
+    }
+
+    @JsonProperty
+    public void setCoexistence(CoexistenceFactory coexistence) {
+        this.coexistence = coexistence;
     }
 
     @JsonProperty

@@ -29,6 +29,7 @@ import io.dropwizard.util.Duration;
 import io.tenantconfig.adapters.meta.GraphApiSettings;
 import io.tenantconfig.adapters.persistence.PostgresAdapters;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
+import io.tenantconfig.application.service.AppDataSyncPolicy;
 import io.tenantconfig.application.service.HealthPolicy;
 import io.tenantconfig.application.service.SweepPolicy;
 import java.nio.file.Path;
@@ -169,6 +170,13 @@ class ConfigurationFileTest {
                         java.time.Duration.ofDays(7),
                         3,
                         java.time.Duration.ofSeconds(1)));
+        assertThat(configuration.getCoexistence().policy())
+                .as("operations.md, Coexistence syncs")
+                .isEqualTo(new AppDataSyncPolicy(
+                        java.time.Duration.ofMinutes(1),
+                        java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMinutes(30)));
+        assertThat(configuration.getCoexistence().syncEveryAsJava()).isEqualTo(java.time.Duration.ofSeconds(5));
         assertThat(configuration.getHealth().isSweepEnabled()).isTrue();
         assertThat(configuration.getHealth().getGraphCallsPerSecond()).isEqualTo(5);
         assertThat(configuration.getHealth().getGraphCallsInFlight()).isEqualTo(4);

@@ -78,10 +78,20 @@ public sealed interface DomainEvent {
         }
     }
 
-    /** Embedded Signup exchanged a code for a token, which is now stored: a new onboarding run. */
-    record TokenExchanged(TenantId tenantId, Set<String> fields) implements ConfigEvent {
+    /**
+     * Embedded Signup exchanged a code for a token, which is now stored: a new onboarding run.
+     *
+     * @param businessAppNumber the number of a WhatsApp Business app the signup brought (coexistence),
+     *     whose app data Meta synchronises when asked within 24 hours; {@code null} for any other signup
+     */
+    record TokenExchanged(TenantId tenantId, Set<String> fields, MetaId businessAppNumber) implements ConfigEvent {
         public TokenExchanged {
             fields = checked(tenantId, fields);
+        }
+
+        /** A signup that brought no WhatsApp Business app's number. */
+        public TokenExchanged(TenantId tenantId, Set<String> fields) {
+            this(tenantId, fields, null);
         }
 
         public <T> T accept(Visitor<T> visitor) {

@@ -503,7 +503,9 @@ public record TenantConfig(
         Instant now = clock.instant();
         TenantConfig signedUp =
                 with(applied, now).with(onboarding.restartedBy(user, signup.wabaId(), signup.phoneNumberId()), now);
-        return changedTo(signedUp, DomainEvent.TokenExchanged::new);
+        MetaId businessAppNumber = signup.finish().coexistence() ? signup.phoneNumberId() : null;
+        return changedTo(
+                signedUp, (tenant, fields) -> new DomainEvent.TokenExchanged(tenant, fields, businessAppNumber));
     }
 
     /** An account the signup shared, named {@code wabaId}: its business when the signup gives it, the signup's token. */

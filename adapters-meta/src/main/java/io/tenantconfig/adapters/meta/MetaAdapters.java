@@ -1,6 +1,7 @@
 package io.tenantconfig.adapters.meta;
 
 import io.tenantconfig.application.port.out.EventSink;
+import io.tenantconfig.application.port.out.MetaAppData;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.MetaPhoneNumbers;
@@ -23,12 +24,14 @@ public final class MetaAdapters {
     private final Clock clock;
     private final MetaOnboarding onboarding;
     private final MetaPhoneNumbers phoneNumbers;
+    private final MetaAppData appData;
 
     public MetaAdapters(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.onboarding = new GraphApiMetaOnboarding(settings, clock);
         this.phoneNumbers = new GraphApiMetaPhoneNumbers(settings);
+        this.appData = new GraphApiMetaAppData(settings);
     }
 
     /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
@@ -39,6 +42,11 @@ public final class MetaAdapters {
     /** The Graph API calls that create a number in an account, have Meta send it a code, and verify it. */
     public MetaPhoneNumbers phoneNumbers() {
         return phoneNumbers;
+    }
+
+    /** The syncs of WhatsApp Business apps' data (coexistence numbers). */
+    public MetaAppData appData() {
+        return appData;
     }
 
     /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */

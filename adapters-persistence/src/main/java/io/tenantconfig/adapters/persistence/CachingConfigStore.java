@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
+import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.time.Clock;
@@ -373,6 +374,11 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigN
         @Override
         public void publish(PlatformEvent event) {
             tx.publish(event);
+        }
+
+        @Override
+        public void requestAppDataSync(AppDataSync sync) {
+            tx.requestAppDataSync(sync);
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.Accounts;
+import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
@@ -454,6 +455,11 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         @Override
         public void publish(PlatformEvent event) {
             Outbox.insert(handle, event);
+        }
+
+        @Override
+        public void requestAppDataSync(AppDataSync sync) {
+            JdbiAppDataSyncs.request(handle, sync);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.tenantconfig.adapters.persistence;
 
+import io.tenantconfig.application.port.out.AppDataSyncs;
 import io.tenantconfig.application.port.out.AuditLog;
 import io.tenantconfig.application.port.out.ConfigBackup;
 import io.tenantconfig.application.port.out.ConfigCatalog;
@@ -82,6 +83,7 @@ public final class PostgresAdapters {
     private final EventOutbox outbox;
     private final WebhookInbox webhookInbox;
     private final SignupSessions signupSessions;
+    private final AppDataSyncs appDataSyncs;
     private final GroupCommitWebhookIntake intake;
     /** {@code null} when built {@link #direct}. */
     private final ConfigNotificationListener listener;
@@ -111,6 +113,7 @@ public final class PostgresAdapters {
         this.outbox = new JdbiEventOutbox(jdbi);
         this.webhookInbox = new JdbiWebhookInbox(jdbi);
         this.signupSessions = new JdbiSignupSessions(jdbi);
+        this.appDataSyncs = new JdbiAppDataSyncs(jdbi);
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
         gauges.put("webhooks.waiting", intake::waiting);
     }
@@ -235,6 +238,11 @@ public final class PostgresAdapters {
     /** Every signup session: each onboarding call and each event the page reported. */
     public SignupSessions signupSessions() {
         return signupSessions;
+    }
+
+    /** The syncs of WhatsApp Business apps' data the signups asked for, shared by every instance. */
+    public AppDataSyncs appDataSyncs() {
+        return appDataSyncs;
     }
 
     /** Where received webhook changes are written, in group commits once {@link #start}ed. */

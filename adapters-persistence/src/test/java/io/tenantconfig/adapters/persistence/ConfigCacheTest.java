@@ -88,8 +88,9 @@ class ConfigCacheTest {
 
     @BeforeEach
     void twoInstances() {
-        jdbi.useHandle(h -> h.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(
+                h -> h.execute(
+                        "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
         here = new Instance("listener-here", true);
         there = new Instance("listener-there", false);
     }

@@ -36,8 +36,9 @@ class EncryptionAtRestTest {
 
     @BeforeEach
     void emptyTableAndANewKeyset() throws Exception {
-        jdbi.useHandle(h -> h.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(
+                h -> h.execute(
+                        "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
         keyset = Keysets.generate();
     }
 

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 26;
+    private static final int CHANGESETS = 27;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -38,6 +38,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_SIGNUP_SESSIONS = 24;
     /** The changesets before a number could be created, and verified, through the service (changeSet 26). */
     private static final int CHANGESETS_BEFORE_NUMBER_VERIFICATION = 25;
+    /** The changesets before WhatsApp Business apps' data was synchronised (changeSet 27). */
+    private static final int CHANGESETS_BEFORE_APP_DATA_SYNCS = 26;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -93,7 +95,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "app_data_syncs, event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -871,14 +873,17 @@ class MigrationsTest {
                 .as("an unverified number is never in use")
                 .hasMessageContaining("ck_tenant_phone_numbers_unverified");
 
-        assertThatThrownBy(() -> database.withLiquibase(
-                        liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, "")))
+        // The refusal of 26 on its own: 27, after it, commits its rollback by itself.
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_APP_DATA_SYNCS, ""));
+        assertThatThrownBy(() -> database.withLiquibase(liquibase -> liquibase.rollback(
+                        CHANGESETS_BEFORE_APP_DATA_SYNCS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, "")))
                 .rootCause()
                 .hasMessageContaining("Cannot roll back 26-number-verification: 1 phone numbers are not verified yet");
-        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS);
+        assertThat(appliedChangeSets(jdbi)).as("nothing was undone").hasSize(CHANGESETS_BEFORE_APP_DATA_SYNCS);
 
         jdbi.useHandle(h -> h.execute("DELETE FROM tenant_phone_numbers WHERE phone_number_id = '1002'"));
-        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, ""));
+        database.withLiquibase(liquibase ->
+                liquibase.rollback(CHANGESETS_BEFORE_APP_DATA_SYNCS - CHANGESETS_BEFORE_NUMBER_VERIFICATION, ""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_NUMBER_VERIFICATION);
         assertThat(schema(jdbi))
                 .as("the schema of changeSet 25, comments included")

@@ -86,8 +86,9 @@ class NumberIndexTest {
 
     @BeforeEach
     void twoInstances() {
-        jdbi.useHandle(h -> h.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(
+                h -> h.execute(
+                        "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
         here = new Instance("index-here", Duration.ofMillis(100));
         there = new Instance("index-there", Duration.ofMillis(100));
     }

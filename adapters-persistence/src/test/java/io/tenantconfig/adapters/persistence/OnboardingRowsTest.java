@@ -31,8 +31,9 @@ class OnboardingRowsTest {
 
     @BeforeEach
     void aCompletedConfiguration() {
-        jdbi.useHandle(h -> h.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(
+                h -> h.execute(
+                        "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
         store.inTransaction(tx -> tx.insertIfAbsent(
                 TestConfigs.aConfig("acme").onboardedAt(COMPLETED).build()));
         update("updated_at = '" + LAST_CHANGED + "'");

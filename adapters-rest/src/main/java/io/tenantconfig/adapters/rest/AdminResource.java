@@ -18,6 +18,7 @@ import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.ValueSource;
+import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.out.ConfigPage;
@@ -67,6 +68,7 @@ public final class AdminResource {
     private final AuditTrailUseCase auditTrail;
     private final ViewConfigUseCase viewConfig;
     private final ViewHealthUseCase viewHealth;
+    private final ViewAppDataSyncsUseCase viewAppDataSyncs;
 
     public AdminResource(
             ListConfigsUseCase listConfigs,
@@ -75,7 +77,9 @@ public final class AdminResource {
             DeleteConfigUseCase deleteConfig,
             AuditTrailUseCase auditTrail,
             ViewConfigUseCase viewConfig,
-            ViewHealthUseCase viewHealth) {
+            ViewHealthUseCase viewHealth,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+        this.viewAppDataSyncs = viewAppDataSyncs;
         this.listConfigs = listConfigs;
         this.configStatistics = configStatistics;
         this.deleteAllConfigs = deleteAllConfigs;
@@ -263,9 +267,10 @@ public final class AdminResource {
     @Path("/{tenant_id}/phone-numbers")
     @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
     public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
-        return PhoneNumberView.NumberList.of(viewConfig
+        TenantConfig config = viewConfig
                 .view(Parameters.required("tenant_id", tenantId, TenantId::presented))
-                .orElseThrow(ConfigResponses::notFound));
+                .orElseThrow(ConfigResponses::notFound);
+        return PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId()));
     }
 
     @GET

@@ -18,6 +18,7 @@ import io.tenantconfig.application.port.in.NumberStepResult;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.RequestVerificationCodeUseCase;
 import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.InvalidValueException;
@@ -59,13 +60,16 @@ public final class PhoneNumbersResource {
     private final ChangePhoneNumberUseCase changePhoneNumber;
     private final RemovePhoneNumberUseCase removePhoneNumber;
     private final RestApi.NumberVerification verification;
+    private final ViewAppDataSyncsUseCase viewAppDataSyncs;
 
     public PhoneNumbersResource(
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
             RemovePhoneNumberUseCase removePhoneNumber,
-            RestApi.NumberVerification verification) {
+            RestApi.NumberVerification verification,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+        this.viewAppDataSyncs = viewAppDataSyncs;
         this.viewConfig = viewConfig;
         this.addPhoneNumber = addPhoneNumber;
         this.changePhoneNumber = changePhoneNumber;
@@ -74,10 +78,12 @@ public final class PhoneNumbersResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's phone numbers, in the order they were added, the default marked")
+    @Operation(
+            summary = "The tenant's phone numbers, in the order they were added, the default marked; a coexistence"
+                    + " number with where the sync of its app's contacts and history stands")
     public Response list(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
         TenantConfig config = viewConfig.view(caller.requireTenant()).orElseThrow(ConfigResponses::notFound);
-        return Response.ok(PhoneNumberView.NumberList.of(config))
+        return Response.ok(PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId())))
                 .tag(VersionTags.of(config.version()))
                 .build();
     }
@@ -159,7 +165,7 @@ public final class PhoneNumbersResource {
                         caller.requireTenant(), caller.actor(), id, body.toCode())));
     }
 
-    private static Response answered(NumberStepResult result) {
+    private Response answered(NumberStepResult result) {
         NumberStepResult.Done done = done(result);
         return Response.ok(viewOf(done.config(), done.number()))
                 .tag(VersionTags.of(done.config().version()))
@@ -285,10 +291,13 @@ public final class PhoneNumbersResource {
         return Response.noContent().tag(VersionTags.of(config.version())).build();
     }
 
-    private static PhoneNumberView viewOf(TenantConfig config, MetaId id) {
+    private PhoneNumberView viewOf(TenantConfig config, MetaId id) {
         return config.phoneNumbers()
                 .find(id)
-                .map(number -> PhoneNumberView.of(config, number))
+                .map(number -> PhoneNumberView.of(
+                        config,
+                        number,
+                        number.coexistence() ? viewAppDataSyncs.appDataSyncs(config.tenantId()) : Map.of()))
                 .orElseThrow(() -> unknown(id.value()));
     }
 

@@ -43,6 +43,7 @@ import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
@@ -141,9 +142,10 @@ public final class RestApi {
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
             RemovePhoneNumberUseCase removePhoneNumber,
-            NumberVerification verification) {
+            NumberVerification verification,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
         phoneNumbers = new PhoneNumbersResource(
-                viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification);
+                viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification, viewAppDataSyncs);
     }
 
     /**
@@ -217,9 +219,17 @@ public final class RestApi {
             DeleteConfigUseCase deleteConfig,
             AuditTrailUseCase auditTrail,
             ViewConfigUseCase viewConfig,
-            ViewHealthUseCase viewHealth) {
+            ViewHealthUseCase viewHealth,
+            ViewAppDataSyncsUseCase viewAppDataSyncs) {
         admin = new AdminResource(
-                listConfigs, configStatistics, deleteAllConfigs, deleteConfig, auditTrail, viewConfig, viewHealth);
+                listConfigs,
+                configStatistics,
+                deleteAllConfigs,
+                deleteConfig,
+                auditTrail,
+                viewConfig,
+                viewHealth,
+                viewAppDataSyncs);
     }
 
     /** One tenant as admins see and act on it (the dashboard's tenant page). */

@@ -118,7 +118,8 @@ final class ApiFixture {
                 new RestApi.NumberVerification(
                         features.numberVerification().createPhoneNumber(),
                         features.numberVerification().requestCode(),
-                        features.numberVerification().verifyPhoneNumber()));
+                        features.numberVerification().verifyPhoneNumber()),
+                features.coexistence().viewAppDataSyncs());
         api.accounts(
                 configuration.viewConfig(),
                 health.viewHealth(),
@@ -142,7 +143,8 @@ final class ApiFixture {
                 configuration.deleteConfig(),
                 configuration.auditTrail(),
                 configuration.viewConfig(),
-                health.viewHealth());
+                health.viewHealth(),
+                features.coexistence().viewAppDataSyncs());
         api.adminTenant(
                 configuration.viewConfig(),
                 configuration.switchActivation(),

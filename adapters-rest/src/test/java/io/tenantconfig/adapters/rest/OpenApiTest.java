@@ -92,6 +92,25 @@ class OpenApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_numbers_sync_is_described_with_its_states() {
+        Map<String, Object> document =
+                API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Map<String, Object>> schemas =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
+
+        Map<String, Map<String, Object>> number = (Map<String, Map<String, Object>>)
+                schemas.get("PhoneNumberView").get("properties");
+        assertThat(number).containsKey("sync");
+        assertThat(schemas.get("SyncView").get("description").toString()).contains("smb_app_data");
+        Map<String, Map<String, Object>> request =
+                (Map<String, Map<String, Object>>) schemas.get("RequestView").get("properties");
+        assertThat((List<String>) request.get("status").get("enum"))
+                .containsExactly("pending", "requested", "failed", "expired");
+        assertThat(request).containsKeys("requested_at", "request_id", "failures", "last_error");
+    }
+
+    @Test
     void the_description_needs_no_token() {
         assertThat(API.target("/api/v1/openapi.json").request().get().getStatus())
                 .isEqualTo(200);

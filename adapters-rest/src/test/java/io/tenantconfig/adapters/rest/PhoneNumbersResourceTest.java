@@ -9,7 +9,12 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditRecord;
 import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.domain.AppDataSync;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.NumberVerification;
+import io.tenantconfig.domain.PhoneNumber;
+import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import jakarta.ws.rs.client.Entity;
@@ -17,8 +22,10 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +86,91 @@ class PhoneNumbersResourceTest {
                 .map(AuditRecord::entry)
                 .map(entry -> entry.action())
                 .toList();
+    }
+
+    /** Acme's number is a WhatsApp Business app's, its contacts requested and its history refused by Meta once. */
+    private static void acmeIsACoexistenceNumberWithItsSyncHalfDone() {
+        TenantConfig plain = acme();
+        PhoneNumber number = plain.phoneNumbers().all().get(0);
+        PhoneNumber coexisting = new PhoneNumber(
+                number.id(),
+                number.wabaId(),
+                number.displayNumber(),
+                number.verifiedName(),
+                number.label(),
+                true,
+                null,
+                null,
+                true,
+                NumberVerification.VERIFIED);
+        FIXTURE.clear();
+        FIXTURE.insert(TestConfigs.from(plain)
+                .phoneNumbers(new PhoneNumbers(List.of(coexisting), coexisting.id()))
+                .build());
+        FIXTURE.insert(TestConfigs.aConfig("globex").build());
+        Instant signedUp = Instant.parse("2026-03-01T09:00:00Z");
+        AppDataSync sync = AppDataSync.requestedBy(
+                        new DomainEvent.TokenExchanged(TenantId.of("acme"), Set.of(), coexisting.id()), signedUp)
+                .orElseThrow();
+        FIXTURE.store.inTransaction(tx -> {
+            tx.requestAppDataSync(sync);
+            return null;
+        });
+        FIXTURE.store.save(sync.accepted(AppDataSync.Kind.CONTACTS, "8412954012345678", signedUp.plusSeconds(1))
+                .failed(AppDataSync.Kind.HISTORY, "(#131000) Something went wrong", signedUp.plusSeconds(31)));
+    }
+
+    @Test
+    void a_coexistence_number_shows_where_the_sync_of_its_apps_contacts_and_history_stands() {
+        acmeIsACoexistenceNumberWithItsSyncHalfDone();
+
+        Map<String, Object> listed = numbers(as(ACME_USER, NUMBERS).get()).get(0);
+        Map<String, Object> one = body(as(ACME_USER, NUMBERS + "/" + SUPPORT).get());
+
+        for (Map<String, Object> number : List.of(listed, one)) {
+            assertThat(number).containsEntry("coexistence", true);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sync = (Map<String, Object>) number.get("sync");
+            assertThat(sync)
+                    .containsEntry("window_ends_at", "2026-03-02T09:00:00Z")
+                    .containsEntry("next_attempt_at", "2026-03-01T09:00:31Z");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> contacts = (Map<String, Object>) sync.get("contacts");
+            assertThat(contacts)
+                    .containsEntry("status", "requested")
+                    .containsEntry("requested_at", "2026-03-01T09:00:01Z")
+                    .containsEntry("request_id", "8412954012345678")
+                    .containsEntry("failures", 0)
+                    .containsEntry("last_error", null);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> history = (Map<String, Object>) sync.get("history");
+            assertThat(history)
+                    .containsEntry("status", "failed")
+                    .containsEntry("requested_at", null)
+                    .containsEntry("request_id", null)
+                    .containsEntry("failures", 1)
+                    .containsEntry("last_error", "(#131000) Something went wrong");
+        }
+    }
+
+    @Test
+    void a_number_that_is_not_a_whatsapp_business_apps_has_no_sync() {
+        Map<String, Object> number = numbers(as(ACME_USER, NUMBERS).get()).get(0);
+
+        assertThat(number).containsEntry("coexistence", false).doesNotContainKey("sync");
+    }
+
+    @Test
+    void another_tenants_sync_is_never_shown_and_no_token_appears_in_it() {
+        acmeIsACoexistenceNumberWithItsSyncHalfDone();
+
+        Response globex = as(GLOBEX_USER, NUMBERS).get();
+        assertThat(numbers(globex).get(0)).doesNotContainKey("sync");
+        assertThat(as(GLOBEX_USER, NUMBERS + "/" + SUPPORT).get().getStatus()).isEqualTo(404);
+        assertThat(API.target(NUMBERS).request().get().getStatus()).isEqualTo(401);
+        String answer = as(ACME_USER, NUMBERS).get().readEntity(String.class);
+        assertThat(answer)
+                .doesNotContain(acme().primaryAccount().token().accessToken().reveal());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.out.AlreadyOwnedException;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.Changed;
 import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.Outcome;
@@ -76,11 +77,13 @@ final class LockedWrite {
 
     /**
      * Records what {@code event} means, in the transaction of the change it tells of: its audit
-     * entry and its platform event, each when it has one, both derived from the event.
+     * entry, its platform event and the sync of a WhatsApp Business app's data it asks for, each
+     * when it has one, all derived from the event.
      */
     static void record(ConfigStore.Transaction tx, Actor actor, DomainEvent event, Instant occurredAt) {
         AuditEntry.of(actor, event).ifPresent(tx::record);
         PlatformEvent.of(event, occurredAt).ifPresent(tx::publish);
+        AppDataSync.requestedBy(event, occurredAt).ifPresent(tx::requestAppDataSync);
     }
 
     /** The refusal for a number or account that another tenant has. */

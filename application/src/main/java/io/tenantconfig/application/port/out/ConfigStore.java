@@ -1,5 +1,6 @@
 package io.tenantconfig.application.port.out;
 
+import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import java.util.Optional;
@@ -63,6 +64,12 @@ public interface ConfigStore {
 
         /** Adds an event to the outbox, committed with the change it reports and delivered after. */
         void publish(PlatformEvent event);
+
+        /**
+         * Stores the sync of a WhatsApp Business app's data a signup asks for, committed with the
+         * signup; it replaces the number's earlier one (a new signup opens a new window).
+         */
+        void requestAppDataSync(AppDataSync sync);
 
         /**
          * Stores a change Meta sent, unless one with its dedupe key is stored already.
