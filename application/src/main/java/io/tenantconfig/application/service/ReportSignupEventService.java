@@ -32,6 +32,7 @@ final class ReportSignupEventService implements ReportSignupEventUseCase {
                 command.event().outcome(),
                 CANCEL,
                 List.of(),
+                List.of(),
                 List.of()));
     }
 }

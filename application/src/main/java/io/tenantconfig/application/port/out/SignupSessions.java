@@ -21,10 +21,20 @@ public interface SignupSessions {
     /** The sessions that ended at or after {@code since}, by outcome. */
     Counts countSince(Instant since);
 
-    /** A stored session and its id (the order sessions were recorded in). */
-    record Stored(long id, SignupSession session) {
+    /**
+     * A stored session and its id (the order sessions were recorded in), with the installs Meta
+     * reported for the accounts it named (see {@link ConfigStore.Transaction#attachToSignup}),
+     * oldest first.
+     */
+    record Stored(long id, SignupSession session, List<MetaInstall> metaInstalls) {
         public Stored {
             Objects.requireNonNull(session, "session");
+            metaInstalls = List.copyOf(metaInstalls);
+        }
+
+        /** A session Meta reported no install for. */
+        public Stored(long id, SignupSession session) {
+            this(id, session, List.of());
         }
     }
 
