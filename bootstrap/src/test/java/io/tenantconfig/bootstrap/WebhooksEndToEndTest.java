@@ -532,6 +532,44 @@ class WebhooksEndToEndTest {
                 .isZero();
     }
 
+    @Test
+    void metas_partner_app_installed_that_came_before_the_signup_failed_here_moves_from_the_unroutable_list_to_it()
+            throws Exception {
+        JsonNode first = JSON.readTree(signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_INSTALLED)
+                .body());
+        assertThat(first.get("unroutable").asInt()).isEqualTo(1);
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"This authorization code has been used.\","
+                                                        + "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":36009,\"fbtrace_id\":\"X9\"}}")));
+
+        HttpResponse<String> signup = api.send(
+                "POST",
+                "/api/v1/tenant/onboard/whatsapp-client",
+                api.token("globex"),
+                "{\"code\":\"signup-code\",\"event\":\"FINISH_ONLY_WABA\",\"waba_id\":\"1191624265890717\"}");
+
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(400);
+        String admin = api.token(null, "admin");
+        assertThat(JSON.readTree(api.send("GET", "/api/v1/tenant/admin/webhooks/unroutable", admin, null)
+                                .body())
+                        .get("total")
+                        .asLong())
+                .isZero();
+        JsonNode installs = JSON.readTree(api.send("GET", "/api/v1/tenant/onboard/sessions", api.token("globex"), null)
+                        .body())
+                .get("sessions")
+                .get(0)
+                .get("meta_installs");
+        assertThat(installs).hasSize(1);
+        assertThat(installs.get(0).get("owner_business_id").asText()).isEqualTo("2329417887457253");
+    }
+
     /** Initech signs up account 700300 with number 700301, Meta agreeing to every step. */
     private HttpResponse<String> onboardInitech() throws Exception {
         String token = SecretValues.secret("EAAGonboardZD" + Long.toHexString(System.nanoTime()));

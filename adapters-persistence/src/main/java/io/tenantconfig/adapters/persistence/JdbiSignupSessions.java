@@ -48,6 +48,34 @@ final class JdbiSignupSessions implements SignupSessions {
         ON CONFLICT (dedupe_scope, dedupe_key) DO NOTHING
         """;
 
+    /**
+     * Moves the unroutable installs of the accounts a failed session requested into it: Meta's
+     * {@code PARTNER_APP_INSTALLED} came before the session was recorded. Ids Meta sent that are
+     * not ids are left out, as the webhook intake leaves them out.
+     */
+    private static final String TAKE_UNROUTABLE_INSTALLS = """
+        WITH taken AS (
+          DELETE FROM webhook_changes w
+          WHERE w.tenant_id IS NULL AND w.field = 'account_update' AND w.phone_number_id IS NULL
+            AND w.waba_id = ANY (:wabas) AND w.received_at >= :since
+            AND (w.dedupe_scope = '' OR w.dedupe_scope = :tenant)
+            AND w.unroutable_reason LIKE 'a signup finished at Meta (PARTNER_APP_INSTALLED)%'
+          RETURNING w.received_at, w.dedupe_scope, w.dedupe_key, w.waba_id, w.value),
+        installs AS (
+          SELECT received_at, dedupe_scope, dedupe_key, waba_id, value,
+                 value::jsonb #>> '{waba_info,owner_business_id}' AS owner,
+                 value::jsonb #>> '{waba_info,partner_app_id}' AS app
+          FROM taken)
+        INSERT INTO signup_session_installs (signup_session_id, received_at, dedupe_scope, dedupe_key,
+                                             waba_id, owner_business_id, partner_app_id, value)
+        SELECT :id, received_at, dedupe_scope, dedupe_key, waba_id,
+               CASE WHEN owner ~ '^[0-9]{1,32}$' THEN owner END,
+               CASE WHEN app ~ '^[0-9]{1,32}$' THEN app END,
+               value
+        FROM installs ORDER BY received_at
+        ON CONFLICT (dedupe_scope, dedupe_key) DO NOTHING
+        """;
+
     private final Jdbi jdbi;
 
     JdbiSignupSessions(Jdbi jdbi) {
@@ -55,7 +83,7 @@ final class JdbiSignupSessions implements SignupSessions {
     }
 
     @Override
-    public void record(SignupSession session) {
+    public void record(SignupSession session, Instant installsSince) {
         String step = null;
         String code = null;
         String message = null;
@@ -72,25 +100,40 @@ final class JdbiSignupSessions implements SignupSessions {
         String c = code;
         String m = message;
         String t = trace;
-        Availability.available(() -> jdbi.withHandle(handle -> handle.createUpdate(
-                        "INSERT INTO signup_sessions (tenant_id, session_id, started_at, ended_at, event, outcome,"
-                                + " step, error_code, error_message, fbtrace_id, requested_waba_ids, waba_ids,"
-                                + " phone_number_ids) VALUES (:tenant, :session, :started, :ended, :event, :outcome,"
-                                + " :step, :code, :message, :trace, :requested, :wabas, :numbers)")
-                .bind("tenant", session.tenantId().value())
-                .bind("session", session.sessionId())
-                .bind("started", TenantConfigRow.timestamp(session.startedAt()))
-                .bind("ended", TenantConfigRow.timestamp(session.endedAt()))
-                .bind("event", session.event())
-                .bind("outcome", session.outcome().kind().label())
-                .bind("step", s)
-                .bind("code", c)
-                .bind("message", m)
-                .bind("trace", t)
-                .bind("requested", String.join(",", session.requestedWabaIds()))
-                .bind("wabas", String.join(",", session.wabaIds()))
-                .bind("numbers", String.join(",", session.phoneNumberIds()))
-                .execute()));
+        boolean takesInstalls = session.outcome().kind() != SignupOutcome.Kind.FINISHED
+                && !session.requestedWabaIds().isEmpty();
+        Availability.available(() -> jdbi.inTransaction(handle -> {
+            long id = handle.createUpdate(
+                            "INSERT INTO signup_sessions (tenant_id, session_id, started_at, ended_at, event, outcome,"
+                                    + " step, error_code, error_message, fbtrace_id, requested_waba_ids, waba_ids,"
+                                    + " phone_number_ids) VALUES (:tenant, :session, :started, :ended, :event,"
+                                    + " :outcome, :step, :code, :message, :trace, :requested, :wabas, :numbers)")
+                    .bind("tenant", session.tenantId().value())
+                    .bind("session", session.sessionId())
+                    .bind("started", TenantConfigRow.timestamp(session.startedAt()))
+                    .bind("ended", TenantConfigRow.timestamp(session.endedAt()))
+                    .bind("event", session.event())
+                    .bind("outcome", session.outcome().kind().label())
+                    .bind("step", s)
+                    .bind("code", c)
+                    .bind("message", m)
+                    .bind("trace", t)
+                    .bind("requested", String.join(",", session.requestedWabaIds()))
+                    .bind("wabas", String.join(",", session.wabaIds()))
+                    .bind("numbers", String.join(",", session.phoneNumberIds()))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            if (takesInstalls) {
+                handle.createUpdate(TAKE_UNROUTABLE_INSTALLS)
+                        .bind("id", id)
+                        .bindArray("wabas", String.class, session.requestedWabaIds())
+                        .bind("since", TenantConfigRow.timestamp(installsSince))
+                        .bind("tenant", session.tenantId().value())
+                        .execute();
+            }
+            return id;
+        }));
     }
 
     @Override

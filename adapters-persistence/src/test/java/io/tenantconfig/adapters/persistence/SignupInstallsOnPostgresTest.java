@@ -69,13 +69,18 @@ class SignupInstallsOnPostgresTest {
                 signedFor);
     }
 
+    /** Records the session as onboarding does: taking the installs nobody took of the last day. */
+    private void record(SignupSession session) {
+        sessions.record(session, session.startedAt().minus(Duration.ofDays(1)));
+    }
+
     private MetaInstall.Attachment attach(String key) {
         return store.inTransaction(tx -> tx.attachToSignup(change(key, null), INSTALL, NOW.minus(Duration.ofDays(1))));
     }
 
     @Test
     void a_failed_session_that_named_the_account_keeps_the_install_and_both_listings_show_it() {
-        sessions.record(failed(GLOBEX, NOW, "500500", ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, "500500", ACCOUNT.value()));
 
         assertThat(attach("sha256:aa")).isEqualTo(MetaInstall.Attachment.ATTACHED);
 
@@ -96,7 +101,7 @@ class SignupInstallsOnPostgresTest {
 
     @Test
     void the_same_change_sent_again_is_already_attached_and_kept_once() {
-        sessions.record(failed(GLOBEX, NOW, ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
         attach("sha256:aa");
 
         assertThat(attach("sha256:aa")).isEqualTo(MetaInstall.Attachment.ALREADY_ATTACHED);
@@ -105,9 +110,9 @@ class SignupInstallsOnPostgresTest {
 
     @Test
     void the_newest_matching_session_takes_it_and_finished_old_or_other_accounts_sessions_do_not() {
-        sessions.record(failed(GLOBEX, NOW.minus(Duration.ofHours(2)), ACCOUNT.value()));
-        sessions.record(failed(GLOBEX, NOW, ACCOUNT.value()));
-        sessions.record(failed(GLOBEX, NOW, "500500"));
+        record(failed(GLOBEX, NOW.minus(Duration.ofHours(2)), ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, "500500"));
 
         attach("sha256:aa");
 
@@ -119,8 +124,8 @@ class SignupInstallsOnPostgresTest {
 
     @Test
     void no_session_within_the_window_or_unfinished_leaves_nothing_attached() {
-        sessions.record(failed(GLOBEX, NOW.minus(Duration.ofDays(2)), ACCOUNT.value()));
-        sessions.record(new SignupSession(
+        record(failed(GLOBEX, NOW.minus(Duration.ofDays(2)), ACCOUNT.value()));
+        record(new SignupSession(
                 GLOBEX,
                 null,
                 NOW,
@@ -138,7 +143,7 @@ class SignupInstallsOnPostgresTest {
 
     @Test
     void an_install_signed_with_a_tenants_own_app_is_attached_only_to_that_tenants_session() {
-        sessions.record(failed(GLOBEX, NOW, ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
 
         MetaInstall.Attachment other = store.inTransaction(tx ->
                 tx.attachToSignup(change("sha256:aa", TenantId.of("initech")), INSTALL, NOW.minus(Duration.ofDays(1))));
@@ -151,7 +156,7 @@ class SignupInstallsOnPostgresTest {
 
     @Test
     void an_attachment_is_written_in_the_webhooks_transaction_and_rolled_back_with_it() {
-        sessions.record(failed(GLOBEX, NOW, ACCOUNT.value()));
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
 
         assertThatThrownBy(() -> store.inTransaction(tx -> {
                     tx.attachToSignup(change("sha256:aa", null), INSTALL, NOW.minus(Duration.ofDays(1)));
@@ -161,5 +166,64 @@ class SignupInstallsOnPostgresTest {
 
         assertThat(sessions.ofTenant(GLOBEX, 10).get(0).metaInstalls()).isEmpty();
         assertThat(attach("sha256:aa")).isEqualTo(MetaInstall.Attachment.ATTACHED);
+    }
+
+    /** Meta's install kept as unroutable, as the intake keeps it when no session named the account. */
+    private void unroutable(String key, TenantId signedFor, Instant at) {
+        StoredWebhookChange change = change(key, signedFor);
+        store.inTransaction(tx -> tx.receive(new StoredWebhookChange(
+                change.dedupeKey(),
+                at,
+                null,
+                change.wabaId(),
+                null,
+                change.field(),
+                "{\"event\":\"PARTNER_APP_INSTALLED\",\"waba_info\":{\"waba_id\":\"1191624265890717\","
+                        + "\"owner_business_id\":\"2329417887457253\",\"partner_app_id\":\"not-an-id\"}}",
+                "a signup finished at Meta (PARTNER_APP_INSTALLED) but was never completed here: no tenant has"
+                        + " the WhatsApp Business Account 1191624265890717",
+                signedFor)));
+    }
+
+    private long unroutableCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM webhook_changes WHERE tenant_id IS NULL")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Test
+    void an_install_that_came_before_the_failed_session_was_recorded_moves_into_it() {
+        unroutable("sha256:aa", null, NOW.minusSeconds(2));
+
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
+
+        assertThat(sessions.ofTenant(GLOBEX, 10).get(0).metaInstalls())
+                .as("partner_app_id was not an id: left out")
+                .containsExactly(new MetaInstall(ACCOUNT, MetaId.parse("2329417887457253"), null, NOW.minusSeconds(2)));
+        assertThat(unroutableCount()).isZero();
+        assertThat(attach("sha256:aa")).as("Meta sending it again").isEqualTo(MetaInstall.Attachment.ALREADY_ATTACHED);
+    }
+
+    @Test
+    void a_finished_session_an_older_install_or_another_tenants_leaves_the_install_unroutable() {
+        unroutable("sha256:old", null, NOW.minus(Duration.ofDays(2)));
+        unroutable("sha256:theirs", TenantId.of("initech"), NOW.minusSeconds(2));
+        unroutable("sha256:aa", null, NOW.minusSeconds(1));
+
+        record(new SignupSession(
+                GLOBEX,
+                null,
+                NOW,
+                NOW,
+                new SignupOutcome.Finished(),
+                "FINISH",
+                List.of(ACCOUNT.value()),
+                List.of(ACCOUNT.value()),
+                List.of()));
+        assertThat(unroutableCount()).isEqualTo(3);
+        record(failed(GLOBEX, NOW, ACCOUNT.value()));
+
+        assertThat(unroutableCount()).as("the old one and initech's stay").isEqualTo(2);
+        assertThat(sessions.ofTenant(GLOBEX, 10).get(0).metaInstalls()).hasSize(1);
     }
 }

@@ -63,9 +63,11 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private static final int MOST_KEY_LENGTH = 100;
     private static final int MOST_FIELD_LENGTH = 100;
     /**
-     * How long before Meta's install a signup session that named its account may have ended to be
-     * the one it finishes: the page sends the signup right after Meta's flow ends, so an older
-     * failed session is an earlier attempt, and the install a signup never sent here.
+     * How far apart Meta's install and a failed signup session that named its account may be for
+     * the session to take it (the session ended at most this long before the install arrived, or
+     * the install arrived at most this long before the session started): the page sends the signup
+     * right after Meta's flow ends, so an older failed session is an earlier attempt, and the
+     * install one of a signup never sent here.
      */
     static final Duration SIGNUP_WINDOW = Duration.ofHours(24);
     /** Why a change whose field holds control characters is kept without a tenant. */

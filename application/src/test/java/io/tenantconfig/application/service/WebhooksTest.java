@@ -1117,6 +1117,23 @@ class WebhooksTest {
         }
 
         @Test
+        void an_install_that_came_before_the_signup_failed_here_leaves_the_unroutable_list_for_its_session() {
+            assertThat(receive(installed(SIGNED_UP))).isEqualTo(new Receipt(1, 0, 1));
+            clock.advance(Duration.ofSeconds(2));
+
+            failedSignup(GLOBEX, SIGNED_UP);
+
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .isEmpty();
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls())
+                    .containsExactly(new MetaInstall(
+                            SIGNED_UP, MetaId.parse("2329417887457253"), MetaId.parse("5731794616896507"), NOW));
+            assertThat(receive(installed(SIGNED_UP)))
+                    .as("Meta sending it again")
+                    .isEqualTo(new Receipt(0, 1, 0));
+        }
+
+        @Test
         void the_install_sent_again_is_a_duplicate_and_the_session_keeps_it_once() {
             failedSignup(GLOBEX, SIGNED_UP);
             receive(installed(SIGNED_UP));
