@@ -51,7 +51,8 @@ final class JdbiSignupSessions implements SignupSessions {
     /**
      * Moves the unroutable installs of the accounts a failed session requested into it: Meta's
      * {@code PARTNER_APP_INSTALLED} came before the session was recorded. Ids Meta sent that are
-     * not ids are left out, as the webhook intake leaves them out.
+     * not ids are left out, as the webhook intake leaves them out; the value is read as text (a
+     * jsonb cast would fail on an escaped NUL Meta's JSON may hold).
      */
     private static final String TAKE_UNROUTABLE_INSTALLS = """
         WITH taken AS (
@@ -60,19 +61,14 @@ final class JdbiSignupSessions implements SignupSessions {
             AND w.waba_id = ANY (:wabas) AND w.received_at >= :since
             AND (w.dedupe_scope = '' OR w.dedupe_scope = :tenant)
             AND w.unroutable_reason LIKE 'a signup finished at Meta (PARTNER_APP_INSTALLED)%'
-          RETURNING w.received_at, w.dedupe_scope, w.dedupe_key, w.waba_id, w.value),
-        installs AS (
-          SELECT received_at, dedupe_scope, dedupe_key, waba_id, value,
-                 value::jsonb #>> '{waba_info,owner_business_id}' AS owner,
-                 value::jsonb #>> '{waba_info,partner_app_id}' AS app
-          FROM taken)
+          RETURNING w.received_at, w.dedupe_scope, w.dedupe_key, w.waba_id, w.value)
         INSERT INTO signup_session_installs (signup_session_id, received_at, dedupe_scope, dedupe_key,
                                              waba_id, owner_business_id, partner_app_id, value)
         SELECT :id, received_at, dedupe_scope, dedupe_key, waba_id,
-               CASE WHEN owner ~ '^[0-9]{1,32}$' THEN owner END,
-               CASE WHEN app ~ '^[0-9]{1,32}$' THEN app END,
+               substring(value FROM '"owner_business_id"\\s*:\\s*"([0-9]{1,32})"'),
+               substring(value FROM '"partner_app_id"\\s*:\\s*"([0-9]{1,32})"'),
                value
-        FROM installs ORDER BY received_at
+        FROM taken ORDER BY received_at
         ON CONFLICT (dedupe_scope, dedupe_key) DO NOTHING
         """;
 
