@@ -194,6 +194,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         if (owner.isEmpty() && account != null) {
             owner = directory.ownerOfAccount(account);
         }
+        boolean heldByNobody = owner.isEmpty();
         String unroutable = null;
         if (owner.isEmpty()) {
             unroutable = nobodyOwns(change, account);
@@ -203,7 +204,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             owner = Optional.empty();
         }
         TenantId tenant = owner.map(NumberOwner::tenantId).orElse(null);
-        MetaInstall install = owner.isEmpty()
+        MetaInstall install = heldByNobody
                         && change.phoneNumberId() == null
                         && account != null
                         && AccountEvents.signupFinishedAtMeta(change.field(), change.facts())

@@ -1191,6 +1191,20 @@ class WebhooksTest {
         }
 
         @Test
+        void an_install_of_a_tenants_account_signed_with_another_tenants_own_app_is_never_attached_to_a_session() {
+            failedSignup(GLOBEX, ACME_WABA);
+
+            Receipt receipt = features.webhooks()
+                    .receiveWebhook()
+                    .receive(new Sender(Optional.of(GLOBEX)), List.of(installed(ACME_WABA)));
+
+            assertThat(receipt)
+                    .as("acme holds the account: unroutable for globex's app")
+                    .isEqualTo(new Receipt(1, 0, 1));
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls()).isEmpty();
+        }
+
+        @Test
         void an_uninstall_for_an_account_nobody_has_is_kept_naming_the_customers_account() {
             Receipt receipt = receive(uninstalled(MetaId.parse("184943124712545")));
 
