@@ -57,3 +57,14 @@ export function healthBadge(state) {
 export function activeBadge(active) {
   return active ? badge('Active', 'ok') : badge('Inactive', 'muted');
 }
+
+/**
+ * What Meta reported of a signup at its end (its PARTNER_APP_INSTALLED for an account the session
+ * named, while no tenant held it): support reads "Meta finished it; we failed at step X".
+ */
+export function metaInstalls(installs) {
+  if (!installs || installs.length === 0) return value(null);
+  return h('span', { class: 'meta-installs' }, installs.map((i) => h('span', { class: 'meta-install' },
+    badge('Finished at Meta', 'warn'), ` account ${i.waba_id}`,
+    i.owner_business_id ? `, business ${i.owner_business_id}` : '', ', ', moment(i.received_at))));
+}

@@ -4,7 +4,7 @@
 
 import { call, url, segment } from './api.js';
 import { loadInto } from './notice.js';
-import { h, fill, moment, value, activeBadge, badge } from './dom.js';
+import { h, fill, moment, value, activeBadge, badge, metaInstalls } from './dom.js';
 
 const PAGE_SIZE = 25;
 const RECENT_SIGNUPS = 10;
@@ -42,7 +42,7 @@ async function loadRecentSignups(section) {
     return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Recent signups, scrollable' },
       h('table', { id: 'recent-signups-table' },
         h('thead', {}, h('tr', {},
-          ['Tenant', 'Started', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id']
+          ['Tenant', 'Started', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id', 'At Meta']
             .map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, recent.map((s) => h('tr', {},
           h('th', { scope: 'row' }, h('a', { href: `#/tenants/${segment(s.tenant_id)}` }, s.tenant_id)),
@@ -51,7 +51,8 @@ async function loadRecentSignups(section) {
           h('td', {}, value(s.step)),
           h('td', {}, value(s.error_code)),
           h('td', {}, value(s.error_message)),
-          h('td', {}, value(s.fbtrace_id)))))));
+          h('td', {}, value(s.fbtrace_id)),
+          h('td', {}, metaInstalls(s.meta_installs)))))));
   }, { prefix: 'Signups are not available: ' });
 }
 

@@ -3,7 +3,7 @@
 // (If-Match): if someone changed the tenant meanwhile, the page says so and shows the new state.
 
 import { call, url, segment, SignedOut } from './api.js';
-import { h, fill, moment, value, badge, healthBadge, activeBadge } from './dom.js';
+import { h, fill, moment, value, badge, healthBadge, activeBadge, metaInstalls } from './dom.js';
 import { confirmAction } from './dialog.js';
 import { notify, handle, carry, loadInto } from './notice.js';
 
@@ -256,12 +256,18 @@ function signupsView(body) {
   if (body.sessions.length === 0) {
     return h('p', { class: 'empty' }, 'No signup recorded yet.');
   }
-  return tableOf('Signup sessions', ['Started', 'Event', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id', 'Accounts', 'Numbers'],
+  return tableOf('Signup sessions', ['Started', 'Event', 'Outcome', 'Step', 'Meta\'s code', 'Message', 'fbtrace_id', 'Accounts', 'Numbers', 'At Meta'],
     body.sessions.map((s) => [
       moment(s.started_at), h('code', {}, s.event), badge(s.outcome, OUTCOME_KINDS[s.outcome] || 'muted'),
       value(s.step), value(s.error_code), value(s.error_message), value(s.fbtrace_id),
-      value(s.waba_ids.join(', ')), value(s.phone_number_ids.join(', ')),
+      accounts(s), value(s.phone_number_ids.join(', ')), metaInstalls(s.meta_installs),
     ]), 'signups-table');
+}
+
+// The accounts a session stored; for one that stored none, those its request named, said so.
+function accounts(session) {
+  if (session.waba_ids.length > 0 || session.requested_waba_ids.length === 0) return value(session.waba_ids.join(', '));
+  return `named, not stored: ${session.requested_waba_ids.join(', ')}`;
 }
 
 async function auditView(element, tenantId) {

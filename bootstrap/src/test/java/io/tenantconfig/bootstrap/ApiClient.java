@@ -60,7 +60,7 @@ final class ApiClient {
         if (deleted.statusCode() != 200) {
             throw new IllegalStateException("could not delete every configuration: " + deleted.body());
         }
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_config_audit, signup_sessions"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_config_audit, signup_sessions, signup_session_installs"));
     }
 
     /** Sends a request; a body is sent as JSON; {@code headers} are name, value pairs. */

@@ -92,7 +92,7 @@ class DashboardBrowserTest {
         Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
         api.startAfresh(jdbi);
         jdbi.useHandle(h -> h.execute("TRUNCATE events RESTART IDENTITY"));
-        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions, signup_session_installs"));
         created("acme-foods", """
                 {"waba_id": "102290129340398", "phone_number_id": "106540352242922",
                  "display_phone_number": "+1 555-010-0001", "business_id": "5550001",
@@ -201,17 +201,25 @@ class DashboardBrowserTest {
         reported("acme-tools", """
                 {"event": "CANCEL", "error_message": "Your phone number is already in use",
                  "error_id": "524126", "session_id": "f34b51dab5e0498"}""");
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at, ended_at, event,"
+                        + " outcome, step, error_code, error_message, requested_waba_ids) VALUES ('acme-dental',"
+                        + " now() - interval '1 hour', now() - interval '1 hour', 'FINISH', 'failed', 'exchange_code',"
+                        + " '100', 'This authorization code has expired.', '1191624265890717')"));
+        withMetasInstall("acme-dental");
         signIn();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent-signups-table"), "acme-tools"));
         List<WebElement> recent = rows("#recent-signups-table");
-        assertThat(recent).hasSize(2);
+        assertThat(recent).hasSize(3);
+        assertThat(recent.get(2).getText())
+                .contains("acme-dental", "exchange_code", "Finished at Meta", "account 1191624265890717");
         assertThat(recent.get(0).getText())
                 .as("newest first")
                 .contains("acme-tools", "failed", "524126", "Your phone number is already in use");
         assertThat(recent.get(1).getText()).contains("acme-foods", "cancelled", "PHONE_NUMBER_SETUP");
         assertThat(statCard("Cancelled")).isEqualTo("1");
-        assertThat(statCard("Failed")).isEqualTo("1");
+        assertThat(statCard("Failed")).isEqualTo("2");
         assertThat(statCard("Finished")).isEqualTo("0");
     }
 
@@ -340,9 +348,10 @@ class DashboardBrowserTest {
                 .isEqualTo(202);
         Jdbi.create(DATABASE.dataSource())
                 .useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at, ended_at, event,"
-                        + " outcome, step, error_code, error_message, fbtrace_id) VALUES ('acme-foods', now(), now(),"
-                        + " 'FINISH', 'failed', 'exchange_code', '100', 'This authorization code has been used.',"
-                        + " 'A1b2C3d4')"));
+                        + " outcome, step, error_code, error_message, fbtrace_id, requested_waba_ids) VALUES"
+                        + " ('acme-foods', now(), now(), 'FINISH', 'failed', 'exchange_code', '100',"
+                        + " 'This authorization code has been used.', 'A1b2C3d4', '1191624265890717')"));
+        withMetasInstall("acme-foods");
         signIn();
         openTenant("acme-foods");
 
@@ -351,6 +360,23 @@ class DashboardBrowserTest {
         assertThat(signups.getText())
                 .contains("failed", "exchange_code", "100", "This authorization code has been used.", "A1b2C3d4")
                 .contains("cancelled", "PHONE_NUMBER_SETUP");
+        assertThat(rows("#signups-table").get(0).getText())
+                .as("Meta says the signup finished at its end; ours failed at the exchange")
+                .contains("named, not stored: 1191624265890717")
+                .contains("Finished at Meta", "account 1191624265890717", "business 2329417887457253");
+        assertThat(rows("#signups-table").get(1).getText()).doesNotContain("Finished at Meta");
+    }
+
+    /** Meta's published PARTNER_APP_INSTALLED, as the webhook intake keeps it with the tenant's newest session. */
+    private static void withMetasInstall(String tenant) {
+        Jdbi.create(DATABASE.dataSource())
+                .useHandle(h -> h.createUpdate("INSERT INTO signup_session_installs (signup_session_id, received_at,"
+                                + " dedupe_scope, dedupe_key, waba_id, owner_business_id, partner_app_id, value)"
+                                + " SELECT max(id), now(), '', 'sha256:' || max(id), '1191624265890717',"
+                                + " '2329417887457253', '5731794616896507', '{}' FROM signup_sessions"
+                                + " WHERE tenant_id = :tenant")
+                        .bind("tenant", tenant)
+                        .execute());
     }
 
     @Test

@@ -109,7 +109,7 @@ class OnboardingEndToEndTest {
     void freshStart() throws Exception {
         GRAPH.resetAll();
         api.startAfresh(jdbi);
-        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions"));
+        jdbi.useHandle(h -> h.execute("TRUNCATE signup_sessions, signup_session_installs"));
     }
 
     // ---- the fake Graph API -------------------------------------------------------------

@@ -470,6 +470,106 @@ class WebhooksEndToEndTest {
                         + " no tenant has the WhatsApp Business Account 1191624265890717");
     }
 
+    @Test
+    void metas_partner_app_installed_after_a_signup_whose_exchange_failed_shows_on_that_session_not_as_unroutable()
+            throws Exception {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"This authorization code has expired.\","
+                                + "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":36007,"
+                                + "\"fbtrace_id\":\"A1b2C3d4\"}}")));
+        HttpResponse<String> signup = api.send(
+                "POST",
+                "/api/v1/tenant/onboard/whatsapp-client",
+                api.token("globex"),
+                "{\"code\":\"signup-code\",\"event\":\"FINISH_ONLY_WABA\",\"waba_id\":\"1191624265890717\","
+                        + "\"business_id\":\"2329417887457253\",\"session_id\":\"74120398765\"}");
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(400);
+
+        HttpResponse<String> taken = signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_INSTALLED);
+        HttpResponse<String> again = signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_INSTALLED);
+
+        assertThat(JSON.readTree(taken.body()))
+                .isEqualTo(JSON.readTree("{\"received\":1,\"duplicates\":0,\"unroutable\":0}"));
+        assertThat(JSON.readTree(again.body()))
+                .as("Meta sending it again")
+                .isEqualTo(JSON.readTree("{\"received\":0,\"duplicates\":1,\"unroutable\":0}"));
+        JsonNode session = JSON.readTree(api.send("GET", "/api/v1/tenant/onboard/sessions", api.token("globex"), null)
+                        .body())
+                .get("sessions")
+                .get(0);
+        assertThat(session.get("outcome").asText()).isEqualTo("failed");
+        assertThat(session.get("step").asText()).isEqualTo("exchange_code");
+        assertThat(session.get("requested_waba_ids").toString()).isEqualTo("[\"1191624265890717\"]");
+        assertThat(session.get("meta_installs")).hasSize(1);
+        JsonNode install = session.get("meta_installs").get(0);
+        assertThat(install.get("event").asText()).isEqualTo("PARTNER_APP_INSTALLED");
+        assertThat(install.get("waba_id").asText()).isEqualTo("1191624265890717");
+        assertThat(install.get("owner_business_id").asText()).isEqualTo("2329417887457253");
+        assertThat(install.get("partner_app_id").asText()).isEqualTo("5731794616896507");
+        assertThat(Instant.parse(install.get("received_at").asText()))
+                .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        String admin = api.token(null, "admin");
+        JsonNode listed = JSON.readTree(
+                api.send("GET", "/api/v1/tenant/admin/signup-sessions?outcome=failed&tenant_id=globex", admin, null)
+                        .body());
+        assertThat(listed.get("sessions")
+                        .get(0)
+                        .get("meta_installs")
+                        .get(0)
+                        .get("waba_id")
+                        .asText())
+                .isEqualTo("1191624265890717");
+        JsonNode unroutable = JSON.readTree(api.send("GET", "/api/v1/tenant/admin/webhooks/unroutable", admin, null)
+                .body());
+        assertThat(unroutable.get("total").asLong())
+                .as("the unroutable list does not grow")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM events"))
+                .as("no tenant holds the account")
+                .isZero();
+    }
+
+    @Test
+    void metas_partner_app_installed_that_came_before_the_signup_failed_here_moves_from_the_unroutable_list_to_it()
+            throws Exception {
+        JsonNode first = JSON.readTree(signedPost("/api/v1/webhooks/whatsapp", METAS_PARTNER_APP_INSTALLED)
+                .body());
+        assertThat(first.get("unroutable").asInt()).isEqualTo(1);
+        GRAPH.stubFor(
+                get(urlPathEqualTo("/v23.0/oauth/access_token"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"This authorization code has been used.\","
+                                                        + "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":36009,\"fbtrace_id\":\"X9\"}}")));
+
+        HttpResponse<String> signup = api.send(
+                "POST",
+                "/api/v1/tenant/onboard/whatsapp-client",
+                api.token("globex"),
+                "{\"code\":\"signup-code\",\"event\":\"FINISH_ONLY_WABA\",\"waba_id\":\"1191624265890717\"}");
+
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(400);
+        String admin = api.token(null, "admin");
+        assertThat(JSON.readTree(api.send("GET", "/api/v1/tenant/admin/webhooks/unroutable", admin, null)
+                                .body())
+                        .get("total")
+                        .asLong())
+                .isZero();
+        JsonNode installs = JSON.readTree(api.send("GET", "/api/v1/tenant/onboard/sessions", api.token("globex"), null)
+                        .body())
+                .get("sessions")
+                .get(0)
+                .get("meta_installs");
+        assertThat(installs).hasSize(1);
+        assertThat(installs.get(0).get("owner_business_id").asText()).isEqualTo("2329417887457253");
+    }
+
     /** Initech signs up account 700300 with number 700301, Meta agreeing to every step. */
     private HttpResponse<String> onboardInitech() throws Exception {
         String token = SecretValues.secret("EAAGonboardZD" + Long.toHexString(System.nanoTime()));

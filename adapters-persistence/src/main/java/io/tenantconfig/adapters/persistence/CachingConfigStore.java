@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
+import io.tenantconfig.application.port.out.MetaInstall;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredCredentials;
@@ -384,6 +385,12 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigN
         @Override
         public boolean receive(StoredWebhookChange change) {
             return tx.receive(change);
+        }
+
+        @Override
+        public MetaInstall.Attachment attachToSignup(
+                StoredWebhookChange change, MetaInstall install, Instant notBefore) {
+            return tx.attachToSignup(change, install, notBefore);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.out.ConfigCatalog;
 import io.tenantconfig.application.port.out.ConfigPage;
 import io.tenantconfig.application.port.out.ConfigStatistics;
 import io.tenantconfig.application.port.out.ConfigStore;
+import io.tenantconfig.application.port.out.MetaInstall;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.Account;
@@ -16,6 +17,7 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -465,6 +467,12 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
         @Override
         public boolean receive(StoredWebhookChange change) {
             return JdbiWebhookInbox.insert(handle, change);
+        }
+
+        @Override
+        public MetaInstall.Attachment attachToSignup(
+                StoredWebhookChange change, MetaInstall install, Instant notBefore) {
+            return JdbiSignupSessions.attach(handle, change, install, notBefore);
         }
 
         /**

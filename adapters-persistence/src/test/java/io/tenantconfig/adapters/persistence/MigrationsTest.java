@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 27;
+    private static final int CHANGESETS = 28;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -40,6 +40,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_NUMBER_VERIFICATION = 25;
     /** The changesets before WhatsApp Business apps' data was synchronised (changeSet 27). */
     private static final int CHANGESETS_BEFORE_APP_DATA_SYNCS = 26;
+    /** The changesets before Meta's installs were kept with the signup sessions (changeSet 28). */
+    private static final int CHANGESETS_BEFORE_SIGNUP_INSTALLS = 27;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -95,7 +97,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "app_data_syncs, event_streams, events, rate_limit_buckets, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "app_data_syncs, event_streams, events, rate_limit_buckets, signup_session_installs, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -889,5 +891,44 @@ class MigrationsTest {
                 .as("the schema of changeSet 25, comments included")
                 .isEqualTo(schemaBefore);
         assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
+    }
+
+    @Test
+    void sessions_keep_the_accounts_they_stored_as_requested_and_the_rollback_gives_installs_back_as_unroutable() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_SIGNUP_INSTALLS, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO signup_sessions (tenant_id, started_at, ended_at, event, outcome,"
+                + " step, waba_ids) VALUES ('acme', now(), now(), 'FINISH', 'finished', NULL, '100,200'),"
+                + " ('globex', now(), now(), 'FINISH', 'failed', 'exchange_code', '')"));
+        List<String> schemaBefore = schema(jdbi);
+        List<Map<String, Object>> sessionsBefore = everyRow(jdbi, "signup_sessions");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(strings(
+                        jdbi, "SELECT tenant_id || ' [' || requested_waba_ids || ']' FROM signup_sessions ORDER BY id"))
+                .as("what a session stored it had named; a failure that stored nothing recorded nothing")
+                .containsExactly("acme [100,200]", "globex []");
+        jdbi.useHandle(h -> h.execute("INSERT INTO signup_session_installs (signup_session_id, received_at,"
+                + " dedupe_scope, dedupe_key, waba_id, owner_business_id, partner_app_id, value)"
+                + " SELECT id, now(), '', 'sha256:ab', '300', '400', '500', '{\"event\":\"PARTNER_APP_INSTALLED\"}'"
+                + " FROM signup_sessions WHERE tenant_id = 'globex'"));
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("INSERT INTO signup_session_installs"
+                        + " (signup_session_id, received_at, dedupe_scope, dedupe_key, waba_id, value)"
+                        + " SELECT id, now(), '', 'sha256:cd', 'not-an-id', '{}' FROM signup_sessions LIMIT 1")))
+                .hasMessageContaining("ck_signup_session_installs_waba_id");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_SIGNUP_INSTALLS, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_SIGNUP_INSTALLS);
+        assertThat(schema(jdbi)).as("the schema of changeSet 27").isEqualTo(schemaBefore);
+        assertThat(everyRow(jdbi, "signup_sessions")).isEqualTo(sessionsBefore);
+        assertThat(strings(
+                        jdbi,
+                        "SELECT coalesce(tenant_id, 'nobody') || ' ' || waba_id || ' ' || field || ' ' || dedupe_key"
+                                + " || ' ' || unroutable_reason FROM webhook_changes"))
+                .as("the install is an unroutable change again, as the earlier version keeps it")
+                .containsExactly("nobody 300 account_update sha256:ab a signup finished at Meta"
+                        + " (PARTNER_APP_INSTALLED) but was never completed here: no tenant has the WhatsApp"
+                        + " Business Account 300");
     }
 }

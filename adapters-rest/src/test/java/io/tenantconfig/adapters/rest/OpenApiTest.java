@@ -131,4 +131,18 @@ class OpenApiTest {
         assertThat(config.get("is_active")).containsEntry("type", "boolean");
         assertThat((Map<String, Object>) schemas.get("OnboardingRequest")).containsKey("properties");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_signup_session_is_described_with_the_accounts_it_named_and_metas_installs() {
+        Map<String, Object> document =
+                API.target("/api/v1/openapi.json").request().get(Map.class);
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+
+        assertThat((Map<String, Object>) ((Map<String, Object>) schemas.get("SignupSessionView")).get("properties"))
+                .containsKeys("requested_waba_ids", "waba_ids", "meta_installs");
+        assertThat((Map<String, Object>) ((Map<String, Object>) schemas.get("MetaInstallView")).get("properties"))
+                .containsOnlyKeys("event", "waba_id", "owner_business_id", "partner_app_id", "received_at");
+    }
 }

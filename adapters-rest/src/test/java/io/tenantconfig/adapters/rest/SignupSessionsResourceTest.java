@@ -1,5 +1,6 @@
 package io.tenantconfig.adapters.rest;
 
+import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,8 @@ class SignupSessionsResourceTest {
                 .containsEntry("step", "PHONE_NUMBER_SETUP")
                 .containsEntry("session_id", null)
                 .containsEntry("waba_ids", List.of())
+                .containsEntry("requested_waba_ids", List.of())
+                .containsEntry("meta_installs", List.of())
                 .containsEntry("started_at", ApiFixture.NOW.toString());
     }
 
@@ -194,8 +198,71 @@ class SignupSessionsResourceTest {
                 .containsEntry("error_code", "100")
                 .containsEntry("error_message", "This authorization code has been used.")
                 .containsEntry("fbtrace_id", "AgXyZ12fbtrace")
-                .containsEntry("waba_ids", List.of());
+                .containsEntry("requested_waba_ids", List.of("555000111"))
+                .containsEntry("waba_ids", List.of())
+                .containsEntry("meta_installs", List.of());
         assertThat(sessions.toString()).doesNotContain(CODE);
+    }
+
+    /** Meta's published "Partner app installed" example of the account_update webhook reference. */
+    private static final String PARTNER_APP_INSTALLED = """
+            {"object":"whatsapp_business_account","entry":[{"id":"2949482758682047","time":1745337174,
+             "changes":[{"value":{"event":"PARTNER_APP_INSTALLED",
+                                  "waba_info":{"waba_id":"1191624265890717",
+                                               "owner_business_id":"2329417887457253",
+                                               "partner_app_id":"5731794616896507",
+                                               "solution_id":"1715120619246906",
+                                               "solution_partner_business_ids":["2949482758682047","520744086200222"]}},
+                         "field":"account_update"}]}]}""";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void metas_install_for_the_account_of_a_failed_signup_shows_on_its_session_for_the_tenant_and_admins() {
+        FIXTURE.meta.failsAt(
+                Call.EXCHANGE,
+                new MetaFailure(
+                        MetaFailure.Kind.SIGNUP_CODE_REJECTED,
+                        "This authorization code has expired.",
+                        100,
+                        36007,
+                        "AgXyZ12fbtrace",
+                        null));
+        String signup = "{\"code\":\"" + CODE + "\",\"event\":\"FINISH_ONLY_WABA\",\"waba_id\":\"1191624265890717\"}";
+        assertThat(post("install-co", "/api/v1/tenant/onboard/whatsapp-client", signup)
+                        .getStatus())
+                .isEqualTo(400);
+        byte[] webhook = PARTNER_APP_INSTALLED.getBytes(StandardCharsets.UTF_8);
+
+        Response received = API.target("/api/v1/webhooks/whatsapp")
+                .request()
+                .header("X-Hub-Signature-256", sign(SecretValues.secret("platform-app-secret-8888"), webhook))
+                .post(Entity.entity(webhook, MediaType.APPLICATION_JSON));
+
+        assertThat(received.getStatus()).isEqualTo(200);
+        assertThat(body(received)).containsEntry("unroutable", 0);
+        Map<String, Object> install = Map.of(
+                "event", "PARTNER_APP_INSTALLED",
+                "waba_id", "1191624265890717",
+                "owner_business_id", "2329417887457253",
+                "partner_app_id", "5731794616896507",
+                "received_at", ApiFixture.NOW.toString());
+        assertThat(sessionsOf("install-co"))
+                .singleElement()
+                .satisfies(session -> assertThat(session)
+                        .containsEntry("outcome", "failed")
+                        .containsEntry("step", "exchange_code")
+                        .containsEntry("requested_waba_ids", List.of("1191624265890717"))
+                        .containsEntry("waba_ids", List.of())
+                        .containsEntry("meta_installs", List.of(install)));
+        String admin = Tokens.hs256(Tokens.admin());
+        assertThat((List<Map<String, Object>>) body(get(API.target(ADMIN).queryParam("tenant_id", "install-co"), admin))
+                        .get("sessions"))
+                .singleElement()
+                .satisfies(session -> assertThat(session).containsEntry("meta_installs", List.of(install)));
+        assertThat(body(get(API.target("/api/v1/tenant/admin/webhooks/unroutable"), admin))
+                        .toString())
+                .doesNotContain("1191624265890717");
+        assertThat(sessionsOf("other-co")).isEmpty();
     }
 
     @Test

@@ -60,7 +60,10 @@ final class OnboardService implements OnboardUseCase {
         Instant started = clock.instant();
         OnboardingResult result = run(command);
         try {
-            sessions.record(OnboardingSession.of(command, result, started, clock.instant()));
+            // Meta's install may have come before the failure is recorded: the session takes it then.
+            sessions.record(
+                    OnboardingSession.of(command, result, started, clock.instant()),
+                    started.minus(ReceiveWebhookService.SIGNUP_WINDOW));
         } catch (RuntimeException e) {
             // The signup's outcome stands; only its record is missing. The message names no secret.
             LOG.log(

@@ -18,8 +18,10 @@ import java.util.Locale;
  * An onboarding call as a signup session: finished when the run completed; failed otherwise, at
  * the step that failed with Meta's code, message and {@code fbtrace_id}, or at {@link #STORE} when
  * the rules refused the signup or another request changed the configuration under the run. The
- * accounts and number of the signup count as produced once its token was stored. Built from the
- * command's ids and the result only: the code, token and PIN never reach it.
+ * accounts the request named are kept whatever the outcome (they are not secret, and they let
+ * Meta's later word on a signup find its session); they and the number count as produced once
+ * its token was stored. Built from the command's ids and the result only: the code, token and
+ * PIN never reach it.
  */
 final class OnboardingSession {
 
@@ -94,6 +96,7 @@ final class OnboardingSession {
                 ended.isBefore(started) ? started : ended,
                 produced.outcome(),
                 account.finish().name(),
+                accounts,
                 produced.stored() ? accounts : List.of(),
                 produced.stored() ? numbers : List.of());
     }

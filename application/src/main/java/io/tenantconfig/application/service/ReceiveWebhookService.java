@@ -7,6 +7,7 @@ import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.MetaInstall;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,7 +48,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * bodies. A body with lifecycle changes is taken in a transaction of its own that also applies
  * them to their tenants' configurations (locked, audited, announced, with their events). After it commits, the health of a tenant whose standing changed is updated, and a
  * tenant whose numbers Meta re-rated is made due for a check: both derive from what is
- * committed, and the next check recomputes them if this step is lost.
+ * committed, and the next check recomputes them if this step is lost. A
+ * {@code PARTNER_APP_INSTALLED} for an account no tenant holds also takes the transaction: it is
+ * kept with the signup session that named the account and failed (support sees Meta's side
+ * finished), else without a tenant for admins.
  */
 final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
@@ -57,12 +62,23 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private static final String MESSAGE_KEY = "wamid:";
     private static final int MOST_KEY_LENGTH = 100;
     private static final int MOST_FIELD_LENGTH = 100;
+    /**
+     * How far apart Meta's install and a failed signup session that named its account may be for
+     * the session to take it (the session ended at most this long before the install arrived, or
+     * the install arrived at most this long before the session started): the page sends the signup
+     * right after Meta's flow ends, so an older failed session is an earlier attempt, and the
+     * install one of a signup never sent here.
+     */
+    static final Duration SIGNUP_WINDOW = Duration.ofHours(24);
     /** Why a change whose field holds control characters is kept without a tenant. */
     static final String REJECTED_FIELD = "rejected: its field holds control characters (shown escaped)";
     /** Why a {@code PARTNER_APP_INSTALLED} for an account nobody has is kept without a tenant (the account follows). */
     static final String SIGNUP_NOT_COMPLETED =
             "a signup finished at Meta (PARTNER_APP_INSTALLED) but was never completed here: no tenant has the"
                     + " WhatsApp Business Account ";
+
+    private static final String OWNER_BUSINESS = "waba_info.owner_business_id";
+    private static final String PARTNER_APP = "waba_info.partner_app_id";
 
     private final ConfigStore store;
     private final WebhookIntake webhookIntake;
@@ -91,10 +107,12 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         Instant now = clock.instant();
         List<Routed> routed =
                 changes.stream().map(change -> route(sender, change, now)).toList();
-        boolean touchesConfigurations = routed.stream()
-                .anyMatch(r -> r.stored().tenantId() != null
-                        && AccountEvents.LIFECYCLE_FIELDS.contains(r.change().field()));
-        if (!touchesConfigurations) {
+        boolean needsTransaction = routed.stream()
+                .anyMatch(r -> r.install() != null
+                        || (r.stored().tenantId() != null
+                                && AccountEvents.LIFECYCLE_FIELDS.contains(
+                                        r.change().field())));
+        if (!needsTransaction) {
             return takeIn(routed, now);
         }
         Intake intake = store.inTransaction(tx -> take(tx, routed, now));
@@ -129,8 +147,15 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 .orElse(null);
     }
 
-    /** A change with the tenant it goes to, as it will be stored. */
-    private record Routed(WebhookChange change, StoredWebhookChange stored) {}
+    /**
+     * A change with the tenant it goes to, as it will be stored; {@code install} when it is Meta's
+     * install of an account nobody holds, for a signup session to take ({@code null} otherwise).
+     */
+    private record Routed(WebhookChange change, StoredWebhookChange stored, MetaInstall install) {
+        Routed(WebhookChange change, StoredWebhookChange stored) {
+            this(change, stored, null);
+        }
+    }
 
     /** What one transaction did, and what is left to do after it commits. */
     private static final class Intake {
@@ -169,6 +194,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         if (owner.isEmpty() && account != null) {
             owner = directory.ownerOfAccount(account);
         }
+        boolean heldByNobody = owner.isEmpty();
         String unroutable = null;
         if (owner.isEmpty()) {
             unroutable = nobodyOwns(change, account);
@@ -178,6 +204,16 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             owner = Optional.empty();
         }
         TenantId tenant = owner.map(NumberOwner::tenantId).orElse(null);
+        MetaInstall install = heldByNobody
+                        && change.phoneNumberId() == null
+                        && account != null
+                        && AccountEvents.signupFinishedAtMeta(change.field(), change.facts())
+                ? new MetaInstall(
+                        account,
+                        idOrNull(change.facts().get(OWNER_BUSINESS)),
+                        idOrNull(change.facts().get(PARTNER_APP)),
+                        now)
+                : null;
         return new Routed(
                 change,
                 new StoredWebhookChange(
@@ -189,14 +225,26 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                         change.field(),
                         change.valueJson(),
                         unroutable,
-                        signedFor));
+                        signedFor),
+                install);
+    }
+
+    private static MetaId idOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MetaId.parse(text);
+        } catch (InvalidValueException e) {
+            return null;
+        }
     }
 
     /**
      * Why nobody takes a change. A {@code PARTNER_APP_INSTALLED} for an account no tenant has is
-     * how Meta says a signup finished at its end: the signup was never completed here (the page
-     * did not send us the code, or our onboarding failed before storing the account), so it is
-     * kept for admins saying so.
+     * how Meta says a signup finished at its end: when no failed signup session named the account
+     * (the page did not send us the code), it was never completed here, so it is kept for admins
+     * saying so.
      */
     static String nobodyOwns(WebhookChange change, MetaId account) {
         if (change.phoneNumberId() != null) {
@@ -214,6 +262,21 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private Intake take(ConfigStore.Transaction tx, List<Routed> routed, Instant now) {
         Intake intake = new Intake();
         for (Routed one : routed) {
+            if (one.install() != null) {
+                switch (tx.attachToSignup(one.stored(), one.install(), now.minus(SIGNUP_WINDOW))) {
+                    case ATTACHED -> {
+                        intake.stored++;
+                        continue;
+                    }
+                    case ALREADY_ATTACHED -> {
+                        intake.duplicates++;
+                        continue;
+                    }
+                    case NO_SESSION -> {
+                        // Kept for admins below, as a signup never completed here.
+                    }
+                }
+            }
             if (!tx.receive(one.stored())) {
                 intake.duplicates++;
                 continue;

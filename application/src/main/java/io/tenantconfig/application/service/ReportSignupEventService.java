@@ -24,14 +24,17 @@ final class ReportSignupEventService implements ReportSignupEventUseCase {
     @Override
     public void report(Command command) {
         Instant now = clock.instant();
-        sessions.record(new SignupSession(
-                command.tenantId(),
-                command.sessionId(),
-                now,
-                now,
-                command.event().outcome(),
-                CANCEL,
-                List.of(),
-                List.of()));
+        sessions.record(
+                new SignupSession(
+                        command.tenantId(),
+                        command.sessionId(),
+                        now,
+                        now,
+                        command.event().outcome(),
+                        CANCEL,
+                        List.of(),
+                        List.of(),
+                        List.of()),
+                now);
     }
 }

@@ -82,6 +82,7 @@ class SignupSessionsTest {
         SignupSession session = only();
         assertThat(session.event()).isEqualTo("FINISH_ONLY_WABA");
         assertThat(session.wabaIds()).containsExactly("555000111", "555000333");
+        assertThat(session.requestedWabaIds()).containsExactly("555000111", "555000333");
         assertThat(session.phoneNumberIds()).isEmpty();
         assertThat(session.sessionId()).isNull();
     }
@@ -106,6 +107,9 @@ class SignupSessionsTest {
                         "exchange_code", "100", "This authorization code has expired.", "AbCdEf123"));
         assertThat(session.wabaIds()).isEmpty();
         assertThat(session.phoneNumberIds()).isEmpty();
+        assertThat(session.requestedWabaIds())
+                .as("the account the request named, so Meta's word that the signup finished finds this session")
+                .containsExactly("555000111");
     }
 
     @Test

@@ -21,7 +21,10 @@ import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.JsonText;
 import io.tenantconfig.application.port.out.MetaFailure;
+import io.tenantconfig.application.port.out.MetaInstall;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.SignupOutcome;
+import io.tenantconfig.application.port.out.SignupSessions;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountStanding;
@@ -1059,6 +1062,146 @@ class WebhooksTest {
                         assertThat(change.wabaId()).isEqualTo("1191624265890717");
                     });
             assertThat(store.events()).isEmpty();
+        }
+
+        private static final MetaId SIGNED_UP = MetaId.parse("1191624265890717");
+        private static final TenantId GLOBEX = TenantId.of("globex");
+
+        /** The tenant's onboarding names the account, and Meta refuses the code: nothing is stored. */
+        private void failedSignup(TenantId tenant, MetaId account) {
+            meta.failsAt(
+                    ScriptedMetaOnboarding.Call.EXCHANGE,
+                    new MetaFailure(
+                            MetaFailure.Kind.SIGNUP_CODE_REJECTED,
+                            "This authorization code has expired.",
+                            100,
+                            36007,
+                            "AbCdEf123",
+                            null));
+            features.onboarding()
+                    .onboard()
+                    .onboard(new OnboardUseCase.Command(
+                            tenant,
+                            ALICE,
+                            new SignupCode("signup-code-4711"),
+                            new SignupAccount(account, MetaId.parse("777000222"), null, null),
+                            null));
+        }
+
+        private List<SignupSessions.Stored> sessionsOf(TenantId tenant) {
+            return features.onboarding().signupSessions().sessionsOf(tenant, 10);
+        }
+
+        @Test
+        void an_app_installed_on_an_account_a_failed_signup_named_is_kept_with_that_session_not_as_unroutable() {
+            failedSignup(GLOBEX, SIGNED_UP);
+            clock.advance(Duration.ofSeconds(3));
+
+            Receipt receipt = receive(installed(SIGNED_UP));
+
+            assertThat(receipt).as("received, and taken by a session").isEqualTo(new Receipt(1, 0, 0));
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .isEmpty();
+            assertThat(sessionsOf(GLOBEX)).singleElement().satisfies(stored -> {
+                assertThat(stored.session().outcome().kind()).isEqualTo(SignupOutcome.Kind.FAILED);
+                assertThat(stored.metaInstalls())
+                        .containsExactly(new MetaInstall(
+                                SIGNED_UP,
+                                MetaId.parse("2329417887457253"),
+                                MetaId.parse("5731794616896507"),
+                                NOW.plusSeconds(3)));
+            });
+            assertThat(store.events())
+                    .as("no tenant holds the account: nothing to deliver")
+                    .isEmpty();
+        }
+
+        @Test
+        void an_install_that_came_before_the_signup_failed_here_leaves_the_unroutable_list_for_its_session() {
+            assertThat(receive(installed(SIGNED_UP))).isEqualTo(new Receipt(1, 0, 1));
+            clock.advance(Duration.ofSeconds(2));
+
+            failedSignup(GLOBEX, SIGNED_UP);
+
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .isEmpty();
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls())
+                    .containsExactly(new MetaInstall(
+                            SIGNED_UP, MetaId.parse("2329417887457253"), MetaId.parse("5731794616896507"), NOW));
+            assertThat(receive(installed(SIGNED_UP)))
+                    .as("Meta sending it again")
+                    .isEqualTo(new Receipt(0, 1, 0));
+        }
+
+        @Test
+        void the_install_sent_again_is_a_duplicate_and_the_session_keeps_it_once() {
+            failedSignup(GLOBEX, SIGNED_UP);
+            receive(installed(SIGNED_UP));
+
+            Receipt again = receive(installed(SIGNED_UP));
+
+            assertThat(again).isEqualTo(new Receipt(0, 1, 0));
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls()).hasSize(1);
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .isEmpty();
+        }
+
+        @Test
+        void the_newest_failed_session_that_named_the_account_takes_the_install() {
+            failedSignup(GLOBEX, SIGNED_UP);
+            clock.advance(Duration.ofMinutes(5));
+            failedSignup(GLOBEX, SIGNED_UP);
+
+            receive(installed(SIGNED_UP));
+
+            assertThat(sessionsOf(GLOBEX))
+                    .extracting(stored -> stored.metaInstalls().size())
+                    .as("newest first")
+                    .containsExactly(1, 0);
+        }
+
+        @Test
+        void a_failed_session_of_another_account_or_from_more_than_a_day_before_leaves_the_install_unroutable() {
+            failedSignup(GLOBEX, SIGNED_UP);
+            failedSignup(TenantId.of("initech"), MetaId.parse("184943124712545"));
+            clock.advance(ReceiveWebhookService.SIGNUP_WINDOW.plusSeconds(1));
+            failedSignup(TenantId.of("initech"), MetaId.parse("184943124712545"));
+
+            Receipt receipt = receive(installed(SIGNED_UP));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
+            assertThat(features.webhooks().unroutableChanges().unroutable(10).newest())
+                    .extracting(change -> change.reason())
+                    .containsExactly("a signup finished at Meta (PARTNER_APP_INSTALLED) but was never completed"
+                            + " here: no tenant has the WhatsApp Business Account 1191624265890717");
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls()).isEmpty();
+        }
+
+        @Test
+        void an_install_signed_with_a_tenants_own_app_goes_only_to_that_tenants_session() {
+            failedSignup(GLOBEX, SIGNED_UP);
+            WebhookChange install = installed(SIGNED_UP);
+
+            Receipt receipt = features.webhooks()
+                    .receiveWebhook()
+                    .receive(new Sender(Optional.of(TenantId.of("initech"))), List.of(install));
+
+            assertThat(receipt).isEqualTo(new Receipt(1, 0, 1));
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls()).isEmpty();
+        }
+
+        @Test
+        void an_install_of_a_tenants_account_signed_with_another_tenants_own_app_is_never_attached_to_a_session() {
+            failedSignup(GLOBEX, ACME_WABA);
+
+            Receipt receipt = features.webhooks()
+                    .receiveWebhook()
+                    .receive(new Sender(Optional.of(GLOBEX)), List.of(installed(ACME_WABA)));
+
+            assertThat(receipt)
+                    .as("acme holds the account: unroutable for globex's app")
+                    .isEqualTo(new Receipt(1, 0, 1));
+            assertThat(sessionsOf(GLOBEX).get(0).metaInstalls()).isEmpty();
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.tenantconfig.application.port.out;
 import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -77,5 +78,15 @@ public interface ConfigStore {
          * @return false when it was a duplicate (nothing stored)
          */
         boolean receive(StoredWebhookChange change);
+
+        /**
+         * Keeps Meta's install of an account no tenant holds ({@code change}, as it would be stored
+         * without a tenant) with the newest signup session that named that account, did not
+         * finish and ended at or after {@code notBefore}; only among {@code change.signedFor()}'s
+         * sessions when a tenant's own app signed it. Sent again (its dedupe key in its scope), it
+         * is {@link MetaInstall.Attachment#ALREADY_ATTACHED ALREADY_ATTACHED}; with no such
+         * session nothing is written ({@link MetaInstall.Attachment#NO_SESSION NO_SESSION}).
+         */
+        MetaInstall.Attachment attachToSignup(StoredWebhookChange change, MetaInstall install, Instant notBefore);
     }
 }

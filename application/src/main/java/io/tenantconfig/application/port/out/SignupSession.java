@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * One signup as the service saw it: an onboarding call, or an event the page reported. {@code
  * sessionId} is Meta's ({@code null} when the page sent none); {@code event} what the page said
- * ({@code FINISH}, {@code FINISH_ONLY_WABA}, ..., {@code CANCEL}); the accounts and numbers are
- * those the session stored. It never holds the signup code, a token or a PIN.
+ * ({@code FINISH}, {@code FINISH_ONLY_WABA}, ..., {@code CANCEL}); {@code requestedWabaIds} the
+ * accounts the onboarding request named, whatever became of them (none for a reported event); the
+ * accounts and numbers are those the session stored. It never holds the signup code, a token or a
+ * PIN.
  */
 public record SignupSession(
         TenantId tenantId,
@@ -18,6 +20,7 @@ public record SignupSession(
         Instant endedAt,
         SignupOutcome outcome,
         String event,
+        List<String> requestedWabaIds,
         List<String> wabaIds,
         List<String> phoneNumberIds) {
 
@@ -30,6 +33,7 @@ public record SignupSession(
         if (endedAt.isBefore(startedAt)) {
             throw new IllegalArgumentException("a session ends after it starts");
         }
+        requestedWabaIds = List.copyOf(requestedWabaIds);
         wabaIds = List.copyOf(wabaIds);
         phoneNumberIds = List.copyOf(phoneNumberIds);
     }

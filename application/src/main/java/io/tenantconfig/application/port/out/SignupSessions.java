@@ -9,8 +9,14 @@ import java.util.Optional;
 /** Where signup sessions are kept, and what is read back of them: newest first. */
 public interface SignupSessions {
 
-    /** Keeps one session; its id is given by the store. */
-    void record(SignupSession session);
+    /**
+     * Keeps one session; its id is given by the store. A session that did not finish also takes
+     * Meta's installs of the accounts it requested that nobody took (kept as unroutable changes:
+     * they arrived before the signup's failure was recorded), received at or after
+     * {@code installsSince}, only those signed for its tenant or by the platform's app: they leave
+     * the unroutable changes, in the same transaction.
+     */
+    void record(SignupSession session, Instant installsSince);
 
     /** The tenant's newest sessions, newest first. */
     List<Stored> ofTenant(TenantId tenantId, int limit);
@@ -21,10 +27,20 @@ public interface SignupSessions {
     /** The sessions that ended at or after {@code since}, by outcome. */
     Counts countSince(Instant since);
 
-    /** A stored session and its id (the order sessions were recorded in). */
-    record Stored(long id, SignupSession session) {
+    /**
+     * A stored session and its id (the order sessions were recorded in), with the installs Meta
+     * reported for the accounts it named (see {@link ConfigStore.Transaction#attachToSignup}),
+     * oldest first.
+     */
+    record Stored(long id, SignupSession session, List<MetaInstall> metaInstalls) {
         public Stored {
             Objects.requireNonNull(session, "session");
+            metaInstalls = List.copyOf(metaInstalls);
+        }
+
+        /** A session Meta reported no install for. */
+        public Stored(long id, SignupSession session) {
+            this(id, session, List.of());
         }
     }
 
