@@ -113,6 +113,10 @@ class CoexistenceSyncEndToEndTest {
         GRAPH.stubFor(
                 post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         GRAPH.stubFor(post(urlPathMatching("/v23.0/[0-9]+/register")).willReturn(okJson("{\"success\":true}")));
+        // Meta has verified every number these signups name (a v4 signup may name one it has not).
+        GRAPH.stubFor(get(urlPathMatching("/v23.0/[0-9]+"))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\":\"VERIFIED\"}")));
     }
 
     /** Meta's published answer to a sync request. */

@@ -1,9 +1,11 @@
 package io.tenantconfig.bootstrap;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,6 +88,10 @@ class NoSecretAtDebugTest {
         GRAPH.stubFor(
                 post(urlPathEqualTo("/v23.0/" + WABA + "/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register")).willReturn(okJson("{\"success\":true}")));
+        // Meta has verified every number these signups name (a v4 signup may name one it has not).
+        GRAPH.stubFor(get(urlPathMatching("/v23.0/[0-9]+"))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\":\"VERIFIED\"}")));
         String tenant = api.token("debugged");
         SECRETS.add(tenant);
         String code = secret("AQD-debug-signup-code-" + Long.toHexString(System.nanoTime()));

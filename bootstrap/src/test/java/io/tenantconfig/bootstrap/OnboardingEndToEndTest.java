@@ -1,6 +1,7 @@
 package io.tenantconfig.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -145,6 +146,10 @@ class OnboardingEndToEndTest {
 
     private static void registerAnswers(ResponseDefinitionBuilder answer) {
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/" + PHONE + "/register")).willReturn(answer));
+        // Meta has verified every number these signups name (a v4 signup may name one it has not).
+        GRAPH.stubFor(get(urlPathMatching("/v23.0/[0-9]+"))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\":\"VERIFIED\"}")));
     }
 
     private static void metaWorks() {
@@ -523,6 +528,31 @@ class OnboardingEndToEndTest {
                         "PHONE_NUMBER_CODE_REQUESTED",
                         "PHONE_NUMBER_VERIFIED",
                         "PHONE_NUMBER_REGISTERED");
+    }
+
+    @Test
+    void a_finish_with_a_number_meta_has_not_verified_registers_nothing_and_says_how_to_verify_it() throws Exception {
+        exchangeIssues(token("business"), null);
+        metaWorks();
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\": \"NOT_VERIFIED\", \"id\": \"" + PHONE + "\"}")));
+
+        HttpResponse<String> response = onboardFinishing("acme", "FINISH", PHONE);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("message").asText())
+                .contains("Meta has not verified its phone number yet")
+                .contains("/api/v1/tenant/config/phone-numbers/" + PHONE + "/request-code");
+        GRAPH.verify(0, postRequestedFor(urlPathMatching("/v23.0/[0-9]+/register")));
+        JsonNode number =
+                json(api.send("GET", "/api/v1/tenant/config/phone-numbers/" + PHONE, api.token("acme"), null));
+        assertThat(number.path("verified").asBoolean(true)).isFalse();
+        assertThat(number.path("is_active").asBoolean(true)).isFalse();
+        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
+                        .path("needs_phone_number")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test

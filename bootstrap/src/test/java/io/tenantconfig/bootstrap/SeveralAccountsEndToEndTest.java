@@ -1,5 +1,6 @@
 package io.tenantconfig.bootstrap;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -558,6 +559,10 @@ class SeveralAccountsEndToEndTest {
         graph.stubFor(
                 post(urlPathMatching("/v23.0/760[123]00/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         graph.stubFor(post(urlPathEqualTo("/v23.0/760101/register")).willReturn(okJson("{\"success\":true}")));
+        // Meta has verified every number these signups name (a v4 signup may name one it has not).
+        graph.stubFor(get(urlPathMatching("/v23.0/[0-9]+"))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\":\"VERIFIED\"}")));
 
         onA(
                 "POST",

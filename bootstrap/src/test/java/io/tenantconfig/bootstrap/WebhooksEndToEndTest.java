@@ -1,12 +1,14 @@
 package io.tenantconfig.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.tenantconfig.testing.MetaSignatures.sign;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -581,6 +583,10 @@ class WebhooksEndToEndTest {
                         + "\"whatsapp_business_messaging\"]}}")));
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700300/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
         GRAPH.stubFor(post(urlPathEqualTo("/v23.0/700301/register")).willReturn(okJson("{\"success\":true}")));
+        // Meta has verified every number these signups name (a v4 signup may name one it has not).
+        GRAPH.stubFor(get(urlPathMatching("/v23.0/[0-9]+"))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\":\"VERIFIED\"}")));
 
         return api.send(
                 "POST",

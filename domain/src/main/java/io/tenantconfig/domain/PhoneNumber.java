@@ -101,6 +101,24 @@ public record PhoneNumber(
                         verification.passed());
     }
 
+    /**
+     * As Meta says it is when a signup finished with it unverified: out of use, and to be verified
+     * (a code sent to it and entered) before it is registered; its PIN, if one was chosen, is kept.
+     */
+    PhoneNumber awaitingVerification() {
+        return new PhoneNumber(
+                id,
+                wabaId,
+                displayNumber,
+                verifiedName,
+                label,
+                false,
+                null,
+                registrationPin,
+                false,
+                NumberVerification.UNVERIFIED);
+    }
+
     PhoneNumber codeRequested(Instant at) {
         return new PhoneNumber(
                 id,

@@ -414,10 +414,24 @@ public record TenantConfig(
         return subscribed;
     }
 
+    /**
+     * Meta says the number the signup named is not verified (a v4 signup can finish with such a
+     * number): it is kept out of use, to be verified through the service, and nothing is registered.
+     */
+    public Outcome onboardingNumberUnverified(Clock clock) {
+        if (!onboardingNumber().orElseThrow().verification().verified()) {
+            return new Outcome.Unchanged();
+        }
+        PhoneNumbers unverified = phoneNumbers.changed(onboardingNumberId(), PhoneNumber::awaitingVerification);
+        return changedTo(with(unverified, clock.instant()), DomainEvent.PhoneNumberChanged::new);
+    }
+
     /** Onboarding registered its number for the Cloud API. */
     public Changed phoneRegistered(Clock clock) {
         Instant now = clock.instant();
-        PhoneNumbers registered = phoneNumbers.changed(onboardingNumberId(), number -> number.registeredAt(now));
+        // Meta registers only a verified number.
+        PhoneNumbers registered = phoneNumbers.changed(
+                onboardingNumberId(), number -> number.signedUp().registeredAt(now));
         Onboarding reached = onboarding.reached(Onboarding.Step.PHONE_REGISTERED);
         return changedTo(with(registered, now).with(reached, now), DomainEvent.PhoneRegistered::new);
     }

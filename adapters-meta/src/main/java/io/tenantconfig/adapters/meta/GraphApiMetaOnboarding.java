@@ -24,6 +24,9 @@ import java.util.Set;
  */
 final class GraphApiMetaOnboarding implements MetaOnboarding {
 
+    /** Meta's {@code code_verification_status} values of a number that has to be verified before it is registered. */
+    private static final Set<String> UNVERIFIED = Set.of("NOT_VERIFIED", "EXPIRED");
+
     private final GraphApiSettings settings;
     private final GraphClient graph;
     private final Clock clock;
@@ -96,6 +99,19 @@ final class GraphApiMetaOnboarding implements MetaOnboarding {
                 .put("verify_token", verifyToken.value());
         postSuccessfully(
                 wabaId.value() + "/subscribed_apps", token, body, new Redactor(token.reveal(), verifyToken.value()));
+    }
+
+    @Override
+    public boolean awaitsVerification(MetaId phoneNumberId, Secret token) {
+        JsonNode number = graph.send(
+                "GET",
+                phoneNumberId.value(),
+                Map.of("fields", "code_verification_status"),
+                token.reveal(),
+                null,
+                new Redactor(token.reveal()));
+        String status = number.path("code_verification_status").asText("");
+        return UNVERIFIED.contains(status);
     }
 
     @Override

@@ -315,4 +315,16 @@ class GraphApiMetaOnboardingTest {
         assertThat(GRAPH.findAll(getRequestedFor(urlPathEqualTo("/v23.0/oauth/access_token"))))
                 .hasSize(1);
     }
+
+    @ParameterizedTest(name = "code_verification_status {0} -> awaits verification: {1}")
+    @CsvSource({"NOT_VERIFIED, true", "EXPIRED, true", "VERIFIED, false"})
+    void whether_a_number_awaits_verification_is_read_from_metas_phone_number_node(String status, boolean awaits) {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
+                .withQueryParam("fields", equalTo("code_verification_status"))
+                .willReturn(okJson("{\"code_verification_status\": \"" + status + "\", \"id\": \"" + PHONE + "\"}")));
+
+        assertThat(meta().awaitsVerification(PHONE, TOKEN)).isEqualTo(awaits);
+        GRAPH.verify(getRequestedFor(urlPathEqualTo("/v23.0/" + PHONE))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN.reveal())));
+    }
 }

@@ -75,6 +75,11 @@ public final class OnboardingResource {
                 said = message + "; it has no phone number yet: add one with POST /api/v1/tenant/config/phone-numbers";
             } else if (number.get().coexistence()) {
                 said = message + "; its number stays registered with the WhatsApp Business app (coexistence)";
+            } else if (!number.get().verification().verified()) {
+                String path = PhoneNumbersResource.PATH + "/" + number.get().id();
+                said = message + "; Meta has not verified its phone number yet, so it was not registered: have"
+                        + " Meta send it a code with POST " + path + "/request-code, then enter the code with POST "
+                        + path + "/verify-code";
             }
             return new Onboarded(
                     true,

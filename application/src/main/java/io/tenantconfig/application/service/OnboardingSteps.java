@@ -95,6 +95,13 @@ final class OnboardingSteps {
                     .isPresent();
             if (policy.registerPhone()
                     && registrable
+                    && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED
+                    && awaitsVerification(config, run)) {
+                // A v4 signup can finish with a number Meta has not verified: it cannot be registered
+                // before a code sent to it is entered, through the service (request-code, verify-code).
+                config = run.store(c -> c.onboardingNumberUnverified(clock));
+            } else if (policy.registerPhone()
+                    && registrable
                     && config.onboarding().status() != OnboardingStatus.PHONE_REGISTERED) {
                 if (pinOf(config) == null) {
                     // Stored before Meta sees it: the number is never registered with a PIN we lost.
@@ -123,6 +130,12 @@ final class OnboardingSteps {
         } catch (Interrupted interrupted) {
             return new OnboardingResult.Interrupted();
         }
+    }
+
+    /** Whether Meta says the number to register has to be verified first; asked as part of the registration step. */
+    private boolean awaitsVerification(TenantConfig config, Run run) {
+        PhoneNumber number = config.onboardingNumber().orElseThrow();
+        return call(OnboardingStep.REGISTER_PHONE, () -> meta.awaitsVerification(number.id(), run.token));
     }
 
     /** The PIN of the number being onboarded (the run stops before any step when the number is gone). */

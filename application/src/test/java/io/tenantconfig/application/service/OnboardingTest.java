@@ -12,16 +12,20 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.ExpectedVersion;
+import io.tenantconfig.application.port.in.NumberStepResult;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.OnboardingResult;
 import io.tenantconfig.application.port.in.OnboardingStep;
 import io.tenantconfig.application.port.in.RemovePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.RequestVerificationCodeUseCase;
 import io.tenantconfig.application.port.in.ResumeOnboardingUseCase;
+import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.WriteResult;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
+import io.tenantconfig.application.port.out.MetaPhoneNumbers;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Onboarding;
@@ -33,6 +37,7 @@ import io.tenantconfig.domain.SignupFinish;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UserId;
+import io.tenantconfig.domain.VerificationCode;
 import io.tenantconfig.domain.WebUrl;
 import io.tenantconfig.domain.WhatsAppAccount;
 import io.tenantconfig.testing.SecretValues;
@@ -217,6 +222,41 @@ class OnboardingTest {
         assertThat(store.auditTrail())
                 .extracting(record -> record.entry().action())
                 .doesNotContain(AuditAction.ONBOARDING_PHONE_REGISTERED);
+    }
+
+    @Test
+    void a_number_meta_has_not_verified_is_kept_out_of_use_registered_only_once_its_code_is_entered() {
+        MetaId number = MetaId.parse("106540352242929");
+        meta.hasNotVerified(number.value());
+        TestFeatures service = service(OnboardingPolicy.DEFAULT);
+
+        OnboardingResult result = onboard(service, SignupFinish.FINISH, number);
+
+        assertThat(result).isInstanceOf(OnboardingResult.Completed.class);
+        PhoneNumber kept = stored().phoneNumbers().find(number).orElseThrow();
+        assertThat(kept.verification().verified()).isFalse();
+        assertThat(kept.active()).isFalse();
+        assertThat(stored().needsPhoneNumber()).isTrue();
+        assertThat(meta.calls()).noneMatch(call -> call.startsWith("register"));
+
+        service.numberVerification()
+                .requestCode()
+                .requestCode(new RequestVerificationCodeUseCase.Command(
+                        ACME, new Actor("alice"), number, MetaPhoneNumbers.CodeMethod.SMS, "en_US"));
+        assertThat(service.numberVerification()
+                        .verifyPhoneNumber()
+                        .verify(new VerifyPhoneNumberUseCase.Command(
+                                ACME, new Actor("alice"), number, VerificationCode.parse("123456"))))
+                .isInstanceOf(NumberStepResult.Done.class);
+
+        PhoneNumber registered = stored().phoneNumbers().find(number).orElseThrow();
+        assertThat(registered.active()).isTrue();
+        assertThat(registered.registeredAt()).isEqualTo(NOW);
+        assertThat(meta.calls())
+                .containsSubsequence(
+                        "verify_code " + number + " code=123456",
+                        "register " + number + " pin="
+                                + registered.registrationPin().reveal());
     }
 
     @Test

@@ -34,6 +34,13 @@ public interface MetaOnboarding {
      */
     void overrideCallback(MetaId wabaId, Secret token, WebUrl callbackUrl, VerifyToken verifyToken);
 
+    /**
+     * Whether Meta says the number still has to be verified (its {@code code_verification_status}
+     * is {@code NOT_VERIFIED} or {@code EXPIRED}): an Embedded Signup v4 user can finish with a
+     * number they never verified, and such a number cannot be registered until it is.
+     */
+    boolean awaitsVerification(MetaId phoneNumberId, Secret token);
+
     /** Registers the phone number for the Cloud API, with {@code pin} as its two-step verification PIN. */
     void registerPhone(MetaId phoneNumberId, Secret pin, Secret token);
 }
