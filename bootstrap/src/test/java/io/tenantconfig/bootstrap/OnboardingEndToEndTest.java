@@ -390,6 +390,13 @@ class OnboardingEndToEndTest {
         return config.get("token_type").asText();
     }
 
+    /** What {@code GET /config} says of whether the tenant still needs a number it can send with. */
+    private boolean needsPhoneNumber(String tenant) throws Exception {
+        return json(api.send("GET", "/api/v1/tenant/config", api.token(tenant), null))
+                .path("needs_phone_number")
+                .asBoolean();
+    }
+
     private HttpResponse<String> onboardFinishing(String tenant, String event, String phone) throws Exception {
         return onboardWith(
                 tenant,
@@ -454,9 +461,7 @@ class OnboardingEndToEndTest {
 
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         assertThat(json(added).path("verified").asBoolean(true)).isFalse();
-        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
-                        .path("needs_phone_number")
-                        .asBoolean())
+        assertThat(needsPhoneNumber("acme"))
                 .as("an unverified number cannot send yet")
                 .isTrue();
         assertThat(json(api.send(
@@ -500,10 +505,7 @@ class OnboardingEndToEndTest {
                 1,
                 postRequestedFor(urlPathEqualTo("/v23.0/" + created + "/register"))
                         .withRequestBody(matchingJsonPath("$.pin", matching("[0-9]{6}"))));
-        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
-                        .path("needs_phone_number")
-                        .asBoolean())
-                .isFalse();
+        assertThat(needsPhoneNumber("acme")).isFalse();
         assertThat(json(api.send("GET", "/api/v1/tenant/config/resolved", api.token("acme"), null))
                         .path("values")
                         .path("phone_number_id")
@@ -549,10 +551,7 @@ class OnboardingEndToEndTest {
                 json(api.send("GET", "/api/v1/tenant/config/phone-numbers/" + PHONE, api.token("acme"), null));
         assertThat(number.path("verified").asBoolean(true)).isFalse();
         assertThat(number.path("is_active").asBoolean(true)).isFalse();
-        assertThat(json(api.send("GET", "/api/v1/tenant/config", api.token("acme"), null))
-                        .path("needs_phone_number")
-                        .asBoolean())
-                .isTrue();
+        assertThat(needsPhoneNumber("acme")).isTrue();
     }
 
     @Test

@@ -8,10 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.tenantconfig.adapters.meta.MetaCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaFailure.Kind;
 import io.tenantconfig.domain.AppDataSync;
@@ -48,15 +48,6 @@ class GraphApiMetaAppDataTest {
                                 Duration.ofSeconds(60)),
                         Clock.systemUTC())
                 .appData();
-    }
-
-    private static MetaFailure failureOf(Runnable call) {
-        try {
-            call.run();
-        } catch (MetaCallFailedException e) {
-            return e.failure();
-        }
-        throw new AssertionError("the call did not fail");
     }
 
     @Test

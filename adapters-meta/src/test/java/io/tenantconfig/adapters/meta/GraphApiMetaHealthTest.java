@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.tenantconfig.adapters.meta.MetaCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.AppCredentials;
@@ -73,15 +73,6 @@ class GraphApiMetaHealthTest {
 
     private static GraphApiMetaHealth meta() {
         return meta(Duration.ofSeconds(5));
-    }
-
-    private static MetaFailure failureOf(Runnable call) {
-        try {
-            call.run();
-        } catch (MetaCallFailedException e) {
-            return e.failure();
-        }
-        throw new AssertionError("the call did not fail");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.tenantconfig.adapters.meta.MetaCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,15 +77,6 @@ class GraphApiMetaOnboardingTest {
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
                         + (subcode == null ? "" : ",\"error_subcode\":" + subcode)
                         + ",\"fbtrace_id\":\"AbCdEf123\"}}");
-    }
-
-    private static MetaFailure failureOf(Runnable call) {
-        try {
-            call.run();
-        } catch (MetaCallFailedException e) {
-            return e.failure();
-        }
-        throw new AssertionError("the call did not fail");
     }
 
     @Test
