@@ -44,6 +44,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Meta's webhooks through the running service on a real PostgreSQL: the handshake on a tenant's
@@ -282,6 +284,50 @@ class WebhooksEndToEndTest {
                         .get("full_name")
                         .asText())
                 .isEqualTo("Pablo Morales");
+    }
+
+    /** Meta's history webhook, as its reference shows it: a chunk of a WhatsApp Business app's past messages. */
+    private static final String METAS_HISTORY = """
+            {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+              "value": {"messaging_product": "whatsapp",
+                        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                        "history": [{"metadata": {"phase": 0, "chunk_order": 1, "progress": 55},
+                                     "threads": [{"id": "16505551234", "messages": [{
+                                        "from": "16505551234", "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgA",
+                                        "timestamp": "1739230955", "type": "text",
+                                        "text": {"body": "Is the store open on Sunday?"},
+                                        "history_context": {"status": "READ"}}]}]}]},
+              "field": "history"}]}]}""";
+
+    /** Meta's smb_message_echoes webhook, as its reference shows it: a message the business sent from the app. */
+    private static final String METAS_MESSAGE_ECHO = """
+            {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+              "value": {"messaging_product": "whatsapp",
+                        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+                        "message_echoes": [{"from": "15550783881", "to": "16505551234",
+                                            "id": "wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1QjJGRjI1RDY0RkE4Nzg4QzcA",
+                                            "timestamp": "1739321024", "type": "text",
+                                            "text": {"body": "Yes, from 10 to 4."}}]},
+              "field": "smb_message_echoes"}]}]}""";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"history, history", "smb_message_echoes, message_echoes"})
+    void a_whatsapp_business_apps_history_and_message_echoes_are_routed_to_its_tenant_and_delivered(
+            String field, String array) throws Exception {
+        tenant("acme", "102290129340398", "106540352242922");
+        String body = "history".equals(field) ? METAS_HISTORY : METAS_MESSAGE_ECHO;
+
+        HttpResponse<String> received = signedPost("/api/v1/webhooks/whatsapp", body);
+
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(received.body()).get("unroutable").asInt()).isZero();
+        eventually(() -> delivered().size() == 1);
+        JsonNode event = delivered().values().iterator().next().get(0);
+        assertThat(event.get("type").asText()).isEqualTo("whatsapp.change");
+        assertThat(event.get("tenant_id").asText()).isEqualTo("acme");
+        assertThat(event.get("data").get("field").asText()).isEqualTo(field);
+        assertThat(event.get("data").get("phone_number_id").asText()).isEqualTo("106540352242922");
+        assertThat(event.get("data").get("value").get(array).isArray()).isTrue();
     }
 
     @Test
