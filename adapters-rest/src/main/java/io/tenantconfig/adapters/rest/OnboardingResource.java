@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.adapters.rest.errors.Problem;
 import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
@@ -26,9 +25,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -159,10 +156,8 @@ public final class OnboardingResource {
     /** Meta's failure as HTTP: which step, Meta's own words and trace id, and what to do next. */
     private static ApiException failure(OnboardingResult.StepFailed failed) {
         MetaFailure failure = failed.failure();
-        String meta =
-                failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
+        String meta = MetaAnswers.words(failure);
         String next = failed.tokenSaved() ? " The access token is saved; continue with POST " + RESUME_PATH + "." : "";
-        // Meta, not this service, failed: the detail says so first, and whether anything was kept.
         String metaNext = failed.tokenSaved() ? next : " Nothing was stored; try the WhatsApp signup again.";
         if (failed.step() == OnboardingStep.EXCHANGE_CODE && failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
             // No tenant token exists yet: Meta refused our app's own credentials.
@@ -182,25 +177,8 @@ public final class OnboardingResource {
                         400,
                         "Meta no longer accepts the access token (" + step(failed.step()) + "): " + meta
                                 + ". Please run the WhatsApp signup again to re-authorize.");
-            case RATE_LIMITED ->
-                new ApiException(
-                        429,
-                        "Meta is rate limiting requests (" + step(failed.step()) + "): " + meta + ". "
-                                + Problem.tryAgainIn(failure.retryAfter().toSeconds()) + next,
-                        Map.of(
-                                HttpHeaders.RETRY_AFTER,
-                                Long.toString(failure.retryAfter().toSeconds())));
-            case TIMEOUT ->
-                new ApiException(
-                        504,
-                        "Meta's Graph API did not answer in time " + step(failed.step()) + ": " + meta + "."
-                                + metaNext);
-            case META_UNAVAILABLE ->
-                new ApiException(502, "Meta's Graph API failed " + step(failed.step()) + ": " + meta + "." + metaNext);
-            case REJECTED ->
-                new ApiException(
-                        502,
-                        "Meta's Graph API refused the request " + step(failed.step()) + ": " + meta + "." + metaNext);
+            case RATE_LIMITED, TIMEOUT, META_UNAVAILABLE, REJECTED ->
+                MetaAnswers.failed(failure, step(failed.step()), next, metaNext);
         };
     }
 

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.errors.ApiException;
-import io.tenantconfig.adapters.rest.errors.Problem;
 import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
@@ -193,34 +192,21 @@ public final class PhoneNumbersResource {
      */
     private static ApiException failure(NumberStepResult.MetaFailed failed) {
         MetaFailure failure = failed.failure();
-        String meta =
-                failure.message() + (failure.fbtraceId() == null ? "" : " (fbtrace_id: " + failure.fbtraceId() + ")");
+        String meta = MetaAnswers.words(failure);
         String step = "while " + failed.step().description();
         String kept = kept(failed);
-        return switch (failure.kind()) {
-            case RATE_LIMITED ->
-                new ApiException(
-                        429,
-                        "Meta is rate limiting requests (" + step + "): " + meta + ". "
-                                + Problem.tryAgainIn(failure.retryAfter().toSeconds()) + kept,
-                        Map.of(
-                                HttpHeaders.RETRY_AFTER,
-                                Long.toString(failure.retryAfter().toSeconds())));
-            case TOKEN_INVALID ->
-                new ApiException(
-                        400,
-                        "Meta no longer accepts the account's access token (" + step + "): " + meta + "." + kept
-                                + " Run the WhatsApp signup again to re-authorize the account.");
-            case TIMEOUT ->
-                new ApiException(504, "Meta's Graph API did not answer in time " + step + ": " + meta + "." + kept);
-            case META_UNAVAILABLE ->
-                new ApiException(502, "Meta's Graph API failed " + step + ": " + meta + "." + kept);
-            case REJECTED, SIGNUP_CODE_REJECTED ->
-                failed.step() == NumberStep.VERIFY_CODE
-                        ? new ApiException(400, "Meta did not accept the code " + step + ": " + meta + "." + kept)
-                        : new ApiException(
-                                502, "Meta's Graph API refused the request " + step + ": " + meta + "." + kept);
-        };
+        boolean refused =
+                failure.kind() == MetaFailure.Kind.REJECTED || failure.kind() == MetaFailure.Kind.SIGNUP_CODE_REJECTED;
+        if (failure.kind() == MetaFailure.Kind.TOKEN_INVALID) {
+            return new ApiException(
+                    400,
+                    "Meta no longer accepts the account's access token (" + step + "): " + meta + "." + kept
+                            + " Run the WhatsApp signup again to re-authorize the account.");
+        }
+        if (refused && failed.step() == NumberStep.VERIFY_CODE) {
+            return new ApiException(400, "Meta did not accept the code " + step + ": " + meta + "." + kept);
+        }
+        return MetaAnswers.failed(failure, step, kept, kept);
     }
 
     /** What the service kept when Meta failed at the step, and what the tenant does next. */

@@ -79,15 +79,13 @@ public final class WebhookSettingsResource {
 
     /** Meta's words for the account it refused, and what stays subscribed. */
     private static String refused(ResubscribeWebhookUseCase.Result.MetaFailed failed) {
-        String trace = failed.failure().fbtraceId() == null
-                ? ""
-                : " (fbtrace_id: " + failed.failure().fbtraceId() + ")";
+        String meta = MetaAnswers.words(failed.failure());
         if (failed.subscribed().isEmpty()) {
-            return "Meta's Graph API did not accept the subscription: "
-                    + failed.failure().message() + trace + ". Nothing was changed; try again later.";
+            return "Meta's Graph API did not accept the subscription: " + meta
+                    + ". Nothing was changed; try again later.";
         }
-        return "Meta's Graph API did not accept the subscription of account " + failed.wabaId() + ": "
-                + failed.failure().message() + trace + ". Accounts " + String.join(", ", failed.subscribed())
+        return "Meta's Graph API did not accept the subscription of account " + failed.wabaId() + ": " + meta
+                + ". Accounts " + String.join(", ", failed.subscribed())
                 + " were subscribed (see subscribed_at in /api/v1/tenant/config/accounts); try again later"
                 + " for the others.";
     }

@@ -57,11 +57,12 @@ final class SyncAppDataService implements SyncAppDataUseCase {
             syncs.forget(sync);
             return new Round(0, 0, true, false);
         }
-        Optional<Account> account = config.get().accounts().find(number.get().wabaId());
-        Secret token = account.map(a -> a.token().accessToken()).orElse(null);
+        // A number's account is one of the configuration's (TenantConfig holds no number without it).
+        Account account = config.get().accounts().find(number.get().wabaId()).orElseThrow();
+        Secret token = account.token().accessToken();
         // Meta sends the synced data to the account's webhooks: ask once onboarding subscribed our
         // app to them, or finished without doing so (a deployment that subscribes by other means).
-        boolean ready = account.get().subscribed() || config.get().onboarding().status() == OnboardingStatus.COMPLETED;
+        boolean ready = account.subscribed() || config.get().onboarding().status() == OnboardingStatus.COMPLETED;
         if (token == null || !ready) {
             syncs.save(sync.postponed(now.plus(policy.firstBackoff())));
             return new Round(0, 0, true, false);
