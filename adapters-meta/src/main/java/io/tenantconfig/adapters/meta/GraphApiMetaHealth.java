@@ -29,7 +29,8 @@ final class GraphApiMetaHealth implements MetaHealth {
 
     /** The fields asked about each number. */
     static final String NUMBER_FIELDS = "display_phone_number,verified_name,quality_rating,"
-            + "code_verification_status,name_status,status,platform_type,throughput";
+            + "code_verification_status,name_status,status,platform_type,throughput,"
+            + "whatsapp_business_manager_messaging_limit";
 
     /** The Graph version from which phone numbers have a {@code health_status}. */
     private static final int HEALTH_STATUS_SINCE = 18;
@@ -110,7 +111,23 @@ final class GraphApiMetaHealth implements MetaHealth {
                 number.path("status").asText(null),
                 number.path("quality_rating").asText(null),
                 number.path("name_status").asText(null),
-                number.path("health_status").path("can_send_message").asText(null));
+                number.path("health_status").path("can_send_message").asText(null),
+                number.path("throughput").path("level").asText(null),
+                messagingLimit(number));
+    }
+
+    /**
+     * The business portfolio's messaging limit: {@code whatsapp_business_manager_messaging_limit}
+     * since Meta set limits per portfolio (October 2025), else the number's older
+     * {@code messaging_limit_tier} where a Graph version still answers it.
+     */
+    private static String messagingLimit(JsonNode number) {
+        JsonNode limit = number.path("whatsapp_business_manager_messaging_limit");
+        if (limit.isObject()) {
+            limit = limit.path("current_limit");
+        }
+        String tier = limit.isValueNode() ? limit.asText(null) : null;
+        return tier != null ? tier : number.path("messaging_limit_tier").asText(null);
     }
 
     /** The number fields, with {@code health_status} where the configured Graph version has it. */

@@ -139,6 +139,30 @@ class GraphApiMetaHealthTest {
         assertThat(meta().phoneNumber(MetaId.parse("999"), TOKEN)).isEqualTo(NumberFacts.unknown(MetaId.parse("999")));
     }
 
+    // Meta's phone number as its references show it: "quality_rating": "GREEN" with Jasper's Market
+    // (https://developers.facebook.com/docs/whatsapp/business-management-api/manage-phone-numbers),
+    // "throughput": {"level": "STANDARD"}
+    // (https://developers.facebook.com/documentation/business-messaging/whatsapp/throughput) and the
+    // portfolio's "whatsapp_business_manager_messaging_limit"
+    // (https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits).
+    @Test
+    void a_number_reports_its_throughput_level_and_its_portfolios_messaging_limit() {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
+                .withQueryParam("fields", equalTo(GraphApiMetaHealth.NUMBER_FIELDS + ",health_status"))
+                .willReturn(
+                        okJson("{\"verified_name\":\"Jasper's Market\",\"display_phone_number\":\"+1 631-555-5555\","
+                                + "\"id\":\"" + PHONE + "\",\"quality_rating\":\"GREEN\",\"name_status\":\"APPROVED\","
+                                + "\"status\":\"CONNECTED\",\"throughput\":{\"level\":\"STANDARD\"},"
+                                + "\"whatsapp_business_manager_messaging_limit\":\"TIER_2K\"}")));
+
+        NumberFacts facts = meta().phoneNumber(PHONE, TOKEN);
+
+        assertThat(facts.throughputLevel()).isEqualTo("STANDARD");
+        assertThat(facts.messagingLimitTier()).isEqualTo("TIER_2K");
+        assertThat(facts.capacity().messagesPerSecond(false)).isEqualTo(80);
+        assertThat(facts.capacity().qualityRating()).isEqualTo("GREEN");
+    }
+
     @Test
     void the_account_lists_its_numbers() {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + WABA + "/phone_numbers"))
