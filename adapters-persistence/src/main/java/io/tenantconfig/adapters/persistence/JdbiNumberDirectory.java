@@ -6,6 +6,7 @@ import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -31,11 +33,17 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
      */
     private static final String OWNERSHIPS = "SELECT c.id, c.tenant_id, c.is_active, c.webhook_key, a.id AS account_id,"
             + " a.waba_id, a.standing_status, n.phone_number_id, n.is_default, n.is_active AS number_active,"
-            + " n.coexistence"
+            + " n.coexistence, n.throughput_level, n.quality_rating, n.messaging_limit_tier, n.name_status"
             + " FROM tenant_configs c LEFT JOIN whatsapp_accounts a ON a.config_id = c.id"
             + " LEFT JOIN tenant_phone_numbers n ON n.account_id = a.id";
 
     private static final String ORDER = " ORDER BY c.id, a.id, n.id";
+
+    /**
+     * Each capacity read, once: numbers share a handful of combinations of Meta's words, so the
+     * index holds one instance of each, not one per number.
+     */
+    private static final Map<NumberCapacity, NumberCapacity> CAPACITIES = new ConcurrentHashMap<>();
 
     private final Jdbi jdbi;
 
@@ -131,7 +139,13 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
             }
             if (row.phoneNumberId() != null) {
                 MetaId number = MetaId.parse(row.phoneNumberId());
-                numbers.put(number, new Ownership.NumberOwnership(row.numberActive(), wabaId, row.coexistence()));
+                numbers.put(
+                        number,
+                        new Ownership.NumberOwnership(
+                                row.numberActive(),
+                                wabaId,
+                                row.coexistence(),
+                                CAPACITIES.computeIfAbsent(row.capacity(), capacity -> capacity)));
                 if (row.isDefault()) {
                     defaultNumber = number;
                 }
@@ -156,6 +170,8 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
             boolean numberActive,
             /** Whether the number is a WhatsApp Business app's (coexistence). */
             boolean coexistence,
+            /** As Meta last said it ({@link NumberCapacity#UNKNOWN} for a configuration's row without a number). */
+            NumberCapacity capacity,
             String webhookKey) {
 
         static OwnershipRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -171,6 +187,11 @@ final class JdbiNumberDirectory implements NumberDirectory, WebhookKeys {
                     rs.getBoolean("is_default"),
                     rs.getBoolean("number_active"),
                     rs.getBoolean("coexistence"),
+                    new NumberCapacity(
+                            rs.getString("throughput_level"),
+                            rs.getString("quality_rating"),
+                            rs.getString("messaging_limit_tier"),
+                            rs.getString("name_status")),
                     rs.getString("webhook_key"));
         }
     }

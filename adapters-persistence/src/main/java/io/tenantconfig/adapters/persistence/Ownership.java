@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.persistence;
 import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +40,16 @@ record Ownership(
         }
     }
 
-    /** One of the tenant's numbers: whether the tenant uses it, its account, and whether it is a WhatsApp Business app's. */
-    record NumberOwnership(boolean active, MetaId wabaId, boolean coexistence) {}
+    /**
+     * One of the tenant's numbers: whether the tenant uses it, its account, whether it is a WhatsApp
+     * Business app's, and its capacity as Meta last said it (instances shared between numbers).
+     */
+    record NumberOwnership(boolean active, MetaId wabaId, boolean coexistence, NumberCapacity capacity) {
+
+        NumberOwnership(boolean active, MetaId wabaId, boolean coexistence) {
+            this(active, wabaId, coexistence, NumberCapacity.UNKNOWN);
+        }
+    }
 
     Ownership {
         List<AccountOwnership> withNumbers = new ArrayList<>();
@@ -88,7 +97,8 @@ record Ownership(
                         serving(number.wabaId()) && number.active(),
                         number.wabaId(),
                         phoneNumberId,
-                        number.coexistence()));
+                        number.coexistence(),
+                        number.capacity()));
     }
 
     /**
@@ -98,15 +108,17 @@ record Ownership(
      */
     Optional<NumberOwner> ofAccount(MetaId wabaId) {
         AccountOwnership account = wabaId == null ? null : account(wabaId);
-        return account == null
-                ? Optional.empty()
-                : Optional.of(new NumberOwner(
-                        tenantId,
-                        active && account.serving(),
-                        wabaId,
-                        account.ownNumber(),
-                        account.ownNumber() != null
-                                && numbers.get(account.ownNumber()).coexistence()));
+        if (account == null) {
+            return Optional.empty();
+        }
+        NumberOwnership own = account.ownNumber() == null ? null : numbers.get(account.ownNumber());
+        return Optional.of(new NumberOwner(
+                tenantId,
+                active && account.serving(),
+                wabaId,
+                account.ownNumber(),
+                own != null && own.coexistence(),
+                own == null ? NumberCapacity.UNKNOWN : own.capacity()));
     }
 
     /** Whether the configuration is switched on and Meta lets the account {@code wabaId} serve. */

@@ -10,6 +10,7 @@ import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
+import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.Retention;
 import io.tenantconfig.application.port.out.SignupSessions;
@@ -17,6 +18,7 @@ import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
+import io.tenantconfig.domain.TenantId;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -85,6 +88,7 @@ public final class PostgresAdapters {
     private final SignupSessions signupSessions;
     private final AppDataSyncs appDataSyncs;
     private final GroupCommitWebhookIntake intake;
+    private final NumberCapacities capacities;
     /** {@code null} when built {@link #direct}. */
     private final ConfigNotificationListener listener;
 
@@ -115,6 +119,13 @@ public final class PostgresAdapters {
         this.signupSessions = new JdbiSignupSessions(jdbi);
         this.appDataSyncs = new JdbiAppDataSyncs(jdbi);
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
+        // Serving, this instance's index hears of a capacity change once it is committed, as every
+        // other instance's does from the announcement.
+        Consumer<TenantId> afterCommit = tenantId -> {};
+        if (directory instanceof NumberIndex index) {
+            afterCommit = index::changed;
+        }
+        this.capacities = new JdbiNumberCapacities(jdbi, afterCommit);
         gauges.put("webhooks.waiting", intake::waiting);
     }
 
@@ -220,6 +231,11 @@ public final class PostgresAdapters {
     /** @param checkInterval a tenant checked before any sweep enrolled it is next due this long after */
     public HealthStore healthStore(Duration checkInterval) {
         return new JdbiHealthStore(jdbi, clock, checkInterval);
+    }
+
+    /** Each number's capacity as Meta last said it, announced to every instance's directory. */
+    public NumberCapacities numberCapacities() {
+        return capacities;
     }
 
     public HealthSchedule healthSchedule() {

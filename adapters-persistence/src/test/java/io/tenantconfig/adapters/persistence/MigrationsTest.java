@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 28;
+    private static final int CHANGESETS = 29;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -42,6 +42,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_APP_DATA_SYNCS = 26;
     /** The changesets before Meta's installs were kept with the signup sessions (changeSet 28). */
     private static final int CHANGESETS_BEFORE_SIGNUP_INSTALLS = 27;
+    /** The changesets before numbers kept their capacity (changeSet 30). */
+    private static final int CHANGESETS_BEFORE_NUMBER_CAPACITY = 28;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -930,5 +932,39 @@ class MigrationsTest {
                 .containsExactly("nobody 300 account_update sha256:ab a signup finished at Meta"
                         + " (PARTNER_APP_INSTALLED) but was never completed here: no tenant has the WhatsApp"
                         + " Business Account 300");
+    }
+
+    @Test
+    void existing_numbers_start_with_no_capacity_said_and_the_rollback_drops_only_the_capacity() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_NUMBER_CAPACITY, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id)"
+                + " SELECT id, '100' FROM tenant_configs WHERE tenant_id = 'acme'"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id,"
+                + " is_default) SELECT config_id, id, '1001', true FROM whatsapp_accounts"));
+        List<String> schemaBefore = schema(jdbi);
+        List<Map<String, Object>> numbersBefore = everyRow(jdbi, "tenant_phone_numbers");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+
+        assertThat(strings(
+                        jdbi,
+                        "SELECT phone_number_id || ' ' || coalesce(throughput_level, 'null') || ' '"
+                                + " || coalesce(messaging_limit_tier, 'null') || ' '"
+                                + " || coalesce(capacity_updated_at::text, 'null') FROM tenant_phone_numbers"))
+                .as("nothing said yet: answered as Meta's default until the next check")
+                .containsExactly("1001 null null null");
+        jdbi.useHandle(h -> h.execute("UPDATE tenant_phone_numbers SET throughput_level = 'HIGH',"
+                + " quality_rating = 'GREEN', messaging_limit_tier = 'TIER_2K', name_status = 'APPROVED',"
+                + " capacity_updated_at = now()"));
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_CAPACITY, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_NUMBER_CAPACITY);
+        assertThat(schema(jdbi))
+                .as("the schema of changeSet 28, comments included")
+                .isEqualTo(schemaBefore);
+        assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
     }
 }

@@ -11,9 +11,13 @@ import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.CapacityUpdate;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,6 +138,65 @@ class NumberIndexTest {
                 .contains(new NumberOwner(ACME, true, MetaId.parse(TestConfigs.wabaIdOf("acme")), SHARED, false));
         assertThat(here.index.ownerOfAccount(MetaId.parse(TestConfigs.wabaIdOf("acme"))))
                 .hasValueSatisfying(owner -> assertThat(owner.tenantId()).isEqualTo(ACME));
+    }
+
+    @Test
+    void a_capacity_written_on_one_instance_is_answered_from_memory_there_at_once_and_on_the_other_within_a_second() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        MetaId number = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+        MetaId account = MetaId.parse(TestConfigs.wabaIdOf("acme"));
+        assertThat(here.index.ownerOfNumber(number).orElseThrow().capacity())
+                .as("never checked: nothing said")
+                .isEqualTo(NumberCapacity.UNKNOWN);
+        JdbiNumberCapacities capacitiesThere = new JdbiNumberCapacities(jdbi, there.index::changed);
+
+        capacitiesThere.checked(
+                ACME, Map.of(number, new NumberCapacity("STANDARD", "GREEN", "TIER_2K", "APPROVED")), Instant.now());
+
+        assertThat(there.index.ownerOfNumber(number).orElseThrow().messagesPerSecond())
+                .isEqualTo(80);
+        assertThat(there.index.ownerOfNumber(number).orElseThrow().capacity().messagingLimitTier())
+                .as("read your own write")
+                .isEqualTo("TIER_2K");
+        eventually(() -> "GREEN"
+                .equals(here.index
+                        .ownerOfNumber(number)
+                        .orElseThrow()
+                        .capacity()
+                        .qualityRating()));
+
+        // Meta's THROUGHPUT_UPGRADE names the number by its display number (+1 555-010-0000).
+        capacitiesThere.updated(
+                ACME, account, new CapacityUpdate("15550100000", "HIGH", "TIER_UNLIMITED"), Instant.now());
+
+        eventually(() -> here.index.ownerOfNumber(number).orElseThrow().messagesPerSecond() == 1_000);
+        assertThat(here.index.ownerOfNumber(number).orElseThrow().capacity())
+                .isEqualTo(new NumberCapacity("HIGH", "GREEN", "TIER_UNLIMITED", "APPROVED"));
+        assertThat(here.index.ownerOfAccount(account).orElseThrow().messagesPerSecond())
+                .as("asked by account: its own number's")
+                .isEqualTo(1_000);
+    }
+
+    @Test
+    void what_meta_did_not_say_stays_and_an_upgrade_of_another_number_changes_nothing() {
+        here.insert(TestConfigs.aConfig("acme").build());
+        MetaId number = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+        JdbiNumberCapacities capacities = new JdbiNumberCapacities(jdbi, here.index::changed);
+        capacities.checked(
+                ACME, Map.of(number, new NumberCapacity("STANDARD", "GREEN", "TIER_10K", "APPROVED")), Instant.now());
+
+        capacities.checked(ACME, Map.of(number, new NumberCapacity(null, "YELLOW", null, null)), Instant.now());
+
+        assertThat(here.index.ownerOfNumber(number).orElseThrow().capacity())
+                .isEqualTo(new NumberCapacity("STANDARD", "YELLOW", "TIER_10K", "APPROVED"));
+        capacities.updated(
+                ACME,
+                MetaId.parse(TestConfigs.wabaIdOf("acme")),
+                new CapacityUpdate("19990000000", "HIGH", null),
+                Instant.now());
+        assertThat(here.index.ownerOfNumber(number).orElseThrow().messagesPerSecond())
+                .as("an upgrade of a number the account does not have changes none of its numbers")
+                .isEqualTo(80);
     }
 
     @Test
