@@ -211,6 +211,7 @@ final class Features {
                 database.healthSchedule(),
                 new TimedMetaHealth(
                         meta.health(settings.getGraphCallsPerSecond(), settings.getGraphCallsInFlight()), metrics),
+                database.numberCapacities(),
                 database.directory(),
                 settings.policy(),
                 settings.sweep(),
@@ -304,6 +305,7 @@ final class Features {
                 database.directory(),
                 healthStore,
                 database.healthSchedule(),
+                database.numberCapacities(),
                 meta.onboarding(),
                 clock);
         api.webhooks(webhooks.webhookHandshake(), webhooks.authenticateWebhook(), webhooks.receiveWebhook());

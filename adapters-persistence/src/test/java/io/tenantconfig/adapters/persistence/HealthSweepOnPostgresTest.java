@@ -86,6 +86,7 @@ class HealthSweepOnPostgresTest {
                 new JdbiHealthStore(jdbi, clock, INTERVAL),
                 new JdbiHealthSchedule(jdbi),
                 meta,
+                new JdbiNumberCapacities(jdbi, tenantId -> {}),
                 new JdbiNumberDirectory(jdbi),
                 HealthPolicy.DEFAULT,
                 new SweepPolicy(INTERVAL, 0.1, Duration.ofMinutes(5), 60),

@@ -8,7 +8,9 @@ import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaCallFailedException;
 import io.tenantconfig.application.port.out.MetaFailure;
 import io.tenantconfig.application.port.out.MetaHealth;
+import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.PlatformEvent;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.domain.AccessGrant;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AppCredentials;
@@ -21,6 +23,7 @@ import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import io.tenantconfig.domain.health.CheckFacts;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
@@ -48,16 +51,20 @@ import java.util.Set;
  * state known and the error is recorded; when no account could be reached the whole last state
  * is kept. A refresh is stored through the normal write path (versioned, audited, announced) with
  * its {@code token.refreshed} event; a refused token of the account the tenant signed up last
- * marks the configuration as needing re-authorization.
+ * marks the configuration as needing re-authorization. What Meta said of each number's capacity
+ * (throughput, quality, the portfolio's messaging limit, name status) is kept after the health.
  */
 final class CheckHealthService implements CheckHealthUseCase {
 
     /** Who the audit trail names for changes a check makes. */
     static final Actor HEALTH_CHECK = new Actor("system:health-check");
 
+    private static final System.Logger LOG = System.getLogger(CheckHealthService.class.getName());
+
     private final ConfigStore store;
     private final HealthStore healthStore;
     private final MetaHealth meta;
+    private final NumberCapacities capacities;
     private final LockedWrite write;
     private final HealthPolicy policy;
     private final Clock clock;
@@ -66,12 +73,14 @@ final class CheckHealthService implements CheckHealthUseCase {
             ConfigStore store,
             HealthStore healthStore,
             MetaHealth meta,
+            NumberCapacities capacities,
             LockedWrite write,
             HealthPolicy policy,
             Clock clock) {
         this.store = store;
         this.healthStore = healthStore;
         this.meta = meta;
+        this.capacities = capacities;
         this.write = write;
         this.policy = policy;
         this.clock = clock;
@@ -85,10 +94,24 @@ final class CheckHealthService implements CheckHealthUseCase {
             return new Result.NotFound();
         }
         Health before = previous.get();
-        Health after = assess(found.get(), before);
-        return healthStore.record(tenantId, after, changed(tenantId, before, after, clock.instant()))
-                ? new Result.Checked(after)
-                : new Result.NotFound();
+        Map<MetaId, NumberCapacity> read = new HashMap<>();
+        Health after = assess(found.get(), before, read);
+        if (!healthStore.record(tenantId, after, changed(tenantId, before, after, clock.instant()))) {
+            return new Result.NotFound();
+        }
+        keepCapacity(tenantId, read);
+        return new Result.Checked(after);
+    }
+
+    /** Each number's capacity as Meta answered it; the health is stored already, so a failure here waits for the next check. */
+    private void keepCapacity(TenantId tenantId, Map<MetaId, NumberCapacity> read) {
+        try {
+            capacities.checked(tenantId, read, now());
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not keep the capacity of a tenant's numbers after its health check: the next check will");
+        }
     }
 
     /**
@@ -96,7 +119,7 @@ final class CheckHealthService implements CheckHealthUseCase {
      * cannot be reached for keeps what was known of it and the error is recorded; the others'
      * results are kept. When Meta could be reached for none, the whole last state is kept.
      */
-    private Health assess(TenantConfig config, Health before) {
+    private Health assess(TenantConfig config, Health before, Map<MetaId, NumberCapacity> read) {
         Map<MetaId, CheckFacts> facts = new HashMap<>();
         List<HealthReason> extra = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -107,7 +130,7 @@ final class CheckHealthService implements CheckHealthUseCase {
                 continue;
             }
             try {
-                Checked checked = check(current, account);
+                Checked checked = check(current, account, read);
                 if (checked == null) {
                     return Health.NEVER_CHECKED;
                 }
@@ -137,10 +160,10 @@ final class CheckHealthService implements CheckHealthUseCase {
 
     /**
      * One account checked with its own token: {@code debug_token} (the token extended first when
-     * it can be and is about to expire), then its numbers and the numbers Meta lists in it. Null
-     * when the configuration is gone.
+     * it can be and is about to expire), then its numbers (their capacity put in {@code read}) and
+     * the numbers Meta lists in it. Null when the configuration is gone.
      */
-    private Checked check(TenantConfig config, Account account) {
+    private Checked check(TenantConfig config, Account account, Map<MetaId, NumberCapacity> read) {
         MetaId wabaId = account.wabaId();
         Secret token = account.token().accessToken();
         TokenFacts facts = meta.inspect(token, config.app());
@@ -179,7 +202,11 @@ final class CheckHealthService implements CheckHealthUseCase {
         }
         List<NumberFacts> numbers = new ArrayList<>();
         for (PhoneNumber number : config.phoneNumbers().inAccount(wabaId)) {
-            numbers.add(meta.phoneNumber(number.id(), token));
+            NumberFacts fact = meta.phoneNumber(number.id(), token);
+            numbers.add(fact);
+            if (fact.known()) {
+                read.put(number.id(), fact.capacity());
+            }
         }
         Set<MetaId> inAccount = wabaId == null ? null : meta.accountNumbers(wabaId, token);
         return new Checked(config, new CheckFacts(facts, numbers, inAccount), refreshReasons);

@@ -8,6 +8,7 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaHealth;
+import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -26,6 +27,7 @@ public final class HealthFeature {
     private final ReportFailureUseCase reportFailure;
 
     /**
+     * @param capacities where each check keeps what Meta said of each number's capacity
      * @param checks where the health checks of a sweep round run, side by side
      * @param random spreads the tenants over the sweep's interval
      */
@@ -34,13 +36,15 @@ public final class HealthFeature {
             HealthStore healthStore,
             HealthSchedule schedule,
             MetaHealth meta,
+            NumberCapacities capacities,
             NumberDirectory directory,
             HealthPolicy policy,
             SweepPolicy sweep,
             Executor checks,
             RandomGenerator random,
             Clock clock) {
-        this.checkHealth = new CheckHealthService(store, healthStore, meta, new LockedWrite(store), policy, clock);
+        this.checkHealth =
+                new CheckHealthService(store, healthStore, meta, capacities, new LockedWrite(store), policy, clock);
         this.viewHealth = new ViewHealthService(healthStore);
         this.sweepHealth = new SweepHealthService(schedule, checkHealth, sweep, checks, random, clock);
         this.reportFailure = new ReportFailureService(directory, schedule, clock);

@@ -8,6 +8,7 @@ import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaInstall;
+import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
@@ -25,6 +26,8 @@ import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.UntrustedText;
 import io.tenantconfig.domain.VerifiedName;
+import io.tenantconfig.domain.capacity.CapacityEvents;
+import io.tenantconfig.domain.capacity.CapacityUpdate;
 import io.tenantconfig.domain.health.Health;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +55,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * committed, and the next check recomputes them if this step is lost. A
  * {@code PARTNER_APP_INSTALLED} for an account no tenant holds also takes the transaction: it is
  * kept with the signup session that named the account and failed (support sees Meta's side
- * finished), else without a tenant for admins.
+ * finished), else without a tenant for admins. A {@code phone_number_quality_update} or
+ * {@code business_capability_update} also takes the transaction, so that once the change is
+ * stored (not for a duplicate) the capacity it says is kept for the account's numbers
+ * ({@link #keepCapacity}); if that step is lost, the next check reads the capacity from Meta.
  */
 final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
@@ -85,6 +92,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private final NumberDirectory directory;
     private final HealthStore healthStore;
     private final HealthSchedule schedule;
+    private final NumberCapacities capacities;
     private final Clock clock;
 
     ReceiveWebhookService(
@@ -93,12 +101,14 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             NumberDirectory directory,
             HealthStore healthStore,
             HealthSchedule schedule,
+            NumberCapacities capacities,
             Clock clock) {
         this.store = store;
         this.webhookIntake = webhookIntake;
         this.directory = directory;
         this.healthStore = healthStore;
         this.schedule = schedule;
+        this.capacities = capacities;
         this.clock = clock;
     }
 
@@ -110,14 +120,17 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         boolean needsTransaction = routed.stream()
                 .anyMatch(r -> r.install() != null
                         || (r.stored().tenantId() != null
-                                && AccountEvents.LIFECYCLE_FIELDS.contains(
-                                        r.change().field())));
+                                && (AccountEvents.LIFECYCLE_FIELDS.contains(
+                                                r.change().field())
+                                        || CapacityEvents.FIELDS.contains(
+                                                r.change().field()))));
         if (!needsTransaction) {
             return takeIn(routed, now);
         }
         Intake intake = store.inTransaction(tx -> take(tx, routed, now));
         intake.standings.forEach((tenant, accounts) -> updateHealth(tenant, accounts, now));
         intake.recheck.forEach(tenant -> recheck(tenant, now));
+        intake.capacities.forEach(said -> keepCapacity(said, now));
         return new Receipt(intake.stored, intake.duplicates, intake.unroutable);
     }
 
@@ -166,7 +179,12 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         final Map<TenantId, Accounts> standings = new LinkedHashMap<>();
 
         final Set<TenantId> recheck = new LinkedHashSet<>();
+        /** What each stored capacity change says, in the order received. */
+        final List<CapacitySaid> capacities = new ArrayList<>();
     }
+
+    /** What a stored capacity webhook says of the numbers of the tenant's account. */
+    private record CapacitySaid(TenantId tenant, MetaId account, CapacityUpdate update) {}
 
     private Routed route(Sender sender, WebhookChange change, Instant now) {
         TenantId signedFor = sender.onlyFor().orElse(null);
@@ -288,6 +306,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                 continue;
             }
             LockedWrite.record(tx, META_WEBHOOK, one.stored().event().orElseThrow(), now);
+            capacitySaid(tenant, one.change(), intake);
             WebhookChange change = one.change();
             if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
                 applyLifecycle(tx, tenant, change, now, intake);
@@ -333,6 +352,27 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                     facts.get("display_phone_number"), VerifiedName.parse(facts.get("requested_verified_name")), clock);
         } catch (InvalidValueException e) {
             return new Outcome.Unchanged();
+        }
+    }
+
+    /** What a stored change says of its account's numbers' capacity, kept after the intake commits. */
+    private static void capacitySaid(TenantId tenant, WebhookChange change, Intake intake) {
+        MetaId account = change.account();
+        if (account == null || !CapacityEvents.FIELDS.contains(change.field())) {
+            return;
+        }
+        CapacityEvents.updateFrom(change.field(), change.facts())
+                .ifPresent(update -> intake.capacities.add(new CapacitySaid(tenant, account, update)));
+    }
+
+    /** The capacity a webhook said, for every instance to answer; lost, the next check reads it from Meta. */
+    private void keepCapacity(CapacitySaid said, Instant now) {
+        try {
+            capacities.updated(said.tenant(), said.account(), said.update(), now);
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not keep the capacity a webhook said of a tenant's numbers: the next check will read it");
         }
     }
 

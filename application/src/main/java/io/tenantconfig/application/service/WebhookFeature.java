@@ -11,6 +11,7 @@ import io.tenantconfig.application.port.out.CredentialFallback;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaOnboarding;
+import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
@@ -35,6 +36,7 @@ public final class WebhookFeature {
      * @param fallback and {@code keys}: the platform's verify token, app secrets and public URL, each tenant's key
      * @param intake where received changes are written; {@code inbox} reads them back
      * @param healthStore and {@code schedule}: what a change about an account's standing updates
+     * @param capacities where the capacity Meta's capacity webhooks say is kept
      * @param meta resubscribes the app to a tenant's account
      */
     public WebhookFeature(
@@ -46,12 +48,14 @@ public final class WebhookFeature {
             NumberDirectory directory,
             HealthStore healthStore,
             HealthSchedule schedule,
+            NumberCapacities capacities,
             MetaOnboarding meta,
             Clock clock) {
         WebhookEndpoints endpoints = new WebhookEndpoints(fallback, keys);
         this.webhookHandshake = new WebhookHandshakeService(keys, store, endpoints);
         this.authenticateWebhook = new AuthenticateWebhookService(keys, store, endpoints);
-        this.receiveWebhook = new ReceiveWebhookService(store, intake, directory, healthStore, schedule, clock);
+        this.receiveWebhook =
+                new ReceiveWebhookService(store, intake, directory, healthStore, schedule, capacities, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
         this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints, clock);
         this.unroutableChanges = new UnroutableWebhookChangesService(inbox);

@@ -2,6 +2,7 @@ package io.tenantconfig.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
@@ -18,6 +19,7 @@ import io.tenantconfig.domain.OnboardingStatus;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthState;
 import io.tenantconfig.domain.health.NumberFacts;
@@ -91,6 +93,18 @@ class HealthCheckTest {
                         "inspect",
                         "number " + TestConfigs.phoneNumberIdOf("acme"),
                         "account " + TestConfigs.wabaIdOf("acme"));
+    }
+
+    @Test
+    void a_check_keeps_each_numbers_throughput_quality_and_portfolio_limit_for_the_lookup() {
+        MetaId number = MetaId.parse(TestConfigs.phoneNumberIdOf("acme"));
+        meta.number(new NumberFacts(number, true, "CONNECTED", "YELLOW", "APPROVED", null, "HIGH", "TIER_100K"));
+
+        check();
+
+        NumberOwner owner = store.ownerOfNumber(number).orElseThrow();
+        assertThat(owner.capacity()).isEqualTo(new NumberCapacity("HIGH", "YELLOW", "TIER_100K", "APPROVED"));
+        assertThat(owner.messagesPerSecond()).isEqualTo(1_000);
     }
 
     @Test

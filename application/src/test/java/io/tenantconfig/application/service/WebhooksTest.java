@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.tenantconfig.application.Actor;
+import io.tenantconfig.application.NumberOwner;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.MovableClock;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
@@ -760,6 +761,44 @@ class WebhooksTest {
                     Map.of("event", "DOWNGRADE")));
 
             assertThat(store.claimDue("test", NOW, Duration.ofMinutes(1), 10)).contains(ACME);
+        }
+
+        // Meta's phone_number_quality_update with its documented values (THROUGHPUT_UPGRADE, TIER_UNLIMITED):
+        // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update
+        @Test
+        void a_throughput_upgrade_raises_the_named_number_to_1000_a_second_and_its_portfolios_limit() {
+            receive(new WebhookChange(
+                    ACME_WABA,
+                    "phone_number_quality_update",
+                    null,
+                    "{\"display_phone_number\":\"15550100000\",\"event\":\"THROUGHPUT_UPGRADE\"}",
+                    null,
+                    Map.of(
+                            "display_phone_number", "15550100000",
+                            "event", "THROUGHPUT_UPGRADE",
+                            "current_limit", "TIER_UNLIMITED",
+                            "max_daily_conversations_per_business", "TIER_UNLIMITED")));
+
+            NumberOwner owner = store.ownerOfNumber(ACME_NUMBER).orElseThrow();
+            assertThat(owner.messagesPerSecond()).isEqualTo(1_000);
+            assertThat(owner.capacity().messagingLimitTier()).isEqualTo("TIER_UNLIMITED");
+        }
+
+        // Meta's business_capability_update: the portfolio's limit as a number (2000: TIER_2K):
+        // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/business_capability_update
+        @Test
+        void a_capability_update_gives_the_accounts_numbers_the_portfolios_limit_and_their_pace_stays() {
+            receive(new WebhookChange(
+                    ACME_WABA,
+                    "business_capability_update",
+                    null,
+                    "{\"max_daily_conversations_per_business\":2000}",
+                    null,
+                    Map.of("max_daily_conversations_per_business", "2000", "max_phone_numbers_per_waba", "2")));
+
+            NumberOwner owner = store.ownerOfNumber(ACME_NUMBER).orElseThrow();
+            assertThat(owner.capacity().messagingLimitTier()).isEqualTo("TIER_2K");
+            assertThat(owner.messagesPerSecond()).isEqualTo(80);
         }
 
         @Test

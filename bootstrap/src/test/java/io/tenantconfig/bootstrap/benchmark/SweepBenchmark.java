@@ -123,6 +123,7 @@ public final class SweepBenchmark {
                 database.healthStore(interval),
                 database.healthSchedule(),
                 new MetaAdapters(settings, Clock.systemUTC()).health(CALLS_PER_SECOND, IN_FLIGHT),
+                database.numberCapacities(),
                 database.directory(),
                 HealthPolicy.DEFAULT,
                 new SweepPolicy(interval, 0, Duration.ofMinutes(5), 200),
