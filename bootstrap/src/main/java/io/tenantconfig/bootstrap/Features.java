@@ -163,7 +163,8 @@ final class Features {
                 numbers.removePhoneNumber(),
                 new RestApi.NumberVerification(
                         verification.createPhoneNumber(), verification.requestCode(), verification.verifyPhoneNumber()),
-                coexistence.viewAppDataSyncs());
+                coexistence.viewAppDataSyncs(),
+                configs.configLoader());
     }
 
     /**
@@ -333,7 +334,8 @@ final class Features {
                 configs.auditTrail(),
                 configs.viewConfig(),
                 health.viewHealth(),
-                coexistence.viewAppDataSyncs());
+                coexistence.viewAppDataSyncs(),
+                configs.configLoader());
         api.adminTenant(
                 configs.viewConfig(),
                 configs.switchActivation(),

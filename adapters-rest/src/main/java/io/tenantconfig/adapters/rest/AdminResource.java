@@ -13,6 +13,7 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.ConfigFilter;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
+import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
@@ -69,6 +70,7 @@ public final class AdminResource {
     private final ViewConfigUseCase viewConfig;
     private final ViewHealthUseCase viewHealth;
     private final ViewAppDataSyncsUseCase viewAppDataSyncs;
+    private final ConfigLoader configLoader;
 
     public AdminResource(
             ListConfigsUseCase listConfigs,
@@ -78,8 +80,10 @@ public final class AdminResource {
             AuditTrailUseCase auditTrail,
             ViewConfigUseCase viewConfig,
             ViewHealthUseCase viewHealth,
-            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+            ViewAppDataSyncsUseCase viewAppDataSyncs,
+            ConfigLoader configLoader) {
         this.viewAppDataSyncs = viewAppDataSyncs;
+        this.configLoader = configLoader;
         this.listConfigs = listConfigs;
         this.configStatistics = configStatistics;
         this.deleteAllConfigs = deleteAllConfigs;
@@ -265,12 +269,14 @@ public final class AdminResource {
 
     @GET
     @Path("/{tenant_id}/phone-numbers")
-    @Operation(summary = "One tenant's phone numbers, in the order they were added, the default marked")
+    @Operation(
+            summary = "One tenant's phone numbers, in the order they were added, the default marked, each with its"
+                    + " capacity")
     public PhoneNumberView.NumberList phoneNumbers(@PathParam("tenant_id") String tenantId) {
         TenantConfig config = viewConfig
                 .view(Parameters.required("tenant_id", tenantId, TenantId::presented))
                 .orElseThrow(ConfigResponses::notFound);
-        return PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId()));
+        return PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId()), configLoader);
     }
 
     @GET

@@ -28,7 +28,8 @@ import java.util.function.Function;
 /**
  * For the platform's webhook receiver (service role only): which tenant a Meta webhook is for,
  * by the phone number ({@code changes[].value.metadata.phone_number_id}) or the WhatsApp
- * Business Account ({@code entry[].id}) it names. Answered from memory.
+ * Business Account ({@code entry[].id}) it names, with the number's capacity so the sending code
+ * can pace itself. Answered from memory.
  */
 @Path("/api/v1/lookup")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +56,9 @@ public final class LookupResource {
             @JsonProperty("is_active") boolean isActive,
             @JsonProperty("waba_id") String wabaId,
             @JsonProperty("phone_number_id") String phoneNumberId,
-            @JsonProperty("coexistence") boolean coexistence) {
+            @JsonProperty("coexistence") boolean coexistence,
+            /** Of the number named; {@code null} for an account without a number. */
+            @JsonProperty("capacity") CapacityView capacity) {
 
         static Owner of(NumberOwner owner) {
             return new Owner(
@@ -63,7 +66,8 @@ public final class LookupResource {
                     owner.active(),
                     Objects.toString(owner.wabaId(), null),
                     Objects.toString(owner.phoneNumberId(), null),
-                    owner.coexistence());
+                    owner.coexistence(),
+                    owner.phoneNumberId() == null ? null : CapacityView.of(owner));
         }
     }
 
@@ -71,14 +75,17 @@ public final class LookupResource {
     @Path("/phone-numbers/{phone_number_id}")
     @Operation(
             summary = "The tenant a phone number belongs to; is_active is false when its configuration or the"
-                    + " number is out of use")
+                    + " number is out of use; capacity says how fast it may send (messages_per_second,"
+                    + " quality_rating, messaging_limit_tier), from memory")
     public Owner ownerOfNumber(@PathParam("phone_number_id") String phoneNumberId) {
         return owner(phoneNumberId, configLoader::ownerOfNumber, "phone number");
     }
 
     @GET
     @Path("/wabas/{waba_id}")
-    @Operation(summary = "The tenant a WhatsApp Business Account belongs to, with its default phone number")
+    @Operation(
+            summary = "The tenant a WhatsApp Business Account belongs to, with its default phone number and that"
+                    + " number's capacity")
     public Owner ownerOfAccount(@PathParam("waba_id") String wabaId) {
         return owner(wabaId, configLoader::ownerOfAccount, "WhatsApp Business Account");
     }

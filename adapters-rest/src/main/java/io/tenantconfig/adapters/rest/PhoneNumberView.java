@@ -3,6 +3,7 @@ package io.tenantconfig.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.domain.AppDataSync;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumber;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param verified whether Meta verified it; a number Meta created at the tenant's request is not until
  *     the code sent to it is entered ({@code POST .../verify-code}), and is not in use before
  * @param codeRequestedAt when the service had Meta send it the code now awaited; {@code null}: none is
+ * @param capacity how fast it may send, as the lookup answers it (see {@link CapacityView})
  * @param sync for a coexistence number, where the sync of the app's contacts and history that its
  *     signup asked for stands; absent for every other number
  */
@@ -36,6 +38,7 @@ public record PhoneNumberView(
         @JsonProperty("coexistence") boolean coexistence,
         @JsonProperty("verified") boolean verified,
         @JsonProperty("code_requested_at") String codeRequestedAt,
+        @JsonProperty("capacity") CapacityView capacity,
 
         @JsonProperty("sync")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,9 +51,10 @@ public record PhoneNumberView(
     /** {@code GET /phone-numbers}: every number, in the order they were added. */
     public record NumberList(@JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
 
-        static NumberList of(TenantConfig config, Map<MetaId, AppDataSync> syncs) {
+        static NumberList of(TenantConfig config, Map<MetaId, AppDataSync> syncs, ConfigLoader configLoader) {
             return new NumberList(config.phoneNumbers().all().stream()
-                    .map(number -> PhoneNumberView.of(config, number, syncs))
+                    .map(number ->
+                            PhoneNumberView.of(config, number, syncs, CapacityView.of(configLoader, config, number)))
                     .toList());
         }
     }
@@ -124,7 +128,8 @@ public record PhoneNumberView(
         return instant == null ? null : instant.toString();
     }
 
-    static PhoneNumberView of(TenantConfig config, PhoneNumber number, Map<MetaId, AppDataSync> syncs) {
+    static PhoneNumberView of(
+            TenantConfig config, PhoneNumber number, Map<MetaId, AppDataSync> syncs, CapacityView capacity) {
         AppDataSync sync = number.coexistence() ? syncs.get(number.id()) : null;
         return new PhoneNumberView(
                 number.id().value(),
@@ -140,6 +145,7 @@ public record PhoneNumberView(
                 number.verification().codeRequestedAt() == null
                         ? null
                         : number.verification().codeRequestedAt().toString(),
+                capacity,
                 sync == null ? null : SyncView.of(sync));
     }
 }

@@ -11,6 +11,7 @@ import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimited;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.CreatePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.NumberStep;
 import io.tenantconfig.application.port.in.NumberStepResult;
@@ -60,6 +61,7 @@ public final class PhoneNumbersResource {
     private final RemovePhoneNumberUseCase removePhoneNumber;
     private final RestApi.NumberVerification verification;
     private final ViewAppDataSyncsUseCase viewAppDataSyncs;
+    private final ConfigLoader configLoader;
 
     public PhoneNumbersResource(
             ViewConfigUseCase viewConfig,
@@ -67,8 +69,10 @@ public final class PhoneNumbersResource {
             ChangePhoneNumberUseCase changePhoneNumber,
             RemovePhoneNumberUseCase removePhoneNumber,
             RestApi.NumberVerification verification,
-            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+            ViewAppDataSyncsUseCase viewAppDataSyncs,
+            ConfigLoader configLoader) {
         this.viewAppDataSyncs = viewAppDataSyncs;
+        this.configLoader = configLoader;
         this.viewConfig = viewConfig;
         this.addPhoneNumber = addPhoneNumber;
         this.changePhoneNumber = changePhoneNumber;
@@ -82,7 +86,8 @@ public final class PhoneNumbersResource {
                     + " number with where the sync of its app's contacts and history stands")
     public Response list(@Parameter(hidden = true) @Auth CallerPrincipal caller) {
         TenantConfig config = viewConfig.view(caller.requireTenant()).orElseThrow(ConfigResponses::notFound);
-        return Response.ok(PhoneNumberView.NumberList.of(config, viewAppDataSyncs.appDataSyncs(config.tenantId())))
+        return Response.ok(PhoneNumberView.NumberList.of(
+                        config, viewAppDataSyncs.appDataSyncs(config.tenantId()), configLoader))
                 .tag(VersionTags.of(config.version()))
                 .build();
     }
@@ -283,7 +288,8 @@ public final class PhoneNumbersResource {
                 .map(number -> PhoneNumberView.of(
                         config,
                         number,
-                        number.coexistence() ? viewAppDataSyncs.appDataSyncs(config.tenantId()) : Map.of()))
+                        number.coexistence() ? viewAppDataSyncs.appDataSyncs(config.tenantId()) : Map.of(),
+                        CapacityView.of(configLoader, config, number)))
                 .orElseThrow(() -> unknown(id.value()));
     }
 

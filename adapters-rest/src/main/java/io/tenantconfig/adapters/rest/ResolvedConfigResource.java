@@ -8,8 +8,11 @@ import io.tenantconfig.adapters.rest.auth.CallerPrincipal;
 import io.tenantconfig.adapters.rest.auth.Roles;
 import io.tenantconfig.adapters.rest.errors.ApiException;
 import io.tenantconfig.application.port.in.ConfigLoader;
+import io.tenantconfig.application.port.in.CredentialField;
 import io.tenantconfig.application.port.in.ResolvedCredentials;
 import io.tenantconfig.application.port.in.RevealCredentialsUseCase;
+import io.tenantconfig.application.port.out.StoreUnavailableException;
+import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import jakarta.annotation.security.PermitAll;
@@ -43,7 +46,8 @@ public final class ResolvedConfigResource {
     @GET
     @Operation(
             summary = "The credentials the tenant should use, each with its source (database, environment, none); "
-                    + "secrets in clear for the admin and service roles only")
+                    + "secrets in clear for the admin and service roles only; capacity says how fast the resolved"
+                    + " number may send (messages_per_second, quality_rating, messaging_limit_tier)")
     public Response resolved(
             @Parameter(hidden = true) @Auth CallerPrincipal caller,
             @Parameter(description = "One of the tenant's numbers; the default number when left out")
@@ -80,8 +84,30 @@ public final class ResolvedConfigResource {
         } else {
             credentials = reveal ? revealCredentials.reveal(tenant, caller.actor()) : configLoader.resolve(tenant);
         }
-        Response.ResponseBuilder answer = Response.ok(ResolvedView.of(credentials, reveal));
+        Response.ResponseBuilder answer =
+                Response.ok(ResolvedView.of(credentials, reveal, capacityOf(tenant, credentials)));
         return reveal ? answer.header(HttpHeaders.CACHE_CONTROL, "no-store").build() : answer.build();
+    }
+
+    /**
+     * How fast the resolved number may send, from the number directory's memory: Meta's default
+     * (80 a second, nothing else said) for a number the tenant does not hold (the environment's)
+     * or while the directory cannot answer; {@code null} when no number is resolved.
+     */
+    private CapacityView capacityOf(TenantId tenant, ResolvedCredentials credentials) {
+        String number = credentials.value(CredentialField.PHONE_NUMBER_ID).value();
+        if (number == null) {
+            return null;
+        }
+        try {
+            return configLoader
+                    .ownerOfNumber(MetaId.parse(number))
+                    .filter(owner -> owner.tenantId().equals(tenant))
+                    .map(CapacityView::of)
+                    .orElse(CapacityView.UNKNOWN);
+        } catch (InvalidValueException | StoreUnavailableException e) {
+            return CapacityView.UNKNOWN;
+        }
     }
 
     private static Optional<MetaId> idOf(String name, String value) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What the loader answers for the caller's tenant, as {@code GET /config/resolved} shows it;
- * {@code stale} (with {@code stale_since}) when it comes from memory during a database outage.
+ * {@code stale} (with {@code stale_since}) when it comes from memory during a database outage;
+ * {@code capacity} says how fast the resolved number may send.
  */
 public record ResolvedView(
         @JsonProperty("tenant_id") String tenantId,
@@ -19,6 +20,9 @@ public record ResolvedView(
         @JsonProperty("values") Map<String, Value> values,
         @JsonProperty("stale") boolean stale,
 
+        /** Of the resolved phone number; {@code null} when none is resolved. */
+        @JsonProperty("capacity") CapacityView capacity,
+
         @JsonProperty("stale_since") @JsonInclude(JsonInclude.Include.NON_NULL)
         String staleSince) {
 
@@ -26,8 +30,8 @@ public record ResolvedView(
             @JsonProperty("value") String value,
             @JsonProperty("source") String source) {}
 
-    /** Secrets are masked unless {@code reveal}. */
-    static ResolvedView of(ResolvedCredentials credentials, boolean reveal) {
+    /** Secrets are masked unless {@code reveal}; {@code capacity} of the resolved number. */
+    static ResolvedView of(ResolvedCredentials credentials, boolean reveal, CapacityView capacity) {
         Map<String, Value> values = new LinkedHashMap<>();
         for (ResolvedValue value : credentials.values().values()) {
             values.put(
@@ -42,6 +46,7 @@ public record ResolvedView(
                 credentials.onboardingCompleted(),
                 values,
                 credentials.isStale(),
+                capacity,
                 credentials.staleSince().map(Instant::toString).orElse(null));
     }
 

@@ -136,16 +136,26 @@ public final class RestApi {
             RequestVerificationCodeUseCase requestCode,
             VerifyPhoneNumberUseCase verify) {}
 
-    /** A tenant's phone numbers, and those it brings into use through Meta ({@code verification}). */
+    /**
+     * A tenant's phone numbers, and those it brings into use through Meta ({@code verification});
+     * each with its capacity, as the {@code configLoader}'s number directory answers it.
+     */
     public void phoneNumbers(
             ViewConfigUseCase viewConfig,
             AddPhoneNumberUseCase addPhoneNumber,
             ChangePhoneNumberUseCase changePhoneNumber,
             RemovePhoneNumberUseCase removePhoneNumber,
             NumberVerification verification,
-            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+            ViewAppDataSyncsUseCase viewAppDataSyncs,
+            ConfigLoader configLoader) {
         phoneNumbers = new PhoneNumbersResource(
-                viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification, viewAppDataSyncs);
+                viewConfig,
+                addPhoneNumber,
+                changePhoneNumber,
+                removePhoneNumber,
+                verification,
+                viewAppDataSyncs,
+                configLoader);
     }
 
     /**
@@ -220,7 +230,8 @@ public final class RestApi {
             AuditTrailUseCase auditTrail,
             ViewConfigUseCase viewConfig,
             ViewHealthUseCase viewHealth,
-            ViewAppDataSyncsUseCase viewAppDataSyncs) {
+            ViewAppDataSyncsUseCase viewAppDataSyncs,
+            ConfigLoader configLoader) {
         admin = new AdminResource(
                 listConfigs,
                 configStatistics,
@@ -229,7 +240,8 @@ public final class RestApi {
                 auditTrail,
                 viewConfig,
                 viewHealth,
-                viewAppDataSyncs);
+                viewAppDataSyncs,
+                configLoader);
     }
 
     /** One tenant as admins see and act on it (the dashboard's tenant page). */

@@ -119,7 +119,8 @@ final class ApiFixture {
                         features.numberVerification().createPhoneNumber(),
                         features.numberVerification().requestCode(),
                         features.numberVerification().verifyPhoneNumber()),
-                features.coexistence().viewAppDataSyncs());
+                features.coexistence().viewAppDataSyncs(),
+                configuration.configLoader());
         api.accounts(
                 configuration.viewConfig(),
                 health.viewHealth(),
@@ -144,7 +145,8 @@ final class ApiFixture {
                 configuration.auditTrail(),
                 configuration.viewConfig(),
                 health.viewHealth(),
-                features.coexistence().viewAppDataSyncs());
+                features.coexistence().viewAppDataSyncs(),
+                configuration.configLoader());
         api.adminTenant(
                 configuration.viewConfig(),
                 configuration.switchActivation(),

@@ -10,12 +10,16 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.NumberVerification;
 import io.tenantconfig.domain.PhoneNumber;
 import io.tenantconfig.domain.PhoneNumbers;
+import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.WhatsAppAccount;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,16 @@ class LookupResourceTest {
     private static final String ADMIN = Tokens.hs256(Tokens.admin());
     private static final String ACME_NUMBER = TestConfigs.phoneNumberIdOf("acme");
     private static final String ACME_ACCOUNT = TestConfigs.wabaIdOf("acme");
+    /** What a number answers before any check or webhook said its capacity: Meta's default pace. */
+    private static final Map<String, Object> NEVER_CHECKED = capacity(80, null, null);
+
+    private static Map<String, Object> capacity(int perSecond, String quality, String tier) {
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("messages_per_second", perSecond);
+        capacity.put("quality_rating", quality);
+        capacity.put("messaging_limit_tier", tier);
+        return capacity;
+    }
 
     @BeforeEach
     void acmeWithTwoNumbers() {
@@ -77,7 +91,9 @@ class LookupResourceTest {
                         "phone_number_id",
                         ACME_NUMBER,
                         "coexistence",
-                        false));
+                        false,
+                        "capacity",
+                        NEVER_CHECKED));
         assertThat(body(unused)).containsEntry("tenant_id", "acme").containsEntry("is_active", false);
     }
 
@@ -98,7 +114,9 @@ class LookupResourceTest {
                         "phone_number_id",
                         ACME_NUMBER,
                         "coexistence",
-                        false));
+                        false,
+                        "capacity",
+                        NEVER_CHECKED));
         assertThat(body(inactive)).containsEntry("tenant_id", "globex").containsEntry("is_active", false);
     }
 
@@ -126,6 +144,55 @@ class LookupResourceTest {
         assertThat(body(as(SERVICE, "/api/v1/lookup/wabas/7300").get()))
                 .containsEntry("phone_number_id", "7301")
                 .containsEntry("coexistence", true);
+    }
+
+    @Test
+    void a_number_answers_how_fast_it_may_send_as_meta_last_said_it() {
+        FIXTURE.store.checked(
+                TenantId.of("acme"),
+                Map.of(MetaId.parse(ACME_NUMBER), new NumberCapacity("HIGH", "GREEN", "TIER_100K", "APPROVED")),
+                Instant.now());
+
+        assertThat(body(as(SERVICE, "/api/v1/lookup/phone-numbers/" + ACME_NUMBER)
+                        .get()))
+                .containsEntry("capacity", capacity(1_000, "GREEN", "TIER_100K"));
+        assertThat(body(as(SERVICE, "/api/v1/lookup/wabas/" + ACME_ACCOUNT).get()))
+                .as("by account: its default number's")
+                .containsEntry("capacity", capacity(1_000, "GREEN", "TIER_100K"));
+        assertThat(body(as(SERVICE, "/api/v1/lookup/phone-numbers/5550002").get()))
+                .as("never checked: Meta's default, nothing else said")
+                .containsEntry("capacity", NEVER_CHECKED);
+    }
+
+    @Test
+    void a_whatsapp_business_apps_number_sends_20_a_second_whatever_meta_says_of_its_level() {
+        PhoneNumber app = new PhoneNumber(
+                MetaId.parse("7301"),
+                MetaId.parse("7300"),
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                true,
+                NumberVerification.VERIFIED);
+        FIXTURE.insert(TestConfigs.aConfig("initech")
+                .account(new WhatsAppAccount(MetaId.parse("7300"), null))
+                .phoneNumbers(PhoneNumbers.only(app))
+                .build());
+        FIXTURE.store.checked(
+                TenantId.of("initech"),
+                Map.of(MetaId.parse("7301"), new NumberCapacity("HIGH", "GREEN", "TIER_2K", "APPROVED")),
+                Instant.now());
+
+        assertThat(body(as(SERVICE, "/api/v1/lookup/phone-numbers/7301").get()))
+                .containsEntry("capacity", capacity(20, "GREEN", "TIER_2K"));
+        assertThat(body(as(ADMIN, "/api/v1/tenant/admin/configs/initech/phone-numbers")
+                                .get())
+                        .toString())
+                .as("the dashboard's list of the tenant's numbers")
+                .contains("capacity={messages_per_second=20, quality_rating=GREEN, messaging_limit_tier=TIER_2K}");
     }
 
     @Test

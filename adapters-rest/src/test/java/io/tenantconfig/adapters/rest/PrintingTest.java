@@ -41,7 +41,9 @@ class PrintingTest {
             values.put(field, new ResolvedValue(field, "value-of-" + field, ValueSource.DATABASE));
         }
         ResolvedView view = ResolvedView.of(
-                new ResolvedCredentials(TenantId.of("acme"), true, true, values, Optional.empty()), true);
+                new ResolvedCredentials(TenantId.of("acme"), true, true, values, Optional.empty()),
+                true,
+                CapacityView.UNKNOWN);
 
         assertThat(view).hasToString("ResolvedView[tenantId=acme]");
     }

@@ -8,11 +8,14 @@ import io.tenantconfig.application.fixtures.TestConfigs;
 import io.tenantconfig.application.port.out.AuditAction;
 import io.tenantconfig.application.port.out.AuditEntry;
 import io.tenantconfig.domain.AppCredentials;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.capacity.NumberCapacity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,33 @@ class ResolvedConfigResourceTest {
         assertThat(resolved.get("values").toString())
                 .doesNotContain("EAAG-access-token-of-acme")
                 .doesNotContain("platform-app-secret");
+    }
+
+    private static Map<String, Object> capacity(int perSecond, String quality, String tier) {
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("messages_per_second", perSecond);
+        capacity.put("quality_rating", quality);
+        capacity.put("messaging_limit_tier", tier);
+        return capacity;
+    }
+
+    @Test
+    void the_resolved_number_comes_with_how_fast_it_may_send_and_one_never_checked_with_metas_default() {
+        assertThat(resolved(Tokens.hs256(Tokens.user("acme", "service"))))
+                .as("never checked")
+                .containsEntry("capacity", capacity(80, null, null));
+        FIXTURE.store.checked(
+                TenantId.of("acme"),
+                Map.of(
+                        MetaId.parse(TestConfigs.phoneNumberIdOf("acme")),
+                        new NumberCapacity("HIGH", "YELLOW", "TIER_10K", "APPROVED")),
+                Instant.now());
+
+        assertThat(resolved(Tokens.hs256(Tokens.user("acme"))))
+                .containsEntry("capacity", capacity(1_000, "YELLOW", "TIER_10K"));
+        assertThat(resolved(Tokens.hs256(Tokens.user("newcomer"))))
+                .as("the environment's number: nothing known of it but Meta's default")
+                .containsEntry("capacity", capacity(80, null, null));
     }
 
     @Test
