@@ -228,12 +228,27 @@ function numbersView(body) {
   if (numbers.length === 0) return h('p', { class: 'empty' }, 'No phone number yet.');
   // A WhatsApp Business app's number (coexistence) stays registered with the app: never by us.
   // A number Meta created for the tenant is not registered until the code sent to it is entered.
-  return tableOf('Phone numbers', ['Phone number id', 'Display number', 'Label', 'Default', 'In use', 'Registered'],
+  return tableOf('Phone numbers', ['Phone number id', 'Display number', 'Label', 'Default', 'In use', 'Registered',
+    'Messages/s', 'Quality', 'Messaging limit'],
     numbers.map((n) => [
       n.phone_number_id, value(n.display_phone_number), value(n.label), n.is_default ? 'Default' : '',
       n.is_active ? 'Yes' : 'No',
       registration(n),
+      ...capacity(n.capacity),
     ]), 'numbers-table');
+}
+
+// How fast the number may send, as the lookup answers it: Meta's default 80/s until a check or a
+// webhook said more; quality and the portfolio's messaging limit as Meta last said them.
+const QUALITY_KINDS = { GREEN: 'ok', YELLOW: 'warn', RED: 'bad' };
+
+function capacity(c) {
+  if (!c) return [value(null), value(null), value(null)];
+  return [
+    String(c.messages_per_second),
+    c.quality_rating ? badge(c.quality_rating, QUALITY_KINDS[c.quality_rating] || 'muted') : value(null),
+    value(c.messaging_limit_tier),
+  ];
 }
 
 function registration(n) {

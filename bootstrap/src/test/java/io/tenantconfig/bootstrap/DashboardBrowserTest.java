@@ -321,6 +321,23 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void each_number_shows_how_fast_it_may_send_its_quality_and_its_portfolios_messaging_limit() throws Exception {
+        setInTheDatabaseThenAdd(
+                "UPDATE tenant_phone_numbers SET throughput_level = 'HIGH', quality_rating = 'GREEN',"
+                        + " messaging_limit_tier = 'TIER_10K' WHERE phone_number_id = '106540352242922'",
+                "{\"phone_number_id\": \"106540352242951\"}");
+        signIn();
+        openTenant("acme-foods");
+
+        List<WebElement> numbers = rows("#numbers-table");
+        assertThat(numbers.get(0).getText()).contains("1000", "GREEN", "TIER_10K");
+        assertThat(numbers.get(1).getText())
+                .as("never checked: Meta's default")
+                .contains("106540352242951", "80")
+                .doesNotContain("GREEN");
+    }
+
+    @Test
     void a_number_still_to_be_verified_says_so_where_its_registration_would_be() throws Exception {
         setInTheDatabaseThenAdd(
                 "INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default, is_active,"
