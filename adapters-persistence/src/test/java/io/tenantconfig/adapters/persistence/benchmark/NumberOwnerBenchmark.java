@@ -78,6 +78,12 @@ public class NumberOwnerBenchmark {
             h.execute("INSERT INTO tenant_phone_numbers (config_id, account_id, phone_number_id, is_default)"
                     + " SELECT a.config_id, a.id, (3000000 + a.config_id * 10 + a.waba_id::int % 10)::text,"
                     + " a.waba_id::int % 10 = 0 FROM whatsapp_accounts a ORDER BY a.id");
+            // Each number with a capacity, as health checks leave them: the index answers it too.
+            h.execute("UPDATE tenant_phone_numbers SET"
+                    + " throughput_level = CASE WHEN id % 10 = 0 THEN 'HIGH' ELSE 'STANDARD' END,"
+                    + " quality_rating = (ARRAY['GREEN', 'YELLOW', 'RED'])[id % 3 + 1],"
+                    + " messaging_limit_tier = (ARRAY['TIER_250', 'TIER_2K', 'TIER_10K', 'TIER_100K',"
+                    + " 'TIER_UNLIMITED'])[id % 5 + 1], name_status = 'APPROVED', capacity_updated_at = now()");
         });
         for (int t = 1; t <= TENANTS; t++) {
             for (int k = 0; k < 3; k++) {
@@ -131,6 +137,9 @@ public class NumberOwnerBenchmark {
                 .orElseThrow()
                 .value(CredentialField.ACCESS_TOKEN)
                 .value();
+        if (loader.ownerOfNumber(knownNumbers[0]).orElseThrow().capacity().qualityRating() == null) {
+            throw new IllegalStateException("the index does not answer the numbers' capacity");
+        }
         if (!"EAAG-third-account-token".equals(token)
                 || loader.resolveAccount(ACME, acmeAccount).isEmpty()) {
             throw new IllegalStateException("the third account's number does not resolve to its own token");
