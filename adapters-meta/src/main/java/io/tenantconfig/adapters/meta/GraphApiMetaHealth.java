@@ -27,10 +27,12 @@ import java.util.Set;
  */
 final class GraphApiMetaHealth implements MetaHealth {
 
+    /** The business portfolio's messaging limit, asked with each number (Meta's field since October 2025). */
+    static final String PORTFOLIO_LIMIT = "whatsapp_business_manager_messaging_limit";
+
     /** The fields asked about each number. */
     static final String NUMBER_FIELDS = "display_phone_number,verified_name,quality_rating,"
-            + "code_verification_status,name_status,status,platform_type,throughput,"
-            + "whatsapp_business_manager_messaging_limit";
+            + "code_verification_status,name_status,status,platform_type,throughput," + PORTFOLIO_LIMIT;
 
     /** The Graph version from which phone numbers have a {@code health_status}. */
     private static final int HEALTH_STATUS_SINCE = 18;
@@ -91,19 +93,24 @@ final class GraphApiMetaHealth implements MetaHealth {
     public NumberFacts phoneNumber(MetaId phoneNumberId, Secret token) {
         JsonNode number;
         try {
-            number = throttle.call(() -> graph.send(
-                    "GET",
-                    phoneNumberId.value(),
-                    Map.of("fields", numberFields()),
-                    token.reveal(),
-                    null,
-                    new Redactor(token.reveal())));
+            number = number(phoneNumberId, token, numberFields());
         } catch (MetaCallFailedException e) {
-            if (e.failure().kind() == MetaFailure.Kind.REJECTED
-                    && Integer.valueOf(NO_SUCH_OBJECT).equals(e.failure().code())) {
+            if (!noSuchObject(e)) {
+                throw e;
+            }
+            if (!e.failure().message().contains(PORTFOLIO_LIMIT)) {
                 return NumberFacts.unknown(phoneNumberId);
             }
-            throw e;
+            // A Graph version without the portfolio's limit refuses the field (code 100, "nonexisting
+            // field"), which is no verdict on the number: asked again without it.
+            try {
+                number = number(phoneNumberId, token, numberFields().replace("," + PORTFOLIO_LIMIT, ""));
+            } catch (MetaCallFailedException again) {
+                if (noSuchObject(again)) {
+                    return NumberFacts.unknown(phoneNumberId);
+                }
+                throw again;
+            }
         }
         return new NumberFacts(
                 phoneNumberId,
@@ -128,6 +135,21 @@ final class GraphApiMetaHealth implements MetaHealth {
         }
         String tier = limit.isValueNode() ? limit.asText(null) : null;
         return tier != null ? tier : number.path("messaging_limit_tier").asText(null);
+    }
+
+    private JsonNode number(MetaId phoneNumberId, Secret token, String fields) {
+        return throttle.call(() -> graph.send(
+                "GET",
+                phoneNumberId.value(),
+                Map.of("fields", fields),
+                token.reveal(),
+                null,
+                new Redactor(token.reveal())));
+    }
+
+    private static boolean noSuchObject(MetaCallFailedException e) {
+        return e.failure().kind() == MetaFailure.Kind.REJECTED
+                && Integer.valueOf(NO_SUCH_OBJECT).equals(e.failure().code());
     }
 
     /** The number fields, with {@code health_status} where the configured Graph version has it. */

@@ -164,6 +164,33 @@ class GraphApiMetaHealthTest {
     }
 
     @Test
+    void a_graph_version_without_the_portfolios_limit_is_asked_again_without_it_never_taken_for_an_unknown_number() {
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
+                .withQueryParam("fields", equalTo(GraphApiMetaHealth.NUMBER_FIELDS + ",health_status"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"(#100) Tried accessing nonexisting field"
+                                + " (whatsapp_business_manager_messaging_limit) on node type"
+                                + " (WhatsAppBusinessPhoneNumber)\",\"type\":\"OAuthException\",\"code\":100,"
+                                + "\"fbtrace_id\":\"X\"}}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + PHONE))
+                .withQueryParam(
+                        "fields",
+                        equalTo(GraphApiMetaHealth.NUMBER_FIELDS.replace(
+                                        ",whatsapp_business_manager_messaging_limit", "")
+                                + ",health_status"))
+                .willReturn(okJson("{\"id\":\"" + PHONE + "\",\"status\":\"CONNECTED\",\"quality_rating\":\"GREEN\","
+                        + "\"throughput\":{\"level\":\"HIGH\"}}")));
+
+        NumberFacts facts = meta().phoneNumber(PHONE, TOKEN);
+
+        assertThat(facts.known()).isTrue();
+        assertThat(facts.throughputLevel()).isEqualTo("HIGH");
+        assertThat(facts.messagingLimitTier()).isNull();
+    }
+
+    @Test
     void the_account_lists_its_numbers() {
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/" + WABA + "/phone_numbers"))
                 .willReturn(okJson("{\"data\":[{\"id\":\"" + PHONE + "\"},{\"id\":\"106540352242923\"}],"
