@@ -182,17 +182,16 @@ class NumberCapacityEndToEndTest {
     }
 
     /**
-     * Meta's phone_number_quality_update for a throughput upgrade, with the values its reference
-     * documents (display number 15550783881, THROUGHPUT_UPGRADE, TIER_UNLIMITED):
+     * Meta's published payload example of phone_number_quality_update (a throughput upgrade; the
+     * portfolio's limit in the older current_limit):
      * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update
      */
     private static final String METAS_THROUGHPUT_UPGRADE = """
-            {"object":"whatsapp_business_account",
-             "entry":[{"id":"102290129340398","time":1739321024,
+            {"entry":[{"id":"102290129340398","time":1748454394,
                        "changes":[{"value":{"display_phone_number":"15550783881","event":"THROUGHPUT_UPGRADE",
-                                            "current_limit":"TIER_UNLIMITED",
-                                            "max_daily_conversations_per_business":"TIER_UNLIMITED"},
-                                   "field":"phone_number_quality_update"}]}]}""";
+                                            "current_limit":"TIER_UNLIMITED"},
+                                   "field":"phone_number_quality_update"}]}],
+             "object":"whatsapp_business_account"}""";
 
     @Test
     void metas_throughput_upgrade_received_by_one_instance_paces_the_number_at_1000_on_the_other() throws Exception {
@@ -208,32 +207,46 @@ class NumberCapacityEndToEndTest {
     }
 
     /**
-     * Meta's business_capability_update, its documented example values (2000: the portfolio's
-     * limit of 2,000):
+     * Meta's published payload example of business_capability_update (the portfolio's limit as a
+     * number: 2000), for its account 524126980791429:
      * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/business_capability_update
      */
     private static final String METAS_CAPABILITY_UPDATE = """
-            {"object":"whatsapp_business_account",
-             "entry":[{"id":"102290129340398","time":1739321024,
-                       "changes":[{"value":{"max_daily_conversation_per_phone":2000,
-                                            "max_daily_conversations_per_business":2000,
-                                            "max_phone_numbers_per_business":2,
-                                            "max_phone_numbers_per_waba":2},
-                                   "field":"business_capability_update"}]}]}""";
+            {"entry":[{"id":"524126980791429","time":1739321024,
+                       "changes":[{"value":{"max_daily_conversations_per_business":2000,
+                                            "max_phone_numbers_per_waba":25},
+                                   "field":"business_capability_update"}]}],
+             "object":"whatsapp_business_account"}""";
 
     @Test
     void metas_capability_update_received_by_one_instance_gives_the_portfolios_limit_on_the_other() throws Exception {
+        ApiClient api = new ApiClient(first);
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/tenant/config",
+                                api.token("globex"),
+                                "{\"waba_id\":\"524126980791429\",\"phone_number_id\":\"524126980791430\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        ApiClient other = new ApiClient(second);
+        String service = other.token("platform", "service");
+
         assertThat(signedToFirst(METAS_CAPABILITY_UPDATE).statusCode()).isEqualTo(200);
 
-        eventually(() -> "TIER_2K"
-                .equals(lookup(second)
-                        .path("capacity")
-                        .path("messaging_limit_tier")
-                        .asText()));
-        assertThat(lookup(second).get("capacity").get("messages_per_second").asInt())
-                .isEqualTo(80);
-        assertThat(resolved(second).get("capacity").get("messaging_limit_tier").asText())
-                .isEqualTo("TIER_2K");
+        eventually(() -> JSON.readTree(other.send("GET", "/api/v1/lookup/phone-numbers/524126980791430", service, null)
+                        .body())
+                .path("capacity")
+                .path("messaging_limit_tier")
+                .asText()
+                .equals("TIER_2K"));
+        assertThat(JSON.readTree(other.send("GET", "/api/v1/lookup/wabas/524126980791429", service, null)
+                                .body())
+                        .get("capacity")
+                        .toString())
+                .isEqualTo("{\"messages_per_second\":80,\"quality_rating\":null,\"messaging_limit_tier\":\"TIER_2K\"}");
+        assertThat(lookup(second).get("capacity").get("messaging_limit_tier").isNull())
+                .as("another tenant's account: its numbers keep theirs")
+                .isTrue();
     }
 
     @Test

@@ -763,7 +763,7 @@ class WebhooksTest {
             assertThat(store.claimDue("test", NOW, Duration.ofMinutes(1), 10)).contains(ACME);
         }
 
-        // Meta's phone_number_quality_update with its documented values (THROUGHPUT_UPGRADE, TIER_UNLIMITED):
+        // Meta's published phone_number_quality_update example (THROUGHPUT_UPGRADE, current_limit TIER_UNLIMITED):
         // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update
         @Test
         void a_throughput_upgrade_raises_the_named_number_to_1000_a_second_and_its_portfolios_limit() {
@@ -776,8 +776,7 @@ class WebhooksTest {
                     Map.of(
                             "display_phone_number", "15550100000",
                             "event", "THROUGHPUT_UPGRADE",
-                            "current_limit", "TIER_UNLIMITED",
-                            "max_daily_conversations_per_business", "TIER_UNLIMITED")));
+                            "current_limit", "TIER_UNLIMITED")));
 
             NumberOwner owner = store.ownerOfNumber(ACME_NUMBER).orElseThrow();
             assertThat(owner.messagesPerSecond()).isEqualTo(1_000);
@@ -794,7 +793,7 @@ class WebhooksTest {
                     null,
                     "{\"max_daily_conversations_per_business\":2000}",
                     null,
-                    Map.of("max_daily_conversations_per_business", "2000", "max_phone_numbers_per_waba", "2")));
+                    Map.of("max_daily_conversations_per_business", "2000", "max_phone_numbers_per_waba", "25")));
 
             NumberOwner owner = store.ownerOfNumber(ACME_NUMBER).orElseThrow();
             assertThat(owner.capacity().messagingLimitTier()).isEqualTo("TIER_2K");

@@ -54,18 +54,14 @@ class NumberCapacityTest {
                 .isEqualTo(new NumberCapacity("STANDARD", "GREEN", "TIER_UNLIMITED", "APPROVED"));
     }
 
-    // Meta's business_capability_update: max_daily_conversations_per_business is 250, 2000, 10000,
-    // 100000 or -1 (unlimited):
+    // Meta's published business_capability_update example ({"max_daily_conversations_per_business": 2000,
+    // "max_phone_numbers_per_waba": 25}); the limit is 250, 2000, 10000, 100000 or -1 (unlimited):
     // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/business_capability_update
     @Test
     void a_capability_update_gives_every_number_of_the_account_the_portfolios_tier() {
         CapacityUpdate update = CapacityEvents.updateFrom(
                         "business_capability_update",
-                        Map.of(
-                                "max_daily_conversation_per_phone", "2000",
-                                "max_daily_conversations_per_business", "2000",
-                                "max_phone_numbers_per_business", "2",
-                                "max_phone_numbers_per_waba", "2"))
+                        Map.of("max_daily_conversations_per_business", "2000", "max_phone_numbers_per_waba", "25"))
                 .orElseThrow();
 
         assertThat(update).isEqualTo(new CapacityUpdate(null, null, "TIER_2K"));
