@@ -39,7 +39,11 @@ public interface ConfigLoader {
      */
     Optional<ResolvedCredentials> resolveAccount(TenantId tenantId, MetaId wabaId);
 
-    /** The tenant a phone number belongs to (what an inbound webhook's {@code metadata.phone_number_id} names). */
+    /**
+     * The tenant a phone number belongs to (what an inbound webhook's {@code metadata.phone_number_id}
+     * names), with the number's capacity ({@link NumberOwner#messagesPerSecond()}, quality, the
+     * portfolio's messaging limit) for sending code to pace itself.
+     */
     Optional<NumberOwner> ownerOfNumber(MetaId phoneNumberId);
 
     /** The tenant a WhatsApp Business Account belongs to (what an inbound webhook's {@code entry[].id} names). */
