@@ -12,6 +12,7 @@ import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.TemplateSchedule;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
@@ -47,11 +48,13 @@ public final class WebhookFeature {
             HealthStore healthStore,
             HealthSchedule schedule,
             MetaOnboarding meta,
-            Clock clock) {
+            Clock clock,
+            TemplateSchedule templateSchedule) {
         WebhookEndpoints endpoints = new WebhookEndpoints(fallback, keys);
         this.webhookHandshake = new WebhookHandshakeService(keys, store, endpoints);
         this.authenticateWebhook = new AuthenticateWebhookService(keys, store, endpoints);
-        this.receiveWebhook = new ReceiveWebhookService(store, intake, directory, healthStore, schedule, clock);
+        this.receiveWebhook =
+                new ReceiveWebhookService(store, intake, directory, healthStore, schedule, templateSchedule, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
         this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints, clock);
         this.unroutableChanges = new UnroutableWebhookChangesService(inbox);
