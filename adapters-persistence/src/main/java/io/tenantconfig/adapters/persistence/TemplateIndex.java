@@ -184,9 +184,14 @@ final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscr
         final Map<MetaId, Map<Template.Key, Template>> byAccount = new ConcurrentHashMap<>();
         final Map<TenantId, Set<MetaId>> accountsOf = new ConcurrentHashMap<>();
 
-        /** The tenant's accounts now have {@code next}'s templates; an account it no longer lists has none. */
+        /**
+         * The tenant's accounts now have {@code next}'s templates; an account it no longer lists
+         * has none. Each account's map is a {@link HashMap} never changed once published: its
+         * nodes keep each key's hash, so a lookup compares one key, where an immutable
+         * {@code Map.copyOf} probes (and reads) several.
+         */
         void replace(TenantId tenantId, Map<MetaId, Map<Template.Key, Template>> next) {
-            next.forEach((account, templates) -> byAccount.put(account, Map.copyOf(templates)));
+            next.forEach((account, templates) -> byAccount.put(account, new HashMap<>(templates)));
             Set<MetaId> previous = accountsOf.put(tenantId, Set.copyOf(next.keySet()));
             if (previous != null) {
                 previous.stream().filter(account -> !next.containsKey(account)).forEach(byAccount::remove);
