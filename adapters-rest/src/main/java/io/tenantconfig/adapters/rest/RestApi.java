@@ -92,6 +92,7 @@ public final class RestApi {
     private AdminWebhooksResource adminWebhooks;
     private TemplatesResource templates;
     private TemplateLookupResource templateLookup;
+    private AdminTemplatesResource adminTemplates;
     private final AuthResource auth = new AuthResource();
 
     /**
@@ -247,11 +248,12 @@ public final class RestApi {
         adminTenant = new AdminTenantResource(viewConfig, switchActivation, viewHealth, checkHealth, webhookSettings);
     }
 
-    /** A tenant's message templates, a read from Meta on demand, and the sending code's lookup (service role). */
+    /** A tenant's message templates, a read from Meta on demand, the sending code's lookup (service role) and the admins' view. */
     public void templates(
             ViewTemplatesUseCase viewTemplates, SyncTemplatesUseCase syncTemplates, LookupTemplateUseCase lookup) {
         templates = new TemplatesResource(viewTemplates, syncTemplates);
         templateLookup = new TemplateLookupResource(lookup);
+        adminTemplates = new AdminTemplatesResource(viewTemplates);
     }
 
     /** Registers the mappers, the filters, the resources given so far and their OpenAPI description. */
@@ -288,7 +290,8 @@ public final class RestApi {
             webhookSettings,
             adminWebhooks,
             templates,
-            templateLookup
+            templateLookup,
+            adminTemplates
         }) {
             if (resource != null) {
                 resources.add(resource);

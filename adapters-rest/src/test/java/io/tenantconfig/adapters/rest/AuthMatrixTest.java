@@ -123,6 +123,7 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/config/templates?status=APPROVED", null, 200, 403, 200),
             new Endpoint("GET", "/api/v1/tenant/config/templates/order_shipped/en_US", null, 404, 403, 404),
             new Endpoint("POST", "/api/v1/tenant/config/templates/sync", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/templates", null, 403, 200, 403),
             new Endpoint(
                     "GET",
                     "/api/v1/lookup/templates?phone_number_id=" + ACME_NUMBER + "&name=order_shipped&language=en_US",

@@ -38,6 +38,7 @@ class OpenApiTest {
             OnboardingResource.class,
             TemplatesResource.class,
             TemplateLookupResource.class,
+            AdminTemplatesResource.class,
             AuthResource.class);
 
     /** "get /api/v1/tenant/config" for every resource method. */
@@ -73,7 +74,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(45)
+                .hasSize(46)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

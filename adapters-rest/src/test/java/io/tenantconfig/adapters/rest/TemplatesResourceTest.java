@@ -251,4 +251,24 @@ class TemplatesResourceTest {
                         .getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void an_admin_reads_a_tenants_templates_and_a_tenant_without_a_configuration_is_404() {
+        sync();
+        String admin = Tokens.hs256(Tokens.admin());
+
+        Response listed = as(admin, "/api/v1/tenant/admin/tenants/acme/templates?status=PAUSED")
+                .get();
+
+        assertThat(listed.getStatus()).isEqualTo(200);
+        assertThat(body(listed)).containsEntry("returned", 1);
+        assertThat(as(admin, "/api/v1/tenant/admin/tenants/nobody/templates")
+                        .get()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(as(admin, "/api/v1/tenant/admin/tenants/acme/templates?status=not%20a%20status")
+                        .get()
+                        .getStatus())
+                .isEqualTo(422);
+    }
 }
