@@ -43,6 +43,7 @@ export async function renderTenant(main, tenantId) {
     webhook: section('webhook', 'Webhook'),
     accounts: section('accounts', 'WhatsApp Business Accounts'),
     numbers: section('numbers', 'Phone numbers'),
+    templates: section('templates', 'Message templates'),
     audit: section('audit', 'Audit trail'),
     events: section('events', 'Events'),
     signups: section('signups', 'Signup sessions'),
@@ -57,7 +58,7 @@ export async function renderTenant(main, tenantId) {
       h('section', { class: 'card', 'aria-labelledby': 'config-title', id: 'config' },
         h('h2', { id: 'config-title' }, 'Configuration'), configList(config)),
       h('div', {}, sections.health, sections.webhook)),
-    sections.accounts, sections.numbers, sections.signups, sections.audit, sections.events);
+    sections.accounts, sections.numbers, sections.templates, sections.signups, sections.audit, sections.events);
   const path = `/tenant/admin/tenants/${segment(tenantId)}`;
   await Promise.all([
     loadInto(sections.health, async () => healthView((await call(url(`${path}/health`))).body)),
@@ -65,6 +66,8 @@ export async function renderTenant(main, tenantId) {
     loadInto(sections.accounts, async () => accountsView((await call(url(`${path}/accounts`))).body)),
     loadInto(sections.numbers, async () => numbersView(
       (await call(url(`/tenant/admin/configs/${segment(tenantId)}/phone-numbers`))).body)),
+    loadInto(sections.templates, async () => templatesView(
+      (await call(url(`${path}/templates`, { limit: TEMPLATES_PAGE }))).body)),
     loadInto(sections.signups, async () => signupsView(
       (await call(url('/tenant/admin/signup-sessions', { tenant_id: tenantId, limit: SIGNUPS_PAGE }))).body)),
     auditView(sections.audit, tenantId),
@@ -221,6 +224,29 @@ function accountsView(body) {
       value(a.token_type), moment(a.token_expires_at),
       a.phone_numbers.length === 0 ? value(null) : a.phone_numbers.join(', '),
     ]), 'accounts-table');
+}
+
+// Each account's catalogue as last read from Meta (when, and whether the last try failed), then the
+// templates with what decides whether and how they can be sent: status, category, quality.
+const TEMPLATES_PAGE = 100;
+const TEMPLATE_STATUS_KINDS = { APPROVED: 'ok', PENDING: 'muted', IN_APPEAL: 'muted', PAUSED: 'warn', FLAGGED: 'warn' };
+const QUALITY_KINDS = { GREEN: 'ok', YELLOW: 'warn', RED: 'bad' };
+
+function templatesView(body) {
+  const reads = h('ul', { class: 'catalogues' }, body.catalogues.map((c) => h('li', { 'data-waba': c.waba_id },
+    h('code', {}, c.waba_id), ': ',
+    c.synced_at ? ['last read ', moment(c.synced_at)] : 'never read yet',
+    c.last_attempt_failed
+      ? [' ', badge('Last read failed', 'bad'), ' ', moment(c.last_attempt_at), ': ', c.last_failure]
+      : null)));
+  if (body.templates.length === 0) return [reads, h('p', { class: 'empty' }, 'No template read yet.')];
+  return [reads, tableOf('Message templates', ['Name', 'Language', 'Status', 'Category', 'Quality', 'WABA id'],
+    body.templates.map((t) => [
+      t.name, t.language, badge(t.status, TEMPLATE_STATUS_KINDS[t.status] || 'bad'), value(t.category),
+      t.quality_score ? badge(t.quality_score, QUALITY_KINDS[t.quality_score] || 'muted') : value(null),
+      t.waba_id,
+    ]), 'templates-table'),
+    body.next ? h('p', { class: 'help' }, `The first ${body.returned} templates; the API pages through the rest.`) : null];
 }
 
 function numbersView(body) {

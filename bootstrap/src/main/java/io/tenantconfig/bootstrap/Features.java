@@ -21,6 +21,7 @@ import io.tenantconfig.application.service.NumberVerificationFeature;
 import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.TemplatesFeature;
 import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.bootstrap.coexistence.AppDataSyncer;
 import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
@@ -30,6 +31,8 @@ import io.tenantconfig.bootstrap.events.RetentionRound;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.health.HealthSweeper;
 import io.tenantconfig.bootstrap.health.TimedMetaHealth;
+import io.tenantconfig.bootstrap.templates.TemplateSweeper;
+import io.tenantconfig.bootstrap.templates.TemplatesFactory;
 import io.tenantconfig.domain.health.HealthState;
 import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;
@@ -194,6 +197,39 @@ final class Features {
     }
 
     /**
+     * Each account's message templates: read by the sweep (when on) every {@code templates.interval},
+     * shared through PostgreSQL, on demand and by Meta's template webhooks; the tenant's reading
+     * endpoints and the sending code's lookup from memory; reads and failures in the metrics.
+     */
+    TemplatesFeature templates() {
+        TemplatesFactory settings = configuration.getTemplates();
+        TemplatesFeature templates = new TemplatesFeature(
+                database.store(),
+                database.templateCatalogues(),
+                database.templateDirectory(),
+                database.templateSchedule(),
+                meta.templateCatalogue(),
+                database.directory(),
+                settings.policy(),
+                random,
+                clock);
+        api.templates(templates.viewTemplates(), templates.syncTemplates(), templates.lookupTemplate());
+        if (settings.isSweepEnabled()) {
+            environment
+                    .lifecycle()
+                    .manage(new PeriodicTask(
+                            "tenant-config-template-sweep",
+                            settings.sweepEveryAsJava(),
+                            new TemplateSweeper(
+                                    templates.sweepTemplates(),
+                                    instanceName(),
+                                    metrics.meter("tenant-config.templates.reads"),
+                                    metrics.meter("tenant-config.templates.failures"))));
+        }
+        return templates;
+    }
+
+    /**
      * Tenants' health: checked on demand and by the sweep (when on), with Meta's calls timed and
      * throttled; failures the platform reports by number (the lookup API, beside the loader); the
      * tenants per state in the metrics.
@@ -308,7 +344,8 @@ final class Features {
                 database.healthSchedule(),
                 database.numberCapacities(),
                 meta.onboarding(),
-                clock);
+                clock,
+                database.templateSchedule());
         api.webhooks(webhooks.webhookHandshake(), webhooks.authenticateWebhook(), webhooks.receiveWebhook());
         api.webhookSettings(webhooks.webhookSettings(), webhooks.resubscribeWebhook());
         api.adminWebhooks(webhooks.unroutableChanges());

@@ -138,6 +138,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         features.onboarding();
         HealthFeature health = features.health(configs);
         features.accounts(configs, health);
+        features.templates();
         features.events();
         WebhookFeature webhooks = features.webhooks();
         features.admin(configs, health, webhooks, coexistence);

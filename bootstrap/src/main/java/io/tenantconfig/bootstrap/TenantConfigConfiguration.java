@@ -12,6 +12,7 @@ import io.tenantconfig.bootstrap.events.EventsFactory;
 import io.tenantconfig.bootstrap.events.RetentionFactory;
 import io.tenantconfig.bootstrap.health.HealthFactory;
 import io.tenantconfig.bootstrap.http.RequestBodiesFactory;
+import io.tenantconfig.bootstrap.templates.TemplatesFactory;
 import io.tenantconfig.bootstrap.warmup.WarmUpFactory;
 import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.Limits;
@@ -67,6 +68,10 @@ public class TenantConfigConfiguration extends Configuration {
     @Valid
     @NotNull
     private WarmUpFactory warmUp = new WarmUpFactory();
+
+    @Valid
+    @NotNull
+    private TemplatesFactory templates = new TemplatesFactory();
 
     @Valid
     @NotNull
@@ -149,6 +154,16 @@ public class TenantConfigConfiguration extends Configuration {
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    @JsonProperty
+    public TemplatesFactory getTemplates() {
+        return templates;
+    }
+
+    @JsonProperty
+    public void setTemplates(TemplatesFactory templates) {
+        this.templates = templates;
     }
 
     @JsonProperty

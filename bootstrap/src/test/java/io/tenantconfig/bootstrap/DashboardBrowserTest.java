@@ -286,6 +286,31 @@ class DashboardBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN, APP_SECRET, REFRESH_TOKEN);
     }
 
+    @Test
+    void a_tenant_page_shows_its_templates_with_status_category_quality_and_when_they_were_last_read() {
+        Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO message_templates (account_id, name, language, meta_id, status, category, quality,"
+                    + " components, updated_at) SELECT a.id, t.name, 'en_US', '1667192013751005', t.status, 'UTILITY',"
+                    + " t.quality, '[]', now() FROM whatsapp_accounts a, (VALUES ('order_delivery_update', 'APPROVED',"
+                    + " 'GREEN'), ('spring_sale', 'PAUSED', 'RED')) t (name, status, quality)"
+                    + " WHERE a.waba_id = '102290129340398'");
+            h.execute("INSERT INTO template_syncs (account_id, next_read_at, read_at, attempted_at, failure)"
+                    + " SELECT id, now(), now() - interval '1 hour', now(),"
+                    + " 'META_UNAVAILABLE: Meta could not be reached' FROM whatsapp_accounts"
+                    + " WHERE waba_id = '102290129340398'");
+        });
+        signIn();
+        openTenant("acme-foods");
+
+        WebElement templates = find("#templates-table");
+        assertThat(templates.getText())
+                .contains("order_delivery_update", "APPROVED", "GREEN", "spring_sale", "PAUSED", "RED", "UTILITY");
+        assertThat(find("#templates").getText())
+                .contains("102290129340398", "last read", "Last read failed", "Meta could not be reached");
+        assertThat(browser.getPageSource()).doesNotContain(ACCESS_TOKEN);
+    }
+
     /**
      * Sets what no request can ({@code sql}), then adds a number to acme-foods ({@code number}):
      * the write reads the configuration from the database, so every instance sees both.

@@ -1,6 +1,7 @@
 package io.tenantconfig.domain;
 
 import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.template.TemplateChange;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -362,6 +363,22 @@ public sealed interface DomainEvent {
         }
     }
 
+    /**
+     * The status, category or quality of one of the tenant's account's templates changed (Meta's
+     * webhook, or a read of the account's catalogue that found it so).
+     */
+    record TemplateChanged(TenantId tenantId, MetaId wabaId, TemplateChange change) implements DomainEvent {
+        public TemplateChanged {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(wabaId, "wabaId");
+            Objects.requireNonNull(change, "change");
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
     /** One answer per kind of event: what a mapping makes of each. Adding a kind adds a method here, so no mapping forgets it. */
     interface Visitor<T> {
         T on(Created event);
@@ -413,6 +430,8 @@ public sealed interface DomainEvent {
         T on(SecretsRead event);
 
         T on(HealthChanged event);
+
+        T on(TemplateChanged event);
 
         T on(WhatsAppChangeReceived event);
     }
@@ -543,6 +562,11 @@ public sealed interface DomainEvent {
 
         @Override
         default T on(HealthChanged event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TemplateChanged event) {
             return otherwise(event);
         }
 

@@ -44,7 +44,21 @@ class DomainEventTest {
                 new DomainEvent.AllConfigsDeleted(2),
                 new DomainEvent.SecretsRead(ACME),
                 new DomainEvent.HealthChanged(ACME, Health.NEVER_CHECKED, Health.NEVER_CHECKED),
-                new DomainEvent.WhatsAppChangeReceived(ACME, null, null, "account_update", "{}"));
+                new DomainEvent.WhatsAppChangeReceived(ACME, null, null, "account_update", "{}"),
+                new DomainEvent.TemplateChanged(
+                        ACME,
+                        MetaId.parse("102290129340398"),
+                        new io.tenantconfig.domain.template.TemplateChange(
+                                null,
+                                new io.tenantconfig.domain.template.Template(
+                                        null,
+                                        io.tenantconfig.domain.template.TemplateName.parse("order_shipped"),
+                                        io.tenantconfig.domain.template.TemplateLanguage.parse("en_US"),
+                                        io.tenantconfig.domain.template.TemplateStatus.APPROVED,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of()))));
     }
 
     @Test

@@ -11,12 +11,16 @@ import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredCredentials;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
 import io.tenantconfig.domain.AppDataSync;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.template.Template;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -391,6 +395,21 @@ final class CachingConfigStore implements ConfigStore, LastKnownConfigs, ConfigN
         public MetaInstall.Attachment attachToSignup(
                 StoredWebhookChange change, MetaInstall install, Instant notBefore) {
             return tx.attachToSignup(change, install, notBefore);
+        }
+
+        @Override
+        public Map<Template.Key, Template> lockTemplates(MetaId wabaId) {
+            return tx.lockTemplates(wabaId);
+        }
+
+        @Override
+        public void replaceTemplates(MetaId wabaId, List<Template> templates, Instant readAt) {
+            tx.replaceTemplates(wabaId, templates, readAt);
+        }
+
+        @Override
+        public void saveTemplate(MetaId wabaId, Template template, Instant at) {
+            tx.saveTemplate(wabaId, template, at);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.PhoneNumbers;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.template.Template;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -479,6 +480,29 @@ final class JdbiConfigStore implements ConfigStore, ConfigCatalog {
          * Tells every instance's cache that a tenant's configuration changed. PostgreSQL delivers
          * it when (and only if) the transaction commits.
          */
+        @Override
+        public Map<Template.Key, Template> lockTemplates(MetaId wabaId) {
+            return TemplateRows.account(handle, wabaId)
+                    .map(account -> TemplateRows.lock(handle, account.id()))
+                    .orElse(Map.of());
+        }
+
+        @Override
+        public void replaceTemplates(MetaId wabaId, List<Template> templates, Instant readAt) {
+            TemplateRows.account(handle, wabaId).ifPresent(account -> {
+                TemplateRows.replace(handle, account.id(), templates, readAt);
+                announce(account.tenantId());
+            });
+        }
+
+        @Override
+        public void saveTemplate(MetaId wabaId, Template template, Instant at) {
+            TemplateRows.account(handle, wabaId).ifPresent(account -> {
+                TemplateRows.upsert(handle, account.id(), template, at);
+                announce(account.tenantId());
+            });
+        }
+
         private void announce(String tenant) {
             handle.createQuery("SELECT pg_notify(:channel, :tenant)")
                     .bind("channel", ConfigNotifications.CHANNEL)

@@ -15,6 +15,9 @@ import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.Retention;
 import io.tenantconfig.application.port.out.SignupSessions;
 import io.tenantconfig.application.port.out.StoredCredentials;
+import io.tenantconfig.application.port.out.TemplateCatalogues;
+import io.tenantconfig.application.port.out.TemplateDirectory;
+import io.tenantconfig.application.port.out.TemplateSchedule;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
@@ -87,6 +90,8 @@ public final class PostgresAdapters {
     private final WebhookInbox webhookInbox;
     private final SignupSessions signupSessions;
     private final AppDataSyncs appDataSyncs;
+    private final JdbiTemplateCatalogues templateCatalogues;
+    private final TemplateDirectory templateDirectory;
     private final GroupCommitWebhookIntake intake;
     private final NumberCapacities capacities;
     /** {@code null} when built {@link #direct}. */
@@ -102,6 +107,7 @@ public final class PostgresAdapters {
             ConfigStore store,
             LastKnownConfigs lastKnown,
             D directory,
+            TemplateDirectory templateDirectory,
             ConfigNotificationListener listener) {
         this.jdbi = jdbi;
         this.cipher = cipher;
@@ -118,6 +124,8 @@ public final class PostgresAdapters {
         this.webhookInbox = new JdbiWebhookInbox(jdbi);
         this.signupSessions = new JdbiSignupSessions(jdbi);
         this.appDataSyncs = new JdbiAppDataSyncs(jdbi);
+        this.templateCatalogues = new JdbiTemplateCatalogues(jdbi);
+        this.templateDirectory = templateDirectory == null ? templateCatalogues : templateDirectory;
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
         // Serving, this instance's index hears of a capacity change once it is committed, as every
         // other instance's does from the announcement.
@@ -147,6 +155,7 @@ public final class PostgresAdapters {
                 tenantId -> LastKnownConfigs.LastKnown.current(
                         database.load(tenantId).map(StoredCredentials::of)),
                 new JdbiNumberDirectory(jdbi),
+                null,
                 null);
     }
 
@@ -170,12 +179,15 @@ public final class PostgresAdapters {
                 clock);
         NumberIndex numbers = new NumberIndex(new JdbiNumberDirectory(jdbi));
         store.alsoAfterCommit(numbers);
+        TemplateIndex templates = new TemplateIndex(jdbi, new JdbiTemplateCatalogues(jdbi));
         ConfigNotificationListener listener = new ConfigNotificationListener(
                 () -> open(listenerConnections),
-                ConfigNotificationSubscriber.all(store, numbers),
+                ConfigNotificationSubscriber.all(store, numbers, templates),
                 cache.listenerReconnectDelay());
         PostgresAdapters adapters =
-                new PostgresAdapters(jdbi, cipher, clock, database, store, store, numbers, listener);
+                new PostgresAdapters(jdbi, cipher, clock, database, store, store, numbers, templates, listener);
+        adapters.gauges.put("template-index.accounts", templates::size);
+        adapters.gauges.put("template-index.in-memory", () -> templates.isServingFromMemory() ? 1 : 0);
         adapters.gauges.put("cache.hits", store::hits);
         adapters.gauges.put("cache.misses", store::misses);
         adapters.gauges.put("cache.size", store::size);
@@ -259,6 +271,21 @@ public final class PostgresAdapters {
     /** The syncs of WhatsApp Business apps' data the signups asked for, shared by every instance. */
     public AppDataSyncs appDataSyncs() {
         return appDataSyncs;
+    }
+
+    /** The template catalogues as stored (written in the store's transactions). */
+    public TemplateCatalogues templateCatalogues() {
+        return templateCatalogues;
+    }
+
+    /** When each account's templates are next read, shared by every instance. */
+    public TemplateSchedule templateSchedule() {
+        return templateCatalogues;
+    }
+
+    /** Each account's templates for the sending code's lookup: from memory when serving. */
+    public TemplateDirectory templateDirectory() {
+        return templateDirectory;
     }
 
     /** Where received webhook changes are written, in group commits once {@link #start}ed. */

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 29;
+    private static final int CHANGESETS = 30;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -42,8 +42,10 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_APP_DATA_SYNCS = 26;
     /** The changesets before Meta's installs were kept with the signup sessions (changeSet 28). */
     private static final int CHANGESETS_BEFORE_SIGNUP_INSTALLS = 27;
+    /** The changesets before each account's message templates were kept (changeSet 29). */
+    private static final int CHANGESETS_BEFORE_MESSAGE_TEMPLATES = 28;
     /** The changesets before numbers kept their capacity (changeSet 30). */
-    private static final int CHANGESETS_BEFORE_NUMBER_CAPACITY = 28;
+    private static final int CHANGESETS_BEFORE_NUMBER_CAPACITY = 29;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -99,7 +101,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "app_data_syncs, event_streams, events, rate_limit_buckets, signup_session_installs, signup_sessions, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "app_data_syncs, event_streams, events, message_templates, rate_limit_buckets, signup_session_installs, signup_sessions, template_syncs, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -935,6 +937,37 @@ class MigrationsTest {
     }
 
     @Test
+    void
+            accounts_with_a_token_are_scheduled_for_a_template_read_spread_over_six_hours_and_the_rollback_gives_back_the_schema() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_MESSAGE_TEMPLATES, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme'), ('globex')"));
+        jdbi.useHandle(h -> h.execute("INSERT INTO whatsapp_accounts (config_id, waba_id, access_token)"
+                + " SELECT id, CASE tenant_id WHEN 'acme' THEN '100' ELSE '200' END,"
+                + " CASE tenant_id WHEN 'acme' THEN 'ciphertext' END FROM tenant_configs"));
+        List<String> schemaBefore = schema(jdbi);
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        assertThat(strings(
+                        jdbi,
+                        "SELECT a.waba_id FROM template_syncs s JOIN whatsapp_accounts a ON a.id = s.account_id"
+                                + " WHERE s.next_read_at BETWEEN now() AND now() + interval '6 hours'"))
+                .as("only the account with a token can be read")
+                .containsExactly("100");
+        jdbi.useHandle(h -> h.execute("INSERT INTO message_templates (account_id, name, language, status, components,"
+                + " updated_at) SELECT id, 'order_shipped', 'en_US', 'APPROVED', '[]', now() FROM whatsapp_accounts"));
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("INSERT INTO message_templates (account_id, name,"
+                        + " language, status, components, updated_at) SELECT id, 'order_shipped', 'en_US', 'PAUSED',"
+                        + " '[]', now() FROM whatsapp_accounts LIMIT 1")))
+                .hasMessageContaining("uq_message_templates_name");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_MESSAGE_TEMPLATES, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_MESSAGE_TEMPLATES);
+        assertThat(schema(jdbi)).as("the schema of changeSet 28").isEqualTo(schemaBefore);
+    }
+
+    @Test
     void existing_numbers_start_with_no_capacity_said_and_the_rollback_drops_only_the_capacity() {
         TestDatabase database = TestDatabase.empty();
         Jdbi jdbi = Jdbi.create(database.dataSource());
@@ -963,7 +996,7 @@ class MigrationsTest {
         database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_NUMBER_CAPACITY, ""));
         assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_NUMBER_CAPACITY);
         assertThat(schema(jdbi))
-                .as("the schema of changeSet 28, comments included")
+                .as("the schema of changeSet 29, comments included")
                 .isEqualTo(schemaBefore);
         assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
     }

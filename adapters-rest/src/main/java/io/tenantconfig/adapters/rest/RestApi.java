@@ -26,6 +26,7 @@ import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
+import io.tenantconfig.application.port.in.LookupTemplateUseCase;
 import io.tenantconfig.application.port.in.OnboardUseCase;
 import io.tenantconfig.application.port.in.ReceiveWebhookUseCase;
 import io.tenantconfig.application.port.in.RemoveAccountUseCase;
@@ -41,11 +42,13 @@ import io.tenantconfig.application.port.in.SetAccountTokenUseCase;
 import io.tenantconfig.application.port.in.SignupSessionsAdminUseCase;
 import io.tenantconfig.application.port.in.SignupSessionsUseCase;
 import io.tenantconfig.application.port.in.SwitchActivationUseCase;
+import io.tenantconfig.application.port.in.SyncTemplatesUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
+import io.tenantconfig.application.port.in.ViewTemplatesUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
 import io.tenantconfig.application.port.in.WebhookSettingsUseCase;
 import jakarta.servlet.Filter;
@@ -87,6 +90,9 @@ public final class RestApi {
     private WebhooksResource webhooks;
     private WebhookSettingsResource webhookSettings;
     private AdminWebhooksResource adminWebhooks;
+    private TemplatesResource templates;
+    private TemplateLookupResource templateLookup;
+    private AdminTemplatesResource adminTemplates;
     private final AuthResource auth = new AuthResource();
 
     /**
@@ -254,6 +260,14 @@ public final class RestApi {
         adminTenant = new AdminTenantResource(viewConfig, switchActivation, viewHealth, checkHealth, webhookSettings);
     }
 
+    /** A tenant's message templates, a read from Meta on demand, the sending code's lookup (service role) and the admins' view. */
+    public void templates(
+            ViewTemplatesUseCase viewTemplates, SyncTemplatesUseCase syncTemplates, LookupTemplateUseCase lookup) {
+        templates = new TemplatesResource(viewTemplates, syncTemplates);
+        templateLookup = new TemplateLookupResource(lookup);
+        adminTemplates = new AdminTemplatesResource(viewTemplates);
+    }
+
     /** Registers the mappers, the filters, the resources given so far and their OpenAPI description. */
     public void register(JerseyEnvironment jersey) {
         List<Object> resources = resources();
@@ -286,7 +300,10 @@ public final class RestApi {
             adminSignupSessions,
             webhooks,
             webhookSettings,
-            adminWebhooks
+            adminWebhooks,
+            templates,
+            templateLookup,
+            adminTemplates
         }) {
             if (resource != null) {
                 resources.add(resource);

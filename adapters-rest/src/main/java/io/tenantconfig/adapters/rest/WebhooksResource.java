@@ -24,6 +24,7 @@ import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.UntrustedText;
 import io.tenantconfig.domain.capacity.CapacityEvents;
+import io.tenantconfig.domain.template.TemplateWebhooks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -203,7 +204,9 @@ public final class WebhooksResource {
                 ? messages.get(0).path("id").asText(null)
                 : null;
         Map<String, String> facts = new LinkedHashMap<>();
-        if (AccountEvents.LIFECYCLE_FIELDS.contains(field.asText()) || CapacityEvents.FIELDS.contains(field.asText())) {
+        if (AccountEvents.LIFECYCLE_FIELDS.contains(field.asText())
+                || CapacityEvents.FIELDS.contains(field.asText())
+                || TemplateWebhooks.FIELDS.contains(field.asText())) {
             flatten("", value, facts, 0);
         }
         try {

@@ -10,6 +10,7 @@ import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.InMemorySignupSessions;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.ScriptedTemplateCatalogue;
 import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.AdminFeature;
@@ -53,6 +54,8 @@ final class ApiFixture {
     final ResourceExtension resources;
     /** The signup sessions the API kept. */
     final InMemorySignupSessions signupSessions;
+    /** Meta's templates of each account, as a test scripts them. */
+    final ScriptedTemplateCatalogue templateMeta;
 
     /** Limits no ordinary test reaches; {@code RateLimitTest} uses small ones. */
     static final RateLimitPolicy[] GENEROUS = {
@@ -76,6 +79,7 @@ final class ApiFixture {
                 new ResolutionCounter(),
                 CLOCK);
         this.signupSessions = features.signupSessions();
+        this.templateMeta = features.templateMeta();
         List<Object> api = serving(features, List.of(FRONTEND)).resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))
@@ -153,6 +157,10 @@ final class ApiFixture {
                 health.viewHealth(),
                 health.checkHealth(),
                 webhooks.webhookSettings());
+        api.templates(
+                features.templates().viewTemplates(),
+                features.templates().syncTemplates(),
+                features.templates().lookupTemplate());
         return api;
     }
 

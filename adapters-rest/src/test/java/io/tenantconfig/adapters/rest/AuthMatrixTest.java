@@ -120,6 +120,17 @@ class AuthMatrixTest {
                     202),
             new Endpoint("GET", "/api/v1/tenant/config/health", null, 200, 403, 200),
             new Endpoint("POST", "/api/v1/tenant/config/health/check", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/config/templates?status=APPROVED", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/config/templates/order_shipped/en_US", null, 404, 403, 404),
+            new Endpoint("POST", "/api/v1/tenant/config/templates/sync", null, 200, 403, 200),
+            new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/templates", null, 403, 200, 403),
+            new Endpoint(
+                    "GET",
+                    "/api/v1/lookup/templates?phone_number_id=" + ACME_NUMBER + "&name=order_shipped&language=en_US",
+                    null,
+                    403,
+                    403,
+                    404),
             new Endpoint("GET", "/api/v1/tenant/admin/health", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/events?status=dead", null, 403, 200, 403),
             new Endpoint("POST", "/api/v1/tenant/admin/events/999/replay", null, 403, 404, 403),
@@ -177,8 +188,10 @@ class AuthMatrixTest {
         String[] pathAndQuery = endpoint.path().split("\\?");
         WebTarget target = API.target(pathAndQuery[0]);
         if (pathAndQuery.length > 1) {
-            String[] parameter = pathAndQuery[1].split("=");
-            target = target.queryParam(parameter[0], parameter[1]);
+            for (String pair : pathAndQuery[1].split("&")) {
+                String[] parameter = pair.split("=");
+                target = target.queryParam(parameter[0], parameter[1]);
+            }
         }
         Invocation.Builder request = target.request();
         if (token != null) {

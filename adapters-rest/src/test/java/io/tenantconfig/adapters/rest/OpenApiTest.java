@@ -36,6 +36,9 @@ class OpenApiTest {
             HistoryResource.class,
             AdminResource.class,
             OnboardingResource.class,
+            TemplatesResource.class,
+            TemplateLookupResource.class,
+            AdminTemplatesResource.class,
             AuthResource.class);
 
     /** "get /api/v1/tenant/config" for every resource method. */
@@ -71,7 +74,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(41)
+                .hasSize(46)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

@@ -13,12 +13,14 @@ import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.PlatformEvent;
 import io.tenantconfig.application.port.out.StoreUnavailableException;
 import io.tenantconfig.application.port.out.StoredWebhookChange;
+import io.tenantconfig.application.port.out.TemplateSchedule;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.domain.Account;
 import io.tenantconfig.domain.AccountEvents;
 import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.Accounts;
 import io.tenantconfig.domain.Changed;
+import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.InvalidValueException;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Outcome;
@@ -29,6 +31,9 @@ import io.tenantconfig.domain.VerifiedName;
 import io.tenantconfig.domain.capacity.CapacityEvents;
 import io.tenantconfig.domain.capacity.CapacityUpdate;
 import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.template.Template;
+import io.tenantconfig.domain.template.TemplateChange;
+import io.tenantconfig.domain.template.TemplateWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,6 +98,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     private final HealthStore healthStore;
     private final HealthSchedule schedule;
     private final NumberCapacities capacities;
+    private final TemplateSchedule templateSchedule;
     private final Clock clock;
 
     ReceiveWebhookService(
@@ -102,6 +108,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             HealthStore healthStore,
             HealthSchedule schedule,
             NumberCapacities capacities,
+            TemplateSchedule templateSchedule,
             Clock clock) {
         this.store = store;
         this.webhookIntake = webhookIntake;
@@ -109,6 +116,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         this.healthStore = healthStore;
         this.schedule = schedule;
         this.capacities = capacities;
+        this.templateSchedule = templateSchedule;
         this.clock = clock;
     }
 
@@ -123,7 +131,8 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
                                 && (AccountEvents.LIFECYCLE_FIELDS.contains(
                                                 r.change().field())
                                         || CapacityEvents.FIELDS.contains(
-                                                r.change().field()))));
+                                                r.change().field())))
+                        || changesATemplate(r));
         if (!needsTransaction) {
             return takeIn(routed, now);
         }
@@ -131,6 +140,7 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         intake.standings.forEach((tenant, accounts) -> updateHealth(tenant, accounts, now));
         intake.recheck.forEach(tenant -> recheck(tenant, now));
         intake.capacities.forEach(said -> keepCapacity(said, now));
+        intake.rereadTemplates.forEach(account -> rereadTemplates(account, now));
         return new Receipt(intake.stored, intake.duplicates, intake.unroutable);
     }
 
@@ -181,6 +191,9 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         final Set<TenantId> recheck = new LinkedHashSet<>();
         /** What each stored capacity change says, in the order received. */
         final List<CapacitySaid> capacities = new ArrayList<>();
+
+        /** Accounts whose catalogue a template webhook left partly unknown: read again soon. */
+        final Set<MetaId> rereadTemplates = new LinkedHashSet<>();
     }
 
     /** What a stored capacity webhook says of the numbers of the tenant's account. */
@@ -311,6 +324,9 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
             if (AccountEvents.LIFECYCLE_FIELDS.contains(change.field())) {
                 applyLifecycle(tx, tenant, change, now, intake);
             }
+            if (changesATemplate(one)) {
+                applyTemplateChange(tx, tenant, change, now, intake);
+            }
         }
         return intake;
     }
@@ -338,6 +354,53 @@ final class ReceiveWebhookService implements ReceiveWebhookUseCase {
         }
         if (!AccountEvents.ACCOUNT_UPDATE.equals(change.field())) {
             intake.recheck.add(tenant);
+        }
+    }
+
+    /** A template webhook (status, quality, category, components) for an account a tenant has. */
+    private static boolean changesATemplate(Routed routed) {
+        return routed.stored().tenantId() != null
+                && routed.change().account() != null
+                && TemplateWebhooks.FIELDS.contains(routed.change().field());
+    }
+
+    /**
+     * The template a template webhook is about, changed in the account's catalogue in the intake's
+     * transaction; a change of status, category or quality is a {@code template.changed} for the
+     * platform. A template the catalogue does not hold yet is added from a status update; the
+     * account is read again soon when the webhook left something unknown.
+     */
+    private void applyTemplateChange(
+            ConfigStore.Transaction tx, TenantId tenant, WebhookChange change, Instant now, Intake intake) {
+        MetaId account = change.account();
+        Optional<Template.Key> key = TemplateWebhooks.about(change.facts());
+        if (key.isEmpty()) {
+            return;
+        }
+        Template before = tx.lockTemplates(account).get(key.get());
+        Optional<Template> after = TemplateWebhooks.after(before, change.field(), change.facts());
+        if (TemplateWebhooks.leavesUnknown(before, change.field())) {
+            intake.rereadTemplates.add(account);
+        }
+        if (after.isEmpty() || after.get().equals(before)) {
+            return;
+        }
+        tx.saveTemplate(account, after.get(), now);
+        Optional<TemplateChange> changed = before == null
+                ? Optional.of(new TemplateChange(null, after.get()))
+                : after.get().changedFrom(before);
+        changed.ifPresent(
+                c -> LockedWrite.record(tx, META_WEBHOOK, new DomainEvent.TemplateChanged(tenant, account, c), now));
+    }
+
+    private void rereadTemplates(MetaId account, Instant now) {
+        try {
+            templateSchedule.dueNow(account, now);
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Could not make an account due for a template read after a template webhook: the sweep will"
+                            + " read it in its interval");
         }
     }
 

@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
+import io.tenantconfig.application.port.out.TemplateSchedule;
 import io.tenantconfig.application.port.out.WebhookInbox;
 import io.tenantconfig.application.port.out.WebhookIntake;
 import io.tenantconfig.application.port.out.WebhookKeys;
@@ -50,12 +51,14 @@ public final class WebhookFeature {
             HealthSchedule schedule,
             NumberCapacities capacities,
             MetaOnboarding meta,
-            Clock clock) {
+            Clock clock,
+            TemplateSchedule templateSchedule) {
         WebhookEndpoints endpoints = new WebhookEndpoints(fallback, keys);
         this.webhookHandshake = new WebhookHandshakeService(keys, store, endpoints);
         this.authenticateWebhook = new AuthenticateWebhookService(keys, store, endpoints);
         this.receiveWebhook =
-                new ReceiveWebhookService(store, intake, directory, healthStore, schedule, capacities, clock);
+                new ReceiveWebhookService(
+                        store, intake, directory, healthStore, schedule, capacities, templateSchedule, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
         this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints, clock);
         this.unroutableChanges = new UnroutableWebhookChangesService(inbox);

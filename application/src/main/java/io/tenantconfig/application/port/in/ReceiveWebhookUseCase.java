@@ -29,7 +29,7 @@ public interface ReceiveWebhookUseCase {
      * @param valueJson {@code value}, as JSON text, unchanged
      * @param messageId the id of the one inbound message the change carries, if it carries exactly one
      * @param facts the value's scalars by dotted path ({@code ban_info.waba_ban_state}), for the
-     *     lifecycle fields only; empty for the others
+     *     lifecycle and template fields only; empty for the others
      */
     record WebhookChange(
             MetaId accountId,

@@ -179,6 +179,12 @@ public enum AuditAction {
             return Optional.empty();
         }
 
+        /** Meta's verdict on a template, as health is: the platform hears of it, the audit trail keeps what people did. */
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TemplateChanged event) {
+            return Optional.empty();
+        }
+
         @Override
         public Optional<AuditAction> on(DomainEvent.WhatsAppChangeReceived event) {
             return Optional.empty();

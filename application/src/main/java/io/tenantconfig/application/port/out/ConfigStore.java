@@ -1,9 +1,13 @@
 package io.tenantconfig.application.port.out;
 
 import io.tenantconfig.domain.AppDataSync;
+import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.template.Template;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -88,5 +92,21 @@ public interface ConfigStore {
          * session nothing is written ({@link MetaInstall.Attachment#NO_SESSION NO_SESSION}).
          */
         MetaInstall.Attachment attachToSignup(StoredWebhookChange change, MetaInstall install, Instant notBefore);
+
+        /**
+         * The account's templates as stored, its catalogue locked until the transaction ends (a
+         * sync and Meta's webhooks for the account wait for each other); empty when none is stored.
+         */
+        Map<Template.Key, Template> lockTemplates(MetaId wabaId);
+
+        /**
+         * Makes the account's stored templates {@code templates}, as read from Meta at
+         * {@code readAt} (those it no longer has go), and says the catalogue was read then. Every
+         * instance hears of it.
+         */
+        void replaceTemplates(MetaId wabaId, List<Template> templates, Instant readAt);
+
+        /** Stores one template of the account as Meta's webhook changed it. Every instance hears of it. */
+        void saveTemplate(MetaId wabaId, Template template, Instant at);
     }
 }

@@ -4,16 +4,18 @@ import io.tenantconfig.domain.AccountStanding;
 import io.tenantconfig.domain.DomainEvent;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.template.Template;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Something the rest of the platform hears of ({@code health.changed}, {@code token.refreshed},
- * {@code reauthorization.required}, {@code whatsapp.change}, {@code account.standing_changed}), written to the outbox in the transaction of the change it
+ * {@code reauthorization.required}, {@code whatsapp.change}, {@code account.standing_changed}, {@code template.changed}), written to the outbox in the transaction of the change it
  * reports and delivered from there. {@code data} holds no secret. {@link #of} is the one place
  * that says which events the platform hears of, and what they say.
  */
@@ -26,6 +28,8 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
     public static final String WHATSAPP_CHANGE = "whatsapp.change";
     /** Meta reported a change in the standing of the tenant's account (uninstalled, disabled, reinstated...). */
     public static final String ACCOUNT_STANDING_CHANGED = "account.standing_changed";
+    /** The status, category or quality of one of the tenant's templates changed. */
+    public static final String TEMPLATE_CHANGED = "template.changed";
 
     public PlatformEvent {
         Objects.requireNonNull(type, "type");
@@ -105,6 +109,38 @@ public record PlatformEvent(String type, TenantId tenantId, Instant occurredAt, 
             data.put("field", event.field());
             data.put("value", new JsonText(event.valueJson()));
             return announce(WHATSAPP_CHANGE, event, data);
+        }
+
+        /**
+         * {@code template.changed}: the account, the template's name and language, which of
+         * status, category and quality changed, each now and before ({@code null} when the
+         * template was not known before), and Meta's rejection reason.
+         */
+        @Override
+        public Optional<PlatformEvent> on(DomainEvent.TemplateChanged event) {
+            Template after = event.change().after();
+            Template before = event.change().before();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("waba_id", event.wabaId().value());
+            data.put("name", after.name().value());
+            data.put("language", after.language().value());
+            data.put("changed", List.copyOf(event.change().changed()));
+            data.put("status", after.status().value());
+            data.put("previous_status", before == null ? null : before.status().value());
+            data.put("category", nameOf(after.category()));
+            data.put("previous_category", before == null ? null : nameOf(before.category()));
+            data.put("quality", after.quality() == null ? null : after.quality().value());
+            data.put(
+                    "previous_quality",
+                    before == null || before.quality() == null
+                            ? null
+                            : before.quality().value());
+            data.put("rejection_reason", after.rejectionReason());
+            return announce(TEMPLATE_CHANGED, event, data);
+        }
+
+        private static String nameOf(Enum<?> value) {
+            return value == null ? null : value.name();
         }
 
         private Optional<PlatformEvent> announce(String type, DomainEvent event, Map<String, Object> data) {

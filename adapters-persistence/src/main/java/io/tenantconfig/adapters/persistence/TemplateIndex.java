@@ -1,0 +1,201 @@
+package io.tenantconfig.adapters.persistence;
+
+import io.tenantconfig.application.port.out.TemplateDirectory;
+import io.tenantconfig.domain.MetaId;
+import io.tenantconfig.domain.TenantId;
+import io.tenantconfig.domain.template.Template;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every account's templates in memory, so that the sending code's lookup costs two map lookups
+ * (the account's templates, then the template by name and language). Kept as {@link NumberIndex}
+ * keeps the numbers: loaded whole when announcements start (and again after they were lost), and
+ * kept right by re-reading one tenant's accounts' templates for each committed change any
+ * instance announces: a sync or a template webhook announces the account's tenant on
+ * {@link ConfigNotifications#CHANNEL}, so every instance, this one included, has it within a
+ * second. While announcements are not heard, or the memory could not be loaded, answers come from
+ * the database; a load is retried at most once a second. Each account's templates are replaced
+ * whole, so a reader sees the old catalogue or the new one.
+ */
+final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateIndex.class);
+    private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();
+
+    /** Each template with its account and tenant, one tenant's rows together. */
+    private static final String TEMPLATES = "SELECT c.tenant_id, a.waba_id, " + TemplateRows.COLUMNS
+            + " FROM message_templates t JOIN whatsapp_accounts a ON a.id = t.account_id"
+            + " JOIN tenant_configs c ON c.id = a.config_id WHERE a.waba_id IS NOT NULL";
+
+    private final Jdbi jdbi;
+    private final JdbiTemplateCatalogues database;
+    private final Object updates = new Object();
+    private volatile boolean announcementsLive;
+    /** {@code null} while not loaded. */
+    private volatile Memory memory;
+    /** Guarded by {@link #updates}. */
+    private long lastLoadAttempt;
+
+    private boolean loadAttempted;
+
+    TemplateIndex(Jdbi jdbi, JdbiTemplateCatalogues database) {
+        this.jdbi = jdbi;
+        this.database = database;
+    }
+
+    @Override
+    public Optional<Template> template(MetaId wabaId, Template.Key key) {
+        Memory current = current();
+        if (current == null) {
+            return database.template(wabaId, key);
+        }
+        Map<Template.Key, Template> templates = current.byAccount.get(wabaId);
+        return templates == null ? Optional.empty() : Optional.ofNullable(templates.get(key));
+    }
+
+    /** Whether answers come from memory now. */
+    boolean isServingFromMemory() {
+        return announcementsLive && memory != null;
+    }
+
+    /** Accounts whose templates are held in memory (0 while not loaded). */
+    long size() {
+        Memory current = memory;
+        return current == null ? 0 : current.byAccount.size();
+    }
+
+    @Override
+    public void changed(TenantId tenantId) {
+        synchronized (updates) {
+            Memory current = memory;
+            if (current == null) {
+                return;
+            }
+            try {
+                Map<MetaId, Map<Template.Key, Template>> read = new HashMap<>();
+                Availability.available(() -> jdbi.withHandle(handle -> {
+                    try (Stream<Row> rows = handle
+                            .createQuery(TEMPLATES + " AND c.tenant_id = :tenant")
+                            .bind("tenant", tenantId.value())
+                            .map((rs, ctx) -> new Row(
+                                    TenantId.of(rs.getString("tenant_id")),
+                                    MetaId.parse(rs.getString("waba_id")),
+                                    TemplateRows.template(rs)))
+                            .stream()) {
+                        rows.forEach(row -> read.computeIfAbsent(row.wabaId(), k -> new HashMap<>())
+                                .put(row.template().key(), row.template()));
+                    }
+                    return null;
+                }));
+                current.replace(tenantId, read);
+            } catch (RuntimeException e) {
+                memory = null;
+                LOG.warn(
+                        "Could not re-read the templates of a changed configuration ({}); answering from the"
+                                + " database until they load",
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public void changedAll() {
+        synchronized (updates) {
+            memory = null;
+            load();
+        }
+    }
+
+    @Override
+    public void announcementsLost() {
+        announcementsLive = false;
+        memory = null;
+    }
+
+    @Override
+    public void announcementsRestored() {
+        synchronized (updates) {
+            memory = null;
+            load();
+        }
+        announcementsLive = true;
+    }
+
+    private Memory current() {
+        if (!announcementsLive) {
+            return null;
+        }
+        Memory current = memory;
+        return current != null ? current : loadIfDue();
+    }
+
+    private Memory loadIfDue() {
+        synchronized (updates) {
+            if (memory == null && (!loadAttempted || System.nanoTime() - lastLoadAttempt > RETRY_LOAD_NANOS)) {
+                load();
+            }
+            return memory;
+        }
+    }
+
+    private void load() {
+        loadAttempted = true;
+        lastLoadAttempt = System.nanoTime();
+        try {
+            Memory loaded = new Memory();
+            Map<TenantId, Map<MetaId, Map<Template.Key, Template>>> byTenant = new HashMap<>();
+            Availability.available(() -> jdbi.withHandle(handle -> {
+                try (Stream<Row> rows = handle
+                        .createQuery(TEMPLATES)
+                        .setFetchSize(1_000)
+                        .map((rs, ctx) -> new Row(
+                                TenantId.of(rs.getString("tenant_id")),
+                                MetaId.parse(rs.getString("waba_id")),
+                                TemplateRows.template(rs)))
+                        .stream()) {
+                    rows.forEach(row -> byTenant.computeIfAbsent(row.tenantId(), k -> new HashMap<>())
+                            .computeIfAbsent(row.wabaId(), k -> new HashMap<>())
+                            .put(row.template().key(), row.template()));
+                }
+                return null;
+            }));
+            byTenant.forEach(loaded::replace);
+            memory = loaded;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not load the template catalogues ({}); answering from the database meanwhile",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private record Row(TenantId tenantId, MetaId wabaId, Template template) {}
+
+    /** Each account's templates, and which accounts each tenant's templates are in. */
+    static final class Memory {
+        final Map<MetaId, Map<Template.Key, Template>> byAccount = new ConcurrentHashMap<>();
+        final Map<TenantId, Set<MetaId>> accountsOf = new ConcurrentHashMap<>();
+
+        /**
+         * The tenant's accounts now have {@code next}'s templates; an account it no longer lists
+         * has none. Each account's map is a {@link HashMap} never changed once published: its
+         * nodes keep each key's hash, so a lookup compares one key, where an immutable
+         * {@code Map.copyOf} probes (and reads) several.
+         */
+        void replace(TenantId tenantId, Map<MetaId, Map<Template.Key, Template>> next) {
+            next.forEach((account, templates) -> byAccount.put(account, new HashMap<>(templates)));
+            Set<MetaId> previous = accountsOf.put(tenantId, Set.copyOf(next.keySet()));
+            if (previous != null) {
+                previous.stream().filter(account -> !next.containsKey(account)).forEach(byAccount::remove);
+            }
+        }
+    }
+}
