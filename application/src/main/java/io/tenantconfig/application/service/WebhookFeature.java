@@ -56,9 +56,8 @@ public final class WebhookFeature {
         WebhookEndpoints endpoints = new WebhookEndpoints(fallback, keys);
         this.webhookHandshake = new WebhookHandshakeService(keys, store, endpoints);
         this.authenticateWebhook = new AuthenticateWebhookService(keys, store, endpoints);
-        this.receiveWebhook =
-                new ReceiveWebhookService(
-                        store, intake, directory, healthStore, schedule, capacities, templateSchedule, clock);
+        this.receiveWebhook = new ReceiveWebhookService(
+                store, intake, directory, healthStore, schedule, capacities, templateSchedule, clock);
         this.webhookSettings = new WebhookSettingsService(store, endpoints, inbox);
         this.resubscribeWebhook = new ResubscribeWebhookService(store, meta, endpoints, clock);
         this.unroutableChanges = new UnroutableWebhookChangesService(inbox);
