@@ -21,6 +21,7 @@ import io.tenantconfig.application.service.NumberVerificationFeature;
 import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.TemplateManagementFeature;
 import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.bootstrap.coexistence.AppDataSyncer;
 import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
@@ -164,6 +165,15 @@ final class Features {
                 new RestApi.NumberVerification(
                         verification.createPhoneNumber(), verification.requestCode(), verification.verifyPhoneNumber()),
                 coexistence.viewAppDataSyncs());
+    }
+
+    /**
+     * A tenant's message templates created and deleted at Meta, in one of its accounts, audited.
+     * (When the template catalogue lands, it re-reads the account after each of these succeeds.)
+     */
+    void templateManagement() {
+        TemplateManagementFeature templates = new TemplateManagementFeature(database.store(), meta.templates(), clock);
+        api.templates(templates.createTemplate(), templates.deleteTemplate());
     }
 
     /**

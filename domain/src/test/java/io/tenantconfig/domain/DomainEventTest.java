@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.template.TemplateLanguage;
+import io.tenantconfig.domain.template.TemplateName;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +46,15 @@ class DomainEventTest {
                 new DomainEvent.AllConfigsDeleted(2),
                 new DomainEvent.SecretsRead(ACME),
                 new DomainEvent.HealthChanged(ACME, Health.NEVER_CHECKED, Health.NEVER_CHECKED),
-                new DomainEvent.WhatsAppChangeReceived(ACME, null, null, "account_update", "{}"));
+                new DomainEvent.WhatsAppChangeReceived(ACME, null, null, "account_update", "{}"),
+                new DomainEvent.TemplateCreated(
+                        ACME,
+                        MetaId.parse("500"),
+                        TemplateName.parse("order_shipped"),
+                        TemplateLanguage.parse("en_US"),
+                        MetaId.parse("600")),
+                new DomainEvent.TemplateDeleted(ACME, MetaId.parse("500"), TemplateName.parse("order_shipped"), null),
+                new DomainEvent.BusinessProfileChanged(ACME, MetaId.parse("700"), Set.of("about")));
     }
 
     @Test

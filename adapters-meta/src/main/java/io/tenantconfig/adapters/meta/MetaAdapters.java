@@ -5,6 +5,7 @@ import io.tenantconfig.application.port.out.MetaAppData;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.MetaPhoneNumbers;
+import io.tenantconfig.application.port.out.MetaTemplates;
 import io.tenantconfig.domain.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public final class MetaAdapters {
     private final MetaOnboarding onboarding;
     private final MetaPhoneNumbers phoneNumbers;
     private final MetaAppData appData;
+    private final MetaTemplates templates;
 
     public MetaAdapters(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
@@ -32,6 +34,7 @@ public final class MetaAdapters {
         this.onboarding = new GraphApiMetaOnboarding(settings, clock);
         this.phoneNumbers = new GraphApiMetaPhoneNumbers(settings);
         this.appData = new GraphApiMetaAppData(settings);
+        this.templates = new GraphApiMetaTemplates(settings);
     }
 
     /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
@@ -47,6 +50,11 @@ public final class MetaAdapters {
     /** The syncs of WhatsApp Business apps' data (coexistence numbers). */
     public MetaAppData appData() {
         return appData;
+    }
+
+    /** The calls that create and delete an account's message templates. */
+    public MetaTemplates templates() {
+        return templates;
     }
 
     /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */

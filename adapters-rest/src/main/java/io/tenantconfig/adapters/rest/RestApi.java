@@ -22,8 +22,10 @@ import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.in.CreatePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.CreateTemplateUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
+import io.tenantconfig.application.port.in.DeleteTemplateUseCase;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.OnboardUseCase;
@@ -72,6 +74,7 @@ public final class RestApi {
     private TenantConfigResource tenantConfig;
     private PhoneNumbersResource phoneNumbers;
     private AccountsResource accounts;
+    private TemplatesResource templates;
     private AdminAccountsResource adminAccounts;
     private ResolvedConfigResource resolvedConfig;
     private LookupResource lookup;
@@ -146,6 +149,11 @@ public final class RestApi {
             ViewAppDataSyncsUseCase viewAppDataSyncs) {
         phoneNumbers = new PhoneNumbersResource(
                 viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification, viewAppDataSyncs);
+    }
+
+    /** A tenant's message templates, created and deleted at Meta. */
+    public void templates(CreateTemplateUseCase createTemplate, DeleteTemplateUseCase deleteTemplate) {
+        templates = new TemplatesResource(createTemplate, deleteTemplate);
     }
 
     /**
@@ -260,6 +268,7 @@ public final class RestApi {
             tenantConfig,
             phoneNumbers,
             accounts,
+            templates,
             resolvedConfig,
             lookup,
             health,
