@@ -10,6 +10,7 @@ import io.tenantconfig.application.fixtures.InMemoryConfigStore;
 import io.tenantconfig.application.fixtures.InMemorySignupSessions;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
+import io.tenantconfig.application.fixtures.ScriptedMetaTemplates;
 import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.AdminFeature;
@@ -17,6 +18,7 @@ import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.TemplateManagementFeature;
 import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.testing.SecretValues;
@@ -50,6 +52,9 @@ final class ApiFixture {
     final InMemoryConfigStore store = new InMemoryConfigStore();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ScriptedMetaHealth metaHealth = new ScriptedMetaHealth();
+    /** Meta's side of template management. */
+    final ScriptedMetaTemplates metaTemplates = new ScriptedMetaTemplates();
+
     final ResourceExtension resources;
     /** The signup sessions the API kept. */
     final InMemorySignupSessions signupSessions;
@@ -76,7 +81,10 @@ final class ApiFixture {
                 new ResolutionCounter(),
                 CLOCK);
         this.signupSessions = features.signupSessions();
-        List<Object> api = serving(features, List.of(FRONTEND)).resources();
+        RestApi served = serving(features, List.of(FRONTEND));
+        TemplateManagementFeature templates = new TemplateManagementFeature(store, metaTemplates, CLOCK);
+        served.templates(templates.createTemplate(), templates.deleteTemplate());
+        List<Object> api = served.resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))
                 .setMapper(RestApi.configure(Jackson.newObjectMapper()))

@@ -134,6 +134,15 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/webhook", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/events?tenant_id=acme", null, 403, 200, 403),
             new Endpoint("GET", ACCOUNTS, null, 200, 403, 200),
+            new Endpoint(
+                    "POST",
+                    TemplatesResource.PATH,
+                    "{\"name\":\"order_shipped\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+                            + "\"components\":[{\"type\":\"BODY\",\"text\":\"Your order has shipped.\"}]}",
+                    201,
+                    403,
+                    201),
+            new Endpoint("DELETE", TemplatesResource.PATH + "/order_shipped", null, 200, 403, 200),
             new Endpoint("GET", ACCOUNTS + "/" + ACME_ACCOUNT, null, 200, 403, 200),
             new Endpoint("PUT", ACCOUNTS + "/" + ACME_ACCOUNT + "/token", TOKEN_BODY, 200, 403, 200),
             new Endpoint("DELETE", ACCOUNTS + "/" + ACME_ACCOUNT, null, 204, 403, 204),

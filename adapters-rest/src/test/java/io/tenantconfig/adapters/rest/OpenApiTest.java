@@ -28,6 +28,7 @@ class OpenApiTest {
             PhoneNumbersResource.class,
             AccountsResource.class,
             AdminAccountsResource.class,
+            TemplatesResource.class,
             ResolvedConfigResource.class,
             LookupResource.class,
             HealthResource.class,
@@ -71,7 +72,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(41)
+                .hasSize(43)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
