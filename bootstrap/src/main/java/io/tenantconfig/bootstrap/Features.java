@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.service.AccountFeature;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.BusinessProfileFeature;
 import io.tenantconfig.application.service.CoexistenceFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
@@ -165,6 +166,16 @@ final class Features {
                 new RestApi.NumberVerification(
                         verification.createPhoneNumber(), verification.requestCode(), verification.verifyPhoneNumber()),
                 coexistence.viewAppDataSyncs());
+    }
+
+    /**
+     * Each number's business profile, read through to Meta and kept from its last answer (shared by
+     * every instance through PostgreSQL), and changed at Meta, audited.
+     */
+    void businessProfiles() {
+        BusinessProfileFeature profiles = new BusinessProfileFeature(
+                database.store(), database.keptBusinessProfiles(), meta.businessProfiles(), clock);
+        api.businessProfiles(profiles.viewBusinessProfile(), profiles.changeBusinessProfile());
     }
 
     /**

@@ -136,6 +136,7 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         CoexistenceFeature coexistence = features.coexistence();
         features.phoneNumbers(configs, coexistence);
         features.templateManagement();
+        features.businessProfiles();
         features.onboarding();
         HealthFeature health = features.health(configs);
         features.accounts(configs, health);

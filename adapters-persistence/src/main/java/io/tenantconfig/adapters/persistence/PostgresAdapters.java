@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.EncryptedSecrets;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.KeptBusinessProfiles;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.Retention;
@@ -84,6 +85,7 @@ public final class PostgresAdapters {
     private final WebhookInbox webhookInbox;
     private final SignupSessions signupSessions;
     private final AppDataSyncs appDataSyncs;
+    private final KeptBusinessProfiles keptBusinessProfiles;
     private final GroupCommitWebhookIntake intake;
     /** {@code null} when built {@link #direct}. */
     private final ConfigNotificationListener listener;
@@ -114,6 +116,7 @@ public final class PostgresAdapters {
         this.webhookInbox = new JdbiWebhookInbox(jdbi);
         this.signupSessions = new JdbiSignupSessions(jdbi);
         this.appDataSyncs = new JdbiAppDataSyncs(jdbi);
+        this.keptBusinessProfiles = new JdbiKeptBusinessProfiles(jdbi);
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
         gauges.put("webhooks.waiting", intake::waiting);
     }
@@ -243,6 +246,11 @@ public final class PostgresAdapters {
     /** The syncs of WhatsApp Business apps' data the signups asked for, shared by every instance. */
     public AppDataSyncs appDataSyncs() {
         return appDataSyncs;
+    }
+
+    /** The business profiles Meta last answered, one per number. */
+    public KeptBusinessProfiles keptBusinessProfiles() {
+        return keptBusinessProfiles;
     }
 
     /** Where received webhook changes are written, in group commits once {@link #start}ed. */

@@ -57,8 +57,8 @@ class SeveralAccountsTest {
 
     @BeforeEach
     void empty() {
-        jdbi.useHandle(
-                h -> h.execute("TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs,"
+        jdbi.useHandle(h -> h.execute(
+                "TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers, app_data_syncs, business_profiles,"
                         + " tenant_health, tenant_config_audit, webhook_changes, events RESTART IDENTITY"));
     }
 

@@ -15,6 +15,7 @@ import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase;
+import io.tenantconfig.application.port.in.ChangeBusinessProfileUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.CheckHealthUseCase;
@@ -46,6 +47,7 @@ import io.tenantconfig.application.port.in.SwitchActivationUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
+import io.tenantconfig.application.port.in.ViewBusinessProfileUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.WebhookHandshakeUseCase;
@@ -75,6 +77,7 @@ public final class RestApi {
     private PhoneNumbersResource phoneNumbers;
     private AccountsResource accounts;
     private TemplatesResource templates;
+    private BusinessProfileResource businessProfiles;
     private AdminAccountsResource adminAccounts;
     private ResolvedConfigResource resolvedConfig;
     private LookupResource lookup;
@@ -149,6 +152,12 @@ public final class RestApi {
             ViewAppDataSyncsUseCase viewAppDataSyncs) {
         phoneNumbers = new PhoneNumbersResource(
                 viewConfig, addPhoneNumber, changePhoneNumber, removePhoneNumber, verification, viewAppDataSyncs);
+    }
+
+    /** Each of a tenant's numbers' business profile, read through to Meta and kept, and changed at Meta. */
+    public void businessProfiles(
+            ViewBusinessProfileUseCase viewBusinessProfile, ChangeBusinessProfileUseCase changeBusinessProfile) {
+        businessProfiles = new BusinessProfileResource(viewBusinessProfile, changeBusinessProfile);
     }
 
     /** A tenant's message templates, created and deleted at Meta. */
@@ -267,6 +276,7 @@ public final class RestApi {
         for (Object resource : new Object[] {
             tenantConfig,
             phoneNumbers,
+            businessProfiles,
             accounts,
             templates,
             resolvedConfig,
