@@ -7,13 +7,16 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.InMemoryKeptProfiles;
 import io.tenantconfig.application.fixtures.InMemorySignupSessions;
+import io.tenantconfig.application.fixtures.ScriptedMetaBusinessProfiles;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.ScriptedMetaTemplates;
 import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.BusinessProfileFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
@@ -54,6 +57,10 @@ final class ApiFixture {
     final ScriptedMetaHealth metaHealth = new ScriptedMetaHealth();
     /** Meta's side of template management. */
     final ScriptedMetaTemplates metaTemplates = new ScriptedMetaTemplates();
+    /** Meta's side of business profiles, and the profiles kept from its answers. */
+    final ScriptedMetaBusinessProfiles metaProfiles = new ScriptedMetaBusinessProfiles();
+
+    final InMemoryKeptProfiles keptProfiles = new InMemoryKeptProfiles();
 
     final ResourceExtension resources;
     /** The signup sessions the API kept. */
@@ -84,6 +91,8 @@ final class ApiFixture {
         RestApi served = serving(features, List.of(FRONTEND));
         TemplateManagementFeature templates = new TemplateManagementFeature(store, metaTemplates, CLOCK);
         served.templates(templates.createTemplate(), templates.deleteTemplate());
+        BusinessProfileFeature profiles = new BusinessProfileFeature(store, keptProfiles, metaProfiles, CLOCK);
+        served.businessProfiles(profiles.viewBusinessProfile(), profiles.changeBusinessProfile());
         List<Object> api = served.resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))

@@ -105,6 +105,9 @@ class AuthMatrixTest {
                     200),
             new Endpoint("POST", NUMBERS + "/" + ACME_NUMBER + "/verify-code", "{\"code\":\"123456\"}", 200, 403, 200),
             new Endpoint("GET", NUMBERS + "/" + ACME_NUMBER, null, 200, 403, 200),
+            new Endpoint("GET", NUMBERS + "/" + ACME_NUMBER + "/profile", null, 200, 403, 200),
+            new Endpoint(
+                    "PATCH", NUMBERS + "/" + ACME_NUMBER + "/profile", "{\"about\":\"Succulents\"}", 200, 403, 200),
             new Endpoint("PATCH", NUMBERS + "/" + ACME_NUMBER, "{\"label\":\"Sales\"}", 200, 403, 200),
             new Endpoint("DELETE", NUMBERS + "/" + ACME_NUMBER, null, 204, 403, 204),
             new Endpoint("GET", "/api/v1/tenant/config/resolved?phone_number_id=" + ACME_NUMBER, null, 200, 403, 200),

@@ -26,6 +26,7 @@ class OpenApiTest {
     private static final List<Class<?>> RESOURCES = List.of(
             TenantConfigResource.class,
             PhoneNumbersResource.class,
+            BusinessProfileResource.class,
             AccountsResource.class,
             AdminAccountsResource.class,
             TemplatesResource.class,
@@ -72,7 +73,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(43)
+                .hasSize(45)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 
