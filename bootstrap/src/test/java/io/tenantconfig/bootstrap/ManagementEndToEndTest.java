@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fake Graph API answering as Meta's references show: message templates created and deleted
  * ("Template management",
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-management/),
- * each reaching Meta with the account's token and recorded in the tenant's history; nothing in a
- * log line is a secret.
+ * each reaching Meta with the account's token and recorded in the tenant's history; and a number's
+ * business profile read, changed and read again, kept from Meta's last answer for when Meta is down
+ * (Business Profiles reference, https://developers.facebook.com/docs/whatsapp/cloud-api/reference/business-profiles).
+ * Nothing in a log line is a secret.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ManagementEndToEndTest {
@@ -193,5 +196,70 @@ class ManagementEndToEndTest {
                 .isEqualTo("components");
         GRAPH.verify(1, postRequestedFor(urlPathEqualTo(META_TEMPLATES)));
         assertThat(history()).doesNotContain("TEMPLATE_CREATED");
+    }
+
+    private static final String META_PROFILE = "/v23.0/" + PHONE + "/whatsapp_business_profile";
+    private static final String PROFILE = "/api/v1/tenant/config/phone-numbers/" + PHONE + "/profile";
+
+    @Test
+    void a_business_profile_makes_the_round_trip_and_is_kept_for_when_meta_is_down() throws Exception {
+        GRAPH.stubFor(get(urlPathEqualTo(META_PROFILE))
+                .inScenario("profile")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(okJson("""
+                        {"data": [{"about": "My Butterfly Business sells butterflies",
+                          "address": "101 Butterfly Ln., Butterfly, Ohio", "description": "We sell butterflies.",
+                          "email": "butterflies@butterflies.com", "messaging_product": "whatsapp",
+                          "profile_picture_url": "2:c2FtcGxl...",
+                          "websites": ["https://www.butterflies.com/", "https://www.butterflies.com/amea/"],
+                          "vertical": "INDUSTRY"}]}
+                        """)));
+        GRAPH.stubFor(post(urlPathEqualTo(META_PROFILE))
+                .inScenario("profile")
+                .willReturn(okJson("{\"success\": true}"))
+                .willSetStateTo("changed"));
+        GRAPH.stubFor(get(urlPathEqualTo(META_PROFILE))
+                .inScenario("profile")
+                .whenScenarioStateIs("changed")
+                .willReturn(okJson("""
+                        {"data": [{"about": "Succulent specialists!",
+                          "address": "101 Butterfly Ln., Butterfly, Ohio", "description": "We sell butterflies.",
+                          "email": "butterflies@butterflies.com", "messaging_product": "whatsapp",
+                          "profile_picture_url": "2:c2FtcGxl...", "websites": ["https://www.luckyshrub.com"],
+                          "vertical": "RETAIL"}]}
+                        """)));
+
+        HttpResponse<String> read = api.send("GET", PROFILE, api.token("acme"), null);
+        HttpResponse<String> changed = api.send(
+                "PATCH",
+                PROFILE,
+                api.token("acme"),
+                "{\"about\": \"Succulent specialists!\", \"websites\": [\"https://www.luckyshrub.com\"],"
+                        + " \"vertical\": \"RETAIL\"}");
+        GRAPH.stubFor(get(urlPathEqualTo(META_PROFILE))
+                .inScenario("profile")
+                .whenScenarioStateIs("changed")
+                .willReturn(aResponse().withStatus(503)));
+        HttpResponse<String> whileDown = api.send("GET", PROFILE, api.token("acme"), null);
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("about").asText())
+                .isEqualTo("My Butterfly Business sells butterflies");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode now = JSON.readTree(changed.body());
+        assertThat(now.path("about").asText()).isEqualTo("Succulent specialists!");
+        assertThat(now.path("source").asText()).isEqualTo("meta");
+        GRAPH.verify(postRequestedFor(urlPathEqualTo(META_PROFILE))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(
+                        equalToJson("{\"messaging_product\": \"whatsapp\", \"about\": \"Succulent specialists!\","
+                                + " \"websites\": [\"https://www.luckyshrub.com\"], \"vertical\": \"RETAIL\"}")));
+        assertThat(whileDown.statusCode()).as(whileDown.body()).isEqualTo(200);
+        JsonNode kept = JSON.readTree(whileDown.body());
+        assertThat(kept.path("about").asText()).isEqualTo("Succulent specialists!");
+        assertThat(kept.path("source").asText()).isEqualTo("kept");
+        assertThat(kept.path("read_at").asText()).isEqualTo(now.path("read_at").asText());
+        assertThat(kept.path("meta_error").asText()).contains("503");
+        assertThat(history()).startsWith("BUSINESS_PROFILE_CHANGED");
     }
 }

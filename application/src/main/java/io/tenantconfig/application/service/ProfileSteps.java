@@ -14,6 +14,7 @@ import io.tenantconfig.domain.profile.BusinessProfile;
 import io.tenantconfig.domain.profile.ProfileNumber;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** What reading and changing a profile share: the number's token, and reading through to Meta. */
@@ -52,12 +53,12 @@ final class ProfileSteps {
     ProfileResult readThrough(TenantId tenantId, MetaId phoneNumberId, Secret token, Optional<BusinessProfile> orElse) {
         try {
             BusinessProfile profile = meta.read(phoneNumberId, token);
-            Instant now = clock.instant();
+            Instant now = now();
             kept.keep(tenantId, phoneNumberId, profile, now);
             return new ProfileResult.Shown(phoneNumberId, profile, now, null);
         } catch (MetaCallFailedException e) {
             if (orElse.isPresent()) {
-                Instant now = clock.instant();
+                Instant now = now();
                 kept.keep(tenantId, phoneNumberId, orElse.get(), now);
                 return new ProfileResult.Shown(phoneNumberId, orElse.get(), now, e.failure());
             }
@@ -66,6 +67,11 @@ final class ProfileSteps {
                             k -> new ProfileResult.Shown(phoneNumberId, k.profile(), k.readAt(), e.failure()))
                     .orElseGet(() -> new ProfileResult.MetaFailed(e.failure()));
         }
+    }
+
+    /** Now, to the millisecond: a read answered now says the same read_at as when it is answered from the store. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The token, or (when it is {@code null}) the answer without one. */
