@@ -9,7 +9,7 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.template.TemplateButton;
 import io.tenantconfig.domain.template.TemplateCategory;
-import io.tenantconfig.domain.template.TemplateComponent;
+import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.TemplateDraft;
 import io.tenantconfig.domain.template.TemplateExample;
 import io.tenantconfig.domain.template.TemplateName;
@@ -81,7 +81,7 @@ final class GraphApiMetaTemplates implements MetaTemplates {
             body.put("allow_category_change", draft.allowCategoryChange());
         }
         ArrayNode components = body.putArray("components");
-        for (TemplateComponent component : draft.components()) {
+        for (DraftComponent component : draft.components()) {
             ObjectNode node =
                     components.addObject().put("type", component.type().name());
             if (component.format() != null) {

@@ -22,7 +22,7 @@ import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.template.ParameterFormat;
 import io.tenantconfig.domain.template.TemplateButton;
 import io.tenantconfig.domain.template.TemplateCategory;
-import io.tenantconfig.domain.template.TemplateComponent;
+import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.TemplateDraft;
 import io.tenantconfig.domain.template.TemplateExample;
 import io.tenantconfig.domain.template.TemplateLanguage;
@@ -73,8 +73,8 @@ class GraphApiMetaTemplatesTest {
                 ParameterFormat.NAMED,
                 true,
                 List.of(
-                        new TemplateComponent(
-                                TemplateComponent.Type.BODY,
+                        new DraftComponent(
+                                DraftComponent.Type.BODY,
                                 null,
                                 "Thank you, {{first_name}}! Your order number is {{order_number}}.",
                                 new TemplateExample(
@@ -88,8 +88,8 @@ class GraphApiMetaTemplatesTest {
                                 null,
                                 null,
                                 null),
-                        new TemplateComponent(
-                                TemplateComponent.Type.BUTTONS,
+                        new DraftComponent(
+                                DraftComponent.Type.BUTTONS,
                                 null,
                                 null,
                                 null,

@@ -6,7 +6,7 @@ import io.tenantconfig.adapters.rest.json.BodyFields;
 import io.tenantconfig.domain.template.ParameterFormat;
 import io.tenantconfig.domain.template.TemplateButton;
 import io.tenantconfig.domain.template.TemplateCategory;
-import io.tenantconfig.domain.template.TemplateComponent;
+import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.TemplateDraft;
 import io.tenantconfig.domain.template.TemplateDraftRules;
 import io.tenantconfig.domain.template.TemplateExample;
@@ -73,12 +73,12 @@ record TemplateRequest(
         ParameterFormat format = parameterFormat == null
                 ? ParameterFormat.POSITIONAL
                 : errors.optional("parameter_format", parameterFormat, ParameterFormat::parse);
-        List<TemplateComponent> read = new ArrayList<>();
+        List<DraftComponent> read = new ArrayList<>();
         if (components == null) {
             errors.add("components", "components is required: at least the BODY");
         } else {
             for (int i = 0; i < components.size(); i++) {
-                TemplateComponent component = component(errors, "components[" + i + "]", components.get(i));
+                DraftComponent component = component(errors, "components[" + i + "]", components.get(i));
                 if (component != null) {
                     read.add(component);
                 }
@@ -92,14 +92,14 @@ record TemplateRequest(
         return draft;
     }
 
-    private static TemplateComponent component(FieldErrors errors, String at, Component given) {
+    private static DraftComponent component(FieldErrors errors, String at, Component given) {
         if (given == null) {
             errors.add(at, at + " must be a component object");
             return null;
         }
-        TemplateComponent.Type type = errors.required(at + ".type", given.type(), TemplateComponent.Type::parse);
-        TemplateComponent.HeaderFormat headerFormat =
-                errors.optional(at + ".format", given.format(), TemplateComponent.HeaderFormat::parse);
+        DraftComponent.Type type = errors.required(at + ".type", given.type(), DraftComponent.Type::parse);
+        DraftComponent.HeaderFormat headerFormat =
+                errors.optional(at + ".format", given.format(), DraftComponent.HeaderFormat::parse);
         List<TemplateButton> buttons = null;
         if (given.buttons() != null) {
             buttons = new ArrayList<>();
@@ -125,7 +125,7 @@ record TemplateRequest(
         if (type == null) {
             return null;
         }
-        return new TemplateComponent(
+        return new DraftComponent(
                 type,
                 headerFormat,
                 given.text(),

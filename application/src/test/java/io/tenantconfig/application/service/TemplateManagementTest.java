@@ -24,7 +24,7 @@ import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.WhatsAppAccount;
 import io.tenantconfig.domain.template.ParameterFormat;
 import io.tenantconfig.domain.template.TemplateCategory;
-import io.tenantconfig.domain.template.TemplateComponent;
+import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.TemplateDraft;
 import io.tenantconfig.domain.template.TemplateLanguage;
 import io.tenantconfig.domain.template.TemplateName;
@@ -50,7 +50,7 @@ class TemplateManagementTest {
             TemplateCategory.UTILITY,
             ParameterFormat.POSITIONAL,
             null,
-            List.of(TemplateComponent.text(TemplateComponent.Type.BODY, "Your order has shipped.")));
+            List.of(DraftComponent.text(DraftComponent.Type.BODY, "Your order has shipped.")));
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaTemplates meta = new ScriptedMetaTemplates();

@@ -31,7 +31,7 @@ public record TemplateButton(
 
         /** @throws InvalidValueException unless one of the kinds this service checks, upper or lower case */
         public static Kind parse(String value) {
-            return TemplateComponent.parse(Kind.class, value);
+            return DraftComponent.parse(Kind.class, value);
         }
     }
 }

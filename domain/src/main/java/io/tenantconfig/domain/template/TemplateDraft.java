@@ -17,7 +17,7 @@ public record TemplateDraft(
         TemplateCategory category,
         ParameterFormat parameterFormat,
         Boolean allowCategoryChange,
-        List<TemplateComponent> components) {
+        List<DraftComponent> components) {
 
     public TemplateDraft {
         Objects.requireNonNull(name, "name");

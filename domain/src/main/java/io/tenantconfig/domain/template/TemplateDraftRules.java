@@ -1,8 +1,8 @@
 package io.tenantconfig.domain.template;
 
 import io.tenantconfig.domain.template.TemplateButton.Kind;
-import io.tenantconfig.domain.template.TemplateComponent.HeaderFormat;
-import io.tenantconfig.domain.template.TemplateComponent.Type;
+import io.tenantconfig.domain.template.DraftComponent.HeaderFormat;
+import io.tenantconfig.domain.template.DraftComponent.Type;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -54,14 +54,14 @@ public final class TemplateDraftRules {
     /** Every refusal Meta would give {@code draft}, by field; empty when it would take it for review. */
     public static List<DraftProblem> problems(TemplateDraft draft) {
         Check check = new Check(draft.parameterFormat());
-        List<TemplateComponent> components = draft.components();
+        List<DraftComponent> components = draft.components();
         if (components.isEmpty()) {
             check.add("components", "components must hold at least the BODY");
             return check.found;
         }
         Map<Type, Integer> seen = new EnumMap<>(Type.class);
         for (int i = 0; i < components.size(); i++) {
-            TemplateComponent component = components.get(i);
+            DraftComponent component = components.get(i);
             String at = "components[" + i + "]";
             if (seen.merge(component.type(), 1, Integer::sum) > 1) {
                 check.add(at + ".type", "a template has at most one " + component.type() + " component");
@@ -111,7 +111,7 @@ public final class TemplateDraftRules {
             found.add(new DraftProblem(field, message));
         }
 
-        void header(String at, TemplateComponent header, boolean authentication) {
+        void header(String at, DraftComponent header, boolean authentication) {
             noneOfAuthentications(at, header);
             if (authentication) {
                 add(at + ".type", "an AUTHENTICATION template has no HEADER");
@@ -155,7 +155,7 @@ public final class TemplateDraftRules {
             }
         }
 
-        void body(String at, TemplateComponent body, boolean authentication) {
+        void body(String at, DraftComponent body, boolean authentication) {
             noButtons(at, body);
             if (body.codeExpirationMinutes() != null) {
                 add(
@@ -196,7 +196,7 @@ public final class TemplateDraftRules {
             mustNotHave(at + ".example.header_handle", example.headerHandle(), "is for a HEADER");
         }
 
-        void footer(String at, TemplateComponent footer, boolean authentication) {
+        void footer(String at, DraftComponent footer, boolean authentication) {
             noButtons(at, footer);
             if (footer.format() != null) {
                 add(at + ".format", "only a HEADER has a format");
@@ -226,7 +226,7 @@ public final class TemplateDraftRules {
             }
         }
 
-        void buttons(String at, TemplateComponent component, boolean authentication) {
+        void buttons(String at, DraftComponent component, boolean authentication) {
             noneOfAuthentications(at, component);
             if (component.text() != null) {
                 add(at + ".text", "a BUTTONS component has no text of its own: each button has");
@@ -430,11 +430,11 @@ public final class TemplateDraftRules {
             return true;
         }
 
-        private void noButtons(String at, TemplateComponent component) {
+        private void noButtons(String at, DraftComponent component) {
             mustNotHave(at + ".buttons", component.buttons(), "belong in the BUTTONS component");
         }
 
-        private void noneOfAuthentications(String at, TemplateComponent component) {
+        private void noneOfAuthentications(String at, DraftComponent component) {
             if (component.addSecurityRecommendation() != null) {
                 add(at + ".add_security_recommendation", "add_security_recommendation belongs in the BODY");
             }

@@ -3,8 +3,8 @@ package io.tenantconfig.domain.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantconfig.domain.template.TemplateButton.Kind;
-import io.tenantconfig.domain.template.TemplateComponent.HeaderFormat;
-import io.tenantconfig.domain.template.TemplateComponent.Type;
+import io.tenantconfig.domain.template.DraftComponent.HeaderFormat;
+import io.tenantconfig.domain.template.DraftComponent.Type;
 import io.tenantconfig.domain.template.TemplateExample.NamedExample;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,21 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateDraftRulesTest {
 
-    private static TemplateDraft draft(TemplateCategory category, ParameterFormat format, TemplateComponent... parts) {
+    private static TemplateDraft draft(TemplateCategory category, ParameterFormat format, DraftComponent... parts) {
         return new TemplateDraft(
                 TemplateName.parse("sample"), TemplateLanguage.parse("en_US"), category, format, null, List.of(parts));
     }
 
-    private static TemplateComponent body(String text, TemplateExample example) {
-        return new TemplateComponent(Type.BODY, null, text, example, null, null, null);
+    private static DraftComponent body(String text, TemplateExample example) {
+        return new DraftComponent(Type.BODY, null, text, example, null, null, null);
     }
 
     private static TemplateExample bodySamples(String... samples) {
         return new TemplateExample(null, List.of(List.of(samples)), null, null, null);
     }
 
-    private static TemplateComponent buttons(TemplateButton... buttons) {
-        return new TemplateComponent(Type.BUTTONS, null, null, null, List.of(buttons), null, null);
+    private static DraftComponent buttons(TemplateButton... buttons) {
+        return new DraftComponent(Type.BUTTONS, null, null, null, List.of(buttons), null, null);
     }
 
     private static TemplateButton quickReply(String text) {
@@ -56,7 +56,7 @@ class TemplateDraftRulesTest {
         TemplateDraft reservation = draft(
                 TemplateCategory.UTILITY,
                 ParameterFormat.NAMED,
-                new TemplateComponent(
+                new DraftComponent(
                         Type.HEADER,
                         HeaderFormat.IMAGE,
                         null,
@@ -77,7 +77,7 @@ class TemplateDraftRulesTest {
                                         new NamedExample("day", "Saturday"),
                                         new NamedExample("date", "August 30th, 2025"),
                                         new NamedExample("time", "7:30 pm")))),
-                TemplateComponent.text(Type.FOOTER, "Lucky Shrub Eatery: The Luckiest Eatery in Town!"),
+                DraftComponent.text(Type.FOOTER, "Lucky Shrub Eatery: The Luckiest Eatery in Town!"),
                 buttons(
                         url("Change reservation", "https://www.luckyshrubeater.com/reservations", null),
                         new TemplateButton(Kind.PHONE_NUMBER, "Call us", null, "+16467043595", null, null),
@@ -91,7 +91,7 @@ class TemplateDraftRulesTest {
         TemplateDraft coupon = draft(
                 TemplateCategory.MARKETING,
                 ParameterFormat.POSITIONAL,
-                new TemplateComponent(
+                new DraftComponent(
                         Type.HEADER,
                         HeaderFormat.TEXT,
                         "Act fast, {{1}}!",
@@ -104,7 +104,7 @@ class TemplateDraftRulesTest {
                                 + " miss out on our special deals. Use your code at checkout before it's too late.\n\n"
                                 + "Happy shopping! 😃",
                         bodySamples("SUMMER20", "10")),
-                TemplateComponent.text(Type.FOOTER, "Lucky Shrub Succulents"),
+                DraftComponent.text(Type.FOOTER, "Lucky Shrub Succulents"),
                 buttons(url("See deals", "https://www.luckyshrub.com/deals", null), quickReply("Unsubscribe")));
 
         assertThat(TemplateDraftRules.problems(coupon)).isEmpty();
@@ -115,8 +115,8 @@ class TemplateDraftRulesTest {
         assertThat(fieldsAtFault(draft(
                         TemplateCategory.UTILITY,
                         ParameterFormat.POSITIONAL,
-                        TemplateComponent.text(Type.FOOTER, "Thanks"),
-                        TemplateComponent.text(Type.FOOTER, "Thanks again"))))
+                        DraftComponent.text(Type.FOOTER, "Thanks"),
+                        DraftComponent.text(Type.FOOTER, "Thanks again"))))
                 .containsExactly("components[1].type", "components");
         assertThat(fieldsAtFault(draft(TemplateCategory.UTILITY, ParameterFormat.POSITIONAL)))
                 .containsExactly("components");
@@ -127,9 +127,9 @@ class TemplateDraftRulesTest {
         TemplateDraft tooLong = draft(
                 TemplateCategory.MARKETING,
                 ParameterFormat.POSITIONAL,
-                TemplateComponent.text(Type.HEADER, "h".repeat(61)),
+                DraftComponent.text(Type.HEADER, "h".repeat(61)),
                 body("b".repeat(1025), null),
-                TemplateComponent.text(Type.FOOTER, "f".repeat(61)));
+                DraftComponent.text(Type.FOOTER, "f".repeat(61)));
 
         assertThat(TemplateDraftRules.problems(tooLong))
                 .extracting(DraftProblem::field, DraftProblem::message)
@@ -187,7 +187,7 @@ class TemplateDraftRulesTest {
         assertThat(fieldsAtFault(draft(
                         TemplateCategory.MARKETING,
                         ParameterFormat.POSITIONAL,
-                        new TemplateComponent(
+                        new DraftComponent(
                                 Type.HEADER,
                                 HeaderFormat.TEXT,
                                 "{{1}} and {{2}}",
@@ -200,7 +200,7 @@ class TemplateDraftRulesTest {
         assertThat(fieldsAtFault(draft(
                         TemplateCategory.MARKETING,
                         ParameterFormat.POSITIONAL,
-                        new TemplateComponent(Type.HEADER, HeaderFormat.VIDEO, null, null, null, null, null),
+                        new DraftComponent(Type.HEADER, HeaderFormat.VIDEO, null, null, null, null, null),
                         body("Hi there.", null))))
                 .containsExactly("components[0].example.header_handle");
     }
@@ -212,7 +212,7 @@ class TemplateDraftRulesTest {
                         TemplateCategory.MARKETING,
                         ParameterFormat.POSITIONAL,
                         body("Pick one.", null),
-                        new TemplateComponent(Type.BUTTONS, null, null, null, eleven, null, null))))
+                        new DraftComponent(Type.BUTTONS, null, null, null, eleven, null, null))))
                 .containsExactly("components[1].buttons");
         assertThat(fieldsAtFault(draft(
                         TemplateCategory.MARKETING,
@@ -267,8 +267,8 @@ class TemplateDraftRulesTest {
         TemplateDraft otp = draft(
                 TemplateCategory.AUTHENTICATION,
                 ParameterFormat.POSITIONAL,
-                new TemplateComponent(Type.BODY, null, null, null, null, true, null),
-                new TemplateComponent(Type.FOOTER, null, null, null, null, null, 10),
+                new DraftComponent(Type.BODY, null, null, null, null, true, null),
+                new DraftComponent(Type.FOOTER, null, null, null, null, null, 10),
                 buttons(new TemplateButton(Kind.OTP, "Copy code", null, null, null, "COPY_CODE")));
         assertThat(TemplateDraftRules.problems(otp)).isEmpty();
 
@@ -276,7 +276,7 @@ class TemplateDraftRulesTest {
                         TemplateCategory.AUTHENTICATION,
                         ParameterFormat.POSITIONAL,
                         body("Your code is {{1}}.", bodySamples("123456")),
-                        new TemplateComponent(Type.FOOTER, null, null, null, null, null, 91))))
+                        new DraftComponent(Type.FOOTER, null, null, null, null, null, 91))))
                 .containsExactly(
                         "components[0].text",
                         "components[0].example",

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param addSecurityRecommendation an authentication template's body: Meta adds its security advice
  * @param codeExpirationMinutes an authentication template's footer: how long its code is valid
  */
-public record TemplateComponent(
+public record DraftComponent(
         Type type,
         HeaderFormat format,
         String text,
@@ -24,14 +24,14 @@ public record TemplateComponent(
         Boolean addSecurityRecommendation,
         Integer codeExpirationMinutes) {
 
-    public TemplateComponent {
+    public DraftComponent {
         Objects.requireNonNull(type, "type");
         buttons = buttons == null ? null : List.copyOf(buttons);
     }
 
     /** A component of {@code type} with text only (a body or footer). */
-    public static TemplateComponent text(Type type, String text) {
-        return new TemplateComponent(
+    public static DraftComponent text(Type type, String text) {
+        return new DraftComponent(
                 type, type == Type.HEADER ? HeaderFormat.TEXT : null, text, null, null, null, null);
     }
 
@@ -43,7 +43,7 @@ public record TemplateComponent(
 
         /** @throws InvalidValueException unless one of the four, upper or lower case (Meta takes both) */
         public static Type parse(String value) {
-            return TemplateComponent.parse(Type.class, value);
+            return DraftComponent.parse(Type.class, value);
         }
     }
 
@@ -58,7 +58,7 @@ public record TemplateComponent(
 
         /** @throws InvalidValueException unless one of Meta's header formats, upper or lower case */
         public static HeaderFormat parse(String value) {
-            return TemplateComponent.parse(HeaderFormat.class, value);
+            return DraftComponent.parse(HeaderFormat.class, value);
         }
 
         /** Whether the header is a medium, whose example is an uploaded file's handle. */
