@@ -13,6 +13,7 @@ import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.HealthStore;
 import io.tenantconfig.application.service.AccountFeature;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.BusinessProfileFeature;
 import io.tenantconfig.application.service.CoexistenceFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.EventsFeature;
@@ -22,6 +23,7 @@ import io.tenantconfig.application.service.OnboardingFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
 import io.tenantconfig.application.service.TemplatesFeature;
+import io.tenantconfig.application.service.TemplateManagementFeature;
 import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.bootstrap.coexistence.AppDataSyncer;
 import io.tenantconfig.bootstrap.coexistence.CoexistenceFactory;
@@ -168,6 +170,26 @@ final class Features {
                         verification.createPhoneNumber(), verification.requestCode(), verification.verifyPhoneNumber()),
                 coexistence.viewAppDataSyncs(),
                 configs.configLoader());
+    }
+
+    /**
+     * Each number's business profile, read through to Meta and kept from its last answer (shared by
+     * every instance through PostgreSQL), and changed at Meta, audited.
+     */
+    void businessProfiles() {
+        BusinessProfileFeature profiles = new BusinessProfileFeature(
+                database.store(), database.keptBusinessProfiles(), meta.businessProfiles(), clock);
+        api.businessProfiles(profiles.viewBusinessProfile(), profiles.changeBusinessProfile());
+    }
+
+    /**
+     * A tenant's message templates created and deleted at Meta, in one of its accounts, audited;
+     * the account's catalogue is read again at the sweep's next round after each.
+     */
+    void templateManagement() {
+        TemplateManagementFeature templates =
+                new TemplateManagementFeature(database.store(), meta.templates(), database.templateSchedule(), clock);
+        api.templateManagement(templates.createTemplate(), templates.deleteTemplate());
     }
 
     /**

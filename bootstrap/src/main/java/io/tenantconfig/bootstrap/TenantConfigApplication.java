@@ -135,6 +135,8 @@ public class TenantConfigApplication extends Application<TenantConfigConfigurati
         ConfigurationFeature configs = features.configuration();
         CoexistenceFeature coexistence = features.coexistence();
         features.phoneNumbers(configs, coexistence);
+        features.templateManagement();
+        features.businessProfiles();
         features.onboarding();
         HealthFeature health = features.health(configs);
         features.accounts(configs, health);

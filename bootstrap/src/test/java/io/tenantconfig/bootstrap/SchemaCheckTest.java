@@ -22,7 +22,7 @@ class SchemaCheckTest {
         try {
             assertThatThrownBy(server::before)
                     .hasStackTraceContaining(
-                            "The database schema is 30 change(s) behind this version (first: 1-create-tenant-configs). "
+                            "The database schema is 31 change(s) behind this version (first: 1-create-tenant-configs). "
                                     + "Apply them with: java -jar tenant-config.jar db migrate config.yml");
         } finally {
             server.after();

@@ -2,6 +2,8 @@ package io.tenantconfig.domain;
 
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.template.TemplateChange;
+import io.tenantconfig.domain.template.TemplateLanguage;
+import io.tenantconfig.domain.template.TemplateName;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -379,6 +381,78 @@ public sealed interface DomainEvent {
         }
     }
 
+    /**
+     * Meta accepted a template the tenant asked it to create in the account {@code wabaId}, and
+     * gave it the id {@code templateId}; Meta reviews it from here. Audited as the account's
+     * {@code templates.<name>.<language>}.
+     */
+    record TemplateCreated(
+            TenantId tenantId, MetaId wabaId, TemplateName name, TemplateLanguage language, MetaId templateId)
+            implements DomainEvent {
+        public TemplateCreated {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(wabaId, "wabaId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(templateId, "templateId");
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("accounts." + wabaId + ".templates." + name + "." + language);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /**
+     * Meta deleted the tenant's template {@code name} from the account {@code wabaId}: in every
+     * language, or only the one of Meta's id {@code templateId} ({@code null}: every language).
+     */
+    record TemplateDeleted(TenantId tenantId, MetaId wabaId, TemplateName name, MetaId templateId)
+            implements DomainEvent {
+        public TemplateDeleted {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(wabaId, "wabaId");
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of("accounts." + wabaId + ".templates." + name + (templateId == null ? "" : "." + templateId));
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
+    /**
+     * Meta accepted a change to the business profile of the tenant's number {@code phoneNumberId}:
+     * the profile's {@code changed} fields ({@code about}, {@code websites}...), audited as
+     * {@code phone_numbers.<id>.profile.<field>}. Never their values.
+     */
+    record BusinessProfileChanged(TenantId tenantId, MetaId phoneNumberId, Set<String> changed) implements DomainEvent {
+        public BusinessProfileChanged {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(phoneNumberId, "phoneNumberId");
+            changed = Set.copyOf(changed);
+        }
+
+        @Override
+        public Set<String> fields() {
+            Set<String> named = new java.util.TreeSet<>();
+            changed.forEach(field -> named.add("phone_numbers." + phoneNumberId + ".profile." + field));
+            return Set.copyOf(named);
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.on(this);
+        }
+    }
+
     /** One answer per kind of event: what a mapping makes of each. Adding a kind adds a method here, so no mapping forgets it. */
     interface Visitor<T> {
         T on(Created event);
@@ -434,6 +508,12 @@ public sealed interface DomainEvent {
         T on(TemplateChanged event);
 
         T on(WhatsAppChangeReceived event);
+
+        T on(TemplateCreated event);
+
+        T on(TemplateDeleted event);
+
+        T on(BusinessProfileChanged event);
     }
 
     /** A mapping that answers {@link #otherwise} for every kind it does not name (one that concerns a few kinds). */
@@ -572,6 +652,21 @@ public sealed interface DomainEvent {
 
         @Override
         default T on(WhatsAppChangeReceived event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TemplateCreated event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(TemplateDeleted event) {
+            return otherwise(event);
+        }
+
+        @Override
+        default T on(BusinessProfileChanged event) {
             return otherwise(event);
         }
     }

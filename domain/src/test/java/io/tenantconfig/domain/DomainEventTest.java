@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantconfig.domain.DomainEvent.ReauthorizationRequired.FoundBy;
 import io.tenantconfig.domain.health.Health;
+import io.tenantconfig.domain.template.TemplateLanguage;
+import io.tenantconfig.domain.template.TemplateName;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +61,14 @@ class DomainEventTest {
                                         null,
                                         null,
                                         List.of()))));
+                new DomainEvent.TemplateCreated(
+                        ACME,
+                        MetaId.parse("500"),
+                        TemplateName.parse("order_shipped"),
+                        TemplateLanguage.parse("en_US"),
+                        MetaId.parse("600")),
+                new DomainEvent.TemplateDeleted(ACME, MetaId.parse("500"), TemplateName.parse("order_shipped"), null),
+                new DomainEvent.BusinessProfileChanged(ACME, MetaId.parse("700"), Set.of("about")));
     }
 
     @Test

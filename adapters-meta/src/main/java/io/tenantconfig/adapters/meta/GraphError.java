@@ -8,10 +8,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Meta's error answer, {@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}},
- * read into a value and classified by what the caller should do about it.
+ * Meta's error answer, {@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id",
+ * "error_user_title", "error_user_msg"}}}, read into a value and classified by what the caller
+ * should do about it. The message for people, when Meta gives one, follows Meta's own in brackets.
  */
-record GraphError(String message, String type, Integer code, Integer subcode, String fbtraceId) {
+record GraphError(
+        String message,
+        String type,
+        Integer code,
+        Integer subcode,
+        String fbtraceId,
+        String userTitle,
+        String userMessage) {
 
     private static final Set<Integer> SIGNUP_CODE_SUBCODES = Set.of(36007, 36008, 36009);
     private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 80007, 130429);
@@ -30,7 +38,9 @@ record GraphError(String message, String type, Integer code, Integer subcode, St
                 text(error, "type"),
                 number(error, "code"),
                 number(error, "error_subcode"),
-                text(error, "fbtrace_id")));
+                text(error, "fbtrace_id"),
+                text(error, "error_user_title"),
+                text(error, "error_user_msg")));
     }
 
     Kind kind(int httpStatus) {
@@ -52,8 +62,19 @@ record GraphError(String message, String type, Integer code, Integer subcode, St
     MetaFailure toFailure(int httpStatus, Duration retryAfter, Redactor redactor) {
         Kind kind = kind(httpStatus);
         String text = message == null || message.isBlank() ? "Meta gave no message (HTTP " + httpStatus + ")" : message;
+        // Meta's words for a person, when it gives them, say what its message only names
+        // ("Invalid parameter" -> "Message template not found: The message template ... wasn't found").
+        String forPeople =
+                blank(userTitle) ? userMessage : blank(userMessage) ? userTitle : userTitle + ": " + userMessage;
+        if (!blank(forPeople)) {
+            text = text + " (" + forPeople + ")";
+        }
         return new MetaFailure(
                 kind, redactor.redact(text), code, subcode, fbtraceId, kind == Kind.RATE_LIMITED ? retryAfter : null);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String text(JsonNode node, String field) {

@@ -2,10 +2,12 @@ package io.tenantconfig.adapters.meta;
 
 import io.tenantconfig.application.port.out.EventSink;
 import io.tenantconfig.application.port.out.MetaAppData;
+import io.tenantconfig.application.port.out.MetaBusinessProfiles;
 import io.tenantconfig.application.port.out.MetaHealth;
 import io.tenantconfig.application.port.out.MetaOnboarding;
 import io.tenantconfig.application.port.out.MetaPhoneNumbers;
 import io.tenantconfig.application.port.out.MetaTemplateCatalogue;
+import io.tenantconfig.application.port.out.MetaTemplates;
 import io.tenantconfig.domain.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -13,7 +15,8 @@ import java.time.Duration;
 
 /**
  * adapters-meta's one entry point, with its settings ({@link GraphApiSettings}): the service's
- * outbound HTTP as the application's ports. Meta's Graph API for onboarding, for numbers added through the service and for health checks,
+ * outbound HTTP as the application's ports. Meta's Graph API for onboarding, for numbers added through the service, templates, business
+ * profiles and health checks,
  * and the platform's event receiver. Everything behind it is package-private.
  */
 public final class MetaAdapters {
@@ -27,6 +30,8 @@ public final class MetaAdapters {
     private final MetaPhoneNumbers phoneNumbers;
     private final MetaAppData appData;
     private final MetaTemplateCatalogue templateCatalogue;
+    private final MetaTemplates templates;
+    private final MetaBusinessProfiles businessProfiles;
 
     public MetaAdapters(GraphApiSettings settings, Clock clock) {
         this.settings = settings;
@@ -35,6 +40,8 @@ public final class MetaAdapters {
         this.phoneNumbers = new GraphApiMetaPhoneNumbers(settings);
         this.appData = new GraphApiMetaAppData(settings);
         this.templateCatalogue = new GraphApiMetaTemplateCatalogue(settings);
+        this.templates = new GraphApiMetaTemplates(settings);
+        this.businessProfiles = new GraphApiMetaBusinessProfiles(settings);
     }
 
     /** The Graph API calls of onboarding (and of resubscribing a tenant's webhooks): one client for all. */
@@ -55,6 +62,16 @@ public final class MetaAdapters {
     /** The reading of an account's message templates, for its catalogue. */
     public MetaTemplateCatalogue templateCatalogue() {
         return templateCatalogue;
+    }
+
+    /** The calls that create and delete an account's message templates. */
+    public MetaTemplates templates() {
+        return templates;
+    }
+
+    /** The calls that read and change a number's business profile. */
+    public MetaBusinessProfiles businessProfiles() {
+        return businessProfiles;
     }
 
     /** The health checks' calls, held to {@code callsPerSecond} started a second and {@code callsInFlight} at once. */

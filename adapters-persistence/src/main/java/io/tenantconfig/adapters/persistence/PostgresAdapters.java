@@ -9,6 +9,7 @@ import io.tenantconfig.application.port.out.EncryptedSecrets;
 import io.tenantconfig.application.port.out.EventOutbox;
 import io.tenantconfig.application.port.out.HealthSchedule;
 import io.tenantconfig.application.port.out.HealthStore;
+import io.tenantconfig.application.port.out.KeptBusinessProfiles;
 import io.tenantconfig.application.port.out.LastKnownConfigs;
 import io.tenantconfig.application.port.out.NumberCapacities;
 import io.tenantconfig.application.port.out.NumberDirectory;
@@ -92,6 +93,7 @@ public final class PostgresAdapters {
     private final AppDataSyncs appDataSyncs;
     private final JdbiTemplateCatalogues templateCatalogues;
     private final TemplateDirectory templateDirectory;
+    private final KeptBusinessProfiles keptBusinessProfiles;
     private final GroupCommitWebhookIntake intake;
     private final NumberCapacities capacities;
     /** {@code null} when built {@link #direct}. */
@@ -126,6 +128,7 @@ public final class PostgresAdapters {
         this.appDataSyncs = new JdbiAppDataSyncs(jdbi);
         this.templateCatalogues = new JdbiTemplateCatalogues(jdbi);
         this.templateDirectory = templateDirectory == null ? templateCatalogues : templateDirectory;
+        this.keptBusinessProfiles = new JdbiKeptBusinessProfiles(jdbi);
         this.intake = new GroupCommitWebhookIntake(jdbi, WEBHOOK_BODIES_WAITING, WEBHOOK_WAIT_MILLIS);
         // Serving, this instance's index hears of a capacity change once it is committed, as every
         // other instance's does from the announcement.
@@ -286,6 +289,11 @@ public final class PostgresAdapters {
     /** Each account's templates for the sending code's lookup: from memory when serving. */
     public TemplateDirectory templateDirectory() {
         return templateDirectory;
+    }
+
+    /** The business profiles Meta last answered, one per number. */
+    public KeptBusinessProfiles keptBusinessProfiles() {
+        return keptBusinessProfiles;
     }
 
     /** Where received webhook changes are written, in group commits once {@link #start}ed. */

@@ -23,7 +23,7 @@ class CachingConfigStoreTest extends ConfigStoreContract {
     @Override
     protected Stores emptyStores() {
         jdbi.useHandle(handle -> handle.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health, events, tenant_config_audit,"
+                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health, events, tenant_config_audit,"
                         + " webhook_changes RESTART IDENTITY"));
         JdbiConfigStore database = new JdbiConfigStore(jdbi, TestKeys.cipher());
         CachingConfigStore cache = new CachingConfigStore(

@@ -90,7 +90,7 @@ class ConfigCacheTest {
     void twoInstances() {
         jdbi.useHandle(
                 h -> h.execute(
-                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         here = new Instance("listener-here", true);
         there = new Instance("listener-there", false);
     }

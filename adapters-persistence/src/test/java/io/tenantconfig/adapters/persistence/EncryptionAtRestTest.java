@@ -38,7 +38,7 @@ class EncryptionAtRestTest {
     void emptyTableAndANewKeyset() throws Exception {
         jdbi.useHandle(
                 h -> h.execute(
-                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         keyset = Keysets.generate();
     }
 

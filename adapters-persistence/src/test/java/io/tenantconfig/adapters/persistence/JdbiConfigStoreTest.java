@@ -20,7 +20,7 @@ class JdbiConfigStoreTest extends ConfigStoreContract {
     @Override
     protected Stores emptyStores() {
         jdbi.useHandle(handle -> handle.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health, events, tenant_config_audit,"
+                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health, events, tenant_config_audit,"
                         + " webhook_changes RESTART IDENTITY"));
         JdbiConfigStore store = new JdbiConfigStore(jdbi, TestKeys.cipher());
         return new Stores(

@@ -38,7 +38,7 @@ class JdbiHealthStoreTest {
     void twoTenants() {
         jdbi.useHandle(
                 h -> h.execute(
-                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health, events CASCADE"));
+                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health, events CASCADE"));
         for (String tenant : List.of("acme", "globex", "initech")) {
             configs.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));

@@ -21,7 +21,7 @@ class MigrationsTest {
     /** The changesets before the webhooks (changeSet 10). */
     private static final int CHANGESETS_BEFORE_WEBHOOKS = 9;
 
-    private static final int CHANGESETS = 30;
+    private static final int CHANGESETS = 31;
     /** The changesets before onboarding's states were repaired (changeSet 21). */
     private static final int CHANGESETS_BEFORE_ONBOARDING_STATES = 20;
     /** The changesets before a tenant's WhatsApp Business Accounts got a table of their own (changeSet 22). */
@@ -46,6 +46,8 @@ class MigrationsTest {
     private static final int CHANGESETS_BEFORE_MESSAGE_TEMPLATES = 28;
     /** The changesets before numbers kept their capacity (changeSet 30). */
     private static final int CHANGESETS_BEFORE_NUMBER_CAPACITY = 29;
+    /** The changesets before each number's business profile was kept from Meta's last answer (changeSet 31). */
+    private static final int CHANGESETS_BEFORE_BUSINESS_PROFILES = 30;
 
     private static List<String> tables(TestDatabase database) {
         return Jdbi.create(database.dataSource())
@@ -101,7 +103,7 @@ class MigrationsTest {
     }
 
     private static final String ALL_TABLES =
-            "app_data_syncs, event_streams, events, message_templates, rate_limit_buckets, signup_session_installs, signup_sessions, template_syncs, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
+            "app_data_syncs, business_profiles, event_streams, events, message_templates, rate_limit_buckets, signup_session_installs, signup_sessions, template_syncs, tenant_config_audit, tenant_config_counts, tenant_configs, tenant_health, tenant_phone_numbers, webhook_changes, whatsapp_accounts";
 
     @Test
     void migrating_rolling_everything_back_and_migrating_again_all_succeed() {
@@ -999,5 +1001,31 @@ class MigrationsTest {
                 .as("the schema of changeSet 29, comments included")
                 .isEqualTo(schemaBefore);
         assertThat(everyRow(jdbi, "tenant_phone_numbers")).isEqualTo(numbersBefore);
+    }
+
+    @Test
+    void a_kept_profile_goes_with_its_configuration_and_the_rollback_drops_only_the_copy() {
+        TestDatabase database = TestDatabase.empty();
+        Jdbi jdbi = Jdbi.create(database.dataSource());
+        database.withLiquibase(liquibase -> liquibase.update(CHANGESETS_BEFORE_BUSINESS_PROFILES, ""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO tenant_configs (tenant_id) VALUES ('acme'), ('globex')"));
+        List<String> schemaBefore = schema(jdbi);
+        List<Map<String, Object>> configsBefore = everyRow(jdbi, "tenant_configs");
+
+        database.withLiquibase(liquibase -> liquibase.update(""));
+        jdbi.useHandle(h -> h.execute("INSERT INTO business_profiles (config_id, phone_number_id, about, read_at)"
+                + " SELECT id, '1001', 'Succulent specialists!', now() FROM tenant_configs"));
+        assertThat(strings(jdbi, "SELECT websites FROM business_profiles LIMIT 1"))
+                .as("no website until Meta gives one")
+                .containsExactly("[]");
+        jdbi.useHandle(h -> h.execute("DELETE FROM tenant_configs WHERE tenant_id = 'globex'"));
+        assertThat(strings(jdbi, "SELECT about FROM business_profiles"))
+                .as("globex's went with its configuration")
+                .containsExactly("Succulent specialists!");
+
+        database.withLiquibase(liquibase -> liquibase.rollback(CHANGESETS - CHANGESETS_BEFORE_BUSINESS_PROFILES, ""));
+        assertThat(appliedChangeSets(jdbi)).hasSize(CHANGESETS_BEFORE_BUSINESS_PROFILES);
+        assertThat(schema(jdbi)).as("the schema of changeSet 30").isEqualTo(schemaBefore);
+        assertThat(everyRow(jdbi, "tenant_configs")).isEqualTo(configsBefore.subList(0, 1));
     }
 }

@@ -92,7 +92,7 @@ class NumberIndexTest {
     void twoInstances() {
         jdbi.useHandle(
                 h -> h.execute(
-                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         here = new Instance("index-here", Duration.ofMillis(100));
         there = new Instance("index-there", Duration.ofMillis(100));
     }

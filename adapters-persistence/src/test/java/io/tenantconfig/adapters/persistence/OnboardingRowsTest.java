@@ -33,7 +33,7 @@ class OnboardingRowsTest {
     void aCompletedConfiguration() {
         jdbi.useHandle(
                 h -> h.execute(
-                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
+                        "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         store.inTransaction(tx -> tx.insertIfAbsent(
                 TestConfigs.aConfig("acme").onboardedAt(COMPLETED).build()));
         update("updated_at = '" + LAST_CHANGED + "'");

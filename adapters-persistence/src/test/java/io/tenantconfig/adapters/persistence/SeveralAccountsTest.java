@@ -58,7 +58,7 @@ class SeveralAccountsTest {
     @BeforeEach
     void empty() {
         jdbi.useHandle(h -> h.execute(
-                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs,"
+                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers, app_data_syncs, business_profiles,"
                         + " tenant_health, tenant_config_audit, webhook_changes, events RESTART IDENTITY"));
     }
 

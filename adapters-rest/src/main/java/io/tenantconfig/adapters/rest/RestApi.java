@@ -15,6 +15,7 @@ import io.tenantconfig.adapters.rest.json.RequestJson;
 import io.tenantconfig.application.port.in.AddPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.AuditTrailUseCase;
 import io.tenantconfig.application.port.in.AuthenticateWebhookUseCase;
+import io.tenantconfig.application.port.in.ChangeBusinessProfileUseCase;
 import io.tenantconfig.application.port.in.ChangePhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ChangeSettingsUseCase;
 import io.tenantconfig.application.port.in.CheckHealthUseCase;
@@ -22,8 +23,10 @@ import io.tenantconfig.application.port.in.ConfigLoader;
 import io.tenantconfig.application.port.in.ConfigStatisticsUseCase;
 import io.tenantconfig.application.port.in.CreateConfigUseCase;
 import io.tenantconfig.application.port.in.CreatePhoneNumberUseCase;
+import io.tenantconfig.application.port.in.CreateTemplateUseCase;
 import io.tenantconfig.application.port.in.DeleteAllConfigsUseCase;
 import io.tenantconfig.application.port.in.DeleteConfigUseCase;
+import io.tenantconfig.application.port.in.DeleteTemplateUseCase;
 import io.tenantconfig.application.port.in.EventsAdminUseCase;
 import io.tenantconfig.application.port.in.ListConfigsUseCase;
 import io.tenantconfig.application.port.in.LookupTemplateUseCase;
@@ -46,6 +49,7 @@ import io.tenantconfig.application.port.in.SyncTemplatesUseCase;
 import io.tenantconfig.application.port.in.UnroutableWebhookChangesUseCase;
 import io.tenantconfig.application.port.in.VerifyPhoneNumberUseCase;
 import io.tenantconfig.application.port.in.ViewAppDataSyncsUseCase;
+import io.tenantconfig.application.port.in.ViewBusinessProfileUseCase;
 import io.tenantconfig.application.port.in.ViewConfigUseCase;
 import io.tenantconfig.application.port.in.ViewHealthUseCase;
 import io.tenantconfig.application.port.in.ViewTemplatesUseCase;
@@ -75,6 +79,7 @@ public final class RestApi {
     private TenantConfigResource tenantConfig;
     private PhoneNumbersResource phoneNumbers;
     private AccountsResource accounts;
+    private BusinessProfileResource businessProfiles;
     private AdminAccountsResource adminAccounts;
     private ResolvedConfigResource resolvedConfig;
     private LookupResource lookup;
@@ -90,7 +95,10 @@ public final class RestApi {
     private WebhooksResource webhooks;
     private WebhookSettingsResource webhookSettings;
     private AdminWebhooksResource adminWebhooks;
-    private TemplatesResource templates;
+    private ViewTemplatesUseCase viewTemplates;
+    private SyncTemplatesUseCase syncTemplates;
+    private CreateTemplateUseCase createTemplate;
+    private DeleteTemplateUseCase deleteTemplate;
     private TemplateLookupResource templateLookup;
     private AdminTemplatesResource adminTemplates;
     private final AuthResource auth = new AuthResource();
@@ -162,6 +170,18 @@ public final class RestApi {
                 verification,
                 viewAppDataSyncs,
                 configLoader);
+    }
+
+    /** Each of a tenant's numbers' business profile, read through to Meta and kept, and changed at Meta. */
+    public void businessProfiles(
+            ViewBusinessProfileUseCase viewBusinessProfile, ChangeBusinessProfileUseCase changeBusinessProfile) {
+        businessProfiles = new BusinessProfileResource(viewBusinessProfile, changeBusinessProfile);
+    }
+
+    /** A tenant's message templates, created and deleted at Meta (served with {@link #templates}). */
+    public void templateManagement(CreateTemplateUseCase createTemplate, DeleteTemplateUseCase deleteTemplate) {
+        this.createTemplate = createTemplate;
+        this.deleteTemplate = deleteTemplate;
     }
 
     /**
@@ -263,7 +283,8 @@ public final class RestApi {
     /** A tenant's message templates, a read from Meta on demand, the sending code's lookup (service role) and the admins' view. */
     public void templates(
             ViewTemplatesUseCase viewTemplates, SyncTemplatesUseCase syncTemplates, LookupTemplateUseCase lookup) {
-        templates = new TemplatesResource(viewTemplates, syncTemplates);
+        this.viewTemplates = viewTemplates;
+        this.syncTemplates = syncTemplates;
         templateLookup = new TemplateLookupResource(lookup);
         adminTemplates = new AdminTemplatesResource(viewTemplates);
     }
@@ -285,7 +306,9 @@ public final class RestApi {
         for (Object resource : new Object[] {
             tenantConfig,
             phoneNumbers,
+            businessProfiles,
             accounts,
+            templates(),
             resolvedConfig,
             lookup,
             health,
@@ -301,7 +324,6 @@ public final class RestApi {
             webhooks,
             webhookSettings,
             adminWebhooks,
-            templates,
             templateLookup,
             adminTemplates
         }) {
@@ -311,6 +333,22 @@ public final class RestApi {
         }
         resources.add(auth);
         return resources;
+    }
+
+    /**
+     * The templates resource, once its catalogue ({@link #templates}) and its management at Meta
+     * ({@link #templateManagement}) are both given; neither alone is served.
+     */
+    private TemplatesResource templates() {
+        boolean catalogue = viewTemplates != null;
+        boolean management = createTemplate != null;
+        if (!catalogue && !management) {
+            return null;
+        }
+        if (catalogue != management) {
+            throw new IllegalStateException("The templates resource needs both templates(...) and templateManagement(...)");
+        }
+        return new TemplatesResource(viewTemplates, syncTemplates, createTemplate, deleteTemplate);
     }
 
     /** Every error the API can answer with, in one format (see {@code Problem}). */

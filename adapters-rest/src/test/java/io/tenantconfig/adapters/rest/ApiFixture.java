@@ -7,17 +7,22 @@ import io.tenantconfig.adapters.rest.auth.JwtAuthFactory;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitFeature;
 import io.tenantconfig.adapters.rest.ratelimit.RateLimitPolicy;
 import io.tenantconfig.application.fixtures.InMemoryConfigStore;
+import io.tenantconfig.application.fixtures.InMemoryKeptProfiles;
 import io.tenantconfig.application.fixtures.InMemorySignupSessions;
+import io.tenantconfig.application.fixtures.ScriptedMetaBusinessProfiles;
 import io.tenantconfig.application.fixtures.ScriptedMetaHealth;
 import io.tenantconfig.application.fixtures.ScriptedMetaOnboarding;
 import io.tenantconfig.application.fixtures.ScriptedTemplateCatalogue;
+import io.tenantconfig.application.fixtures.ScriptedMetaTemplates;
 import io.tenantconfig.application.fixtures.TestFeatures;
 import io.tenantconfig.application.port.out.ConfigStore;
 import io.tenantconfig.application.service.AdminFeature;
+import io.tenantconfig.application.service.BusinessProfileFeature;
 import io.tenantconfig.application.service.ConfigurationFeature;
 import io.tenantconfig.application.service.HealthFeature;
 import io.tenantconfig.application.service.PhoneNumberFeature;
 import io.tenantconfig.application.service.ResolutionCounter;
+import io.tenantconfig.application.service.TemplateManagementFeature;
 import io.tenantconfig.application.service.WebhookFeature;
 import io.tenantconfig.domain.TenantConfig;
 import io.tenantconfig.testing.SecretValues;
@@ -51,6 +56,13 @@ final class ApiFixture {
     final InMemoryConfigStore store = new InMemoryConfigStore();
     final ScriptedMetaOnboarding meta = new ScriptedMetaOnboarding();
     final ScriptedMetaHealth metaHealth = new ScriptedMetaHealth();
+    /** Meta's side of template management. */
+    final ScriptedMetaTemplates metaTemplates = new ScriptedMetaTemplates();
+    /** Meta's side of business profiles, and the profiles kept from its answers. */
+    final ScriptedMetaBusinessProfiles metaProfiles = new ScriptedMetaBusinessProfiles();
+
+    final InMemoryKeptProfiles keptProfiles = new InMemoryKeptProfiles();
+
     final ResourceExtension resources;
     /** The signup sessions the API kept. */
     final InMemorySignupSessions signupSessions;
@@ -80,7 +92,7 @@ final class ApiFixture {
                 CLOCK);
         this.signupSessions = features.signupSessions();
         this.templateMeta = features.templateMeta();
-        List<Object> api = serving(features, List.of(FRONTEND)).resources();
+        List<Object> api = servingAll(features).resources();
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setClientConfigurator(client -> client.register(new SentSecrets()))
                 .setMapper(RestApi.configure(Jackson.newObjectMapper()))
@@ -94,6 +106,17 @@ final class ApiFixture {
         RestApi.filters(List.of(FRONTEND)).forEach(builder::addProvider);
         builder.addProvider(new RateLimitFeature(CLOCK, limits));
         this.resources = builder.build();
+    }
+
+    /** Every resource, those of the features kept outside {@link TestFeatures} over this fixture's fakes of Meta. */
+    RestApi servingAll(TestFeatures features) {
+        RestApi served = serving(features, List.of(FRONTEND));
+        TemplateManagementFeature templates =
+                new TemplateManagementFeature(store, metaTemplates, store.templates(), CLOCK);
+        served.templateManagement(templates.createTemplate(), templates.deleteTemplate());
+        BusinessProfileFeature profiles = new BusinessProfileFeature(store, keptProfiles, metaProfiles, CLOCK);
+        served.businessProfiles(profiles.viewBusinessProfile(), profiles.changeBusinessProfile());
+        return served;
     }
 
     /** Every resource, each given the use cases it calls, as the service gives them. */

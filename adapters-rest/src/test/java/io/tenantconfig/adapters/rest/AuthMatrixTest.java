@@ -105,6 +105,9 @@ class AuthMatrixTest {
                     200),
             new Endpoint("POST", NUMBERS + "/" + ACME_NUMBER + "/verify-code", "{\"code\":\"123456\"}", 200, 403, 200),
             new Endpoint("GET", NUMBERS + "/" + ACME_NUMBER, null, 200, 403, 200),
+            new Endpoint("GET", NUMBERS + "/" + ACME_NUMBER + "/profile", null, 200, 403, 200),
+            new Endpoint(
+                    "PATCH", NUMBERS + "/" + ACME_NUMBER + "/profile", "{\"about\":\"Succulents\"}", 200, 403, 200),
             new Endpoint("PATCH", NUMBERS + "/" + ACME_NUMBER, "{\"label\":\"Sales\"}", 200, 403, 200),
             new Endpoint("DELETE", NUMBERS + "/" + ACME_NUMBER, null, 204, 403, 204),
             new Endpoint("GET", "/api/v1/tenant/config/resolved?phone_number_id=" + ACME_NUMBER, null, 200, 403, 200),
@@ -145,6 +148,15 @@ class AuthMatrixTest {
             new Endpoint("GET", "/api/v1/tenant/admin/tenants/acme/webhook", null, 403, 200, 403),
             new Endpoint("GET", "/api/v1/tenant/admin/events?tenant_id=acme", null, 403, 200, 403),
             new Endpoint("GET", ACCOUNTS, null, 200, 403, 200),
+            new Endpoint(
+                    "POST",
+                    TemplatesResource.PATH,
+                    "{\"name\":\"order_shipped\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+                            + "\"components\":[{\"type\":\"BODY\",\"text\":\"Your order has shipped.\"}]}",
+                    201,
+                    403,
+                    201),
+            new Endpoint("DELETE", TemplatesResource.PATH + "/order_shipped", null, 200, 403, 200),
             new Endpoint("GET", ACCOUNTS + "/" + ACME_ACCOUNT, null, 200, 403, 200),
             new Endpoint("PUT", ACCOUNTS + "/" + ACME_ACCOUNT + "/token", TOKEN_BODY, 200, 403, 200),
             new Endpoint("DELETE", ACCOUNTS + "/" + ACME_ACCOUNT, null, 204, 403, 204),

@@ -26,8 +26,10 @@ class OpenApiTest {
     private static final List<Class<?>> RESOURCES = List.of(
             TenantConfigResource.class,
             PhoneNumbersResource.class,
+            BusinessProfileResource.class,
             AccountsResource.class,
             AdminAccountsResource.class,
+            TemplatesResource.class,
             ResolvedConfigResource.class,
             LookupResource.class,
             HealthResource.class,
@@ -74,7 +76,7 @@ class OpenApiTest {
 
         assertThat(document.get("openapi").toString()).startsWith("3.");
         assertThat(declaredEndpoints())
-                .hasSize(46)
+                .hasSize(50)
                 .allSatisfy(endpoint -> assertThat(described).contains(endpoint));
     }
 

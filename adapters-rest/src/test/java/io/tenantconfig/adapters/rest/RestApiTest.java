@@ -56,15 +56,13 @@ class RestApiTest {
     @Test
     void the_api_registers_every_resource_mapper_and_filter_and_its_openapi_description() {
         ApiFixture fixture = ApiFixture.withHs256();
-        RestApi api = ApiFixture.serving(
-                TestFeatures.over(
-                        fixture.store,
-                        fixture.meta,
-                        variable -> Optional.empty(),
-                        OnboardingPolicy.DEFAULT,
-                        new ResolutionCounter(),
-                        ApiFixture.CLOCK),
-                List.of(ApiFixture.FRONTEND));
+        RestApi api = fixture.servingAll(TestFeatures.over(
+                fixture.store,
+                fixture.meta,
+                variable -> Optional.empty(),
+                OnboardingPolicy.DEFAULT,
+                new ResolutionCounter(),
+                ApiFixture.CLOCK));
         List<Object> resources = api.resources();
 
         api.register(jersey);

@@ -41,7 +41,13 @@ public enum AuditAction {
     /** An admin deleted one tenant's configuration. */
     DELETE_TENANT,
     /** Secrets were read in clear ({@code /config/full}, {@code /config/resolved} for admins and services). */
-    SECRETS_READ;
+    SECRETS_READ,
+    /** Meta accepted a template the tenant asked it to create ({@code POST /config/templates}). */
+    TEMPLATE_CREATED,
+    /** Meta deleted a template at the tenant's request ({@code DELETE /config/templates/{name}}). */
+    TEMPLATE_DELETED,
+    /** Meta accepted a change to a number's business profile ({@code PATCH .../phone-numbers/{id}/profile}). */
+    BUSINESS_PROFILE_CHANGED;
 
     /** The action {@code event} is recorded as; empty for a fact the audit trail does not keep (health, Meta's changes). */
     public static Optional<AuditAction> of(DomainEvent event) {
@@ -188,6 +194,21 @@ public enum AuditAction {
         @Override
         public Optional<AuditAction> on(DomainEvent.WhatsAppChangeReceived event) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TemplateCreated event) {
+            return Optional.of(TEMPLATE_CREATED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.TemplateDeleted event) {
+            return Optional.of(TEMPLATE_DELETED);
+        }
+
+        @Override
+        public Optional<AuditAction> on(DomainEvent.BusinessProfileChanged event) {
+            return Optional.of(BUSINESS_PROFILE_CHANGED);
         }
     };
 }

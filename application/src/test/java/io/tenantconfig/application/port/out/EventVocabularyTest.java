@@ -10,6 +10,8 @@ import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.health.Health;
 import io.tenantconfig.domain.health.HealthReason;
+import io.tenantconfig.domain.template.TemplateLanguage;
+import io.tenantconfig.domain.template.TemplateName;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,40 @@ class EventVocabularyTest {
                 .contains(new AuditEntry(ALICE, null, AuditAction.DELETE_ALL, Set.of()));
         assertThat(AuditEntry.of(ALICE, new DomainEvent.SecretsRead(ACME)))
                 .contains(new AuditEntry(ALICE, ACME, AuditAction.SECRETS_READ, Set.of()));
+    }
+
+    @Test
+    void templates_and_business_profiles_changed_at_meta_are_audited_by_what_they_named_and_not_announced() {
+        MetaId waba = MetaId.parse("102290");
+        List<DomainEvent> events = List.of(
+                new DomainEvent.TemplateCreated(
+                        ACME,
+                        waba,
+                        TemplateName.parse("order_shipped"),
+                        TemplateLanguage.parse("pt_BR"),
+                        MetaId.parse("594425479261596")),
+                new DomainEvent.TemplateDeleted(ACME, waba, TemplateName.parse("order_shipped"), null),
+                new DomainEvent.BusinessProfileChanged(ACME, MetaId.parse("106540"), Set.of("about", "websites")));
+
+        assertThat(events.stream().map(event -> AuditEntry.of(ALICE, event).orElseThrow()))
+                .containsExactly(
+                        new AuditEntry(
+                                ALICE,
+                                ACME,
+                                AuditAction.TEMPLATE_CREATED,
+                                Set.of("accounts.102290.templates.order_shipped.pt_BR")),
+                        new AuditEntry(
+                                ALICE,
+                                ACME,
+                                AuditAction.TEMPLATE_DELETED,
+                                Set.of("accounts.102290.templates.order_shipped")),
+                        new AuditEntry(
+                                ALICE,
+                                ACME,
+                                AuditAction.BUSINESS_PROFILE_CHANGED,
+                                Set.of("phone_numbers.106540.profile.about", "phone_numbers.106540.profile.websites")));
+        events.forEach(event ->
+                assertThat(PlatformEvent.of(event, NOW)).as("%s", event).isEmpty());
     }
 
     @Test
