@@ -54,13 +54,13 @@ class DomainEventTest {
                                 null,
                                 new io.tenantconfig.domain.template.Template(
                                         null,
-                                        io.tenantconfig.domain.template.TemplateName.parse("order_shipped"),
-                                        io.tenantconfig.domain.template.TemplateLanguage.parse("en_US"),
+                                        TemplateName.parse("order_shipped"),
+                                        TemplateLanguage.parse("en_US"),
                                         io.tenantconfig.domain.template.TemplateStatus.APPROVED,
                                         null,
                                         null,
                                         null,
-                                        List.of()))));
+                                        List.of()))),
                 new DomainEvent.TemplateCreated(
                         ACME,
                         MetaId.parse("500"),

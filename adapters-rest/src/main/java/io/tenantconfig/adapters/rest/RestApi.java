@@ -346,7 +346,8 @@ public final class RestApi {
             return null;
         }
         if (catalogue != management) {
-            throw new IllegalStateException("The templates resource needs both templates(...) and templateManagement(...)");
+            throw new IllegalStateException(
+                    "The templates resource needs both templates(...) and templateManagement(...)");
         }
         return new TemplatesResource(viewTemplates, syncTemplates, createTemplate, deleteTemplate);
     }

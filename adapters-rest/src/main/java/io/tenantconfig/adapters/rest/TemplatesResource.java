@@ -52,11 +52,13 @@ import java.util.List;
 @Path(TemplatesResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
-@Tag(name = "Templates", description = "The calling tenant's message templates, as Meta last described them, created and deleted at Meta")
+@Tag(
+        name = "Templates",
+        description =
+                "The calling tenant's message templates, as Meta last described them, created and deleted at Meta")
 public final class TemplatesResource {
 
     static final String PATH = "/api/v1/tenant/config/templates";
-
 
     private static final String LIMIT_RANGE = "must be between 1 and 100";
 
@@ -160,8 +162,6 @@ public final class TemplatesResource {
                         .map(TemplateView.CatalogueReadView::of)
                         .toList());
     }
-
-
 
     /** Meta's answer to a template created, with the account it is in. */
     public record CreatedView(

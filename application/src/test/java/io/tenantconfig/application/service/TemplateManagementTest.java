@@ -22,9 +22,9 @@ import io.tenantconfig.domain.Secret;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.TokenGrant;
 import io.tenantconfig.domain.WhatsAppAccount;
+import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.ParameterFormat;
 import io.tenantconfig.domain.template.TemplateCategory;
-import io.tenantconfig.domain.template.DraftComponent;
 import io.tenantconfig.domain.template.TemplateDraft;
 import io.tenantconfig.domain.template.TemplateLanguage;
 import io.tenantconfig.domain.template.TemplateName;
@@ -54,7 +54,8 @@ class TemplateManagementTest {
 
     private final InMemoryConfigStore store = new InMemoryConfigStore();
     private final ScriptedMetaTemplates meta = new ScriptedMetaTemplates();
-    private final TemplateManagementFeature templates = new TemplateManagementFeature(store, meta, store.templates(), CLOCK);
+    private final TemplateManagementFeature templates =
+            new TemplateManagementFeature(store, meta, store.templates(), CLOCK);
 
     private void acmeHasOneAccount() {
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));

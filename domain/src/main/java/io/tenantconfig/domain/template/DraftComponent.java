@@ -31,8 +31,7 @@ public record DraftComponent(
 
     /** A component of {@code type} with text only (a body or footer). */
     public static DraftComponent text(Type type, String text) {
-        return new DraftComponent(
-                type, type == Type.HEADER ? HeaderFormat.TEXT : null, text, null, null, null, null);
+        return new DraftComponent(type, type == Type.HEADER ? HeaderFormat.TEXT : null, text, null, null, null, null);
     }
 
     public enum Type {

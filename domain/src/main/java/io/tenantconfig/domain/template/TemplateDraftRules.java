@@ -1,8 +1,8 @@
 package io.tenantconfig.domain.template;
 
-import io.tenantconfig.domain.template.TemplateButton.Kind;
 import io.tenantconfig.domain.template.DraftComponent.HeaderFormat;
 import io.tenantconfig.domain.template.DraftComponent.Type;
+import io.tenantconfig.domain.template.TemplateButton.Kind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;

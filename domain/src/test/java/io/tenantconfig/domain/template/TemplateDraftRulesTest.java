@@ -2,9 +2,9 @@ package io.tenantconfig.domain.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantconfig.domain.template.TemplateButton.Kind;
 import io.tenantconfig.domain.template.DraftComponent.HeaderFormat;
 import io.tenantconfig.domain.template.DraftComponent.Type;
+import io.tenantconfig.domain.template.TemplateButton.Kind;
 import io.tenantconfig.domain.template.TemplateExample.NamedExample;
 import java.util.ArrayList;
 import java.util.Collections;
