@@ -99,6 +99,7 @@ public final class RestApi {
     private SyncTemplatesUseCase syncTemplates;
     private CreateTemplateUseCase createTemplate;
     private DeleteTemplateUseCase deleteTemplate;
+    private TemplatesResource templates;
     private TemplateLookupResource templateLookup;
     private AdminTemplatesResource adminTemplates;
     private final AuthResource auth = new AuthResource();
@@ -182,6 +183,14 @@ public final class RestApi {
     public void templateManagement(CreateTemplateUseCase createTemplate, DeleteTemplateUseCase deleteTemplate) {
         this.createTemplate = createTemplate;
         this.deleteTemplate = deleteTemplate;
+        templatesWhenWhole();
+    }
+
+    /** The templates resource, once both its catalogue and its management at Meta are given. */
+    private void templatesWhenWhole() {
+        if (viewTemplates != null && createTemplate != null) {
+            templates = new TemplatesResource(viewTemplates, syncTemplates, createTemplate, deleteTemplate);
+        }
     }
 
     /**
@@ -285,6 +294,7 @@ public final class RestApi {
             ViewTemplatesUseCase viewTemplates, SyncTemplatesUseCase syncTemplates, LookupTemplateUseCase lookup) {
         this.viewTemplates = viewTemplates;
         this.syncTemplates = syncTemplates;
+        templatesWhenWhole();
         templateLookup = new TemplateLookupResource(lookup);
         adminTemplates = new AdminTemplatesResource(viewTemplates);
     }
@@ -302,13 +312,17 @@ public final class RestApi {
 
     /** The resources given so far, always in one order (the OpenAPI description lists them in it). */
     List<Object> resources() {
+        if ((viewTemplates == null) != (createTemplate == null)) {
+            throw new IllegalStateException(
+                    "The templates resource needs both templates(...) and templateManagement(...)");
+        }
         List<Object> resources = new ArrayList<>();
         for (Object resource : new Object[] {
             tenantConfig,
             phoneNumbers,
             businessProfiles,
             accounts,
-            templates(),
+            templates,
             resolvedConfig,
             lookup,
             health,
@@ -333,23 +347,6 @@ public final class RestApi {
         }
         resources.add(auth);
         return resources;
-    }
-
-    /**
-     * The templates resource, once its catalogue ({@link #templates}) and its management at Meta
-     * ({@link #templateManagement}) are both given; neither alone is served.
-     */
-    private TemplatesResource templates() {
-        boolean catalogue = viewTemplates != null;
-        boolean management = createTemplate != null;
-        if (!catalogue && !management) {
-            return null;
-        }
-        if (catalogue != management) {
-            throw new IllegalStateException(
-                    "The templates resource needs both templates(...) and templateManagement(...)");
-        }
-        return new TemplatesResource(viewTemplates, syncTemplates, createTemplate, deleteTemplate);
     }
 
     /** Every error the API can answer with, in one format (see {@code Problem}). */

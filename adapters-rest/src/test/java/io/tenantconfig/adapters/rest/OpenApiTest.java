@@ -38,7 +38,6 @@ class OpenApiTest {
             HistoryResource.class,
             AdminResource.class,
             OnboardingResource.class,
-            TemplatesResource.class,
             TemplateLookupResource.class,
             AdminTemplatesResource.class,
             AuthResource.class);
