@@ -39,8 +39,9 @@ class BusinessProfilesOnPostgresTest {
 
     @BeforeEach
     void twoTenants() {
-        jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, whatsapp_accounts, tenant_phone_numbers,"
-                + " app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
+        jdbi.useHandle(h -> h.execute(
+                "TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs, tenant_phone_numbers,"
+                        + " app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         for (String tenant : List.of("acme", "globex")) {
             store.inTransaction(
                     tx -> tx.insertIfAbsent(TestConfigs.aConfig(tenant).build()));

@@ -51,7 +51,7 @@ class TemplateCataloguesOnPostgresTest {
     @BeforeEach
     void acmeHasAnAccountWithAToken() {
         jdbi.useHandle(h -> h.execute("TRUNCATE tenant_configs, whatsapp_accounts, message_templates, template_syncs,"
-                + " tenant_phone_numbers, app_data_syncs, tenant_health RESTART IDENTITY"));
+                + " tenant_phone_numbers, app_data_syncs, business_profiles, tenant_health RESTART IDENTITY"));
         store.inTransaction(tx -> tx.insertIfAbsent(TestConfigs.aConfig("acme").build()));
     }
 
