@@ -265,9 +265,8 @@ function numbersView(body) {
 }
 
 // How fast the number may send, as the lookup answers it: Meta's default 80/s until a check or a
-// webhook said more; quality and the portfolio's messaging limit as Meta last said them.
-const QUALITY_KINDS = { GREEN: 'ok', YELLOW: 'warn', RED: 'bad' };
-
+// webhook said more; quality and the portfolio's messaging limit as Meta last said them (coloured as
+// templates' quality is, QUALITY_KINDS).
 function capacity(c) {
   if (!c) return [value(null), value(null), value(null)];
   return [
