@@ -94,6 +94,8 @@ class PostgresAdaptersTest {
                         "loader.stale-answers",
                         "number-index.tenants",
                         "number-index.in-memory",
+                        "template-index.accounts",
+                        "template-index.in-memory",
                         "notifications.received",
                         "notifications.reconnects");
     }
