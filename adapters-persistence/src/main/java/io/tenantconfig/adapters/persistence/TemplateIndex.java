@@ -183,6 +183,14 @@ final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscr
     static final class Memory {
         final Map<MetaId, Map<Template.Key, Template>> byAccount = new ConcurrentHashMap<>();
         final Map<TenantId, Set<MetaId>> accountsOf = new ConcurrentHashMap<>();
+        /**
+         * One instance of each value many templates hold equal: languages, statuses, qualities and
+         * above all the lists of components (a template's shape: its header, body and buttons with
+         * their parameter counts), which a read from PostgreSQL gives each template anew. Sharing
+         * them is most of a held template's heap (docs/performance.md). Values are immutable
+         * records, so sharing changes no answer; the pool only grows with shapes never seen before.
+         */
+        private final Map<Object, Object> pool = new ConcurrentHashMap<>();
 
         /**
          * The tenant's accounts now have {@code next}'s templates; an account it no longer lists
@@ -191,11 +199,33 @@ final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscr
          * {@code Map.copyOf} probes (and reads) several.
          */
         void replace(TenantId tenantId, Map<MetaId, Map<Template.Key, Template>> next) {
-            next.forEach((account, templates) -> byAccount.put(account, new HashMap<>(templates)));
+            next.forEach((account, templates) -> {
+                Map<Template.Key, Template> held = new HashMap<>(templates.size() * 4 / 3 + 1);
+                templates.forEach((key, template) -> held.put(key, shared(template)));
+                byAccount.put(account, held);
+            });
             Set<MetaId> previous = accountsOf.put(tenantId, Set.copyOf(next.keySet()));
             if (previous != null) {
                 previous.stream().filter(account -> !next.containsKey(account)).forEach(byAccount::remove);
             }
+        }
+
+        /** The template, holding the pool's instance of each value it shares with others. */
+        Template shared(Template template) {
+            return new Template(
+                    template.metaId(),
+                    template.name(),
+                    pooled(template.language()),
+                    pooled(template.status()),
+                    template.category(),
+                    pooled(template.quality()),
+                    template.rejectionReason(),
+                    pooled(template.components()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T pooled(T value) {
+            return value == null ? null : (T) pool.computeIfAbsent(value, v -> v);
         }
     }
 }
