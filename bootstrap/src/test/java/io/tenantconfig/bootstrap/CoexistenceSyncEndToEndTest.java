@@ -24,12 +24,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.testing.LogLeakGuard;
-import io.tenantconfig.testing.SecretValues;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +63,7 @@ class CoexistenceSyncEndToEndTest {
             ConfigOverride.config("coexistence.firstBackoff", "200ms"),
             ConfigOverride.config("coexistence.maxBackoff", "400ms"));
 
-    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    private static final SecretsGiven SECRETS = new SecretsGiven();
 
     private final ApiClient api = new ApiClient(APP);
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
@@ -77,25 +74,16 @@ class CoexistenceSyncEndToEndTest {
         return server;
     }
 
-    private static void register(String secret) {
-        SECRETS.add(secret);
-        SecretValues.secret(secret);
-    }
-
     @BeforeAll
     static void captureLogs() {
         LogLeakGuard.attach();
-        register(APP_SECRET);
+        SECRETS.add(APP_SECRET);
     }
 
     @AfterAll
     static void noSecretWasLogged() {
         GRAPH.stop();
-        for (String line : LogLeakGuard.lines()) {
-            for (String secret : SECRETS) {
-                assertThat(line).as("a log line").doesNotContain(secret);
-            }
-        }
+        SECRETS.noneLogged();
     }
 
     @BeforeEach
@@ -103,7 +91,7 @@ class CoexistenceSyncEndToEndTest {
         GRAPH.resetAll();
         api.startAfresh(jdbi);
         token = "EAAGcoexistZCZBtokenZD" + Long.toHexString(System.nanoTime());
-        register(token);
+        SECRETS.add(token);
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/oauth/access_token"))
                 .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\"}")));
         GRAPH.stubFor(get(urlPathEqualTo("/v23.0/debug_token"))
@@ -143,7 +131,7 @@ class CoexistenceSyncEndToEndTest {
 
     private HttpResponse<String> signUpTheBusinessApp() throws Exception {
         String code = "AQD-coexist-code-" + Long.toHexString(System.nanoTime());
-        register(code);
+        SECRETS.add(code);
         HttpResponse<String> response = api.send(
                 "POST",
                 "/api/v1/tenant/onboard/whatsapp-client",
@@ -283,7 +271,7 @@ class CoexistenceSyncEndToEndTest {
     void a_cloud_api_signup_asks_for_no_sync_and_its_number_carries_none() throws Exception {
         metaAnswersTheSyncs(accepted("x"), accepted("y"));
         String code = "AQD-cloud-code-" + Long.toHexString(System.nanoTime());
-        register(code);
+        SECRETS.add(code);
 
         HttpResponse<String> response = api.send(
                 "POST",

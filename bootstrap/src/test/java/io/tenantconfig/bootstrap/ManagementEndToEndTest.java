@@ -21,12 +21,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tenantconfig.adapters.persistence.testing.TestDatabase;
 import io.tenantconfig.testing.LogLeakGuard;
-import io.tenantconfig.testing.SecretValues;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +60,7 @@ class ManagementEndToEndTest {
             ConfigOverride.config("meta.appSecret", APP_SECRET),
             ConfigOverride.config("meta.requestTimeout", "1s"));
 
-    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    private static final SecretsGiven SECRETS = new SecretsGiven();
 
     private final ApiClient api = new ApiClient(APP);
     private final Jdbi jdbi = Jdbi.create(DATABASE.dataSource());
@@ -74,25 +71,16 @@ class ManagementEndToEndTest {
         return server;
     }
 
-    private static void register(String secret) {
-        SECRETS.add(secret);
-        SecretValues.secret(secret);
-    }
-
     @BeforeAll
     static void captureLogs() {
         LogLeakGuard.attach();
-        register(APP_SECRET);
+        SECRETS.add(APP_SECRET);
     }
 
     @AfterAll
     static void noSecretWasLogged() {
         GRAPH.stop();
-        for (String line : LogLeakGuard.lines()) {
-            for (String secret : SECRETS) {
-                assertThat(line).as("a log line").doesNotContain(secret);
-            }
-        }
+        SECRETS.noneLogged();
     }
 
     /** Acme set up by hand: one account with its token, one number. */
@@ -101,7 +89,7 @@ class ManagementEndToEndTest {
         GRAPH.resetAll();
         api.startAfresh(jdbi);
         token = "EAAGmanageZCZBtokenZD" + Long.toHexString(System.nanoTime());
-        register(token);
+        SECRETS.add(token);
         HttpResponse<String> created = api.send(
                 "POST",
                 "/api/v1/tenant/config",

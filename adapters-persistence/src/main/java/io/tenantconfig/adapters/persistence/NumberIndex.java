@@ -5,7 +5,6 @@ import io.tenantconfig.application.port.out.NumberDirectory;
 import io.tenantconfig.application.port.out.WebhookKeys;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,31 +14,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Every tenant's numbers, accounts (each of them, not only the primary one) and webhook key in memory, so that "whose is this number?"
  * (asked for each inbound webhook) costs two map lookups, an unknown number included, whatever arrives from
- * outside. Loaded whole when announcements start (and again after they were lost), and kept right
- * by re-reading one tenant's ownership for each committed change: announced by any instance, and
- * told directly by this instance's own writes, so a caller reads its own write at once.
- *
- * <p>While announcements are not heard, or the memory could not be loaded or updated, answers
- * come from the database; a load is retried at most once a second. Updates run one at a time and
- * each replaces a tenant's entries key by key, so a reader sees the old owner or the new one,
- * never a gap.
+ * outside. Kept as every {@link AnnouncedMemory} is (loaded whole, one tenant's ownership re-read
+ * for each committed change, the database answering while it cannot be trusted), and also told
+ * directly by this instance's own writes, so a caller reads its own write at once. Each update
+ * replaces a tenant's entries key by key, so a reader sees the old owner or the new one, never a
+ * gap.
  */
-final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigNotificationSubscriber {
+final class NumberIndex extends AnnouncedMemory<NumberIndex.Memory> implements NumberDirectory, WebhookKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(NumberIndex.class);
-    private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final JdbiNumberDirectory database;
-    private final Object updates = new Object();
-    private volatile boolean announcementsLive;
-    /** {@code null} while not loaded. */
-    private volatile Memory memory;
-    /** Guarded by {@link #updates}. */
-    private long lastLoadAttempt;
-
-    private boolean loadAttempted;
 
     NumberIndex(JdbiNumberDirectory database) {
+        super(LOG, "numbers", "who owns which phone number");
         this.database = database;
     }
 
@@ -80,95 +68,26 @@ final class NumberIndex implements NumberDirectory, WebhookKeys, ConfigNotificat
         return Optional.ofNullable(current.byTenant.get(tenantId)).map(Ownership::webhookKey);
     }
 
-    /** Whether answers come from memory now. */
-    boolean isServingFromMemory() {
-        return announcementsLive && memory != null;
-    }
-
     /** Tenants held in memory (0 while not loaded). */
     long size() {
-        Memory current = memory;
+        Memory current = held();
         return current == null ? 0 : current.byTenant.size();
     }
 
     @Override
-    public void changed(TenantId tenantId) {
-        synchronized (updates) {
-            Memory current = memory;
-            if (current == null) {
-                return;
-            }
-            try {
-                current.replace(tenantId, database.ownershipOf(tenantId).orElse(null));
-            } catch (RuntimeException e) {
-                // The change is not in memory: answer from the database until a load succeeds.
-                memory = null;
-                LOG.warn(
-                        "Could not re-read the numbers of a changed configuration ({}); answering from the"
-                                + " database until they load",
-                        e.getClass().getSimpleName());
-            }
-        }
+    Memory loadAll() {
+        Memory loaded = new Memory();
+        database.forEachOwnership(ownership -> loaded.replace(ownership.tenantId(), ownership));
+        return loaded;
     }
 
     @Override
-    public void changedAll() {
-        synchronized (updates) {
-            memory = null;
-            load();
-        }
-    }
-
-    @Override
-    public void announcementsLost() {
-        announcementsLive = false;
-        memory = null;
-    }
-
-    @Override
-    public void announcementsRestored() {
-        synchronized (updates) {
-            memory = null;
-            load();
-        }
-        announcementsLive = true;
-    }
-
-    /** The memory to answer from; {@code null} when the database has to answer. */
-    private Memory current() {
-        if (!announcementsLive) {
-            return null;
-        }
-        Memory current = memory;
-        return current != null ? current : loadIfDue();
-    }
-
-    private Memory loadIfDue() {
-        synchronized (updates) {
-            if (memory == null && (!loadAttempted || System.nanoTime() - lastLoadAttempt > RETRY_LOAD_NANOS)) {
-                load();
-            }
-            return memory;
-        }
-    }
-
-    /** Reads every ownership (under {@link #updates}); on failure the memory stays unloaded. */
-    private void load() {
-        loadAttempted = true;
-        lastLoadAttempt = System.nanoTime();
-        try {
-            Memory loaded = new Memory();
-            database.forEachOwnership(ownership -> loaded.replace(ownership.tenantId(), ownership));
-            memory = loaded;
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Could not load who owns which phone number ({}); answering from the database meanwhile",
-                    e.getClass().getSimpleName());
-        }
+    void reread(Memory memory, TenantId tenantId) {
+        memory.replace(tenantId, database.ownershipOf(tenantId).orElse(null));
     }
 
     /** The four views of the same ownerships. */
-    private static final class Memory {
+    static final class Memory {
         final Map<TenantId, Ownership> byTenant = new ConcurrentHashMap<>();
         final Map<MetaId, Ownership> byNumber = new ConcurrentHashMap<>();
         final Map<MetaId, Ownership> byAccount = new ConcurrentHashMap<>();

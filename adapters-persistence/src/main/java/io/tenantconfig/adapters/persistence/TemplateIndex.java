@@ -4,7 +4,8 @@ import io.tenantconfig.application.port.out.TemplateDirectory;
 import io.tenantconfig.domain.MetaId;
 import io.tenantconfig.domain.TenantId;
 import io.tenantconfig.domain.template.Template;
-import java.time.Duration;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,19 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every account's templates in memory, so that the sending code's lookup costs two map lookups
- * (the account's templates, then the template by name and language). Kept as {@link NumberIndex}
- * keeps the numbers: loaded whole when announcements start (and again after they were lost), and
- * kept right by re-reading one tenant's accounts' templates for each committed change any
- * instance announces: a sync or a template webhook announces the account's tenant on
- * {@link ConfigNotifications#CHANNEL}, so every instance, this one included, has it within a
- * second. While announcements are not heard, or the memory could not be loaded, answers come from
- * the database; a load is retried at most once a second. Each account's templates are replaced
- * whole, so a reader sees the old catalogue or the new one.
+ * (the account's templates, then the template by name and language). Kept as every
+ * {@link AnnouncedMemory} is: a sync or a template webhook announces the account's tenant on
+ * {@link ConfigNotifications#CHANNEL}, so every instance, this one included, re-reads that
+ * tenant's templates within a second. Each account's templates are replaced whole, so a reader
+ * sees the old catalogue or the new one.
  */
-final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscriber {
+final class TemplateIndex extends AnnouncedMemory<TemplateIndex.Memory> implements TemplateDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateIndex.class);
-    private static final long RETRY_LOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** Each template with its account and tenant, one tenant's rows together. */
     private static final String TEMPLATES = "SELECT c.tenant_id, a.waba_id, " + TemplateRows.COLUMNS
@@ -38,16 +35,9 @@ final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscr
 
     private final Jdbi jdbi;
     private final JdbiTemplateCatalogues database;
-    private final Object updates = new Object();
-    private volatile boolean announcementsLive;
-    /** {@code null} while not loaded. */
-    private volatile Memory memory;
-    /** Guarded by {@link #updates}. */
-    private long lastLoadAttempt;
-
-    private boolean loadAttempted;
 
     TemplateIndex(Jdbi jdbi, JdbiTemplateCatalogues database) {
+        super(LOG, "templates", "the template catalogues");
         this.jdbi = jdbi;
         this.database = database;
     }
@@ -62,119 +52,51 @@ final class TemplateIndex implements TemplateDirectory, ConfigNotificationSubscr
         return templates == null ? Optional.empty() : Optional.ofNullable(templates.get(key));
     }
 
-    /** Whether answers come from memory now. */
-    boolean isServingFromMemory() {
-        return announcementsLive && memory != null;
-    }
-
     /** Accounts whose templates are held in memory (0 while not loaded). */
     long size() {
-        Memory current = memory;
+        Memory current = held();
         return current == null ? 0 : current.byAccount.size();
     }
 
     @Override
-    public void changed(TenantId tenantId) {
-        synchronized (updates) {
-            Memory current = memory;
-            if (current == null) {
-                return;
+    void reread(Memory memory, TenantId tenantId) {
+        Map<MetaId, Map<Template.Key, Template>> read = new HashMap<>();
+        Availability.available(() -> jdbi.withHandle(handle -> {
+            try (Stream<Row> rows = handle
+                    .createQuery(TEMPLATES + " AND c.tenant_id = :tenant")
+                    .bind("tenant", tenantId.value())
+                    .map((rs, ctx) -> row(rs))
+                    .stream()) {
+                rows.forEach(row -> read.computeIfAbsent(row.wabaId(), k -> new HashMap<>())
+                        .put(row.template().key(), row.template()));
             }
-            try {
-                Map<MetaId, Map<Template.Key, Template>> read = new HashMap<>();
-                Availability.available(() -> jdbi.withHandle(handle -> {
-                    try (Stream<Row> rows = handle
-                            .createQuery(TEMPLATES + " AND c.tenant_id = :tenant")
-                            .bind("tenant", tenantId.value())
-                            .map((rs, ctx) -> new Row(
-                                    TenantId.of(rs.getString("tenant_id")),
-                                    MetaId.parse(rs.getString("waba_id")),
-                                    TemplateRows.template(rs)))
-                            .stream()) {
-                        rows.forEach(row -> read.computeIfAbsent(row.wabaId(), k -> new HashMap<>())
-                                .put(row.template().key(), row.template()));
-                    }
-                    return null;
-                }));
-                current.replace(tenantId, read);
-            } catch (RuntimeException e) {
-                memory = null;
-                LOG.warn(
-                        "Could not re-read the templates of a changed configuration ({}); answering from the"
-                                + " database until they load",
-                        e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    @Override
-    public void changedAll() {
-        synchronized (updates) {
-            memory = null;
-            load();
-        }
-    }
-
-    @Override
-    public void announcementsLost() {
-        announcementsLive = false;
-        memory = null;
-    }
-
-    @Override
-    public void announcementsRestored() {
-        synchronized (updates) {
-            memory = null;
-            load();
-        }
-        announcementsLive = true;
-    }
-
-    private Memory current() {
-        if (!announcementsLive) {
             return null;
-        }
-        Memory current = memory;
-        return current != null ? current : loadIfDue();
+        }));
+        memory.replace(tenantId, read);
     }
 
-    private Memory loadIfDue() {
-        synchronized (updates) {
-            if (memory == null && (!loadAttempted || System.nanoTime() - lastLoadAttempt > RETRY_LOAD_NANOS)) {
-                load();
+    @Override
+    Memory loadAll() {
+        Memory loaded = new Memory();
+        Map<TenantId, Map<MetaId, Map<Template.Key, Template>>> byTenant = new HashMap<>();
+        Availability.available(() -> jdbi.withHandle(handle -> {
+            try (Stream<Row> rows =
+                    handle.createQuery(TEMPLATES).setFetchSize(1_000).map((rs, ctx) -> row(rs)).stream()) {
+                rows.forEach(row -> byTenant.computeIfAbsent(row.tenantId(), k -> new HashMap<>())
+                        .computeIfAbsent(row.wabaId(), k -> new HashMap<>())
+                        .put(row.template().key(), row.template()));
             }
-            return memory;
-        }
+            return null;
+        }));
+        byTenant.forEach(loaded::replace);
+        return loaded;
     }
 
-    private void load() {
-        loadAttempted = true;
-        lastLoadAttempt = System.nanoTime();
-        try {
-            Memory loaded = new Memory();
-            Map<TenantId, Map<MetaId, Map<Template.Key, Template>>> byTenant = new HashMap<>();
-            Availability.available(() -> jdbi.withHandle(handle -> {
-                try (Stream<Row> rows = handle
-                        .createQuery(TEMPLATES)
-                        .setFetchSize(1_000)
-                        .map((rs, ctx) -> new Row(
-                                TenantId.of(rs.getString("tenant_id")),
-                                MetaId.parse(rs.getString("waba_id")),
-                                TemplateRows.template(rs)))
-                        .stream()) {
-                    rows.forEach(row -> byTenant.computeIfAbsent(row.tenantId(), k -> new HashMap<>())
-                            .computeIfAbsent(row.wabaId(), k -> new HashMap<>())
-                            .put(row.template().key(), row.template()));
-                }
-                return null;
-            }));
-            byTenant.forEach(loaded::replace);
-            memory = loaded;
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Could not load the template catalogues ({}); answering from the database meanwhile",
-                    e.getClass().getSimpleName());
-        }
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                TenantId.of(rs.getString("tenant_id")),
+                MetaId.parse(rs.getString("waba_id")),
+                TemplateRows.template(rs));
     }
 
     private record Row(TenantId tenantId, MetaId wabaId, Template template) {}
